@@ -1,0 +1,163 @@
+// `broadsheet <command>`: parses arguments, calls src/, prints, sets the exit code.
+// Exit codes: 0 success, 1 content/template/config errors, 2 usage errors.
+
+import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
+import { build } from '../src/build.js';
+import { BuildFailure, formatProblems, type Problem } from '../src/errors.js';
+import { leftOutLines, summaryLine } from '../src/report.js';
+import { MemoryWriter } from '../src/write.js';
+
+const USAGE = `Usage: broadsheet <command> [options]
+
+Commands:
+  build                 build content/ into dist/
+  check                 validate content, templates and config without writing dist/
+  new "Title"           write a new article: --topic NAME --tags A,B [--date ISO] [--slug SLUG]
+  import FILE           import a plain-text feed dump into content/ [--force] [--dry-run]
+
+Build and check options:
+  --root DIR            site folder (default .)
+  --out DIR             output folder (default from config, dist)
+  --base-url URL        absolute URL the site is served from
+  --drafts              include drafts
+  --future              include articles dated after the build time
+  --expired             include articles past their expires date
+  --strict              warnings (unknown fields, ...) are errors
+  --quiet               print errors only
+`;
+
+class UsageError extends Error {}
+
+const useColor = process.stderr.isTTY && !process.env.NO_COLOR;
+const paint = (style: Parameters<typeof styleText>[0], text: string) => (useColor ? styleText(style, text) : text);
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'build':
+      return runBuild(rest, false);
+    case 'check':
+      return runBuild(rest, true);
+    case 'new':
+      return runNew(rest);
+    case 'import':
+      return runImport(rest);
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
+  const { values } = parse(args, {
+    root: { type: 'string' },
+    out: { type: 'string' },
+    'base-url': { type: 'string' },
+    drafts: { type: 'boolean' },
+    future: { type: 'boolean' },
+    expired: { type: 'boolean' },
+    strict: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+  });
+  const quiet = values.quiet ?? false;
+  const result = await build({
+    root: values.root,
+    outDir: values.out,
+    baseUrl: values['base-url'],
+    drafts: values.drafts,
+    future: values.future,
+    expired: values.expired,
+    strict: values.strict,
+    writer: checkOnly ? new MemoryWriter() : undefined,
+  });
+  printProblems(result.warnings);
+  if (!quiet) {
+    for (const line of leftOutLines(result.site.leftOut)) console.log(line);
+    console.log(summaryLine(result.stats, checkOnly ? 'Checked' : 'Built'));
+  }
+  return 0;
+}
+
+async function runNew(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { root: { type: 'string' }, topic: { type: 'string' }, tags: { type: 'string' }, date: { type: 'string' }, slug: { type: 'string' } },
+    true,
+  );
+  const title = positionals.join(' ').trim();
+  if (!title) throw new UsageError('new needs a title: broadsheet new "Headline" --topic Culture');
+  const { createArticle } = await import('../src/new.js');
+  const file = await createArticle({
+    root: values.root ?? '.',
+    title,
+    topic: values.topic,
+    tags: values.tags?.split(',').map((tag) => tag.trim()).filter(Boolean),
+    date: values.date,
+    slug: values.slug,
+  });
+  console.log(`Wrote ${file}`);
+  return 0;
+}
+
+async function runImport(args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { root: { type: 'string' }, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, quiet: { type: 'boolean' } },
+    true,
+  );
+  if (positionals.length === 0) throw new UsageError('import needs a file: broadsheet import FEED.txt');
+  const { importDumpFile } = await import('../src/importers/dump.js');
+  for (const input of positionals) {
+    const result = await importDumpFile(input, { root: values.root ?? '.', force: values.force, dryRun: values['dry-run'] });
+    printProblems(result.problems);
+    if (!values.quiet) {
+      for (const file of result.written) console.log(`${values['dry-run'] ? 'Would write' : 'Wrote'} ${file}`);
+      for (const file of result.skipped) console.log(`Skipped ${file} (exists; --force to overwrite)`);
+      console.log(`Imported ${result.written.length} of ${result.articles} articles from ${input}`);
+    }
+  }
+  return 0;
+}
+
+function printProblems(problems: readonly Problem[]): void {
+  if (problems.length > 0) console.error(formatProblems(problems));
+}
+
+function reportFailure(failure: BuildFailure): void {
+  const errors = failure.problems.filter((p) => p.severity === 'error');
+  const files = new Set(errors.map((p) => p.file)).size;
+  console.error(formatProblems(failure.problems));
+  console.error(
+    paint('red', `\nBuild failed: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`) +
+      ' Nothing was written; the previous output is unchanged.',
+  );
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`broadsheet: ${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof BuildFailure) {
+    reportFailure(error);
+    process.exitCode = 1;
+  } else {
+    // Not the user's input: a bug in Broadsheet or the machine (disk full, permissions).
+    console.error(paint('red', 'broadsheet: unexpected error'), error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,239 @@
+// One article file -> validated metadata + body HTML. A pure function of (file text, settings):
+// no disk, no clock, no shared state, plain data out. That is what lets a later stage run it on
+// worker threads and cache its result by a hash of its inputs.
+//
+// Front-matter rules (the README's table follows this schema): title and date required; a date
+// without an offset is read in the site's time zone; the slug is made from the title unless given;
+// unknown fields pass through to templates (reported as warnings, errors under --strict).
+
+import { z } from 'zod';
+import { parseContentDate, type SiteDate } from './dates.js';
+import { problem, type Problem, showValue, type ProblemCode } from './errors.js';
+import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
+import type { SourceFile } from './load.js';
+import { renderMarkdown } from './markdown.js';
+import { isValidSlug, slugOrFallback } from './slugs.js';
+import { articleUrl } from './urls.js';
+
+/** The parts of the config an article's rendering depends on (and so its cache key). */
+export interface ArticleSettings {
+  timeZone: string;
+  language: string;
+  defaultTopic: string;
+  summaryLength: number;
+}
+
+/** A topic or tag as written in front-matter, with its URL slug. */
+export interface Term {
+  name: string;
+  slug: string;
+}
+
+/** Everything about an article except its body: what the site model and list pages hold. */
+export interface ArticleMeta {
+  /** Path shown to the user, relative to the site root. */
+  file: string;
+  title: string;
+  slug: string;
+  /** Site path of the article page, before the base path: /2025/12/18/slug/ */
+  url: string;
+  date: SiteDate;
+  updated?: SiteDate;
+  expires?: SiteDate;
+  topic: Term;
+  tags: Term[];
+  summary: string;
+  source?: string;
+  authors: string[];
+  draft: boolean;
+  image?: string;
+  imageAlt?: string;
+  lang: string;
+  /** Front-matter fields Broadsheet does not know, passed to templates as `article.extra`. */
+  extra: Record<string, unknown>;
+  /** Line of the field that decided the URL (slug, else title), for duplicate-URL errors. */
+  urlLine: number;
+  /** File line where the Markdown body starts. */
+  bodyLine: number;
+}
+
+export interface RenderedArticle {
+  meta: ArticleMeta;
+  html: string;
+}
+
+export type ArticleResult =
+  | { ok: true; article: RenderedArticle; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+const KNOWN_FIELDS = [
+  'title', 'date', 'updated', 'topic', 'tags', 'summary', 'source', 'author', 'slug', 'draft',
+  'expires', 'image', 'imageAlt', 'lang',
+] as const;
+
+const DATE_EXPECTED = 'an ISO 8601 date such as 2025-12-18, 2025-12-18 19:20 or 2025-12-18T19:20:00+05:00';
+
+function text(expected: string) {
+  return z
+    .union([z.string(), z.number()], { error: expected })
+    .transform((value) => String(value).trim())
+    .pipe(z.string().min(1, { error: expected }));
+}
+
+function optional<T extends z.ZodType>(schema: T) {
+  // YAML's `field:` with nothing after it is null: treat it as absent.
+  return z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+}
+
+function dateField(timeZone: string) {
+  return z.union([z.string(), z.number()], { error: DATE_EXPECTED }).transform((value, ctx): SiteDate => {
+    const parsed = parseContentDate(String(value), timeZone);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: DATE_EXPECTED, params: { code: 'date-invalid' } });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}
+
+const LIST_EXPECTED = 'a list of names, such as [Almaty, UNESCO] or "Almaty, UNESCO"';
+
+const nameList = z
+  .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()], { error: 'each entry to be a name' }))], {
+    error: LIST_EXPECTED,
+  })
+  .transform((value) => {
+    const items = Array.isArray(value) ? value.map(String) : String(value).split(',');
+    return [...new Set(items.map((item) => item.trim().replace(/\s+/g, ' ')).filter(Boolean))];
+  });
+
+function frontMatterSchema(settings: ArticleSettings) {
+  return z
+    .object({
+      title: text('a non-empty title'),
+      date: dateField(settings.timeZone),
+      updated: optional(dateField(settings.timeZone)),
+      expires: optional(dateField(settings.timeZone)),
+      topic: optional(text('a topic name such as Politics or Culture')),
+      tags: optional(nameList),
+      summary: optional(text('a one-paragraph summary')),
+      source: optional(text('the name of the source, such as Qazinform News Agency')),
+      author: optional(nameList),
+      slug: optional(
+        z.string({ error: 'a slug of lowercase letters, digits and -' }).refine(isValidSlug, {
+          error: 'a slug of lowercase letters, digits and - only (no /, .., spaces or capitals), such as new-flight-to-tbilisi',
+          params: { code: 'slug-invalid' },
+        }),
+      ),
+      draft: optional(z.boolean({ error: 'true or false' })),
+      image: optional(text('an image path or URL')),
+      imageAlt: optional(text('a description of the image for readers who cannot see it')),
+      lang: optional(
+        z.string({ error: 'a language tag such as en or kk' }).regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, {
+          error: 'a language tag such as en, kk or ru',
+        }),
+      ),
+    })
+    .loose()
+    .superRefine((value, ctx) => {
+      if (value.image !== undefined && value.imageAlt === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['imageAlt'],
+          message: 'a description of the image (imageAlt) whenever image is set',
+          params: { near: 'image' },
+        });
+      }
+    });
+}
+
+export function renderArticle(source: SourceFile, settings: ArticleSettings): ArticleResult {
+  const split = parseFrontMatter(source);
+  if (!split.ok) return split;
+  const frontMatter = split.value;
+
+  const parsed = frontMatterSchema(settings).safeParse(frontMatter.data);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => issueToProblem(issue, source, frontMatter)) };
+  }
+  const fields = parsed.data;
+
+  const problems: Problem[] = [];
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(frontMatter.data)) {
+    if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
+    extra[key] = value;
+    problems.push(
+      problem('field-unknown', source.file, frontMatter.locate([key]), {
+        severity: 'warning',
+        field: key,
+        message: 'unknown field (passed to templates as article.extra)',
+        hint: `known fields: ${KNOWN_FIELDS.join(', ')}`,
+      }),
+    );
+  }
+
+  const body = renderMarkdown(frontMatter.body, { summaryLength: settings.summaryLength });
+  const slug = fields.slug ?? slugOrFallback(fields.title, 'article');
+  const { date } = fields;
+  const topicName = fields.topic ?? settings.defaultTopic;
+
+  const meta: ArticleMeta = {
+    file: source.file,
+    title: fields.title,
+    slug,
+    url: articleUrl(date, slug),
+    date,
+    updated: fields.updated,
+    expires: fields.expires,
+    topic: { name: topicName, slug: slugOrFallback(topicName, 'topic') },
+    tags: uniqueTerms(fields.tags ?? [], 'tag'),
+    summary: fields.summary ?? body.summary,
+    source: fields.source,
+    authors: fields.author ?? [],
+    draft: fields.draft ?? false,
+    image: fields.image,
+    imageAlt: fields.imageAlt,
+    lang: fields.lang ?? settings.language,
+    extra,
+    urlLine: frontMatter.locate([fields.slug !== undefined ? 'slug' : 'title']).line,
+    bodyLine: frontMatter.bodyLine,
+  };
+  return { ok: true, article: { meta, html: body.html }, problems };
+}
+
+/** Names as terms; two names with one slug (Almaty, almaty) are one term, the first spelling kept. */
+function uniqueTerms(names: readonly string[], prefix: string): Term[] {
+  const bySlug = new Map<string, Term>();
+  for (const name of names) {
+    const slug = slugOrFallback(name, prefix);
+    if (!bySlug.has(slug)) bySlug.set(slug, { name, slug });
+  }
+  return [...bySlug.values()];
+}
+
+function issueToProblem(issue: z.core.$ZodIssue, source: SourceFile, frontMatter: FrontMatter): Problem {
+  const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+  const field = path.map(String).join('.') || 'front-matter';
+  const topField = path[0];
+  const value = topField === undefined ? undefined : frontMatter.data[String(topField)];
+  const missing = value === undefined || value === null;
+  const params = issue.code === 'custom' ? (issue.params as { code?: ProblemCode; near?: string } | undefined) : undefined;
+  const code: ProblemCode = missing ? 'field-required' : params?.code ?? 'field-invalid';
+  const at = missing ? (params?.near ? [params.near] : path.slice(0, 1)) : path;
+  return problem(code, source.file, frontMatter.locate(at), {
+    field,
+    message: missing ? 'is required' : code === 'date-invalid' ? 'is not a date Broadsheet can read' : 'has an invalid value',
+    expected: issue.message,
+    actual: missing ? undefined : showValue(valueAt(frontMatter.data, path)),
+  });
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
+  let value = data;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[part];
+  }
+  return value;
+}

@@ -1,0 +1,99 @@
+// The build, as a list of stage calls: config -> load -> render articles -> site model -> templates
+// -> pages -> write. Each stage lives in its own module; this one only sequences them and stops at
+// the first stage that reports errors, before anything is written to the output folder.
+
+import { renderArticles, articleSettings } from './articles.js';
+import { copyAssets } from './assets.js';
+import { loadConfig, type SiteConfig } from './config.js';
+import { buildTime } from './dates.js';
+import { BuildFailure, isError, type Problem } from './errors.js';
+import { loadContent } from './load.js';
+import { buildSite, type Site } from './model.js';
+import { planPages } from './pages/index.js';
+import { renderSite } from './render.js';
+import type { BuildStats } from './report.js';
+import { createTemplates } from './templates.js';
+import { DistWriter, MemoryWriter, type OutputWriter } from './write.js';
+
+/** Templates every site needs; a site may override any of them. */
+export const PAGE_TEMPLATES = ['home', 'article', 'topics', 'topic', 'tags', 'tag', 'archive', 'year', 'month', 'day', '404'];
+
+export interface BuildOptions {
+  /** Site folder (default: the current directory). */
+  root?: string;
+  /** Output folder, relative to the root; overrides the config. */
+  outDir?: string;
+  /** Overrides the config's baseUrl. */
+  baseUrl?: string;
+  /** Include drafts, scheduled (future) and expired articles. */
+  drafts?: boolean;
+  future?: boolean;
+  expired?: boolean;
+  /** Warnings become errors. */
+  strict?: boolean;
+  /** Build time in epoch ms (default: SOURCE_DATE_EPOCH, else now). */
+  now?: number;
+  /** Where pages go: dist/ by default; a MemoryWriter validates without writing (npm run check). */
+  writer?: OutputWriter;
+}
+
+export interface BuildResult {
+  config: SiteConfig;
+  site: Site;
+  /** Warnings that did not stop the build. */
+  warnings: Problem[];
+  stats: BuildStats;
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const strict = options.strict ?? false;
+  const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl });
+  const sources = await loadContent(config);
+  const rendered = renderArticles(sources, articleSettings(config));
+  const { site, problems: modelProblems } = buildSite(rendered.articles, {
+    now: options.now ?? buildTime(),
+    drafts: options.drafts ?? false,
+    future: options.future ?? false,
+    expired: options.expired ?? false,
+  });
+  const warnings = stopOnErrors([...rendered.problems, ...modelProblems], strict);
+  const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
+  stopOnErrors(templateProblems, strict);
+
+  const writer = options.writer ?? new DistWriter(config.outPath);
+  try {
+    const pages = await renderSite({ site, config, templates, pages: planPages(site, config), bodies: rendered.bodies, writer });
+    stopOnErrors(pages.problems, strict);
+    const assets = await copyAssets(templates.roots, writer);
+    const written = await writer.commit();
+    return {
+      config,
+      site,
+      warnings,
+      stats: {
+        ...written,
+        articles: site.articles.length,
+        pages: pages.pages,
+        assets,
+        topics: site.topics.length,
+        tags: site.tags.length,
+        milliseconds: performance.now() - started,
+      },
+    };
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+/**
+ * Throw a BuildFailure carrying every problem when any is an error (any at all under --strict).
+ * Returns the warnings to report otherwise. Unknown front-matter fields are only reported under
+ * --strict: outside it they are a feature (extra data for templates), not a mistake.
+ */
+function stopOnErrors(problems: readonly Problem[], strict: boolean): Problem[] {
+  const reported = strict ? problems.map((p) => ({ ...p, severity: 'error' as const })) : problems.filter((p) => p.code !== 'field-unknown');
+  if (reported.some(isError)) throw new BuildFailure(reported);
+  return reported;
+}

@@ -1,0 +1,200 @@
+// The site's settings: the zod schema below is the single source of truth for every option, its
+// default and its meaning (the README's option table follows it). This module finds and loads
+// `site.config.ts` (or .mts/.js/.mjs/.json), validates it, and resolves folders against the root.
+// It does not read content or templates.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { isValidTimeZone } from './dates.js';
+import { BuildFailure, problem, type Problem, positionAt, showValue } from './errors.js';
+
+const relativeFolder = z.string().min(1, 'expected a folder path');
+
+export const configSchema = z
+  .object({
+    /** Site name: page titles, header, feeds. */
+    title: z.string().min(1).default('Broadsheet'),
+    /** One sentence about the site: home page description and feeds. */
+    description: z.string().default(''),
+    /** Absolute URL the site is served from; a path after the host (https://x.org/news/) is the base path. */
+    baseUrl: z
+      .url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://example.org/news/' })
+      .default('http://localhost:4321/'),
+    /** Language of the site (BCP 47): `<html lang>`, date formatting, feeds. */
+    language: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as en, kk or en-GB')
+      .default('en'),
+    /** IANA time zone that dates without an offset are read in and pages are grouped by. */
+    timeZone: z
+      .string()
+      .refine(isValidTimeZone, 'expected an IANA time zone such as Asia/Almaty or Europe/Vienna')
+      .default('Asia/Almaty'),
+    /** Articles per list page (home, topics, tags, archives). */
+    pageSize: z.int().min(1).max(1000).default(20),
+    /** Topic of an article whose front-matter names none. */
+    defaultTopic: z.string().min(1).default('News'),
+    /** How many topics the header navigation shows (the largest first). */
+    navTopics: z.int().min(0).max(50).default(6),
+    /** Luxon format of dates shown on pages, e.g. "d LLLL yyyy, HH:mm" -> 18 December 2025, 19:20. */
+    dateFormat: z.string().min(1).default('d LLLL yyyy, HH:mm'),
+    /** Longest automatic summary, in characters (cut at a word). */
+    summaryLength: z.int().min(20).max(2000).default(200),
+    /** Name of the publisher, for metadata; defaults to the title. */
+    publisher: z.string().min(1).optional(),
+    /** Folders, relative to the site root. */
+    contentDir: relativeFolder.default('content'),
+    outDir: relativeFolder.default('dist'),
+    templatesDir: relativeFolder.default('templates'),
+    cacheDir: relativeFolder.default('.cache'),
+  })
+  .strict();
+
+/** What a `site.config.ts` may export: every option optional. */
+export type SiteConfigInput = z.input<typeof configSchema>;
+
+/** Validated settings with defaults applied and folders resolved. */
+export interface SiteConfig extends Omit<z.output<typeof configSchema>, 'publisher'> {
+  publisher: string;
+  /** Absolute path of the site root. */
+  root: string;
+  /** baseUrl with a trailing slash. */
+  baseUrl: string;
+  /** The path part of baseUrl, with leading and trailing slash: "/" or "/news/". */
+  basePath: string;
+  /** Absolute folders. */
+  contentPath: string;
+  outPath: string;
+  templatesPath: string;
+  cachePath: string;
+  /** The config file that was loaded, relative to the root, if any. */
+  configFile?: string;
+}
+
+/** Helper for typed config files: `export default defineConfig({ ... })`. */
+export function defineConfig(config: SiteConfigInput): SiteConfigInput {
+  return config;
+}
+
+export const CONFIG_FILES = ['site.config.ts', 'site.config.mts', 'site.config.js', 'site.config.mjs', 'site.config.json'];
+
+export function findConfigFile(root: string): string | undefined {
+  return CONFIG_FILES.find((name) => existsSync(path.join(root, name)));
+}
+
+/**
+ * Load, validate and resolve the config of the site in `root`. `overrides` (from CLI flags) win
+ * over the file. Throws BuildFailure with every problem, each naming the file, line and key.
+ */
+export async function loadConfig(root: string, overrides: SiteConfigInput = {}): Promise<SiteConfig> {
+  const absoluteRoot = path.resolve(root);
+  const configFile = findConfigFile(absoluteRoot);
+  let input: unknown = {};
+  if (configFile) input = await importConfig(absoluteRoot, configFile);
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new BuildFailure([
+      problem('config-invalid', configFile ?? 'site.config.ts', { line: 1, column: 1 }, {
+        message: 'the config file must export an object',
+        expected: 'export default { title: "..." }',
+        actual: showValue(input),
+      }),
+    ]);
+  }
+  return resolveConfig({ ...input, ...stripUndefined(overrides) }, absoluteRoot, configFile);
+}
+
+/** Validate a config object (already merged with overrides) and resolve its paths. */
+export function resolveConfig(input: unknown, root: string, configFile?: string): SiteConfig {
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    const file = configFile ?? 'site.config.ts';
+    const text = configFile ? safeRead(path.join(root, configFile)) : '';
+    throw new BuildFailure(
+      parsed.error.issues.map((issue): Problem => {
+        const key = issue.code === 'unrecognized_keys' ? issue.keys[0] ?? '' : issue.path.join('.');
+        const lastKey = key.split('.').pop() ?? '';
+        return problem('config-invalid', file, locateKey(text, lastKey), {
+          field: key,
+          message: issue.code === 'unrecognized_keys' ? `unknown option "${key}"` : issue.message,
+          hint:
+            issue.code === 'unrecognized_keys'
+              ? `known options: ${Object.keys(configSchema.shape).join(', ')}`
+              : undefined,
+        });
+      }),
+    );
+  }
+  const config = parsed.data;
+  const baseUrl = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
+  const outPath = path.resolve(root, config.outDir);
+  // A successful build deletes whatever in the output folder it did not write: that folder must
+  // never hold the site's own files.
+  for (const [key, folder] of [['root', root], ['contentDir', config.contentDir], ['templatesDir', config.templatesDir]] as const) {
+    const inside = path.relative(outPath, path.resolve(root, folder));
+    if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
+      const file = configFile ?? 'site.config.ts';
+      throw new BuildFailure([
+        problem('config-invalid', file, locateKey(configFile ? safeRead(path.join(root, configFile)) : '', 'outDir'), {
+          field: 'outDir',
+          message: `the output folder ${config.outDir} contains the site's ${key === 'root' ? 'root folder' : key}; a build empties it of anything it did not write`,
+          expected: 'a folder of its own, such as dist',
+        }),
+      ]);
+    }
+  }
+  return {
+    ...config,
+    publisher: config.publisher ?? config.title,
+    root,
+    baseUrl,
+    basePath: new URL(baseUrl).pathname,
+    contentPath: path.resolve(root, config.contentDir),
+    outPath,
+    templatesPath: path.resolve(root, config.templatesDir),
+    cachePath: path.resolve(root, config.cacheDir),
+    configFile,
+  };
+}
+
+async function importConfig(root: string, configFile: string): Promise<unknown> {
+  const file = path.join(root, configFile);
+  try {
+    if (configFile.endsWith('.json')) return JSON.parse(readFileSync(file, 'utf8'));
+    // The mtime in the query makes a changed file load anew in a long-lived process (dev).
+    const url = `${pathToFileURL(file).href}?mtime=${statSync(file).mtimeMs}`;
+    const module = (await import(url)) as { default?: unknown };
+    return module.default ?? {};
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    throw new BuildFailure([
+      problem('config-load', configFile, { line: 1, column: 1 }, {
+        message: `could not load the config file: ${message}`,
+        hint: 'the file must be valid TypeScript/JavaScript (or JSON) with `export default { ... }`',
+      }),
+    ]);
+  }
+}
+
+/** Best-effort position of `key:` in the config source, so an error points at the line. */
+function locateKey(text: string, key: string): { line: number; column: number } {
+  if (!text || !key) return { line: 1, column: 1 };
+  const match = new RegExp(`(^|[\\s{,"'])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`, 'm').exec(
+    text,
+  );
+  if (!match) return { line: 1, column: 1 };
+  return positionAt(text, match.index + (match[1]?.length ?? 0));
+}
+
+function safeRead(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,86 @@
+// Dates are a domain: this module owns time zones, parsing and formatting. Nothing else in src/
+// calls `new Date(string)` or reads the wall clock.
+//
+// Rule: a front-matter date without an offset is a wall-clock time in the site's time zone (a
+// newsroom in Almaty writes `date: 2025-12-18 19:20` and means 19:20 in Almaty), never UTC. Every
+// date is then expressed in the site's zone, so grouping by day/month/year and the offset shown in
+// `<time datetime>` agree with what readers in that zone see on the page.
+
+import { DateTime, Info } from 'luxon';
+
+/** A point in time, already placed in the site's time zone. Plain data: safe to cache and clone. */
+export interface SiteDate {
+  /** ISO 8601 with the zone's offset, seconds precision: 2025-12-18T19:20:00+05:00 */
+  iso: string;
+  /** Milliseconds since the epoch, for sorting and comparisons. */
+  epoch: number;
+  year: string; // 2025
+  month: string; // 12
+  day: string; // 18
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  return Info.isValidIANAZone(zone);
+}
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/**
+ * Reads a front-matter date: `2025-12-18`, `2025-12-18T19:20`, `2025-12-18 19:20:05`,
+ * `2025-12-18T19:20:00+03:00` or `...Z`. Returns undefined when the text is not such a date.
+ */
+export function parseContentDate(text: string, zone: string): SiteDate | undefined {
+  const trimmed = text.trim();
+  if (!DATE_SHAPE.test(trimmed)) return undefined;
+  const parsed = DateTime.fromISO(trimmed.replace(' ', 'T'), { zone });
+  if (!parsed.isValid) return undefined;
+  return toSiteDate(parsed);
+}
+
+function toSiteDate(value: DateTime): SiteDate {
+  const second = value.startOf('second');
+  return {
+    iso: second.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? '',
+    epoch: second.toMillis(),
+    year: second.toFormat('yyyy'),
+    month: second.toFormat('MM'),
+    day: second.toFormat('dd'),
+  };
+}
+
+/** A moment from epoch milliseconds, in the site's zone. */
+export function siteDateFromEpoch(epoch: number, zone: string): SiteDate {
+  return toSiteDate(DateTime.fromMillis(epoch, { zone }));
+}
+
+/**
+ * The build's notion of "now": `SOURCE_DATE_EPOCH` (seconds, the reproducible-builds convention)
+ * when set, else the wall clock. Scheduling, expiry and the news sitemap all use this one value.
+ */
+export function buildTime(env: NodeJS.ProcessEnv = process.env): number {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return Number(epoch) * 1000;
+  return Date.now();
+}
+
+/** Format an ISO date for display, in the site's zone and locale, with a Luxon format string. */
+export function formatDate(iso: string, format: string, zone: string, locale: string): string {
+  const value = DateTime.fromISO(iso, { zone }).setLocale(locale);
+  if (!value.isValid) return iso;
+  return value.toFormat(format);
+}
+
+/** Month name for archive headings: "December 2025". */
+export function monthName(year: string, month: string, locale: string): string {
+  return DateTime.fromObject({ year: Number(year), month: Number(month), day: 1 }, { locale }).toFormat(
+    'LLLL yyyy',
+  );
+}
+
+/** Day name for archive headings: "18 December 2025" (order follows the locale). */
+export function dayName(year: string, month: string, day: string, locale: string): string {
+  return DateTime.fromObject(
+    { year: Number(year), month: Number(month), day: Number(day) },
+    { locale },
+  ).toLocaleString(DateTime.DATE_FULL);
+}

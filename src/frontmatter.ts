@@ -1,0 +1,138 @@
+// Splitting an article file into front-matter and Markdown body, and parsing the front-matter YAML
+// with positions kept, so that any later complaint about a field can name its line and column.
+//
+// gray-matter splits; the `yaml` package parses with the core schema, which keeps timestamps as
+// strings (gray-matter's default YAML engine would turn `date: 2025-12-18 19:20` into 19:20 UTC
+// before our code could read it in the site's time zone). Line endings are normalised first: a CRLF
+// file would otherwise leave a "\r" at the end of the last value.
+
+import matter from 'gray-matter';
+import { isMap, isNode, isScalar, parseDocument, stringify as stringifyYaml, type Document } from 'yaml';
+import { problem, type Position, type Problem, positionAt } from './errors.js';
+import type { SourceFile } from './load.js';
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  /** The Markdown after the front-matter. */
+  body: string;
+  /** 1-based line of the file on which the body starts (Markdown positions + bodyLine - 1 = file lines). */
+  bodyLine: number;
+  /** Where a field's value (or, failing that, its key) is in the file; 1:1 if absent. */
+  locate(path: ReadonlyArray<string | number>): Position;
+}
+
+export type Parsed<T> = { ok: true; value: T; problems: Problem[] } | { ok: false; problems: Problem[] };
+
+const FILE_START: Position = { line: 1, column: 1 };
+
+export function normaliseText(text: string): string {
+  const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
+}
+
+export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
+  const text = normaliseText(source.text);
+  if (text.trim() === '') {
+    return fail(problem('file-empty', source.file, FILE_START, {
+      message: 'the file is empty',
+      expected: 'front-matter between --- lines, then the article text',
+      hint: 'start the file with ---, a line "title: ...", a line "date: YYYY-MM-DD", then ---',
+    }));
+  }
+  if (!/^---[ \t]*\n/.test(text)) {
+    return fail(problem('frontmatter-missing', source.file, FILE_START, {
+      message: 'the file does not start with front-matter',
+      expected: 'a first line of exactly ---',
+      hint: 'articles begin with a block such as:\n    ---\n    title: "Headline"\n    date: 2025-12-18 19:20\n    ---',
+    }));
+  }
+  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
+    return fail(problem('frontmatter-missing', source.file, FILE_START, {
+      message: 'the front-matter is not closed',
+      expected: 'a line of exactly --- after the last field',
+    }));
+  }
+
+  let document: Document.Parsed | undefined;
+  const split = matter(text, {
+    engines: {
+      yaml: (yamlText: string) => {
+        document = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: true });
+        return document.errors.length > 0 ? {} : (document.toJS({ maxAliasCount: 100 }) as object);
+      },
+    },
+  });
+  // The YAML text is everything after the opening `---`, starting with its newline, so YAML line N
+  // is file line N: positions from the YAML parser need no shifting.
+  const yamlStart = 3;
+
+  if (document && document.errors.length > 0) {
+    return {
+      ok: false,
+      problems: document.errors.map((error) => {
+        return problem('yaml-syntax', source.file, positionAt(text, yamlStart + error.pos[0]), {
+          message: `invalid YAML: ${firstLine(error.message)}`,
+          hint: 'quote values that contain ": " or start with [, {, *, &, ! or #',
+        });
+      }),
+    };
+  }
+  const doc = document;
+  if (doc && doc.contents !== null && !isMap(doc.contents)) {
+    const range = doc.contents.range;
+    return fail(problem('yaml-syntax', source.file, range ? positionAt(text, yamlStart + range[0]) : FILE_START, {
+      message: 'the front-matter must be a list of "field: value" lines',
+      expected: 'fields such as title: and date:',
+    }));
+  }
+
+  const data = (split.data ?? {}) as Record<string, unknown>;
+  const body = split.content;
+  const bodyLine = positionAt(text, text.length - body.length).line;
+
+  return {
+    ok: true,
+    problems: [],
+    value: {
+      data,
+      body,
+      bodyLine,
+      locate(path) {
+        if (!doc) return FILE_START;
+        const node = doc.getIn(path, true);
+        const range = isNode(node) ? node.range : undefined;
+        if (range && range[1] > range[0]) return positionAt(text, yamlStart + range[0]);
+        const key = findKeyRange(doc, path[0]);
+        return key ? positionAt(text, yamlStart + key[0]) : FILE_START;
+      },
+    },
+  };
+}
+
+function findKeyRange(doc: Document.Parsed, key: string | number | undefined): [number, number, number] | undefined {
+  if (key === undefined || !isMap(doc.contents)) return undefined;
+  for (const pair of doc.contents.items) {
+    if (isScalar(pair.key) && pair.key.value === key && pair.key.range) return pair.key.range;
+  }
+  return undefined;
+}
+
+function fail(p: Problem): Parsed<never> {
+  return { ok: false, problems: [p] };
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * An article file's text from its fields and body: the inverse of parseFrontMatter, used by
+ * `broadsheet new` and the importers. Field order is kept; absent (undefined) fields are left out;
+ * values that YAML would read back differently are quoted.
+ */
+export function serializeArticle(fields: Record<string, unknown>, body: string): string {
+  const present = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  const yaml = stringifyYaml(present, { schema: 'core', lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  const text = body.trim();
+  return `---\n${yaml}---\n${text ? `\n${text}\n` : ''}`;
+}

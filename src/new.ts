@@ -1,0 +1,71 @@
+// `broadsheet new "Title"`: writes content/YYYY/MM/<slug>.md with valid front-matter, dated now in
+// the site's time zone. Refuses to overwrite, and checks the result with the same validation the
+// build uses, so a new article always builds.
+
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { renderArticle } from './article.js';
+import { articleSettings } from './articles.js';
+import { loadConfig } from './config.js';
+import { buildTime, formatDate, parseContentDate, siteDateFromEpoch } from './dates.js';
+import { BuildFailure, problem } from './errors.js';
+import { displayPath } from './load.js';
+import { serializeArticle } from './frontmatter.js';
+import { slugOrFallback } from './slugs.js';
+
+export interface NewArticle {
+  root: string;
+  title: string;
+  topic?: string;
+  tags?: string[];
+  /** ISO date or date-time; default now. */
+  date?: string;
+  slug?: string;
+}
+
+/** Create the file; returns its path relative to the site root. */
+export async function createArticle(input: NewArticle): Promise<string> {
+  const config = await loadConfig(input.root);
+  const date = input.date
+    ? parseContentDate(input.date, config.timeZone)
+    : siteDateFromEpoch(buildTime(), config.timeZone);
+  if (!date) {
+    throw new BuildFailure([
+      problem('date-invalid', '--date', { line: 1, column: 1 }, {
+        field: 'date',
+        message: 'is not a date Broadsheet can read',
+        expected: 'an ISO 8601 date such as 2025-12-18 or 2025-12-18T19:20',
+        actual: JSON.stringify(input.date),
+      }),
+    ]);
+  }
+  const slug = input.slug ?? slugOrFallback(input.title, 'article');
+  const absolute = path.join(config.contentPath, date.year, date.month, `${slug}.md`);
+  const file = displayPath(config, absolute);
+  const text = serializeArticle(
+    {
+      title: input.title,
+      date: formatDate(date.iso, "yyyy-MM-dd'T'HH:mm:ssZZ", config.timeZone, 'en'),
+      topic: input.topic,
+      tags: input.tags && input.tags.length > 0 ? input.tags : undefined,
+      slug: input.slug,
+      draft: true,
+    },
+    'Write the article here. The first paragraph becomes the summary unless you set `summary:`.',
+  );
+
+  const check = renderArticle({ file, contentPath: path.relative(config.contentPath, absolute), text }, articleSettings(config));
+  if (!check.ok) throw new BuildFailure(check.problems);
+  if (existsSync(absolute)) {
+    throw new BuildFailure([
+      problem('url-duplicate', file, { line: 1, column: 1 }, {
+        message: 'an article file with this name already exists',
+        hint: 'choose another title or pass --slug',
+      }),
+    ]);
+  }
+  await mkdir(path.dirname(absolute), { recursive: true });
+  await writeFile(absolute, text, { flag: 'wx' });
+  return file;
+}

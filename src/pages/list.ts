@@ -1,0 +1,34 @@
+// A paginated list of articles (home, a topic, a tag, a month, a day): one PageSpec per page of
+// `pageSize` articles, titled "<title>" on page 1 and "<title>, page N" after.
+
+import type { ArticleMeta } from '../article.js';
+import { paginate } from '../paginate.js';
+import type { Crumb, PageKind, PageSpec } from './types.js';
+import { articleView } from './views.js';
+
+export interface ListOptions {
+  kind: PageKind;
+  template: string;
+  listUrl: string;
+  title: string;
+  description: string;
+  articles: readonly ArticleMeta[];
+  pageSize: number;
+  breadcrumbs: Crumb[];
+  data?: Record<string, unknown>;
+}
+
+export function* listPages(options: ListOptions): Generator<PageSpec> {
+  for (const { items, pagination } of paginate(options.articles, options.pageSize, options.listUrl)) {
+    yield {
+      kind: options.kind,
+      url: pagination.url,
+      template: options.template,
+      title: pagination.number === 1 ? options.title : `${options.title}, page ${pagination.number}`,
+      description: options.description,
+      pagination,
+      breadcrumbs: pagination.number === 1 ? options.breadcrumbs : [...options.breadcrumbs, { name: options.title, url: options.listUrl }],
+      data: { ...options.data, articles: items.map(articleView), heading: options.title },
+    };
+  }
+}

@@ -1,0 +1,17 @@
+// The 404 page, served by static hosts for missing URLs (GitHub Pages, Netlify, nginx's error_page).
+
+import type { SiteConfig } from '../config.js';
+import { notFoundUrl } from '../urls.js';
+import type { PageSpec } from './types.js';
+
+export function notFoundPage(config: SiteConfig): PageSpec {
+  return {
+    kind: 'notfound',
+    url: notFoundUrl(),
+    template: '404',
+    title: 'Page not found',
+    description: `This page does not exist on ${config.title}.`,
+    breadcrumbs: [],
+    data: {},
+  };
+}

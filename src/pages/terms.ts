@@ -1,0 +1,51 @@
+// Topic and tag pages: an index of all terms with their article counts (/topics/, /tags/), and a
+// paginated list for each term (/topics/<slug>/, /tags/<slug>/page/N/). Topics and tags differ only
+// in names and URLs, so one module serves both.
+
+import type { SiteConfig } from '../config.js';
+import type { TermGroup } from '../model.js';
+import { homeUrl, tagUrl, tagsUrl, topicUrl, topicsUrl } from '../urls.js';
+import { listPages } from './list.js';
+import type { PageSpec } from './types.js';
+import type { TermSummary } from './views.js';
+
+interface TermKind {
+  index: 'topics' | 'tags';
+  single: 'topic' | 'tag';
+  indexTitle: string;
+  indexUrl: () => string;
+  termUrl: (slug: string) => string;
+}
+
+export const TOPICS: TermKind = { index: 'topics', single: 'topic', indexTitle: 'Topics', indexUrl: topicsUrl, termUrl: topicUrl };
+export const TAGS: TermKind = { index: 'tags', single: 'tag', indexTitle: 'Tags', indexUrl: tagsUrl, termUrl: tagUrl };
+
+export function termSummary(group: TermGroup, kind: TermKind): TermSummary {
+  return { name: group.name, slug: group.slug, url: kind.termUrl(group.slug), count: group.articles.length, otherSpellings: group.spellings.filter((name) => name !== group.name) };
+}
+
+export function* termPages(groups: readonly TermGroup[], kind: TermKind, config: SiteConfig): Generator<PageSpec> {
+  const home = { name: 'Home', url: homeUrl() };
+  yield {
+    kind: kind.index,
+    url: kind.indexUrl(),
+    template: kind.index,
+    title: kind.indexTitle,
+    description: `All ${kind.indexTitle.toLowerCase()} of ${config.title}, with the number of articles in each.`,
+    breadcrumbs: [home],
+    data: { terms: groups.map((group) => termSummary(group, kind)) },
+  };
+  for (const group of groups) {
+    yield* listPages({
+      kind: kind.single,
+      template: kind.single,
+      listUrl: kind.termUrl(group.slug),
+      title: group.name,
+      description: `${kind.single === 'topic' ? 'News' : 'Articles'} about ${group.name} from ${config.title}.`,
+      articles: group.articles,
+      pageSize: config.pageSize,
+      breadcrumbs: [home, { name: kind.indexTitle, url: kind.indexUrl() }],
+      data: { term: termSummary(group, kind) },
+    });
+  }
+}

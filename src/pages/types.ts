@@ -1,0 +1,30 @@
+// What the page planners produce and the renderer consumes: one PageSpec per output page.
+
+import type { ArticleMeta } from '../article.js';
+import type { Pagination } from '../paginate.js';
+
+export type PageKind =
+  | 'home' | 'article' | 'topics' | 'topic' | 'tags' | 'tag' | 'archive' | 'year' | 'month' | 'day' | 'notfound';
+
+export interface Crumb {
+  name: string;
+  url: string;
+}
+
+export interface PageSpec {
+  kind: PageKind;
+  /** Site path, before the base path: "/topics/culture/page/2/", "/404.html". */
+  url: string;
+  /** Template name in templates/, without extension. */
+  template: string;
+  /** The page's own title (the site title is added by the layout). */
+  title: string;
+  description: string;
+  pagination?: Pagination;
+  /** Trail from the home page to this page's parent. */
+  breadcrumbs: Crumb[];
+  /** Article pages: the article whose body goes into the page as `content`. */
+  article?: ArticleMeta;
+  /** Variables for the page's template, besides `site` and `page`. */
+  data: Record<string, unknown>;
+}

@@ -1,0 +1,41 @@
+// Splitting a list into pages: page 1 at the list's URL, page N at <list>/page/N/, with the
+// neighbours' URLs for rel=prev/next links. Pure.
+
+import { pageUrl } from './urls.js';
+
+export interface Pagination {
+  /** 1-based. */
+  number: number;
+  total: number;
+  url: string;
+  prevUrl?: string;
+  nextUrl?: string;
+  firstUrl: string;
+  lastUrl: string;
+}
+
+export interface PageOf<T> {
+  items: T[];
+  pagination: Pagination;
+}
+
+/** Always at least one page, so an empty list still has its (empty) first page. */
+export function paginate<T>(items: readonly T[], pageSize: number, listUrl: string): PageOf<T>[] {
+  const total = Math.max(1, Math.ceil(items.length / pageSize));
+  const pages: PageOf<T>[] = [];
+  for (let number = 1; number <= total; number++) {
+    pages.push({
+      items: items.slice((number - 1) * pageSize, number * pageSize),
+      pagination: {
+        number,
+        total,
+        url: pageUrl(listUrl, number),
+        prevUrl: number > 1 ? pageUrl(listUrl, number - 1) : undefined,
+        nextUrl: number < total ? pageUrl(listUrl, number + 1) : undefined,
+        firstUrl: listUrl,
+        lastUrl: pageUrl(listUrl, total),
+      },
+    });
+  }
+  return pages;
+}

@@ -1,0 +1,137 @@
+// The LiquidJS engine: template lookup (the site's templates/ first, then Broadsheet's default
+// theme), filters, and template errors turned into Problems naming the template file and line.
+// Rendering is synchronous: a page is a pure function of its PageSpec, the site globals and (for
+// an article) its body HTML.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Liquid, type Template } from 'liquidjs';
+import type { SiteConfig } from './config.js';
+import { formatDate } from './dates.js';
+import { problem, type Problem } from './errors.js';
+import { displayPath } from './load.js';
+import { slugify } from './slugs.js';
+import { absoluteUrl, withBasePath } from './urls.js';
+
+/** Broadsheet's own theme, used for any template the site does not provide. */
+export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
+
+export const TEMPLATE_EXTENSION = '.liquid';
+
+export interface Templates {
+  /** Render a named template (e.g. "article") with variables; throws TemplateError. */
+  render(name: string, variables: Record<string, unknown>): string;
+  /** Folders searched for templates, the site's first. */
+  roots: string[];
+}
+
+/** A template failed: the Problem says where. */
+export class TemplateError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.message);
+    this.name = 'TemplateError';
+  }
+}
+
+export function templateRoots(config: SiteConfig): string[] {
+  const roots = [config.templatesPath, DEFAULT_TEMPLATES].map((root) => path.resolve(root));
+  return [...new Set(roots)].filter((root) => existsSync(root));
+}
+
+/**
+ * Create the engine and parse every named template up front, so a syntax error is reported (all
+ * of them, together) before any page is rendered.
+ */
+export function createTemplates(config: SiteConfig, names: readonly string[]): { templates: Templates; problems: Problem[] } {
+  const roots = templateRoots(config);
+  const engine = new Liquid({
+    root: roots,
+    partials: roots,
+    layouts: roots,
+    extname: TEMPLATE_EXTENSION,
+    strictVariables: true,
+    strictFilters: true,
+    lenientIf: true,
+    outputEscape: 'escape',
+    cache: true,
+  });
+  registerFilters(engine, config);
+
+  const parsed = new Map<string, Template[]>();
+  const problems: Problem[] = [];
+  for (const name of names) {
+    try {
+      parsed.set(name, engine.parseFileSync(name));
+    } catch (error) {
+      problems.push(templateProblem(error, config, roots, 'template-syntax', name));
+    }
+  }
+
+  return {
+    problems,
+    templates: {
+      roots,
+      render(name, variables) {
+        const template = parsed.get(name);
+        if (!template) throw new Error(`template "${name}" was not parsed at start-up`);
+        try {
+          return engine.renderSync(template, variables) as string;
+        } catch (error) {
+          throw new TemplateError(templateProblem(error, config, roots, 'template-render', name));
+        }
+      },
+    },
+  };
+}
+
+function registerFilters(engine: Liquid, config: SiteConfig): void {
+  // Site path -> link under the base path: {{ article.url | url }} -> /news/2025/12/18/x/
+  engine.registerFilter('url', (value: unknown) => withBasePath(config.basePath, String(value ?? '')));
+  // Site path -> absolute URL: canonical links, Open Graph, feeds.
+  engine.registerFilter('absolute_url', (value: unknown) => absoluteUrl(config.baseUrl, String(value ?? '')));
+  // ISO date -> display text in the site's zone and language: {{ article.date.iso | date_format }}
+  engine.registerFilter('date_format', (value: unknown, format?: unknown) =>
+    formatDate(String(value ?? ''), typeof format === 'string' ? format : config.dateFormat, config.timeZone, config.language),
+  );
+  engine.registerFilter('slugify', (value: unknown) => slugify(String(value ?? '')));
+}
+
+interface LiquidErrorShape {
+  message?: string;
+  token?: { file?: string; input?: string; getPosition?: () => [number, number] };
+  originalError?: { message?: string };
+}
+
+function templateProblem(error: unknown, config: SiteConfig, roots: string[], code: 'template-syntax' | 'template-render', name: string): Problem {
+  const shaped = (error ?? {}) as LiquidErrorShape;
+  const token = shaped.token;
+  const [line, column] = token?.getPosition?.() ?? [1, 1];
+  const file = token?.file ?? findTemplateBySource(roots, token?.input) ?? findTemplateByName(roots, name);
+  const cause = shaped.originalError?.message ?? shaped.message ?? String(error);
+  const message = cause.split('\n')[0]!.replace(/, (file|line):.*$/, '');
+  return problem(code, file ? displayPath(config, file) : `${name}${TEMPLATE_EXTENSION}`, { line, column }, {
+    message: `${message} (rendering template "${name}")`,
+    hint:
+      /undefined variable/.test(message)
+        ? 'test optional values with {% if ... %} before printing them; see the README for the variables each template gets'
+        : undefined,
+  });
+}
+
+/** LiquidJS keeps the template's source, not its file, on render-time errors: find the file. */
+function findTemplateBySource(roots: string[], source: string | undefined): string | undefined {
+  if (!source) return undefined;
+  for (const root of roots) {
+    for (const entry of readdirSync(root, { recursive: true })) {
+      const file = path.join(root, String(entry));
+      if (!file.endsWith(TEMPLATE_EXTENSION)) continue;
+      if (readFileSync(file, 'utf8') === source) return file;
+    }
+  }
+  return undefined;
+}
+
+function findTemplateByName(roots: string[], name: string): string | undefined {
+  return roots.map((root) => path.join(root, `${name}${TEMPLATE_EXTENSION}`)).find((file) => existsSync(file));
+}

@@ -1,0 +1,140 @@
+// The output edge of the pipeline: writing dist/ so that a failed build changes nothing and a good
+// one leaves exactly the new site.
+//
+// Pages are written to a staging folder next to dist/ while the build can still fail. Only on
+// commit do staged files move into dist/ (a rename each, same file system), files of the old site
+// that the new one did not write are deleted, and the staging folder goes. A page whose bytes are
+// unchanged is not staged at all: the file in dist/ keeps its bytes and its mtime, so deploy tools
+// that sync by mtime upload only what changed.
+
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface WriteStats {
+  /** Files whose content is new or changed. */
+  written: number;
+  /** Files already in dist/ with the same bytes, left alone. */
+  unchanged: number;
+  /** Files of the previous build that the new site no longer has. */
+  deleted: number;
+}
+
+/** Where a build's output goes: dist/ (DistWriter) or memory (MemoryWriter, for check and tests). */
+export interface OutputWriter {
+  /** `file` is relative to the output folder, with forward slashes, already checked to stay inside it. */
+  write(file: string, content: string | Uint8Array): Promise<void>;
+  commit(): Promise<WriteStats>;
+  abort(): Promise<void>;
+}
+
+export class MemoryWriter implements OutputWriter {
+  readonly files = new Map<string, string | Uint8Array>();
+
+  async write(file: string, content: string | Uint8Array): Promise<void> {
+    assertInside(file);
+    this.files.set(file, content);
+  }
+
+  async commit(): Promise<WriteStats> {
+    return { written: this.files.size, unchanged: 0, deleted: 0 };
+  }
+
+  async abort(): Promise<void> {
+    this.files.clear();
+  }
+}
+
+export class DistWriter implements OutputWriter {
+  readonly staging: string;
+  private readonly staged = new Set<string>();
+  private readonly kept = new Set<string>();
+  private prepared = false;
+
+  constructor(readonly outPath: string) {
+    this.staging = path.join(path.dirname(outPath), `.${path.basename(outPath)}.staging`);
+  }
+
+  async write(file: string, content: string | Uint8Array): Promise<void> {
+    assertInside(file);
+    if (!this.prepared) {
+      // A staging folder left by a killed build is stale: start clean.
+      await rm(this.staging, { recursive: true, force: true });
+      this.prepared = true;
+    }
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    if (await sameBytes(path.join(this.outPath, file), bytes)) {
+      this.kept.add(file);
+      return;
+    }
+    const target = path.join(this.staging, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, bytes);
+    this.staged.add(file);
+  }
+
+  async commit(): Promise<WriteStats> {
+    const stats: WriteStats = { written: this.staged.size, unchanged: this.kept.size, deleted: 0 };
+    if (!existsSync(this.outPath)) {
+      await mkdir(path.dirname(this.outPath), { recursive: true });
+      if (this.staged.size > 0) await rename(this.staging, this.outPath);
+      else await mkdir(this.outPath, { recursive: true });
+      return stats;
+    }
+    for (const file of this.staged) {
+      const target = path.join(this.outPath, file);
+      await mkdir(path.dirname(target), { recursive: true });
+      // A file replacing a folder of the old site (or the reverse) needs the old one gone first.
+      await rm(target, { recursive: true, force: true });
+      await rename(path.join(this.staging, file), target);
+    }
+    stats.deleted = await removeStale(this.outPath, (file) => this.staged.has(file) || this.kept.has(file));
+    await rm(this.staging, { recursive: true, force: true });
+    return stats;
+  }
+
+  async abort(): Promise<void> {
+    await rm(this.staging, { recursive: true, force: true });
+    this.staged.clear();
+    this.kept.clear();
+  }
+}
+
+function assertInside(file: string): void {
+  const normalised = path.posix.normalize(file);
+  if (path.posix.isAbsolute(file) || normalised.startsWith('../') || normalised === '..' || normalised !== file) {
+    throw new Error(`refusing to write outside the output folder: ${file}`);
+  }
+}
+
+async function sameBytes(file: string, bytes: Uint8Array): Promise<boolean> {
+  try {
+    const old = await readFile(file);
+    return old.length === bytes.length && old.equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+/** Delete every file under `root` that `keep` rejects, then the folders left empty. */
+async function removeStale(root: string, keep: (file: string) => boolean): Promise<number> {
+  let deleted = 0;
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const folders: string[] = [];
+  for (const entry of entries) {
+    const absolute = path.join(entry.parentPath, entry.name);
+    const file = path.relative(root, absolute).split(path.sep).join('/');
+    if (entry.isDirectory()) {
+      folders.push(absolute);
+    } else if (!keep(file)) {
+      await rm(absolute, { force: true });
+      deleted++;
+    }
+  }
+  // Deepest first, so a folder emptied by its children's removal goes too.
+  folders.sort((a, b) => b.length - a.length);
+  for (const folder of folders) {
+    await rmdir(folder).catch(() => undefined);
+  }
+  return deleted;
+}

@@ -1,0 +1,70 @@
+// Test helpers: tiny sites written inline into temp folders, the CLI run as a user runs it, and
+// pages read back as parsed HTML.
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as cheerio from 'cheerio';
+import { afterAll } from 'vitest';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = path.join(REPO, 'bin/broadsheet.js');
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Write `files` (path -> text) into a new temp folder and return its path. */
+export function makeSite(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-test-'));
+  made.push(root);
+  writeFiles(root, files);
+  return root;
+}
+
+export function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    const absolute = path.join(root, file);
+    mkdirSync(path.dirname(absolute), { recursive: true });
+    writeFileSync(absolute, text);
+  }
+}
+
+/** An article file's text from front-matter lines and a body. */
+export function article(frontMatter: Record<string, string>, body = 'Some text.'): string {
+  const lines = Object.entries(frontMatter).map(([key, value]) => `${key}: ${value}`);
+  return `---\n${lines.join('\n')}\n---\n\n${body}\n`;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `broadsheet ...args` in `cwd`, as a user would. */
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Every file under `dir`, relative, with forward slashes, sorted. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** The page served at a site path ("/topics/culture/") from an output folder, parsed. */
+export function page(outDir: string, url: string): cheerio.CheerioAPI {
+  const file = url.endsWith('/') ? `${url}index.html` : url;
+  return cheerio.load(readFileSync(path.join(outDir, file), 'utf8'));
+}
