@@ -67,15 +67,18 @@ export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
   const yamlStart = 3;
 
   if (document && document.errors.length > 0) {
-    return {
-      ok: false,
-      problems: document.errors.map((error) => {
-        return problem('yaml-syntax', source.file, positionAt(text, yamlStart + error.pos[0]), {
-          message: `invalid YAML: ${firstLine(error.message)}`,
-          hint: 'quote values that contain ": " or start with [, {, *, &, ! or #',
-        });
-      }),
-    };
+    // Only the first: later YAML errors are nearly always the parser losing its footing after it.
+    const error = document.errors[0]!;
+    const lines = text.split('\n');
+    const position = error.code === 'BAD_INDENT' ? unclosedBracket(lines, positionAt(text, yamlStart + error.pos[0])) : positionAt(text, yamlStart + error.pos[0]);
+    const lineText = lines[position.line - 1] ?? '';
+    const field = /^([A-Za-z_][\w-]*)\s*:/.exec(lineText)?.[1];
+    const explained = YAML_ERRORS[error.code];
+    return fail(problem('yaml-syntax', source.file, position, {
+      field,
+      message: `invalid YAML: ${explained?.message ?? firstLine(error.message)}`,
+      hint: explained?.hint ?? 'quote values that contain ": " or start with [, {, *, &, ! or #',
+    }));
   }
   const doc = document;
   if (doc && doc.contents !== null && !isMap(doc.contents)) {
@@ -116,6 +119,38 @@ function findKeyRange(doc: Document.Parsed, key: string | number | undefined): [
   }
   return undefined;
 }
+
+/**
+ * YAML notices an unclosed [ or { only on a later line; point at the line that opened it instead.
+ * Scans back from the error for the nearest line with more openers than closers.
+ */
+function unclosedBracket(lines: readonly string[], at: Position): Position {
+  for (let line = at.line; line >= 2; line--) {
+    const text = lines[line - 1] ?? '';
+    const opened = (text.match(/[[{]/g) ?? []).length - (text.match(/[\]}]/g) ?? []).length;
+    if (opened > 0) return { line, column: Math.max(text.search(/[[{]/), 0) + 1 };
+  }
+  return at;
+}
+
+/** The YAML mistakes authors make most, in their words rather than the parser's. */
+const YAML_ERRORS: Partial<Record<string, { message: string; hint: string }>> = {
+  BLOCK_AS_IMPLICIT_KEY: {
+    message: 'a value contains ": ", which YAML reads as a second field',
+    hint: 'put the whole value in quotes: title: "Kazakhstan: a new law"',
+  },
+  BAD_INDENT: {
+    message: 'a list in [ ] or a map in { } is not closed, or a line is indented wrongly',
+    hint: 'close lists on the same line: tags: [Almaty, Astana]',
+  },
+  DUPLICATE_KEY: { message: 'this field appears twice', hint: 'keep one of the two lines' },
+  MISSING_CHAR: { message: 'a quoted value is not closed', hint: 'end the value with the same quote it starts with' },
+  TAB_AS_INDENT: { message: 'a line is indented with a tab', hint: 'indent with spaces' },
+  BAD_SCALAR_START: {
+    message: 'a value starts with a character YAML reserves (@ or `)',
+    hint: 'put the value in quotes',
+  },
+};
 
 function fail(p: Problem): Parsed<never> {
   return { ok: false, problems: [p] };

@@ -1,0 +1,225 @@
+// Bad input: a clear error naming file:line:column and the field, every error of the run reported
+// together, exit code 1, and the previous dist/ left exactly as it was.
+
+import { readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { article, listFiles, makeSite, runCli, writeFiles } from './helpers/site.js';
+
+const GOOD = {
+  'site.config.ts': `export default { title: 'Steppe Times' };\n`,
+  'content/2025/12/good.md': article({ title: 'A good article', date: '2025-12-18 19:20', topic: 'Culture' }),
+};
+
+/** Every file of dist/ with its bytes and mtime: what "left exactly as it was" means. */
+function snapshot(dist: string): Record<string, string> {
+  return Object.fromEntries(
+    listFiles(dist).map((file) => {
+      const absolute = path.join(dist, file);
+      return [file, `${statSync(absolute).mtimeMs} ${readFileSync(absolute, 'base64')}`];
+    }),
+  );
+}
+
+/** A site built once successfully, then given `bad` files and built again. */
+async function failingRebuild(bad: Record<string, string>) {
+  const root = makeSite(GOOD);
+  const first = await runCli(['build'], root);
+  expect(first.code, first.stderr).toBe(0);
+  const dist = path.join(root, 'dist');
+  const before = snapshot(dist);
+  writeFiles(root, bad);
+  const result = await runCli(['build'], root);
+  return { root, result, before, after: snapshot(dist) };
+}
+
+describe('a content error', () => {
+  const cases: Array<{ name: string; text: string; where: string; expect: RegExp }> = [
+    {
+      name: 'broken YAML (a colon inside an unquoted title)',
+      text: '---\ntitle: Kazakhstan: a new law\ndate: 2025-12-18\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:2:8',
+      expect: /title: invalid YAML: a value contains ": ".*\n\s+hint: put the whole value in quotes/,
+    },
+    {
+      name: 'an unclosed list in YAML',
+      text: '---\ntitle: Fine\ntags: [Almaty, Astana\ndate: 2025-12-18\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:3:7',
+      expect: /tags: invalid YAML: a list in \[ \] or a map in \{ \} is not closed/,
+    },
+    {
+      name: 'a missing title',
+      text: '---\ndate: 2025-12-18\ntopic: Culture\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:1:1',
+      expect: /title: is required; expected a non-empty title/,
+    },
+    {
+      name: 'an unparseable date',
+      text: '---\ntitle: Dated wrongly\ndate: 18.12.2025\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:3:7',
+      expect: /date: is not a date Broadsheet can read; expected an ISO 8601 date .*, got "18\.12\.2025" \[date-invalid\]/,
+    },
+    {
+      name: 'an impossible date',
+      text: '---\ntitle: Dated wrongly\ndate: 2025-13-45\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:3:7',
+      expect: /\[date-invalid\]/,
+    },
+    {
+      name: 'an empty file',
+      text: '',
+      where: 'content/2025/12/bad.md:1:1',
+      expect: /the file is empty.*\[file-empty\]/,
+    },
+    {
+      name: 'a file without front-matter',
+      text: 'Just some text.\n',
+      where: 'content/2025/12/bad.md:1:1',
+      expect: /does not start with front-matter/,
+    },
+    {
+      name: 'a slug with ..',
+      text: '---\ntitle: Escape\ndate: 2025-12-18\nslug: ../../../etc/passwd\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:4:7',
+      expect: /slug: has an invalid value; expected a slug of lowercase letters, digits and - only.*\[slug-invalid\]/,
+    },
+    {
+      name: 'a slug with a slash',
+      text: '---\ntitle: Escape\ndate: 2025-12-18\nslug: news/today\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:4:7',
+      expect: /\[slug-invalid\]/,
+    },
+    {
+      name: 'draft: yes instead of a boolean',
+      text: '---\ntitle: Draft\ndate: 2025-12-18\ndraft: yes\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:4:8',
+      expect: /draft: has an invalid value; expected true or false, got "yes"/,
+    },
+    {
+      name: 'an image without imageAlt',
+      text: '---\ntitle: Picture\ndate: 2025-12-18\nimage: /img/a.jpg\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:4:8',
+      expect: /imageAlt: is required/,
+    },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name}: names the place, exits 1 and leaves dist/ untouched`, async () => {
+      const { result, before, after } = await failingRebuild({ 'content/2025/12/bad.md': c.text });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(c.where);
+      expect(result.stderr).toMatch(c.expect);
+      expect(result.stderr).toMatch(/Build failed: 1 error in 1 file/);
+      expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace for the user's mistakes
+      expect(after).toEqual(before);
+    });
+  }
+});
+
+describe('several errors', () => {
+  it('are all reported in one run, sorted by file and line', async () => {
+    const { result, after, before } = await failingRebuild({
+      'content/a.md': '---\ntitle: A\ndate: nope\n---\n',
+      'content/b.md': '',
+      'content/c.md': '---\ndate: 2025-12-18\nslug: Bad Slug\n---\n',
+    });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n').filter((line) => /^content\//.test(line));
+    expect(lines.map((line) => line.split(' ')[0])).toEqual([
+      'content/a.md:3:7',
+      'content/b.md:1:1',
+      'content/c.md:1:1',
+      'content/c.md:3:7',
+    ]);
+    expect(result.stderr).toMatch(/Build failed: 4 errors in 3 files/);
+    expect(after).toEqual(before);
+  });
+});
+
+describe('two articles with the same URL', () => {
+  it('is an error naming both files', async () => {
+    const twin = article({ title: 'A good article', date: '2025-12-18 08:00' });
+    const { result, after, before } = await failingRebuild({ 'content/2025/12/twin.md': twin });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /content\/2025\/12\/twin\.md:2:1 error slug: the article URL \/2025\/12\/18\/a-good-article\/ is also the URL of content\/2025\/12\/good\.md:2 \[url-duplicate\]/,
+    );
+    expect(after).toEqual(before);
+  });
+});
+
+describe('a template error', () => {
+  it('names the template file, line and column', async () => {
+    const { result, after, before } = await failingRebuild({
+      'templates/article.liquid': '{% layout "layouts/base" %}\n{% block main %}\n<h1>{{ article.title }}</h1>\n<p>{{ article.subtitle }}</p>\n{% endblock %}\n',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/templates\/article\.liquid:4:7 error undefined variable: article\.subtitle/);
+    expect(result.stderr).toMatch(/\[template-render\]/);
+    expect(after).toEqual(before);
+  });
+
+  it('in syntax is reported before anything is rendered', async () => {
+    const { result, after, before } = await failingRebuild({
+      'templates/tag.liquid': '{% layout "layouts/base" %}\n{% block main %}\n{% if page.title %}\n<h1>x</h1>\n{% endblock %}\n',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/templates\/tag\.liquid:\d+:\d+ error .*\[template-syntax\]/);
+    expect(after).toEqual(before);
+  });
+});
+
+describe('a config error', () => {
+  it('names site.config.ts, the line and the option', async () => {
+    const { result, after, before } = await failingRebuild({
+      'site.config.ts': `export default {\n  title: 'Steppe Times',\n  pageSize: 0,\n  timeZone: 'Mars/Olympus',\n  colour: 'red',\n};\n`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/site\.config\.ts:3:3 error pageSize: /);
+    expect(result.stderr).toMatch(/site\.config\.ts:4:3 error timeZone: expected an IANA time zone/);
+    expect(result.stderr).toMatch(/site\.config\.ts:5:3 error colour: unknown option "colour"/);
+    expect(after).toEqual(before);
+  });
+
+  it('refuses an output folder that holds the site itself', async () => {
+    const root = makeSite({ ...GOOD, 'site.config.ts': `export default { outDir: '.' };\n` });
+    const result = await runCli(['build'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/site\.config\.ts:1:18 error outDir: the output folder \. contains the site's root folder/);
+    expect(listFiles(root)).toEqual(['content/2025/12/good.md', 'site.config.ts']);
+  });
+});
+
+describe('usage errors', () => {
+  it('exit with code 2 and the usage text', async () => {
+    const root = makeSite(GOOD);
+    const unknownFlag = await runCli(['build', '--colour'], root);
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toMatch(/Unknown option '--colour'/);
+    expect(unknownFlag.stderr).toMatch(/Usage: broadsheet/);
+    const unknownCommand = await runCli(['publish'], root);
+    expect(unknownCommand.code).toBe(2);
+    expect(unknownCommand.stderr).toMatch(/unknown command "publish"/);
+  });
+});
+
+describe('a failed first build', () => {
+  it('creates no dist/ at all', async () => {
+    const root = makeSite({ ...GOOD, 'content/bad.md': '' });
+    const result = await runCli(['build'], root);
+    expect(result.code).toBe(1);
+    expect(listFiles(root).some((file) => file.startsWith('dist/') || file.includes('staging'))).toBe(false);
+  });
+});
+
+describe('fixing the error', () => {
+  it('lets the next build succeed and replace the old pages', async () => {
+    const { root, result } = await failingRebuild({ 'content/2025/12/bad.md': '' });
+    expect(result.code).toBe(1);
+    rmSync(path.join(root, 'content/2025/12/bad.md'));
+    writeFileSync(path.join(root, 'content/2025/12/fixed.md'), article({ title: 'Fixed', date: '2025-12-19' }));
+    const fixed = await runCli(['build'], root);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(listFiles(path.join(root, 'dist'))).toContain('2025/12/19/fixed/index.html');
+  });
+});
