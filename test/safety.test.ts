@@ -1,0 +1,89 @@
+// Safe output: fields are escaped, raw HTML is sanitised, odd encodings read right, and no value or
+// file name writes outside the output folder.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { htmlProblems } from './helpers/html.js';
+import { listFiles, makeSite, page } from './helpers/site.js';
+
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+
+describe('hostile content', () => {
+  let dist: string;
+  let root: string;
+
+  beforeAll(async () => {
+    root = makeSite({
+      'content/x.md': [
+        '---',
+        'title: "<script>alert(1)</script> & <b>bold</b>"',
+        'date: 2025-12-18',
+        'topic: "<img src=x onerror=alert(1)>"',
+        'tags: ["../../../etc", "<i>tag</i>", "a/b/../../c"]',
+        'source: "\\"><script>alert(2)</script>"',
+        'summary: "</p><script>alert(3)</script>"',
+        '---',
+        '',
+        'Hello <script>alert(4)</script> <b onclick="alert(5)">world</b> <iframe src="https://evil.example"></iframe>',
+        '',
+        '[click](javascript:alert(6)) <a href="javascript:alert(7)">raw</a>',
+        '',
+        '<style>body{display:none}</style>',
+      ].join('\n'),
+    });
+    dist = path.join(root, 'dist');
+    await build({ root, now: NOW });
+  });
+
+  it('escapes the title, topic, source and summary everywhere they appear', () => {
+    const articleHtml = readFileSync(path.join(dist, listFiles(dist).find((f) => /^2025\/12\/18\/.+\/index\.html$/.test(f))!), 'utf8');
+    const home = readFileSync(path.join(dist, 'index.html'), 'utf8');
+    for (const html of [articleHtml, home]) {
+      expect(html).not.toMatch(/<script/i);
+      expect(html).not.toMatch(/<img src=x/i);
+    }
+    const $ = page(dist, '/');
+    expect($('.article-list h2').text()).toBe('<script>alert(1)</script> & <b>bold</b>');
+    expect($('.article-list .summary').text()).toBe('</p><script>alert(3)</script>');
+  });
+
+  it('sanitises raw HTML in the body: no scripts, handlers, iframes, styles or javascript: links', () => {
+    const file = listFiles(dist).find((f) => /^2025\/12\/18\/.+\/index\.html$/.test(f))!;
+    const $ = page(dist, `/${file}`);
+    const body = $('.article-body');
+    expect(body.find('script, iframe, style')).toHaveLength(0);
+    expect(body.find('[onclick]')).toHaveLength(0);
+    expect(body.find('b').text()).toBe('world');
+    const hrefs = body.find('a').map((_, a) => $(a).attr('href') ?? '').get();
+    expect(hrefs.some((href) => href.toLowerCase().startsWith('javascript:'))).toBe(false);
+    expect($('script')).toHaveLength(0);
+  });
+
+  it('writes every file inside the output folder, with tag URLs made safe', () => {
+    const files = listFiles(root);
+    expect(files.filter((f) => !f.startsWith('dist/') && !f.startsWith('content/'))).toEqual([]);
+    expect(existsSync(path.join(dist, 'tags/etc/index.html'))).toBe(true);
+    expect(existsSync(path.join(dist, 'tags/a-b-c/index.html'))).toBe(true);
+    expect(existsSync(path.join(root, 'etc'))).toBe(false);
+  });
+
+  it('still produces valid HTML', async () => {
+    expect(await htmlProblems(dist)).toEqual([]);
+  });
+});
+
+describe('file encodings', () => {
+  it('reads a UTF-8 BOM and CRLF line endings as if they were not there', async () => {
+    const root = makeSite({
+      'content/bom.md': '\uFEFF---\r\ntitle: With BOM and CRLF\r\ndate: 2025-12-18\r\ntags: [Almaty]\r\n---\r\n\r\nFirst line\r\nsecond line.\r\n\r\nAnother paragraph.\r\n',
+    });
+    await build({ root, now: NOW });
+    const $ = page(path.join(root, 'dist'), '/2025/12/18/with-bom-and-crlf/');
+    expect($('h1').text()).toBe('With BOM and CRLF');
+    expect($('time').first().attr('datetime')).toBe('2025-12-18T00:00:00+05:00');
+    expect($('.article-body p').map((_, p) => $(p).text()).get()).toEqual(['First line\nsecond line.', 'Another paragraph.']);
+    expect($('.tags a').attr('href')).toBe('/tags/almaty/');
+  });
+});
