@@ -38,8 +38,8 @@ export const configSchema = z
     defaultTopic: z.string().min(1).default('News'),
     /** How many topics the header navigation shows (the largest first). */
     navTopics: z.int().min(0).max(50).default(6),
-    /** Luxon format of dates shown on pages, e.g. "d LLLL yyyy, HH:mm" -> 18 December 2025, 19:20. */
-    dateFormat: z.string().min(1).default('d LLLL yyyy, HH:mm'),
+    /** Luxon format of dates shown on pages, e.g. "d MMMM yyyy, HH:mm" -> 18 December 2025, 19:20. */
+    dateFormat: z.string().min(1).default('d MMMM yyyy, HH:mm'),
     /** Longest automatic summary, in characters (cut at a word). */
     summaryLength: z.int().min(20).max(2000).default(200),
     /** Name of the publisher, for metadata; defaults to the title. */

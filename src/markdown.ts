@@ -28,9 +28,20 @@ export interface MarkdownOptions {
   summaryLength: number;
 }
 
-// GitHub's schema, except that ids are not prefixed: footnote ids and their links already carry
-// remark-rehype's `user-content-` prefix, and prefixing ids again would break them.
-const sanitizeSchema = { ...defaultSchema, clobber: [] };
+// GitHub's schema, plus the elements newsrooms use for captioned photos and inline semantics,
+// and without prefixing ids: footnote ids and their links already carry remark-rehype's
+// `user-content-` prefix, and prefixing ids again would break them.
+const sanitizeSchema = {
+  ...defaultSchema,
+  clobber: [],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'caption', 'abbr', 'mark', 'small', 'cite', 'time'],
+  attributes: {
+    ...defaultSchema.attributes,
+    img: [...(defaultSchema.attributes?.img ?? []), 'alt', 'title', 'width', 'height', 'loading'],
+    abbr: ['title'],
+    time: ['dateTime'],
+  },
+};
 
 function createProcessor(withRawHtml: boolean) {
   const base = unified()

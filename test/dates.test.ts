@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { buildTime, dayName, formatDate, monthName, parseContentDate } from '../src/dates.js';
+
+describe('a front-matter date', () => {
+  it('without an offset is read in the site time zone, never UTC', () => {
+    expect(parseContentDate('2025-12-18 19:20', 'Asia/Almaty')?.iso).toBe('2025-12-18T19:20:00+05:00');
+    expect(parseContentDate('2025-12-18T19:20', 'Asia/Almaty')?.iso).toBe('2025-12-18T19:20:00+05:00');
+    expect(parseContentDate('2025-12-18T19:20', 'Europe/Vienna')?.iso).toBe('2025-12-18T19:20:00+01:00');
+    expect(parseContentDate('2025-07-18T19:20', 'Europe/Vienna')?.iso).toBe('2025-07-18T19:20:00+02:00');
+  });
+
+  it('that is only a day means midnight in the site time zone', () => {
+    const date = parseContentDate('2025-12-18', 'Asia/Almaty');
+    expect(date).toMatchObject({ iso: '2025-12-18T00:00:00+05:00', year: '2025', month: '12', day: '18' });
+    expect(date?.epoch).toBe(Date.parse('2025-12-17T19:00:00Z'));
+  });
+
+  it('with an offset keeps its moment and is shown in the site time zone', () => {
+    const date = parseContentDate('2025-12-18T22:30:00Z', 'Asia/Almaty');
+    expect(date).toMatchObject({ iso: '2025-12-19T03:30:00+05:00', day: '19' });
+    expect(parseContentDate('2025-12-18T19:20:00+03:00', 'Asia/Almaty')?.iso).toBe('2025-12-18T21:20:00+05:00');
+  });
+
+  it('is rejected when it is not an ISO date', () => {
+    for (const text of ['18.12.2025', '2025-13-01', '2025-12-32', '2025-12-1', 'yesterday', '', '2025-12-18T25:00']) {
+      expect(parseContentDate(text, 'Asia/Almaty'), text).toBeUndefined();
+    }
+  });
+});
+
+describe('the build time', () => {
+  it('comes from SOURCE_DATE_EPOCH when set', () => {
+    expect(buildTime({ SOURCE_DATE_EPOCH: '1766000000' })).toBe(1766000000_000);
+  });
+
+  it('is the clock otherwise', () => {
+    const before = Date.now();
+    const time = buildTime({});
+    expect(time).toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe('date formatting', () => {
+  it('shows dates in the site zone and language', () => {
+    expect(formatDate('2025-12-18T14:20:00Z', 'd MMMM yyyy, HH:mm', 'Asia/Almaty', 'en')).toBe('18 December 2025, 19:20');
+    expect(formatDate('2025-12-18T14:20:00Z', 'd MMMM yyyy', 'Asia/Almaty', 'ru')).toBe('18 декабря 2025');
+    expect(monthName('2025', '12', 'en')).toBe('December 2025');
+    expect(dayName('2025', '12', '18', 'en')).toBe('December 18, 2025');
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { renderArticle, type ArticleMeta } from '../src/article.js';
+import { buildSite } from '../src/model.js';
+import { paginate } from '../src/paginate.js';
+import { article } from './helpers/site.js';
+
+const SETTINGS = { timeZone: 'Asia/Almaty', language: 'en', defaultTopic: 'News', summaryLength: 200 };
+const NOW = Date.parse('2025-12-20T00:00:00Z');
+const PUBLISH = { now: NOW, drafts: false, future: false, expired: false };
+
+function meta(file: string, frontMatter: Record<string, string>): ArticleMeta {
+  const result = renderArticle({ file, contentPath: file, text: article(frontMatter) }, SETTINGS);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.article.meta;
+}
+
+describe('publishing', () => {
+  const all = [
+    meta('a.md', { title: 'Published', date: '2025-12-18' }),
+    meta('b.md', { title: 'Draft', date: '2025-12-18', draft: 'true' }),
+    meta('c.md', { title: 'Scheduled', date: '2025-12-25 09:00' }),
+    meta('d.md', { title: 'Expired', date: '2025-12-01', expires: '2025-12-10' }),
+    meta('e.md', { title: 'Not yet expired', date: '2025-12-01', expires: '2026-01-10' }),
+  ];
+  const titles = (list: ArticleMeta[]) => list.map((a) => a.title);
+
+  it('leaves out drafts, scheduled and expired articles, and says which', () => {
+    const { site } = buildSite(all, PUBLISH);
+    expect(titles(site.articles)).toEqual(['Published', 'Not yet expired']);
+    expect(titles(site.leftOut.drafts)).toEqual(['Draft']);
+    expect(titles(site.leftOut.scheduled)).toEqual(['Scheduled']);
+    expect(titles(site.leftOut.expired)).toEqual(['Expired']);
+  });
+
+  it('includes them on request', () => {
+    const { site } = buildSite(all, { now: NOW, drafts: true, future: true, expired: true });
+    expect(site.articles).toHaveLength(5);
+  });
+
+  it('keeps drafts out of topic, tag and date groups', () => {
+    const { site } = buildSite([meta('x.md', { title: 'Secret', date: '2025-12-18', topic: 'Hidden', tags: '[Leak]', draft: 'true' })], PUBLISH);
+    expect(site.topics).toEqual([]);
+    expect(site.tags).toEqual([]);
+    expect(site.years).toEqual([]);
+  });
+});
+
+describe('ordering', () => {
+  it('is newest first, ties broken by URL so the file system never decides', () => {
+    const { site } = buildSite(
+      [
+        meta('1.md', { title: 'Beta', date: '2025-12-17' }),
+        meta('2.md', { title: 'Alpha', date: '2025-12-17' }),
+        meta('3.md', { title: 'Newest', date: '2025-12-18 08:00' }),
+      ],
+      PUBLISH,
+    );
+    expect(site.articles.map((a) => a.title)).toEqual(['Newest', 'Alpha', 'Beta']);
+  });
+});
+
+describe('tags and topics whose names slugify alike', () => {
+  it('are one group listing every spelling, the most used first', () => {
+    const { site } = buildSite(
+      [
+        meta('1.md', { title: 'One', date: '2025-12-17', tags: '[Almaty]' }),
+        meta('2.md', { title: 'Two', date: '2025-12-16', tags: '[almaty]' }),
+        meta('3.md', { title: 'Three', date: '2025-12-15', tags: '[Almaty, ALMATY]' }),
+      ],
+      PUBLISH,
+    );
+    expect(site.tags).toHaveLength(1);
+    expect(site.tags[0]).toMatchObject({ slug: 'almaty', name: 'Almaty', spellings: ['Almaty', 'almaty'] });
+    expect(site.tags[0]!.articles.map((a) => a.title)).toEqual(['One', 'Two', 'Three']);
+  });
+});
+
+describe('duplicate URLs', () => {
+  it('are a problem naming both files', () => {
+    const { problems } = buildSite(
+      [meta('b.md', { title: 'Same', date: '2025-12-18 09:00' }), meta('a.md', { title: 'Same', date: '2025-12-18 17:00' })],
+      PUBLISH,
+    );
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'url-duplicate', file: 'b.md', line: 2 });
+    expect(problems[0]!.message).toContain('a.md:2');
+  });
+});
+
+describe('pagination', () => {
+  it('puts page 1 at the list URL and page N at <list>/page/N/', () => {
+    const pages = paginate([1, 2, 3, 4, 5], 2, '/tags/x/');
+    expect(pages.map((p) => p.items)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(pages.map((p) => p.pagination.url)).toEqual(['/tags/x/', '/tags/x/page/2/', '/tags/x/page/3/']);
+    expect(pages[1]!.pagination).toMatchObject({ number: 2, total: 3, prevUrl: '/tags/x/', nextUrl: '/tags/x/page/3/' });
+    expect(pages[0]!.pagination.prevUrl).toBeUndefined();
+    expect(pages[2]!.pagination.nextUrl).toBeUndefined();
+  });
+
+  it('gives an empty list one empty page', () => {
+    expect(paginate([], 20, '/')).toEqual([{ items: [], pagination: { number: 1, total: 1, url: '/', firstUrl: '/', lastUrl: '/' } }]);
+  });
+});
