@@ -1,0 +1,112 @@
+// The commands as a user runs them: what they print, what they write, their exit codes.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { article, listFiles, makeSite, runCli } from './helpers/site.js';
+
+const SITE = {
+  'site.config.ts': `export default { title: 'Steppe Times' };\n`,
+  'content/2025/12/a.md': article({ title: 'Published', date: '2025-12-18 19:20', topic: 'Culture', tags: '[Almaty, Vienna]' }),
+  'content/2025/12/b.md': article({ title: 'Still a draft', date: '2025-12-18', draft: 'true' }),
+  'content/2099/01/c.md': article({ title: 'From the future', date: '2099-01-01' }),
+  'content/2025/12/d.md': article({ title: 'Has extras', date: '2025-12-17', mood: 'sunny' }),
+};
+
+describe('broadsheet build', () => {
+  it('ends with a summary line and lists what it left out', async () => {
+    const root = makeSite(SITE);
+    const result = await runCli(['build'], root);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^Left out 1 draft \(build with --drafts to include\): content\/2025\/12\/b\.md$/m);
+    expect(result.stdout).toMatch(/^Left out 1 scheduled article \(build with --future to include\): content\/2099\/01\/c\.md$/m);
+    expect(result.stdout).toMatch(/^Built 2 articles into \d+ pages; files: \d+ written, 0 unchanged, 0 deleted; 2 topics, 2 tags in \d+\.\d\d s$/m);
+    expect(result.stderr).toBe('');
+  });
+
+  it('prints nothing with --quiet', async () => {
+    const root = makeSite(SITE);
+    const result = await runCli(['build', '--quiet'], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+  });
+
+  it('includes drafts and scheduled articles with --drafts and --future', async () => {
+    const root = makeSite(SITE);
+    const result = await runCli(['build', '--drafts', '--future'], root);
+    expect(result.code).toBe(0);
+    const files = listFiles(path.join(root, 'dist'));
+    expect(files).toContain('2025/12/18/still-a-draft/index.html');
+    expect(files).toContain('2099/01/01/from-the-future/index.html');
+  });
+
+  it('writes to --out and uses --root', async () => {
+    const root = makeSite(SITE);
+    const result = await runCli(['build', '--root', root, '--out', 'public'], path.dirname(root));
+    expect(result.code, result.stderr).toBe(0);
+    expect(listFiles(path.join(root, 'public'))).toContain('index.html');
+  });
+
+  it('reports unknown front-matter fields only with --strict, and then fails', async () => {
+    const root = makeSite(SITE);
+    const strict = await runCli(['build', '--strict'], root);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/content\/2025\/12\/d\.md:4:7 error mood: unknown field/);
+    expect(listFiles(root).some((f) => f.startsWith('dist/'))).toBe(false);
+  });
+
+  it('a second build of unchanged content rewrites nothing', async () => {
+    const root = makeSite(SITE);
+    await runCli(['build'], root);
+    const second = await runCli(['build'], root);
+    expect(second.stdout).toMatch(/files: 0 written, \d+ unchanged, 0 deleted/);
+  });
+});
+
+describe('broadsheet check', () => {
+  it('validates everything and writes nothing', async () => {
+    const root = makeSite(SITE);
+    const ok = await runCli(['check'], root);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^Checked 2 articles into \d+ pages/m);
+    expect(listFiles(root).some((f) => f.startsWith('dist/'))).toBe(false);
+
+    const broken = makeSite({ ...SITE, 'content/bad.md': '---\ntitle: Bad\ndate: soon\n---\n' });
+    const failed = await runCli(['check'], broken);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/content\/bad\.md:3:7 error date:/);
+  });
+});
+
+describe('broadsheet new', () => {
+  it('writes a draft with valid front-matter that then builds', async () => {
+    const root = makeSite({ 'site.config.ts': `export default { title: 'T' };\n` });
+    const result = await runCli(['new', 'Qazaq concert in Vienna', '--topic', 'Culture', '--tags', 'Vienna, Austria'], root, {
+      SOURCE_DATE_EPOCH: String(Date.parse('2025-12-18T14:20:00Z') / 1000),
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('Wrote content/2025/12/qazaq-concert-in-vienna.md\n');
+    const text = readFileSync(path.join(root, 'content/2025/12/qazaq-concert-in-vienna.md'), 'utf8');
+    expect(text).toContain('title: Qazaq concert in Vienna\n');
+    expect(text).toContain('date: 2025-12-18T19:20:00+05:00\n');
+    expect(text).toContain('tags:\n  - Vienna\n  - Austria\n');
+    expect(text).toContain('draft: true\n');
+
+    const built = await runCli(['build', '--drafts'], root);
+    expect(built.code, built.stderr).toBe(0);
+    expect(listFiles(path.join(root, 'dist'))).toContain('2025/12/18/qazaq-concert-in-vienna/index.html');
+  });
+
+  it('refuses to overwrite an existing article', async () => {
+    const root = makeSite({ 'content/2025/12/taken.md': article({ title: 'Taken', date: '2025-12-18' }) });
+    const result = await runCli(['new', 'Taken', '--date', '2025-12-18'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/content\/2025\/12\/taken\.md:1:1 error an article file with this name already exists/);
+    expect(readFileSync(path.join(root, 'content/2025/12/taken.md'), 'utf8')).toContain('title: Taken');
+  });
+
+  it('needs a title', async () => {
+    const result = await runCli(['new'], makeSite({}));
+    expect(result.code).toBe(2);
+  });
+});
