@@ -48,7 +48,6 @@ export const configSchema = z
     contentDir: relativeFolder.default('content'),
     outDir: relativeFolder.default('dist'),
     templatesDir: relativeFolder.default('templates'),
-    cacheDir: relativeFolder.default('.cache'),
   })
   .strict();
 
@@ -68,7 +67,6 @@ export interface SiteConfig extends Omit<z.output<typeof configSchema>, 'publish
   contentPath: string;
   outPath: string;
   templatesPath: string;
-  cachePath: string;
   /** The config file that was loaded, relative to the root, if any. */
   configFile?: string;
 }
@@ -153,7 +151,6 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
     contentPath: path.resolve(root, config.contentDir),
     outPath,
     templatesPath: path.resolve(root, config.templatesDir),
-    cachePath: path.resolve(root, config.cacheDir),
     configFile,
   };
 }

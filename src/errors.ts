@@ -16,7 +16,6 @@ export const problemCodes = {
   'date-invalid': 'A date could not be read.',
   'slug-invalid': 'A slug has characters other than a-z, 0-9 and -.',
   'url-duplicate': 'Two articles would be written to the same URL.',
-  'path-unsafe': 'A file name or value would make Broadsheet write outside the output folder.',
   'template-syntax': 'A template does not parse.',
   'template-render': 'A template failed while rendering a page.',
   'config-invalid': 'The site configuration is invalid.',
