@@ -33,7 +33,7 @@ async function failingRebuild(bad: Record<string, string>) {
   return { root, result, before, after: snapshot(dist) };
 }
 
-describe('a content error', () => {
+describe.concurrent('a content error', () => {
   const cases: Array<{ name: string; text: string; where: string; expect: RegExp }> = [
     {
       name: 'broken YAML (a colon inside an unquoted title)',
