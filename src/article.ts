@@ -11,7 +11,7 @@ import { parseContentDate, type SiteDate } from './dates.js';
 import { problem, type Problem, showValue, type ProblemCode } from './errors.js';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import type { SourceFile } from './load.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown, type SiteLink } from './markdown.js';
 import { isValidSlug, slugOrFallback } from './slugs.js';
 import { articleUrl } from './urls.js';
 
@@ -21,6 +21,8 @@ export interface ArticleSettings {
   language: string;
   defaultTopic: string;
   summaryLength: number;
+  /** Site-path links in bodies are put under it. */
+  basePath: string;
 }
 
 /** A topic or tag as written in front-matter, with its URL slug. */
@@ -33,6 +35,8 @@ export interface Term {
 export interface ArticleMeta {
   /** Path shown to the user, relative to the site root. */
   file: string;
+  /** Path inside the content folder, which relative links between articles use. */
+  contentPath: string;
   title: string;
   slug: string;
   /** Site path of the article page, before the base path: /2025/12/18/slug/ */
@@ -55,6 +59,8 @@ export interface ArticleMeta {
   urlLine: number;
   /** File line where the Markdown body starts. */
   bodyLine: number;
+  /** Links from the body to the site, with file lines, for checking once every page is known. */
+  links: SiteLink[];
 }
 
 export interface RenderedArticle {
@@ -173,13 +179,18 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     );
   }
 
-  const body = renderMarkdown(frontMatter.body, { summaryLength: settings.summaryLength });
+  const body = renderMarkdown(frontMatter.body, {
+    summaryLength: settings.summaryLength,
+    basePath: settings.basePath,
+    contentPath: source.contentPath,
+  });
   const slug = fields.slug ?? slugOrFallback(fields.title, 'article');
   const { date } = fields;
   const topicName = fields.topic ?? settings.defaultTopic;
 
   const meta: ArticleMeta = {
     file: source.file,
+    contentPath: source.contentPath,
     title: fields.title,
     slug,
     url: articleUrl(date, slug),
@@ -198,6 +209,7 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     extra,
     urlLine: frontMatter.locate([fields.slug !== undefined ? 'slug' : 'title']).line,
     bodyLine: frontMatter.bodyLine,
+    links: body.links.map((link) => ({ ...link, line: link.line + frontMatter.bodyLine - 1 })),
   };
   return { ok: true, article: { meta, html: body.html }, problems };
 }

@@ -20,6 +20,7 @@ export function articleSettings(config: SiteConfig): ArticleSettings {
     language: config.language,
     defaultTopic: config.defaultTopic,
     summaryLength: config.summaryLength,
+    basePath: config.basePath,
   };
 }
 

@@ -1,17 +1,22 @@
-// The build, as a list of stage calls: config -> load -> render articles -> site model -> templates
-// -> pages -> write. Each stage lives in its own module; this one only sequences them and stops at
-// the first stage that reports errors, before anything is written to the output folder.
+// The build, as a list of stage calls: config -> load -> render articles -> site model ->
+// templates -> pages, feeds, sitemaps -> link check -> commit. Each stage lives in its own module;
+// this one only sequences them and stops at the first stage that reports errors. Nothing reaches
+// the output folder before the commit at the end.
 
+import type { ArticleMeta } from './article.js';
 import { renderArticles, articleSettings } from './articles.js';
 import { copyAssets } from './assets.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { buildTime } from './dates.js';
 import { BuildFailure, isError, type Problem } from './errors.js';
+import { writeFeeds } from './feeds.js';
+import { checkLinks, indexArticles, pathServedBy, resolveArticleLinks } from './links.js';
 import { loadContent } from './load.js';
 import { buildSite, type Site } from './model.js';
 import { planPages } from './pages/index.js';
 import { renderSite } from './render.js';
 import type { BuildStats } from './report.js';
+import { writeSitemaps } from './sitemaps.js';
 import { createTemplates } from './templates.js';
 import { DistWriter, MemoryWriter, type OutputWriter } from './write.js';
 
@@ -48,11 +53,12 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const strict = options.strict ?? false;
+  const now = options.now ?? buildTime();
   const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl });
   const sources = await loadContent(config);
   const rendered = renderArticles(sources, articleSettings(config));
   const { site, problems: modelProblems } = buildSite(rendered.articles, {
-    now: options.now ?? buildTime(),
+    now,
     drafts: options.drafts ?? false,
     future: options.future ?? false,
     expired: options.expired ?? false,
@@ -61,11 +67,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
   stopOnErrors(templateProblems, strict);
 
+  const index = indexArticles(rendered.articles);
+  const bodyOf = (article: ArticleMeta) => resolveArticleLinks(rendered.bodies.get(article.file) ?? '', index, config.basePath);
   const writer = options.writer ?? new DistWriter(config.outPath);
   try {
-    const pages = await renderSite({ site, config, templates, pages: planPages(site, config), bodies: rendered.bodies, writer });
+    const pages = await renderSite({ site, config, templates, pages: planPages(site, config), bodyOf, writer });
     stopOnErrors(pages.problems, strict);
+    const feeds = await writeFeeds(site, { config, bodyOf }, writer);
+    const sitemaps = await writeSitemaps(pages.pages, site.articles, config, now, writer);
     const assets = await copyAssets(templates.roots, writer);
+    const published = new Set(site.articles);
+    const linkProblems = checkLinks(site.articles, index, (article) => published.has(article), pathServedBy(writer.files));
+    warnings.push(...stopOnErrors(linkProblems, strict));
     const written = await writer.commit();
     return {
       config,
@@ -74,7 +87,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       stats: {
         ...written,
         articles: site.articles.length,
-        pages: pages.pages,
+        pages: pages.pages.length,
+        feeds,
+        sitemaps,
         assets,
         topics: site.topics.length,
         tags: site.tags.length,

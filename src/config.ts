@@ -42,8 +42,21 @@ export const configSchema = z
     dateFormat: z.string().min(1).default('d MMMM yyyy, HH:mm'),
     /** Longest automatic summary, in characters (cut at a word). */
     summaryLength: z.int().min(20).max(2000).default(200),
-    /** Name of the publisher, for metadata; defaults to the title. */
+    /** Name of the publisher: JSON-LD publisher, feeds' author, news sitemap publication; defaults to the title. */
     publisher: z.string().min(1).optional(),
+    /** Entries in each feed (newest first). */
+    feedLimit: z.int().min(1).max(1000).default(50),
+    /** What the site feeds (/feed.xml, /atom.xml, /feed.json) carry per entry: the full body or the summary only. */
+    feedContent: z.enum(['full', 'summary']).default('full'),
+    /**
+     * The same for every topic and tag feed. Summary by default: with hundreds of tags, full bodies
+     * in every tag feed would write hundreds of megabytes per build on a large archive.
+     */
+    termFeedContent: z.enum(['full', 'summary']).default('summary'),
+    /** Image for social cards of pages without one of their own (site path or URL). */
+    socialImage: z.string().min(1).optional(),
+    /** The site's X/Twitter account for cards, e.g. "@qazinform". */
+    twitterSite: z.string().regex(/^@\w{1,15}$/, 'expected an account name such as @broadsheet').optional(),
     /** Folders, relative to the site root. */
     contentDir: relativeFolder.default('content'),
     outDir: relativeFolder.default('dist'),

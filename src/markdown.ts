@@ -15,18 +15,44 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import path from 'node:path';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { withBasePath } from './urls.js';
 
 export interface RenderedMarkdown {
   html: string;
   /** Text of the first paragraph, cut at a word near `summaryLength`. '' if there is none. */
   summary: string;
+  /** Links to other pages of the site, for checking once every page is known. */
+  links: SiteLink[];
 }
 
 export interface MarkdownOptions {
   summaryLength: number;
+  /** The site's base path ("/" or "/news/"): site-path links ("/2025/12/...") are put under it. */
+  basePath: string;
+  /** This article's path in the content folder, to resolve relative links to other .md files. */
+  contentPath: string;
 }
+
+/** A link from an article body to the site: a site path, or another article's file. */
+export interface SiteLink {
+  kind: 'path' | 'article';
+  /** Site path (before the base path) or content path of the target article file. */
+  target: string;
+  /** Position in the Markdown body (1-based; the body's first line is 1). */
+  line: number;
+  column: number;
+}
+
+/**
+ * A relative link to another article's .md file cannot be resolved here (that article's URL is
+ * known only when every file is read): it is written as `broadsheet-article:<target>:<original>`
+ * and replaced by resolveArticleLinks when the page is rendered.
+ */
+export const ARTICLE_LINK_PREFIX = 'broadsheet-article:';
 
 // GitHub's schema, plus the elements newsrooms use for captioned photos and inline semantics,
 // and without prefixing ids: footnote ids and their links already carry remark-rehype's
@@ -51,6 +77,7 @@ function createProcessor(withRawHtml: boolean) {
   const withRaw = withRawHtml ? base.use(rehypeRaw) : base;
   return withRaw
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeSiteLinks)
     .use(rehypeDemoteHeadings)
     .use(rehypeSlug)
     .use(rehypeStringify)
@@ -61,10 +88,41 @@ const processors = { raw: createProcessor(true), plain: createProcessor(false) }
 
 export function renderMarkdown(markdown: string, options: MarkdownOptions): RenderedMarkdown {
   const processor = markdown.includes('<') ? processors.raw : processors.plain;
-  const tree = processor.runSync(processor.parse(markdown)) as HastRoot;
+  const file = new VFile({ value: markdown, data: { linkOptions: options } });
+  const tree = processor.runSync(processor.parse(file), file) as HastRoot;
   return {
     html: processor.stringify(tree),
     summary: summarise(firstParagraphText(tree), options.summaryLength),
+    links: (file.data.siteLinks as SiteLink[] | undefined) ?? [],
+  };
+}
+
+/**
+ * Links to the site itself, after sanitising: "/2025/12/18/x/" goes under the base path; "../x.md"
+ * (a link to another article's file, as editors and GitHub render it) becomes a placeholder for
+ * that article's URL. Both are recorded for checking. Other links are left as written.
+ */
+function rehypeSiteLinks() {
+  return (tree: HastRoot, file: VFile) => {
+    const options = file.data.linkOptions as MarkdownOptions;
+    const links: SiteLink[] = [];
+    visit(tree, 'element', (node: Element) => {
+      const attribute = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined;
+      const value = attribute ? node.properties[attribute] : undefined;
+      if (!attribute || typeof value !== 'string' || value === '' || /^([a-z][a-z0-9+.-]*:|\/\/|#|\?)/i.test(value)) return;
+      const line = node.position?.start.line ?? 1;
+      const column = node.position?.start.column ?? 1;
+      const [pathPart = ''] = value.split(/[?#]/, 1);
+      if (value.startsWith('/')) {
+        links.push({ kind: 'path', target: pathPart, line, column });
+        node.properties[attribute] = withBasePath(options.basePath, value);
+      } else if (pathPart.endsWith('.md')) {
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(options.contentPath), decodeURIComponent(pathPart)));
+        links.push({ kind: 'article', target, line, column });
+        node.properties[attribute] = `${ARTICLE_LINK_PREFIX}${encodeURIComponent(target)}:${encodeURIComponent(value)}`;
+      }
+    });
+    file.data.siteLinks = links;
   };
 }
 

@@ -1,12 +1,15 @@
 // PageSpec -> HTML: assembles the variables every template gets (`site`, `page`, plus the page
 // kind's own) and renders the page's template. Pure given the engine.
 
+import type { ArticleMeta } from './article.js';
 import type { SiteConfig } from './config.js';
 import type { Site } from './model.js';
 import type { PageSpec } from './pages/index.js';
 import { TOPICS, termSummary } from './pages/terms.js';
 import { articleView, type TermSummary } from './pages/views.js';
 import type { Problem } from './errors.js';
+import { pageMetadata } from './metadata.js';
+import type { SitemapEntry } from './sitemaps.js';
 import { TemplateError, type Templates } from './templates.js';
 import { absoluteUrl, outputFileFor } from './urls.js';
 import type { OutputWriter } from './write.js';
@@ -43,13 +46,18 @@ export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
   };
 }
 
-/** Render one page. `body` is the article's HTML for article pages. */
-export function renderPage(spec: PageSpec, templates: Templates, globals: SiteGlobals, body?: string): string {
+/** Render one page. `body` is the article's HTML for article pages, its links resolved. */
+export function renderPage(spec: PageSpec, templates: Templates, globals: SiteGlobals, config: SiteConfig, body?: string): string {
   const { data, article, ...page } = spec;
   return templates.render(spec.template, {
     ...data,
     site: globals,
-    page: { ...page, canonical: absoluteUrl(globals.baseUrl, spec.url), lang: article?.lang ?? globals.language },
+    page: {
+      ...page,
+      canonical: absoluteUrl(globals.baseUrl, spec.url),
+      lang: article?.lang ?? globals.language,
+      meta: pageMetadata(spec, config),
+    },
     article: article ? { ...articleView(article), content: body ?? '' } : undefined,
   });
 }
@@ -59,7 +67,8 @@ export interface RenderSiteInput {
   config: SiteConfig;
   templates: Templates;
   pages: Iterable<PageSpec>;
-  bodies: ReadonlyMap<string, string>;
+  /** Body HTML of an article, its links to other articles resolved. */
+  bodyOf(article: ArticleMeta): string;
   writer: OutputWriter;
 }
 
@@ -67,14 +76,19 @@ export interface RenderSiteInput {
  * Render and write every page. A template error does not stop the loop: each distinct error is
  * collected once (a broken article template would otherwise fail thousands of pages alike).
  */
-export async function renderSite(input: RenderSiteInput): Promise<{ pages: number; problems: Problem[] }> {
+/** A page as written: what the sitemap needs of it. */
+export interface WrittenPage extends SitemapEntry {
+  kind: PageSpec['kind'];
+}
+
+export async function renderSite(input: RenderSiteInput): Promise<{ pages: WrittenPage[]; problems: Problem[] }> {
   const globals = siteGlobals(input.site, input.config);
   const problems = new Map<string, Problem>();
-  let pages = 0;
+  const pages: WrittenPage[] = [];
   for (const spec of input.pages) {
     let html: string;
     try {
-      html = renderPage(spec, input.templates, globals, spec.article ? input.bodies.get(spec.article.file) : undefined);
+      html = renderPage(spec, input.templates, globals, input.config, spec.article ? input.bodyOf(spec.article) : undefined);
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       const p = error.problem;
@@ -82,7 +96,7 @@ export async function renderSite(input: RenderSiteInput): Promise<{ pages: numbe
       continue;
     }
     if (problems.size === 0) await input.writer.write(outputFileFor(spec.url), html);
-    pages++;
+    pages.push({ url: spec.url, lastModified: spec.lastModified, kind: spec.kind });
   }
   return { pages, problems: [...problems.values()] };
 }

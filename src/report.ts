@@ -8,6 +8,8 @@ import type { WriteStats } from './write.js';
 export interface BuildStats extends WriteStats {
   articles: number;
   pages: number;
+  feeds: number;
+  sitemaps: number;
   assets: number;
   topics: number;
   tags: number;
@@ -18,10 +20,14 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
 
-/** "Built 9 articles into 61 pages; files: 62 written, 0 unchanged, 0 deleted; 6 topics, 24 tags in 0.42 s" */
+/**
+ * "Built 9 articles into 61 pages, 93 feed files and 3 sitemap files; files: 158 written,
+ * 0 unchanged, 0 deleted; 6 topics, 24 tags in 0.42 s"
+ */
 export function summaryLine(stats: BuildStats, verb = 'Built'): string {
   return (
-    `${verb} ${plural(stats.articles, 'article')} into ${plural(stats.pages, 'page')}; ` +
+    `${verb} ${plural(stats.articles, 'article')} into ${plural(stats.pages, 'page')}, ` +
+    `${plural(stats.feeds, 'feed file')} and ${plural(stats.sitemaps, 'sitemap file')}; ` +
     `files: ${stats.written} written, ${stats.unchanged} unchanged, ${stats.deleted} deleted; ` +
     `${plural(stats.topics, 'topic')}, ${plural(stats.tags, 'tag')} in ${(stats.milliseconds / 1000).toFixed(2)} s`
   );

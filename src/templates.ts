@@ -11,6 +11,7 @@ import type { SiteConfig } from './config.js';
 import { formatDate } from './dates.js';
 import { problem, type Problem } from './errors.js';
 import { displayPath } from './load.js';
+import { jsonForScript } from './metadata.js';
 import { slugify } from './slugs.js';
 import { absoluteUrl, withBasePath } from './urls.js';
 
@@ -95,6 +96,8 @@ function registerFilters(engine: Liquid, config: SiteConfig): void {
     formatDate(String(value ?? ''), typeof format === 'string' ? format : config.dateFormat, config.timeZone, config.language),
   );
   engine.registerFilter('slugify', (value: unknown) => slugify(String(value ?? '')));
+  // Data -> JSON safe inside <script type="application/ld+json">: {{ data | json_ld | raw }}
+  engine.registerFilter('json_ld', (value: unknown) => jsonForScript(value));
 }
 
 interface LiquidErrorShape {

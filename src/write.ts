@@ -24,16 +24,20 @@ export interface WriteStats {
 export interface OutputWriter {
   /** `file` is relative to the output folder, with forward slashes, already checked to stay inside it. */
   write(file: string, content: string | Uint8Array): Promise<void>;
+  /** Every file of the new site so far (written or kept unchanged). */
+  readonly files: ReadonlySet<string>;
   commit(): Promise<WriteStats>;
   abort(): Promise<void>;
 }
 
 export class MemoryWriter implements OutputWriter {
-  readonly files = new Map<string, string | Uint8Array>();
+  readonly contents = new Map<string, string | Uint8Array>();
+  readonly files = new Set<string>();
 
   async write(file: string, content: string | Uint8Array): Promise<void> {
     assertInside(file);
-    this.files.set(file, content);
+    this.contents.set(file, content);
+    this.files.add(file);
   }
 
   async commit(): Promise<WriteStats> {
@@ -41,12 +45,14 @@ export class MemoryWriter implements OutputWriter {
   }
 
   async abort(): Promise<void> {
+    this.contents.clear();
     this.files.clear();
   }
 }
 
 export class DistWriter implements OutputWriter {
   readonly staging: string;
+  readonly files = new Set<string>();
   private readonly staged = new Set<string>();
   private readonly kept = new Set<string>();
   private prepared = false;
@@ -62,6 +68,7 @@ export class DistWriter implements OutputWriter {
       await rm(this.staging, { recursive: true, force: true });
       this.prepared = true;
     }
+    this.files.add(file);
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
     if (await sameBytes(path.join(this.outPath, file), bytes)) {
       this.kept.add(file);
@@ -88,13 +95,14 @@ export class DistWriter implements OutputWriter {
       await rm(target, { recursive: true, force: true });
       await rename(path.join(this.staging, file), target);
     }
-    stats.deleted = await removeStale(this.outPath, (file) => this.staged.has(file) || this.kept.has(file));
+    stats.deleted = await removeStale(this.outPath, (file) => this.files.has(file));
     await rm(this.staging, { recursive: true, force: true });
     return stats;
   }
 
   async abort(): Promise<void> {
     await rm(this.staging, { recursive: true, force: true });
+    this.files.clear();
     this.staged.clear();
     this.kept.clear();
   }

@@ -177,7 +177,8 @@ describe('the whole site', () => {
     const files = listFiles(dist);
     expect(files).toContain('assets/style.css');
     expect(files.filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f))).toHaveLength(5);
-    expect(files.every((f) => f.endsWith('.html') || f.startsWith('assets/'))).toBe(true);
+    const feedsAndIndexes = /(^|\/)(feed\.xml|atom\.xml|feed\.json)$|^(sitemap\.xml|news-sitemap\.xml|robots\.txt)$/;
+    expect(files.filter((f) => !f.endsWith('.html') && !f.startsWith('assets/') && !feedsAndIndexes.test(f))).toEqual([]);
   });
 
   it('every page is valid HTML with one h1 and a language', async () => {

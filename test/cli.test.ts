@@ -20,7 +20,7 @@ describe('broadsheet build', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Left out 1 draft \(build with --drafts to include\): content\/2025\/12\/b\.md$/m);
     expect(result.stdout).toMatch(/^Left out 1 scheduled article \(build with --future to include\): content\/2099\/01\/c\.md$/m);
-    expect(result.stdout).toMatch(/^Built 2 articles into \d+ pages; files: \d+ written, 0 unchanged, 0 deleted; 2 topics, 2 tags in \d+\.\d\d s$/m);
+    expect(result.stdout).toMatch(/^Built 2 articles into \d+ pages, \d+ feed files and 3 sitemap files; files: \d+ written, 0 unchanged, 0 deleted; 2 topics, 2 tags in \d+\.\d\d s$/m);
     expect(result.stderr).toBe('');
   });
 
@@ -68,7 +68,7 @@ describe('broadsheet check', () => {
     const root = makeSite(SITE);
     const ok = await runCli(['check'], root);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/^Checked 2 articles into \d+ pages/m);
+    expect(ok.stdout).toMatch(/^Checked 2 articles into \d+ pages, /m);
     expect(listFiles(root).some((f) => f.startsWith('dist/'))).toBe(false);
 
     const broken = makeSite({ ...SITE, 'content/bad.md': '---\ntitle: Bad\ndate: soon\n---\n' });

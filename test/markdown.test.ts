@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, summarise } from '../src/markdown.js';
 
-const render = (markdown: string) => renderMarkdown(markdown, { summaryLength: 200 });
+const render = (markdown: string) => renderMarkdown(markdown, { summaryLength: 200, basePath: '/', contentPath: '2025/12/a.md' });
 
 describe('the Markdown body', () => {
   it('renders GitHub Flavored Markdown: tables, strikethrough, task lists, autolinks, footnotes', () => {

@@ -4,7 +4,7 @@ import { buildSite } from '../src/model.js';
 import { paginate } from '../src/paginate.js';
 import { article } from './helpers/site.js';
 
-const SETTINGS = { timeZone: 'Asia/Almaty', language: 'en', defaultTopic: 'News', summaryLength: 200 };
+const SETTINGS = { timeZone: 'Asia/Almaty', language: 'en', defaultTopic: 'News', summaryLength: 200, basePath: '/' };
 const NOW = Date.parse('2025-12-20T00:00:00Z');
 const PUBLISH = { now: NOW, drafts: false, future: false, expired: false };
 

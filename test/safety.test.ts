@@ -38,15 +38,27 @@ describe('hostile content', () => {
   });
 
   it('escapes the title, topic, source and summary everywhere they appear', () => {
-    const articleHtml = readFileSync(path.join(dist, listFiles(dist).find((f) => /^2025\/12\/18\/.+\/index\.html$/.test(f))!), 'utf8');
-    const home = readFileSync(path.join(dist, 'index.html'), 'utf8');
-    for (const html of [articleHtml, home]) {
-      expect(html).not.toMatch(/<script/i);
-      expect(html).not.toMatch(/<img src=x/i);
+    const file = listFiles(dist).find((f) => /^2025\/12\/18\/.+\/index\.html$/.test(f))!;
+    for (const url of ['/', `/${file}`, '/topics/', '/tags/etc/']) {
+      const $ = page(dist, url);
+      // The only scripts are JSON-LD data, which must parse and hold the title as text.
+      expect($('script:not([type="application/ld+json"])'), url).toHaveLength(0);
+      $('script[type="application/ld+json"]').each((_, script) => {
+        expect(() => JSON.parse($(script).text()), url).not.toThrow();
+      });
+      expect($('img, iframe, [onerror], [onclick]'), url).toHaveLength(0);
     }
-    const $ = page(dist, '/');
-    expect($('.article-list h2').text()).toBe('<script>alert(1)</script> & <b>bold</b>');
-    expect($('.article-list .summary').text()).toBe('</p><script>alert(3)</script>');
+    const home = page(dist, '/');
+    expect(home('.article-list h2').text()).toBe('<script>alert(1)</script> & <b>bold</b>');
+    expect(home('.article-list .summary').text()).toBe('</p><script>alert(3)</script>');
+    const article = page(dist, `/${file}`);
+    expect(article('h1').text()).toBe('<script>alert(1)</script> & <b>bold</b>');
+    expect(article('.source').text()).toBe('Source: "><script>alert(2)</script>');
+    expect(article('meta[property="og:title"]').attr('content')).toBe('<script>alert(1)</script> & <b>bold</b>');
+    const jsonLd = JSON.parse(article('script[type="application/ld+json"]').first().text());
+    expect(jsonLd.headline).toBe('<script>alert(1)</script> & <b>bold</b>');
+    // Inside the JSON, "<" is escaped so the data cannot close its <script> element.
+    expect(readFileSync(path.join(dist, file), 'utf8')).not.toMatch(/<\/script>[^\n]*<\/script>/);
   });
 
   it('sanitises raw HTML in the body: no scripts, handlers, iframes, styles or javascript: links', () => {
@@ -58,7 +70,7 @@ describe('hostile content', () => {
     expect(body.find('b').text()).toBe('world');
     const hrefs = body.find('a').map((_, a) => $(a).attr('href') ?? '').get();
     expect(hrefs.some((href) => href.toLowerCase().startsWith('javascript:'))).toBe(false);
-    expect($('script')).toHaveLength(0);
+    expect($('script:not([type="application/ld+json"])')).toHaveLength(0);
   });
 
   it('writes every file inside the output folder, with tag URLs made safe', () => {

@@ -6,6 +6,7 @@ import { dayName, monthName } from '../dates.js';
 import type { MonthGroup, Site, YearGroup } from '../model.js';
 import { archiveUrl, dayUrl, homeUrl, monthUrl, yearUrl } from '../urls.js';
 import { listPages } from './list.js';
+import { lastModified } from './views.js';
 import type { PageSpec } from './types.js';
 
 function monthSummary(month: MonthGroup, locale: string) {
@@ -38,6 +39,7 @@ export function* archivePages(site: Site, config: SiteConfig): Generator<PageSpe
     title: 'Archive',
     description: `Every month of ${config.title}, newest first.`,
     breadcrumbs: [home],
+    lastModified: lastModified(site.articles),
     data: { years: site.years.map((year) => yearSummary(year, locale)) },
   };
 
@@ -50,6 +52,7 @@ export function* archivePages(site: Site, config: SiteConfig): Generator<PageSpe
       title: year.year,
       description: `News from ${config.title} in ${year.year}, by month.`,
       breadcrumbs: [home, archive],
+      lastModified: lastModified(year.articles),
       data: { year: yearSummary(year, locale) },
     };
     for (const month of year.months) {

@@ -4,7 +4,7 @@
 import type { Site } from '../model.js';
 import { homeUrl, topicUrl } from '../urls.js';
 import type { PageSpec } from './types.js';
-import { articleView } from './views.js';
+import { articleView, modifiedOf } from './views.js';
 
 export function* articlePages(site: Site): Generator<PageSpec> {
   const { articles } = site;
@@ -23,6 +23,7 @@ export function* articlePages(site: Site): Generator<PageSpec> {
         { name: article.topic.name, url: topicUrl(article.topic.slug) },
       ],
       article,
+      lastModified: modifiedOf(article),
       data: {
         prev: older ? articleView(older) : undefined,
         next: newer ? articleView(newer) : undefined,

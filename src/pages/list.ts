@@ -4,7 +4,7 @@
 import type { ArticleMeta } from '../article.js';
 import { paginate } from '../paginate.js';
 import type { Crumb, PageKind, PageSpec } from './types.js';
-import { articleView } from './views.js';
+import { articleView, lastModified } from './views.js';
 
 export interface ListOptions {
   kind: PageKind;
@@ -15,6 +15,7 @@ export interface ListOptions {
   articles: readonly ArticleMeta[];
   pageSize: number;
   breadcrumbs: Crumb[];
+  feed?: PageSpec['feed'];
   data?: Record<string, unknown>;
 }
 
@@ -27,6 +28,8 @@ export function* listPages(options: ListOptions): Generator<PageSpec> {
       title: pagination.number === 1 ? options.title : `${options.title}, page ${pagination.number}`,
       description: options.description,
       pagination,
+      lastModified: lastModified(items),
+      feed: options.feed,
       breadcrumbs: pagination.number === 1 ? options.breadcrumbs : [...options.breadcrumbs, { name: options.title, url: options.listUrl }],
       data: { ...options.data, articles: items.map(articleView), heading: options.title },
     };

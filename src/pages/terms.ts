@@ -7,7 +7,7 @@ import type { TermGroup } from '../model.js';
 import { homeUrl, tagUrl, tagsUrl, topicUrl, topicsUrl } from '../urls.js';
 import { listPages } from './list.js';
 import type { PageSpec } from './types.js';
-import type { TermSummary } from './views.js';
+import { lastModified, type TermSummary } from './views.js';
 
 interface TermKind {
   index: 'topics' | 'tags';
@@ -19,6 +19,11 @@ interface TermKind {
 
 export const TOPICS: TermKind = { index: 'topics', single: 'topic', indexTitle: 'Topics', indexUrl: topicsUrl, termUrl: topicUrl };
 export const TAGS: TermKind = { index: 'tags', single: 'tag', indexTitle: 'Tags', indexUrl: tagsUrl, termUrl: tagUrl };
+
+/** Title of a topic's or tag's feeds, shared by the feeds and the pages that link them. */
+export function termFeedTitle(name: string, config: SiteConfig): string {
+  return `${name} – ${config.title}`;
+}
 
 export function termSummary(group: TermGroup, kind: TermKind): TermSummary {
   return { name: group.name, slug: group.slug, url: kind.termUrl(group.slug), count: group.articles.length, otherSpellings: group.spellings.filter((name) => name !== group.name) };
@@ -33,6 +38,7 @@ export function* termPages(groups: readonly TermGroup[], kind: TermKind, config:
     title: kind.indexTitle,
     description: `All ${kind.indexTitle.toLowerCase()} of ${config.title}, with the number of articles in each.`,
     breadcrumbs: [home],
+    lastModified: lastModified(groups.map((group) => group.articles[0]!)),
     data: { terms: groups.map((group) => termSummary(group, kind)) },
   };
   for (const group of groups) {
@@ -45,6 +51,7 @@ export function* termPages(groups: readonly TermGroup[], kind: TermKind, config:
       articles: group.articles,
       pageSize: config.pageSize,
       breadcrumbs: [home, { name: kind.indexTitle, url: kind.indexUrl() }],
+      feed: { listUrl: kind.termUrl(group.slug), title: termFeedTitle(group.name, config) },
       data: { term: termSummary(group, kind) },
     });
   }

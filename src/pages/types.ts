@@ -25,6 +25,10 @@ export interface PageSpec {
   breadcrumbs: Crumb[];
   /** Article pages: the article whose body goes into the page as `content`. */
   article?: ArticleMeta;
+  /** ISO date-time of the newest content on the page (sitemap lastmod); none for pages without articles. */
+  lastModified?: string;
+  /** Topic and tag pages: the term whose feeds the page links, besides the site's. */
+  feed?: { listUrl: string; title: string };
   /** Variables for the page's template, besides `site` and `page`. */
   data: Record<string, unknown>;
 }

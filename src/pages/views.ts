@@ -26,3 +26,22 @@ export interface TermSummary extends TermView {
   /** Other ways articles spell this term ("almaty" for Almaty). */
   otherSpellings: string[];
 }
+
+/** When an article last changed: its `updated` date, else its `date`. */
+export function modifiedOf(article: ArticleMeta): string {
+  return (article.updated ?? article.date).iso;
+}
+
+/** The newest change among articles (for a page's lastmod), or undefined for none. */
+export function lastModified(articles: Iterable<ArticleMeta>): string | undefined {
+  let newest: ArticleMeta | undefined;
+  let newestEpoch = -Infinity;
+  for (const article of articles) {
+    const epoch = (article.updated ?? article.date).epoch;
+    if (epoch > newestEpoch) {
+      newest = article;
+      newestEpoch = epoch;
+    }
+  }
+  return newest ? modifiedOf(newest) : undefined;
+}

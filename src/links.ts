@@ -1,0 +1,78 @@
+// Links between pages of the site, once every page is known: placeholders for links to other
+// articles' files are replaced by those articles' URLs, and every internal link of every article
+// is checked. A broken link is a warning (an error with --strict) naming the file and line.
+
+import type { ArticleMeta } from './article.js';
+import { problem, type Problem } from './errors.js';
+import { ARTICLE_LINK_PREFIX } from './markdown.js';
+import { withBasePath } from './urls.js';
+
+/** Every article read this build (published or not), by its path in the content folder. */
+export type ArticleIndex = ReadonlyMap<string, ArticleMeta>;
+
+export function indexArticles(articles: readonly ArticleMeta[]): ArticleIndex {
+  return new Map(articles.map((article) => [article.contentPath, article]));
+}
+
+const PLACEHOLDER = new RegExp(`(href|src)="${ARTICLE_LINK_PREFIX}([^":]*):([^"]*)"`, 'g');
+
+/** Replace article-link placeholders in body HTML with the target's URL under the base path. */
+export function resolveArticleLinks(html: string, index: ArticleIndex, basePath: string): string {
+  if (!html.includes(ARTICLE_LINK_PREFIX)) return html;
+  return html.replace(PLACEHOLDER, (_, attribute: string, target: string, original: string) => {
+    const written = decodeURIComponent(original);
+    const article = index.get(decodeURIComponent(target));
+    // A missing target keeps the author's link as written (and was reported as broken).
+    if (!article) return `${attribute}="${escapeAttribute(written)}"`;
+    const fragment = written.includes('#') ? written.slice(written.indexOf('#')) : '';
+    return `${attribute}="${escapeAttribute(withBasePath(basePath, article.url) + fragment)}"`;
+  });
+}
+
+function escapeAttribute(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+}
+
+/**
+ * Problems with links from published articles: to article files that do not exist or are not in
+ * this build (drafts, scheduled, expired), and to site paths no page or file answers.
+ */
+export function checkLinks(
+  published: readonly ArticleMeta[],
+  index: ArticleIndex,
+  isPublished: (article: ArticleMeta) => boolean,
+  servesPath: (sitePath: string) => boolean,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const article of published) {
+    for (const link of article.links) {
+      let message: string | undefined;
+      if (link.kind === 'article') {
+        const target = index.get(link.target);
+        if (!target) message = `links to content file ${link.target}, which does not exist`;
+        else if (!isPublished(target)) message = `links to ${target.file}, which is not in this build (a draft, scheduled or expired)`;
+      } else if (!servesPath(link.target)) {
+        message = `links to ${link.target}, which no page of the site answers`;
+      }
+      if (message) {
+        problems.push(
+          problem('link-broken', article.file, { line: link.line, column: link.column }, {
+            severity: 'warning',
+            message,
+            hint: 'link to another article by its file (../12/other.md) or its URL (/2025/12/18/slug/)',
+          }),
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/** Does the set of written files answer a site path? "/a/" needs a/index.html; "/a" either a or a/index.html. */
+export function pathServedBy(files: ReadonlySet<string>): (sitePath: string) => boolean {
+  return (sitePath) => {
+    const relative = sitePath.replace(/^\/+/, '');
+    if (relative === '' || relative.endsWith('/')) return files.has(`${relative}index.html`);
+    return files.has(relative) || files.has(`${relative}/index.html`);
+  };
+}

@@ -1,0 +1,119 @@
+// What a page tells crawlers, social networks and feed readers about itself: Open Graph and
+// Twitter card tags, schema.org JSON-LD (NewsArticle for articles, BreadcrumbList where a page has
+// a trail, WebSite on the home page) and the feeds it links. Pure: PageSpec and config in, plain
+// data out; templates only print it.
+
+import type { ArticleMeta } from './article.js';
+import type { SiteConfig } from './config.js';
+import { feedLinks } from './feeds.js';
+import type { PageSpec } from './pages/index.js';
+import { modifiedOf } from './pages/views.js';
+import { absoluteUrl, homeUrl } from './urls.js';
+
+export interface PageMetadata {
+  openGraph: Array<{ property: string; content: string }>;
+  twitter: Array<{ name: string; content: string }>;
+  /** schema.org objects, each printed in its own <script type="application/ld+json">. */
+  jsonLd: object[];
+  /** <link rel="alternate"> feeds: site paths. */
+  feeds: Array<{ url: string; type: string; title: string }>;
+}
+
+export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
+  const canonical = absoluteUrl(config.baseUrl, spec.url);
+  const article = spec.article;
+  const image = article?.image ?? config.socialImage;
+  const imageUrl = image ? absoluteUrl(config.baseUrl, image) : undefined;
+  const description = spec.description || config.description || config.title;
+
+  const openGraph: PageMetadata['openGraph'] = [
+    { property: 'og:site_name', content: config.title },
+    { property: 'og:type', content: article ? 'article' : 'website' },
+    { property: 'og:title', content: spec.title },
+    { property: 'og:description', content: description },
+    { property: 'og:url', content: canonical },
+  ];
+  if (imageUrl) {
+    openGraph.push({ property: 'og:image', content: imageUrl });
+    if (article?.imageAlt) openGraph.push({ property: 'og:image:alt', content: article.imageAlt });
+  }
+  if (article) {
+    openGraph.push(
+      { property: 'article:published_time', content: article.date.iso },
+      { property: 'article:modified_time', content: modifiedOf(article) },
+      { property: 'article:section', content: article.topic.name },
+      ...article.tags.map((tag) => ({ property: 'article:tag', content: tag.name })),
+    );
+  }
+
+  const twitter: PageMetadata['twitter'] = [
+    { name: 'twitter:card', content: imageUrl ? 'summary_large_image' : 'summary' },
+    { name: 'twitter:title', content: spec.title },
+    { name: 'twitter:description', content: description },
+  ];
+  if (imageUrl) twitter.push({ name: 'twitter:image', content: imageUrl });
+  if (config.twitterSite) twitter.push({ name: 'twitter:site', content: config.twitterSite });
+
+  const jsonLd: object[] = [];
+  if (article) jsonLd.push(newsArticle(article, canonical, imageUrl, config));
+  if (spec.kind === 'home' && spec.pagination?.number === 1) {
+    jsonLd.push({ '@context': 'https://schema.org', '@type': 'WebSite', name: config.title, url: absoluteUrl(config.baseUrl, homeUrl()), inLanguage: config.language });
+  }
+  if (spec.breadcrumbs.length > 0) {
+    const trail = [...spec.breadcrumbs, { name: spec.title, url: spec.url }];
+    jsonLd.push({
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: trail.map((crumb, index) => ({
+        '@type': 'ListItem',
+        position: index + 1,
+        name: crumb.name,
+        item: absoluteUrl(config.baseUrl, crumb.url),
+      })),
+    });
+  }
+
+  const feeds = feedLinks([{ listUrl: homeUrl(), title: config.title }, ...(spec.feed ? [spec.feed] : [])]);
+  return { openGraph, twitter, jsonLd, feeds };
+}
+
+function newsArticle(article: ArticleMeta, canonical: string, imageUrl: string | undefined, config: SiteConfig): object {
+  const publisher = { '@type': 'Organization', name: config.publisher, url: config.baseUrl };
+  // Named authors are people; an agency's copy is credited to the agency; else the publisher.
+  const author =
+    article.authors.length > 0
+      ? article.authors.map((name) => ({ '@type': 'Person', name }))
+      : article.source
+        ? [{ '@type': 'Organization', name: article.source }]
+        : [publisher];
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.summary || undefined,
+    datePublished: article.date.iso,
+    dateModified: modifiedOf(article),
+    author,
+    publisher,
+    ...(imageUrl ? { image: [imageUrl] } : {}),
+    articleSection: article.topic.name,
+    keywords: article.tags.map((tag) => tag.name),
+    inLanguage: article.lang,
+    url: canonical,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+    isAccessibleForFree: true,
+  };
+}
+
+/**
+ * JSON for a <script> element: `<`, `>`, `&` and the two JavaScript line separators escaped, so
+ * no value (a title with "</script>") can end the element early.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replaceAll('<', '\\u003c')
+    .replaceAll('>', '\\u003e')
+    .replaceAll('&', '\\u0026')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029');
+}

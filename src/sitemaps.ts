@@ -1,0 +1,114 @@
+// Sitemaps for search engines: /sitemap.xml (every HTML page, with lastmod; a sitemap index with
+// /sitemap-N.xml parts past 50,000 URLs), /news-sitemap.xml (Google News: articles of the last two
+// days before the build time, at most 1,000) and /robots.txt pointing at both.
+// The `sitemap` package writes the XML (escaping, namespaces, the News extension).
+
+import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
+import type { ArticleMeta } from './article.js';
+import type { SiteConfig } from './config.js';
+import { absoluteUrl, outputFileFor } from './urls.js';
+import type { OutputWriter } from './write.js';
+
+/** The sitemap protocol's limit per file. */
+export const SITEMAP_LIMIT = 50_000;
+/** Google News: articles published in the last two days, at most 1,000 of them. */
+export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+export const NEWS_LIMIT = 1000;
+
+export interface SitemapEntry {
+  /** Site path. */
+  url: string;
+  /** ISO date-time of the page's newest content. */
+  lastModified?: string;
+}
+
+/** [site path, XML] of /sitemap.xml, plus /sitemap-N.xml parts when there are more than 50,000 URLs. */
+export async function renderSitemaps(entries: readonly SitemapEntry[], config: SiteConfig): Promise<Array<[string, string]>> {
+  if (entries.length <= SITEMAP_LIMIT) return [['/sitemap.xml', await urlSet(entries, config)]];
+  const files: Array<[string, string]> = [];
+  for (let start = 0, part = 1; start < entries.length; start += SITEMAP_LIMIT, part++) {
+    files.push([`/sitemap-${part}.xml`, await urlSet(entries.slice(start, start + SITEMAP_LIMIT), config)]);
+  }
+  const index = new SitemapIndexStream();
+  for (const [url] of files) index.write({ url: absoluteUrl(config.baseUrl, url) });
+  index.end();
+  return [['/sitemap.xml', (await streamToPromise(index)).toString()], ...files];
+}
+
+async function urlSet(entries: readonly SitemapEntry[], config: SiteConfig): Promise<string> {
+  if (entries.length === 0) return EMPTY_NEWS_SITEMAP.replace(' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"', '');
+  const stream = new SitemapStream({ xmlns: { news: false, xhtml: false, image: false, video: false } });
+  for (const entry of entries) {
+    stream.write({ url: absoluteUrl(config.baseUrl, entry.url), lastmod: entry.lastModified });
+  }
+  stream.end();
+  return (await streamToPromise(stream)).toString();
+}
+
+/** Articles for the news sitemap: published within two days before `now`, newest first, at most 1,000. */
+export function newsArticles(articles: readonly ArticleMeta[], now: number): ArticleMeta[] {
+  const recent: ArticleMeta[] = [];
+  for (const article of articles) {
+    if (recent.length === NEWS_LIMIT) break;
+    if (article.date.epoch > now) continue;
+    // Articles are newest first: the first one too old ends the window.
+    if (article.date.epoch < now - NEWS_WINDOW_MS) break;
+    recent.push(article);
+  }
+  return recent;
+}
+
+/** An empty but valid urlset: the `sitemap` package refuses to write one with no URLs. */
+const EMPTY_NEWS_SITEMAP =
+  '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>';
+
+export async function renderNewsSitemap(articles: readonly ArticleMeta[], config: SiteConfig): Promise<string> {
+  if (articles.length === 0) return EMPTY_NEWS_SITEMAP;
+  const stream = new SitemapStream({ xmlns: { news: true, xhtml: false, image: false, video: false } });
+  for (const article of articles) {
+    const item: SitemapItemLoose = {
+      url: absoluteUrl(config.baseUrl, article.url),
+      news: {
+        publication: { name: config.publisher, language: newsLanguage(article.lang) },
+        publication_date: article.date.iso,
+        title: article.title,
+      },
+    };
+    stream.write(item);
+  }
+  stream.end();
+  return (await streamToPromise(stream)).toString();
+}
+
+/** Google News wants an ISO 639 code ("en", "kk"), or zh-cn / zh-tw. */
+function newsLanguage(lang: string): string {
+  const lower = lang.toLowerCase();
+  return lower === 'zh-cn' || lower === 'zh-tw' ? lower : lower.split('-')[0]!;
+}
+
+/** Write /sitemap.xml (and its parts), /news-sitemap.xml and /robots.txt; returns the number of files. */
+export async function writeSitemaps(
+  pages: readonly (SitemapEntry & { kind: string })[],
+  published: readonly ArticleMeta[],
+  config: SiteConfig,
+  now: number,
+  writer: OutputWriter,
+): Promise<number> {
+  // The 404 page is served for missing URLs; it is not a page to index.
+  const files = await renderSitemaps(pages.filter((page) => page.kind !== 'notfound'), config);
+  files.push(['/news-sitemap.xml', await renderNewsSitemap(newsArticles(published, now), config)]);
+  files.push(['/robots.txt', robotsTxt(config)]);
+  for (const [url, text] of files) await writer.write(outputFileFor(url), text);
+  return files.length;
+}
+
+export function robotsTxt(config: SiteConfig): string {
+  return [
+    'User-agent: *',
+    'Allow: /',
+    '',
+    `Sitemap: ${absoluteUrl(config.baseUrl, '/sitemap.xml')}`,
+    `Sitemap: ${absoluteUrl(config.baseUrl, '/news-sitemap.xml')}`,
+    '',
+  ].join('\n');
+}
