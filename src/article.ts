@@ -52,6 +52,8 @@ export interface ArticleMeta {
   draft: boolean;
   image?: string;
   imageAlt?: string;
+  /** Line of the `image` field, for a missing-image warning. */
+  imageLine?: number;
   lang: string;
   /** Front-matter fields Broadsheet does not know, passed to templates as `article.extra`. */
   extra: Record<string, unknown>;
@@ -205,6 +207,7 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     draft: fields.draft ?? false,
     image: fields.image,
     imageAlt: fields.imageAlt,
+    imageLine: fields.image !== undefined ? frontMatter.locate(['image']).line : undefined,
     lang: fields.lang ?? settings.language,
     extra,
     urlLine: frontMatter.locate([fields.slug !== undefined ? 'slug' : 'title']).line,

@@ -5,7 +5,7 @@
 
 import type { ArticleMeta } from './article.js';
 import { renderArticles, articleSettings } from './articles.js';
-import { copyAssets } from './assets.js';
+import { copyAssets, copyStatic } from './assets.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { buildTime } from './dates.js';
 import { BuildFailure, isError, type Problem } from './errors.js';
@@ -76,6 +76,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const feeds = await writeFeeds(site, { config, bodyOf }, writer);
     const sitemaps = await writeSitemaps(pages.pages, site.articles, config, now, writer);
     const assets = await copyAssets(templates.roots, writer);
+    const statics = await copyStatic(config, writer);
+    warnings.push(...stopOnErrors(statics.problems, strict));
     const published = new Set(site.articles);
     const linkProblems = checkLinks(site.articles, index, (article) => published.has(article), pathServedBy(writer.files));
     warnings.push(...stopOnErrors(linkProblems, strict));
@@ -90,7 +92,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         pages: pages.pages.length,
         feeds,
         sitemaps,
-        assets,
+        assets: assets + statics.files,
         topics: site.topics.length,
         tags: site.tags.length,
         milliseconds: performance.now() - started,

@@ -61,6 +61,8 @@ export const configSchema = z
     contentDir: relativeFolder.default('content'),
     outDir: relativeFolder.default('dist'),
     templatesDir: relativeFolder.default('templates'),
+    /** Files copied as they are to the output folder (images, favicon, ...): static/images/a.jpg -> /images/a.jpg. */
+    staticDir: relativeFolder.default('static'),
   })
   .strict();
 
@@ -80,6 +82,7 @@ export interface SiteConfig extends Omit<z.output<typeof configSchema>, 'publish
   contentPath: string;
   outPath: string;
   templatesPath: string;
+  staticPath: string;
   /** The config file that was loaded, relative to the root, if any. */
   configFile?: string;
 }
@@ -142,7 +145,8 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
   const outPath = path.resolve(root, config.outDir);
   // A successful build deletes whatever in the output folder it did not write: that folder must
   // never hold the site's own files.
-  for (const [key, folder] of [['root', root], ['contentDir', config.contentDir], ['templatesDir', config.templatesDir]] as const) {
+  const ownFolders = [['root', root], ['contentDir', config.contentDir], ['templatesDir', config.templatesDir], ['staticDir', config.staticDir]] as const;
+  for (const [key, folder] of ownFolders) {
     const inside = path.relative(outPath, path.resolve(root, folder));
     if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
       const file = configFile ?? 'site.config.ts';
@@ -164,6 +168,7 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
     contentPath: path.resolve(root, config.contentDir),
     outPath,
     templatesPath: path.resolve(root, config.templatesDir),
+    staticPath: path.resolve(root, config.staticDir),
     configFile,
   };
 }

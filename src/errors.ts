@@ -17,6 +17,7 @@ export const problemCodes = {
   'slug-invalid': 'A slug has characters other than a-z, 0-9 and -.',
   'url-duplicate': 'Two articles would be written to the same URL.',
   'link-broken': 'A link inside the site points at an article or page that is not in the build.',
+  'static-shadowed': 'A file in static/ has the path of a page the site generates, and is not copied.',
   'template-syntax': 'A template does not parse.',
   'template-render': 'A template failed while rendering a page.',
   'config-invalid': 'The site configuration is invalid.',
