@@ -31,25 +31,30 @@ class UsageError extends Error {}
 const useColor = process.stderr.isTTY && !process.env.NO_COLOR;
 const paint = (style: Parameters<typeof styleText>[0], text: string) => (useColor ? styleText(style, text) : text);
 
+/** Each command, and how its failure reads: a failed build must say the old output is intact. */
+const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; failed: string; unchanged: string }> = {
+  build: { run: (args) => runBuild(args, false), failed: 'Build failed', unchanged: 'Nothing was written; the previous output is unchanged.' },
+  check: { run: (args) => runBuild(args, true), failed: 'Check failed', unchanged: 'Nothing is written by check.' },
+  new: { run: runNew, failed: 'No article written', unchanged: 'No file was created.' },
+  import: { run: runImport, failed: 'Import failed', unchanged: 'Nothing was written: fix the dump and import again.' },
+};
+
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'build':
-      return runBuild(rest, false);
-    case 'check':
-      return runBuild(rest, true);
-    case 'new':
-      return runNew(rest);
-    case 'import':
-      return runImport(rest);
-    case undefined:
-    case '-h':
-    case '--help':
-    case 'help':
-      process.stdout.write(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      throw new UsageError(`unknown command "${command}"`);
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}"`);
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof BuildFailure) {
+      reportFailure(error, command.failed, command.unchanged);
+      return 1;
+    }
+    throw error;
   }
 }
 
@@ -126,7 +131,8 @@ async function runImport(args: string[]): Promise<number> {
     if (!values.quiet) {
       for (const file of result.written) console.log(`${values['dry-run'] ? 'Would write' : 'Wrote'} ${file}`);
       for (const file of result.skipped) console.log(`Skipped ${file} (exists; --force to overwrite)`);
-      console.log(`Imported ${result.written.length} of ${result.articles} articles from ${input}`);
+      const present = result.skipped.length > 0 ? `, ${result.skipped.length} already present` : '';
+      console.log(`Imported ${result.written.length} of ${result.articles} articles from ${input}${present}`);
     }
   }
   return 0;
@@ -136,13 +142,12 @@ function printProblems(problems: readonly Problem[]): void {
   if (problems.length > 0) console.error(formatProblems(problems));
 }
 
-function reportFailure(failure: BuildFailure): void {
+function reportFailure(failure: BuildFailure, failed: string, unchanged: string): void {
   const errors = failure.problems.filter((p) => p.severity === 'error');
   const files = new Set(errors.map((p) => p.file)).size;
   console.error(formatProblems(failure.problems));
   console.error(
-    paint('red', `\nBuild failed: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`) +
-      ' Nothing was written; the previous output is unchanged.',
+    paint('red', `\n${failed}: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}.`) + ` ${unchanged}`,
   );
 }
 
@@ -152,9 +157,6 @@ try {
   if (error instanceof UsageError) {
     console.error(`broadsheet: ${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
-  } else if (error instanceof BuildFailure) {
-    reportFailure(error);
-    process.exitCode = 1;
   } else {
     // Not the user's input: a bug in Broadsheet or the machine (disk full, permissions).
     console.error(paint('red', 'broadsheet: unexpected error'), error);

@@ -37,6 +37,14 @@ export function parseContentDate(text: string, zone: string): SiteDate | undefin
   return toSiteDate(parsed);
 }
 
+/**
+ * Is "2025-12-18" or "2025-12-18 19:20" a real calendar day and time (no 31 April, no 25:00)?
+ * Checked without a zone: a wall-clock time, as front-matter writes it.
+ */
+export function isCalendarDate(text: string): boolean {
+  return DATE_SHAPE.test(text) && DateTime.fromISO(text.replace(' ', 'T'), { zone: 'UTC' }).isValid;
+}
+
 function toSiteDate(value: DateTime): SiteDate {
   const second = value.startOf('second');
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTime, dayName, formatDate, monthName, parseContentDate } from '../src/dates.js';
+import { buildTime, dayName, formatDate, isCalendarDate, monthName, parseContentDate } from '../src/dates.js';
 
 describe('a front-matter date', () => {
   it('without an offset is read in the site time zone, never UTC', () => {
@@ -25,6 +25,13 @@ describe('a front-matter date', () => {
     for (const text of ['18.12.2025', '2025-13-01', '2025-12-32', '2025-12-1', 'yesterday', '', '2025-12-18T25:00']) {
       expect(parseContentDate(text, 'Asia/Almaty'), text).toBeUndefined();
     }
+  });
+});
+
+describe('a calendar date', () => {
+  it('must exist: no 31 April, no 29 February outside leap years, no 25:00', () => {
+    for (const good of ['2025-12-18', '2024-02-29', '2025-12-18 19:20', '2025-04-30']) expect(isCalendarDate(good), good).toBe(true);
+    for (const bad of ['2025-04-31', '2025-02-29', '2025-12-18 25:00', '2025-12-18 19:60', '2025-13-01', '18.12.2025']) expect(isCalendarDate(bad), bad).toBe(false);
   });
 });
 

@@ -314,7 +314,8 @@ describe('broadsheet import', () => {
     const before = files.map((file) => statSync(path.join(site, 'content', file)).mtimeMs);
     const again = await runCli(['import', SEED], site);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('Imported 0 of 9 articles');
+    expect(again.stdout).toContain('Imported 0 of 9 articles from');
+    expect(again.stdout).toContain(', 9 already present');
     for (const file of files) expect(again.stdout).toContain(`Skipped content/${file} (exists; --force to overwrite)`);
     expect(files.map((file) => statSync(path.join(site, 'content', file)).mtimeMs)).toEqual(before);
   });
@@ -349,6 +350,7 @@ describe('broadsheet import', () => {
     expect(run.stderr).toContain('feeds/bad.txt:4:1 error 32.13.2025 is not a real date');
     expect(run.stderr).toContain('feeds/bad.txt:7:1 error a date line with no title after it');
     expect(run.stderr).toContain('[import-format]');
+    expect(run.stderr).toContain('Import failed: 2 errors in 1 file. Nothing was written: fix the dump and import again.');
     expect(existsSync(path.join(site, 'content'))).toBe(false);
   });
 

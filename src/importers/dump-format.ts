@@ -10,6 +10,7 @@
 // Dates are wall-clock times of the newsroom; they are returned as front-matter date text
 // ("2025-12-18 19:20", "2025-12-17") that the build reads in the site's time zone.
 
+import { isCalendarDate } from '../dates.js';
 import { normaliseText } from '../frontmatter.js';
 import { problem, showValue, type Position, type Problem } from '../errors.js';
 
@@ -64,22 +65,10 @@ function classify(line: string): LineKind {
 export function dumpDate(text: string): string | undefined {
   const parts = DATE_PARTS.exec(text.trim());
   if (!parts) return undefined;
-  const [day, month, year] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  const date = `${parts[3]}-${pad(month)}-${pad(day)}`;
-  if (parts[4] === undefined) return date;
-  const [hour, minute] = [Number(parts[4]), Number(parts[5])];
-  if (hour > 23 || minute > 59) return undefined;
-  return `${date} ${pad(hour)}:${pad(minute)}`;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
+  const [, day = '', month = '', year = '', hour, minute] = parts;
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const dateTime = hour === undefined ? date : `${date} ${hour.padStart(2, '0')}:${minute}`;
+  return isCalendarDate(dateTime) ? dateTime : undefined;
 }
 
 /** Read a dump. Every problem is reported; articles with a problem are left out of `articles`. */
