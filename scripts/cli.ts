@@ -86,7 +86,7 @@ async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
     future: values.future,
     expired: values.expired,
     strict: values.strict,
-    writer: checkOnly ? new MemoryWriter() : undefined,
+    writer: checkOnly ? new MemoryWriter({ keepContents: false }) : undefined,
   });
   printProblems(result.warnings);
   if (!quiet) {

@@ -30,13 +30,19 @@ export interface OutputWriter {
   abort(): Promise<void>;
 }
 
+/**
+ * Keeps the output in memory (tests), or with `keepContents: false` only the file names
+ * (`broadsheet check`, which must not hold a large archive's pages).
+ */
 export class MemoryWriter implements OutputWriter {
   readonly contents = new Map<string, string | Uint8Array>();
   readonly files = new Set<string>();
 
+  constructor(private readonly options: { keepContents: boolean } = { keepContents: true }) {}
+
   async write(file: string, content: string | Uint8Array): Promise<void> {
     assertInside(file);
-    this.contents.set(file, content);
+    if (this.options.keepContents) this.contents.set(file, content);
     this.files.add(file);
   }
 
