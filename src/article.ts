@@ -115,13 +115,25 @@ const nameList = z
     return [...new Set(items.map((item) => item.trim().replace(/\s+/g, ' ')).filter(Boolean))];
   });
 
+// zod 4 compiles a schema on first use: building one per article cost more than validating it.
+const schemas = new Map<string, ReturnType<typeof createFrontMatterSchema>>();
+
 function frontMatterSchema(settings: ArticleSettings) {
+  let schema = schemas.get(settings.timeZone);
+  if (!schema) {
+    schema = createFrontMatterSchema(settings.timeZone);
+    schemas.set(settings.timeZone, schema);
+  }
+  return schema;
+}
+
+function createFrontMatterSchema(timeZone: string) {
   return z
     .object({
       title: text('a non-empty title'),
-      date: dateField(settings.timeZone),
-      updated: optional(dateField(settings.timeZone)),
-      expires: optional(dateField(settings.timeZone)),
+      date: dateField(timeZone),
+      updated: optional(dateField(timeZone)),
+      expires: optional(dateField(timeZone)),
       topic: optional(text('a topic name such as Politics or Culture')),
       tags: optional(nameList),
       summary: optional(text('a one-paragraph summary')),

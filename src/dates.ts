@@ -50,9 +50,9 @@ function toSiteDate(value: DateTime): SiteDate {
   return {
     iso: second.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? '',
     epoch: second.toMillis(),
-    year: second.toFormat('yyyy'),
-    month: second.toFormat('MM'),
-    day: second.toFormat('dd'),
+    year: String(second.year).padStart(4, '0'),
+    month: String(second.month).padStart(2, '0'),
+    day: String(second.day).padStart(2, '0'),
   };
 }
 
@@ -71,11 +71,22 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): number {
   return Date.now();
 }
 
+// Every article's date is shown on its page and on a dozen list pages, feeds and archives:
+// formatting each (date, format) once saves most of Luxon's work. Bounded, for huge archives.
+const formatted = new Map<string, string>();
+const FORMAT_CACHE_LIMIT = 100_000;
+
 /** Format an ISO date for display, in the site's zone and locale, with a Luxon format string. */
 export function formatDate(iso: string, format: string, zone: string, locale: string): string {
-  const value = DateTime.fromISO(iso, { zone }).setLocale(locale);
-  if (!value.isValid) return iso;
-  return value.toFormat(format);
+  const key = `${iso}\u0000${format}\u0000${zone}\u0000${locale}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    const value = DateTime.fromISO(iso, { zone }).setLocale(locale);
+    text = value.isValid ? value.toFormat(format) : iso;
+    if (formatted.size >= FORMAT_CACHE_LIMIT) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 /** Month name for archive headings: "December 2025". */

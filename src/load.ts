@@ -49,10 +49,22 @@ export async function readSourceFile(config: SiteConfig, contentPath: string): P
   };
 }
 
-/** Read every article file of the site. */
+/** Files read at once: a large archive must not exhaust file handles. */
+const READS_IN_FLIGHT = 64;
+
+/** Read every article file of the site, in path order. */
 export async function loadContent(config: SiteConfig): Promise<SourceFile[]> {
   const files = await findContentFiles(config.contentPath);
-  return Promise.all(files.map((file) => readSourceFile(config, file)));
+  const sources: SourceFile[] = new Array(files.length);
+  let next = 0;
+  const reader = async () => {
+    while (next < files.length) {
+      const index = next++;
+      sources[index] = await readSourceFile(config, files[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, files.length) }, reader));
+  return sources;
 }
 
 /** A path as shown to the user: relative to the site root when inside it. */

@@ -77,8 +77,7 @@ function createProcessor(withRawHtml: boolean) {
   const withRaw = withRawHtml ? base.use(rehypeRaw) : base;
   return withRaw
     .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeSiteLinks)
-    .use(rehypeDemoteHeadings)
+    .use(rehypeArticleBody)
     .use(rehypeSlug)
     .use(rehypeStringify)
     .freeze();
@@ -98,16 +97,27 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions): Rend
 }
 
 /**
- * Links to the site itself, after sanitising: "/2025/12/18/x/" goes under the base path; "../x.md"
- * (a link to another article's file, as editors and GitHub render it) becomes a placeholder for
- * that article's URL. Both are recorded for checking. Other links are left as written.
+ * Two fixes to the sanitised tree, in one pass over it:
+ * - Links to the site itself: "/2025/12/18/x/" goes under the base path; "../x.md" (a link to
+ *   another article's file, as editors and GitHub render it) becomes a placeholder for that
+ *   article's URL. Both are recorded for checking. Other links are left as written.
+ * - Headings: the page title is the page's one h1, so when a body uses h1 itself (`# Section`),
+ *   every heading of the body moves one level down.
  */
-function rehypeSiteLinks() {
+function rehypeArticleBody() {
   return (tree: HastRoot, file: VFile) => {
     const options = file.data.linkOptions as MarkdownOptions;
     const links: SiteLink[] = [];
+    const headings: Element[] = [];
+    let hasH1 = false;
     visit(tree, 'element', (node: Element) => {
-      const attribute = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined;
+      const { tagName } = node;
+      if (/^h[1-6]$/.test(tagName)) {
+        headings.push(node);
+        if (tagName === 'h1') hasH1 = true;
+        return;
+      }
+      const attribute = tagName === 'a' ? 'href' : tagName === 'img' ? 'src' : undefined;
       const value = attribute ? node.properties[attribute] : undefined;
       if (!attribute || typeof value !== 'string' || value === '' || /^([a-z][a-z0-9+.-]*:|\/\/|#|\?)/i.test(value)) return;
       const line = node.position?.start.line ?? 1;
@@ -122,25 +132,13 @@ function rehypeSiteLinks() {
         node.properties[attribute] = `${ARTICLE_LINK_PREFIX}${encodeURIComponent(target)}:${encodeURIComponent(value)}`;
       }
     });
+    if (hasH1) {
+      for (const heading of headings) {
+        const level = Number(heading.tagName[1]);
+        if (level < 6) heading.tagName = `h${level + 1}`;
+      }
+    }
     file.data.siteLinks = links;
-  };
-}
-
-/**
- * The page title is the page's one h1, so headings in a body move one level down when the body
- * uses h1 itself (`# Section` becomes an h2).
- */
-function rehypeDemoteHeadings() {
-  return (tree: HastRoot) => {
-    let hasH1 = false;
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'h1') hasH1 = true;
-    });
-    if (!hasH1) return;
-    visit(tree, 'element', (node: Element) => {
-      const level = /^h([1-5])$/.exec(node.tagName)?.[1];
-      if (level) node.tagName = `h${Number(level) + 1}`;
-    });
   };
 }
 

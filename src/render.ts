@@ -48,18 +48,41 @@ export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
 
 /** Render one page. `body` is the article's HTML for article pages, its links resolved. */
 export function renderPage(spec: PageSpec, templates: Templates, globals: SiteGlobals, config: SiteConfig, body?: string): string {
-  const { data, article, ...page } = spec;
-  return templates.render(spec.template, {
-    ...data,
+  return templates.render(spec.template, { ...spec.data, ...pageContext(spec, globals, config, body) });
+}
+
+/**
+ * `page` and `article` as templates see them. Every field is present, absent values null (see
+ * pages/views.ts): a page without pagination still has page.pagination, as a single page.
+ */
+function pageContext(spec: PageSpec, globals: SiteGlobals, config: SiteConfig, body: string | undefined) {
+  const pagination = spec.pagination;
+  return {
     site: globals,
     page: {
-      ...page,
+      kind: spec.kind,
+      url: spec.url,
+      template: spec.template,
+      title: spec.title,
+      description: spec.description,
       canonical: absoluteUrl(globals.baseUrl, spec.url),
-      lang: article?.lang ?? globals.language,
+      lang: spec.article?.lang ?? globals.language,
+      breadcrumbs: spec.breadcrumbs,
+      pagination: {
+        number: pagination?.number ?? 1,
+        total: pagination?.total ?? 1,
+        url: pagination?.url ?? spec.url,
+        prevUrl: pagination?.prevUrl ?? null,
+        nextUrl: pagination?.nextUrl ?? null,
+        firstUrl: pagination?.firstUrl ?? spec.url,
+        lastUrl: pagination?.lastUrl ?? spec.url,
+      },
+      lastModified: spec.lastModified ?? null,
+      feed: spec.feed ?? null,
       meta: pageMetadata(spec, config),
     },
-    article: article ? { ...articleView(article), content: body ?? '' } : undefined,
-  });
+    article: spec.article ? { ...articleView(spec.article), content: body ?? '' } : null,
+  };
 }
 
 export interface RenderSiteInput {

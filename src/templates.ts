@@ -44,7 +44,12 @@ export function templateRoots(config: SiteConfig): string[] {
  * Create the engine and parse every named template up front, so a syntax error is reported (all
  * of them, together) before any page is rendered.
  */
-export function createTemplates(config: SiteConfig, names: readonly string[]): { templates: Templates; problems: Problem[] } {
+export function createTemplates(
+  config: SiteConfig,
+  names: readonly string[],
+  // Tests turn lenientIf off to prove the default theme never tests an undefined value.
+  options: { lenientIf: boolean } = { lenientIf: true },
+): { templates: Templates; problems: Problem[] } {
   const roots = templateRoots(config);
   const engine = new Liquid({
     root: roots,
@@ -53,7 +58,7 @@ export function createTemplates(config: SiteConfig, names: readonly string[]): {
     extname: TEMPLATE_EXTENSION,
     strictVariables: true,
     strictFilters: true,
-    lenientIf: true,
+    lenientIf: options.lenientIf,
     outputEscape: 'escape',
     cache: true,
   });

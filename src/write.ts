@@ -56,37 +56,63 @@ export class MemoryWriter implements OutputWriter {
   }
 }
 
+/** Files written at once: enough to keep the disk busy, few enough not to run out of handles. */
+const WRITES_IN_FLIGHT = 32;
+
 export class DistWriter implements OutputWriter {
   readonly staging: string;
   readonly files = new Set<string>();
   private readonly staged = new Set<string>();
   private readonly kept = new Set<string>();
-  private prepared = false;
+  private readonly folders = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown;
+  private prepared: Promise<boolean> | undefined;
 
   constructor(readonly outPath: string) {
     this.staging = path.join(path.dirname(outPath), `.${path.basename(outPath)}.staging`);
   }
 
+  /** Queues the write and returns once there is room for another: callers need not wait on the disk. */
   async write(file: string, content: string | Uint8Array): Promise<void> {
     assertInside(file);
-    if (!this.prepared) {
-      // A staging folder left by a killed build is stale: start clean.
-      await rm(this.staging, { recursive: true, force: true });
-      this.prepared = true;
-    }
+    if (this.failure) throw this.failure;
     this.files.add(file);
+    // A staging folder left by a killed build is stale: start clean. With no old output there is
+    // nothing to compare against.
+    this.prepared ??= rm(this.staging, { recursive: true, force: true }).then(() => existsSync(this.outPath));
+    const hasOldOutput = await this.prepared;
+    while (this.inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(this.inFlight);
+    const task = this.store(file, content, hasOldOutput).catch((error: unknown) => {
+      this.failure ??= error;
+    });
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  private async store(file: string, content: string | Uint8Array, hasOldOutput: boolean): Promise<void> {
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    if (await sameBytes(path.join(this.outPath, file), bytes)) {
+    if (hasOldOutput && (await sameBytes(path.join(this.outPath, file), bytes))) {
       this.kept.add(file);
       return;
     }
     const target = path.join(this.staging, file);
-    await mkdir(path.dirname(target), { recursive: true });
+    const folder = path.dirname(target);
+    if (!this.folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.folders.add(folder);
+    }
     await writeFile(target, bytes);
     this.staged.add(file);
   }
 
+  private async settle(): Promise<void> {
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
+  }
+
   async commit(): Promise<WriteStats> {
+    await this.settle();
     const stats: WriteStats = { written: this.staged.size, unchanged: this.kept.size, deleted: 0 };
     if (!existsSync(this.outPath)) {
       await mkdir(path.dirname(this.outPath), { recursive: true });
@@ -94,9 +120,14 @@ export class DistWriter implements OutputWriter {
       else await mkdir(this.outPath, { recursive: true });
       return stats;
     }
+    const made = new Set<string>();
     for (const file of this.staged) {
       const target = path.join(this.outPath, file);
-      await mkdir(path.dirname(target), { recursive: true });
+      const folder = path.dirname(target);
+      if (!made.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        made.add(folder);
+      }
       // A file replacing a folder of the old site (or the reverse) needs the old one gone first.
       await rm(target, { recursive: true, force: true });
       await rename(path.join(this.staging, file), target);
@@ -107,6 +138,7 @@ export class DistWriter implements OutputWriter {
   }
 
   async abort(): Promise<void> {
+    await Promise.allSettled(this.inFlight);
     await rm(this.staging, { recursive: true, force: true });
     this.files.clear();
     this.staged.clear();

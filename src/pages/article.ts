@@ -25,8 +25,8 @@ export function* articlePages(site: Site): Generator<PageSpec> {
       article,
       lastModified: modifiedOf(article),
       data: {
-        prev: older ? articleView(older) : undefined,
-        next: newer ? articleView(newer) : undefined,
+        prev: older ? articleView(older) : null,
+        next: newer ? articleView(newer) : null,
       },
     };
   }

@@ -1,7 +1,11 @@
 // How an article appears to templates: its metadata with topic and tag links resolved. Shared by
 // every page kind that shows articles, so a list item looks the same on the home, topic and tag pages.
+//
+// Absent values are null, never undefined: LiquidJS in strict mode throws (and lenientIf catches)
+// an error for every undefined value a template tests, which made rendering five times slower.
 
 import type { ArticleMeta } from '../article.js';
+import type { SiteDate } from '../dates.js';
 import { tagUrl, topicUrl } from '../urls.js';
 
 export interface TermView {
@@ -10,13 +14,45 @@ export interface TermView {
   url: string;
 }
 
-export type ArticleView = Omit<ArticleMeta, 'topic' | 'tags'> & { topic: TermView; tags: TermView[] };
+export interface ArticleView {
+  file: string;
+  title: string;
+  slug: string;
+  url: string;
+  date: SiteDate;
+  updated: SiteDate | null;
+  expires: SiteDate | null;
+  topic: TermView;
+  tags: TermView[];
+  summary: string;
+  source: string | null;
+  authors: string[];
+  draft: boolean;
+  image: string | null;
+  imageAlt: string | null;
+  lang: string;
+  extra: Record<string, unknown>;
+}
 
 export function articleView(article: ArticleMeta): ArticleView {
   return {
-    ...article,
+    file: article.file,
+    title: article.title,
+    slug: article.slug,
+    url: article.url,
+    date: article.date,
+    updated: article.updated ?? null,
+    expires: article.expires ?? null,
     topic: { ...article.topic, url: topicUrl(article.topic.slug) },
     tags: article.tags.map((tag) => ({ ...tag, url: tagUrl(tag.slug) })),
+    summary: article.summary,
+    source: article.source ?? null,
+    authors: article.authors,
+    draft: article.draft,
+    image: article.image ?? null,
+    imageAlt: article.imageAlt ?? null,
+    lang: article.lang,
+    extra: article.extra,
   };
 }
 

@@ -1,0 +1,49 @@
+// The default theme and template overrides.
+
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { articleSettings, renderArticles } from '../src/articles.js';
+import { build, PAGE_TEMPLATES } from '../src/build.js';
+import { loadConfig } from '../src/config.js';
+import { loadContent } from '../src/load.js';
+import { buildSite } from '../src/model.js';
+import { planPages } from '../src/pages/index.js';
+import { renderSite } from '../src/render.js';
+import { createTemplates } from '../src/templates.js';
+import { MemoryWriter } from '../src/write.js';
+import { article, makeSite, page } from './helpers/site.js';
+
+const FILES = {
+  'site.config.ts': `export default { title: 'T', pageSize: 1 };\n`,
+  'content/a.md': article({ title: 'Full', date: '2025-12-18 10:00', updated: '2025-12-19', topic: 'Culture', tags: '[A, B]', source: 'Agency', author: 'Someone', image: '/i.jpg', imageAlt: 'Alt' }),
+  'content/b.md': article({ title: 'Bare', date: '2025-12-17' }),
+};
+
+describe('the default theme', () => {
+  it('never tests a value that is undefined (it would be slow, and an error without lenientIf)', async () => {
+    const root = makeSite(FILES);
+    const config = await loadConfig(root);
+    const rendered = renderArticles(await loadContent(config), articleSettings(config));
+    const { site } = buildSite(rendered.articles, { now: Date.parse('2026-01-01'), drafts: false, future: false, expired: false });
+    const { templates, problems } = createTemplates(config, PAGE_TEMPLATES, { lenientIf: false });
+    expect(problems).toEqual([]);
+    const writer = new MemoryWriter();
+    const result = await renderSite({ site, config, templates, pages: planPages(site, config), bodyOf: () => '<p>x</p>', writer });
+    expect(result.problems).toEqual([]);
+    expect(writer.files.size).toBeGreaterThan(15);
+  });
+});
+
+describe('a site template', () => {
+  it('overrides the default one of the same name, and only that one', async () => {
+    const root = makeSite({
+      ...FILES,
+      'templates/partials/article-list.liquid': '<ul class="mine">{% for item in articles %}<li>{{ item.title }}</li>{% endfor %}</ul>',
+    });
+    await build({ root, now: Date.parse('2026-01-01') });
+    const $ = page(path.join(root, 'dist'), '/');
+    expect($('ul.mine li').text()).toBe('Full');
+    expect($('header.site-header')).toHaveLength(1);
+    expect($('.article-list')).toHaveLength(0);
+  });
+});
