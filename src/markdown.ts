@@ -1,12 +1,13 @@
 // Markdown body -> HTML and a plain-text summary. Pure: the same text and options always give the
-// same result, which is what lets a later stage cache it by content hash and run it on workers.
+// same result, which is what lets the build cache it by content hash and run it on workers.
 //
-// One frozen unified processor: remark-parse, remark-gfm, remark-rehype, rehype-raw,
-// rehype-sanitize, heading demotion, rehype-slug, rehype-stringify. rehype-raw re-parses the whole
-// tree through parse5, so a body with no "<" at all (no raw HTML possible) takes a twin processor
-// without it; the outputs are the same.
+// The pipeline: remark-parse, GFM, remark-rehype, rehype-raw, rehype-sanitize, our link and
+// heading fixes, rehype-slug, rehype-stringify; frozen unified processors, one per combination of
+// the parts a body can need (cheap checks of its text decide, as Zola skips shortcode work for
+// text without "{{"). The outputs are byte-identical to running every part on every body.
 
 import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import { toString as hastToString } from 'hast-util-to-string';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -19,6 +20,7 @@ import path from 'node:path';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { gfmKey, mayHaveAutolinks, remarkGfmParts, sniffGfm, treeNeedsAutolinks, type GfmParts } from './gfm.js';
 import { withBasePath } from './urls.js';
 
 export interface RenderedMarkdown {
@@ -69,26 +71,71 @@ const sanitizeSchema = {
   },
 };
 
-function createProcessor(withRawHtml: boolean) {
-  const base = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype, { allowDangerousHtml: withRawHtml });
-  const withRaw = withRawHtml ? base.use(rehypeRaw) : base;
-  return withRaw
-    .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeArticleBody)
-    .use(rehypeSlug)
-    .use(rehypeStringify)
-    .freeze();
+/**
+ * What a body needs of the pipeline: raw HTML support (rehype-raw re-parses the whole tree through
+ * parse5; only a body with "<" can hold raw HTML), heading ids (rehype-slug; only a body with a
+ * heading), and which GFM parts (see gfm.ts).
+ */
+interface Features {
+  raw: boolean;
+  slug: boolean;
+  gfm: GfmParts | 'remark-gfm';
 }
 
-const processors = { raw: createProcessor(true), plain: createProcessor(false) };
+function createProcessor(features: Features) {
+  const parser = unified().use(remarkParse);
+  const withGfm = features.gfm === 'remark-gfm' ? parser.use(remarkGfm) : parser.use(remarkGfmParts, features.gfm);
+  const hast = withGfm.use(remarkRehype, { allowDangerousHtml: features.raw });
+  const withRaw = features.raw ? hast.use(rehypeRaw) : hast;
+  const cleaned = withRaw.use(rehypeSanitize, sanitizeSchema).use(rehypeArticleBody);
+  return (features.slug ? cleaned.use(rehypeSlug) : cleaned).use(rehypeStringify).freeze();
+}
 
-export function renderMarkdown(markdown: string, options: MarkdownOptions): RenderedMarkdown {
-  const processor = markdown.includes('<') ? processors.raw : processors.plain;
+type MarkdownProcessor = ReturnType<typeof createProcessor>;
+const processors = new Map<string, MarkdownProcessor>();
+
+function processorFor(features: Features): MarkdownProcessor {
+  const key = `${+features.raw}${+features.slug}${features.gfm === 'remark-gfm' ? 'all' : gfmKey(features.gfm)}`;
+  let processor = processors.get(key);
+  if (!processor) {
+    processor = createProcessor(features);
+    processors.set(key, processor);
+  }
+  return processor;
+}
+
+/** Could the body hold a heading? ATX needs "#", setext a line ending in "=" or "-", raw HTML "<". */
+function mayHaveHeading(markdown: string): boolean {
+  return markdown.includes('#') || /[=-][ \t]*(\n|$)/.test(markdown);
+}
+
+/**
+ * How the pipeline is chosen: 'sniff' (the default) uses only the GFM parts and rehype-slug a body
+ * can need; 'always' runs remark-gfm and rehype-slug on every body, as the reference the sniffing
+ * is tested against. Both use rehype-raw only for a body with "<" (with no raw HTML to parse, its
+ * parse5 round trip only normalises: it drops a leading blank line of a code block, for one).
+ */
+export type PipelineChoice = 'sniff' | 'always';
+
+export function renderMarkdown(markdown: string, options: MarkdownOptions, choice: PipelineChoice = 'sniff'): RenderedMarkdown {
   const file = new VFile({ value: markdown, data: { linkOptions: options } });
-  const tree = processor.runSync(processor.parse(file), file) as HastRoot;
+  let processor: MarkdownProcessor;
+  let mdast: MdastRoot;
+  const raw = markdown.includes('<');
+  if (choice === 'always') {
+    processor = processorFor({ raw, slug: true, gfm: 'remark-gfm' });
+    mdast = processor.parse(file);
+  } else {
+    const gfm = sniffGfm(markdown);
+    const features: Features = { raw, slug: raw || mayHaveHeading(markdown), gfm };
+    processor = processorFor(features);
+    mdast = processor.parse(file);
+    if (mayHaveAutolinks(markdown) && treeNeedsAutolinks(mdast)) {
+      processor = processorFor({ ...features, gfm: { ...gfm, autolinkLiteral: true } });
+      mdast = processor.parse(file);
+    }
+  }
+  const tree = processor.runSync(mdast, file) as HastRoot;
   return {
     html: processor.stringify(tree),
     summary: summarise(firstParagraphText(tree), options.summaryLength),
