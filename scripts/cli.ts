@@ -4,7 +4,7 @@
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
 import { build } from '../src/build.js';
 import { BuildFailure, formatProblems, type Problem } from '../src/errors.js';
-import { leftOutLines, summaryLine } from '../src/report.js';
+import { leftOutLines, noProgress, plainProgress, summaryLine, terminalProgress } from '../src/report.js';
 import { MemoryWriter } from '../src/write.js';
 
 const USAGE = `Usage: broadsheet <command> [options]
@@ -23,6 +23,8 @@ Build and check options:
   --future              include articles dated after the build time
   --expired             include articles past their expires date
   --strict              warnings (unknown fields, ...) are errors
+  --no-cache            render every article and page; neither read nor update .cache/
+  --threads N|auto      threads rendering articles (default auto: one per core for big jobs)
   --quiet               print errors only
 `;
 
@@ -75,9 +77,13 @@ async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
     future: { type: 'boolean' },
     expired: { type: 'boolean' },
     strict: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
+    threads: { type: 'string' },
     quiet: { type: 'boolean' },
   });
   const quiet = values.quiet ?? false;
+  const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : Number(values.threads);
+  if (threads !== 'auto' && (!Number.isInteger(threads) || threads < 1)) throw new UsageError(`--threads must be "auto" or a whole number of at least 1, got "${values.threads}"`);
   const result = await build({
     root: values.root,
     outDir: values.out,
@@ -86,10 +92,14 @@ async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
     future: values.future,
     expired: values.expired,
     strict: values.strict,
+    cache: !values['no-cache'],
+    threads,
     writer: checkOnly ? new MemoryWriter({ keepContents: false }) : undefined,
+    progress: quiet ? noProgress : process.stderr.isTTY && !process.env.CI ? terminalProgress(process.stderr) : plainProgress((line) => console.log(line)),
   });
   printProblems(result.warnings);
   if (!quiet) {
+    if (result.cacheNotice) console.log(`Note: ${result.cacheNotice}.`);
     for (const line of leftOutLines(result.site.leftOut)) console.log(line);
     console.log(summaryLine(result.stats, checkOnly ? 'Checked' : 'Built'));
   }

@@ -33,6 +33,8 @@ export interface Term {
 
 /** Everything about an article except its body: what the site model and list pages hold. */
 export interface ArticleMeta {
+  /** Cache key of the source (cache.ts): equal keys, equal metadata and body. '' when not computed. */
+  key: string;
   /** Path shown to the user, relative to the site root. */
   file: string;
   /** Path inside the content folder, which relative links between articles use. */
@@ -203,6 +205,7 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
   const topicName = fields.topic ?? settings.defaultTopic;
 
   const meta: ArticleMeta = {
+    key: source.key ?? '',
     file: source.file,
     contentPath: source.contentPath,
     title: fields.title,

@@ -1,18 +1,21 @@
-// Rendering every article of the site: runs the pure per-article renderer over all sources and
-// splits the results into metadata (for the site model) and body HTML (kept aside until the
-// article's own page is written), with every problem of every file collected.
+// Every article of the site, through the cache: the input stage of the build.
+//
+// Pass 1 reads each file (a bounded number at a time), hashes it and looks the key up in the
+// cache; texts are not kept. Pass 2 renders the misses in batches on the worker pool, which
+// stores their bodies in the cache. The result is metadata only; bodies are read back one at a
+// time when a page needs them (bodyReader).
 
-import { renderArticle, type ArticleMeta, type ArticleSettings } from './article.js';
+import type { ArticleMeta, ArticleSettings } from './article.js';
+import { articleKey, cacheIdentity, type ArticleCache, type CachedArticle } from './cache.js';
 import type { SiteConfig } from './config.js';
 import type { Problem } from './errors.js';
-import type { SourceFile } from './load.js';
+import { findContentFiles, forEachSource } from './load.js';
+import { createPool } from './pool.js';
+import renderTask from './render-task.js';
+import type { Progress } from './report.js';
 
-export interface RenderedArticles {
-  articles: ArticleMeta[];
-  /** Body HTML by the article's file. */
-  bodies: Map<string, string>;
-  problems: Problem[];
-}
+/** Articles sent to a worker at once: large enough to amortise messaging, small enough to balance. */
+const BATCH = 64;
 
 export function articleSettings(config: SiteConfig): ArticleSettings {
   return {
@@ -24,14 +27,93 @@ export function articleSettings(config: SiteConfig): ArticleSettings {
   };
 }
 
-export function renderArticles(sources: readonly SourceFile[], settings: ArticleSettings): RenderedArticles {
-  const result: RenderedArticles = { articles: [], bodies: new Map(), problems: [] };
-  for (const source of sources) {
-    const rendered = renderArticle(source, settings);
-    result.problems.push(...rendered.problems);
-    if (!rendered.ok) continue;
-    result.articles.push(rendered.article.meta);
-    result.bodies.set(rendered.article.meta.file, rendered.article.html);
+export interface CollectedArticles {
+  /** Every article that rendered, in content-path order. */
+  articles: ArticleMeta[];
+  problems: Problem[];
+  /** Articles rendered this build (cache misses), and on how many threads. */
+  rendered: number;
+  threads: number;
+}
+
+export interface CollectOptions {
+  /** 'auto': one thread per core when there is enough to render; 1: the main thread only. */
+  threads: number | 'auto';
+  progress: Progress;
+}
+
+export async function collectArticles(config: SiteConfig, cache: ArticleCache, options: CollectOptions): Promise<CollectedArticles> {
+  const settings = articleSettings(config);
+  const identity = cacheIdentity(settings);
+  const files = await findContentFiles(config.contentPath);
+
+  const found = new Map<string, CachedArticle>();
+  const misses: string[] = [];
+  options.progress.start('Reading articles', files.length);
+  forEachSource(config, files, (source) => {
+    const cached = cache.lookup(articleKey(identity, source.contentPath, source.text));
+    if (cached) found.set(source.contentPath, cached);
+    else misses.push(source.contentPath);
+    options.progress.tick();
+  });
+  options.progress.end();
+
+  const problems: Problem[] = [];
+  const pool = createPool(misses.length, options.threads);
+  try {
+    options.progress.start('Rendering articles', misses.length);
+    misses.sort();
+    const batches: string[][] = [];
+    for (let i = 0; i < misses.length; i += BATCH) batches.push(misses.slice(i, i + BATCH));
+    const paths = { root: config.root, contentPath: config.contentPath };
+    await Promise.all(
+      batches.map(async (batch) => {
+        const results = await pool.run({ paths, identity, settings, bodiesDir: cache.bodiesDir, files: batch });
+        for (const result of results) {
+          if (result.ok) {
+            cache.record(result.key, result.entry);
+            found.set(result.contentPath, result.entry);
+          } else {
+            problems.push(...result.problems);
+          }
+        }
+        options.progress.tick(batch.length);
+      }),
+    );
+    options.progress.end();
+  } finally {
+    await pool.close();
   }
-  return result;
+
+  const articles: ArticleMeta[] = [];
+  for (const file of files) {
+    const entry = found.get(file);
+    if (!entry) continue;
+    articles.push(entry.meta);
+    problems.push(...entry.problems);
+  }
+  return { articles, problems, rendered: misses.length, threads: pool.threads };
+}
+
+/**
+ * The body HTML of an article, from the cache. A body that is missing or fails its hash check
+ * (a truncated or edited cache file) is never served: the article is rendered again, here.
+ */
+export function bodyReader(config: SiteConfig, cache: ArticleCache): (article: ArticleMeta) => string {
+  const settings = articleSettings(config);
+  const identity = cacheIdentity(settings);
+  return (article) => {
+    const body = cache.body(article.key);
+    if (body !== undefined) return body;
+    const [result] = renderTask({
+      paths: { root: config.root, contentPath: config.contentPath },
+      identity,
+      settings,
+      bodiesDir: cache.bodiesDir,
+      files: [article.contentPath],
+    });
+    if (!result?.ok) return '';
+    cache.record(result.key, result.entry);
+    return cache.body(result.key) ?? '';
+  };
 }

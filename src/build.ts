@@ -4,20 +4,22 @@
 // the output folder before the commit at the end.
 
 import type { ArticleMeta } from './article.js';
-import { renderArticles, articleSettings } from './articles.js';
+import { bodyReader, collectArticles } from './articles.js';
+import { ArticleCache } from './cache.js';
 import { copyAssets, copyStatic } from './assets.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { buildTime } from './dates.js';
 import { BuildFailure, isError, type Problem } from './errors.js';
 import { writeFeeds } from './feeds.js';
-import { checkLinks, indexArticles, pathServedBy, resolveArticleLinks } from './links.js';
-import { loadContent } from './load.js';
+import { articleLinkTargets, checkLinks, indexArticles, pathServedBy, resolveArticleLinks } from './links.js';
+import { fingerprint, OutputManifest } from './manifest.js';
 import { buildSite, type Site } from './model.js';
 import { planPages } from './pages/index.js';
-import { renderSite } from './render.js';
-import type { BuildStats } from './report.js';
+import { renderSite, siteGlobals } from './render.js';
+import { noProgress, type BuildStats, type Progress } from './report.js';
 import { writeSitemaps } from './sitemaps.js';
-import { createTemplates } from './templates.js';
+import { createTemplates, templatesFingerprint } from './templates.js';
+import { codeIdentity } from './version.js';
 import { DistWriter, MemoryWriter, type OutputWriter } from './write.js';
 
 /** Templates every site needs; a site may override any of them. */
@@ -38,8 +40,13 @@ export interface BuildOptions {
   strict?: boolean;
   /** Build time in epoch ms (default: SOURCE_DATE_EPOCH, else now). */
   now?: number;
+  /** Use and update the persistent cache in .cache/ (default true); false renders everything. */
+  cache?: boolean;
+  /** Threads rendering articles: 'auto' (default: one per core, if there is enough to do) or a count. */
+  threads?: number | 'auto';
   /** Where pages go: dist/ by default; a MemoryWriter validates without writing (npm run check). */
   writer?: OutputWriter;
+  progress?: Progress;
 }
 
 export interface BuildResult {
@@ -48,48 +55,64 @@ export interface BuildResult {
   /** Warnings that did not stop the build. */
   warnings: Problem[];
   stats: BuildStats;
+  /** Why the cache could not be used, if it could not. */
+  cacheNotice?: string;
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const strict = options.strict ?? false;
   const now = options.now ?? buildTime();
+  const progress = options.progress ?? noProgress;
   const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl });
-  const sources = await loadContent(config);
-  const rendered = renderArticles(sources, articleSettings(config));
-  const { site, problems: modelProblems } = buildSite(rendered.articles, {
-    now,
-    drafts: options.drafts ?? false,
-    future: options.future ?? false,
-    expired: options.expired ?? false,
-  });
-  const warnings = stopOnErrors([...rendered.problems, ...modelProblems], strict);
-  const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
-  stopOnErrors(templateProblems, strict);
-
-  const index = indexArticles(rendered.articles);
-  const bodyOf = (article: ArticleMeta) => resolveArticleLinks(rendered.bodies.get(article.file) ?? '', index, config.basePath);
+  const cache = await ArticleCache.open(config.cachePath, options.cache ?? true);
   const writer = options.writer ?? new DistWriter(config.outPath);
   try {
-    const pages = await renderSite({ site, config, templates, pages: planPages(site, config), bodyOf, writer });
+    const collected = await collectArticles(config, cache, { threads: options.threads ?? 'auto', progress });
+    const { site, problems: modelProblems } = buildSite(collected.articles, {
+      now,
+      drafts: options.drafts ?? false,
+      future: options.future ?? false,
+      expired: options.expired ?? false,
+    });
+    const warnings = stopOnErrors([...collected.problems, ...modelProblems], strict);
+    const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
+    stopOnErrors(templateProblems, strict);
+
+    const index = indexArticles(collected.articles);
+    const readBody = bodyReader(config, cache);
+    const bodyOf = (article: ArticleMeta) => resolveArticleLinks(readBody(article), index, config.basePath);
+    const linkTargets = (article: ArticleMeta) => articleLinkTargets(article, index);
+    const manifest = options.cache !== false && writer instanceof DistWriter ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
+    const siteFingerprint = fingerprint(codeIdentity(), config, templatesFingerprint(templates.roots), siteGlobals(site, config));
+
+    const pages = await renderSite({ site, config, templates, pages: planPages(site, config), bodyOf, linkTargets, writer, manifest, siteFingerprint, progress });
     stopOnErrors(pages.problems, strict);
-    const feeds = await writeFeeds(site, { config, bodyOf }, writer);
-    const sitemaps = await writeSitemaps(pages.pages, site.articles, config, now, writer);
+    const feeds = await writeFeeds(site, { config, bodyOf, linkTargets, manifest, siteFingerprint }, writer);
+    const sitemaps = await writeSitemaps(pages.pages, site.articles, config, now, writer, manifest);
     const assets = await copyAssets(templates.roots, writer);
     const statics = await copyStatic(config, writer);
     warnings.push(...stopOnErrors(statics.problems, strict));
     const published = new Set(site.articles);
     const linkProblems = checkLinks(site.articles, index, (article) => published.has(article), pathServedBy(writer.files));
     warnings.push(...stopOnErrors(linkProblems, strict));
+
     const written = await writer.commit();
+    await manifest.save();
+    await cache.save();
     return {
       config,
       site,
       warnings,
+      cacheNotice: cache.notice,
       stats: {
         ...written,
         articles: site.articles.length,
+        rendered: collected.rendered,
+        cacheHits: cache.hits,
+        threads: collected.threads,
         pages: pages.pages.length,
+        pagesRendered: pages.rendered,
         feeds,
         sitemaps,
         assets: assets + statics.files,
@@ -101,6 +124,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } catch (error) {
     await writer.abort();
     throw error;
+  } finally {
+    await cache.dispose();
   }
 }
 

@@ -63,6 +63,8 @@ export const configSchema = z
     templatesDir: relativeFolder.default('templates'),
     /** Files copied as they are to the output folder (images, favicon, ...): static/images/a.jpg -> /images/a.jpg. */
     staticDir: relativeFolder.default('static'),
+    /** The build cache: rendered articles and what the last build wrote. Safe to delete. */
+    cacheDir: relativeFolder.default('.cache'),
   })
   .strict();
 
@@ -83,6 +85,7 @@ export interface SiteConfig extends Omit<z.output<typeof configSchema>, 'publish
   outPath: string;
   templatesPath: string;
   staticPath: string;
+  cachePath: string;
   /** The config file that was loaded, relative to the root, if any. */
   configFile?: string;
 }
@@ -145,7 +148,13 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
   const outPath = path.resolve(root, config.outDir);
   // A successful build deletes whatever in the output folder it did not write: that folder must
   // never hold the site's own files.
-  const ownFolders = [['root', root], ['contentDir', config.contentDir], ['templatesDir', config.templatesDir], ['staticDir', config.staticDir]] as const;
+  const ownFolders = [
+    ['root', root],
+    ['contentDir', config.contentDir],
+    ['templatesDir', config.templatesDir],
+    ['staticDir', config.staticDir],
+    ['cacheDir', config.cacheDir],
+  ] as const;
   for (const [key, folder] of ownFolders) {
     const inside = path.relative(outPath, path.resolve(root, folder));
     if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
@@ -169,6 +178,7 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
     outPath,
     templatesPath: path.resolve(root, config.templatesDir),
     staticPath: path.resolve(root, config.staticDir),
+    cachePath: path.resolve(root, config.cacheDir),
     configFile,
   };
 }

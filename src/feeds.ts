@@ -16,6 +16,7 @@ import type { Site, TermGroup } from './model.js';
 import { TAGS, TOPICS, termFeedTitle } from './pages/terms.js';
 import { absoluteUrl, homeUrl, outputFileFor } from './urls.js';
 import type { OutputWriter } from './write.js';
+import { fingerprint, writeUnlessCurrent, type OutputManifest } from './manifest.js';
 
 export interface FeedFormat {
   /** File name under the list's URL. */
@@ -83,14 +84,24 @@ export interface FeedContext {
   config: SiteConfig;
   /** Body HTML of an article, with links already under the base path. */
   bodyOf(article: ArticleMeta): string;
+  /** What an article's links to other articles resolve to (they are in full-content feeds). */
+  linkTargets(article: ArticleMeta): string[];
+  manifest: OutputManifest;
+  siteFingerprint: string;
 }
 
-/** Write every feed of the site; returns the number of files. */
+/** Write every feed of the site whose entries changed; returns the number of feed files. */
 export async function writeFeeds(site: Site, context: FeedContext, writer: OutputWriter): Promise<number> {
   let files = 0;
   for (const feed of planFeeds(site, context.config)) {
-    for (const [url, text] of renderFeed(feed, context)) {
-      await writer.write(outputFileFor(url), text);
+    const print = fingerprint(context.siteFingerprint, feed, feed.content === 'full' ? feed.articles.map(context.linkTargets) : null);
+    let rendered: Map<string, string> | undefined;
+    for (const format of FEED_FORMATS) {
+      const url = feedUrl(feed.listUrl, format);
+      await writeUnlessCurrent(writer, context.manifest, outputFileFor(url), print, () => {
+        rendered ??= new Map(renderFeed(feed, context));
+        return rendered.get(url)!;
+      });
       files++;
     }
   }
@@ -98,7 +109,7 @@ export async function writeFeeds(site: Site, context: FeedContext, writer: Outpu
 }
 
 /** Every file of one feed: [site path, text] for each format. */
-export function renderFeed(feed: FeedSpec, context: FeedContext): Array<[string, string]> {
+export function renderFeed(feed: FeedSpec, context: Pick<FeedContext, 'config' | 'bodyOf'>): Array<[string, string]> {
   const entries = feed.articles.map((article) => entryOf(article, feed, context));
   return [
     [feedUrl(feed.listUrl, FEED_FORMATS[0]!), rss(feed, entries, context.config)],
@@ -119,7 +130,7 @@ interface Entry {
   image?: string;
 }
 
-function entryOf(article: ArticleMeta, feed: FeedSpec, { config, bodyOf }: FeedContext): Entry {
+function entryOf(article: ArticleMeta, feed: FeedSpec, { config, bodyOf }: Pick<FeedContext, 'config' | 'bodyOf'>): Entry {
   return {
     article,
     url: absoluteUrl(config.baseUrl, article.url),

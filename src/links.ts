@@ -29,6 +29,11 @@ export function resolveArticleLinks(html: string, index: ArticleIndex, basePath:
   });
 }
 
+/** The URLs an article's links to other articles resolve to ('' for a missing target). */
+export function articleLinkTargets(article: ArticleMeta, index: ArticleIndex): string[] {
+  return article.links.filter((link) => link.kind === 'article').map((link) => index.get(link.target)?.url ?? '');
+}
+
 function escapeAttribute(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 }

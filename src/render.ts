@@ -5,16 +5,21 @@ import type { ArticleMeta } from './article.js';
 import type { SiteConfig } from './config.js';
 import type { Site } from './model.js';
 import type { PageSpec } from './pages/index.js';
-import { TOPICS, termSummary } from './pages/terms.js';
-import { articleView, type TermSummary } from './pages/views.js';
+import { TOPICS } from './pages/terms.js';
+import { articleView, type TermView } from './pages/views.js';
 import type { Problem } from './errors.js';
 import { pageMetadata } from './metadata.js';
 import type { SitemapEntry } from './sitemaps.js';
 import { TemplateError, type Templates } from './templates.js';
 import { absoluteUrl, outputFileFor } from './urls.js';
 import type { OutputWriter } from './write.js';
+import { fingerprint, writeUnlessCurrent, type OutputManifest } from './manifest.js';
+import type { Progress } from './report.js';
 
-/** `site` in every template. */
+/**
+ * `site` in every template. Part of every page's fingerprint, so it holds nothing that changes
+ * with each new article (no counts): adding an article must not make every page "changed".
+ */
 export interface SiteGlobals {
   title: string;
   description: string;
@@ -24,15 +29,14 @@ export interface SiteGlobals {
   publisher: string;
   timeZone: string;
   /** The largest topics, for the header navigation. */
-  nav: TermSummary[];
-  articleCount: number;
+  nav: TermView[];
 }
 
 export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
   const nav = [...site.topics]
     .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'en'))
     .slice(0, config.navTopics)
-    .map((group) => termSummary(group, TOPICS));
+    .map((group) => ({ name: group.name, slug: group.slug, url: TOPICS.termUrl(group.slug) }));
   return {
     title: config.title,
     description: config.description,
@@ -42,13 +46,27 @@ export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
     publisher: config.publisher,
     timeZone: config.timeZone,
     nav,
-    articleCount: site.articles.length,
   };
 }
 
 /** Render one page. `body` is the article's HTML for article pages, its links resolved. */
 export function renderPage(spec: PageSpec, templates: Templates, globals: SiteGlobals, config: SiteConfig, body?: string): string {
-  return templates.render(spec.template, { ...spec.data, ...pageContext(spec, globals, config, body) });
+  return templates.render(spec.template, { ...templateData(spec.data), ...pageContext(spec, globals, config, body) });
+}
+
+function isArticleMeta(value: unknown): value is ArticleMeta {
+  return typeof value === 'object' && value !== null && 'bodyLine' in value && 'contentPath' in value;
+}
+
+/** Page data as templates see it: articles (alone or in lists) become ArticleViews. */
+function templateData(data: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(data)) {
+    if (isArticleMeta(value)) result[name] = articleView(value);
+    else if (Array.isArray(value) && value.length > 0 && isArticleMeta(value[0])) result[name] = (value as ArticleMeta[]).map(articleView);
+    else result[name] = value;
+  }
+  return result;
 }
 
 /**
@@ -92,34 +110,53 @@ export interface RenderSiteInput {
   pages: Iterable<PageSpec>;
   /** Body HTML of an article, its links to other articles resolved. */
   bodyOf(article: ArticleMeta): string;
+  /** What the body's links to other articles resolve to: part of the article page's fingerprint. */
+  linkTargets(article: ArticleMeta): string[];
   writer: OutputWriter;
+  manifest: OutputManifest;
+  /** Fingerprint of what every page depends on: code, config, templates, site globals. */
+  siteFingerprint: string;
+  progress: Progress;
 }
 
-/**
- * Render and write every page. A template error does not stop the loop: each distinct error is
- * collected once (a broken article template would otherwise fail thousands of pages alike).
- */
 /** A page as written: what the sitemap needs of it. */
 export interface WrittenPage extends SitemapEntry {
   kind: PageSpec['kind'];
 }
 
-export async function renderSite(input: RenderSiteInput): Promise<{ pages: WrittenPage[]; problems: Problem[] }> {
+export interface RenderedSite {
+  pages: WrittenPage[];
+  /** Pages rendered this build; the others were current and left as they were. */
+  rendered: number;
+  problems: Problem[];
+}
+
+/**
+ * Render and write every page whose inputs changed. A template error does not stop the loop: each
+ * distinct error is collected once (a broken article template would otherwise fail thousands of
+ * pages alike).
+ */
+export async function renderSite(input: RenderSiteInput): Promise<RenderedSite> {
   const globals = siteGlobals(input.site, input.config);
   const problems = new Map<string, Problem>();
   const pages: WrittenPage[] = [];
+  let rendered = 0;
+  input.progress.start('Writing pages');
   for (const spec of input.pages) {
-    let html: string;
+    pages.push({ url: spec.url, lastModified: spec.lastModified, kind: spec.kind });
+    input.progress.tick();
+    const print = fingerprint(input.siteFingerprint, spec, spec.article ? input.linkTargets(spec.article) : null);
     try {
-      html = renderPage(spec, input.templates, globals, input.config, spec.article ? input.bodyOf(spec.article) : undefined);
+      const written = await writeUnlessCurrent(input.writer, input.manifest, outputFileFor(spec.url), print, () =>
+        renderPage(spec, input.templates, globals, input.config, spec.article ? input.bodyOf(spec.article) : undefined),
+      );
+      if (written) rendered++;
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       const p = error.problem;
       problems.set(`${p.file}:${p.line}:${p.column}:${p.message}`, p);
-      continue;
     }
-    if (problems.size === 0) await input.writer.write(outputFileFor(spec.url), html);
-    pages.push({ url: spec.url, lastModified: spec.lastModified, kind: spec.kind });
   }
-  return { pages, problems: [...problems.values()] };
+  input.progress.end();
+  return { pages, rendered, problems: [...problems.values()] };
 }

@@ -7,7 +7,13 @@ import type { WriteStats } from './write.js';
 
 export interface BuildStats extends WriteStats {
   articles: number;
+  /** Articles rendered this build (the rest came from the cache), on how many threads. */
+  rendered: number;
+  cacheHits: number;
+  threads: number;
   pages: number;
+  /** Pages rendered this build (the rest were current in the output folder). */
+  pagesRendered: number;
   feeds: number;
   sitemaps: number;
   assets: number;
@@ -21,15 +27,18 @@ function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /**
- * "Built 9 articles into 61 pages, 93 feed files and 3 sitemap files; files: 158 written,
- * 0 unchanged, 0 deleted; 6 topics, 24 tags in 0.42 s"
+ * "Built 9 articles into 50 pages, 93 feed files and 3 sitemap files in 0.42 s; 3 topics, 27 tags;
+ * articles: 0 from cache, 9 rendered on 1 thread; pages rendered: 50; files: 147 written,
+ * 0 unchanged, 0 deleted"
  */
 export function summaryLine(stats: BuildStats, verb = 'Built'): string {
   return (
     `${verb} ${plural(stats.articles, 'article')} into ${plural(stats.pages, 'page')}, ` +
-    `${plural(stats.feeds, 'feed file')} and ${plural(stats.sitemaps, 'sitemap file')}; ` +
-    `files: ${stats.written} written, ${stats.unchanged} unchanged, ${stats.deleted} deleted; ` +
-    `${plural(stats.topics, 'topic')}, ${plural(stats.tags, 'tag')} in ${(stats.milliseconds / 1000).toFixed(2)} s`
+    `${plural(stats.feeds, 'feed file')} and ${plural(stats.sitemaps, 'sitemap file')} in ${(stats.milliseconds / 1000).toFixed(2)} s; ` +
+    `${plural(stats.topics, 'topic')}, ${plural(stats.tags, 'tag')}; ` +
+    `articles: ${stats.cacheHits.toLocaleString('en')} from cache, ${stats.rendered.toLocaleString('en')} rendered on ${plural(stats.threads, 'thread')}; ` +
+    `pages rendered: ${stats.pagesRendered.toLocaleString('en')}; ` +
+    `files: ${stats.written.toLocaleString('en')} written, ${stats.unchanged.toLocaleString('en')} unchanged, ${stats.deleted.toLocaleString('en')} deleted`
   );
 }
 
@@ -46,4 +55,66 @@ export function leftOutLines(leftOut: Site['leftOut']): string[] {
   describe(leftOut.scheduled, 'scheduled article', '--future');
   describe(leftOut.expired, 'expired article', '--expired');
   return lines;
+}
+
+/**
+ * How a long build shows it is alive. The build calls start/tick/end per phase; what the user sees
+ * depends on where output goes: a live line on a terminal, a few plain lines in CI logs, nothing
+ * with --quiet.
+ */
+export interface Progress {
+  /** `total` undefined when the count is not known in advance (pages are planned lazily). */
+  start(phase: string, total?: number): void;
+  tick(count?: number): void;
+  end(): void;
+}
+
+export const noProgress: Progress = { start: () => undefined, tick: () => undefined, end: () => undefined };
+
+/** A line redrawn in place, at most ten times a second; cleared when the phase ends. */
+export function terminalProgress(stream: NodeJS.WriteStream): Progress {
+  let phase = '';
+  let total: number | undefined;
+  let done = 0;
+  let drawn = 0;
+  const draw = () => {
+    drawn = Date.now();
+    const count = total === undefined ? done.toLocaleString('en') : `${done.toLocaleString('en')}/${total.toLocaleString('en')} (${Math.floor((done / Math.max(total, 1)) * 100)}%)`;
+    stream.write(`\r\x1b[2K${phase} ${count}`);
+  };
+  return {
+    start(name, count) {
+      phase = name;
+      total = count;
+      done = 0;
+      if (count !== 0) draw();
+    },
+    tick(count = 1) {
+      done += count;
+      if (Date.now() - drawn >= 100) draw();
+    },
+    end() {
+      stream.write('\r\x1b[2K');
+    },
+  };
+}
+
+/** For logs (CI, pipes): one line per phase with enough work to matter, with its count and time. */
+export function plainProgress(write: (line: string) => void, minimum = 500): Progress {
+  let phase = '';
+  let done = 0;
+  let started = 0;
+  return {
+    start(name) {
+      phase = name;
+      done = 0;
+      started = performance.now();
+    },
+    tick(count = 1) {
+      done += count;
+    },
+    end() {
+      if (done >= minimum) write(`${phase}: ${done.toLocaleString('en')} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    },
+  };
 }

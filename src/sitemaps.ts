@@ -8,6 +8,7 @@ import type { ArticleMeta } from './article.js';
 import type { SiteConfig } from './config.js';
 import { absoluteUrl, outputFileFor } from './urls.js';
 import type { OutputWriter } from './write.js';
+import { fingerprint, writeUnlessCurrent, type OutputManifest } from './manifest.js';
 
 /** The sitemap protocol's limit per file. */
 export const SITEMAP_LIMIT = 50_000;
@@ -93,13 +94,24 @@ export async function writeSitemaps(
   config: SiteConfig,
   now: number,
   writer: OutputWriter,
+  manifest: OutputManifest,
 ): Promise<number> {
   // The 404 page is served for missing URLs; it is not a page to index.
-  const files = await renderSitemaps(pages.filter((page) => page.kind !== 'notfound'), config);
-  files.push(['/news-sitemap.xml', await renderNewsSitemap(newsArticles(published, now), config)]);
-  files.push(['/robots.txt', robotsTxt(config)]);
-  for (const [url, text] of files) await writer.write(outputFileFor(url), text);
-  return files.length;
+  const entries = pages.filter((page) => page.kind !== 'notfound').map(({ url, lastModified }) => ({ url, lastModified }));
+  const parts = entries.length <= SITEMAP_LIMIT ? 1 : Math.ceil(entries.length / SITEMAP_LIMIT) + 1;
+  const sitemapPrint = fingerprint(config.baseUrl, entries);
+  let sitemaps: Map<string, string> | undefined;
+  const sitemapUrls = parts === 1 ? ['/sitemap.xml'] : ['/sitemap.xml', ...Array.from({ length: parts - 1 }, (_, i) => `/sitemap-${i + 1}.xml`)];
+  for (const url of sitemapUrls) {
+    await writeUnlessCurrent(writer, manifest, outputFileFor(url), sitemapPrint, async () => {
+      sitemaps ??= new Map(await renderSitemaps(entries, config));
+      return sitemaps.get(url)!;
+    });
+  }
+  const news = newsArticles(published, now);
+  await writeUnlessCurrent(writer, manifest, 'news-sitemap.xml', fingerprint(config.baseUrl, config.publisher, news), () => renderNewsSitemap(news, config));
+  await writeUnlessCurrent(writer, manifest, 'robots.txt', fingerprint(config.baseUrl), () => robotsTxt(config));
+  return sitemapUrls.length + 2;
 }
 
 export function robotsTxt(config: SiteConfig): string {

@@ -3,7 +3,8 @@
 // Rendering is synchronous: a page is a pure function of its PageSpec, the site globals and (for
 // an article) its body HTML.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Liquid, type Template } from 'liquidjs';
@@ -33,6 +34,23 @@ export class TemplateError extends Error {
     super(problem.message);
     this.name = 'TemplateError';
   }
+}
+
+/**
+ * A hash of every file under the template folders (templates, partials, layouts, assets): part of
+ * every page's fingerprint, so any template change renders the pages again.
+ */
+export function templatesFingerprint(roots: readonly string[]): string {
+  const hash = createHash('sha1');
+  for (const root of roots) {
+    for (const entry of readdirSync(root, { recursive: true }).map(String).sort()) {
+      const file = path.join(root, entry);
+      if (!statSync(file).isFile()) continue;
+      hash.update(`${root}\u0000${entry}\u0000`);
+      hash.update(readFileSync(file));
+    }
+  }
+  return hash.digest('hex');
 }
 
 export function templateRoots(config: SiteConfig): string[] {

@@ -7,8 +7,7 @@
 // unchanged is not staged at all: the file in dist/ keeps its bytes and its mtime, so deploy tools
 // that sync by mtime upload only what changed.
 
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface WriteStats {
@@ -24,6 +23,8 @@ export interface WriteStats {
 export interface OutputWriter {
   /** `file` is relative to the output folder, with forward slashes, already checked to stay inside it. */
   write(file: string, content: string | Uint8Array): Promise<void>;
+  /** Count a file of the previous build, known to be current, as part of the new site unwritten. */
+  keep(file: string): void;
   /** Every file of the new site so far (written or kept unchanged). */
   readonly files: ReadonlySet<string>;
   commit(): Promise<WriteStats>;
@@ -46,8 +47,13 @@ export class MemoryWriter implements OutputWriter {
     this.files.add(file);
   }
 
+  keep(file: string): void {
+    assertInside(file);
+    this.files.add(file);
+  }
+
   async commit(): Promise<WriteStats> {
-    return { written: this.files.size, unchanged: 0, deleted: 0 };
+    return { written: this.contents.size || this.files.size, unchanged: 0, deleted: 0 };
   }
 
   async abort(): Promise<void> {
@@ -56,68 +62,59 @@ export class MemoryWriter implements OutputWriter {
   }
 }
 
-/** Files written at once: enough to keep the disk busy, few enough not to run out of handles. */
-const WRITES_IN_FLIGHT = 32;
-
+/**
+ * Writes dist/ through a staging folder (see the top of this file). File I/O is synchronous, as in
+ * the rest of the build: a build has nothing else to do while it writes, and a synchronous write
+ * costs a fraction of a promise's round trip through libuv's shared I/O threads.
+ */
 export class DistWriter implements OutputWriter {
   readonly staging: string;
   readonly files = new Set<string>();
   private readonly staged = new Set<string>();
   private readonly kept = new Set<string>();
   private readonly folders = new Set<string>();
-  private readonly inFlight = new Set<Promise<void>>();
-  private failure: unknown;
-  private prepared: Promise<boolean> | undefined;
+  private hasOldOutput: boolean | undefined;
 
   constructor(readonly outPath: string) {
     this.staging = path.join(path.dirname(outPath), `.${path.basename(outPath)}.staging`);
   }
 
-  /** Queues the write and returns once there is room for another: callers need not wait on the disk. */
   async write(file: string, content: string | Uint8Array): Promise<void> {
     assertInside(file);
-    if (this.failure) throw this.failure;
     this.files.add(file);
-    // A staging folder left by a killed build is stale: start clean. With no old output there is
-    // nothing to compare against.
-    this.prepared ??= rm(this.staging, { recursive: true, force: true }).then(() => existsSync(this.outPath));
-    const hasOldOutput = await this.prepared;
-    while (this.inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(this.inFlight);
-    const task = this.store(file, content, hasOldOutput).catch((error: unknown) => {
-      this.failure ??= error;
-    });
-    this.inFlight.add(task);
-    void task.finally(() => this.inFlight.delete(task));
-  }
-
-  private async store(file: string, content: string | Uint8Array, hasOldOutput: boolean): Promise<void> {
+    if (this.hasOldOutput === undefined) {
+      // A staging folder left by a killed build is stale: start clean. With no old output there is
+      // nothing to compare against.
+      rmSync(this.staging, { recursive: true, force: true });
+      this.hasOldOutput = existsSync(this.outPath);
+    }
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    if (hasOldOutput && (await sameBytes(path.join(this.outPath, file), bytes))) {
+    if (this.hasOldOutput && sameBytes(path.join(this.outPath, file), bytes)) {
       this.kept.add(file);
       return;
     }
     const target = path.join(this.staging, file);
     const folder = path.dirname(target);
     if (!this.folders.has(folder)) {
-      await mkdir(folder, { recursive: true });
+      mkdirSync(folder, { recursive: true });
       this.folders.add(folder);
     }
-    await writeFile(target, bytes);
+    writeFileSync(target, bytes);
     this.staged.add(file);
   }
 
-  private async settle(): Promise<void> {
-    await Promise.all(this.inFlight);
-    if (this.failure) throw this.failure;
+  keep(file: string): void {
+    assertInside(file);
+    this.files.add(file);
+    this.kept.add(file);
   }
 
   async commit(): Promise<WriteStats> {
-    await this.settle();
     const stats: WriteStats = { written: this.staged.size, unchanged: this.kept.size, deleted: 0 };
     if (!existsSync(this.outPath)) {
-      await mkdir(path.dirname(this.outPath), { recursive: true });
-      if (this.staged.size > 0) await rename(this.staging, this.outPath);
-      else await mkdir(this.outPath, { recursive: true });
+      mkdirSync(path.dirname(this.outPath), { recursive: true });
+      if (this.staged.size > 0) renameSync(this.staging, this.outPath);
+      else mkdirSync(this.outPath, { recursive: true });
       return stats;
     }
     const made = new Set<string>();
@@ -125,21 +122,20 @@ export class DistWriter implements OutputWriter {
       const target = path.join(this.outPath, file);
       const folder = path.dirname(target);
       if (!made.has(folder)) {
-        await mkdir(folder, { recursive: true });
+        mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
       // A file replacing a folder of the old site (or the reverse) needs the old one gone first.
-      await rm(target, { recursive: true, force: true });
-      await rename(path.join(this.staging, file), target);
+      rmSync(target, { recursive: true, force: true });
+      renameSync(path.join(this.staging, file), target);
     }
-    stats.deleted = await removeStale(this.outPath, (file) => this.files.has(file));
-    await rm(this.staging, { recursive: true, force: true });
+    stats.deleted = removeStale(this.outPath, (file) => this.files.has(file));
+    rmSync(this.staging, { recursive: true, force: true });
     return stats;
   }
 
   async abort(): Promise<void> {
-    await Promise.allSettled(this.inFlight);
-    await rm(this.staging, { recursive: true, force: true });
+    rmSync(this.staging, { recursive: true, force: true });
     this.files.clear();
     this.staged.clear();
     this.kept.clear();
@@ -153,9 +149,9 @@ function assertInside(file: string): void {
   }
 }
 
-async function sameBytes(file: string, bytes: Uint8Array): Promise<boolean> {
+function sameBytes(file: string, bytes: Uint8Array): boolean {
   try {
-    const old = await readFile(file);
+    const old = readFileSync(file);
     return old.length === bytes.length && old.equals(bytes);
   } catch {
     return false;
@@ -163,9 +159,9 @@ async function sameBytes(file: string, bytes: Uint8Array): Promise<boolean> {
 }
 
 /** Delete every file under `root` that `keep` rejects, then the folders left empty. */
-async function removeStale(root: string, keep: (file: string) => boolean): Promise<number> {
+function removeStale(root: string, keep: (file: string) => boolean): number {
   let deleted = 0;
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const entries = readdirSync(root, { recursive: true, withFileTypes: true });
   const folders: string[] = [];
   for (const entry of entries) {
     const absolute = path.join(entry.parentPath, entry.name);
@@ -173,14 +169,18 @@ async function removeStale(root: string, keep: (file: string) => boolean): Promi
     if (entry.isDirectory()) {
       folders.push(absolute);
     } else if (!keep(file)) {
-      await rm(absolute, { force: true });
+      rmSync(absolute, { force: true });
       deleted++;
     }
   }
   // Deepest first, so a folder emptied by its children's removal goes too.
   folders.sort((a, b) => b.length - a.length);
   for (const folder of folders) {
-    await rmdir(folder).catch(() => undefined);
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty: it holds files of the new site.
+    }
   }
   return deleted;
 }

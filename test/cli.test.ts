@@ -20,7 +20,7 @@ describe('broadsheet build', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Left out 1 draft \(build with --drafts to include\): content\/2025\/12\/b\.md$/m);
     expect(result.stdout).toMatch(/^Left out 1 scheduled article \(build with --future to include\): content\/2099\/01\/c\.md$/m);
-    expect(result.stdout).toMatch(/^Built 2 articles into \d+ pages, \d+ feed files and 3 sitemap files; files: \d+ written, 0 unchanged, 0 deleted; 2 topics, 2 tags in \d+\.\d\d s$/m);
+    expect(result.stdout).toMatch(/^Built 2 articles into \d+ pages, \d+ feed files and 3 sitemap files in \d+\.\d\d s; 2 topics, 2 tags; articles: 0 from cache, 4 rendered on 1 thread; pages rendered: \d+; files: \d+ written, 0 unchanged, 0 deleted$/m);
     expect(result.stderr).toBe('');
   });
 
@@ -59,7 +59,7 @@ describe('broadsheet build', () => {
     const root = makeSite(SITE);
     await runCli(['build'], root);
     const second = await runCli(['build'], root);
-    expect(second.stdout).toMatch(/files: 0 written, \d+ unchanged, 0 deleted/);
+    expect(second.stdout).toMatch(/articles: 4 from cache, 0 rendered on 1 thread; pages rendered: 0; files: 0 written, \d+ unchanged, 0 deleted/);
   });
 });
 

@@ -2,11 +2,13 @@
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleSettings, renderArticles } from '../src/articles.js';
+import { collectArticles } from '../src/articles.js';
 import { build, PAGE_TEMPLATES } from '../src/build.js';
+import { ArticleCache } from '../src/cache.js';
 import { loadConfig } from '../src/config.js';
-import { loadContent } from '../src/load.js';
+import { OutputManifest } from '../src/manifest.js';
 import { buildSite } from '../src/model.js';
+import { noProgress } from '../src/report.js';
 import { planPages } from '../src/pages/index.js';
 import { renderSite } from '../src/render.js';
 import { createTemplates } from '../src/templates.js';
@@ -23,12 +25,25 @@ describe('the default theme', () => {
   it('never tests a value that is undefined (it would be slow, and an error without lenientIf)', async () => {
     const root = makeSite(FILES);
     const config = await loadConfig(root);
-    const rendered = renderArticles(await loadContent(config), articleSettings(config));
-    const { site } = buildSite(rendered.articles, { now: Date.parse('2026-01-01'), drafts: false, future: false, expired: false });
+    const cache = await ArticleCache.open(config.cachePath, false);
+    const collected = await collectArticles(config, cache, { threads: 1, progress: noProgress });
+    await cache.dispose();
+    const { site } = buildSite(collected.articles, { now: Date.parse('2026-01-01'), drafts: false, future: false, expired: false });
     const { templates, problems } = createTemplates(config, PAGE_TEMPLATES, { lenientIf: false });
     expect(problems).toEqual([]);
     const writer = new MemoryWriter();
-    const result = await renderSite({ site, config, templates, pages: planPages(site, config), bodyOf: () => '<p>x</p>', writer });
+    const result = await renderSite({
+      site,
+      config,
+      templates,
+      pages: planPages(site, config),
+      bodyOf: () => '<p>x</p>',
+      linkTargets: () => [],
+      writer,
+      manifest: OutputManifest.none(),
+      siteFingerprint: '',
+      progress: noProgress,
+    });
     expect(result.problems).toEqual([]);
     expect(writer.files.size).toBeGreaterThan(15);
   });

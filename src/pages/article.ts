@@ -1,10 +1,11 @@
 // One page per published article, with links to its neighbours in time: `prev` is the next older
 // article, `next` the next newer one (as a reader paging back through the news expects).
+// Page data holds articles as ArticleMeta; render.ts makes template views of them.
 
 import type { Site } from '../model.js';
 import { homeUrl, topicUrl } from '../urls.js';
 import type { PageSpec } from './types.js';
-import { articleView, modifiedOf } from './views.js';
+import { modifiedOf } from './views.js';
 
 export function* articlePages(site: Site): Generator<PageSpec> {
   const { articles } = site;
@@ -25,8 +26,8 @@ export function* articlePages(site: Site): Generator<PageSpec> {
       article,
       lastModified: modifiedOf(article),
       data: {
-        prev: older ? articleView(older) : null,
-        next: newer ? articleView(newer) : null,
+        prev: older ?? null,
+        next: newer ?? null,
       },
     };
   }

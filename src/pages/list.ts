@@ -4,7 +4,7 @@
 import type { ArticleMeta } from '../article.js';
 import { paginate } from '../paginate.js';
 import type { Crumb, PageKind, PageSpec } from './types.js';
-import { articleView, lastModified } from './views.js';
+import { lastModified } from './views.js';
 
 export interface ListOptions {
   kind: PageKind;
@@ -31,7 +31,7 @@ export function* listPages(options: ListOptions): Generator<PageSpec> {
       lastModified: lastModified(items),
       feed: options.feed,
       breadcrumbs: pagination.number === 1 ? options.breadcrumbs : [...options.breadcrumbs, { name: options.title, url: options.listUrl }],
-      data: { ...options.data, articles: items.map(articleView), heading: options.title },
+      data: { ...options.data, articles: items, heading: options.title },
     };
   }
 }

@@ -29,6 +29,9 @@ export interface PageSpec {
   lastModified?: string;
   /** Topic and tag pages: the term whose feeds the page links, besides the site's. */
   feed?: { listUrl: string; title: string };
-  /** Variables for the page's template, besides `site` and `page`. */
+  /**
+   * Variables for the page's template, besides `site` and `page`. Articles in it are ArticleMeta
+   * (a value or a list): fingerprints see them by cache key, templates get them as ArticleView.
+   */
   data: Record<string, unknown>;
 }

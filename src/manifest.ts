@@ -1,0 +1,127 @@
+// What the previous build wrote to the output folder, and from what: for every file, a fingerprint
+// of its inputs and the size and mtime it was left with (.cache/output.json). A page whose
+// fingerprint is unchanged, and whose file is still there as the build left it, is neither
+// rendered nor written: a warm build of an unchanged site renders nothing.
+//
+// A page's fingerprint hashes everything its bytes depend on: the site fingerprint (Broadsheet's
+// code, the config, every template, the site-wide template data) and the page's own PageSpec,
+// in which each article counts by its cache key (equal keys, equal article).
+
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArticleMeta } from './article.js';
+import type { OutputWriter } from './write.js';
+
+const MANIFEST_FORMAT = 1;
+const MANIFEST_FILE = 'output.json';
+
+interface ManifestEntry {
+  fingerprint: string;
+  size: number;
+  mtimeMs: number;
+}
+
+interface ManifestFile {
+  format: number;
+  outPath: string;
+  files: Record<string, ManifestEntry>;
+}
+
+function isArticleMeta(value: unknown): value is ArticleMeta {
+  return typeof value === 'object' && value !== null && typeof (value as ArticleMeta).key === 'string' && 'bodyLine' in value;
+}
+
+/** sha1 of the parts as JSON, each article inside replaced by its cache key. */
+export function fingerprint(...parts: unknown[]): string {
+  const json = JSON.stringify(parts, (_, value: unknown) => (isArticleMeta(value) ? `article:${value.key}` : value));
+  return createHash('sha1').update(json).digest('hex');
+}
+
+/**
+ * Write `file` unless the previous build left it current for these inputs; `produce` runs only
+ * when the file must be written. Returns whether it was written.
+ */
+export async function writeUnlessCurrent(
+  writer: OutputWriter,
+  manifest: OutputManifest,
+  file: string,
+  print: string,
+  produce: () => string | Promise<string>,
+): Promise<boolean> {
+  manifest.record(file, print);
+  if (manifest.isCurrent(file, print)) {
+    writer.keep(file);
+    return false;
+  }
+  await writer.write(file, await produce());
+  return true;
+}
+
+export class OutputManifest {
+  private readonly next = new Map<string, string>();
+
+  private constructor(
+    private readonly dir: string | undefined,
+    private readonly outPath: string,
+    /** Entries of the previous build whose files are still as it left them. */
+    private readonly current: ReadonlyMap<string, ManifestEntry>,
+  ) {}
+
+  /** A manifest that knows nothing and saves nothing (--no-cache, check). */
+  static none(): OutputManifest {
+    return new OutputManifest(undefined, '', new Map());
+  }
+
+  static async load(dir: string, outPath: string): Promise<OutputManifest> {
+    let previous: ManifestFile | undefined;
+    try {
+      previous = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')) as ManifestFile;
+    } catch {
+      previous = undefined;
+    }
+    if (!previous || previous.format !== MANIFEST_FORMAT || previous.outPath !== outPath || typeof previous.files !== 'object') {
+      return new OutputManifest(dir, outPath, new Map());
+    }
+    // Keep only files still there with the size and mtime the build left: a file deleted or edited
+    // by hand in the output folder is rendered and written again.
+    const current = new Map<string, ManifestEntry>();
+    for (const [file, entry] of Object.entries(previous.files)) {
+      const info = statSync(path.join(outPath, file), { throwIfNoEntry: false });
+      if (info?.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs) current.set(file, entry);
+    }
+    return new OutputManifest(dir, outPath, current);
+  }
+
+  /** Is `file` in the output folder exactly what these inputs would produce? */
+  isCurrent(file: string, print: string): boolean {
+    return this.current.get(file)?.fingerprint === print;
+  }
+
+  /** The fingerprint of a file of the new site (written or kept). */
+  record(file: string, print: string): void {
+    this.next.set(file, print);
+  }
+
+  /** After a successful commit: the new site's files, their fingerprints, sizes and mtimes. */
+  async save(): Promise<void> {
+    if (!this.dir) return;
+    const files: Record<string, ManifestEntry> = {};
+    for (const [file, print] of this.next) {
+      const old = this.current.get(file);
+      if (old?.fingerprint === print) {
+        files[file] = old;
+        continue;
+      }
+      const info = statSync(path.join(this.outPath, file), { throwIfNoEntry: false });
+      if (info) files[file] = { fingerprint: print, size: info.size, mtimeMs: info.mtimeMs };
+    }
+    await mkdir(this.dir, { recursive: true });
+    const target = path.join(this.dir, MANIFEST_FILE);
+    const aside = `${target}.${process.pid}.tmp`;
+    const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+    await writeFile(aside, JSON.stringify({ format: MANIFEST_FORMAT, outPath: this.outPath, files: sorted } satisfies ManifestFile));
+    await rename(aside, target);
+  }
+}
