@@ -12,11 +12,14 @@
 import type { ArticleMeta } from './article.js';
 import type { SiteConfig } from './config.js';
 import { formatDate } from './dates.js';
+import { escapeMarkup, XML_FORBIDDEN } from './escape.js';
 import type { Site, TermGroup } from './model.js';
 import { TAGS, TOPICS, termFeedTitle } from './pages/terms.js';
 import { absoluteUrl, homeUrl, outputFileFor } from './urls.js';
 import type { OutputWriter } from './write.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from './manifest.js';
+
+const xml = escapeMarkup;
 
 export interface FeedFormat {
   /** File name under the list's URL. */
@@ -261,18 +264,6 @@ export function absoluteLinks(html: string, baseUrl: string): string {
   return html.replace(/(\s(?:href|src))="\/(?!\/)/g, `$1="${origin}/`);
 }
 
-// Characters XML 1.0 forbids anywhere, even escaped; a stray one would make the whole feed unreadable.
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-/** Text or attribute value escaped for XML. */
-export function xml(text: string): string {
-  return text
-    .replace(XML_FORBIDDEN, '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
-}
 
 /** HTML as a CDATA section; a "]]>" inside is split across two sections. */
 function cdata(html: string): string {

@@ -4,6 +4,7 @@
 
 import type { ArticleMeta } from './article.js';
 import { problem, type Problem } from './errors.js';
+import { escapeMarkup } from './escape.js';
 import { ARTICLE_LINK_PREFIX } from './markdown.js';
 import { withBasePath } from './urls.js';
 
@@ -23,19 +24,15 @@ export function resolveArticleLinks(html: string, index: ArticleIndex, basePath:
     const written = decodeURIComponent(original);
     const article = index.get(decodeURIComponent(target));
     // A missing target keeps the author's link as written (and was reported as broken).
-    if (!article) return `${attribute}="${escapeAttribute(written)}"`;
+    if (!article) return `${attribute}="${escapeMarkup(written)}"`;
     const fragment = written.includes('#') ? written.slice(written.indexOf('#')) : '';
-    return `${attribute}="${escapeAttribute(withBasePath(basePath, article.url) + fragment)}"`;
+    return `${attribute}="${escapeMarkup(withBasePath(basePath, article.url) + fragment)}"`;
   });
 }
 
 /** The URLs an article's links to other articles resolve to ('' for a missing target). */
 export function articleLinkTargets(article: ArticleMeta, index: ArticleIndex): string[] {
   return article.links.filter((link) => link.kind === 'article').map((link) => index.get(link.target)?.url ?? '');
-}
-
-function escapeAttribute(value: string): string {
-  return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 }
 
 /**

@@ -8,7 +8,8 @@ import type { SiteConfig } from './config.js';
 import { feedLinks } from './feeds.js';
 import type { PageSpec } from './pages/index.js';
 import { modifiedOf } from './pages/views.js';
-import { absoluteUrl, homeUrl } from './urls.js';
+import { escapeMarkup } from './escape.js';
+import { absoluteUrl, homeUrl, withBasePath } from './urls.js';
 
 export interface PageMetadata {
   openGraph: Array<{ property: string; content: string }>;
@@ -17,6 +18,11 @@ export interface PageMetadata {
   jsonLd: object[];
   /** <link rel="alternate"> feeds: site paths. */
   feeds: Array<{ url: string; type: string; title: string }>;
+  /**
+   * All of the above as ready-made elements, escaped, for the default theme to print raw. Built
+   * here rather than in Liquid: the loops cost ~140 µs a page there, a third of a simple page.
+   */
+  html: string;
 }
 
 export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
@@ -74,7 +80,16 @@ export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
   }
 
   const feeds = feedLinks([{ listUrl: homeUrl(), title: config.title }, ...(spec.feed ? [spec.feed] : [])]);
-  return { openGraph, twitter, jsonLd, feeds };
+  const html = [
+    ...openGraph.map((tag) => `<meta property="${escapeMarkup(tag.property)}" content="${escapeMarkup(tag.content)}">`),
+    ...twitter.map((tag) => `<meta name="${escapeMarkup(tag.name)}" content="${escapeMarkup(tag.content)}">`),
+    ...feeds.map(
+      (feed) =>
+        `<link rel="alternate" type="${escapeMarkup(feed.type)}" title="${escapeMarkup(feed.title)}" href="${escapeMarkup(withBasePath(config.basePath, feed.url))}">`,
+    ),
+    ...jsonLd.map((data) => `<script type="application/ld+json">${jsonForScript(data)}</script>`),
+  ].join('\n');
+  return { openGraph, twitter, jsonLd, feeds, html };
 }
 
 function newsArticle(article: ArticleMeta, canonical: string, imageUrl: string | undefined, config: SiteConfig): object {

@@ -24,13 +24,27 @@ const customReplacements: Array<[string, string]> = [
 /** Longest slug made from a title; cut at a dash so words stay whole. */
 const MAX_LENGTH = 80;
 
+// Tag and topic names repeat across thousands of articles: each distinct name is slugified once.
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
 /** Slugify text; may return '' when nothing transliterates (emoji-free punctuation, say). */
 export function slugify(text: string): string {
-  const slug = slugifyLibrary(text, { customReplacements });
+  let slug = memo.get(text);
+  if (slug === undefined) {
+    slug = shorten(slugifyLibrary(text, { customReplacements }));
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, slug);
+  }
+  return slug;
+}
+
+/** A slug of at most MAX_LENGTH characters, cut at a dash when one is near the end. */
+function shorten(slug: string): string {
   if (slug.length <= MAX_LENGTH) return slug;
-  const cut = slug.slice(0, MAX_LENGTH + 1);
-  const lastDash = cut.lastIndexOf('-');
-  return lastDash > MAX_LENGTH / 2 ? cut.slice(0, lastDash) : slug.slice(0, MAX_LENGTH);
+  const head = slug.slice(0, MAX_LENGTH + 1);
+  const lastDash = head.lastIndexOf('-');
+  return lastDash > MAX_LENGTH / 2 ? head.slice(0, lastDash) : slug.slice(0, MAX_LENGTH);
 }
 
 /**

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Liquid, type Template } from 'liquidjs';
+import { Liquid, type FilterImplOptions, type Template } from 'liquidjs';
 import type { SiteConfig } from './config.js';
 import { formatDate } from './dates.js';
 import { problem, type Problem } from './errors.js';
@@ -81,6 +81,7 @@ export function createTemplates(
     cache: true,
   });
   registerFilters(engine, config);
+  registerCardFilter(engine, config, roots);
 
   const parsed = new Map<string, Template[]>();
   const problems: Problem[] = [];
@@ -121,6 +122,35 @@ function registerFilters(engine: Liquid, config: SiteConfig): void {
   engine.registerFilter('slugify', (value: unknown) => slugify(String(value ?? '')));
   // Data -> JSON safe inside <script type="application/ld+json">: {{ data | json_ld | raw }}
   engine.registerFilter('json_ld', (value: unknown) => jsonForScript(value));
+}
+
+/** What `this` is inside a filter (liquidjs exports the handler type, not its `this`). */
+type FilterThis = ThisParameterType<Extract<FilterImplOptions, (...args: never[]) => unknown>>;
+
+/** The template of one article in a list: see registerCardFilter. */
+export const CARD_TEMPLATE = 'partials/article-card';
+
+/**
+ * {{ item | card | raw }}: the article's card (partials/article-card.liquid, which sees `item` and
+ * `site` only) rendered once per article per build and reused on every list the article is on,
+ * like Hugo's partialCached: an article appears on the home, topic, tag, month and day lists.
+ */
+function registerCardFilter(engine: Liquid, config: SiteConfig, roots: string[]): void {
+  const cards = new Map<string, string>();
+  let template: Template[] | undefined;
+  engine.registerFilter('card', function (this: FilterThis, item: unknown) {
+    const key = (item as { key?: unknown } | null)?.key;
+    const cached = typeof key === 'string' && key !== '' ? cards.get(key) : undefined;
+    if (cached !== undefined) return cached;
+    try {
+      template ??= engine.parseFileSync(CARD_TEMPLATE);
+      const html = engine.renderSync(template, { item, site: this.context.getSync(['site']) }) as string;
+      if (typeof key === 'string' && key !== '') cards.set(key, html);
+      return html;
+    } catch (error) {
+      throw new TemplateError(templateProblem(error, config, roots, 'template-render', CARD_TEMPLATE));
+    }
+  });
 }
 
 interface LiquidErrorShape {

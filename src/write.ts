@@ -7,7 +7,8 @@
 // unchanged is not staged at all: the file in dist/ keeps its bytes and its mtime, so deploy tools
 // that sync by mtime upload only what changed.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface WriteStats {
@@ -62,25 +63,35 @@ export class MemoryWriter implements OutputWriter {
   }
 }
 
+/** Writes under way at once: enough to keep libuv's I/O threads busy, bounded for memory. */
+const WRITES_IN_FLIGHT = 64;
+
 /**
- * Writes dist/ through a staging folder (see the top of this file). File I/O is synchronous, as in
- * the rest of the build: a build has nothing else to do while it writes, and a synchronous write
- * costs a fraction of a promise's round trip through libuv's shared I/O threads.
+ * Writes dist/ through a staging folder (see the top of this file).
+ *
+ * Creating a file or a folder costs ~0.3 ms of kernel time on the machines we measure, and an
+ * archive of 10,000 articles has 14,000 page folders. So writes are queued to libuv's I/O threads
+ * and run while the main thread renders the next pages (each folder created once), instead of
+ * stopping it; reads stay synchronous, since they are cheap and their answer is needed at once.
  */
 export class DistWriter implements OutputWriter {
   readonly staging: string;
   readonly files = new Set<string>();
   private readonly staged = new Set<string>();
   private readonly kept = new Set<string>();
-  private readonly folders = new Set<string>();
+  private readonly folders = new Map<string, Promise<unknown>>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown;
   private hasOldOutput: boolean | undefined;
 
   constructor(readonly outPath: string) {
     this.staging = path.join(path.dirname(outPath), `.${path.basename(outPath)}.staging`);
   }
 
+  /** Queues the write; resolves once there is room for another. Failures surface at commit. */
   async write(file: string, content: string | Uint8Array): Promise<void> {
     assertInside(file);
+    if (this.failure) throw this.failure;
     this.files.add(file);
     if (this.hasOldOutput === undefined) {
       // A staging folder left by a killed build is stale: start clean. With no old output there is
@@ -93,14 +104,31 @@ export class DistWriter implements OutputWriter {
       this.kept.add(file);
       return;
     }
-    const target = path.join(this.staging, file);
-    const folder = path.dirname(target);
-    if (!this.folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      this.folders.add(folder);
-    }
-    writeFileSync(target, bytes);
     this.staged.add(file);
+    while (this.inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(this.inFlight);
+    const target = path.join(this.staging, file);
+    const task = this.folder(path.dirname(target))
+      .then(() => writeFile(target, bytes))
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      });
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  /** Create a folder (and its parents) once, however many files go into it. */
+  private folder(folder: string): Promise<unknown> {
+    let made = this.folders.get(folder);
+    if (!made) {
+      made = mkdir(folder, { recursive: true });
+      this.folders.set(folder, made);
+    }
+    return made;
+  }
+
+  private async settle(): Promise<void> {
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
   }
 
   keep(file: string): void {
@@ -110,6 +138,7 @@ export class DistWriter implements OutputWriter {
   }
 
   async commit(): Promise<WriteStats> {
+    await this.settle();
     const stats: WriteStats = { written: this.staged.size, unchanged: this.kept.size, deleted: 0 };
     if (!existsSync(this.outPath)) {
       mkdirSync(path.dirname(this.outPath), { recursive: true });
@@ -135,6 +164,7 @@ export class DistWriter implements OutputWriter {
   }
 
   async abort(): Promise<void> {
+    await Promise.allSettled(this.inFlight);
     rmSync(this.staging, { recursive: true, force: true });
     this.files.clear();
     this.staged.clear();

@@ -15,6 +15,8 @@ export interface TermView {
 }
 
 export interface ArticleView {
+  /** Cache key: equal keys, equal article (the card filter's memo uses it). */
+  key: string;
   file: string;
   title: string;
   slug: string;
@@ -36,6 +38,7 @@ export interface ArticleView {
 
 export function articleView(article: ArticleMeta): ArticleView {
   return {
+    key: article.key,
     file: article.file,
     title: article.title,
     slug: article.slug,
