@@ -10,8 +10,7 @@ import { articleKey, cacheIdentity, type ArticleCache, type CachedArticle } from
 import type { SiteConfig } from './config.js';
 import type { Problem } from './errors.js';
 import { findContentFiles, forEachSource } from './load.js';
-import { createPool } from './pool.js';
-import renderTask from './render-task.js';
+import { createPool, loadRenderTask } from './pool.js';
 import type { Progress } from './report.js';
 
 /** Articles sent to a worker at once: large enough to amortise messaging, small enough to balance. */
@@ -99,12 +98,13 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
  * The body HTML of an article, from the cache. A body that is missing or fails its hash check
  * (a truncated or edited cache file) is never served: the article is rendered again, here.
  */
-export function bodyReader(config: SiteConfig, cache: ArticleCache): (article: ArticleMeta) => string {
+export function bodyReader(config: SiteConfig, cache: ArticleCache): (article: ArticleMeta) => Promise<string> {
   const settings = articleSettings(config);
   const identity = cacheIdentity(settings);
-  return (article) => {
+  return async (article) => {
     const body = cache.body(article.key);
     if (body !== undefined) return body;
+    const renderTask = await loadRenderTask();
     const [result] = renderTask({
       paths: { root: config.root, contentPath: config.contentPath },
       identity,

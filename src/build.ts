@@ -81,7 +81,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
     const index = indexArticles(collected.articles);
     const readBody = bodyReader(config, cache);
-    const bodyOf = (article: ArticleMeta) => resolveArticleLinks(readBody(article), index, config.basePath);
+    const bodyOf = async (article: ArticleMeta) => resolveArticleLinks(await readBody(article), index, config.basePath);
     const linkTargets = (article: ArticleMeta) => articleLinkTargets(article, index);
     const manifest = options.cache !== false && writer instanceof DistWriter ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
     const siteFingerprint = fingerprint(codeIdentity(), config, templatesFingerprint(templates.roots), siteGlobals(site, config));

@@ -36,8 +36,13 @@ export const configSchema = z
     pageSize: z.int().min(1).max(1000).default(20),
     /** Topic of an article whose front-matter names none. */
     defaultTopic: z.string().min(1).default('News'),
-    /** How many topics the header navigation shows (the largest first). */
+    /** How many topics the header navigation shows: the largest, listed alphabetically. */
     navTopics: z.int().min(0).max(50).default(6),
+    /**
+     * The header's topics by name, in this order, instead of the largest. Fixed menus also spare
+     * warm builds: a nav chosen by size changes (and re-renders every page) when sizes cross.
+     */
+    nav: z.array(z.string().min(1)).optional(),
     /** Luxon format of dates shown on pages, e.g. "d MMMM yyyy, HH:mm" -> 18 December 2025, 19:20. */
     dateFormat: z.string().min(1).default('d MMMM yyyy, HH:mm'),
     /** Longest automatic summary, in characters (cut at a word). */

@@ -86,7 +86,7 @@ export function* planFeeds(site: Site, config: SiteConfig): Generator<FeedSpec> 
 export interface FeedContext {
   config: SiteConfig;
   /** Body HTML of an article, with links already under the base path. */
-  bodyOf(article: ArticleMeta): string;
+  bodyOf(article: ArticleMeta): Promise<string>;
   /** What an article's links to other articles resolve to (they are in full-content feeds). */
   linkTargets(article: ArticleMeta): string[];
   manifest: OutputManifest;
@@ -101,8 +101,8 @@ export async function writeFeeds(site: Site, context: FeedContext, writer: Outpu
     let rendered: Map<string, string> | undefined;
     for (const format of FEED_FORMATS) {
       const url = feedUrl(feed.listUrl, format);
-      await writeUnlessCurrent(writer, context.manifest, outputFileFor(url), print, () => {
-        rendered ??= new Map(renderFeed(feed, context));
+      await writeUnlessCurrent(writer, context.manifest, outputFileFor(url), print, async () => {
+        rendered ??= new Map(await renderFeed(feed, context));
         return rendered.get(url)!;
       });
       files++;
@@ -112,8 +112,8 @@ export async function writeFeeds(site: Site, context: FeedContext, writer: Outpu
 }
 
 /** Every file of one feed: [site path, text] for each format. */
-export function renderFeed(feed: FeedSpec, context: Pick<FeedContext, 'config' | 'bodyOf'>): Array<[string, string]> {
-  const entries = feed.articles.map((article) => entryOf(article, feed, context));
+export async function renderFeed(feed: FeedSpec, context: Pick<FeedContext, 'config' | 'bodyOf'>): Promise<Array<[string, string]>> {
+  const entries = await Promise.all(feed.articles.map((article) => entryOf(article, feed, context)));
   return [
     [feedUrl(feed.listUrl, FEED_FORMATS[0]!), rss(feed, entries, context.config)],
     [feedUrl(feed.listUrl, FEED_FORMATS[1]!), atom(feed, entries, context.config)],
@@ -133,13 +133,13 @@ interface Entry {
   image?: string;
 }
 
-function entryOf(article: ArticleMeta, feed: FeedSpec, { config, bodyOf }: Pick<FeedContext, 'config' | 'bodyOf'>): Entry {
+async function entryOf(article: ArticleMeta, feed: FeedSpec, { config, bodyOf }: Pick<FeedContext, 'config' | 'bodyOf'>): Promise<Entry> {
   return {
     article,
     url: absoluteUrl(config.baseUrl, article.url),
     published: article.date.iso,
     updated: (article.updated ?? article.date).iso,
-    html: feed.content === 'full' ? absoluteLinks(bodyOf(article), config.baseUrl) : undefined,
+    html: feed.content === 'full' ? absoluteLinks(await bodyOf(article), config.baseUrl) : undefined,
     categories: [article.topic.name, ...article.tags.map((tag) => tag.name)],
     authors: article.authors.length > 0 ? article.authors : article.source ? [article.source] : [],
     image: article.image ? absoluteUrl(config.baseUrl, article.image) : undefined,

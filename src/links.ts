@@ -5,8 +5,14 @@
 import type { ArticleMeta } from './article.js';
 import { problem, type Problem } from './errors.js';
 import { escapeMarkup } from './escape.js';
-import { ARTICLE_LINK_PREFIX } from './markdown.js';
 import { withBasePath } from './urls.js';
+
+/**
+ * A relative link to another article's .md file cannot be resolved when its article is rendered
+ * (the target's URL is known only when every file is read): markdown.ts writes it as
+ * `broadsheet-article:<target>:<original>`, and resolveArticleLinks replaces it at page time.
+ */
+export const ARTICLE_LINK_PREFIX = 'broadsheet-article:';
 
 /** Every article read this build (published or not), by its path in the content folder. */
 export type ArticleIndex = ReadonlyMap<string, ArticleMeta>;

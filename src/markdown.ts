@@ -21,6 +21,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { gfmKey, mayHaveAutolinks, remarkGfmParts, sniffGfm, treeNeedsAutolinks, type GfmParts } from './gfm.js';
+import { ARTICLE_LINK_PREFIX } from './links.js';
 import { withBasePath } from './urls.js';
 
 export interface RenderedMarkdown {
@@ -49,12 +50,7 @@ export interface SiteLink {
   column: number;
 }
 
-/**
- * A relative link to another article's .md file cannot be resolved here (that article's URL is
- * known only when every file is read): it is written as `broadsheet-article:<target>:<original>`
- * and replaced by resolveArticleLinks when the page is rendered.
- */
-export const ARTICLE_LINK_PREFIX = 'broadsheet-article:';
+
 
 // GitHub's schema, plus the elements newsrooms use for captioned photos and inline semantics,
 // and without prefixing ids: footnote ids and their links already carry remark-rehype's
@@ -176,6 +172,7 @@ function rehypeArticleBody() {
       } else if (pathPart.endsWith('.md')) {
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(options.contentPath), decodeURIComponent(pathPart)));
         links.push({ kind: 'article', target, line, column });
+        // Resolved by links.ts once every article's URL is known.
         node.properties[attribute] = `${ARTICLE_LINK_PREFIX}${encodeURIComponent(target)}:${encodeURIComponent(value)}`;
       }
     });

@@ -6,6 +6,7 @@ import type { SiteConfig } from './config.js';
 import type { Site } from './model.js';
 import type { PageSpec } from './pages/index.js';
 import { TOPICS } from './pages/terms.js';
+import { slugify } from './slugs.js';
 import { articleView, type TermView } from './pages/views.js';
 import type { Problem } from './errors.js';
 import { pageMetadata } from './metadata.js';
@@ -33,10 +34,15 @@ export interface SiteGlobals {
 }
 
 export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
-  const nav = [...site.topics]
-    .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'en'))
-    .slice(0, config.navTopics)
-    .map((group) => ({ name: group.name, slug: group.slug, url: TOPICS.termUrl(group.slug) }));
+  const bySlug = new Map(site.topics.map((group) => [group.slug, group]));
+  const chosen = config.nav
+    ? config.nav.map((name) => bySlug.get(slugify(name))).filter((group) => group !== undefined)
+    : [...site.topics]
+        .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'en'))
+        .slice(0, config.navTopics)
+        // Alphabetical, not by size: the order then changes only when the set does.
+        .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const nav = chosen.map((group) => ({ name: group.name, slug: group.slug, url: TOPICS.termUrl(group.slug) }));
   return {
     title: config.title,
     description: config.description,
@@ -109,7 +115,7 @@ export interface RenderSiteInput {
   templates: Templates;
   pages: Iterable<PageSpec>;
   /** Body HTML of an article, its links to other articles resolved. */
-  bodyOf(article: ArticleMeta): string;
+  bodyOf(article: ArticleMeta): Promise<string>;
   /** What the body's links to other articles resolve to: part of the article page's fingerprint. */
   linkTargets(article: ArticleMeta): string[];
   writer: OutputWriter;
@@ -147,8 +153,8 @@ export async function renderSite(input: RenderSiteInput): Promise<RenderedSite> 
     input.progress.tick();
     const print = fingerprint(input.siteFingerprint, spec, spec.article ? input.linkTargets(spec.article) : null);
     try {
-      const written = await writeUnlessCurrent(input.writer, input.manifest, outputFileFor(spec.url), print, () =>
-        renderPage(spec, input.templates, globals, input.config, spec.article ? input.bodyOf(spec.article) : undefined),
+      const written = await writeUnlessCurrent(input.writer, input.manifest, outputFileFor(spec.url), print, async () =>
+        renderPage(spec, input.templates, globals, input.config, spec.article ? await input.bodyOf(spec.article) : undefined),
       );
       if (written) rendered++;
     } catch (error) {

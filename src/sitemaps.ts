@@ -3,7 +3,7 @@
 // days before the build time, at most 1,000) and /robots.txt pointing at both.
 // The `sitemap` package writes the XML (escaping, namespaces, the News extension).
 
-import { SitemapIndexStream, SitemapStream, streamToPromise, type SitemapItemLoose } from 'sitemap';
+import type { SitemapItemLoose } from 'sitemap';
 import type { ArticleMeta } from './article.js';
 import type { SiteConfig } from './config.js';
 import { absoluteUrl, outputFileFor } from './urls.js';
@@ -24,7 +24,11 @@ export interface SitemapEntry {
 }
 
 /** [site path, XML] of /sitemap.xml, plus /sitemap-N.xml parts when there are more than 50,000 URLs. */
+// The `sitemap` package is loaded only when a sitemap must be written (not when it is current).
+const sitemapPackage = () => import('sitemap');
+
 export async function renderSitemaps(entries: readonly SitemapEntry[], config: SiteConfig): Promise<Array<[string, string]>> {
+  const { SitemapIndexStream, streamToPromise } = await sitemapPackage();
   if (entries.length <= SITEMAP_LIMIT) return [['/sitemap.xml', await urlSet(entries, config)]];
   const files: Array<[string, string]> = [];
   for (let start = 0, part = 1; start < entries.length; start += SITEMAP_LIMIT, part++) {
@@ -38,6 +42,7 @@ export async function renderSitemaps(entries: readonly SitemapEntry[], config: S
 
 async function urlSet(entries: readonly SitemapEntry[], config: SiteConfig): Promise<string> {
   if (entries.length === 0) return EMPTY_NEWS_SITEMAP.replace(' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"', '');
+  const { SitemapStream, streamToPromise } = await sitemapPackage();
   const stream = new SitemapStream({ xmlns: { news: false, xhtml: false, image: false, video: false } });
   for (const entry of entries) {
     stream.write({ url: absoluteUrl(config.baseUrl, entry.url), lastmod: entry.lastModified });
@@ -65,6 +70,7 @@ const EMPTY_NEWS_SITEMAP =
 
 export async function renderNewsSitemap(articles: readonly ArticleMeta[], config: SiteConfig): Promise<string> {
   if (articles.length === 0) return EMPTY_NEWS_SITEMAP;
+  const { SitemapStream, streamToPromise } = await sitemapPackage();
   const stream = new SitemapStream({ xmlns: { news: true, xhtml: false, image: false, video: false } });
   for (const article of articles) {
     const item: SitemapItemLoose = {

@@ -1,0 +1,41 @@
+// The synthetic news corpus of ../shared/bench/gen-corpus.mjs, reproduced exactly (same generator,
+// same seed, same files), so `npm run bench` and compare.sh build the same archive: N articles of
+// ~4.5 KB, YAML front-matter (title, date with a +05:00 offset, one of 12 topics, 1-4 of 300 tags,
+// source), in DIR/YYYY/MM/article-<i>.md.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const WORDS = 'kazakhstan ministry culture embassy concert library science festival minister cooperation delegation agreement development region capital national people airline route service orchestra museum heritage exhibition investment energy'.split(' ');
+const TOPICS = ['Politics', 'Culture', 'Transport', 'Economy', 'Society', 'Sport', 'Science', 'Diplomacy', 'Health', 'Education', 'Energy', 'Tourism'];
+const TAGS = Array.from({ length: 300 }, (_, i) => `Tag ${i}`);
+
+export function writeCorpus(count: number, outDir: string): void {
+  let seed = 42;
+  const random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const paragraph = () =>
+    `${Array.from({ length: 40 + Math.floor(random() * 80) }, () => {
+      let word = pick(WORDS);
+      if (random() < 0.03) word = `**${word}**`;
+      if (random() < 0.02) word = `[${word}](https://example.org/${word})`;
+      return word;
+    }).join(' ')}.`;
+  for (let i = 0; i < count; i++) {
+    const time = Date.UTC(2023, 0, 1) + Math.floor(random() * 3 * 365 * 86400) * 1000;
+    const iso = `${new Date(time + 5 * 3600e3).toISOString().slice(0, 19)}+05:00`;
+    const dir = path.join(outDir, iso.slice(0, 4), iso.slice(5, 7));
+    mkdirSync(dir, { recursive: true });
+    const tags = Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(TAGS));
+    const title = `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)} news ${i}`;
+    const body =
+      Array.from({ length: 3 + Math.floor(random() * 6) }, paragraph).join('\n\n') +
+      (random() < 0.3 ? '\n\n> A quoted statement from the ministry.\n' : '') +
+      (random() < 0.3 ? '\n\n- first point\n- second point\n' : '');
+    const frontMatter = `---\ntitle: "${title}"\ndate: ${iso}\ntopic: ${pick(TOPICS)}\ntags: [${[...new Set(tags)].map((tag) => JSON.stringify(tag)).join(', ')}]\nsource: Qazinform News Agency\n---\n\n`;
+    writeFileSync(path.join(dir, `article-${i}.md`), `${frontMatter}${body}\n`);
+  }
+}
