@@ -37,7 +37,7 @@ describe('the default theme', () => {
       config,
       templates,
       pages: planPages(site, config),
-      bodyOf: () => '<p>x</p>',
+      bodyOf: async () => '<p>x</p>',
       linkTargets: () => [],
       writer,
       manifest: OutputManifest.none(),

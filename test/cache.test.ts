@@ -1,0 +1,223 @@
+// The persistent cache and incremental output: unchanged articles come from .cache/, unchanged
+// pages are neither rendered nor written, and nothing stale or corrupt is ever served.
+
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../src/build.js';
+import { article, listFiles, makeSite, page, REPO, runCli } from './helpers/site.js';
+
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+
+function siteFiles(count: number): Record<string, string> {
+  const files: Record<string, string> = { 'site.config.ts': `export default { title: 'Cache Times', pageSize: 3 };\n` };
+  for (let i = 0; i < count; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    files[`content/2025/12/a${i}.md`] = article(
+      { title: `Article ${i}`, date: `2025-12-${day} ${String(i % 24).padStart(2, '0')}:00`, topic: i % 2 ? 'Culture' : 'Politics', tags: `[Tag ${i % 3}]` },
+      `Body of article ${i}, with **bold** text and a [link](https://example.org/${i}).`,
+    );
+  }
+  return files;
+}
+
+const run = (root: string, options: Parameters<typeof build>[0] = {}): Promise<BuildResult> => build({ root, now: NOW, ...options });
+
+/** Every file of dist/ with its mtime. */
+function mtimes(dist: string): Record<string, number> {
+  return Object.fromEntries(listFiles(dist).map((file) => [file, statSync(path.join(dist, file)).mtimeMs]));
+}
+
+/** Every file of dist/ with its bytes. */
+function contents(dist: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dist).map((file) => [file, readFileSync(path.join(dist, file), 'base64')]));
+}
+
+describe('an unchanged site', () => {
+  it('is built from the cache the second time: no article rendered, no page rendered or written', async () => {
+    const root = makeSite(siteFiles(8));
+    const first = await run(root);
+    expect(first.stats).toMatchObject({ articles: 8, rendered: 8, cacheHits: 0 });
+    const before = mtimes(path.join(root, 'dist'));
+    const second = await run(root);
+    expect(second.stats).toMatchObject({ rendered: 0, cacheHits: 8, pagesRendered: 0, written: 0, deleted: 0 });
+    expect(mtimes(path.join(root, 'dist'))).toEqual(before);
+  });
+});
+
+describe('editing one article', () => {
+  it('renders that article again and rewrites only the pages that show it', async () => {
+    const root = makeSite(siteFiles(8));
+    const dist = path.join(root, 'dist');
+    await run(root);
+    const before = mtimes(dist);
+    writeFileSync(path.join(root, 'content/2025/12/a5.md'), article({ title: 'Article 5, updated', date: '2025-12-06 05:00', topic: 'Culture', tags: '[Tag 2]' }, 'New body.'));
+    const result = await run(root);
+    expect(result.stats).toMatchObject({ rendered: 1, cacheHits: 7 });
+    const after = mtimes(dist);
+    const changed = Object.keys(after).filter((file) => after[file] !== before[file]).sort();
+    expect(changed).toContain('2025/12/06/article-5-updated/index.html');
+    expect(changed).toContain('topics/culture/index.html');
+    expect(changed).toContain('tags/tag-2/index.html');
+    // Pages that never showed the article keep their bytes and mtime.
+    expect(changed).not.toContain('tags/tag-0/index.html');
+    expect(changed).not.toContain('2025/12/01/article-0/index.html');
+    expect(after['tags/tag-0/index.html']).toBe(before['tags/tag-0/index.html']);
+    // The old URL is gone, the new one shows the new body.
+    expect(Object.keys(after)).not.toContain('2025/12/06/article-5/index.html');
+    expect(page(dist, '/2025/12/06/article-5-updated/')('.article-body').text().trim()).toBe('New body.');
+    expect(result.stats.pagesRendered).toBeLessThan(result.stats.pages / 2);
+  });
+});
+
+describe('editing only the text of an article', () => {
+  it('updates its page, and the lists that show its summary, though its URL and title stay', async () => {
+    const root = makeSite(siteFiles(4));
+    const dist = path.join(root, 'dist');
+    await run(root);
+    writeFileSync(
+      path.join(root, 'content/2025/12/a2.md'),
+      article({ title: 'Article 2', date: '2025-12-03 02:00', topic: 'Politics', tags: '[Tag 2]' }, 'A corrected first paragraph.'),
+    );
+    const result = await run(root);
+    expect(result.stats.rendered).toBe(1);
+    expect(page(dist, '/2025/12/03/article-2/')('.article-body').text().trim()).toBe('A corrected first paragraph.');
+    expect(page(dist, '/tags/tag-2/')('.summary').text()).toBe('A corrected first paragraph.');
+    expect(page(dist, '/tags/tag-0/')('.summary').text()).not.toContain('corrected');
+  });
+});
+
+describe('cache invalidation', () => {
+  it('a template change renders every page again, but no article', async () => {
+    const root = makeSite(siteFiles(6));
+    await run(root);
+    mkdirSync(path.join(root, 'templates/partials'), { recursive: true });
+    writeFileSync(path.join(root, 'templates/partials/breadcrumbs.liquid'), '<p class="crumbs-changed">{{ page.title }}</p>');
+    const result = await run(root);
+    expect(result.stats).toMatchObject({ rendered: 0, cacheHits: 6 });
+    expect(result.stats.pagesRendered).toBe(result.stats.pages);
+    expect(page(path.join(root, 'dist'), '/2025/12/01/article-0/')('.crumbs-changed').text()).toBe('Article 0');
+  });
+
+  it('a config change that affects rendering (the time zone) renders every article again', async () => {
+    const root = makeSite(siteFiles(4));
+    await run(root);
+    writeFileSync(path.join(root, 'site.config.ts'), `export default { title: 'Cache Times', pageSize: 3, timeZone: 'Europe/Vienna' };\n`);
+    const result = await run(root);
+    expect(result.stats).toMatchObject({ rendered: 4, cacheHits: 0 });
+    expect(page(path.join(root, 'dist'), '/')('time').first().attr('datetime')).toMatch(/\+01:00$/);
+  });
+
+  it('a config change that does not (the title) keeps articles cached and renders the pages again', async () => {
+    const root = makeSite(siteFiles(4));
+    await run(root);
+    writeFileSync(path.join(root, 'site.config.ts'), `export default { title: 'Renamed Times', pageSize: 3 };\n`);
+    const result = await run(root);
+    expect(result.stats).toMatchObject({ rendered: 0, cacheHits: 4 });
+    expect(result.stats.pagesRendered).toBe(result.stats.pages);
+    expect(page(path.join(root, 'dist'), '/')('title').text()).toBe('Renamed Times');
+  });
+
+  it('a new Broadsheet version renders every article again', async () => {
+    // A copy of Broadsheet whose package.json says another version: a release, in miniature.
+    const copy = path.join(tmpdir(), `broadsheet-version-${process.pid}-${Date.now()}`);
+    for (const folder of ['bin', 'src', 'scripts', 'templates']) cpSync(path.join(REPO, folder), path.join(copy, folder), { recursive: true });
+    const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ ...pkg, version: `${pkg.version}-next` }));
+    symlinkSync(path.join(REPO, 'node_modules'), path.join(copy, 'node_modules'));
+    try {
+      const root = makeSite(siteFiles(3));
+      expect((await runCli(['build'], root)).stdout).toMatch(/articles: 0 from cache, 3 rendered/);
+      expect((await runCli(['build'], root)).stdout).toMatch(/articles: 3 from cache, 0 rendered/);
+      const other = await new Promise<string>((resolve, reject) => {
+        import('node:child_process').then(({ execFile }) =>
+          execFile(process.execPath, [path.join(copy, 'bin/broadsheet.js'), 'build'], { cwd: root }, (error, stdout) => (error ? reject(error) : resolve(stdout))),
+        );
+      });
+      expect(other).toMatch(/articles: 0 from cache, 3 rendered/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a damaged cache', () => {
+  it('a truncated body is detected and the article rendered again, never served', async () => {
+    const root = makeSite(siteFiles(3));
+    await run(root);
+    const bodies = listFiles(path.join(root, '.cache/bodies'));
+    expect(bodies).toHaveLength(3);
+    for (const file of bodies) truncateSync(path.join(root, '.cache/bodies', file), 10);
+    rmSync(path.join(root, 'dist'), { recursive: true });
+    await run(root);
+    const $ = page(path.join(root, 'dist'), '/2025/12/02/article-1/');
+    expect($('.article-body').text()).toContain('Body of article 1, with bold text and a link.');
+    // The cache is repaired: the next build reads good bodies.
+    for (const file of listFiles(path.join(root, '.cache/bodies'))) {
+      expect(readFileSync(path.join(root, '.cache/bodies', file), 'utf8')).toContain('Body of article');
+    }
+  });
+
+  it('a truncated index is rebuilt, with a note', async () => {
+    const root = makeSite(siteFiles(3));
+    await runCli(['build'], root);
+    const index = path.join(root, '.cache/articles.json');
+    writeFileSync(index, readFileSync(index, 'utf8').slice(0, 50));
+    const result = await runCli(['build'], root);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Note: the cache index was unreadable \(truncated\?\) and was rebuilt\./);
+    expect(result.stdout).toMatch(/articles: 0 from cache, 3 rendered/);
+  });
+
+  it('--no-cache neither reads nor writes .cache/', async () => {
+    const root = makeSite(siteFiles(3));
+    const result = await runCli(['build', '--no-cache'], root);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/articles: 0 from cache, 3 rendered/);
+    expect(listFiles(root).some((file) => file.startsWith('.cache/'))).toBe(false);
+    await runCli(['build'], root);
+    expect((await runCli(['build', '--no-cache'], root)).stdout).toMatch(/articles: 0 from cache, 3 rendered/);
+  });
+});
+
+describe('the output folder', () => {
+  it('a page deleted or edited by hand in dist/ is written again', async () => {
+    const root = makeSite(siteFiles(3));
+    const dist = path.join(root, 'dist');
+    await run(root);
+    const good = readFileSync(path.join(dist, 'index.html'), 'utf8');
+    writeFileSync(path.join(dist, 'index.html'), 'defaced');
+    utimesSync(path.join(dist, 'index.html'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    rmSync(path.join(dist, 'tags/tag-0/index.html'));
+    const result = await run(root);
+    expect(result.stats.pagesRendered).toBe(2);
+    expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toBe(good);
+    expect(listFiles(dist)).toContain('tags/tag-0/index.html');
+  });
+
+  it('a failed build with the cache on leaves dist/ and the next good build intact', async () => {
+    const root = makeSite(siteFiles(3));
+    const dist = path.join(root, 'dist');
+    await run(root);
+    const before = contents(dist);
+    writeFileSync(path.join(root, 'content/bad.md'), '---\ntitle: Bad\ndate: never\n---\n');
+    await expect(run(root)).rejects.toThrow(/1 error/);
+    expect(contents(dist)).toEqual(before);
+    rmSync(path.join(root, 'content/bad.md'));
+    const fixed = await run(root);
+    expect(fixed.stats).toMatchObject({ rendered: 0, written: 0 });
+    expect(contents(dist)).toEqual(before);
+  });
+});
+
+describe('worker threads', () => {
+  it('give byte-identical output to a single-thread build', async () => {
+    const [single, pooled] = [makeSite(siteFiles(40)), makeSite(siteFiles(40))];
+    const one = await run(single, { threads: 1 });
+    const two = await run(pooled, { threads: 2 });
+    expect(one.stats.threads).toBe(1);
+    expect(two.stats.threads).toBe(2);
+    expect(contents(path.join(pooled, 'dist'))).toEqual(contents(path.join(single, 'dist')));
+  });
+});
