@@ -10,7 +10,7 @@ import { articleKey, cacheIdentity, type ArticleCache, type CachedArticle } from
 import type { SiteConfig } from './config.js';
 import type { Problem } from './errors.js';
 import { findContentFiles, forEachSource } from './load.js';
-import { createPool, loadRenderTask } from './pool.js';
+import { ARTICLE_POOL_THRESHOLD, loadRenderTask, type WorkerPool } from './pool.js';
 import type { Progress } from './report.js';
 
 /** Articles sent to a worker at once: large enough to amortise messaging, small enough to balance. */
@@ -30,14 +30,13 @@ export interface CollectedArticles {
   /** Every article that rendered, in content-path order. */
   articles: ArticleMeta[];
   problems: Problem[];
-  /** Articles rendered this build (cache misses), and on how many threads. */
+  /** Articles rendered this build (cache misses). */
   rendered: number;
-  threads: number;
 }
 
 export interface CollectOptions {
-  /** 'auto': one thread per core when there is enough to render; 1: the main thread only. */
-  threads: number | 'auto';
+  /** Renders the articles when there are enough of them to pay for starting workers. */
+  pool: WorkerPool;
   progress: Progress;
 }
 
@@ -58,31 +57,29 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
   options.progress.end();
 
   const problems: Problem[] = [];
-  const pool = createPool(misses.length, options.threads);
-  try {
-    options.progress.start('Rendering articles', misses.length);
-    misses.sort();
-    const batches: string[][] = [];
-    for (let i = 0; i < misses.length; i += BATCH) batches.push(misses.slice(i, i + BATCH));
-    const paths = { root: config.root, contentPath: config.contentPath };
-    await Promise.all(
-      batches.map(async (batch) => {
-        const results = await pool.run({ paths, identity, settings, bodiesDir: cache.bodiesDir, files: batch });
-        for (const result of results) {
-          if (result.ok) {
-            cache.record(result.key, result.entry);
-            found.set(result.contentPath, result.entry);
-          } else {
-            problems.push(...result.problems);
-          }
+  options.progress.start('Rendering articles', misses.length);
+  misses.sort();
+  const batches: string[][] = [];
+  for (let i = 0; i < misses.length; i += BATCH) batches.push(misses.slice(i, i + BATCH));
+  const paths = { root: config.root, contentPath: config.contentPath };
+  const onWorkers = options.pool.use(misses.length, ARTICLE_POOL_THRESHOLD);
+  const renderHere = onWorkers ? undefined : await loadRenderTask();
+  await Promise.all(
+    batches.map(async (batch) => {
+      const task = { paths, identity, settings, bodiesDir: cache.bodiesDir, files: batch };
+      const results = renderHere ? renderHere(task) : await options.pool.runArticles(task);
+      for (const result of results) {
+        if (result.ok) {
+          cache.record(result.key, result.entry);
+          found.set(result.contentPath, result.entry);
+        } else {
+          problems.push(...result.problems);
         }
-        options.progress.tick(batch.length);
-      }),
-    );
-    options.progress.end();
-  } finally {
-    await pool.close();
-  }
+      }
+      options.progress.tick(batch.length);
+    }),
+  );
+  options.progress.end();
 
   const articles: ArticleMeta[] = [];
   for (const file of files) {
@@ -91,7 +88,7 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
     articles.push(entry.meta);
     problems.push(...entry.problems);
   }
-  return { articles, problems, rendered: misses.length, threads: pool.threads };
+  return { articles, problems, rendered: misses.length };
 }
 
 /**
@@ -104,16 +101,10 @@ export function bodyReader(config: SiteConfig, cache: ArticleCache): (article: A
   return async (article) => {
     const body = cache.body(article.key);
     if (body !== undefined) return body;
-    const renderTask = await loadRenderTask();
-    const [result] = renderTask({
-      paths: { root: config.root, contentPath: config.contentPath },
-      identity,
-      settings,
-      bodiesDir: cache.bodiesDir,
-      files: [article.contentPath],
-    });
-    if (!result?.ok) return '';
-    cache.record(result.key, result.entry);
-    return cache.body(result.key) ?? '';
+    const { renderBodyAgain } = await import('./render-task.js');
+    const paths = { root: config.root, contentPath: config.contentPath };
+    const again = renderBodyAgain({ paths, identity, settings, bodiesDir: cache.bodiesDir }, article.contentPath);
+    if (again.entry) cache.record(again.key, again.entry);
+    return again.html;
   };
 }

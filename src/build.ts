@@ -4,8 +4,8 @@
 // the output folder before the commit at the end.
 
 import type { ArticleMeta } from './article.js';
-import { bodyReader, collectArticles } from './articles.js';
-import { ArticleCache } from './cache.js';
+import { articleSettings, bodyReader, collectArticles } from './articles.js';
+import { ArticleCache, cacheIdentity } from './cache.js';
 import { copyAssets, copyStatic } from './assets.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { buildTime } from './dates.js';
@@ -15,15 +15,13 @@ import { articleLinkTargets, checkLinks, indexArticles, pathServedBy, resolveArt
 import { fingerprint, OutputManifest } from './manifest.js';
 import { buildSite, type Site } from './model.js';
 import { planPages } from './pages/index.js';
+import { WorkerPool } from './pool.js';
 import { renderSite, siteGlobals } from './render.js';
 import { noProgress, type BuildStats, type Progress } from './report.js';
 import { writeSitemaps } from './sitemaps.js';
-import { createTemplates, templatesFingerprint } from './templates.js';
+import { createTemplates, PAGE_TEMPLATES, templatesFingerprint } from './templates.js';
 import { codeIdentity } from './version.js';
 import { DistWriter, MemoryWriter, type OutputWriter } from './write.js';
-
-/** Templates every site needs; a site may override any of them. */
-export const PAGE_TEMPLATES = ['home', 'article', 'topics', 'topic', 'tags', 'tag', 'archive', 'year', 'month', 'day', '404'];
 
 export interface BuildOptions {
   /** Site folder (default: the current directory). */
@@ -67,14 +65,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl });
   const cache = await ArticleCache.open(config.cachePath, options.cache ?? true);
   const writer = options.writer ?? new DistWriter(config.outPath);
+  const pool = new WorkerPool(options.threads ?? 'auto');
   try {
-    const collected = await collectArticles(config, cache, { threads: options.threads ?? 'auto', progress });
-    const { site, problems: modelProblems } = buildSite(collected.articles, {
-      now,
-      drafts: options.drafts ?? false,
-      future: options.future ?? false,
-      expired: options.expired ?? false,
-    });
+    const collected = await collectArticles(config, cache, { pool, progress });
+    const publish = { now, drafts: options.drafts ?? false, future: options.future ?? false, expired: options.expired ?? false };
+    const { site, problems: modelProblems } = buildSite(collected.articles, publish);
     const warnings = stopOnErrors([...collected.problems, ...modelProblems], strict);
     const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
     stopOnErrors(templateProblems, strict);
@@ -86,7 +81,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const manifest = options.cache !== false && writer instanceof DistWriter ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
     const siteFingerprint = fingerprint(codeIdentity(), config, templatesFingerprint(templates.roots), siteGlobals(site, config));
 
-    const pages = await renderSite({ site, config, templates, pages: planPages(site, config), bodyOf, linkTargets, writer, manifest, siteFingerprint, progress });
+    const settings = articleSettings(config);
+    const pages = await renderSite({
+      site,
+      config,
+      templates,
+      pages: () => planPages(site, config),
+      bodyOf,
+      linkTargets,
+      writer,
+      manifest,
+      siteFingerprint,
+      progress,
+      parallel: { pool, task: { config, entries: cache.entries(), publish, bodiesDir: cache.bodiesDir, identity: cacheIdentity(settings), settings } },
+    });
     stopOnErrors(pages.problems, strict);
     const feeds = await writeFeeds(site, { config, bodyOf, linkTargets, manifest, siteFingerprint }, writer);
     const sitemaps = await writeSitemaps(pages.pages, site.articles, config, now, writer, manifest);
@@ -110,7 +118,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         articles: site.articles.length,
         rendered: collected.rendered,
         cacheHits: cache.hits,
-        threads: collected.threads,
+        threads: pool.threads,
         pages: pages.pages.length,
         pagesRendered: pages.rendered,
         feeds,
@@ -125,6 +133,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await writer.abort();
     throw error;
   } finally {
+    await pool.close();
     await cache.dispose();
   }
 }

@@ -67,6 +67,17 @@ export function writeBody(bodiesDir: string, key: string, html: string): string 
   return hashBody(html);
 }
 
+/** A body's HTML if its file exists and its bytes hash to `bodyHash`; undefined otherwise. */
+export function readVerifiedBody(bodiesDir: string, key: string, bodyHash: string): string | undefined {
+  let html: string;
+  try {
+    html = readFileSync(bodyFile(bodiesDir, key), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return hashBody(html) === bodyHash ? html : undefined;
+}
+
 export class ArticleCache {
   readonly bodiesDir: string;
   hits = 0;
@@ -123,14 +134,12 @@ export class ArticleCache {
   /** The body HTML of a key, or undefined when it is missing or its bytes do not match the index. */
   body(key: string): string | undefined {
     const entry = this.current.get(key);
-    if (!entry) return undefined;
-    let html: string;
-    try {
-      html = readFileSync(bodyFile(this.bodiesDir, key), 'utf8');
-    } catch {
-      return undefined;
-    }
-    return hashBody(html) === entry.bodyHash ? html : undefined;
+    return entry ? readVerifiedBody(this.bodiesDir, key, entry.bodyHash) : undefined;
+  }
+
+  /** Every entry of this build: what page workers need to rebuild the site and read bodies. */
+  entries(): CachedArticle[] {
+    return [...this.current.values()];
   }
 
   /** Persist the index of this build's articles and delete bodies no article uses any more. */

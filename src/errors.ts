@@ -75,6 +75,11 @@ export class BuildFailure extends Error {
   }
 }
 
+/** Two problems with the same key are the same report (a broken template fails many pages alike). */
+export function problemKey(p: Problem): string {
+  return `${p.file}:${p.line}:${p.column}:${p.message}`;
+}
+
 export function isError(p: Problem): boolean {
   return p.severity === 'error';
 }

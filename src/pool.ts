@@ -1,49 +1,90 @@
-// Rendering articles in parallel: a piscina pool of worker threads, one per core, each running
-// render-task.ts. Workers cost ~0.4 s to start (they load the Markdown stack), so small jobs run
-// on the main thread instead: the same function, no pool.
+// Worker threads for the two heavy phases of a build: rendering articles (render-task.ts) and
+// rendering pages (page-task.ts). A piscina pool, one thread per core, started on first need and
+// shared by both phases. Workers cost ~0.8 s to start (each loads the Markdown and template
+// stacks), so a phase with little to do runs on the main thread instead.
 
 import { availableParallelism } from 'node:os';
+import type { MessagePort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
+import type { PagesTask, PagesTaskResult } from './page-task.js';
 import type { RenderTask, RenderTaskResult } from './render-task.js';
+import type { WorkerJob } from './worker.js';
 
 /**
- * The renderer, loaded on first use: it brings the whole Markdown stack (~150 ms to load), which a
- * build whose articles all come from the cache never needs.
+ * Below this many articles to render, starting workers costs more than it saves (500 articles:
+ * 1.8 s on the main thread, 2.2 s on two workers, which each load the Markdown stack first).
+ */
+export const ARTICLE_POOL_THRESHOLD = 2000;
+/** The same for pages: fewer than this, the main thread renders them (more when workers already run). */
+export const PAGE_POOL_THRESHOLD = 3000;
+export const PAGE_POOL_THRESHOLD_RUNNING = 500;
+
+/**
+ * The article renderer, loaded on first use on the main thread: it brings the Markdown stack
+ * (~150 ms to load), which a build whose articles all come from the cache never needs.
  */
 export async function loadRenderTask(): Promise<(task: RenderTask) => RenderTaskResult[]> {
   return (await import('./render-task.js')).default;
 }
 
-/** Below this many articles to render, starting workers costs more than it saves (500 articles:
- * 1.8 s on the main thread, 2.2 s on two workers, which each load the Markdown stack first). */
-export const POOL_THRESHOLD = 2000;
+export class WorkerPool {
+  private pool: Piscina | undefined;
+  private started = 1;
 
-export interface RenderPool {
-  readonly threads: number;
-  run(task: RenderTask): Promise<RenderTaskResult[]>;
-  close(): Promise<void>;
-}
+  /** `requested`: 'auto' (one thread per core, for big phases) or an exact count (1: never start). */
+  constructor(private readonly requested: number | 'auto') {}
 
-/** `threads`: 'auto' (one per core, main thread only for small jobs) or an exact count (1 = no pool). */
-export function createPool(jobs: number, threads: number | 'auto'): RenderPool {
-  const count = threads === 'auto' ? (jobs < POOL_THRESHOLD ? 1 : availableParallelism()) : threads;
-  if (count <= 1) return { threads: 1, run: async (task) => (await loadRenderTask())(task), close: async () => undefined };
-  // Workers run our TypeScript through tsx, resolved from Broadsheet's own folder (not the site's).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const pool = new Piscina({
-    filename: new URL('./render-task.ts', import.meta.url).href,
-    execArgv: ['--import', tsx],
-    minThreads: count,
-    maxThreads: count,
-    // Markdown parsing allocates fast; a worker's default young generation made it collect so
-    // often that two workers rendered only ~10% more than one. 64 MB: 1.78 -> 1.61 ms an article.
-    resourceLimits: { maxYoungGenerationSizeMb: 64 },
-  });
-  return {
-    threads: count,
-    run: (task) => pool.run(task) as Promise<RenderTaskResult[]>,
-    close: () => pool.destroy(),
-  };
+  /** Threads that ran work this build (1 when everything ran on the main thread). */
+  get threads(): number {
+    return this.started;
+  }
+
+  get running(): boolean {
+    return this.pool !== undefined;
+  }
+
+  /** Should a phase with `jobs` units of work use the workers? Starts them if so. */
+  use(jobs: number, threshold: number): boolean {
+    if (this.requested === 1 || jobs === 0) return false;
+    if (this.requested === 'auto' && jobs < threshold) return false;
+    if (!this.pool) {
+      this.started = this.requested === 'auto' ? availableParallelism() : this.requested;
+      this.pool = this.start(this.started);
+    }
+    return true;
+  }
+
+  private start(count: number): Piscina {
+    // Workers run our TypeScript through tsx, resolved from Broadsheet's own folder (not the site's).
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    return new Piscina({
+      filename: new URL('./worker.ts', import.meta.url).href,
+      execArgv: ['--import', tsx],
+      minThreads: count,
+      maxThreads: count,
+      // Markdown parsing allocates fast; a worker's default young generation made it collect so
+      // often that two workers rendered only ~10% more than one. 64 MB: 1.78 -> 1.61 ms an article.
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    });
+  }
+
+  runArticles(task: RenderTask): Promise<RenderTaskResult[]> {
+    return this.run({ kind: 'articles', task }) as Promise<RenderTaskResult[]>;
+  }
+
+  runPages(task: PagesTask, transferList: MessagePort[]): Promise<PagesTaskResult> {
+    return this.run({ kind: 'pages', task }, transferList) as Promise<PagesTaskResult>;
+  }
+
+  private run(job: WorkerJob, transferList?: MessagePort[]): Promise<unknown> {
+    if (!this.pool) throw new Error('the worker pool was not started');
+    return this.pool.run(job, { transferList });
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+    this.pool = undefined;
+  }
 }

@@ -26,17 +26,24 @@ export type RenderTaskResult =
   | { contentPath: string; key: string; ok: false; problems: Problem[] };
 
 export default function renderTask(task: RenderTask): RenderTaskResult[] {
-  const results: RenderTaskResult[] = [];
-  for (const contentPath of task.files) {
-    const source = readSourceFile(task.paths, contentPath);
-    const key = articleKey(task.identity, contentPath, source.text);
-    const result = renderArticle({ ...source, key }, task.settings);
-    if (!result.ok) {
-      results.push({ contentPath, key, ok: false, problems: result.problems });
-      continue;
-    }
-    const bodyHash = writeBody(task.bodiesDir, key, result.article.html);
-    results.push({ contentPath, key, ok: true, entry: { meta: result.article.meta, problems: result.problems, bodyHash } });
-  }
-  return results;
+  return task.files.map((contentPath) => renderOne(task, contentPath).result);
+}
+
+function renderOne(task: Omit<RenderTask, 'files'>, contentPath: string): { result: RenderTaskResult; html?: string } {
+  const source = readSourceFile(task.paths, contentPath);
+  const key = articleKey(task.identity, contentPath, source.text);
+  const rendered = renderArticle({ ...source, key }, task.settings);
+  if (!rendered.ok) return { result: { contentPath, key, ok: false, problems: rendered.problems } };
+  const bodyHash = writeBody(task.bodiesDir, key, rendered.article.html);
+  const entry = { meta: rendered.article.meta, problems: rendered.problems, bodyHash };
+  return { result: { contentPath, key, ok: true, entry }, html: rendered.article.html };
+}
+
+/**
+ * A cached body was missing or damaged: render its article again from the file, store the body
+ * afresh and return it ('' if the file no longer renders). Never serves the damaged bytes.
+ */
+export function renderBodyAgain(task: Omit<RenderTask, 'files'>, contentPath: string): { html: string; key: string; entry?: CachedArticle } {
+  const { result, html } = renderOne(task, contentPath);
+  return { html: html ?? '', key: result.key, entry: result.ok ? result.entry : undefined };
 }

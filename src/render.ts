@@ -1,6 +1,7 @@
 // PageSpec -> HTML: assembles the variables every template gets (`site`, `page`, plus the page
 // kind's own) and renders the page's template. Pure given the engine.
 
+import { MessageChannel } from 'node:worker_threads';
 import type { ArticleMeta } from './article.js';
 import type { SiteConfig } from './config.js';
 import type { Site } from './model.js';
@@ -8,13 +9,15 @@ import type { PageSpec } from './pages/index.js';
 import { TOPICS } from './pages/terms.js';
 import { slugify } from './slugs.js';
 import { articleView, type TermView } from './pages/views.js';
-import type { Problem } from './errors.js';
+import { problemKey, type Problem } from './errors.js';
 import { pageMetadata } from './metadata.js';
 import type { SitemapEntry } from './sitemaps.js';
 import { TemplateError, type Templates } from './templates.js';
 import { absoluteUrl, outputFileFor } from './urls.js';
-import type { OutputWriter } from './write.js';
-import { fingerprint, writeUnlessCurrent, type OutputManifest } from './manifest.js';
+import { DistWriter, type OutputWriter } from './write.js';
+import { fingerprint, type OutputManifest } from './manifest.js';
+import type { PagesTask } from './page-task.js';
+import { PAGE_POOL_THRESHOLD, PAGE_POOL_THRESHOLD_RUNNING, type WorkerPool } from './pool.js';
 import type { Progress } from './report.js';
 
 /**
@@ -113,7 +116,8 @@ export interface RenderSiteInput {
   site: Site;
   config: SiteConfig;
   templates: Templates;
-  pages: Iterable<PageSpec>;
+  /** Plans the site's pages, in the same order every time (called once or twice). */
+  pages: () => Iterable<PageSpec>;
   /** Body HTML of an article, its links to other articles resolved. */
   bodyOf(article: ArticleMeta): Promise<string>;
   /** What the body's links to other articles resolve to: part of the article page's fingerprint. */
@@ -123,6 +127,8 @@ export interface RenderSiteInput {
   /** Fingerprint of what every page depends on: code, config, templates, site globals. */
   siteFingerprint: string;
   progress: Progress;
+  /** Render on worker threads when there are enough pages (a dist/ build only). */
+  parallel?: { pool: WorkerPool; task: Omit<PagesTask, 'positions' | 'progress' | 'output'> };
 }
 
 /** A page as written: what the sitemap needs of it. */
@@ -138,31 +144,76 @@ export interface RenderedSite {
 }
 
 /**
- * Render and write every page whose inputs changed. A template error does not stop the loop: each
- * distinct error is collected once (a broken article template would otherwise fail thousands of
- * pages alike).
+ * Render and write every page whose inputs changed. First every page is planned and
+ * fingerprinted: a page current in the output is kept as it is. Then the rest are rendered, on
+ * worker threads when there are enough of them, else here. A template error does not stop the
+ * rendering: each distinct error is collected once (a broken article template would otherwise
+ * fail thousands of pages alike).
  */
 export async function renderSite(input: RenderSiteInput): Promise<RenderedSite> {
+  const pages: WrittenPage[] = [];
+  const positions: number[] = [];
+  let position = 0;
+  for (const spec of input.pages()) {
+    const file = outputFileFor(spec.url);
+    const print = fingerprint(input.siteFingerprint, spec, spec.article ? input.linkTargets(spec.article) : null);
+    pages.push({ url: spec.url, lastModified: spec.lastModified, kind: spec.kind });
+    input.manifest.record(file, print);
+    if (input.manifest.isCurrent(file, print)) input.writer.keep(file);
+    else positions.push(position);
+    position++;
+  }
+
+  input.progress.start('Rendering pages', positions.length);
+  const { parallel, writer } = input;
+  const threshold = parallel?.pool.running ? PAGE_POOL_THRESHOLD_RUNNING : PAGE_POOL_THRESHOLD;
+  const problems =
+    parallel && writer instanceof DistWriter && parallel.pool.use(positions.length, threshold)
+      ? await renderOnWorkers(positions, parallel.pool, parallel.task, writer, input.progress)
+      : await renderHere(input, new Set(positions));
+  input.progress.end();
+  return { pages, rendered: positions.length, problems };
+}
+
+async function renderHere(input: RenderSiteInput, wanted: ReadonlySet<number>): Promise<Problem[]> {
   const globals = siteGlobals(input.site, input.config);
   const problems = new Map<string, Problem>();
-  const pages: WrittenPage[] = [];
-  let rendered = 0;
-  input.progress.start('Writing pages');
-  for (const spec of input.pages) {
-    pages.push({ url: spec.url, lastModified: spec.lastModified, kind: spec.kind });
-    input.progress.tick();
-    const print = fingerprint(input.siteFingerprint, spec, spec.article ? input.linkTargets(spec.article) : null);
+  let position = 0;
+  for (const spec of input.pages()) {
+    if (!wanted.has(position++)) continue;
     try {
-      const written = await writeUnlessCurrent(input.writer, input.manifest, outputFileFor(spec.url), print, async () =>
-        renderPage(spec, input.templates, globals, input.config, spec.article ? await input.bodyOf(spec.article) : undefined),
-      );
-      if (written) rendered++;
+      const body = spec.article ? await input.bodyOf(spec.article) : undefined;
+      await input.writer.write(outputFileFor(spec.url), renderPage(spec, input.templates, globals, input.config, body));
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
-      const p = error.problem;
-      problems.set(`${p.file}:${p.line}:${p.column}:${p.message}`, p);
+      problems.set(problemKey(error.problem), error.problem);
     }
+    input.progress.tick();
   }
-  input.progress.end();
-  return { pages, rendered, problems: [...problems.values()] };
+  return [...problems.values()];
+}
+
+/** Each worker renders every n-th page to render (a fair mix of page kinds) and stages it itself. */
+async function renderOnWorkers(
+  positions: readonly number[],
+  pool: WorkerPool,
+  task: Omit<PagesTask, 'positions' | 'progress' | 'output'>,
+  writer: DistWriter,
+  progress: Progress,
+): Promise<Problem[]> {
+  const output = writer.prepare();
+  const shares = Array.from({ length: pool.threads }, (_, share) => positions.filter((_, i) => i % pool.threads === share));
+  const results = await Promise.all(
+    shares.map((share) => {
+      const channel = new MessageChannel();
+      channel.port1.on('message', (count: number) => progress.tick(count));
+      return pool.runPages({ ...task, output, positions: share, progress: channel.port2 }, [channel.port2]).finally(() => channel.port1.close());
+    }),
+  );
+  const problems = new Map<string, Problem>();
+  for (const result of results) {
+    for (const [file, outcome] of result.files) writer.adopt(file, outcome);
+    for (const problem of result.problems) problems.set(problemKey(problem), problem);
+  }
+  return [...problems.values()];
 }

@@ -21,6 +21,9 @@ export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../templates/', import.m
 
 export const TEMPLATE_EXTENSION = '.liquid';
 
+/** Templates every site needs, one per page kind; a site may override any of them. */
+export const PAGE_TEMPLATES = ['home', 'article', 'topics', 'topic', 'tags', 'tag', 'archive', 'year', 'month', 'day', '404'];
+
 export interface Templates {
   /** Render a named template (e.g. "article") with variables; throws TemplateError. */
   render(name: string, variables: Record<string, unknown>): string;

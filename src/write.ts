@@ -7,7 +7,7 @@
 // unchanged is not staged at all: the file in dist/ keeps its bytes and its mtime, so deploy tools
 // that sync by mtime upload only what changed.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -63,6 +63,19 @@ export class MemoryWriter implements OutputWriter {
   }
 }
 
+/**
+ * Stage one file of the new site: unchanged bytes are left in the old output ('kept'), anything
+ * else is written to the staging folder ('staged'). Synchronous: page workers call it directly.
+ */
+export function stageFile(staging: string, outPath: string, hasOldOutput: boolean, file: string, bytes: Uint8Array): 'kept' | 'staged' {
+  assertInside(file);
+  if (hasOldOutput && sameBytes(path.join(outPath, file), bytes)) return 'kept';
+  const target = path.join(staging, file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, bytes);
+  return 'staged';
+}
+
 /** Writes under way at once: enough to keep libuv's I/O threads busy, bounded for memory. */
 const WRITES_IN_FLIGHT = 64;
 
@@ -93,14 +106,11 @@ export class DistWriter implements OutputWriter {
     assertInside(file);
     if (this.failure) throw this.failure;
     this.files.add(file);
-    if (this.hasOldOutput === undefined) {
-      // A staging folder left by a killed build is stale: start clean. With no old output there is
-      // nothing to compare against.
-      rmSync(this.staging, { recursive: true, force: true });
-      this.hasOldOutput = existsSync(this.outPath);
-    }
+    // A staging folder left by a killed build is stale: prepare starts clean. With no old output
+    // there is nothing to compare against.
+    const { hasOldOutput } = this.prepare();
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    if (this.hasOldOutput && sameBytes(path.join(this.outPath, file), bytes)) {
+    if (hasOldOutput && sameBytes(path.join(this.outPath, file), bytes)) {
       this.kept.add(file);
       return;
     }
@@ -135,6 +145,23 @@ export class DistWriter implements OutputWriter {
     assertInside(file);
     this.files.add(file);
     this.kept.add(file);
+  }
+
+  /** Where page workers stage files (see stageFile), and whether there is old output to compare. */
+  prepare(): { staging: string; outPath: string; hasOldOutput: boolean } {
+    if (this.hasOldOutput === undefined) {
+      rmSync(this.staging, { recursive: true, force: true });
+      this.hasOldOutput = existsSync(this.outPath);
+    }
+    return { staging: this.staging, outPath: this.outPath, hasOldOutput: this.hasOldOutput };
+  }
+
+  /** Count a file a page worker staged (or found unchanged) as part of the new site. */
+  adopt(file: string, outcome: 'kept' | 'staged'): void {
+    assertInside(file);
+    this.files.add(file);
+    if (outcome === 'kept') this.kept.add(file);
+    else this.staged.add(file);
   }
 
   async commit(): Promise<WriteStats> {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectArticles } from '../src/articles.js';
-import { build, PAGE_TEMPLATES } from '../src/build.js';
+import { build } from '../src/build.js';
 import { ArticleCache } from '../src/cache.js';
 import { loadConfig } from '../src/config.js';
 import { OutputManifest } from '../src/manifest.js';
@@ -11,7 +11,8 @@ import { buildSite } from '../src/model.js';
 import { noProgress } from '../src/report.js';
 import { planPages } from '../src/pages/index.js';
 import { renderSite } from '../src/render.js';
-import { createTemplates } from '../src/templates.js';
+import { createTemplates, PAGE_TEMPLATES } from '../src/templates.js';
+import { WorkerPool } from '../src/pool.js';
 import { MemoryWriter } from '../src/write.js';
 import { article, makeSite, page } from './helpers/site.js';
 
@@ -26,7 +27,7 @@ describe('the default theme', () => {
     const root = makeSite(FILES);
     const config = await loadConfig(root);
     const cache = await ArticleCache.open(config.cachePath, false);
-    const collected = await collectArticles(config, cache, { threads: 1, progress: noProgress });
+    const collected = await collectArticles(config, cache, { pool: new WorkerPool(1), progress: noProgress });
     await cache.dispose();
     const { site } = buildSite(collected.articles, { now: Date.parse('2026-01-01'), drafts: false, future: false, expired: false });
     const { templates, problems } = createTemplates(config, PAGE_TEMPLATES, { lenientIf: false });
@@ -36,7 +37,7 @@ describe('the default theme', () => {
       site,
       config,
       templates,
-      pages: planPages(site, config),
+      pages: () => planPages(site, config),
       bodyOf: async () => '<p>x</p>',
       linkTargets: () => [],
       writer,
