@@ -142,9 +142,16 @@ export class ArticleCache {
     return [...this.current.values()];
   }
 
+  /** Did this build add an entry, or leave one of the previous index unused? */
+  private changed(): boolean {
+    if (this.current.size !== this.previous.size) return true;
+    for (const key of this.current.keys()) if (!this.previous.has(key)) return true;
+    return false;
+  }
+
   /** Persist the index of this build's articles and delete bodies no article uses any more. */
   async save(): Promise<void> {
-    if (!this.persistent) return;
+    if (!this.persistent || !this.changed()) return;
     await mkdir(this.dir, { recursive: true });
     const index: IndexFile = { format: INDEX_FORMAT, entries: Object.fromEntries(this.current) };
     const file = path.join(this.dir, INDEX_FILE);

@@ -107,6 +107,8 @@ export class OutputManifest {
   /** After a successful commit: the new site's files, their fingerprints, sizes and mtimes. */
   async save(): Promise<void> {
     if (!this.dir) return;
+    // Every file current and none gone: the manifest on disk already says all of this.
+    if (this.next.size === this.current.size && [...this.next].every(([file, print]) => this.current.get(file)?.fingerprint === print)) return;
     const files: Record<string, ManifestEntry> = {};
     for (const [file, print] of this.next) {
       const old = this.current.get(file);

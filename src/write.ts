@@ -215,24 +215,23 @@ function sameBytes(file: string, bytes: Uint8Array): boolean {
   }
 }
 
-/** Delete every file under `root` that `keep` rejects, then the folders left empty. */
+/** Delete every file under `root` that `keep` rejects, then the folders that left empty. */
 function removeStale(root: string, keep: (file: string) => boolean): number {
   let deleted = 0;
-  const entries = readdirSync(root, { recursive: true, withFileTypes: true });
-  const folders: string[] = [];
-  for (const entry of entries) {
-    const absolute = path.join(entry.parentPath, entry.name);
-    const file = path.relative(root, absolute).split(path.sep).join('/');
-    if (entry.isDirectory()) {
-      folders.push(absolute);
-    } else if (!keep(file)) {
-      rmSync(absolute, { force: true });
-      deleted++;
-    }
+  const emptied = new Set<string>();
+  const prefix = root + path.sep;
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isDirectory()) continue;
+    // Slicing, not path.relative: this runs for every file of the site on every build.
+    const folder = entry.parentPath === root ? '' : `${entry.parentPath.slice(prefix.length).split(path.sep).join('/')}/`;
+    if (keep(folder + entry.name)) continue;
+    rmSync(path.join(entry.parentPath, entry.name), { force: true });
+    deleted++;
+    // Only folders that lost a file (and their parents) can have become empty.
+    for (let folder = entry.parentPath; folder.length > root.length; folder = path.dirname(folder)) emptied.add(folder);
   }
   // Deepest first, so a folder emptied by its children's removal goes too.
-  folders.sort((a, b) => b.length - a.length);
-  for (const folder of folders) {
+  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
     try {
       rmdirSync(folder);
     } catch {
