@@ -76,7 +76,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
     const index = indexArticles(collected.articles);
     const readBody = bodyReader(config, cache);
-    const bodyOf = async (article: ArticleMeta) => resolveArticleLinks(await readBody(article), index, config.basePath);
+    const urlOf = (contentPath: string) => index.get(contentPath)?.url;
+    const bodyOf = async (article: ArticleMeta) => resolveArticleLinks(await readBody(article), urlOf, config.basePath);
     const linkTargets = (article: ArticleMeta) => articleLinkTargets(article, index);
     const manifest = options.cache !== false && writer instanceof DistWriter ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
     const siteFingerprint = fingerprint(codeIdentity(), config, templatesFingerprint(templates.roots), siteGlobals(site, config));
@@ -93,8 +94,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       manifest,
       siteFingerprint,
       progress,
-      parallel: { pool, task: { config, entries: cache.entries(), publish, bodiesDir: cache.bodiesDir, identity: cacheIdentity(settings), settings } },
+      parallel: { pool, index, bodyHashOf: (key) => cache.lookupHash(key), task: { config, bodiesDir: cache.bodiesDir, identity: cacheIdentity(settings), settings, siteFingerprint } },
     });
+    // Free the workers' memory (hundreds of MB on a large archive) before the rest of the build.
+    await pool.close();
     stopOnErrors(pages.problems, strict);
     const feeds = await writeFeeds(site, { config, bodyOf, linkTargets, manifest, siteFingerprint }, writer);
     const sitemaps = await writeSitemaps(pages.pages, site.articles, config, now, writer, manifest);

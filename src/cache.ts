@@ -12,8 +12,8 @@
 // The index is replaced atomically (written aside, then renamed) and keeps only this build's keys.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -137,9 +137,9 @@ export class ArticleCache {
     return entry ? readVerifiedBody(this.bodiesDir, key, entry.bodyHash) : undefined;
   }
 
-  /** Every entry of this build: what page workers need to rebuild the site and read bodies. */
-  entries(): CachedArticle[] {
-    return [...this.current.values()];
+  /** The recorded hash of a key's body, for page workers that read bodies themselves. */
+  lookupHash(key: string): string {
+    return this.current.get(key)?.bodyHash ?? '';
   }
 
   /** Did this build add an entry, or leave one of the previous index unused? */
@@ -153,10 +153,21 @@ export class ArticleCache {
   async save(): Promise<void> {
     if (!this.persistent || !this.changed()) return;
     await mkdir(this.dir, { recursive: true });
-    const index: IndexFile = { format: INDEX_FORMAT, entries: Object.fromEntries(this.current) };
     const file = path.join(this.dir, INDEX_FILE);
     const aside = `${file}.${process.pid}.tmp`;
-    await writeFile(aside, JSON.stringify(index));
+    // Written entry by entry: one JSON string of a 100,000-article index would be ~300 MB.
+    const fd = openSync(aside, 'w');
+    try {
+      writeSync(fd, `{"format":${INDEX_FORMAT},"entries":{`);
+      let first = true;
+      for (const [key, entry] of this.current) {
+        writeSync(fd, `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`);
+        first = false;
+      }
+      writeSync(fd, '}}');
+    } finally {
+      closeSync(fd);
+    }
     await rename(aside, file);
     await this.pruneBodies();
   }

@@ -23,17 +23,30 @@ export function indexArticles(articles: readonly ArticleMeta[]): ArticleIndex {
 
 const PLACEHOLDER = new RegExp(`(href|src)="${ARTICLE_LINK_PREFIX}([^":]*):([^"]*)"`, 'g');
 
-/** Replace article-link placeholders in body HTML with the target's URL under the base path. */
-export function resolveArticleLinks(html: string, index: ArticleIndex, basePath: string): string {
+/**
+ * Replace article-link placeholders in body HTML with the target's URL under the base path.
+ * `urlOf` gives a content path's article URL (undefined: no such article).
+ */
+export function resolveArticleLinks(html: string, urlOf: (contentPath: string) => string | undefined, basePath: string): string {
   if (!html.includes(ARTICLE_LINK_PREFIX)) return html;
   return html.replace(PLACEHOLDER, (_, attribute: string, target: string, original: string) => {
     const written = decodeURIComponent(original);
-    const article = index.get(decodeURIComponent(target));
+    const url = urlOf(decodeURIComponent(target));
     // A missing target keeps the author's link as written (and was reported as broken).
-    if (!article) return `${attribute}="${escapeMarkup(written)}"`;
+    if (url === undefined) return `${attribute}="${escapeMarkup(written)}"`;
     const fragment = written.includes('#') ? written.slice(written.indexOf('#')) : '';
-    return `${attribute}="${escapeMarkup(withBasePath(basePath, article.url) + fragment)}"`;
+    return `${attribute}="${escapeMarkup(withBasePath(basePath, url) + fragment)}"`;
   });
+}
+
+/** The article links of one article, resolved: [content path, URL] of each target that exists. */
+export function resolvedTargets(article: ArticleMeta, index: ArticleIndex): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const link of article.links) {
+    const target = link.kind === 'article' ? index.get(link.target) : undefined;
+    if (target) pairs.push([link.target, target.url]);
+  }
+  return pairs;
 }
 
 /** The URLs an article's links to other articles resolve to ('' for a missing target). */

@@ -4,7 +4,6 @@
 // stacks), so a phase with little to do runs on the main thread instead.
 
 import { availableParallelism } from 'node:os';
-import type { MessagePort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
@@ -75,13 +74,13 @@ export class WorkerPool {
     return this.run({ kind: 'articles', task }) as Promise<RenderTaskResult[]>;
   }
 
-  runPages(task: PagesTask, transferList: MessagePort[]): Promise<PagesTaskResult> {
-    return this.run({ kind: 'pages', task }, transferList) as Promise<PagesTaskResult>;
+  runPages(task: PagesTask): Promise<PagesTaskResult> {
+    return this.run({ kind: 'pages', task }) as Promise<PagesTaskResult>;
   }
 
-  private run(job: WorkerJob, transferList?: MessagePort[]): Promise<unknown> {
+  private run(job: WorkerJob): Promise<unknown> {
     if (!this.pool) throw new Error('the worker pool was not started');
-    return this.pool.run(job, { transferList });
+    return this.pool.run(job);
   }
 
   async close(): Promise<void> {

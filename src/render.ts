@@ -1,8 +1,8 @@
 // PageSpec -> HTML: assembles the variables every template gets (`site`, `page`, plus the page
 // kind's own) and renders the page's template. Pure given the engine.
 
-import { MessageChannel } from 'node:worker_threads';
 import type { ArticleMeta } from './article.js';
+import { resolvedTargets, type ArticleIndex } from './links.js';
 import type { SiteConfig } from './config.js';
 import type { Site } from './model.js';
 import type { PageSpec } from './pages/index.js';
@@ -128,7 +128,12 @@ export interface RenderSiteInput {
   siteFingerprint: string;
   progress: Progress;
   /** Render on worker threads when there are enough pages (a dist/ build only). */
-  parallel?: { pool: WorkerPool; task: Omit<PagesTask, 'positions' | 'progress' | 'output'> };
+  parallel?: {
+    pool: WorkerPool;
+    index: ArticleIndex;
+    bodyHashOf(key: string): string;
+    task: Omit<PagesTask, 'pages' | 'globals' | 'output'>;
+  };
 }
 
 /** A page as written: what the sitemap needs of it. */
@@ -167,10 +172,11 @@ export async function renderSite(input: RenderSiteInput): Promise<RenderedSite> 
   input.progress.start('Rendering pages', positions.length);
   const { parallel, writer } = input;
   const threshold = parallel?.pool.running ? PAGE_POOL_THRESHOLD_RUNNING : PAGE_POOL_THRESHOLD;
+  const wanted = new Set(positions);
   const problems =
     parallel && writer instanceof DistWriter && parallel.pool.use(positions.length, threshold)
-      ? await renderOnWorkers(positions, parallel.pool, parallel.task, writer, input.progress)
-      : await renderHere(input, new Set(positions));
+      ? await renderOnWorkers(input, wanted, parallel, writer)
+      : await renderHere(input, wanted);
   input.progress.end();
   return { pages, rendered: positions.length, problems };
 }
@@ -193,27 +199,49 @@ async function renderHere(input: RenderSiteInput, wanted: ReadonlySet<number>): 
   return [...problems.values()];
 }
 
-/** Each worker renders every n-th page to render (a fair mix of page kinds) and stages it itself. */
+/** Pages per chunk sent to a worker, and chunks under way per thread: bounded memory, busy workers. */
+const PAGES_PER_CHUNK = 100;
+const CHUNKS_PER_THREAD = 2;
+
+/**
+ * Stream the pages to render to the workers in chunks, each page with what its body needs; the
+ * workers render and stage the files. Only a few chunks are under way at once.
+ */
 async function renderOnWorkers(
-  positions: readonly number[],
-  pool: WorkerPool,
-  task: Omit<PagesTask, 'positions' | 'progress' | 'output'>,
+  input: RenderSiteInput,
+  wanted: ReadonlySet<number>,
+  parallel: NonNullable<RenderSiteInput['parallel']>,
   writer: DistWriter,
-  progress: Progress,
 ): Promise<Problem[]> {
-  const output = writer.prepare();
-  const shares = Array.from({ length: pool.threads }, (_, share) => positions.filter((_, i) => i % pool.threads === share));
-  const results = await Promise.all(
-    shares.map((share) => {
-      const channel = new MessageChannel();
-      channel.port1.on('message', (count: number) => progress.tick(count));
-      return pool.runPages({ ...task, output, positions: share, progress: channel.port2 }, [channel.port2]).finally(() => channel.port1.close());
-    }),
-  );
+  const { pool } = parallel;
+  const base = { ...parallel.task, globals: siteGlobals(input.site, input.config), output: writer.prepare() };
   const problems = new Map<string, Problem>();
-  for (const result of results) {
-    for (const [file, outcome] of result.files) writer.adopt(file, outcome);
-    for (const problem of result.problems) problems.set(problemKey(problem), problem);
+  const inFlight = new Set<Promise<void>>();
+  const dispatch = async (pages: PagesTask['pages']) => {
+    while (inFlight.size >= pool.threads * CHUNKS_PER_THREAD) await Promise.race(inFlight);
+    const task = pool.runPages({ ...base, pages }).then((result) => {
+      for (const [file, outcome] of result.files) writer.adopt(file, outcome);
+      for (const problem of result.problems) problems.set(problemKey(problem), problem);
+      input.progress.tick(pages.length);
+    });
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task)).catch(() => undefined);
+  };
+  let chunk: PagesTask['pages'] = [];
+  let position = 0;
+  for (const spec of input.pages()) {
+    if (!wanted.has(position++)) continue;
+    const article = spec.article;
+    const body = article
+      ? { key: article.key, bodyHash: parallel.bodyHashOf(article.key), contentPath: article.contentPath, links: resolvedTargets(article, parallel.index) }
+      : undefined;
+    chunk.push({ spec, body });
+    if (chunk.length === PAGES_PER_CHUNK) {
+      await dispatch(chunk);
+      chunk = [];
+    }
   }
+  if (chunk.length > 0) await dispatch(chunk);
+  await Promise.all(inFlight);
   return [...problems.values()];
 }

@@ -130,6 +130,8 @@ function registerFilters(engine: Liquid, config: SiteConfig): void {
 /** What `this` is inside a filter (liquidjs exports the handler type, not its `this`). */
 type FilterThis = ThisParameterType<Extract<FilterImplOptions, (...args: never[]) => unknown>>;
 
+const CARD_MEMO_LIMIT = 20_000;
+
 /** The template of one article in a list: see registerCardFilter. */
 export const CARD_TEMPLATE = 'partials/article-card';
 
@@ -148,7 +150,11 @@ function registerCardFilter(engine: Liquid, config: SiteConfig, roots: string[])
     try {
       template ??= engine.parseFileSync(CARD_TEMPLATE);
       const html = engine.renderSync(template, { item, site: this.context.getSync(['site']) }) as string;
-      if (typeof key === 'string' && key !== '') cards.set(key, html);
+      if (typeof key === 'string' && key !== '') {
+        // Bounded: on a 100,000-article archive every card kept would be ~60 MB per thread.
+        if (cards.size >= CARD_MEMO_LIMIT) cards.clear();
+        cards.set(key, html);
+      }
       return html;
     } catch (error) {
       throw new TemplateError(templateProblem(error, config, roots, 'template-render', CARD_TEMPLATE));
