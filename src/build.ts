@@ -9,7 +9,7 @@ import { ArticleCache, cacheIdentity } from './cache.js';
 import { copyAssets, copyStatic } from './assets.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { buildTime } from './dates.js';
-import { BuildFailure, isError, type Problem } from './errors.js';
+import { stopOnErrors, type Problem } from './errors.js';
 import { writeFeeds } from './feeds.js';
 import { articleLinkTargets, checkLinks, indexArticles, pathServedBy, resolveArticleLinks } from './links.js';
 import { fingerprint, OutputManifest } from './manifest.js';
@@ -19,7 +19,7 @@ import { WorkerPool } from './pool.js';
 import { renderSite, siteGlobals } from './render.js';
 import { noProgress, type BuildStats, type Progress } from './report.js';
 import { writeSitemaps } from './sitemaps.js';
-import { createTemplates, PAGE_TEMPLATES, templatesFingerprint } from './templates.js';
+import { createTemplates, PAGE_TEMPLATES } from './templates.js';
 import { codeIdentity } from './version.js';
 import { DistWriter, MemoryWriter, type OutputWriter } from './write.js';
 
@@ -80,7 +80,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const bodyOf = async (article: ArticleMeta) => resolveArticleLinks(await readBody(article), urlOf, config.basePath);
     const linkTargets = (article: ArticleMeta) => articleLinkTargets(article, index);
     const manifest = options.cache !== false && writer instanceof DistWriter ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
-    const siteFingerprint = fingerprint(codeIdentity(), config, templatesFingerprint(templates.roots), siteGlobals(site, config));
+    const siteFingerprint = fingerprint(codeIdentity(), config, siteGlobals(site, config));
 
     const settings = articleSettings(config);
     const pages = await renderSite({
@@ -139,15 +139,4 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await pool.close();
     await cache.dispose();
   }
-}
-
-/**
- * Throw a BuildFailure carrying every problem when any is an error (any at all under --strict).
- * Returns the warnings to report otherwise. Unknown front-matter fields are only reported under
- * --strict: outside it they are a feature (extra data for templates), not a mistake.
- */
-function stopOnErrors(problems: readonly Problem[], strict: boolean): Problem[] {
-  const reported = strict ? problems.map((p) => ({ ...p, severity: 'error' as const })) : problems.filter((p) => p.code !== 'field-unknown');
-  if (reported.some(isError)) throw new BuildFailure(reported);
-  return reported;
 }

@@ -131,3 +131,14 @@ export function positionAt(text: string, offset: number): Position {
   }
   return { line, column: offset - lineStart + 1 };
 }
+
+/**
+ * Throw a BuildFailure carrying every problem when any is an error (any at all under --strict).
+ * Returns the warnings to report otherwise. Unknown front-matter fields are only reported under
+ * --strict: outside it they are a feature (extra data for templates), not a mistake.
+ */
+export function stopOnErrors(problems: readonly Problem[], strict: boolean): Problem[] {
+  const reported = strict ? problems.map((p) => ({ ...p, severity: 'error' as const })) : problems.filter((p) => p.code !== 'field-unknown');
+  if (reported.some(isError)) throw new BuildFailure(reported);
+  return reported;
+}

@@ -29,8 +29,9 @@ export interface BodyRef {
 export interface PagesTask {
   config: SiteConfig;
   globals: SiteGlobals;
-  /** Identifies the build's templates and config: the worker's engine is made once per value. */
+  /** With templatesFingerprint, identifies the build's config and templates: the worker's engine is made once per pair. */
   siteFingerprint: string;
+  templatesFingerprint: string;
   pages: Array<{ spec: PageSpec; body?: BodyRef }>;
   bodiesDir: string;
   /** To render an article again when its cached body is damaged. */
@@ -47,8 +48,9 @@ export interface PagesTaskResult {
 let engine: { fingerprint: string; templates: Templates } | undefined;
 
 export function renderPagesTask(task: PagesTask): PagesTaskResult {
-  if (engine?.fingerprint !== task.siteFingerprint) {
-    engine = { fingerprint: task.siteFingerprint, templates: createTemplates(task.config, PAGE_TEMPLATES).templates };
+  const identity = `${task.siteFingerprint}:${task.templatesFingerprint}`;
+  if (engine?.fingerprint !== identity) {
+    engine = { fingerprint: identity, templates: createTemplates(task.config, PAGE_TEMPLATES).templates };
   }
   const files: PagesTaskResult['files'] = [];
   const problems = new Map<string, Problem>();

@@ -124,7 +124,7 @@ export interface RenderSiteInput {
   linkTargets(article: ArticleMeta): string[];
   writer: OutputWriter;
   manifest: OutputManifest;
-  /** Fingerprint of what every page depends on: code, config, templates, site globals. */
+  /** Fingerprint of what every output depends on: code, config, site globals (templates count per page). */
   siteFingerprint: string;
   progress: Progress;
   /** Render on worker threads when there are enough pages (a dist/ build only). */
@@ -132,7 +132,7 @@ export interface RenderSiteInput {
     pool: WorkerPool;
     index: ArticleIndex;
     bodyHashOf(key: string): string;
-    task: Omit<PagesTask, 'pages' | 'globals' | 'output'>;
+    task: Omit<PagesTask, 'pages' | 'globals' | 'output' | 'templatesFingerprint'>;
   };
 }
 
@@ -161,7 +161,7 @@ export async function renderSite(input: RenderSiteInput): Promise<RenderedSite> 
   let position = 0;
   for (const spec of input.pages()) {
     const file = outputFileFor(spec.url);
-    const print = fingerprint(input.siteFingerprint, spec, spec.article ? input.linkTargets(spec.article) : null);
+    const print = pageFingerprint(input, spec);
     pages.push({ url: spec.url, lastModified: spec.lastModified, kind: spec.kind });
     input.manifest.record(file, print);
     if (input.manifest.isCurrent(file, print)) input.writer.keep(file);
@@ -179,6 +179,11 @@ export async function renderSite(input: RenderSiteInput): Promise<RenderedSite> 
       : await renderHere(input, wanted);
   input.progress.end();
   return { pages, rendered: positions.length, problems };
+}
+
+/** What a page's bytes depend on: the site, its template's files, its spec, where its article links go. */
+function pageFingerprint(input: RenderSiteInput, spec: PageSpec): string {
+  return fingerprint(input.siteFingerprint, input.templates.fingerprintOf(spec.template), spec, spec.article ? input.linkTargets(spec.article) : null);
 }
 
 async function renderHere(input: RenderSiteInput, wanted: ReadonlySet<number>): Promise<Problem[]> {
@@ -214,7 +219,7 @@ async function renderOnWorkers(
   writer: DistWriter,
 ): Promise<Problem[]> {
   const { pool } = parallel;
-  const base = { ...parallel.task, globals: siteGlobals(input.site, input.config), output: writer.prepare() };
+  const base = { ...parallel.task, templatesFingerprint: input.templates.fingerprint, globals: siteGlobals(input.site, input.config), output: writer.prepare() };
   const problems = new Map<string, Problem>();
   const inFlight = new Set<Promise<void>>();
   const dispatch = async (pages: PagesTask['pages']) => {

@@ -29,6 +29,10 @@ export interface Templates {
   render(name: string, variables: Record<string, unknown>): string;
   /** Folders searched for templates, the site's first. */
   roots: string[];
+  /** Hash of every template file: identifies this set of templates. */
+  fingerprint: string;
+  /** Hash of the files a page template is made of (see templateFingerprints). */
+  fingerprintOf(name: string): string;
 }
 
 /** A template failed: the Problem says where. */
@@ -39,10 +43,7 @@ export class TemplateError extends Error {
   }
 }
 
-/**
- * A hash of every file under the template folders (templates, partials, layouts, assets): part of
- * every page's fingerprint, so any template change renders the pages again.
- */
+/** Every file under the template folders (templates, partials, layouts, assets), hashed. */
 export function templatesFingerprint(roots: readonly string[]): string {
   const hash = createHash('sha1');
   for (const root of roots) {
@@ -54,6 +55,41 @@ export function templatesFingerprint(roots: readonly string[]): string {
     }
   }
   return hash.digest('hex');
+}
+
+/** `{% layout "x" %}`, `{% include 'x' %}`, `{% render "x" %}`: a template another one uses. */
+const REFERENCE = /\{%-?\s*(?:layout|include|render)\s+(["'])([^"']+)\1/g;
+/** A reference by variable (`{% include name %}`): which template it is cannot be known before rendering. */
+const DYNAMIC_REFERENCE = /\{%-?\s*(?:layout|include|render)\s+[^"'\s]/;
+/** The card filter renders CARD_TEMPLATE. */
+const CARD_FILTER = /\|\s*card\b/;
+
+/**
+ * A hash per page template of the files it is made of: itself and every layout and partial it
+ * uses, directly or through another (the card filter counts as a use of the card partial). Part
+ * of each page's fingerprint, so editing templates/tag.liquid renders only the tag pages again,
+ * and editing a partial only the pages whose templates use it. A template that names another by
+ * a variable depends on every template file.
+ */
+export function templateFingerprints(roots: readonly string[], names: readonly string[], everything = templatesFingerprint(roots)): Map<string, string> {
+  const prints = new Map<string, string>();
+  for (const name of names) {
+    const files = new Map<string, string>();
+    let dynamic = false;
+    const visit = (current: string) => {
+      if (files.has(current)) return;
+      const file = findTemplateByName(roots, current);
+      const text = file ? readFileSync(file, 'utf8') : '';
+      files.set(current, `${file ?? ''}\u0000${text}`);
+      if (DYNAMIC_REFERENCE.test(text)) dynamic = true;
+      for (const match of text.matchAll(REFERENCE)) visit(match[2]!.replace(/\.liquid$/, ''));
+      if (CARD_FILTER.test(text)) visit(CARD_TEMPLATE);
+    };
+    visit(name);
+    const parts = dynamic ? [everything] : [...files].sort(([a], [b]) => (a < b ? -1 : 1));
+    prints.set(name, createHash('sha1').update(JSON.stringify(parts)).digest('hex'));
+  }
+  return prints;
 }
 
 export function templateRoots(config: SiteConfig): string[] {
@@ -96,10 +132,14 @@ export function createTemplates(
     }
   }
 
+  const everything = templatesFingerprint(roots);
+  const prints = templateFingerprints(roots, names, everything);
   return {
     problems,
     templates: {
       roots,
+      fingerprint: everything,
+      fingerprintOf: (name) => prints.get(name) ?? '',
       render(name, variables) {
         const template = parsed.get(name);
         if (!template) throw new Error(`template "${name}" was not parsed at start-up`);
@@ -197,6 +237,6 @@ function findTemplateBySource(roots: string[], source: string | undefined): stri
   return undefined;
 }
 
-function findTemplateByName(roots: string[], name: string): string | undefined {
+function findTemplateByName(roots: readonly string[], name: string): string | undefined {
   return roots.map((root) => path.join(root, `${name}${TEMPLATE_EXTENSION}`)).find((file) => existsSync(file));
 }

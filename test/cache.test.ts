@@ -100,6 +100,35 @@ describe('cache invalidation', () => {
     expect(page(path.join(root, 'dist'), '/2025/12/01/article-0/')('.crumbs-changed').text()).toBe('Article 0');
   });
 
+  it('a page template change renders only the pages made with it; a partial, only the pages that use it', async () => {
+    const root = makeSite(siteFiles(6));
+    const dist = path.join(root, 'dist');
+    await run(root);
+    const before = mtimes(dist);
+    mkdirSync(path.join(root, 'templates'), { recursive: true });
+    const tagTemplate = readFileSync(path.join(REPO, 'templates/tag.liquid'), 'utf8');
+    writeFileSync(path.join(root, 'templates/tag.liquid'), tagTemplate.replace('{% include "partials/article-list" %}', '<p class="tag-note">Tagged</p>{% include "partials/article-list" %}'));
+    const result = await run(root);
+    const after = mtimes(dist);
+    const changed = Object.keys(after).filter((file) => after[file] !== before[file]).sort();
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.every((file) => file.startsWith('tags/') && file.endsWith('.html') && file !== 'tags/index.html')).toBe(true);
+    expect(result.stats.pagesRendered).toBe(changed.length);
+    expect(page(dist, '/tags/tag-1/')('.tag-note').text()).toBe('Tagged');
+
+    // The card partial is used by every list (through the card filter), not by article pages.
+    mkdirSync(path.join(root, 'templates/partials'), { recursive: true });
+    const card = readFileSync(path.join(REPO, 'templates/partials/article-card.liquid'), 'utf8');
+    writeFileSync(path.join(root, 'templates/partials/article-card.liquid'), `<span class="card-note"></span>${card}`);
+    const again = await run(root);
+    const final = mtimes(dist);
+    const rewritten = Object.keys(final).filter((file) => final[file] !== after[file]);
+    expect(rewritten).toContain('index.html');
+    expect(rewritten).toContain('topics/culture/index.html');
+    expect(rewritten.filter((file) => /^2025\/12\/\d\d\/article-/.test(file))).toEqual([]);
+    expect(again.stats.pagesRendered).toBe(rewritten.length);
+  });
+
   it('a config change that affects rendering (the time zone) renders every article again', async () => {
     const root = makeSite(siteFiles(4));
     await run(root);

@@ -77,13 +77,12 @@ export function runBench(options: BenchOptions): ScenarioResult[] {
   const { articles, runs, work, log } = options;
   const site = path.join(work, 'site');
   const content = path.join(site, 'content');
-  if (!existsSync(path.join(work, 'corpus.done'))) {
-    log(`Writing a corpus of ${articles.toLocaleString('en')} articles to ${content} ...`);
-    rmSync(work, { recursive: true, force: true });
-    writeCorpus(articles, content);
-    writeFileSync(path.join(site, 'site.config.ts'), `export default { title: 'Bench', baseUrl: 'https://bench.example/' };\n`);
-    writeFileSync(path.join(work, 'corpus.done'), `${articles}\n`);
-  }
+  // A fresh corpus every run: the edit, add and delete scenarios change it, and a corpus left
+  // changed by an earlier run would make "1 article added" rewrite a file already there.
+  log(`Writing a corpus of ${articles.toLocaleString('en')} articles to ${content} ...`);
+  rmSync(work, { recursive: true, force: true });
+  writeCorpus(articles, content);
+  writeFileSync(path.join(site, 'site.config.ts'), `export default { title: 'Bench', baseUrl: 'https://bench.example/' };\n`);
   const files = articleFiles(content);
   const wanted = new Set(options.scenarios ?? (Object.keys(LABELS) as ScenarioName[]));
   const results: ScenarioResult[] = [];

@@ -2,33 +2,41 @@
 // article, `next` the next newer one (as a reader paging back through the news expects).
 // Page data holds articles as ArticleMeta; render.ts makes template views of them.
 
+import type { ArticleMeta } from '../article.js';
 import type { Site } from '../model.js';
 import { homeUrl, topicUrl } from '../urls.js';
-import type { PageSpec } from './types.js';
+import type { PageGroup, PageSpec } from './types.js';
 import { modifiedOf } from './views.js';
 
-export function* articlePages(site: Site): Generator<PageSpec> {
+/** The group of an article's page: named by its file, so it outlives a change of URL. */
+export function articleGroupName(article: ArticleMeta): string {
+  return `article:${article.contentPath}`;
+}
+
+export function* articleGroups(site: Site): Generator<PageGroup> {
   const { articles } = site;
   for (let i = 0; i < articles.length; i++) {
     const article = articles[i]!;
-    const older = articles[i + 1];
-    const newer = articles[i - 1];
-    yield {
-      kind: 'article',
-      url: article.url,
-      template: 'article',
-      title: article.title,
-      description: article.summary,
-      breadcrumbs: [
-        { name: 'Home', url: homeUrl() },
-        { name: article.topic.name, url: topicUrl(article.topic.slug) },
-      ],
-      article,
-      lastModified: modifiedOf(article),
-      data: {
-        prev: older ?? null,
-        next: newer ?? null,
-      },
-    };
+    yield { name: articleGroupName(article), pages: () => [articlePage(article, articles[i + 1], articles[i - 1])] };
   }
+}
+
+function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer: ArticleMeta | undefined): PageSpec {
+  return {
+    kind: 'article',
+    url: article.url,
+    template: 'article',
+    title: article.title,
+    description: article.summary,
+    breadcrumbs: [
+      { name: 'Home', url: homeUrl() },
+      { name: article.topic.name, url: topicUrl(article.topic.slug) },
+    ],
+    article,
+    lastModified: modifiedOf(article),
+    data: {
+      prev: older ?? null,
+      next: newer ?? null,
+    },
+  };
 }

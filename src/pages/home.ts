@@ -4,9 +4,13 @@ import type { SiteConfig } from '../config.js';
 import type { Site } from '../model.js';
 import { homeUrl } from '../urls.js';
 import { listPages } from './list.js';
-import type { PageSpec } from './types.js';
+import type { PageGroup, PageSpec } from './types.js';
 
-export function homePages(site: Site, config: SiteConfig): Iterable<PageSpec> {
+export function homeGroup(site: Site, config: SiteConfig): PageGroup {
+  return { name: 'home', pages: () => homePages(site, config) };
+}
+
+function homePages(site: Site, config: SiteConfig): Iterable<PageSpec> {
   return listPages({
     kind: 'home',
     template: 'home',

@@ -3,20 +3,25 @@
 
 import type { SiteConfig } from '../config.js';
 import type { Site } from '../model.js';
-import { archivePages } from './archive.js';
-import { articlePages } from './article.js';
-import { homePages } from './home.js';
-import { notFoundPage } from './notfound.js';
-import { TAGS, TOPICS, termPages } from './terms.js';
-import type { PageSpec } from './types.js';
+import { archiveGroups } from './archive.js';
+import { articleGroups } from './article.js';
+import { homeGroup } from './home.js';
+import { notFoundGroup } from './notfound.js';
+import { TAGS, TOPICS, termGroups } from './terms.js';
+import type { PageGroup, PageSpec } from './types.js';
 
-export type { PageKind, PageSpec } from './types.js';
+export type { PageGroup, PageKind, PageSpec } from './types.js';
+
+/** The site's pages as groups, in the fixed order of planPages. */
+export function* pageGroups(site: Site, config: SiteConfig): Generator<PageGroup> {
+  yield homeGroup(site, config);
+  yield* articleGroups(site);
+  yield* termGroups(site.topics, TOPICS, config);
+  yield* termGroups(site.tags, TAGS, config);
+  yield* archiveGroups(site, config);
+  yield notFoundGroup(config);
+}
 
 export function* planPages(site: Site, config: SiteConfig): Generator<PageSpec> {
-  yield* homePages(site, config);
-  yield* articlePages(site);
-  yield* termPages(site.topics, TOPICS, config);
-  yield* termPages(site.tags, TAGS, config);
-  yield* archivePages(site, config);
-  yield notFoundPage(config);
+  for (const group of pageGroups(site, config)) yield* group.pages();
 }

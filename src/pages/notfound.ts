@@ -2,9 +2,13 @@
 
 import type { SiteConfig } from '../config.js';
 import { notFoundUrl } from '../urls.js';
-import type { PageSpec } from './types.js';
+import type { PageGroup, PageSpec } from './types.js';
 
-export function notFoundPage(config: SiteConfig): PageSpec {
+export function notFoundGroup(config: SiteConfig): PageGroup {
+  return { name: 'notfound', pages: () => [notFoundPage(config)] };
+}
+
+function notFoundPage(config: SiteConfig): PageSpec {
   return {
     kind: 'notfound',
     url: notFoundUrl(),

@@ -6,7 +6,7 @@ import type { SiteConfig } from '../config.js';
 import type { TermGroup } from '../model.js';
 import { homeUrl, tagUrl, tagsUrl, topicUrl, topicsUrl } from '../urls.js';
 import { listPages } from './list.js';
-import type { PageSpec } from './types.js';
+import type { PageGroup, PageSpec } from './types.js';
 import { lastModified, type TermSummary } from './views.js';
 
 interface TermKind {
@@ -29,30 +29,40 @@ export function termSummary(group: TermGroup, kind: TermKind): TermSummary {
   return { name: group.name, slug: group.slug, url: kind.termUrl(group.slug), count: group.articles.length, otherSpellings: group.spellings.filter((name) => name !== group.name) };
 }
 
-export function* termPages(groups: readonly TermGroup[], kind: TermKind, config: SiteConfig): Generator<PageSpec> {
-  const home = { name: 'Home', url: homeUrl() };
-  yield {
+/** The index of all terms ("topics", "tags"), then one group per term ("topic:culture"). */
+export function* termGroups(groups: readonly TermGroup[], kind: TermKind, config: SiteConfig): Generator<PageGroup> {
+  yield { name: kind.index, pages: () => [termIndexPage(groups, kind, config)] };
+  for (const group of groups) yield { name: termGroupName(kind, group.slug), pages: () => termListPages(group, kind, config) };
+}
+
+export function termGroupName(kind: TermKind, slug: string): string {
+  return `${kind.single}:${slug}`;
+}
+
+function termIndexPage(groups: readonly TermGroup[], kind: TermKind, config: SiteConfig): PageSpec {
+  return {
     kind: kind.index,
     url: kind.indexUrl(),
     template: kind.index,
     title: kind.indexTitle,
     description: `All ${kind.indexTitle.toLowerCase()} of ${config.title}, with the number of articles in each.`,
-    breadcrumbs: [home],
+    breadcrumbs: [{ name: 'Home', url: homeUrl() }],
     lastModified: lastModified(groups.map((group) => group.articles[0]!)),
     data: { terms: groups.map((group) => termSummary(group, kind)) },
   };
-  for (const group of groups) {
-    yield* listPages({
-      kind: kind.single,
-      template: kind.single,
-      listUrl: kind.termUrl(group.slug),
-      title: group.name,
-      description: `${kind.single === 'topic' ? 'News' : 'Articles'} about ${group.name} from ${config.title}.`,
-      articles: group.articles,
-      pageSize: config.pageSize,
-      breadcrumbs: [home, { name: kind.indexTitle, url: kind.indexUrl() }],
-      feed: { listUrl: kind.termUrl(group.slug), title: termFeedTitle(group.name, config) },
-      data: { term: termSummary(group, kind) },
-    });
-  }
+}
+
+function termListPages(group: TermGroup, kind: TermKind, config: SiteConfig): Iterable<PageSpec> {
+  return listPages({
+    kind: kind.single,
+    template: kind.single,
+    listUrl: kind.termUrl(group.slug),
+    title: group.name,
+    description: `${kind.single === 'topic' ? 'News' : 'Articles'} about ${group.name} from ${config.title}.`,
+    articles: group.articles,
+    pageSize: config.pageSize,
+    breadcrumbs: [{ name: 'Home', url: homeUrl() }, { name: kind.indexTitle, url: kind.indexUrl() }],
+    feed: { listUrl: kind.termUrl(group.slug), title: termFeedTitle(group.name, config) },
+    data: { term: termSummary(group, kind) },
+  });
 }

@@ -6,6 +6,16 @@ import type { Pagination } from '../paginate.js';
 export type PageKind =
   | 'home' | 'article' | 'topics' | 'topic' | 'tags' | 'tag' | 'archive' | 'year' | 'month' | 'day' | 'notfound';
 
+/**
+ * Pages planned together: the unit the dev server re-plans after a change. Names are stable across
+ * builds ("home", "article:2025/12/a.md", "topic:culture", "month:2025/12", ...), and each page
+ * belongs to exactly one group.
+ */
+export interface PageGroup {
+  name: string;
+  pages(): Iterable<PageSpec>;
+}
+
 export interface Crumb {
   name: string;
   url: string;
