@@ -1,6 +1,7 @@
 // `broadsheet <command>`: parses arguments, calls src/, prints, sets the exit code.
 // Exit codes: 0 success, 1 content/template/config errors, 2 usage errors.
 
+import path from 'node:path';
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
 import { build } from '../src/build.js';
 import { BuildFailure, formatProblems, type Problem } from '../src/errors.js';
@@ -12,6 +13,8 @@ const USAGE = `Usage: broadsheet <command> [options]
 Commands:
   build                 build content/ into dist/
   check                 validate content, templates and config without writing dist/
+  dev                   build, serve on http://127.0.0.1:4321/, rebuild on change, reload the browser
+                        [--port N] [--host H] (and the build options below but --no-cache)
   new "Title"           write a new article: --topic NAME --tags A,B [--date ISO] [--slug SLUG]
   import FILE           import a plain-text feed dump into content/ [--force] [--dry-run]
 
@@ -37,6 +40,7 @@ const paint = (style: Parameters<typeof styleText>[0], text: string) => (useColo
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; failed: string; unchanged: string }> = {
   build: { run: (args) => runBuild(args, false), failed: 'Build failed', unchanged: 'Nothing was written; the previous output is unchanged.' },
   check: { run: (args) => runBuild(args, true), failed: 'Check failed', unchanged: 'Nothing is written by check.' },
+  dev: { run: runDev, failed: 'Dev server failed', unchanged: 'The previous output is unchanged.' },
   new: { run: runNew, failed: 'No article written', unchanged: 'No file was created.' },
   import: { run: runImport, failed: 'Import failed', unchanged: 'Nothing was written: fix the dump and import again.' },
 };
@@ -103,6 +107,76 @@ async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
     for (const line of leftOutLines(result.site.leftOut)) console.log(line);
     console.log(summaryLine(result.stats, checkOnly ? 'Checked' : 'Built'));
   }
+  return 0;
+}
+
+async function runDev(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    root: { type: 'string' },
+    out: { type: 'string' },
+    'base-url': { type: 'string' },
+    drafts: { type: 'boolean' },
+    future: { type: 'boolean' },
+    expired: { type: 'boolean' },
+    strict: { type: 'boolean' },
+    threads: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+  });
+  const { startDev, DEFAULT_PORT, DEFAULT_HOST, PortInUseError } = await import('../src/dev/index.js');
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+  const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : Number(values.threads);
+  if (threads !== 'auto' && (!Number.isInteger(threads) || threads < 1)) throw new UsageError(`--threads must be "auto" or a whole number of at least 1, got "${values.threads}"`);
+  const time = () => new Date().toTimeString().slice(0, 8);
+  let handle;
+  try {
+    handle = await startDev({
+      root: values.root,
+      outDir: values.out,
+      baseUrl: values['base-url'],
+      drafts: values.drafts,
+      future: values.future,
+      expired: values.expired,
+      strict: values.strict,
+      threads,
+      host: values.host ?? DEFAULT_HOST,
+      port,
+      progress: process.stderr.isTTY && !process.env.CI ? terminalProgress(process.stderr) : noProgress,
+      onUpdate(result, paths) {
+        const cause = paths.length === 0 ? '' : ` (${paths.length === 1 ? path.relative(process.cwd(), paths[0]!) : `${paths.length} files`})`;
+        if (!result.ok) {
+          console.error(`${time()} ${paint('red', 'Not rebuilt')}${cause}: the last good pages are still served.`);
+          printProblems(result.problems);
+          return;
+        }
+        printProblems(result.warnings);
+        if (result.build) console.log(`${time()} ${summaryLine(result.build.stats, 'Built')}`);
+        else if (result.mode === 'content') console.log(`${time()} Updated ${result.changed.length} files (${result.pagesRendered} pages rendered) in ${Math.round(result.milliseconds)} ms${cause}`);
+      },
+      onError(error) {
+        console.error(`${time()} ${paint('red', 'Broadsheet failed')}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      },
+    });
+  } catch (error) {
+    if (error instanceof PortInUseError) {
+      console.error(paint('red', error.message));
+      return 1;
+    }
+    throw error;
+  }
+  console.log(`Serving ${paint('bold', handle.url)} (Ctrl-C to stop). Watching content/, templates/, static/ and the config.`);
+  const opened = handle;
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      console.log('\nStopping.');
+      void opened.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   return 0;
 }
 

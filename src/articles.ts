@@ -5,6 +5,8 @@
 // stores their bodies in the cache. The result is metadata only; bodies are read back one at a
 // time when a page needs them (bodyReader).
 
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { ArticleMeta, ArticleSettings } from './article.js';
 import { articleKey, cacheIdentity, type ArticleCache, type CachedArticle } from './cache.js';
 import type { SiteConfig } from './config.js';
@@ -38,12 +40,14 @@ export interface CollectOptions {
   /** Renders the articles when there are enough of them to pay for starting workers. */
   pool: WorkerPool;
   progress: Progress;
+  /** Collect only these content paths (the dev server's changed files); those that no longer exist are skipped. */
+  only?: readonly string[];
 }
 
 export async function collectArticles(config: SiteConfig, cache: ArticleCache, options: CollectOptions): Promise<CollectedArticles> {
   const settings = articleSettings(config);
   const identity = cacheIdentity(settings);
-  const files = await findContentFiles(config.contentPath);
+  const files = options.only ? options.only.filter((file) => existsSync(path.join(config.contentPath, file))).sort() : await findContentFiles(config.contentPath);
 
   const found = new Map<string, CachedArticle>();
   const misses: string[] = [];

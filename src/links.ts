@@ -96,7 +96,7 @@ function imageLink(article: ArticleMeta): ArticleMeta['links'][number] {
 }
 
 /** Does the set of written files answer a site path? "/a/" needs a/index.html; "/a" either a or a/index.html. */
-export function pathServedBy(files: ReadonlySet<string>): (sitePath: string) => boolean {
+export function pathServedBy(files: Pick<ReadonlySet<string>, 'has'>): (sitePath: string) => boolean {
   return (sitePath) => {
     const relative = sitePath.replace(/^\/+/, '');
     if (relative === '' || relative.endsWith('/')) return files.has(`${relative}index.html`);

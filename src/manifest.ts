@@ -66,7 +66,7 @@ export class OutputManifest {
     private readonly dir: string | undefined,
     private readonly outPath: string,
     /** Entries of the previous build whose files are still as it left them. */
-    private readonly current: ReadonlyMap<string, ManifestEntry>,
+    private readonly current: Map<string, ManifestEntry>,
   ) {}
 
   /** A manifest that knows nothing and saves nothing (--no-cache, check). */
@@ -104,25 +104,59 @@ export class OutputManifest {
     this.next.set(file, print);
   }
 
+  /** Is `file` part of the site as the output folder now has it? */
+  has(file: string): boolean {
+    return this.current.has(file);
+  }
+
   /** After a successful commit: the new site's files, their fingerprints, sizes and mtimes. */
   async save(): Promise<void> {
     if (!this.dir) return;
     // Every file current and none gone: the manifest on disk already says all of this.
     if (this.next.size === this.current.size && [...this.next].every(([file, print]) => this.current.get(file)?.fingerprint === print)) return;
-    const files: Record<string, ManifestEntry> = {};
+    const files = new Map<string, ManifestEntry>();
     for (const [file, print] of this.next) {
-      const old = this.current.get(file);
-      if (old?.fingerprint === print) {
-        files[file] = old;
-        continue;
-      }
-      const info = statSync(path.join(this.outPath, file), { throwIfNoEntry: false });
-      if (info) files[file] = { fingerprint: print, size: info.size, mtimeMs: info.mtimeMs };
+      const entry = this.entryFor(file, print);
+      if (entry) files.set(file, entry);
     }
-    await mkdir(this.dir, { recursive: true });
-    const target = path.join(this.dir, MANIFEST_FILE);
+    await this.writeEntries(files);
+  }
+
+  /**
+   * The dev server's manifest lives on from update to update: after each, the files it recorded
+   * become current (with their new size and mtime), `deleted` ones go, and the rest stay.
+   */
+  advance(deleted: Iterable<string>): void {
+    for (const [file, print] of this.next) {
+      const entry = this.entryFor(file, print);
+      if (entry) this.current.set(file, entry);
+    }
+    for (const file of deleted) this.current.delete(file);
+    this.next.clear();
+  }
+
+  /** Forget what this update recorded: it failed, and wrote nothing. */
+  discard(): void {
+    this.next.clear();
+  }
+
+  /** Save what advance() made current (the dev server, now and then). */
+  async saveCurrent(): Promise<void> {
+    if (this.dir) await this.writeEntries(this.current);
+  }
+
+  private entryFor(file: string, print: string): ManifestEntry | undefined {
+    const old = this.current.get(file);
+    if (old?.fingerprint === print) return old;
+    const info = statSync(path.join(this.outPath, file), { throwIfNoEntry: false });
+    return info ? { fingerprint: print, size: info.size, mtimeMs: info.mtimeMs } : undefined;
+  }
+
+  private async writeEntries(entries: ReadonlyMap<string, ManifestEntry>): Promise<void> {
+    await mkdir(this.dir!, { recursive: true });
+    const target = path.join(this.dir!, MANIFEST_FILE);
     const aside = `${target}.${process.pid}.tmp`;
-    const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const sorted = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : 1)));
     await writeFile(aside, JSON.stringify({ format: MANIFEST_FORMAT, outPath: this.outPath, files: sorted } satisfies ManifestFile));
     await rename(aside, target);
   }

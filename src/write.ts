@@ -199,6 +199,65 @@ export class DistWriter implements OutputWriter {
   }
 }
 
+/**
+ * The dev server's writer: an update's few changed pages are held until commit, then each is
+ * written straight into the served folder (to a temporary name, then renamed over the old file, so
+ * a request never sees half a page), and the files the update took away are deleted. Nothing is
+ * written if the update fails before commit. Files with unchanged bytes are left alone.
+ */
+export class DirectWriter implements OutputWriter {
+  readonly files = new Set<string>();
+  private readonly pending = new Map<string, Uint8Array>();
+
+  constructor(readonly outPath: string) {}
+
+  async write(file: string, content: string | Uint8Array): Promise<void> {
+    assertInside(file);
+    this.files.add(file);
+    this.pending.set(file, typeof content === 'string' ? Buffer.from(content) : content);
+  }
+
+  keep(file: string): void {
+    assertInside(file);
+    this.files.add(file);
+  }
+
+  /** Write the pending files, then delete `remove` (files the site no longer has). */
+  async commit(remove: Iterable<string> = []): Promise<WriteStats & { changed: string[] }> {
+    const changed: string[] = [];
+    for (const [file, bytes] of this.pending) {
+      const target = path.join(this.outPath, file);
+      if (sameBytes(target, bytes)) continue;
+      mkdirSync(path.dirname(target), { recursive: true });
+      const aside = `${target}.${process.pid}.tmp`;
+      writeFileSync(aside, bytes);
+      renameSync(aside, target);
+      changed.push(file);
+    }
+    const emptied = new Set<string>();
+    let deleted = 0;
+    for (const file of remove) {
+      assertInside(file);
+      if (this.files.has(file)) continue;
+      const target = path.join(this.outPath, file);
+      if (!existsSync(target)) continue;
+      rmSync(target, { force: true });
+      deleted++;
+      changed.push(file);
+      emptied.add(path.dirname(target));
+    }
+    removeEmptiedFolders(this.outPath, emptied);
+    const stats = { written: changed.length - deleted, unchanged: this.files.size - (changed.length - deleted), deleted, changed };
+    this.pending.clear();
+    return stats;
+  }
+
+  async abort(): Promise<void> {
+    this.pending.clear();
+    this.files.clear();
+  }
+}
+
 function assertInside(file: string): void {
   const normalised = path.posix.normalize(file);
   if (path.posix.isAbsolute(file) || normalised.startsWith('../') || normalised === '..' || normalised !== file) {
@@ -227,16 +286,25 @@ function removeStale(root: string, keep: (file: string) => boolean): number {
     if (keep(folder + entry.name)) continue;
     rmSync(path.join(entry.parentPath, entry.name), { force: true });
     deleted++;
-    // Only folders that lost a file (and their parents) can have become empty.
-    for (let folder = entry.parentPath; folder.length > root.length; folder = path.dirname(folder)) emptied.add(folder);
+    emptied.add(entry.parentPath);
   }
+  removeEmptiedFolders(root, emptied);
+  return deleted;
+}
+
+/**
+ * Remove folders under `root` that lost files and are now empty, and their parents that empty in
+ * turn (only folders that lost a file, or their parents, can have become empty).
+ */
+function removeEmptiedFolders(root: string, folders: Iterable<string>): void {
+  const candidates = new Set<string>();
+  for (const start of folders) for (let folder = start; folder.length > root.length; folder = path.dirname(folder)) candidates.add(folder);
   // Deepest first, so a folder emptied by its children's removal goes too.
-  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
+  for (const folder of [...candidates].sort((a, b) => b.length - a.length)) {
     try {
       rmdirSync(folder);
     } catch {
       // Not empty: it holds files of the new site.
     }
   }
-  return deleted;
 }

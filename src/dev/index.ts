@@ -1,0 +1,102 @@
+// `broadsheet dev`: build, serve, watch, rebuild what changed, reload the open pages.
+
+import path from 'node:path';
+import { CONFIG_FILES } from '../config.js';
+import { formatProblems, type Problem } from '../errors.js';
+import { DevServer, type DevEvent } from './server.js';
+import { DevSite, type DevOptions, type UpdateResult } from './site.js';
+import { watchInBatches, type BatchWatcher } from './watch.js';
+
+export { PortInUseError } from './server.js';
+export type { UpdateResult } from './site.js';
+
+export interface StartOptions extends DevOptions {
+  host?: string;
+  port?: number;
+  /** Each update's outcome, with the changed paths that caused it (the CLI prints these). */
+  onUpdate?: (result: UpdateResult, paths: readonly string[]) => void;
+  /** Each event sent to the open pages (tests and the bench listen here too). */
+  onEvent?: (event: DevEvent) => void;
+  /** An update failed for a reason other than the site's content (a bug, a full disk). */
+  onError?: (error: unknown) => void;
+}
+
+export interface DevHandle {
+  /** The site's address: http://127.0.0.1:4321/ (with the base path). */
+  url: string;
+  /** The first build's outcome. */
+  first: UpdateResult;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 4321;
+export const DEFAULT_HOST = '127.0.0.1';
+
+/** Seconds of quiet after an update before the cache and manifest are saved for the next build. */
+const FLUSH_AFTER_MS = 2000;
+
+export async function startDev(options: StartOptions = {}): Promise<DevHandle> {
+  const root = path.resolve(options.root ?? '.');
+  const { site, result: first } = await DevSite.start({ ...options, root });
+  const server = new DevServer({
+    host: options.host ?? DEFAULT_HOST,
+    port: options.port ?? DEFAULT_PORT,
+    site: () => ({ outPath: site.config?.outPath ?? path.join(root, options.outDir ?? 'dist'), basePath: site.config?.basePath ?? '/' }),
+  });
+  const tell = (event: DevEvent) => {
+    server.broadcast(event);
+    options.onEvent?.(event);
+  };
+  let url: string;
+  try {
+    url = await server.listen();
+  } catch (error) {
+    await site.close();
+    throw error;
+  }
+  options.onUpdate?.(first, []);
+  if (!first.ok) tell(problemsEvent(first.problems));
+
+  let flushTimer: NodeJS.Timeout | undefined;
+  const onBatch = async (paths: string[]) => {
+    let result: UpdateResult;
+    try {
+      result = await site.update({ paths });
+    } catch (error) {
+      // A failure of Broadsheet itself, not of the content (those are results): report it, keep serving.
+      options.onError?.(error);
+      tell({ type: 'problems', text: `Broadsheet failed: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
+    if (result.ok) {
+      if (result.changed.length > 0) tell({ type: 'reload', changed: result.changed });
+      else tell({ type: 'ok' });
+    } else {
+      tell(problemsEvent(result.problems));
+    }
+    options.onUpdate?.(result, paths);
+    clearTimeout(flushTimer);
+    flushTimer = setTimeout(() => void site.flush().catch(() => undefined), FLUSH_AFTER_MS);
+    flushTimer.unref();
+  };
+
+  const config = site.config;
+  const folders = [config?.contentPath ?? path.join(root, 'content'), config?.templatesPath ?? path.join(root, 'templates'), config?.staticPath ?? path.join(root, 'static')];
+  const watcher: BatchWatcher = watchInBatches(root, folders, CONFIG_FILES.map((name) => path.join(root, name)), onBatch);
+  await watcher.ready;
+
+  return {
+    url,
+    first,
+    async close() {
+      clearTimeout(flushTimer);
+      await watcher.close();
+      await server.close();
+      await site.close();
+    },
+  };
+}
+
+function problemsEvent(problems: readonly Problem[]): DevEvent {
+  return { type: 'problems', text: formatProblems(problems) };
+}

@@ -1,0 +1,73 @@
+// Watching the site's sources with chokidar, in batches: events are gathered until the files have
+// been quiet for a moment, so an editor that writes a file in pieces (or saves several at once, or
+// renames by unlink + add) causes one rebuild. While a rebuild runs, new events wait for the next
+// batch: rebuilds never overlap.
+
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+
+/** Quiet time before a batch is handed over. Short: it is part of every save-to-reload. */
+export const QUIET_MS = 25;
+
+/** Editor droppings that are no source: hidden files (.swp, .#lock), backups (x~), vim's probe (4913). */
+function isEditorFile(file: string): boolean {
+  const name = path.basename(file);
+  return name.startsWith('.') || name.endsWith('~') || name === '4913';
+}
+
+const isInside = (file: string, folder: string) => file === folder || file.startsWith(folder + path.sep);
+
+export interface BatchWatcher {
+  /** Resolves once the initial scan is done and changes are being seen. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Watch `folders` and `files` under `root` (present or not yet: they may be created later);
+ * `onBatch` gets each batch of changed absolute paths.
+ *
+ * chokidar watches the root, skipping everything else in it (dist/, node_modules/, .cache/): given
+ * paths that do not exist, it reports 'ready' before it is watching the others (chokidar#1110).
+ */
+export function watchInBatches(root: string, folders: readonly string[], files: readonly string[], onBatch: (changed: string[]) => Promise<void>): BatchWatcher {
+  const ignored = (file: string) => {
+    if (file === root) return false;
+    if (files.includes(file)) return false;
+    if (isEditorFile(file)) return true;
+    return !folders.some((folder) => isInside(file, folder) || isInside(folder, file));
+  };
+  // atomic: false, so a rename's unlink comes with its add, not 100 ms later in a batch of its own.
+  const watcher: FSWatcher = watch(root, { ignoreInitial: true, ignored, atomic: false });
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  const flush = async () => {
+    timer = undefined;
+    if (running) return; // the running batch schedules the next when it ends
+    if (pending.size === 0) return;
+    const batch = [...pending];
+    pending = new Set();
+    running = onBatch(batch).finally(() => {
+      running = undefined;
+      if (pending.size > 0 && !timer) timer = setTimeout(flush, QUIET_MS);
+    });
+    await running;
+  };
+  watcher.on('all', (_event, file) => {
+    pending.add(path.resolve(file));
+    clearTimeout(timer);
+    timer = setTimeout(flush, QUIET_MS);
+  });
+
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    ready,
+    async close() {
+      clearTimeout(timer);
+      await watcher.close();
+      await running;
+    },
+  };
+}
