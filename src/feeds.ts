@@ -93,10 +93,18 @@ export interface FeedContext {
   siteFingerprint: string;
 }
 
-/** Write every feed of the site whose entries changed; returns the number of feed files. */
-export async function writeFeeds(site: Site, context: FeedContext, writer: OutputWriter): Promise<number> {
+/**
+ * Write every feed of the site whose entries changed; returns the number of feed files. `only`
+ * (the dev server) names the feeds a change can have touched: the others are kept as they are.
+ */
+export async function writeFeeds(site: Site, context: FeedContext, writer: OutputWriter, only?: (feed: FeedSpec) => boolean): Promise<number> {
   let files = 0;
   for (const feed of planFeeds(site, context.config)) {
+    if (only && !only(feed)) {
+      for (const format of FEED_FORMATS) writer.keep(outputFileFor(feedUrl(feed.listUrl, format)));
+      files += FEED_FORMATS.length;
+      continue;
+    }
     const print = fingerprint(context.siteFingerprint, feed, feed.content === 'full' ? feed.articles.map(context.linkTargets) : null);
     let rendered: Map<string, string> | undefined;
     for (const format of FEED_FORMATS) {

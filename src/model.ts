@@ -64,6 +64,8 @@ export function buildSite(all: readonly ArticleMeta[], options: PublishOptions):
     else if (article.expires && article.expires.epoch <= options.now && !options.expired) leftOut.expired.push(article);
     else articles.push(article);
   }
+  // Before sorting by date: duplicates are reported in file order.
+  const problems = findDuplicateUrls(articles);
   articles.sort(newestFirst);
 
   return {
@@ -74,7 +76,7 @@ export function buildSite(all: readonly ArticleMeta[], options: PublishOptions):
       years: groupByDate(articles),
       leftOut,
     },
-    problems: findDuplicateUrls(articles),
+    problems,
   };
 }
 
@@ -104,8 +106,11 @@ function groupByTerm(articles: readonly ArticleMeta[], termsOf: (article: Articl
         .map(([name]) => name);
       return { slug, name: spellings[0] ?? slug, spellings, articles: group.articles };
     })
-    .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : 1));
+    .sort((a, b) => byName.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
 }
+
+/** One collator for every comparison: localeCompare with options builds a new one per call (50 ms for 1,000 tags). */
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
 
 /** Proper nouns are capitalised: between equally used spellings, the one with more capitals wins. */
 function capitals(text: string): number {
@@ -141,10 +146,13 @@ function groupByDate(articles: readonly ArticleMeta[]): YearGroup[] {
   return years;
 }
 
+/** In file order, the first of two articles with one URL keeps it and the second is reported. */
 function findDuplicateUrls(articles: readonly ArticleMeta[]): Problem[] {
   const byUrl = new Map<string, ArticleMeta>();
   const problems: Problem[] = [];
-  for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+  // The build passes articles in file order already; sort only when they are not.
+  const inFileOrder = articles.every((article, i) => i === 0 || articles[i - 1]!.file < article.file);
+  for (const article of inFileOrder ? articles : [...articles].sort((a, b) => (a.file < b.file ? -1 : 1))) {
     const first = byUrl.get(article.url);
     if (!first) {
       byUrl.set(article.url, article);

@@ -36,15 +36,17 @@ export interface SiteGlobals {
   nav: TermView[];
 }
 
+const inEnglish = new Intl.Collator('en');
+
 export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
   const bySlug = new Map(site.topics.map((group) => [group.slug, group]));
   const chosen = config.nav
     ? config.nav.map((name) => bySlug.get(slugify(name))).filter((group) => group !== undefined)
     : [...site.topics]
-        .sort((a, b) => b.articles.length - a.articles.length || a.name.localeCompare(b.name, 'en'))
+        .sort((a, b) => b.articles.length - a.articles.length || inEnglish.compare(a.name, b.name))
         .slice(0, config.navTopics)
         // Alphabetical, not by size: the order then changes only when the set does.
-        .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+        .sort((a, b) => inEnglish.compare(a.name, b.name));
   const nav = chosen.map((group) => ({ name: group.name, slug: group.slug, url: TOPICS.termUrl(group.slug) }));
   return {
     title: config.title,

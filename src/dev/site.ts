@@ -78,6 +78,8 @@ interface Good {
   globalsPrint: string;
   /** Each page group's pages as written, for the sitemap. */
   pagesByGroup: Map<string, WrittenPage[]>;
+  /** The groups' names in the order a full build plans them (the sitemap's order). */
+  order: string[];
   /** Feed and sitemap files, so that a feed whose term is gone is deleted. */
   otherFiles: Set<string>;
 }
@@ -89,6 +91,8 @@ interface Loaded {
   templates: Templates;
   /** The latest read of each article file: its metadata (if it rendered) and its problems. */
   sources: Map<string, { meta?: ArticleMeta; problems: Problem[] }>;
+  /** The sources' paths, sorted (the order a full build reads them in); undefined after an add or delete. */
+  order?: string[];
   good: Good;
 }
 
@@ -177,8 +181,12 @@ export class DevSite {
     const manifest = await OutputManifest.load(config.cachePath, config.outPath);
     const site = result.site;
     const pagesByGroup = new Map<string, WrittenPage[]>();
-    for (const group of pageGroups(site, config)) pagesByGroup.set(group.name, writtenPages(group.pages()));
-    const good: Good = { site, index: indexArticles(collected.articles), globalsPrint: fingerprint(siteGlobals(site, config)), pagesByGroup, otherFiles: new Set() };
+    const order: string[] = [];
+    for (const group of pageGroups(site, config)) {
+      order.push(group.name);
+      pagesByGroup.set(group.name, writtenPages(group.pages()));
+    }
+    const good: Good = { site, index: indexArticles(collected.articles), globalsPrint: fingerprint(siteGlobals(site, config)), pagesByGroup, order, otherFiles: new Set() };
     const loaded: Loaded = { config, cache, manifest, templates, sources, good };
     // Record which feed and sitemap files the site has (all current: nothing is written).
     const writer = new DirectWriter(config.outPath);
@@ -203,13 +211,16 @@ export class DevSite {
       const meta = fresh.get(file);
       const shown = displayPath(config, path.join(config.contentPath, file));
       const problems = collected.problems.filter((problem) => problem.file === shown);
+      const known = sources.has(file);
       if (meta || problems.length > 0) sources.set(file, { meta, problems });
       else sources.delete(file);
+      if (known !== sources.has(file)) loaded.order = undefined;
     }
 
     const articles: ArticleMeta[] = [];
     const readProblems: Problem[] = [];
-    for (const file of [...sources.keys()].sort()) {
+    loaded.order ??= [...sources.keys()].sort();
+    for (const file of loaded.order) {
       const source = sources.get(file)!;
       if (source.meta) articles.push(source.meta);
       readProblems.push(...source.problems);
@@ -240,14 +251,27 @@ export class DevSite {
     const writer = new DirectWriter(config.outPath);
     const siteFingerprint = this.siteFingerprint(config, site);
     const newGroups: PageGroup[] = [];
-    for (const group of pageGroups(site, config)) if (affected.has(group.name)) newGroups.push(group);
+    const order: string[] = [];
+    for (const group of pageGroups(site, config)) {
+      order.push(group.name);
+      if (affected.has(group.name)) newGroups.push(group);
+    }
+    // Of a list whose articles are the same ones in the same order, only the pages showing a
+    // changed article can differ: the others are kept without planning them in detail.
+    const specs: PageSpec[] = [];
+    const unchangedList = sameListsAs(good.site, site);
+    for (const group of newGroups) {
+      const narrow = unchangedList(group.name);
+      for (const spec of group.pages()) {
+        if (!narrow || showsAny(spec, changed)) specs.push(spec);
+        else writer.keep(outputFileFor(spec.url));
+      }
+    }
     const pages = await renderSite({
       site,
       config,
       templates,
-      pages: function* () {
-        for (const group of newGroups) yield* group.pages();
-      },
+      pages: () => specs,
       bodyOf: async (article) => resolveArticleLinks(await readBody(article), urlOf, config.basePath),
       linkTargets: (article) => articleLinkTargets(article, index),
       writer,
@@ -261,8 +285,9 @@ export class DevSite {
     const pagesByGroup = new Map(good.pagesByGroup);
     for (const name of affected) pagesByGroup.delete(name);
     for (const group of newGroups) pagesByGroup.set(group.name, writtenPages(group.pages()));
-    const next: Good = { site, index, globalsPrint, pagesByGroup, otherFiles: new Set() };
-    next.otherFiles = await this.writeOthers(loaded, next, writer, now);
+    const next: Good = { site, index, globalsPrint, pagesByGroup, order, otherFiles: new Set() };
+    const affectedLists = new Set([...affected].flatMap((name) => listUrlOfGroup(name)));
+    next.otherFiles = await this.writeOthers(loaded, next, writer, now, affectedLists);
     for (const file of good.otherFiles) removed.add(file);
 
     // Links from the changed articles, against the site as it will be.
@@ -296,7 +321,7 @@ export class DevSite {
   }
 
   /** Feeds and sitemaps, through the manifest (only changed ones are written); returns their files. */
-  private async writeOthers(loaded: Loaded, good: Good, writer: DirectWriter, now: number): Promise<Set<string>> {
+  private async writeOthers(loaded: Loaded, good: Good, writer: DirectWriter, now: number, affected?: ReadonlySet<string>): Promise<Set<string>> {
     const { config, cache } = loaded;
     const before = new Set(writer.files);
     const readBody = bodyReader(config, cache);
@@ -308,9 +333,9 @@ export class DevSite {
       manifest: loaded.manifest,
       siteFingerprint: this.siteFingerprint(config, good.site),
     };
-    await writeFeeds(good.site, context, writer);
+    await writeFeeds(good.site, context, writer, affected && ((feed) => feed.listUrl === '/' || affected.has(feed.listUrl)));
     const pages: WrittenPage[] = [];
-    for (const group of pageGroups(good.site, config)) pages.push(...(good.pagesByGroup.get(group.name) ?? []));
+    for (const name of good.order) pages.push(...(good.pagesByGroup.get(name) ?? []));
     await writeSitemaps(pages, good.site.articles, config, now, writer, loaded.manifest);
     return new Set([...writer.files].filter((file) => !before.has(file)));
   }
@@ -356,6 +381,59 @@ function affectedGroups(changed: ReadonlySet<string>, good: Good, site: Site, in
     if (meta.links.some((link) => link.kind === 'article' && changed.has(link.target))) affected.add(articleGroupName(meta));
   }
   return affected;
+}
+
+/** The list URL of a topic or tag group (whose feeds follow it). */
+function listUrlOfGroup(name: string): string[] {
+  const [kind, slug] = name.split(':', 2);
+  if (kind === TOPICS.single) return [TOPICS.termUrl(slug!)];
+  if (kind === TAGS.single) return [TAGS.termUrl(slug!)];
+  return [];
+}
+
+/** Does a page show any of these articles (as its article, in its list, as prev or next)? */
+function showsAny(spec: PageSpec, changed: ReadonlySet<string>): boolean {
+  if (spec.article && changed.has(spec.article.contentPath)) return true;
+  for (const value of Object.values(spec.data)) {
+    const items = Array.isArray(value) ? value : [value];
+    for (const item of items) if (isArticle(item) && changed.has(item.contentPath)) return true;
+  }
+  return false;
+}
+
+function isArticle(value: unknown): value is ArticleMeta {
+  return typeof value === 'object' && value !== null && 'contentPath' in value && 'bodyLine' in value;
+}
+
+/**
+ * For a list group, whether it lists the same articles in the same order in both sites, with the
+ * same list-wide data (a term's name and spellings, a month's day counts): then its pages differ
+ * only where a changed article is shown.
+ */
+function sameListsAs(before: Site, after: Site): (group: string) => boolean {
+  const lists = (site: Site) => {
+    const byName = new Map<string, { articles: readonly ArticleMeta[]; extra: string }>();
+    byName.set('home', { articles: site.articles, extra: '' });
+    for (const term of site.topics) byName.set(termGroupName(TOPICS, term.slug), { articles: term.articles, extra: term.spellings.join('\n') });
+    for (const term of site.tags) byName.set(termGroupName(TAGS, term.slug), { articles: term.articles, extra: term.spellings.join('\n') });
+    for (const year of site.years) {
+      for (const month of year.months) {
+        byName.set(monthGroupName(month.year, month.month), { articles: month.articles, extra: month.days.map((day) => `${day.day}:${day.articles.length}`).join(',') });
+        for (const day of month.days) byName.set(dayGroupName(day.year, day.month, day.day), { articles: day.articles, extra: '' });
+      }
+    }
+    return byName;
+  };
+  let old: ReturnType<typeof lists> | undefined;
+  let now: ReturnType<typeof lists> | undefined;
+  return (group) => {
+    old ??= lists(before);
+    now ??= lists(after);
+    const a = old.get(group);
+    const b = now.get(group);
+    if (!a || !b || a.extra !== b.extra || a.articles.length !== b.articles.length) return false;
+    return a.articles.every((article, i) => article.contentPath === b.articles[i]!.contentPath);
+  };
 }
 
 function positions(articles: readonly ArticleMeta[]): Map<string, number> {

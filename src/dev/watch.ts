@@ -7,7 +7,7 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 
 /** Quiet time before a batch is handed over. Short: it is part of every save-to-reload. */
-export const QUIET_MS = 25;
+export const QUIET_MS = 10;
 
 /** Editor droppings that are no source: hidden files (.swp, .#lock), backups (x~), vim's probe (4913). */
 function isEditorFile(file: string): boolean {

@@ -67,7 +67,8 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
       ],
     };
     for (const month of year.months) {
-      const name = monthName(month.year, month.month, locale);
+      // Names are made when pages are planned, not for every group listed (the dev server lists them all).
+      const name = () => monthName(month.year, month.month, locale);
       yield {
         name: monthGroupName(month.year, month.month),
         pages: () =>
@@ -75,8 +76,8 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
             kind: 'month',
             template: 'month',
             listUrl: monthUrl(month.year, month.month),
-            title: name,
-            description: `News from ${config.title} in ${name}.`,
+            title: name(),
+            description: `News from ${config.title} in ${name()}.`,
             articles: month.articles,
             pageSize: config.pageSize,
             breadcrumbs: [home, archive, yearCrumb],
@@ -90,13 +91,12 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
             },
           }),
       };
-      const monthCrumb = { name, url: monthUrl(month.year, month.month) };
       for (const day of month.days) {
-        const title = dayName(day.year, day.month, day.day, locale);
         yield {
           name: dayGroupName(day.year, day.month, day.day),
-          pages: () =>
-            listPages({
+          pages: () => {
+            const title = dayName(day.year, day.month, day.day, locale);
+            return listPages({
               kind: 'day',
               template: 'day',
               listUrl: dayUrl(day.year, day.month, day.day),
@@ -104,8 +104,9 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
               description: `News from ${config.title} on ${title}.`,
               articles: day.articles,
               pageSize: config.pageSize,
-              breadcrumbs: [home, archive, yearCrumb, monthCrumb],
-            }),
+              breadcrumbs: [home, archive, yearCrumb, { name: name(), url: monthUrl(month.year, month.month) }],
+            });
+          },
         };
       }
     }
