@@ -135,6 +135,21 @@ describe('the dev server keeps the output equal to a full build', () => {
     expect(cheerio.load((await fetchPage(origin, '/2025/12/04/article-3-in-three-pieces/')).html)('h1').text()).toBe('Article 3 in three pieces');
   });
 
+  it('the last piece of a save is not lost, even when it lands just after the first was taken', async () => {
+    const root = makeSite(siteFiles());
+    const { origin, events } = await serve(root);
+    const file = path.join(root, 'content/2025/12/a3.md');
+    writeFileSync(file, '---\ntitle: Article 3, first draft\ndate: 2025-12-04 11:00\ntopic: Culture\n---\n\nDraft.\n');
+    // chokidar reports a second change of one file within 50 ms of the first no more.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    writeFileSync(file, '---\ntitle: Article 3, final\ndate: 2025-12-04 11:00\ntopic: Culture\n---\n\nFinal.\n');
+    const deadline = Date.now() + 20_000;
+    let status = 0;
+    while (Date.now() < deadline && (status = (await fetchPage(origin, '/2025/12/04/article-3-final/')).status) !== 200) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(status).toBe(200);
+    expect(events.events.at(-1)?.type).toBe('reload');
+  });
+
   it('a template change renders only the pages made with it; a config change, everything', async () => {
     const root = makeSite(siteFiles());
     const { dist, events } = await serve(root);
@@ -152,5 +167,133 @@ describe('the dev server keeps the output equal to a full build', () => {
     expect(event.type).toBe('reload');
     expect(cheerio.load(readFileSync(path.join(dist, 'index.html'), 'utf8'))('title').text()).toBe('Renamed Times');
     expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+  });
+});
+
+describe('errors do not stop the dev server', () => {
+  it('a broken article is reported with file:line:column, the last good pages stay served, and fixing it clears the error', async () => {
+    const root = makeSite(siteFiles());
+    const { origin, dist, events } = await serve(root);
+    const file = path.join(root, 'content/2025/12/a4.md');
+    const good = readFileSync(path.join(dist, '2025/12/05/article-4/index.html'));
+
+    let event = await change(events, () => writeFileSync(file, '---\ntitle: Article 4\ndate: 2025-13-45 10:00\ntopic: Politics\n---\n\nBroken date.\n'));
+    expect(event.type).toBe('problems');
+    expect(event.data.text).toMatch(/content\/2025\/12\/a4\.md:3:\d+ error date/);
+    // The last good page is still served, and dist/ is untouched.
+    const served = await fetchPage(origin, '/2025/12/05/article-4/');
+    expect(served.status).toBe(200);
+    expect(cheerio.load(served.html)('h1').text()).toBe('Article 4');
+    expect(readFileSync(path.join(dist, '2025/12/05/article-4/index.html')).equals(good)).toBe(true);
+    // A page opened now gets the error at once, from the stream.
+    const late = await EventClient.connect(origin);
+    try {
+      expect((await late.next(0)).type).toBe('problems');
+    } finally {
+      late.close();
+    }
+
+    event = await change(events, () => writeFileSync(file, article({ title: 'Article 4 fixed', date: '2025-12-05 12:00', topic: 'Politics', tags: '[Tag 0, Common]' })));
+    expect(event.type).toBe('reload');
+    expect((await fetchPage(origin, '/2025/12/05/article-4-fixed/')).status).toBe(200);
+    expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+  });
+
+  it('a template error is reported with the template file, and leaves the output as it was', async () => {
+    const root = makeSite(siteFiles());
+    const { dist, events } = await serve(root);
+    const before = listFiles(dist).map((file) => [file, statSync(path.join(dist, file)).mtimeMs]);
+    const event = await change(events, () => writeFiles(root, { 'templates/tag.liquid': '{% layout "layouts/base" %}{% block content %}{% if %}{% endblock %}' }));
+    expect(event.type).toBe('problems');
+    expect(event.data.text).toMatch(/templates\/tag\.liquid:1:\d+ error/);
+    expect(listFiles(dist).map((file) => [file, statSync(path.join(dist, file)).mtimeMs])).toEqual(before);
+    const fixed = await change(events, () => rmSync(path.join(root, 'templates/tag.liquid')));
+    expect(fixed.type).toBe('reload');
+  });
+});
+
+describe('serving', () => {
+  it('serves clean URLs, content types, 404.html, and puts the reload script only into served HTML', async () => {
+    const root = makeSite(siteFiles());
+    const { origin, dist } = await serve(root);
+    const home = await fetchPage(origin, '/');
+    expect(home.status).toBe(200);
+    expect(home.type).toBe('text/html; charset=utf-8');
+    const $ = cheerio.load(home.html);
+    expect($('script#broadsheet-live-reload').length).toBe(1);
+    expect($('script#broadsheet-live-reload').text()).toContain('/__broadsheet/events');
+    // Not in the files: `npm run build` output never carries it.
+    expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).not.toContain('broadsheet-live-reload');
+
+    const redirect = await fetchPage(origin, '/topics/culture');
+    expect(redirect.status).toBe(301);
+    expect(redirect.location).toBe('/topics/culture/');
+    expect((await fetchPage(origin, '/assets/style.css')).type).toMatch(/^text\/css/);
+    expect((await fetchPage(origin, '/feed.json')).type).toMatch(/json/);
+    const missing = await fetchPage(origin, '/no/such/page/');
+    expect(missing.status).toBe(404);
+    expect(cheerio.load(missing.html)('h1').text()).toBe('Page not found');
+    expect(cheerio.load(missing.html)('script#broadsheet-live-reload').length).toBe(1);
+    expect((await fetchPage(origin, '/../../etc/passwd')).status).toBe(404);
+  });
+
+  it('serves the site under its base path', async () => {
+    const root = makeSite({ ...siteFiles(), 'site.config.ts': `export default { title: 'Dev Times', pageSize: 3, baseUrl: 'https://dev.example/news/' };\n` });
+    handle = await startDev({ root, port: 0, now: () => NOW, threads: 1 });
+    expect(handle.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/news\/$/);
+    const origin = new URL(handle.url).origin;
+    expect((await fetchPage(origin, '/news/')).status).toBe(200);
+    expect((await fetchPage(origin, '/news/2025/12/05/article-4/')).status).toBe(200);
+    const root301 = await fetchPage(origin, '/');
+    expect(root301.status).toBe(301);
+    expect(root301.location).toBe('/news/');
+    expect((await fetchPage(origin, '/2025/12/05/article-4/')).status).toBe(404);
+  });
+});
+
+describe('the dev command', () => {
+  it('says clearly when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const root = makeSite(siteFiles());
+      const result = await runCli(['dev', '--port', String(port)], root);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect(result.stderr).toContain('--port');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('rejects a port that is not a number', async () => {
+    const result = await runCli(['dev', '--port', 'http'], makeSite(siteFiles()));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--port must be a whole number');
+  });
+
+  it('stops cleanly on Ctrl-C (SIGINT): exit code 0, port released', async () => {
+    const root = makeSite(siteFiles());
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'dev', '--port', '0'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "Serving" line: ${output}`)), 50_000);
+      child.stdout.on('data', () => {
+        const match = /Serving (http:\/\/\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    expect((await fetch(url)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toContain('Stopping.');
+    await expect(fetch(url)).rejects.toThrow();
   });
 });

@@ -3,11 +3,25 @@
 // renames by unlink + add) causes one rebuild. While a rebuild runs, new events wait for the next
 // batch: rebuilds never overlap.
 
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 
 /** Quiet time before a batch is handed over. Short: it is part of every save-to-reload. */
 export const QUIET_MS = 10;
+
+/** After chokidar's 50 ms window for repeated 'change' events of one path (see watchInBatches). */
+const RECHECK_MS = 75;
+
+/** A file's size and mtime ('' when it is gone): what tells a later write from the one already taken. */
+function signature(file: string): string {
+  try {
+    const info = statSync(file);
+    return `${info.size}:${info.mtimeMs}`;
+  } catch {
+    return '';
+  }
+}
 
 /** Editor droppings that are no source: hidden files (.swp, .#lock), backups (x~), vim's probe (4913). */
 function isEditorFile(file: string): boolean {
@@ -42,13 +56,22 @@ export function watchInBatches(root: string, folders: readonly string[], files: 
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  /** Each path's size and mtime when its last batch was taken. */
+  const taken = new Map<string, string>();
+  const rechecks = new Map<string, NodeJS.Timeout>();
+  let closed = false;
 
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(flush, QUIET_MS);
+  };
   const flush = async () => {
     timer = undefined;
     if (running) return; // the running batch schedules the next when it ends
     if (pending.size === 0) return;
     const batch = [...pending];
     pending = new Set();
+    for (const file of batch) taken.set(file, signature(file));
     running = onBatch(batch).finally(() => {
       running = undefined;
       if (pending.size > 0 && !timer) timer = setTimeout(flush, QUIET_MS);
@@ -56,16 +79,29 @@ export function watchInBatches(root: string, folders: readonly string[], files: 
     await running;
   };
   watcher.on('all', (_event, file) => {
-    pending.add(path.resolve(file));
-    clearTimeout(timer);
-    timer = setTimeout(flush, QUIET_MS);
+    const absolute = path.resolve(file);
+    pending.add(absolute);
+    schedule();
+    // chokidar drops a second 'change' of a path within 50 ms of the first: an editor's last
+    // piece of a save would be lost. So look again once that window has passed, and take the file
+    // again if it changed after its batch was taken.
+    clearTimeout(rechecks.get(absolute));
+    const recheck = setTimeout(() => {
+      rechecks.delete(absolute);
+      if (closed || pending.has(absolute) || signature(absolute) === taken.get(absolute)) return;
+      pending.add(absolute);
+      if (!running) schedule();
+    }, RECHECK_MS);
+    rechecks.set(absolute, recheck);
   });
 
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     ready,
     async close() {
+      closed = true;
       clearTimeout(timer);
+      for (const recheck of rechecks.values()) clearTimeout(recheck);
       await watcher.close();
       await running;
     },
