@@ -176,6 +176,7 @@ const CLIENT = `<script id="broadsheet-live-reload">
     }
     return box;
   };
+  events.addEventListener('open', () => { window.broadsheetLiveReload = 'open'; });
   events.addEventListener('reload', () => location.reload());
   events.addEventListener('problems', (event) => { overlay().querySelector('pre').textContent = JSON.parse(event.data).text; });
   events.addEventListener('ok', () => document.getElementById('broadsheet-overlay')?.remove());
