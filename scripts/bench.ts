@@ -1,7 +1,7 @@
-// `npm run bench -- --articles 10000 [--runs 3] [--work DIR] [--scenarios cold,warm] [--no-compare]`
+// `npm run bench -- --articles 10000 [--runs 3] [--work DIR] [--scenarios cold,warm,dev] [--no-compare]`
 
 import { parseArgs } from 'node:util';
-import { formatTable, runBench, runCompare, type ScenarioName } from '../src/bench/measure.js';
+import { formatDev, formatTable, measureDev, runBench, runCompare, type ScenarioName } from '../src/bench/measure.js';
 
 const { values } = parseArgs({
   options: {
@@ -15,7 +15,7 @@ const { values } = parseArgs({
 const articles = Number(values.articles);
 const runs = Number(values.runs);
 if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(runs) || runs < 1) {
-  console.error('usage: npm run bench -- --articles N [--runs R] [--work DIR] [--scenarios cold,warm,edit10,add1,delete1] [--no-compare]');
+  console.error('usage: npm run bench -- --articles N [--runs R] [--work DIR] [--scenarios cold,warm,edit10,add1,delete1,dev] [--no-compare]');
   process.exit(2);
 }
 const options = {
@@ -27,4 +27,8 @@ const options = {
 };
 const results = runBench(options);
 console.log(`\n${formatTable(options, results)}\n`);
+if (!values.scenarios || values.scenarios.split(',').includes('dev')) {
+  const dev = await measureDev(options);
+  console.log(`${formatDev(dev, results)}\n`);
+}
 if (!values['no-compare']) runCompare(articles, runs, options.log);

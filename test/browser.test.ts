@@ -32,13 +32,13 @@ describe('live reload in chromium', () => {
     await page.goto(`${handle.url}2025/12/18/first-headline/`);
     expect(await page.locator('h1').textContent()).toBe('First headline');
     // Wait until the page's event stream is open, so the save is not missed.
-    await page.waitForFunction(() => (window as unknown as { broadsheetLiveReload?: string }).broadsheetLiveReload === 'open');
+    await page.waitForFunction(() => (globalThis as unknown as { broadsheetLiveReload?: string }).broadsheetLiveReload === 'open');
 
     const file = path.join(root, 'content/2025/12/story.md');
     const reloaded = page.waitForEvent('load');
     writeFileSync(file, article({ title: 'First headline', date: '2025-12-18 10:00', topic: 'Culture' }, 'The corrected version.'));
     await reloaded;
-    await page.waitForFunction(() => (window as unknown as { broadsheetLiveReload?: string }).broadsheetLiveReload === 'open');
+    await page.waitForFunction(() => (globalThis as unknown as { broadsheetLiveReload?: string }).broadsheetLiveReload === 'open');
     await expect.poll(() => page.locator('.article-body').textContent()).toContain('The corrected version.');
 
     writeFileSync(file, '---\ntitle: First headline\ndate: not a date\ntopic: Culture\n---\n\nBroken.\n');

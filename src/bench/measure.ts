@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.js';
+import { measureDevLatency, type DevLatency } from './dev-latency.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD_SCRIPT = path.join(REPO, 'scripts/bench-build.ts');
@@ -84,7 +85,7 @@ export function runBench(options: BenchOptions): ScenarioResult[] {
   writeCorpus(articles, content);
   writeFileSync(path.join(site, 'site.config.ts'), `export default { title: 'Bench', baseUrl: 'https://bench.example/' };\n`);
   const files = articleFiles(content);
-  const wanted = new Set(options.scenarios ?? (Object.keys(LABELS) as ScenarioName[]));
+  const wanted = new Set<string>(options.scenarios ?? (Object.keys(LABELS) as ScenarioName[]));
   const results: ScenarioResult[] = [];
   const record = (name: ScenarioName, runsDone: BuildRun[]) => {
     const seconds = median(runsDone.map((run) => run.seconds));
@@ -165,6 +166,30 @@ export function formatTable(options: BenchOptions, results: readonly ScenarioRes
       return `| ${result.label} | ${result.seconds.toFixed(2)} | ${Math.round(result.pagesPerSecond).toLocaleString('en')} | ${result.rssMb.toFixed(0)} | ${first.articlesRendered.toLocaleString('en')} | ${first.pagesRendered.toLocaleString('en')} |`;
     }),
   ];
+  return lines.join('\n');
+}
+
+/** Save-to-reload times of the dev server on the bench site (after runBench has built it). */
+export async function measureDev(options: BenchOptions): Promise<DevLatency> {
+  const site = path.join(options.work, 'site');
+  const files = articleFiles(path.join(site, 'content'));
+  // Articles spread over the archive, each saved once per run: at least 5 saves.
+  const runs = Math.max(5, options.runs * 3);
+  const picks = Array.from({ length: runs + 1 }, (_, i) => files[Math.floor((i * files.length) / (runs + 1))]!);
+  options.log(`dev server: saving ${runs} articles one at a time ...`);
+  return measureDevLatency(site, picks, runs);
+}
+
+export function formatDev(dev: DevLatency, results: readonly ScenarioResult[]): string {
+  const reload = median(dev.reloadMs);
+  const lines = [
+    `Dev server (npm run dev), save one article -> reload event at the browser's event stream, median of ${dev.reloadMs.length}:`,
+    `  ${reload.toFixed(0)} ms (runs: ${dev.reloadMs.map((ms) => ms.toFixed(0)).join(', ')}); the update itself ${median(dev.updateMs).toFixed(0)} ms, ${dev.pagesRendered} pages rendered`,
+  ];
+  for (const name of ['cold', 'warm'] as const) {
+    const build = results.find((result) => result.name === name);
+    if (build) lines.push(`  vs a ${name} full build (${build.seconds.toFixed(2)} s): ${((build.seconds * 1000) / reload).toFixed(0)}x faster`);
+  }
   return lines.join('\n');
 }
 
