@@ -15,7 +15,7 @@ import { withBasePath } from './urls.js';
 export const ARTICLE_LINK_PREFIX = 'broadsheet-article:';
 
 /** Every article read this build (published or not), by its path in the content folder. */
-export type ArticleIndex = ReadonlyMap<string, ArticleMeta>;
+export type ArticleIndex = Pick<ReadonlyMap<string, ArticleMeta>, 'get'>;
 
 export function indexArticles(articles: readonly ArticleMeta[]): ArticleIndex {
   return new Map(articles.map((article) => [article.contentPath, article]));

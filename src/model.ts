@@ -59,25 +59,23 @@ export function buildSite(all: readonly ArticleMeta[], options: PublishOptions):
   const leftOut: Site['leftOut'] = { drafts: [], scheduled: [], expired: [] };
   const articles: ArticleMeta[] = [];
   for (const article of all) {
-    if (article.draft && !options.drafts) leftOut.drafts.push(article);
-    else if (article.date.epoch > options.now && !options.future) leftOut.scheduled.push(article);
-    else if (article.expires && article.expires.epoch <= options.now && !options.expired) leftOut.expired.push(article);
-    else articles.push(article);
+    const status = publishStatus(article, options);
+    if (status === 'published') articles.push(article);
+    else leftOut[status].push(article);
   }
   // Before sorting by date: duplicates are reported in file order.
   const problems = findDuplicateUrls(articles);
   articles.sort(newestFirst);
 
-  return {
-    site: {
-      articles,
-      topics: groupByTerm(articles, (article) => [article.topic]),
-      tags: groupByTerm(articles, (article) => article.tags),
-      years: groupByDate(articles),
-      leftOut,
-    },
-    problems,
+  const site: Site = {
+    articles,
+    topics: groupByTerm(articles, (article) => [article.topic]),
+    tags: groupByTerm(articles, (article) => article.tags),
+    years: groupByDate(articles),
+    leftOut,
   };
+  expiring.set(site, articles.some((article) => article.expires !== undefined));
+  return { site, problems };
 }
 
 /** Newest first; equal times by URL, so the order never depends on the file system. */
@@ -101,12 +99,21 @@ function groupByTerm(articles: readonly ArticleMeta[], termsOf: (article: Articl
   }
   return [...groups]
     .map(([slug, group]): TermGroup => {
-      const spellings = [...group.spellings]
-        .sort(([a, countA], [b, countB]) => countB - countA || capitals(b) - capitals(a) || (a < b ? -1 : a > b ? 1 : 0))
-        .map(([name]) => name);
+      const spellings = orderSpellings(group.spellings);
       return { slug, name: spellings[0] ?? slug, spellings, articles: group.articles };
     })
-    .sort((a, b) => byName.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+    .sort(byTermName);
+}
+
+/** A term's spellings, most used first (then the one with more capitals, then alphabetical). */
+function orderSpellings(counts: ReadonlyMap<string, number>): string[] {
+  return [...counts]
+    .sort(([a, countA], [b, countB]) => countB - countA || capitals(b) - capitals(a) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name]) => name);
+}
+
+function byTermName(a: TermGroup, b: TermGroup): number {
+  return byName.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1);
 }
 
 /** One collator for every comparison: localeCompare with options builds a new one per call (50 ms for 1,000 tags). */
@@ -167,4 +174,130 @@ function findDuplicateUrls(articles: readonly ArticleMeta[]): Problem[] {
     );
   }
   return problems;
+}
+
+/** One article file's change: its metadata before (if it was read) and after (if it still is). */
+export interface ArticleChange {
+  before?: ArticleMeta;
+  after?: ArticleMeta;
+}
+
+/**
+ * The site after a few articles changed, patched from the previous one instead of built again:
+ * the dev server's update. Equal to buildSite over the new articles (test/model.test.ts checks
+ * this over random changes). Returns undefined when time alone changed what is published (a
+ * scheduled article came due, one expired): then only a full buildSite is right.
+ */
+export function updateSite(previous: Site, changes: readonly ArticleChange[], options: PublishOptions): { site: Site; problems: Problem[] } | undefined {
+  if (!options.future && previous.leftOut.scheduled.some((article) => article.date.epoch <= options.now)) return undefined;
+  const mayExpire = expiring.get(previous) ?? true;
+  if (!options.expired && mayExpire && previous.articles.some((article) => article.expires !== undefined && article.expires.epoch <= options.now)) return undefined;
+
+  const articles = [...previous.articles];
+  const removed = new Set<ArticleMeta>();
+  const touched = { topics: new Set<string>(), tags: new Set<string>() };
+  const touch = (article: ArticleMeta) => {
+    touched.topics.add(article.topic.slug);
+    for (const tag of article.tags) touched.tags.add(tag.slug);
+  };
+  for (const { before } of changes) {
+    if (!before) continue;
+    removed.add(before);
+    const at = sortedIndexOf(articles, before);
+    if (at !== -1) {
+      articles.splice(at, 1);
+      touch(before);
+    }
+  }
+  const leftOut: Site['leftOut'] = {
+    drafts: previous.leftOut.drafts.filter((article) => !removed.has(article)),
+    scheduled: previous.leftOut.scheduled.filter((article) => !removed.has(article)),
+    expired: previous.leftOut.expired.filter((article) => !removed.has(article)),
+  };
+  const added: ArticleMeta[] = [];
+  for (const { after } of changes) {
+    if (!after) continue;
+    const status = publishStatus(after, options);
+    if (status !== 'published') {
+      leftOut[status].push(after);
+      continue;
+    }
+    articles.splice(insertionPoint(articles, after), 0, after);
+    added.push(after);
+    touch(after);
+  }
+  const byFile = (a: ArticleMeta, b: ArticleMeta) => (a.file < b.file ? -1 : 1);
+  for (const list of Object.values(leftOut)) list.sort(byFile);
+
+  // A duplicate URL involves an added article: the previous site had none.
+  const urls = new Set(added.map((article) => article.url));
+  const sharing = articles.filter((article) => urls.has(article.url)).sort(byFile);
+
+  const site: Site = {
+    articles,
+    topics: patchTerms(previous.topics, touched.topics, removed, added, (article) => [article.topic]),
+    tags: patchTerms(previous.tags, touched.tags, removed, added, (article) => article.tags),
+    years: groupByDate(articles),
+    leftOut,
+  };
+  expiring.set(site, mayExpire || added.some((article) => article.expires !== undefined));
+  return { site, problems: findDuplicateUrls(sharing) };
+}
+
+/** Whether a site may have a published article with an `expires` date (updateSite's check is skipped when not). */
+const expiring = new WeakMap<Site, boolean>();
+
+function publishStatus(article: ArticleMeta, options: PublishOptions): 'published' | 'drafts' | 'scheduled' | 'expired' {
+  if (article.draft && !options.drafts) return 'drafts';
+  if (article.date.epoch > options.now && !options.future) return 'scheduled';
+  if (article.expires && article.expires.epoch <= options.now && !options.expired) return 'expired';
+  return 'published';
+}
+
+/** Where `article` goes in a newest-first list: after every article that sorts before it. */
+function insertionPoint(sorted: readonly ArticleMeta[], article: ArticleMeta): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (newestFirst(sorted[middle]!, article) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The position of `article` in a newest-first list, or -1. */
+export function sortedIndexOf(sorted: readonly ArticleMeta[], article: ArticleMeta): number {
+  let at = insertionPoint(sorted, article) - 1;
+  // Equal keys sit together: look back over them for this very object.
+  while (at >= 0 && newestFirst(sorted[at]!, article) === 0) {
+    if (sorted[at] === article) return at;
+    at--;
+  }
+  return sorted.indexOf(article);
+}
+
+/** Topics or tags with the touched terms' groups made again from their patched article lists. */
+function patchTerms(
+  previous: readonly TermGroup[],
+  touched: ReadonlySet<string>,
+  removed: ReadonlySet<ArticleMeta>,
+  added: readonly ArticleMeta[],
+  termsOf: (article: ArticleMeta) => readonly Term[],
+): TermGroup[] {
+  if (touched.size === 0) return [...previous];
+  const groups = previous.filter((group) => !touched.has(group.slug));
+  const before = new Map(previous.filter((group) => touched.has(group.slug)).map((group) => [group.slug, group.articles]));
+  for (const slug of touched) {
+    const list = (before.get(slug) ?? []).filter((article) => !removed.has(article));
+    for (const article of added) {
+      if (termsOf(article).some((term) => term.slug === slug)) list.splice(insertionPoint(list, article), 0, article);
+    }
+    if (list.length === 0) continue;
+    const counts = new Map<string, number>();
+    for (const article of list) for (const term of termsOf(article)) if (term.slug === slug) counts.set(term.name, (counts.get(term.name) ?? 0) + 1);
+    const spellings = orderSpellings(counts);
+    groups.push({ slug, name: spellings[0] ?? slug, spellings, articles: list });
+  }
+  return groups.sort(byTermName);
 }

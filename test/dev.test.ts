@@ -47,7 +47,9 @@ async function serve(root: string): Promise<{ origin: string; dist: string; even
 async function change(events: EventClient, act: () => void): Promise<{ type: string; data: Record<string, unknown> }> {
   const seen = events.events.length;
   act();
-  return events.next(seen);
+  const event = await events.next(seen);
+  if (process.env.SHOW_EVENTS) console.error(JSON.stringify(event));
+  return event;
 }
 
 async function fetchPage(origin: string, sitePath: string) {

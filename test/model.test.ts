@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderArticle, type ArticleMeta } from '../src/article.js';
-import { buildSite } from '../src/model.js';
+import fc from 'fast-check';
+import { buildSite, updateSite, type Site } from '../src/model.js';
 import { paginate } from '../src/paginate.js';
 import { article } from './helpers/site.js';
 
@@ -99,5 +100,62 @@ describe('pagination', () => {
 
   it('gives an empty list one empty page', () => {
     expect(paginate([], 20, '/')).toEqual([{ items: [], pagination: { number: 1, total: 1, url: '/', firstUrl: '/', lastUrl: '/' } }]);
+  });
+});
+
+describe('updateSite (the dev server patching the model)', () => {
+  /** A site as plain data, articles by file: what two models must agree on. */
+  const shape = (site: Site) => ({
+    articles: site.articles.map((a) => a.file),
+    topics: site.topics.map((g) => [g.slug, g.name, g.spellings, g.articles.map((a) => a.file)]),
+    tags: site.tags.map((g) => [g.slug, g.name, g.spellings, g.articles.map((a) => a.file)]),
+    years: site.years.map((y) => [y.year, y.articles.length, y.months.map((m) => [m.month, m.articles.map((a) => a.file), m.days.map((d) => [d.day, d.articles.map((a) => a.file)])])]),
+    leftOut: [site.leftOut.drafts, site.leftOut.scheduled, site.leftOut.expired].map((list) => list.map((a) => a.file)),
+  });
+  const fields = fc.record({
+    title: fc.constantFrom('Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta'),
+    day: fc.integer({ min: 14, max: 22 }),
+    hour: fc.constantFrom('08:00', '12:00', '12:00', '18:30'),
+    topic: fc.constantFrom('Culture', 'culture', 'Politics', 'Sport'),
+    tags: fc.subarray(['Almaty', 'almaty', 'Astana', 'Opera', 'opera', 'Tengri']),
+    draft: fc.boolean(),
+  });
+  const toMeta = (file: string, f: { title: string; day: number; hour: string; topic: string; tags: string[]; draft: boolean }) =>
+    meta(file, { title: `${f.title} ${file.slice(1, -3)}`, date: `2025-12-${f.day} ${f.hour}`, topic: f.topic, tags: `[${f.tags.join(', ')}]`, ...(f.draft ? { draft: 'true' } : {}) });
+
+  it('equals building the site again, for any edits, adds and deletes', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom(...Array.from({ length: 12 }, (_, i) => `f${i}.md`)), fields, { minKeys: 1 }),
+        fc.array(fc.tuple(fc.constantFrom(...Array.from({ length: 14 }, (_, i) => `f${i}.md`)), fc.option(fields, { nil: undefined })), { maxLength: 5 }),
+        (initial, edits) => {
+          const metas = new Map(Object.entries(initial).map(([file, f]) => [file, toMeta(file, f)]));
+          const ordered = (map: Map<string, ArticleMeta>) => [...map.keys()].sort().map((file) => map.get(file)!);
+          const before = buildSite(ordered(metas), PUBLISH);
+          fc.pre(before.problems.length === 0);
+          const next = new Map(metas);
+          const changes = new Map<string, { before?: ArticleMeta; after?: ArticleMeta }>();
+          for (const [file, f] of edits) {
+            const after = f ? toMeta(file, f) : undefined;
+            changes.set(file, { before: changes.get(file)?.before ?? metas.get(file), after });
+            if (after) next.set(file, after);
+            else next.delete(file);
+          }
+          const patched = updateSite(before.site, [...changes.values()], PUBLISH);
+          const built = buildSite(ordered(next), PUBLISH);
+          expect(patched).toBeDefined();
+          expect(shape(patched!.site)).toEqual(shape(built.site));
+          expect(patched!.problems.map((p) => p.message)).toEqual(built.problems.map((p) => p.message));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('declines when time alone changed what is published (a scheduled article came due)', () => {
+    const scheduled = meta('s.md', { title: 'Later', date: '2025-12-25 09:00' });
+    const { site } = buildSite([scheduled], PUBLISH);
+    expect(site.leftOut.scheduled).toHaveLength(1);
+    expect(updateSite(site, [], { ...PUBLISH, now: Date.parse('2025-12-26T00:00:00Z') })).toBeUndefined();
   });
 });

@@ -25,12 +25,12 @@ import { build, type BuildOptions, type BuildResult } from '../build.js';
 import { ArticleCache } from '../cache.js';
 import { loadConfig, type SiteConfig } from '../config.js';
 import { buildTime } from '../dates.js';
-import { BuildFailure, stopOnErrors, type Problem } from '../errors.js';
+import { BuildFailure, isError, stopOnErrors, type Problem } from '../errors.js';
 import { writeFeeds } from '../feeds.js';
-import { articleLinkTargets, checkLinks, indexArticles, pathServedBy, resolveArticleLinks, type ArticleIndex } from '../links.js';
+import { articleLinkTargets, checkLinks, pathServedBy, resolveArticleLinks, type ArticleIndex } from '../links.js';
 import { displayPath } from '../load.js';
 import { fingerprint, OutputManifest } from '../manifest.js';
-import { buildSite, type Site } from '../model.js';
+import { buildSite, sortedIndexOf, updateSite, type ArticleChange, type PublishOptions, type Site } from '../model.js';
 import { pageGroups, type PageGroup, type PageSpec } from '../pages/index.js';
 import { dayGroupName, monthGroupName, yearGroupName } from '../pages/archive.js';
 import { articleGroupName } from '../pages/article.js';
@@ -91,8 +91,13 @@ interface Loaded {
   templates: Templates;
   /** The latest read of each article file: its metadata (if it rendered) and its problems. */
   sources: Map<string, { meta?: ArticleMeta; problems: Problem[] }>;
-  /** The sources' paths, sorted (the order a full build reads them in); undefined after an add or delete. */
-  order?: string[];
+  /** Files whose problems stop the build, with those problems. */
+  stopping: Map<string, Problem[]>;
+  /** Files changed since the last good update. */
+  dirty: Set<string>;
+  linkers: Linkers;
+  /** Every article of the last good update, by content path (the sources may have moved on since). */
+  goodMetas: Map<string, ArticleMeta>;
   good: Good;
 }
 
@@ -152,7 +157,7 @@ export class DevSite {
     try {
       await this.flush();
       const result = await build({ ...this.options, now, cache: true, progress: this.options.progress ?? noProgress });
-      this.loaded = await this.load(result, now);
+      this.loaded = await this.load(now);
       this.problems = [];
       return { ok: true, mode: 'full', changed: ['*'], pagesRendered: result.stats.pagesRendered, warnings: result.warnings, milliseconds: performance.now() - started, build: result };
     } catch (error) {
@@ -163,7 +168,7 @@ export class DevSite {
   }
 
   /** The state a full build left: every article (all cache hits now), the model, the output manifest. */
-  private async load(result: BuildResult, now: number): Promise<Loaded> {
+  private async load(now: number): Promise<Loaded> {
     const config = await loadConfig(this.options.root ?? '.', { outDir: this.options.outDir, baseUrl: this.options.baseUrl });
     const cache = await ArticleCache.open(config.cachePath, true);
     const pool = new WorkerPool(1);
@@ -179,15 +184,17 @@ export class DevSite {
     for (const problem of collected.problems) byFile.get(problem.file)?.push(problem);
     const { templates } = createTemplates(config, PAGE_TEMPLATES);
     const manifest = await OutputManifest.load(config.cachePath, config.outPath);
-    const site = result.site;
+    // The model again, of these very article objects: updates find articles in it by identity.
+    const { site } = buildSite(collected.articles, this.publishOptions(now));
     const pagesByGroup = new Map<string, WrittenPage[]>();
     const order: string[] = [];
     for (const group of pageGroups(site, config)) {
       order.push(group.name);
       pagesByGroup.set(group.name, writtenPages(group.pages()));
     }
-    const good: Good = { site, index: indexArticles(collected.articles), globalsPrint: fingerprint(siteGlobals(site, config)), pagesByGroup, order, otherFiles: new Set() };
-    const loaded: Loaded = { config, cache, manifest, templates, sources, good };
+    const goodMetas = new Map(collected.articles.map((meta) => [meta.contentPath, meta]));
+    const good: Good = { site, index: goodMetas, globalsPrint: fingerprint(siteGlobals(site, config)), pagesByGroup, order, otherFiles: new Set() };
+    const loaded: Loaded = { config, cache, manifest, templates, sources, stopping: new Map(), dirty: new Set(), linkers: linkersOf(collected.articles), goodMetas, good };
     // Record which feed and sitemap files the site has (all current: nothing is written).
     const writer = new DirectWriter(config.outPath);
     good.otherFiles = await this.writeOthers(loaded, good, writer, now);
@@ -211,26 +218,43 @@ export class DevSite {
       const meta = fresh.get(file);
       const shown = displayPath(config, path.join(config.contentPath, file));
       const problems = collected.problems.filter((problem) => problem.file === shown);
-      const known = sources.has(file);
       if (meta || problems.length > 0) sources.set(file, { meta, problems });
       else sources.delete(file);
-      if (known !== sources.has(file)) loaded.order = undefined;
+      loaded.dirty.add(file);
+      if (stops(problems, strict)) loaded.stopping.set(file, problems);
+      else loaded.stopping.delete(file);
     }
-
-    const articles: ArticleMeta[] = [];
-    const readProblems: Problem[] = [];
-    loaded.order ??= [...sources.keys()].sort();
-    for (const file of loaded.order) {
-      const source = sources.get(file)!;
-      if (source.meta) articles.push(source.meta);
-      readProblems.push(...source.problems);
+    // Files changed since the last good update, with their article then and now.
+    const changes: ArticleChange[] = [];
+    const changed = new Set<string>();
+    for (const file of loaded.dirty) {
+      const before = loaded.goodMetas.get(file);
+      const after = sources.get(file)?.meta;
+      if (before === after) continue;
+      changes.push({ before, after });
+      changed.add(file);
     }
-    const publish = { now, drafts: this.options.drafts ?? false, future: this.options.future ?? false, expired: this.options.expired ?? false };
-    const { site, problems: modelProblems } = buildSite(articles, publish);
-    const index = indexArticles(articles);
+    const dirtyProblems = [...loaded.dirty].flatMap((file) => sources.get(file)?.problems ?? []);
     let warnings: Problem[];
     try {
-      warnings = stopOnErrors([...readProblems, ...modelProblems], strict);
+      stopOnErrors([...loaded.stopping.values()].flat(), strict);
+      warnings = stopOnErrors(dirtyProblems, strict);
+    } catch (error) {
+      return this.failed(error, started);
+    }
+    if (changes.length === 0) {
+      loaded.dirty.clear();
+      this.problems = [];
+      return { ok: true, mode: 'none', changed: [], pagesRendered: 0, warnings, milliseconds: performance.now() - started };
+    }
+
+    const patched = updateSite(good.site, changes, this.publishOptions(now));
+    // Time alone changed what is published (a scheduled article came due): build it all.
+    if (!patched) return this.full();
+    const { site } = patched;
+    const index: ArticleIndex = { get: (file) => sources.get(file)?.meta };
+    try {
+      stopOnErrors(patched.problems, strict);
     } catch (error) {
       return this.failed(error, started);
     }
@@ -239,12 +263,7 @@ export class DevSite {
     const globalsPrint = fingerprint(siteGlobals(site, config));
     if (globalsPrint !== good.globalsPrint) return this.full();
 
-    const changed = changedArticles(good.index, index);
-    if (changed.size === 0) {
-      this.problems = [];
-      return { ok: true, mode: 'none', changed: [], pagesRendered: 0, warnings, milliseconds: performance.now() - started };
-    }
-    const affected = affectedGroups(changed, good, site, index);
+    const affected = affectedGroups(changed, { site: good.site, metas: loaded.goodMetas }, site, index, loaded.linkers);
 
     const readBody = bodyReader(config, cache);
     const urlOf = (contentPath: string) => index.get(contentPath)?.url;
@@ -284,10 +303,15 @@ export class DevSite {
     for (const name of affected) for (const page of good.pagesByGroup.get(name) ?? []) removed.add(outputFileFor(page.url));
     const pagesByGroup = new Map(good.pagesByGroup);
     for (const name of affected) pagesByGroup.delete(name);
-    for (const group of newGroups) pagesByGroup.set(group.name, writtenPages(group.pages()));
+    let pagesUnchanged = order.length === good.order.length && order.every((name, i) => name === good.order[i]);
+    for (const group of newGroups) {
+      const written = writtenPages(group.pages());
+      pagesByGroup.set(group.name, written);
+      if (pagesUnchanged) pagesUnchanged = samePages(good.pagesByGroup.get(group.name), written);
+    }
     const next: Good = { site, index, globalsPrint, pagesByGroup, order, otherFiles: new Set() };
     const affectedLists = new Set([...affected].flatMap((name) => listUrlOfGroup(name)));
-    next.otherFiles = await this.writeOthers(loaded, next, writer, now, affectedLists);
+    next.otherFiles = await this.writeOthers(loaded, next, writer, now, affectedLists, pagesUnchanged);
     for (const file of good.otherFiles) removed.add(file);
 
     // Links from the changed articles, against the site as it will be.
@@ -305,9 +329,23 @@ export class DevSite {
 
     const stats = await writer.commit(removed);
     loaded.manifest.advance([...removed].filter((file) => !writer.files.has(file)));
+    for (const { before, after } of changes) {
+      if (before) removeLinks(loaded.linkers, before);
+      if (after) addLinks(loaded.linkers, after);
+    }
+    for (const file of changed) {
+      const meta = sources.get(file)?.meta;
+      if (meta) loaded.goodMetas.set(file, meta);
+      else loaded.goodMetas.delete(file);
+    }
+    loaded.dirty.clear();
     loaded.good = next;
     this.problems = [];
     return { ok: true, mode: 'content', changed: stats.changed, pagesRendered: pages.rendered, warnings, milliseconds: performance.now() - started };
+  }
+
+  private publishOptions(now: number): PublishOptions {
+    return { now, drafts: this.options.drafts ?? false, future: this.options.future ?? false, expired: this.options.expired ?? false };
   }
 
   private failed(error: unknown, started: number): UpdateResult {
@@ -321,7 +359,7 @@ export class DevSite {
   }
 
   /** Feeds and sitemaps, through the manifest (only changed ones are written); returns their files. */
-  private async writeOthers(loaded: Loaded, good: Good, writer: DirectWriter, now: number, affected?: ReadonlySet<string>): Promise<Set<string>> {
+  private async writeOthers(loaded: Loaded, good: Good, writer: DirectWriter, now: number, affected?: ReadonlySet<string>, pagesUnchanged = false): Promise<Set<string>> {
     const { config, cache } = loaded;
     const before = new Set(writer.files);
     const readBody = bodyReader(config, cache);
@@ -336,21 +374,17 @@ export class DevSite {
     await writeFeeds(good.site, context, writer, affected && ((feed) => feed.listUrl === '/' || affected.has(feed.listUrl)));
     const pages: WrittenPage[] = [];
     for (const name of good.order) pages.push(...(good.pagesByGroup.get(name) ?? []));
-    await writeSitemaps(pages, good.site.articles, config, now, writer, loaded.manifest);
+    await writeSitemaps(pages, good.site.articles, config, now, writer, loaded.manifest, pagesUnchanged);
     return new Set([...writer.files].filter((file) => !before.has(file)));
   }
 }
 
-function writtenPages(specs: Iterable<PageSpec>): WrittenPage[] {
-  return [...specs].map((spec) => ({ url: spec.url, lastModified: spec.lastModified, kind: spec.kind }));
+function samePages(before: readonly WrittenPage[] | undefined, after: readonly WrittenPage[]): boolean {
+  return before !== undefined && before.length === after.length && before.every((page, i) => page.url === after[i]!.url && page.lastModified === after[i]!.lastModified && page.kind === after[i]!.kind);
 }
 
-/** Content paths whose article changed, appeared or went (by object: unchanged files keep theirs). */
-function changedArticles(before: ArticleIndex, after: ArticleIndex): Set<string> {
-  const changed = new Set<string>();
-  for (const [file, meta] of after) if (before.get(file) !== meta) changed.add(file);
-  for (const file of before.keys()) if (!after.has(file)) changed.add(file);
-  return changed;
+function writtenPages(specs: Iterable<PageSpec>): WrittenPage[] {
+  return [...specs].map((spec) => ({ url: spec.url, lastModified: spec.lastModified, kind: spec.kind }));
 }
 
 /**
@@ -358,29 +392,55 @@ function changedArticles(before: ArticleIndex, after: ArticleIndex): Set<string>
  * own page and its neighbours' (their prev/next links), pages of articles linking to it, its
  * topic, tags and dates (before and after the change), and the indexes that count or list articles.
  */
-function affectedGroups(changed: ReadonlySet<string>, good: Good, site: Site, index: ArticleIndex): Set<string> {
+function affectedGroups(changed: ReadonlySet<string>, good: { site: Site; metas: ArticleIndex }, site: Site, index: ArticleIndex, linkers: Linkers): Set<string> {
   const affected = new Set(['home', TOPICS.index, TAGS.index, 'archive']);
-  const touch = (published: readonly ArticleMeta[], position: ReadonlyMap<string, number>, meta: ArticleMeta | undefined) => {
+  const touch = (published: readonly ArticleMeta[], meta: ArticleMeta | undefined) => {
     if (!meta) return;
-    const at = position.get(meta.contentPath);
-    if (at === undefined) return; // not published: on no page
+    const at = sortedIndexOf(published, meta);
+    if (at === -1) return; // not published: on no page
     for (const neighbour of [published[at - 1], published[at], published[at + 1]]) if (neighbour) affected.add(articleGroupName(neighbour));
     affected.add(termGroupName(TOPICS, meta.topic.slug));
     for (const tag of meta.tags) affected.add(termGroupName(TAGS, tag.slug));
     const { year, month, day } = meta.date;
     affected.add(yearGroupName(year)).add(monthGroupName(year, month)).add(dayGroupName(year, month, day));
   };
-  const oldPositions = positions(good.site.articles);
-  const newPositions = positions(site.articles);
   for (const file of changed) {
-    touch(good.site.articles, oldPositions, good.index.get(file));
-    touch(site.articles, newPositions, index.get(file));
-  }
-  // Articles whose links point at a changed article: where the link goes may have changed.
-  for (const meta of site.articles) {
-    if (meta.links.some((link) => link.kind === 'article' && changed.has(link.target))) affected.add(articleGroupName(meta));
+    touch(good.site.articles, good.metas.get(file));
+    touch(site.articles, index.get(file));
+    // Articles linking to it by file: where the link goes may have changed.
+    for (const source of linkers.get(file) ?? []) {
+      const meta = index.get(source);
+      if (meta) affected.add(articleGroupName(meta));
+    }
   }
   return affected;
+}
+
+/** Which articles link to each content path (by file), so a change finds the pages pointing at it. */
+type Linkers = Map<string, Set<string>>;
+
+function linkersOf(articles: Iterable<ArticleMeta>): Linkers {
+  const linkers: Linkers = new Map();
+  for (const meta of articles) addLinks(linkers, meta);
+  return linkers;
+}
+
+function addLinks(linkers: Linkers, meta: ArticleMeta): void {
+  for (const link of meta.links) {
+    if (link.kind !== 'article') continue;
+    let sources = linkers.get(link.target);
+    if (!sources) linkers.set(link.target, (sources = new Set()));
+    sources.add(meta.contentPath);
+  }
+}
+
+function removeLinks(linkers: Linkers, meta: ArticleMeta): void {
+  for (const link of meta.links) if (link.kind === 'article') linkers.get(link.target)?.delete(meta.contentPath);
+}
+
+/** Would a file's problems stop a build (an error, or under --strict anything but nothing)? */
+function stops(problems: readonly Problem[], strict: boolean): boolean {
+  return strict ? problems.length > 0 : problems.some(isError);
 }
 
 /** The list URL of a topic or tag group (whose feeds follow it). */
@@ -436,6 +496,3 @@ function sameListsAs(before: Site, after: Site): (group: string) => boolean {
   };
 }
 
-function positions(articles: readonly ArticleMeta[]): Map<string, number> {
-  return new Map(articles.map((meta, i) => [meta.contentPath, i]));
-}

@@ -14,10 +14,25 @@ export function articleGroupName(article: ArticleMeta): string {
 }
 
 export function* articleGroups(site: Site): Generator<PageGroup> {
-  const { articles } = site;
-  for (let i = 0; i < articles.length; i++) {
-    const article = articles[i]!;
-    yield { name: articleGroupName(article), pages: () => [articlePage(article, articles[i + 1], articles[i - 1])] };
+  for (let i = 0; i < site.articles.length; i++) yield new ArticleGroup(site.articles, i);
+}
+
+/**
+ * A class, not an object with a closure: the dev server lists every group on each update, and
+ * under tsx each closure made costs a __name() call (5 ms per 10,000 articles).
+ */
+class ArticleGroup implements PageGroup {
+  readonly name: string;
+
+  constructor(
+    private readonly articles: readonly ArticleMeta[],
+    private readonly at: number,
+  ) {
+    this.name = articleGroupName(articles[at]!);
+  }
+
+  pages(): PageSpec[] {
+    return [articlePage(this.articles[this.at]!, this.articles[this.at + 1], this.articles[this.at - 1])];
   }
 }
 
