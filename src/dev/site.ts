@@ -278,13 +278,17 @@ export class DevSite {
     // Of a list whose articles are the same ones in the same order, only the pages showing a
     // changed article can differ: the others are kept without planning them in detail.
     const specs: PageSpec[] = [];
+    const planned = new Map<string, WrittenPage[]>();
     const unchangedList = sameListsAs(good.site, site);
     for (const group of newGroups) {
       const narrow = unchangedList(group.name);
+      const written: WrittenPage[] = [];
       for (const spec of group.pages()) {
+        written.push({ url: spec.url, lastModified: spec.lastModified, kind: spec.kind });
         if (!narrow || showsAny(spec, changed)) specs.push(spec);
         else writer.keep(outputFileFor(spec.url));
       }
+      planned.set(group.name, written);
     }
     const pages = await renderSite({
       site,
@@ -305,7 +309,7 @@ export class DevSite {
     for (const name of affected) pagesByGroup.delete(name);
     let pagesUnchanged = order.length === good.order.length && order.every((name, i) => name === good.order[i]);
     for (const group of newGroups) {
-      const written = writtenPages(group.pages());
+      const written = planned.get(group.name)!;
       pagesByGroup.set(group.name, written);
       if (pagesUnchanged) pagesUnchanged = samePages(good.pagesByGroup.get(group.name), written);
     }
