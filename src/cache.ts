@@ -17,7 +17,7 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { ArticleMeta, ArticleSettings } from './article.js';
+import { withEveryField, type ArticleMeta, type ArticleSettings } from './article.js';
 import type { Problem } from './errors.js';
 import { codeIdentity } from './version.js';
 
@@ -108,7 +108,9 @@ export class ArticleCache {
       if (index.format !== INDEX_FORMAT || typeof index.entries !== 'object' || index.entries === null) {
         return new ArticleCache(dir, true, new Map(), 'the cache was written by another Broadsheet and was rebuilt');
       }
-      return new ArticleCache(dir, true, new Map(Object.entries(index.entries)), undefined);
+      const entries = new Map<string, CachedArticle>();
+      for (const [key, entry] of Object.entries(index.entries)) entries.set(key, { ...entry, meta: withEveryField(entry.meta) });
+      return new ArticleCache(dir, true, entries, undefined);
     } catch {
       return new ArticleCache(dir, true, new Map(), 'the cache index was unreadable (truncated?) and was rebuilt');
     }
