@@ -19,11 +19,15 @@ export interface PageOf<T> {
   pagination: Pagination;
 }
 
-/** Always at least one page, so an empty list still has its (empty) first page. */
-export function paginate<T>(items: readonly T[], pageSize: number, listUrl: string): PageOf<T>[] {
+/**
+ * Always at least one page, so an empty list still has its (empty) first page. `only` picks the
+ * page numbers wanted (the dev server re-plans just the pages showing a changed article).
+ */
+export function paginate<T>(items: readonly T[], pageSize: number, listUrl: string, only?: ReadonlySet<number>): PageOf<T>[] {
   const total = Math.max(1, Math.ceil(items.length / pageSize));
   const pages: PageOf<T>[] = [];
   for (let number = 1; number <= total; number++) {
+    if (only && !only.has(number)) continue;
     pages.push({
       items: items.slice((number - 1) * pageSize, number * pageSize),
       pagination: {

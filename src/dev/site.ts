@@ -280,8 +280,29 @@ export class DevSite {
     const specs: PageSpec[] = [];
     const planned = new Map<string, WrittenPage[]>();
     const unchangedList = sameListsAs(good.site, site);
+    const changedMetas = [...changed].map((file) => index.get(file)).filter((meta) => meta !== undefined);
     for (const group of newGroups) {
       const narrow = unchangedList(group.name);
+      const before = good.pagesByGroup.get(group.name);
+      if (narrow && group.list && before) {
+        // Plan only the pages showing a changed article; the others are as they were.
+        const { articles, pageSize, pagesNumbered } = group.list;
+        const numbers = new Set<number>();
+        for (const meta of changedMetas) {
+          const at = sortedIndexOf(articles, meta);
+          if (at !== -1) numbers.add(Math.floor(at / pageSize) + 1);
+        }
+        const written = [...before];
+        for (const spec of pagesNumbered(numbers)) {
+          specs.push(spec);
+          written[(spec.pagination?.number ?? 1) - 1] = { url: spec.url, lastModified: spec.lastModified, kind: spec.kind };
+        }
+        before.forEach((page, i) => {
+          if (!numbers.has(i + 1)) writer.keep(outputFileFor(page.url));
+        });
+        planned.set(group.name, written);
+        continue;
+      }
       const written: WrittenPage[] = [];
       for (const spec of group.pages()) {
         written.push({ url: spec.url, lastModified: spec.lastModified, kind: spec.kind });

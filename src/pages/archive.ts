@@ -5,7 +5,7 @@ import type { SiteConfig } from '../config.js';
 import { dayName, monthName } from '../dates.js';
 import type { MonthGroup, Site, YearGroup } from '../model.js';
 import { archiveUrl, dayUrl, homeUrl, monthUrl, yearUrl } from '../urls.js';
-import { listPages } from './list.js';
+import { listGroup } from './list.js';
 import { lastModified } from './views.js';
 import type { PageGroup, PageSpec } from './types.js';
 
@@ -69,34 +69,35 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
     for (const month of year.months) {
       // Names are made when pages are planned, not for every group listed (the dev server lists them all).
       const name = () => monthName(month.year, month.month, locale);
-      yield {
-        name: monthGroupName(month.year, month.month),
-        pages: () =>
-          listPages({
-            kind: 'month',
-            template: 'month',
-            listUrl: monthUrl(month.year, month.month),
-            title: name(),
-            description: `News from ${config.title} in ${name()}.`,
-            articles: month.articles,
-            pageSize: config.pageSize,
-            breadcrumbs: [home, archive, yearCrumb],
-            data: {
-              days: month.days.map((day) => ({
-                name: dayName(day.year, day.month, day.day, locale),
-                day: day.day,
-                url: dayUrl(day.year, day.month, day.day),
-                count: day.articles.length,
-              })),
-            },
-          }),
-      };
+      yield listGroup(
+        monthGroupName(month.year, month.month),
+        () => ({
+          kind: 'month',
+          template: 'month',
+          listUrl: monthUrl(month.year, month.month),
+          title: name(),
+          description: `News from ${config.title} in ${name()}.`,
+          articles: month.articles,
+          pageSize: config.pageSize,
+          breadcrumbs: [home, archive, yearCrumb],
+          data: {
+            days: month.days.map((day) => ({
+              name: dayName(day.year, day.month, day.day, locale),
+              day: day.day,
+              url: dayUrl(day.year, day.month, day.day),
+              count: day.articles.length,
+            })),
+          },
+        }),
+        month.articles,
+        config.pageSize,
+      );
       for (const day of month.days) {
-        yield {
-          name: dayGroupName(day.year, day.month, day.day),
-          pages: () => {
+        yield listGroup(
+          dayGroupName(day.year, day.month, day.day),
+          () => {
             const title = dayName(day.year, day.month, day.day, locale);
-            return listPages({
+            return {
               kind: 'day',
               template: 'day',
               listUrl: dayUrl(day.year, day.month, day.day),
@@ -105,9 +106,11 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
               articles: day.articles,
               pageSize: config.pageSize,
               breadcrumbs: [home, archive, yearCrumb, { name: name(), url: monthUrl(month.year, month.month) }],
-            });
+            };
           },
-        };
+          day.articles,
+          config.pageSize,
+        );
       }
     }
   }

@@ -3,15 +3,15 @@
 import type { SiteConfig } from '../config.js';
 import type { Site } from '../model.js';
 import { homeUrl } from '../urls.js';
-import { listPages } from './list.js';
-import type { PageGroup, PageSpec } from './types.js';
+import { listGroup, type ListOptions } from './list.js';
+import type { PageGroup } from './types.js';
 
 export function homeGroup(site: Site, config: SiteConfig): PageGroup {
-  return { name: 'home', pages: () => homePages(site, config) };
+  return listGroup('home', () => homeList(site, config), site.articles, config.pageSize);
 }
 
-function homePages(site: Site, config: SiteConfig): Iterable<PageSpec> {
-  return listPages({
+function homeList(site: Site, config: SiteConfig): ListOptions {
+  return {
     kind: 'home',
     template: 'home',
     listUrl: homeUrl(),
@@ -20,5 +20,5 @@ function homePages(site: Site, config: SiteConfig): Iterable<PageSpec> {
     articles: site.articles,
     pageSize: config.pageSize,
     breadcrumbs: [],
-  });
+  };
 }

@@ -3,7 +3,7 @@
 
 import type { ArticleMeta } from '../article.js';
 import { paginate } from '../paginate.js';
-import type { Crumb, PageKind, PageSpec } from './types.js';
+import type { Crumb, PageGroup, PageKind, PageSpec } from './types.js';
 import { lastModified } from './views.js';
 
 export interface ListOptions {
@@ -19,8 +19,17 @@ export interface ListOptions {
   data?: Record<string, unknown>;
 }
 
-export function* listPages(options: ListOptions): Generator<PageSpec> {
-  for (const { items, pagination } of paginate(options.articles, options.pageSize, options.listUrl)) {
+/** A page group that is one paginated list (options made when pages are planned). */
+export function listGroup(name: string, options: () => ListOptions, articles: readonly ArticleMeta[], pageSize: number): PageGroup {
+  return {
+    name,
+    pages: () => listPages(options()),
+    list: { articles, pageSize, pagesNumbered: (numbers) => listPages(options(), numbers) },
+  };
+}
+
+export function* listPages(options: ListOptions, only?: ReadonlySet<number>): Generator<PageSpec> {
+  for (const { items, pagination } of paginate(options.articles, options.pageSize, options.listUrl, only)) {
     yield {
       kind: options.kind,
       url: pagination.url,

@@ -5,7 +5,7 @@
 import type { SiteConfig } from '../config.js';
 import type { TermGroup } from '../model.js';
 import { homeUrl, tagUrl, tagsUrl, topicUrl, topicsUrl } from '../urls.js';
-import { listPages } from './list.js';
+import { listGroup, type ListOptions } from './list.js';
 import type { PageGroup, PageSpec } from './types.js';
 import { lastModified, type TermSummary } from './views.js';
 
@@ -32,7 +32,7 @@ export function termSummary(group: TermGroup, kind: TermKind): TermSummary {
 /** The index of all terms ("topics", "tags"), then one group per term ("topic:culture"). */
 export function* termGroups(groups: readonly TermGroup[], kind: TermKind, config: SiteConfig): Generator<PageGroup> {
   yield { name: kind.index, pages: () => [termIndexPage(groups, kind, config)] };
-  for (const group of groups) yield { name: termGroupName(kind, group.slug), pages: () => termListPages(group, kind, config) };
+  for (const group of groups) yield listGroup(termGroupName(kind, group.slug), () => termList(group, kind, config), group.articles, config.pageSize);
 }
 
 export function termGroupName(kind: TermKind, slug: string): string {
@@ -52,8 +52,8 @@ function termIndexPage(groups: readonly TermGroup[], kind: TermKind, config: Sit
   };
 }
 
-function termListPages(group: TermGroup, kind: TermKind, config: SiteConfig): Iterable<PageSpec> {
-  return listPages({
+function termList(group: TermGroup, kind: TermKind, config: SiteConfig): ListOptions {
+  return {
     kind: kind.single,
     template: kind.single,
     listUrl: kind.termUrl(group.slug),
@@ -64,5 +64,5 @@ function termListPages(group: TermGroup, kind: TermKind, config: SiteConfig): It
     breadcrumbs: [{ name: 'Home', url: homeUrl() }, { name: kind.indexTitle, url: kind.indexUrl() }],
     feed: { listUrl: kind.termUrl(group.slug), title: termFeedTitle(group.name, config) },
     data: { term: termSummary(group, kind) },
-  });
+  };
 }

@@ -14,6 +14,13 @@ export type PageKind =
 export interface PageGroup {
   name: string;
   pages(): Iterable<PageSpec>;
+  /** A paginated list: its articles (newest first), and a way to plan only some of its pages. */
+  list?: {
+    articles: readonly ArticleMeta[];
+    pageSize: number;
+    /** The pages with these numbers (1-based), in order. */
+    pagesNumbered(numbers: ReadonlySet<number>): Iterable<PageSpec>;
+  };
 }
 
 export interface Crumb {
