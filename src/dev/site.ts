@@ -30,8 +30,8 @@ import { writeFeeds } from '../feeds.js';
 import { articleLinkTargets, checkLinks, pathServedBy, resolveArticleLinks, type ArticleIndex } from '../links.js';
 import { displayPath } from '../load.js';
 import { fingerprint, OutputManifest } from '../manifest.js';
-import { buildSite, sortedIndexOf, updateSite, type ArticleChange, type PublishOptions, type Site } from '../model.js';
-import { pageGroups, type PageGroup, type PageSpec } from '../pages/index.js';
+import { buildSite, sortedIndexOf, updateSite, type ArticleChange, type PublishOptions, type Site, type TermGroup } from '../model.js';
+import { pageGroups, pageGroupsNamed, type PageGroup, type PageSpec } from '../pages/index.js';
 import { dayGroupName, monthGroupName, yearGroupName } from '../pages/archive.js';
 import { articleGroupName } from '../pages/article.js';
 import { TAGS, TOPICS, termGroupName } from '../pages/terms.js';
@@ -269,11 +269,22 @@ export class DevSite {
     const urlOf = (contentPath: string) => index.get(contentPath)?.url;
     const writer = new DirectWriter(config.outPath);
     const siteFingerprint = this.siteFingerprint(config, site);
-    const newGroups: PageGroup[] = [];
-    const order: string[] = [];
-    for (const group of pageGroups(site, config)) {
-      order.push(group.name);
-      if (affected.has(group.name)) newGroups.push(group);
+    // The same groups in the same order as before (no article moved, came or went; no term or
+    // date group came or went): only the affected ones need making. Else list them all.
+    let newGroups: PageGroup[] = [];
+    let order: string[];
+    if (sameGroups(good.site, site, changes)) {
+      order = good.order;
+      newGroups = pageGroupsNamed(site, config, affected, (file) => {
+        const meta = index.get(file);
+        return meta ? sortedIndexOf(site.articles, meta) : -1;
+      });
+    } else {
+      order = [];
+      for (const group of pageGroups(site, config)) {
+        order.push(group.name);
+        if (affected.has(group.name)) newGroups.push(group);
+      }
     }
     // Of a list whose articles are the same ones in the same order, only the pages showing a
     // changed article can differ: the others are kept without planning them in detail.
@@ -402,6 +413,20 @@ export class DevSite {
     await writeSitemaps(pages, good.site.articles, config, now, writer, loaded.manifest, pagesUnchanged);
     return new Set([...writer.files].filter((file) => !before.has(file)));
   }
+}
+
+/** Do two sites have the same page groups in the same order? (changes: what made one from the other) */
+function sameGroups(before: Site, after: Site, changes: readonly ArticleChange[]): boolean {
+  if (before.articles.length !== after.articles.length) return false;
+  for (const change of changes) {
+    const was = change.before ? sortedIndexOf(before.articles, change.before) : -1;
+    const is = change.after ? sortedIndexOf(after.articles, change.after) : -1;
+    if (was !== is) return false;
+  }
+  const sameTerms = (a: readonly TermGroup[], b: readonly TermGroup[]) => a.length === b.length && a.every((group, i) => group.slug === b[i]!.slug);
+  if (!sameTerms(before.topics, after.topics) || !sameTerms(before.tags, after.tags)) return false;
+  const dates = (site: Site) => site.years.map((year) => year.months.map((month) => `${month.year}/${month.month}:${month.days.map((day) => day.day).join(',')}`).join(';')).join('|');
+  return dates(before) === dates(after);
 }
 
 function samePages(before: readonly WrittenPage[] | undefined, after: readonly WrittenPage[]): boolean {

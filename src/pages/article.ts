@@ -10,11 +10,18 @@ import { modifiedOf } from './views.js';
 
 /** The group of an article's page: named by its file, so it outlives a change of URL. */
 export function articleGroupName(article: ArticleMeta): string {
-  return `article:${article.contentPath}`;
+  return ARTICLE_GROUP_PREFIX + article.contentPath;
 }
 
+export const ARTICLE_GROUP_PREFIX = 'article:';
+
 export function* articleGroups(site: Site): Generator<PageGroup> {
-  for (let i = 0; i < site.articles.length; i++) yield new ArticleGroup(site.articles, i);
+  for (let i = 0; i < site.articles.length; i++) yield articleGroupAt(site, i);
+}
+
+/** The group of the article at position `at` of the site's articles. */
+export function articleGroupAt(site: Site, at: number): PageGroup {
+  return new ArticleGroup(site.articles, at);
 }
 
 /**

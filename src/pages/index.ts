@@ -4,7 +4,7 @@
 import type { SiteConfig } from '../config.js';
 import type { Site } from '../model.js';
 import { archiveGroups } from './archive.js';
-import { articleGroups } from './article.js';
+import { ARTICLE_GROUP_PREFIX, articleGroupAt, articleGroups } from './article.js';
 import { homeGroup } from './home.js';
 import { notFoundGroup } from './notfound.js';
 import { TAGS, TOPICS, termGroups } from './terms.js';
@@ -20,6 +20,25 @@ export function* pageGroups(site: Site, config: SiteConfig): Generator<PageGroup
   yield* termGroups(site.tags, TAGS, config);
   yield* archiveGroups(site, config);
   yield notFoundGroup(config);
+}
+
+/**
+ * The groups named in `wanted`, without listing the others: article groups are found by position
+ * (`positionOf` a content path), the rest among the few term and date groups. Plan order is kept.
+ */
+export function pageGroupsNamed(site: Site, config: SiteConfig, wanted: ReadonlySet<string>, positionOf: (contentPath: string) => number): PageGroup[] {
+  const groups: PageGroup[] = [];
+  if (wanted.has('home')) groups.push(homeGroup(site, config));
+  const positions: number[] = [];
+  for (const name of wanted) {
+    if (!name.startsWith(ARTICLE_GROUP_PREFIX)) continue;
+    const at = positionOf(name.slice(ARTICLE_GROUP_PREFIX.length));
+    if (at !== -1) positions.push(at);
+  }
+  for (const at of positions.sort((a, b) => a - b)) groups.push(articleGroupAt(site, at));
+  const rest = [termGroups(site.topics, TOPICS, config), termGroups(site.tags, TAGS, config), archiveGroups(site, config), [notFoundGroup(config)]];
+  for (const sequence of rest) for (const group of sequence) if (wanted.has(group.name)) groups.push(group);
+  return groups;
 }
 
 export function* planPages(site: Site, config: SiteConfig): Generator<PageSpec> {
