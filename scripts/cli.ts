@@ -72,23 +72,22 @@ function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: st
   }
 }
 
-async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
-  const { values } = parse(args, {
-    root: { type: 'string' },
-    out: { type: 'string' },
-    'base-url': { type: 'string' },
-    drafts: { type: 'boolean' },
-    future: { type: 'boolean' },
-    expired: { type: 'boolean' },
-    strict: { type: 'boolean' },
-    'no-cache': { type: 'boolean' },
-    threads: { type: 'string' },
-    quiet: { type: 'boolean' },
-  });
-  const quiet = values.quiet ?? false;
-  const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : Number(values.threads);
+/** The flags `build`, `check` and `dev` share: where the site is, what goes in, how many threads. */
+const SITE_FLAGS = {
+  root: { type: 'string' },
+  out: { type: 'string' },
+  'base-url': { type: 'string' },
+  drafts: { type: 'boolean' },
+  future: { type: 'boolean' },
+  expired: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  threads: { type: 'string' },
+} as const;
+
+function siteOptions(values: { [K in keyof typeof SITE_FLAGS]?: (typeof SITE_FLAGS)[K]['type'] extends 'string' ? string : boolean }) {
+  const threads: number | 'auto' = values.threads === undefined || values.threads === 'auto' ? 'auto' : Number(values.threads);
   if (threads !== 'auto' && (!Number.isInteger(threads) || threads < 1)) throw new UsageError(`--threads must be "auto" or a whole number of at least 1, got "${values.threads}"`);
-  const result = await build({
+  return {
     root: values.root,
     outDir: values.out,
     baseUrl: values['base-url'],
@@ -96,8 +95,16 @@ async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
     future: values.future,
     expired: values.expired,
     strict: values.strict,
-    cache: !values['no-cache'],
     threads,
+  };
+}
+
+async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
+  const { values } = parse(args, { ...SITE_FLAGS, 'no-cache': { type: 'boolean' }, quiet: { type: 'boolean' } });
+  const quiet = values.quiet ?? false;
+  const result = await build({
+    ...siteOptions(values),
+    cache: !values['no-cache'],
     writer: checkOnly ? new MemoryWriter({ keepContents: false }) : undefined,
     progress: quiet ? noProgress : process.stderr.isTTY && !process.env.CI ? terminalProgress(process.stderr) : plainProgress((line) => console.log(line)),
   });
@@ -111,35 +118,15 @@ async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
 }
 
 async function runDev(args: string[]): Promise<number> {
-  const { values } = parse(args, {
-    root: { type: 'string' },
-    out: { type: 'string' },
-    'base-url': { type: 'string' },
-    drafts: { type: 'boolean' },
-    future: { type: 'boolean' },
-    expired: { type: 'boolean' },
-    strict: { type: 'boolean' },
-    threads: { type: 'string' },
-    port: { type: 'string' },
-    host: { type: 'string' },
-  });
+  const { values } = parse(args, { ...SITE_FLAGS, port: { type: 'string' }, host: { type: 'string' } });
   const { startDev, DEFAULT_PORT, DEFAULT_HOST, PortInUseError } = await import('../src/dev/index.js');
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
-  const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : Number(values.threads);
-  if (threads !== 'auto' && (!Number.isInteger(threads) || threads < 1)) throw new UsageError(`--threads must be "auto" or a whole number of at least 1, got "${values.threads}"`);
   const time = () => new Date().toTimeString().slice(0, 8);
   let handle;
   try {
     handle = await startDev({
-      root: values.root,
-      outDir: values.out,
-      baseUrl: values['base-url'],
-      drafts: values.drafts,
-      future: values.future,
-      expired: values.expired,
-      strict: values.strict,
-      threads,
+      ...siteOptions(values),
       host: values.host ?? DEFAULT_HOST,
       port,
       progress: process.stderr.isTTY && !process.env.CI ? terminalProgress(process.stderr) : noProgress,
