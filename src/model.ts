@@ -195,8 +195,9 @@ export function updateSite(previous: Site, changes: readonly ArticleChange[], op
 
   const articles = [...previous.articles];
   const removed = new Set<ArticleMeta>();
-  const touched = { topics: new Set<string>(), tags: new Set<string>() };
+  const touched = { topics: new Set<string>(), tags: new Set<string>(), years: new Set<string>() };
   const touch = (article: ArticleMeta) => {
+    touched.years.add(article.date.year);
     touched.topics.add(article.topic.slug);
     for (const tag of article.tags) touched.tags.add(tag.slug);
   };
@@ -237,7 +238,7 @@ export function updateSite(previous: Site, changes: readonly ArticleChange[], op
     articles,
     topics: patchTerms(previous.topics, touched.topics, removed, added, (article) => [article.topic]),
     tags: patchTerms(previous.tags, touched.tags, removed, added, (article) => article.tags),
-    years: groupByDate(articles),
+    years: patchYears(previous.years, articles, touched.years),
     leftOut,
   };
   expiring.set(site, mayExpire || added.some((article) => article.expires !== undefined));
@@ -275,6 +276,30 @@ export function sortedIndexOf(sorted: readonly ArticleMeta[], article: ArticleMe
     at--;
   }
   return sorted.indexOf(article);
+}
+
+/** The years of `articles` (newest first), made again only for the touched years. */
+function patchYears(previous: readonly YearGroup[], articles: readonly ArticleMeta[], touched: ReadonlySet<string>): YearGroup[] {
+  const years = previous.filter((year) => !touched.has(year.year));
+  for (const year of touched) {
+    // Newest first, so a year's articles are one run: from the first of that year or older to the first older.
+    const start = firstIndex(articles, (article) => article.date.year <= year);
+    const end = firstIndex(articles, (article) => article.date.year < year);
+    years.push(...groupByDate(articles.slice(start, end)));
+  }
+  return years.sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
+}
+
+/** The first index where `test` holds, in a list where it holds from some index on. */
+function firstIndex(sorted: readonly ArticleMeta[], test: (article: ArticleMeta) => boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (test(sorted[middle]!)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** Topics or tags with the touched terms' groups made again from their patched article lists. */

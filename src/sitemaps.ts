@@ -101,29 +101,38 @@ export async function writeSitemaps(
   now: number,
   writer: OutputWriter,
   manifest: OutputManifest,
-  /** The dev server knows when no page's URL or lastmod changed: the sitemap is then kept as it is. */
-  pagesUnchanged = false,
+): Promise<number> {
+  return (await writePageSitemaps(pages, config, writer, manifest)) + (await writeNewsSitemapAndRobots(published, config, now, writer, manifest));
+}
+
+/** /sitemap.xml, with /sitemap-N.xml parts past 50,000 URLs; returns the number of files. */
+export async function writePageSitemaps(
+  pages: readonly (SitemapEntry & { kind: string })[],
+  config: SiteConfig,
+  writer: OutputWriter,
+  manifest: OutputManifest,
 ): Promise<number> {
   // The 404 page is served for missing URLs; it is not a page to index.
   const entries = pages.filter((page) => page.kind !== 'notfound').map(({ url, lastModified }) => ({ url, lastModified }));
   const parts = entries.length <= SITEMAP_LIMIT ? 1 : Math.ceil(entries.length / SITEMAP_LIMIT) + 1;
+  const sitemapPrint = fingerprint(config.baseUrl, entries);
   let sitemaps: Map<string, string> | undefined;
   const sitemapUrls = parts === 1 ? ['/sitemap.xml'] : ['/sitemap.xml', ...Array.from({ length: parts - 1 }, (_, i) => `/sitemap-${i + 1}.xml`)];
-  const sitemapPrint = pagesUnchanged ? '' : fingerprint(config.baseUrl, entries);
   for (const url of sitemapUrls) {
-    if (pagesUnchanged) {
-      writer.keep(outputFileFor(url));
-      continue;
-    }
     await writeUnlessCurrent(writer, manifest, outputFileFor(url), sitemapPrint, async () => {
       sitemaps ??= new Map(await renderSitemaps(entries, config));
       return sitemaps.get(url)!;
     });
   }
+  return sitemapUrls.length;
+}
+
+/** /news-sitemap.xml (it changes with the build time) and /robots.txt; returns the number of files. */
+export async function writeNewsSitemapAndRobots(published: readonly ArticleMeta[], config: SiteConfig, now: number, writer: OutputWriter, manifest: OutputManifest): Promise<number> {
   const news = newsArticles(published, now);
   await writeUnlessCurrent(writer, manifest, 'news-sitemap.xml', fingerprint(config.baseUrl, config.publisher, news), () => renderNewsSitemap(news, config));
   await writeUnlessCurrent(writer, manifest, 'robots.txt', fingerprint(config.baseUrl), () => robotsTxt(config));
-  return sitemapUrls.length + 2;
+  return 2;
 }
 
 export function robotsTxt(config: SiteConfig): string {

@@ -62,7 +62,12 @@ describe('the dev server keeps the output equal to a full build', () => {
     const root = makeSite(siteFiles());
     const { origin, dist, events } = await serve(root);
     const content = (file: string) => path.join(root, 'content/2025/12', file);
-    const expectSameAsFullBuild = async () => expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+    const expectSameAsFullBuild = async () => {
+      const clean = await cleanBuildOf(root, NOW);
+      const diff = differences(dist, clean);
+      if (process.env.SHOW_EVENTS) for (const file of diff) console.error('DIFF', file, readFileSync(path.join(dist, file), 'utf8').slice(0, 3000), '\n-----\n', readFileSync(path.join(clean, file), 'utf8').slice(0, 3000));
+      expect(diff).toEqual([]);
+    };
     await expectSameAsFullBuild();
 
     // Edit the body: the page and the lists showing its summary change, and nothing else.

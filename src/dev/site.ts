@@ -38,7 +38,7 @@ import { TAGS, TOPICS, termGroupName } from '../pages/terms.js';
 import { WorkerPool } from '../pool.js';
 import { renderSite, siteGlobals, type WrittenPage } from '../render.js';
 import { noProgress, type Progress } from '../report.js';
-import { writeSitemaps } from '../sitemaps.js';
+import { writeNewsSitemapAndRobots, writePageSitemaps } from '../sitemaps.js';
 import { createTemplates, PAGE_TEMPLATES, type Templates } from '../templates.js';
 import { outputFileFor } from '../urls.js';
 import { codeIdentity } from '../version.js';
@@ -80,6 +80,8 @@ interface Good {
   pagesByGroup: Map<string, WrittenPage[]>;
   /** The groups' names in the order a full build plans them (the sitemap's order). */
   order: string[];
+  /** /sitemap.xml and its parts. */
+  sitemapFiles: string[];
   /** Feed and sitemap files, so that a feed whose term is gone is deleted. */
   otherFiles: Set<string>;
 }
@@ -193,7 +195,7 @@ export class DevSite {
       pagesByGroup.set(group.name, writtenPages(group.pages()));
     }
     const goodMetas = new Map(collected.articles.map((meta) => [meta.contentPath, meta]));
-    const good: Good = { site, index: goodMetas, globalsPrint: fingerprint(siteGlobals(site, config)), pagesByGroup, order, otherFiles: new Set() };
+    const good: Good = { site, index: goodMetas, globalsPrint: fingerprint(siteGlobals(site, config)), pagesByGroup, order, sitemapFiles: [], otherFiles: new Set() };
     const loaded: Loaded = { config, cache, manifest, templates, sources, stopping: new Map(), dirty: new Set(), linkers: linkersOf(collected.articles), goodMetas, good };
     // Record which feed and sitemap files the site has (all current: nothing is written).
     const writer = new DirectWriter(config.outPath);
@@ -339,13 +341,13 @@ export class DevSite {
     for (const name of affected) for (const page of good.pagesByGroup.get(name) ?? []) removed.add(outputFileFor(page.url));
     const pagesByGroup = new Map(good.pagesByGroup);
     for (const name of affected) pagesByGroup.delete(name);
-    let pagesUnchanged = order.length === good.order.length && order.every((name, i) => name === good.order[i]);
+    let pagesUnchanged = order === good.order || (order.length === good.order.length && order.every((name, i) => name === good.order[i]));
     for (const group of newGroups) {
       const written = planned.get(group.name)!;
       pagesByGroup.set(group.name, written);
       if (pagesUnchanged) pagesUnchanged = samePages(good.pagesByGroup.get(group.name), written);
     }
-    const next: Good = { site, index, globalsPrint, pagesByGroup, order, otherFiles: new Set() };
+    const next: Good = { site, index, globalsPrint, pagesByGroup, order, sitemapFiles: good.sitemapFiles, otherFiles: new Set() };
     const affectedLists = new Set([...affected].flatMap((name) => listUrlOfGroup(name)));
     next.otherFiles = await this.writeOthers(loaded, next, writer, now, affectedLists, pagesUnchanged);
     for (const file of good.otherFiles) removed.add(file);
@@ -408,9 +410,17 @@ export class DevSite {
       siteFingerprint: this.siteFingerprint(config, good.site),
     };
     await writeFeeds(good.site, context, writer, affected && ((feed) => feed.listUrl === '/' || affected.has(feed.listUrl)));
-    const pages: WrittenPage[] = [];
-    for (const name of good.order) pages.push(...(good.pagesByGroup.get(name) ?? []));
-    await writeSitemaps(pages, good.site.articles, config, now, writer, loaded.manifest, pagesUnchanged);
+    if (pagesUnchanged) {
+      // No page's URL or lastmod changed: the sitemap files stay as they are.
+      for (const file of good.sitemapFiles) writer.keep(file);
+    } else {
+      const pages: WrittenPage[] = [];
+      for (const name of good.order) pages.push(...(good.pagesByGroup.get(name) ?? []));
+      const known = new Set(writer.files);
+      await writePageSitemaps(pages, config, writer, loaded.manifest);
+      good.sitemapFiles = [...writer.files].filter((file) => !known.has(file));
+    }
+    await writeNewsSitemapAndRobots(good.site.articles, config, now, writer, loaded.manifest);
     return new Set([...writer.files].filter((file) => !before.has(file)));
   }
 }
