@@ -47,9 +47,7 @@ async function serve(root: string): Promise<{ origin: string; dist: string; even
 async function change(events: EventClient, act: () => void): Promise<{ type: string; data: Record<string, unknown> }> {
   const seen = events.events.length;
   act();
-  const event = await events.next(seen);
-  if (process.env.SHOW_EVENTS) console.error(JSON.stringify(event));
-  return event;
+  return events.next(seen);
 }
 
 async function fetchPage(origin: string, sitePath: string) {
@@ -62,12 +60,7 @@ describe('the dev server keeps the output equal to a full build', () => {
     const root = makeSite(siteFiles());
     const { origin, dist, events } = await serve(root);
     const content = (file: string) => path.join(root, 'content/2025/12', file);
-    const expectSameAsFullBuild = async () => {
-      const clean = await cleanBuildOf(root, NOW);
-      const diff = differences(dist, clean);
-      if (process.env.SHOW_EVENTS) for (const file of diff) console.error('DIFF', file, readFileSync(path.join(dist, file), 'utf8').slice(0, 3000), '\n-----\n', readFileSync(path.join(clean, file), 'utf8').slice(0, 3000));
-      expect(diff).toEqual([]);
-    };
+    const expectSameAsFullBuild = async () => expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
     await expectSameAsFullBuild();
 
     // Edit the body: the page and the lists showing its summary change, and nothing else.
