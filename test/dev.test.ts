@@ -119,6 +119,18 @@ describe('the dev server keeps the output equal to a full build', () => {
     await expectSameAsFullBuild();
   });
 
+  it('with full-content topic and tag feeds, moving a link target updates the linking article in them', async () => {
+    const root = makeSite({ ...siteFiles(), 'site.config.ts': `export default { title: 'Dev Times', pageSize: 3, baseUrl: 'https://dev.example/', termFeedContent: 'full' };\n` });
+    const { dist, events } = await serve(root);
+    const event = await change(events, () =>
+      writeFileSync(path.join(root, 'content/2025/12/a2.md'), article({ title: 'Article 2', slug: 'second', date: '2025-12-03 10:00', topic: 'Sport', tags: '[Tag 2, Common]' })),
+    );
+    expect(event.type).toBe('reload');
+    // a1 (Politics, Tag 1) links to a2 by file: its topic's and tag's feeds carry the new URL.
+    expect(readFileSync(path.join(dist, 'tags/tag-1/feed.json'), 'utf8')).toContain('/2025/12/03/second/');
+    expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+  });
+
   it('a save written in pieces gives one rebuild, with the whole file', async () => {
     const root = makeSite(siteFiles());
     const { origin, events } = await serve(root);

@@ -467,10 +467,13 @@ function affectedGroups(changed: ReadonlySet<string>, good: { site: Site; metas:
   for (const file of changed) {
     touch(good.site.articles, good.metas.get(file));
     touch(site.articles, index.get(file));
-    // Articles linking to it by file: where the link goes may have changed.
+    // Articles linking to it by file: where the link goes may have changed, on their pages and in
+    // full-content feeds of their topic and tags (their lists show no bodies: only feeds are redone).
     for (const source of linkers.get(file) ?? []) {
       const meta = index.get(source);
-      if (meta) affected.add(articleGroupName(meta));
+      if (!meta) continue;
+      affected.add(articleGroupName(meta)).add(termGroupName(TOPICS, meta.topic.slug));
+      for (const tag of meta.tags) affected.add(termGroupName(TAGS, tag.slug));
     }
   }
   return affected;
