@@ -310,19 +310,34 @@ function patchTerms(
   added: readonly ArticleMeta[],
   termsOf: (article: ArticleMeta) => readonly Term[],
 ): TermGroup[] {
-  if (touched.size === 0) return [...previous];
-  const groups = previous.filter((group) => !touched.has(group.slug));
-  const before = new Map(previous.filter((group) => touched.has(group.slug)).map((group) => [group.slug, group.articles]));
+  const groups: Array<TermGroup | undefined> = [...previous];
+  const at = new Map<string, number>();
+  previous.forEach((group, i) => {
+    if (touched.has(group.slug)) at.set(group.slug, i);
+  });
+  // Sorted already, unless a term came, went or changed its name.
+  let resort = false;
   for (const slug of touched) {
-    const list = (before.get(slug) ?? []).filter((article) => !removed.has(article));
+    const position = at.get(slug);
+    const list = (position === undefined ? [] : previous[position]!.articles).filter((article) => !removed.has(article));
     for (const article of added) {
       if (termsOf(article).some((term) => term.slug === slug)) list.splice(insertionPoint(list, article), 0, article);
     }
-    if (list.length === 0) continue;
-    const counts = new Map<string, number>();
-    for (const article of list) for (const term of termsOf(article)) if (term.slug === slug) counts.set(term.name, (counts.get(term.name) ?? 0) + 1);
-    const spellings = orderSpellings(counts);
-    groups.push({ slug, name: spellings[0] ?? slug, spellings, articles: list });
+    let group: TermGroup | undefined;
+    if (list.length > 0) {
+      const counts = new Map<string, number>();
+      for (const article of list) for (const term of termsOf(article)) if (term.slug === slug) counts.set(term.name, (counts.get(term.name) ?? 0) + 1);
+      const spellings = orderSpellings(counts);
+      group = { slug, name: spellings[0] ?? slug, spellings, articles: list };
+    }
+    if (position === undefined) {
+      if (group) groups.push(group);
+      resort ||= group !== undefined;
+    } else {
+      resort ||= group === undefined || group.name !== previous[position]!.name;
+      groups[position] = group;
+    }
   }
-  return groups.sort(byTermName);
+  const result = groups.filter((group) => group !== undefined);
+  return resort ? result.sort(byTermName) : result;
 }

@@ -77,7 +77,7 @@ interface Good {
   index: ArticleIndex;
   globalsPrint: string;
   /** Each page group's pages as written, for the sitemap. */
-  pagesByGroup: Map<string, WrittenPage[]>;
+  pagesByGroup: Pick<ReadonlyMap<string, WrittenPage[]>, 'get'>;
   /** The groups' names in the order a full build plans them (the sitemap's order). */
   order: string[];
   /** /sitemap.xml and its parts. */
@@ -100,6 +100,8 @@ interface Loaded {
   linkers: Linkers;
   /** Every article of the last good update, by content path (the sources may have moved on since). */
   goodMetas: Map<string, ArticleMeta>;
+  /** The pages of every group of the last good update (good.pagesByGroup), changed in place on commit. */
+  pageLists: Map<string, WrittenPage[]>;
   good: Good;
 }
 
@@ -196,7 +198,7 @@ export class DevSite {
     }
     const goodMetas = new Map(collected.articles.map((meta) => [meta.contentPath, meta]));
     const good: Good = { site, index: goodMetas, globalsPrint: fingerprint(siteGlobals(site, config)), pagesByGroup, order, sitemapFiles: [], otherFiles: new Set() };
-    const loaded: Loaded = { config, cache, manifest, templates, sources, stopping: new Map(), dirty: new Set(), linkers: linkersOf(collected.articles), goodMetas, good };
+    const loaded: Loaded = { config, cache, manifest, templates, sources, stopping: new Map(), dirty: new Set(), linkers: linkersOf(collected.articles), goodMetas, pageLists: pagesByGroup, good };
     // Record which feed and sitemap files the site has (all current: nothing is written).
     const writer = new DirectWriter(config.outPath);
     good.otherFiles = await this.writeOthers(loaded, good, writer, now);
@@ -292,6 +294,8 @@ export class DevSite {
     // changed article can differ: the others are kept without planning them in detail.
     const specs: PageSpec[] = [];
     const planned = new Map<string, WrittenPage[]>();
+    /** Lists planned page by page: their other pages are neither kept nor removed, just left. */
+    const narrowed = new Set<string>();
     const unchangedList = sameListsAs(good.site, site);
     const changedMetas = [...changed].map((file) => index.get(file)).filter((meta) => meta !== undefined);
     for (const group of newGroups) {
@@ -310,10 +314,8 @@ export class DevSite {
           specs.push(spec);
           written[(spec.pagination?.number ?? 1) - 1] = { url: spec.url, lastModified: spec.lastModified, kind: spec.kind };
         }
-        before.forEach((page, i) => {
-          if (!numbers.has(i + 1)) writer.keep(outputFileFor(page.url));
-        });
         planned.set(group.name, written);
+        narrowed.add(group.name);
         continue;
       }
       const written: WrittenPage[] = [];
@@ -338,27 +340,26 @@ export class DevSite {
     });
     // The affected groups' pages before the change: those they no longer have are deleted.
     const removed = new Set<string>();
-    for (const name of affected) for (const page of good.pagesByGroup.get(name) ?? []) removed.add(outputFileFor(page.url));
-    const pagesByGroup = new Map(good.pagesByGroup);
-    for (const name of affected) pagesByGroup.delete(name);
-    let pagesUnchanged = order === good.order || (order.length === good.order.length && order.every((name, i) => name === good.order[i]));
-    for (const group of newGroups) {
-      const written = planned.get(group.name)!;
-      pagesByGroup.set(group.name, written);
-      if (pagesUnchanged) pagesUnchanged = samePages(good.pagesByGroup.get(group.name), written);
+    for (const name of affected) {
+      if (narrowed.has(name)) continue;
+      for (const page of good.pagesByGroup.get(name) ?? []) removed.add(outputFileFor(page.url));
     }
+    // The groups' pages after it: the affected ones as planned (or gone), the rest as they were.
+    const pagesByGroup = { get: (name: string) => (affected.has(name) ? planned.get(name) : good.pagesByGroup.get(name)) };
+    let pagesUnchanged = order === good.order || (order.length === good.order.length && order.every((name, i) => name === good.order[i]));
+    for (const group of newGroups) if (pagesUnchanged) pagesUnchanged = samePages(good.pagesByGroup.get(group.name), planned.get(group.name)!);
     const next: Good = { site, index, globalsPrint, pagesByGroup, order, sitemapFiles: good.sitemapFiles, otherFiles: new Set() };
     const affectedLists = new Set([...affected].flatMap((name) => listUrlOfGroup(name)));
     next.otherFiles = await this.writeOthers(loaded, next, writer, now, affectedLists, pagesUnchanged);
     for (const file of good.otherFiles) removed.add(file);
 
     // Links from the changed articles, against the site as it will be.
-    const published = new Set(site.articles);
-    const checked = site.articles.filter((meta) => changed.has(meta.contentPath));
+    const isPublished = (meta: ArticleMeta) => sortedIndexOf(site.articles, meta) !== -1;
+    const checked = [...changed].map((file) => index.get(file)).filter((meta): meta is ArticleMeta => meta !== undefined && isPublished(meta));
     const serves = pathServedBy({ has: (file) => writer.files.has(file) || (loaded.manifest.has(file) && !removed.has(file)) });
     try {
       stopOnErrors(pages.problems, strict);
-      warnings.push(...stopOnErrors(checkLinks(checked, index, (article) => published.has(article), serves), strict));
+      warnings.push(...stopOnErrors(checkLinks(checked, index, isPublished, serves), strict));
     } catch (error) {
       await writer.abort();
       loaded.manifest.discard();
@@ -376,6 +377,12 @@ export class DevSite {
       if (meta) loaded.goodMetas.set(file, meta);
       else loaded.goodMetas.delete(file);
     }
+    for (const name of affected) {
+      const pages = planned.get(name);
+      if (pages) loaded.pageLists.set(name, pages);
+      else loaded.pageLists.delete(name);
+    }
+    next.pagesByGroup = loaded.pageLists;
     loaded.dirty.clear();
     loaded.good = next;
     this.problems = [];
