@@ -195,9 +195,9 @@ export function updateSite(previous: Site, changes: readonly ArticleChange[], op
 
   const articles = [...previous.articles];
   const removed = new Set<ArticleMeta>();
-  const touched = { topics: new Set<string>(), tags: new Set<string>(), years: new Set<string>() };
+  const touched = { topics: new Set<string>(), tags: new Set<string>(), months: new Set<string>() };
   const touch = (article: ArticleMeta) => {
-    touched.years.add(article.date.year);
+    touched.months.add(`${article.date.year}/${article.date.month}`);
     touched.topics.add(article.topic.slug);
     for (const tag of article.tags) touched.tags.add(tag.slug);
   };
@@ -230,15 +230,17 @@ export function updateSite(previous: Site, changes: readonly ArticleChange[], op
   const byFile = (a: ArticleMeta, b: ArticleMeta) => (a.file < b.file ? -1 : 1);
   for (const list of Object.values(leftOut)) list.sort(byFile);
 
-  // A duplicate URL involves an added article: the previous site had none.
-  const urls = new Set(added.map((article) => article.url));
-  const sharing = articles.filter((article) => urls.has(article.url)).sort(byFile);
+  // A duplicate URL involves an added article with a URL its file did not have: the previous
+  // site had none.
+  const urlBefore = new Map(changes.map(({ before, after }) => [after, before && !removedUnpublished(before, previous) ? before.url : undefined]));
+  const urls = new Set(added.filter((article) => urlBefore.get(article) !== article.url).map((article) => article.url));
+  const sharing = urls.size === 0 ? [] : articles.filter((article) => urls.has(article.url)).sort(byFile);
 
   const site: Site = {
     articles,
     topics: patchTerms(previous.topics, touched.topics, removed, added, (article) => [article.topic]),
     tags: patchTerms(previous.tags, touched.tags, removed, added, (article) => article.tags),
-    years: patchYears(previous.years, articles, touched.years),
+    years: patchYears(previous.years, articles, touched.months),
     leftOut,
   };
   expiring.set(site, mayExpire || added.some((article) => article.expires !== undefined));
@@ -278,14 +280,29 @@ export function sortedIndexOf(sorted: readonly ArticleMeta[], article: ArticleMe
   return sorted.indexOf(article);
 }
 
-/** The years of `articles` (newest first), made again only for the touched years. */
+/** Was `article` left out of the previous site (a draft, scheduled or expired)? */
+function removedUnpublished(article: ArticleMeta, previous: Site): boolean {
+  return sortedIndexOf(previous.articles, article) === -1;
+}
+
+/** The years of `articles` (newest first), with only the touched months ("2025/12") made again. */
 function patchYears(previous: readonly YearGroup[], articles: readonly ArticleMeta[], touched: ReadonlySet<string>): YearGroup[] {
-  const years = previous.filter((year) => !touched.has(year.year));
-  for (const year of touched) {
-    // Newest first, so a year's articles are one run: from the first of that year or older to the first older.
-    const start = firstIndex(articles, (article) => article.date.year <= year);
-    const end = firstIndex(articles, (article) => article.date.year < year);
-    years.push(...groupByDate(articles.slice(start, end)));
+  const touchedYears = new Set([...touched].map((key) => key.slice(0, key.indexOf('/'))));
+  const years = previous.filter((year) => !touchedYears.has(year.year));
+  for (const year of touchedYears) {
+    const months = (previous.find((group) => group.year === year)?.months ?? []).filter((month) => !touched.has(`${year}/${month.month}`));
+    for (const key of touched) {
+      if (!key.startsWith(`${year}/`)) continue;
+      const month = key.slice(year.length + 1);
+      // Newest first, so a month's articles are one run of the list.
+      const start = firstIndex(articles, (article) => article.date.year < year || (article.date.year === year && article.date.month <= month));
+      const end = firstIndex(articles, (article) => article.date.year < year || (article.date.year === year && article.date.month < month));
+      const made = groupByDate(articles.slice(start, end))[0]?.months[0];
+      if (made) months.push(made);
+    }
+    if (months.length === 0) continue;
+    months.sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : 0));
+    years.push({ year, months, articles: months.flatMap((month) => month.articles) });
   }
   return years.sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
 }

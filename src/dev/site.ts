@@ -268,6 +268,13 @@ export class DevSite {
     if (globalsPrint !== good.globalsPrint) return this.full();
 
     const affected = affectedGroups(changed, { site: good.site, metas: loaded.goodMetas }, site, index, loaded.linkers);
+    const stable = sameGroups(good.site, site, changes);
+    if (stable && changes.every(sameDates)) {
+      // No article came, went, moved or changed its dates: the archive and year pages (counts
+      // and newest change) are as they were. Month and day lists still show the article.
+      affected.delete('archive');
+      for (const { after } of changes) if (after) affected.delete(yearGroupName(after.date.year));
+    }
 
     const readBody = bodyReader(config, cache);
     const urlOf = (contentPath: string) => index.get(contentPath)?.url;
@@ -277,7 +284,7 @@ export class DevSite {
     // date group came or went): only the affected ones need making. Else list them all.
     let newGroups: PageGroup[] = [];
     let order: string[];
-    if (sameGroups(good.site, site, changes)) {
+    if (stable) {
       order = good.order;
       newGroups = pageGroupsNamed(site, config, affected, (file) => {
         const meta = index.get(file);
@@ -430,6 +437,11 @@ export class DevSite {
     await writeNewsSitemapAndRobots(good.site.articles, config, now, writer, loaded.manifest);
     return new Set([...writer.files].filter((file) => !before.has(file)));
   }
+}
+
+/** Same date and `updated` date before and after (what the archive and year pages show of an article). */
+function sameDates({ before, after }: ArticleChange): boolean {
+  return before !== undefined && after !== undefined && before.date.epoch === after.date.epoch && before.updated?.epoch === after.updated?.epoch;
 }
 
 /** Do two sites have the same page groups in the same order? (changes: what made one from the other) */
