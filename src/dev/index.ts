@@ -58,7 +58,11 @@ export async function startDev(options: StartOptions = {}): Promise<DevHandle> {
   if (!first.ok) tell(problemsEvent(first.problems));
 
   let flushTimer: NodeJS.Timeout | undefined;
+  // A save of the cache and manifest under way: updates wait for it (both write .cache/).
+  let flushing: Promise<void> = Promise.resolve();
   const onBatch = async (paths: string[]) => {
+    clearTimeout(flushTimer);
+    await flushing;
     let result: UpdateResult;
     try {
       result = await site.update({ paths });
@@ -75,8 +79,9 @@ export async function startDev(options: StartOptions = {}): Promise<DevHandle> {
       tell(problemsEvent(result.problems));
     }
     options.onUpdate?.(result, paths);
-    clearTimeout(flushTimer);
-    flushTimer = setTimeout(() => void site.flush().catch(() => undefined), FLUSH_AFTER_MS);
+    flushTimer = setTimeout(() => {
+      flushing = site.flush().catch((error: unknown) => options.onError?.(error));
+    }, FLUSH_AFTER_MS);
     flushTimer.unref();
   };
 
@@ -90,6 +95,7 @@ export async function startDev(options: StartOptions = {}): Promise<DevHandle> {
     first,
     async close() {
       clearTimeout(flushTimer);
+      await flushing;
       await watcher.close();
       await server.close();
       await site.close();
