@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterEach, describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
 import { startDev, type DevHandle } from '../src/dev/index.js';
 import { cleanBuildOf, differences, EventClient } from './helpers/dev.js';
 import { article, listFiles, makeSite, REPO, runCli, writeFiles } from './helpers/site.js';
@@ -179,6 +180,19 @@ describe('the dev server keeps the output equal to a full build', () => {
     expect(event.type).toBe('reload');
     expect(cheerio.load(readFileSync(path.join(dist, 'index.html'), 'utf8'))('title').text()).toBe('Renamed Times');
     expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+  });
+});
+
+describe('after the dev server', () => {
+  it('the next npm run build starts warm: nothing to render or write', async () => {
+    const root = makeSite(siteFiles());
+    const { events } = await serve(root);
+    const event = await change(events, () => writeFileSync(path.join(root, 'content/2025/12/a6.md'), article({ title: 'Article 6 revised', date: '2025-12-01 14:00', topic: 'Culture', tags: '[Tag 2, Common]' })));
+    expect(event.type).toBe('reload');
+    await handle!.close();
+    handle = undefined;
+    const result = await build({ root, now: NOW, threads: 1 });
+    expect(result.stats).toMatchObject({ rendered: 0, pagesRendered: 0, written: 0, deleted: 0 });
   });
 });
 
