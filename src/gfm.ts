@@ -24,7 +24,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import type { Processor } from 'unified';
+import type { Data, Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 
 export interface GfmParts {
@@ -72,33 +72,31 @@ export function treeNeedsAutolinks(tree: MdastRoot): boolean {
   return needed;
 }
 
+type Extension = NonNullable<Data['micromarkExtensions']>[number];
+type FromMarkdownExtension = NonNullable<Data['fromMarkdownExtensions']>[number];
+
+/** Each GFM part's syntax and its mdast builder, in remark-gfm's order. */
+const PARTS: ReadonlyArray<[keyof GfmParts, () => Extension, () => FromMarkdownExtension]> = [
+  ['autolinkLiteral', gfmAutolinkLiteral, gfmAutolinkLiteralFromMarkdown],
+  ['footnote', gfmFootnote, gfmFootnoteFromMarkdown],
+  ['strikethrough', gfmStrikethrough, gfmStrikethroughFromMarkdown],
+  ['table', gfmTable, gfmTableFromMarkdown],
+  ['taskListItem', gfmTaskListItem, gfmTaskListItemFromMarkdown],
+];
+
 /** A unified plugin adding the chosen GFM parts, in remark-gfm's order. */
 export function remarkGfmParts(this: Processor, parts: GfmParts): void {
   const data = this.data();
   const micromarkExtensions = (data.micromarkExtensions ??= []);
   const fromMarkdownExtensions = (data.fromMarkdownExtensions ??= []);
-  if (parts.autolinkLiteral) {
-    micromarkExtensions.push(gfmAutolinkLiteral());
-    fromMarkdownExtensions.push(gfmAutolinkLiteralFromMarkdown());
-  }
-  if (parts.footnote) {
-    micromarkExtensions.push(gfmFootnote());
-    fromMarkdownExtensions.push(gfmFootnoteFromMarkdown());
-  }
-  if (parts.strikethrough) {
-    micromarkExtensions.push(gfmStrikethrough());
-    fromMarkdownExtensions.push(gfmStrikethroughFromMarkdown());
-  }
-  if (parts.table) {
-    micromarkExtensions.push(gfmTable());
-    fromMarkdownExtensions.push(gfmTableFromMarkdown());
-  }
-  if (parts.taskListItem) {
-    micromarkExtensions.push(gfmTaskListItem());
-    fromMarkdownExtensions.push(gfmTaskListItemFromMarkdown());
+  for (const [part, syntax, fromMarkdown] of PARTS) {
+    if (!parts[part]) continue;
+    micromarkExtensions.push(syntax());
+    fromMarkdownExtensions.push(fromMarkdown());
   }
 }
 
+/** "10110": which parts a processor has, as a memo key. */
 export function gfmKey(parts: GfmParts): string {
-  return `${+parts.autolinkLiteral}${+parts.footnote}${+parts.strikethrough}${+parts.table}${+parts.taskListItem}`;
+  return PARTS.map(([part]) => +parts[part]).join('');
 }
