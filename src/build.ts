@@ -50,6 +50,8 @@ export interface BuildOptions {
 export interface BuildResult {
   config: SiteConfig;
   site: Site;
+  /** Every article read, published or not, in content-path order (the dev server keeps them). */
+  articles: ArticleMeta[];
   /** Warnings that did not stop the build. */
   warnings: Problem[];
   stats: BuildStats;
@@ -114,6 +116,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return {
       config,
       site,
+      articles: collected.articles,
       warnings,
       cacheNotice: cache.notice,
       stats: {

@@ -128,6 +128,17 @@ export class ArticleCache {
     return entry;
   }
 
+  /**
+   * Take these articles (another cache instance's, all in this index) as this build's, these very
+   * objects: lookups of their keys return them, and their bodies can be read.
+   */
+  adopt(articles: Iterable<ArticleMeta>): void {
+    for (const meta of articles) {
+      const entry = this.current.get(meta.key) ?? this.previous.get(meta.key);
+      if (entry) this.current.set(meta.key, { ...entry, meta });
+    }
+  }
+
   /** Record a freshly rendered article whose body is already in bodiesDir. */
   record(key: string, entry: CachedArticle): void {
     this.current.set(key, entry);

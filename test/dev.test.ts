@@ -2,7 +2,7 @@
 // stream read over HTTP. After every change the output must be byte for byte what a clean full
 // build of the same sources writes.
 
-import { appendFileSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -114,6 +114,18 @@ describe('the dev server keeps the output equal to a full build', () => {
     expect((await fetchPage(origin, '/2025/12/06/fifth/')).status).toBe(200);
     await expectSameAsFullBuild();
 
+    // A whole folder of articles removed at once.
+    event = await change(events, () => {
+      mkdirSync(path.join(root, 'content/2024/06'), { recursive: true });
+      writeFileSync(path.join(root, 'content/2024/06/note.md'), article({ title: 'Old note', date: '2024-06-01 09:00', topic: 'Culture' }));
+    });
+    expect(event.type).toBe('reload');
+    expect((await fetchPage(origin, '/2024/06/01/old-note/')).status).toBe(200);
+    event = await change(events, () => rmSync(path.join(root, 'content/2024'), { recursive: true }));
+    expect(event.type).toBe('reload');
+    expect((await fetchPage(origin, '/2024/06/01/old-note/')).status).toBe(404);
+    await expectSameAsFullBuild();
+
     // A draft disappears from every list.
     event = await change(events, () => writeFileSync(content('a7.md'), article({ title: 'Article 7', date: '2025-12-02 15:00', topic: 'Culture', tags: '[Tag 3, Common]', draft: 'true' })));
     expect(event.type).toBe('reload');
@@ -223,6 +235,23 @@ describe('errors do not stop the dev server', () => {
     expect(event.type).toBe('reload');
     expect((await fetchPage(origin, '/2025/12/05/article-4-fixed/')).status).toBe(200);
     expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+  });
+
+  it('starting on a broken site serves what is there, reports the error, and builds once it is fixed', async () => {
+    const root = makeSite({ ...siteFiles(), 'content/2025/12/a3.md': '---\ntitle: Article 3\ndate: yesterday\n---\n\nBroken.\n' });
+    handle = await startDev({ root, port: 0, now: () => NOW, threads: 1 });
+    expect(handle.first.ok).toBe(false);
+    const origin = new URL(handle.url).origin;
+    const events = (client = await EventClient.connect(origin));
+    const first = await events.next(0);
+    expect(first.type).toBe('problems');
+    expect(first.data.text).toMatch(/content\/2025\/12\/a3\.md:3:\d+ error date/);
+    // No build yet: nothing to serve, but the server answers.
+    expect((await fetchPage(origin, '/')).status).toBe(404);
+    const event = await change(events, () => writeFileSync(path.join(root, 'content/2025/12/a3.md'), article({ title: 'Article 3', date: '2025-12-04 11:00', topic: 'Culture', tags: '[Tag 3, Common]' })));
+    expect(event.type).toBe('reload');
+    expect((await fetchPage(origin, '/')).status).toBe(200);
+    expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
   });
 
   it('a template error is reported with the template file, and leaves the output as it was', async () => {

@@ -23,14 +23,14 @@ import type { ArticleMeta } from '../article.js';
 import { articleSettings, bodyReader, collectArticles } from '../articles.js';
 import { build, type BuildOptions, type BuildResult } from '../build.js';
 import { ArticleCache } from '../cache.js';
-import { loadConfig, type SiteConfig } from '../config.js';
+import type { SiteConfig } from '../config.js';
 import { buildTime } from '../dates.js';
 import { BuildFailure, isError, stopOnErrors, type Problem } from '../errors.js';
 import { writeFeeds } from '../feeds.js';
 import { articleLinkTargets, checkLinks, pathServedBy, resolveArticleLinks, type ArticleIndex } from '../links.js';
 import { displayPath } from '../load.js';
 import { fingerprint, OutputManifest } from '../manifest.js';
-import { buildSite, sortedIndexOf, updateSite, type ArticleChange, type PublishOptions, type Site, type TermGroup } from '../model.js';
+import { sortedIndexOf, updateSite, type ArticleChange, type PublishOptions, type Site, type TermGroup } from '../model.js';
 import { pageGroups, pageGroupsNamed, type PageGroup, type PageSpec } from '../pages/index.js';
 import { dayGroupName, monthGroupName, yearGroupName } from '../pages/archive.js';
 import { articleGroupName } from '../pages/article.js';
@@ -107,8 +107,6 @@ interface Loaded {
 
 export class DevSite {
   private loaded: Loaded | undefined;
-  /** Problems of the last update, until one succeeds. */
-  problems: readonly Problem[] = [];
 
   private constructor(private readonly options: DevOptions) {}
 
@@ -161,44 +159,34 @@ export class DevSite {
     try {
       await this.flush();
       const result = await build({ ...this.options, now, cache: true, progress: this.options.progress ?? noProgress });
-      this.loaded = await this.load(now);
-      this.problems = [];
+      this.loaded = await this.load(result, now);
       return { ok: true, mode: 'full', changed: ['*'], pagesRendered: result.stats.pagesRendered, warnings: result.warnings, milliseconds: performance.now() - started, build: result };
     } catch (error) {
-      if (!(error instanceof BuildFailure)) throw error;
-      this.problems = error.problems;
-      return { ok: false, problems: error.problems, milliseconds: performance.now() - started };
+      return this.failed(error, started);
     }
   }
 
-  /** The state a full build left: every article (all cache hits now), the model, the output manifest. */
-  private async load(now: number): Promise<Loaded> {
-    const config = await loadConfig(this.options.root ?? '.', { outDir: this.options.outDir, baseUrl: this.options.baseUrl });
+  /**
+   * The state a full build left: its articles and model (updates find articles in the model by
+   * identity, so these very objects), the cache and the output manifest it saved.
+   */
+  private async load(result: BuildResult, now: number): Promise<Loaded> {
+    const { config, site, articles } = result;
     const cache = await ArticleCache.open(config.cachePath, true);
-    const pool = new WorkerPool(1);
-    const collected = await collectArticles(config, cache, { pool, progress: noProgress });
-    await pool.close();
-    const sources = new Map<string, { meta?: ArticleMeta; problems: Problem[] }>();
-    const byFile = new Map<string, Problem[]>();
-    for (const meta of collected.articles) {
-      const problems: Problem[] = [];
-      sources.set(meta.contentPath, { meta, problems });
-      byFile.set(meta.file, problems);
-    }
-    for (const problem of collected.problems) byFile.get(problem.file)?.push(problem);
+    cache.adopt(articles);
+    // A file's problems are kept from when it is next read: only changed files' are reported.
+    const sources = new Map(articles.map((meta) => [meta.contentPath, { meta, problems: [] as Problem[] }]));
     const { templates } = createTemplates(config, PAGE_TEMPLATES);
     const manifest = await OutputManifest.load(config.cachePath, config.outPath);
-    // The model again, of these very article objects: updates find articles in it by identity.
-    const { site } = buildSite(collected.articles, this.publishOptions(now));
     const pagesByGroup = new Map<string, WrittenPage[]>();
     const order: string[] = [];
     for (const group of pageGroups(site, config)) {
       order.push(group.name);
       pagesByGroup.set(group.name, writtenPages(group.pages()));
     }
-    const goodMetas = new Map(collected.articles.map((meta) => [meta.contentPath, meta]));
+    const goodMetas = new Map(articles.map((meta) => [meta.contentPath, meta]));
     const good: Good = { site, index: goodMetas, globalsPrint: fingerprint(siteGlobals(site, config)), pagesByGroup, order, sitemapFiles: [], otherFiles: new Set() };
-    const loaded: Loaded = { config, cache, manifest, templates, sources, stopping: new Map(), dirty: new Set(), linkers: linkersOf(collected.articles), goodMetas, pageLists: pagesByGroup, good };
+    const loaded: Loaded = { config, cache, manifest, templates, sources, stopping: new Map(), dirty: new Set(), linkers: linkersOf(articles), goodMetas, pageLists: pagesByGroup, good };
     // Record which feed and sitemap files the site has (all current: nothing is written).
     const writer = new DirectWriter(config.outPath);
     good.otherFiles = await this.writeOthers(loaded, good, writer, now);
@@ -248,7 +236,6 @@ export class DevSite {
     }
     if (changes.length === 0) {
       loaded.dirty.clear();
-      this.problems = [];
       return { ok: true, mode: 'none', changed: [], pagesRendered: 0, warnings, milliseconds: performance.now() - started };
     }
 
@@ -392,7 +379,6 @@ export class DevSite {
     next.pagesByGroup = loaded.pageLists;
     loaded.dirty.clear();
     loaded.good = next;
-    this.problems = [];
     return { ok: true, mode: 'content', changed: stats.changed, pagesRendered: pages.rendered, warnings, milliseconds: performance.now() - started };
   }
 
@@ -402,7 +388,6 @@ export class DevSite {
 
   private failed(error: unknown, started: number): UpdateResult {
     if (!(error instanceof BuildFailure)) throw error;
-    this.problems = error.problems;
     return { ok: false, problems: error.problems, milliseconds: performance.now() - started };
   }
 
