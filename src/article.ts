@@ -285,3 +285,8 @@ export function withEveryField(meta: ArticleMeta): ArticleMeta {
   for (const field of META_FIELDS) restored[field] = meta[field];
   return restored as unknown as ArticleMeta;
 }
+
+/** Is a value (in page data, say) an article's metadata? */
+export function isArticleMeta(value: unknown): value is ArticleMeta {
+  return typeof value === 'object' && value !== null && typeof (value as ArticleMeta).key === 'string' && 'contentPath' in value && 'bodyLine' in value;
+}

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ArticleMeta } from './article.js';
+import { isArticleMeta } from './article.js';
 import type { OutputWriter } from './write.js';
 
 const MANIFEST_FORMAT = 1;
@@ -29,9 +29,6 @@ interface ManifestFile {
   files: Record<string, ManifestEntry>;
 }
 
-function isArticleMeta(value: unknown): value is ArticleMeta {
-  return typeof value === 'object' && value !== null && typeof (value as ArticleMeta).key === 'string' && 'bodyLine' in value;
-}
 
 /** sha1 of the parts as JSON, each article inside replaced by its cache key. */
 export function fingerprint(...parts: unknown[]): string {

@@ -1,7 +1,7 @@
 // PageSpec -> HTML: assembles the variables every template gets (`site`, `page`, plus the page
 // kind's own) and renders the page's template. Pure given the engine.
 
-import type { ArticleMeta } from './article.js';
+import { isArticleMeta, type ArticleMeta } from './article.js';
 import { resolvedTargets, type ArticleIndex } from './links.js';
 import type { SiteConfig } from './config.js';
 import type { Site } from './model.js';
@@ -65,9 +65,6 @@ export function renderPage(spec: PageSpec, templates: Templates, globals: SiteGl
   return templates.render(spec.template, { ...templateData(spec.data), ...pageContext(spec, globals, config, body) });
 }
 
-function isArticleMeta(value: unknown): value is ArticleMeta {
-  return typeof value === 'object' && value !== null && 'bodyLine' in value && 'contentPath' in value;
-}
 
 /** Page data as templates see it: articles (alone or in lists) become ArticleViews. */
 function templateData(data: Record<string, unknown>): Record<string, unknown> {

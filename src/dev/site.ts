@@ -19,7 +19,7 @@
 // errors are reported until a later change fixes them.
 
 import path from 'node:path';
-import type { ArticleMeta } from '../article.js';
+import { isArticleMeta, type ArticleMeta } from '../article.js';
 import { articleSettings, bodyReader, collectArticles } from '../articles.js';
 import { build, type BuildOptions, type BuildResult } from '../build.js';
 import { ArticleCache } from '../cache.js';
@@ -523,14 +523,11 @@ function showsAny(spec: PageSpec, changed: ReadonlySet<string>): boolean {
   if (spec.article && changed.has(spec.article.contentPath)) return true;
   for (const value of Object.values(spec.data)) {
     const items = Array.isArray(value) ? value : [value];
-    for (const item of items) if (isArticle(item) && changed.has(item.contentPath)) return true;
+    for (const item of items) if (isArticleMeta(item) && changed.has(item.contentPath)) return true;
   }
   return false;
 }
 
-function isArticle(value: unknown): value is ArticleMeta {
-  return typeof value === 'object' && value !== null && 'contentPath' in value && 'bodyLine' in value;
-}
 
 /**
  * For a list group, whether it lists the same articles in the same order in both sites, with the
