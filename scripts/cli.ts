@@ -4,9 +4,9 @@
 import path from 'node:path';
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
 import { build } from '../src/build.js';
-import { BuildFailure, formatProblems, type Problem } from '../src/errors.js';
+import { BuildFailure, formatProblems, type Problem } from '../src/problems.js';
 import { leftOutLines, noProgress, plainProgress, summaryLine, terminalProgress } from '../src/report.js';
-import { MemoryWriter } from '../src/write.js';
+import { MemoryWriter } from '../src/write/writers.js';
 
 const USAGE = `Usage: broadsheet <command> [options]
 
@@ -175,7 +175,7 @@ async function runNew(args: string[]): Promise<number> {
   );
   const title = positionals.join(' ').trim();
   if (!title) throw new UsageError('new needs a title: broadsheet new "Headline" --topic Culture');
-  const { createArticle } = await import('../src/new.js');
+  const { createArticle } = await import('../src/authoring/new.js');
   const file = await createArticle({
     root: values.root ?? '.',
     title,
@@ -195,7 +195,7 @@ async function runImport(args: string[]): Promise<number> {
     true,
   );
   if (positionals.length === 0) throw new UsageError('import needs a file: broadsheet import FEED.txt');
-  const { importDumpFile } = await import('../src/importers/dump.js');
+  const { importDumpFile } = await import('../src/authoring/importers/dump.js');
   for (const input of positionals) {
     const result = await importDumpFile(input, { root: values.root ?? '.', force: values.force, dryRun: values['dry-run'] });
     printProblems(result.problems);

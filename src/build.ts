@@ -3,25 +3,25 @@
 // this one only sequences them and stops at the first stage that reports errors. Nothing reaches
 // the output folder before the commit at the end.
 
-import type { ArticleMeta } from './article.js';
-import { articleSettings, bodyReader, collectArticles } from './articles.js';
-import { ArticleCache, cacheIdentity } from './cache.js';
-import { copyAssets, copyStatic } from './assets.js';
+import type { ArticleMeta } from './render/article.js';
+import { articleSettings, bodyReader, collectArticles } from './render/collect.js';
+import { ArticleCache, cacheIdentity } from './render/cache.js';
+import { copyAssets, copyStatic } from './write/static-files.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { buildTime } from './dates.js';
-import { stopOnErrors, type Problem } from './errors.js';
-import { writeFeeds } from './feeds.js';
-import { articleLinkTargets, checkLinks, indexArticles, pathServedBy, resolveArticleLinks } from './links.js';
-import { fingerprint, OutputManifest } from './manifest.js';
-import { buildSite, type Site } from './model.js';
+import { stopOnErrors, type Problem } from './problems.js';
+import { writeFeeds } from './pages/feeds/index.js';
+import { articleLinkTargets, checkLinks, indexArticles, pathServedBy, resolveArticleLinks } from './model/links.js';
+import { fingerprint, OutputManifest } from './write/manifest.js';
+import { buildSite, type Site } from './model/site.js';
 import { planPages } from './pages/index.js';
-import { WorkerPool } from './pool.js';
-import { renderSite, siteGlobals } from './render.js';
+import { WorkerPool } from './workers/pool.js';
+import { renderSite, siteGlobals } from './pages/render-page.js';
 import { noProgress, type BuildStats, type Progress } from './report.js';
-import { writeSitemaps } from './sitemaps.js';
-import { createTemplates, PAGE_TEMPLATES } from './templates.js';
+import { writeSitemaps } from './pages/sitemaps.js';
+import { createTemplates, PAGE_TEMPLATES } from './pages/templates.js';
 import { codeIdentity } from './version.js';
-import { DistWriter, MemoryWriter, type OutputWriter } from './write.js';
+import { DistWriter, MemoryWriter, type OutputWriter } from './write/writers.js';
 
 export interface BuildOptions {
   /** Site folder (default: the current directory). */

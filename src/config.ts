@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { isValidTimeZone } from './dates.js';
-import { BuildFailure, problem, type Problem, positionAt, showValue } from './errors.js';
+import { BuildFailure, problem, type Problem, positionAt, showValue } from './problems.js';
 
 const relativeFolder = z.string().min(1, 'expected a folder path');
 

@@ -10,7 +10,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { renderSitemaps, SITEMAP_LIMIT } from '../src/sitemaps.js';
+import { renderSitemaps, SITEMAP_LIMIT } from '../src/pages/sitemaps.js';
 import { resolveConfig } from '../src/config.js';
 import { brokenLinks } from './helpers/html.js';
 import { article, listFiles, makeSite, page, runCli } from './helpers/site.js';

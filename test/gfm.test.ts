@@ -5,8 +5,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayHaveAutolinks, sniffGfm } from '../src/gfm.js';
-import { renderMarkdown } from '../src/markdown.js';
+import { mayHaveAutolinks, sniffGfm } from '../src/render/gfm.js';
+import { renderMarkdown } from '../src/render/markdown.js';
 
 const OPTIONS = { summaryLength: 120, basePath: '/news/', contentPath: '2025/12/a.md' };
 

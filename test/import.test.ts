@@ -5,16 +5,16 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { renderArticle } from '../src/article.js';
-import { articleSettings } from '../src/articles.js';
+import { renderArticle } from '../src/render/article.js';
+import { articleSettings } from '../src/render/collect.js';
 import { resolveConfig } from '../src/config.js';
-import { escapeParagraphStart } from '../src/importers/article-file.js';
-import { planFiles } from '../src/importers/dump.js';
-import { parseDump } from '../src/importers/dump-format.js';
-import { GAZETTEER } from '../src/importers/gazetteer.js';
-import { findSource } from '../src/importers/source.js';
-import { buildGazetteerIndex, inferTags } from '../src/importers/tags.js';
-import { inferTopic } from '../src/importers/topics.js';
+import { escapeParagraphStart } from '../src/authoring/importers/article-file.js';
+import { planFiles } from '../src/authoring/importers/dump.js';
+import { parseDump } from '../src/authoring/importers/dump-format.js';
+import { GAZETTEER } from '../src/authoring/importers/gazetteer.js';
+import { findSource } from '../src/authoring/importers/source.js';
+import { buildGazetteerIndex, inferTags } from '../src/authoring/importers/tags.js';
+import { inferTopic } from '../src/authoring/importers/topics.js';
 import { listFiles, makeSite, REPO, runCli } from './helpers/site.js';
 
 /** A copy of shared/seeds/000_f3f1e45a48b694a8.txt, the first real feed, so the suite runs anywhere. */

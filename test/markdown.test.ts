@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, summarise } from '../src/markdown.js';
+import { renderMarkdown, summarise } from '../src/render/markdown.js';
 
 const render = (markdown: string) => renderMarkdown(markdown, { summaryLength: 200, basePath: '/', contentPath: '2025/12/a.md' });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderArticle, type ArticleMeta } from '../src/article.js';
+import { renderArticle, type ArticleMeta } from '../src/render/article.js';
 import fc from 'fast-check';
-import { buildSite, updateSite, type Site } from '../src/model.js';
-import { paginate } from '../src/paginate.js';
+import { buildSite, updateSite, type Site } from '../src/model/site.js';
+import { paginate } from '../src/model/paginate.js';
 import { article } from './helpers/site.js';
 
 const SETTINGS = { timeZone: 'Asia/Almaty', language: 'en', defaultTopic: 'News', summaryLength: 200, basePath: '/' };

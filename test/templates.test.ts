@@ -2,18 +2,18 @@
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectArticles } from '../src/articles.js';
+import { collectArticles } from '../src/render/collect.js';
 import { build } from '../src/build.js';
-import { ArticleCache } from '../src/cache.js';
+import { ArticleCache } from '../src/render/cache.js';
 import { loadConfig } from '../src/config.js';
-import { OutputManifest } from '../src/manifest.js';
-import { buildSite } from '../src/model.js';
+import { OutputManifest } from '../src/write/manifest.js';
+import { buildSite } from '../src/model/site.js';
 import { noProgress } from '../src/report.js';
 import { planPages } from '../src/pages/index.js';
-import { renderSite } from '../src/render.js';
-import { createTemplates, PAGE_TEMPLATES } from '../src/templates.js';
-import { WorkerPool } from '../src/pool.js';
-import { MemoryWriter } from '../src/write.js';
+import { renderSite } from '../src/pages/render-page.js';
+import { createTemplates, PAGE_TEMPLATES } from '../src/pages/templates.js';
+import { WorkerPool } from '../src/workers/pool.js';
+import { MemoryWriter } from '../src/write/writers.js';
 import { article, makeSite, page } from './helpers/site.js';
 
 const FILES = {

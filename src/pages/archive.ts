@@ -3,7 +3,7 @@
 
 import type { SiteConfig } from '../config.js';
 import { dayName, monthName } from '../dates.js';
-import type { MonthGroup, Site, YearGroup } from '../model.js';
+import type { MonthGroup, Site, YearGroup } from '../model/site.js';
 import { archiveUrl, dayUrl, homeUrl, monthUrl, yearUrl } from '../urls.js';
 import { listGroup } from './list.js';
 import { lastModified } from './views.js';

@@ -2,8 +2,8 @@
 // article, `next` the next newer one (as a reader paging back through the news expects).
 // Page data holds articles as ArticleMeta; render.ts makes template views of them.
 
-import type { ArticleMeta } from '../article.js';
-import type { Site } from '../model.js';
+import type { ArticleMeta } from '../render/article.js';
+import type { Site } from '../model/site.js';
 import { homeUrl, topicUrl } from '../urls.js';
 import type { PageGroup, PageSpec } from './types.js';
 import { modifiedOf } from './views.js';

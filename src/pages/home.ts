@@ -1,7 +1,7 @@
 // The front page and its older pages: every published article, newest first.
 
 import type { SiteConfig } from '../config.js';
-import type { Site } from '../model.js';
+import type { Site } from '../model/site.js';
 import { homeUrl } from '../urls.js';
 import { listGroup, type ListOptions } from './list.js';
 import type { PageGroup } from './types.js';

@@ -2,7 +2,7 @@
 // a large archive's list pages are never all held in memory at once.
 
 import type { SiteConfig } from '../config.js';
-import type { Site } from '../model.js';
+import type { Site } from '../model/site.js';
 import { archiveGroups } from './archive.js';
 import { ARTICLE_GROUP_PREFIX, articleGroupAt, articleGroups } from './article.js';
 import { homeGroup } from './home.js';

@@ -1,8 +1,8 @@
 // A paginated list of articles (home, a topic, a tag, a month, a day): one PageSpec per page of
 // `pageSize` articles, titled "<title>" on page 1 and "<title>, page N" after.
 
-import type { ArticleMeta } from '../article.js';
-import { paginate } from '../paginate.js';
+import type { ArticleMeta } from '../render/article.js';
+import { paginate } from '../model/paginate.js';
 import type { Crumb, PageGroup, PageKind, PageSpec } from './types.js';
 import { lastModified } from './views.js';
 

@@ -3,7 +3,7 @@
 // in names and URLs, so one module serves both.
 
 import type { SiteConfig } from '../config.js';
-import type { TermGroup } from '../model.js';
+import type { TermGroup } from '../model/site.js';
 import { homeUrl, tagUrl, tagsUrl, topicUrl, topicsUrl } from '../urls.js';
 import { listGroup, type ListOptions } from './list.js';
 import type { PageGroup, PageSpec } from './types.js';

@@ -1,7 +1,7 @@
 // What the page planners produce and the renderer consumes: one PageSpec per output page.
 
-import type { ArticleMeta } from '../article.js';
-import type { Pagination } from '../paginate.js';
+import type { ArticleMeta } from '../render/article.js';
+import type { Pagination } from '../model/paginate.js';
 
 export type PageKind =
   | 'home' | 'article' | 'topics' | 'topic' | 'tags' | 'tag' | 'archive' | 'year' | 'month' | 'day' | 'notfound';

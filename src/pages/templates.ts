@@ -8,16 +8,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Liquid, type FilterImplOptions, type Template } from 'liquidjs';
-import type { SiteConfig } from './config.js';
-import { formatDate } from './dates.js';
-import { problem, type Problem } from './errors.js';
-import { displayPath } from './load.js';
+import type { SiteConfig } from '../config.js';
+import { formatDate } from '../dates.js';
+import { problem, type Problem } from '../problems.js';
+import { displayPath } from '../load/discover.js';
 import { jsonForScript } from './metadata.js';
-import { slugify } from './slugs.js';
-import { absoluteUrl, withBasePath } from './urls.js';
+import { slugify } from '../slugs.js';
+import { absoluteUrl, withBasePath } from '../urls.js';
 
 /** Broadsheet's own theme, used for any template the site does not provide. */
-export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
+export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export const TEMPLATE_EXTENSION = '.liquid';
 

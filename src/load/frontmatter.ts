@@ -8,8 +8,8 @@
 
 import matter from 'gray-matter';
 import { isMap, isNode, isScalar, parseDocument, stringify as stringifyYaml, type Document } from 'yaml';
-import { problem, type Position, type Problem, positionAt } from './errors.js';
-import type { SourceFile } from './load.js';
+import { problem, type Position, type Problem, positionAt } from '../problems.js';
+import type { SourceFile } from './discover.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;

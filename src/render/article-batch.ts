@@ -9,8 +9,8 @@
 
 import { renderArticle, type ArticleSettings } from './article.js';
 import { articleKey, writeBody, type CachedArticle } from './cache.js';
-import type { Problem } from './errors.js';
-import { readSourceFile, type SitePaths } from './load.js';
+import type { Problem } from '../problems.js';
+import { readSourceFile, type SitePaths } from '../load/discover.js';
 
 export interface RenderTask {
   paths: SitePaths;

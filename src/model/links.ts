@@ -2,10 +2,10 @@
 // articles' files are replaced by those articles' URLs, and every internal link of every article
 // is checked. A broken link is a warning (an error with --strict) naming the file and line.
 
-import type { ArticleMeta } from './article.js';
-import { problem, type Problem } from './errors.js';
-import { escapeMarkup } from './escape.js';
-import { withBasePath } from './urls.js';
+import type { ArticleMeta } from '../render/article.js';
+import { problem, type Problem } from '../problems.js';
+import { escapeMarkup } from '../escape.js';
+import { withBasePath } from '../urls.js';
 
 /**
  * A relative link to another article's .md file cannot be resolved when its article is rendered

@@ -19,30 +19,30 @@
 // errors are reported until a later change fixes them.
 
 import path from 'node:path';
-import { isArticleMeta, type ArticleMeta } from '../article.js';
-import { articleSettings, bodyReader, collectArticles } from '../articles.js';
+import { isArticleMeta, type ArticleMeta } from '../render/article.js';
+import { articleSettings, bodyReader, collectArticles } from '../render/collect.js';
 import { build, type BuildOptions, type BuildResult } from '../build.js';
-import { ArticleCache } from '../cache.js';
+import { ArticleCache } from '../render/cache.js';
 import type { SiteConfig } from '../config.js';
 import { buildTime } from '../dates.js';
-import { BuildFailure, isError, stopOnErrors, type Problem } from '../errors.js';
-import { writeFeeds } from '../feeds.js';
-import { articleLinkTargets, checkLinks, pathServedBy, resolveArticleLinks, type ArticleIndex } from '../links.js';
-import { displayPath } from '../load.js';
-import { fingerprint, OutputManifest } from '../manifest.js';
-import { sortedIndexOf, updateSite, type ArticleChange, type PublishOptions, type Site, type TermGroup } from '../model.js';
+import { BuildFailure, isError, stopOnErrors, type Problem } from '../problems.js';
+import { writeFeeds } from '../pages/feeds/index.js';
+import { articleLinkTargets, checkLinks, pathServedBy, resolveArticleLinks, type ArticleIndex } from '../model/links.js';
+import { displayPath } from '../load/discover.js';
+import { fingerprint, OutputManifest } from '../write/manifest.js';
+import { sortedIndexOf, updateSite, type ArticleChange, type PublishOptions, type Site, type TermGroup } from '../model/site.js';
 import { pageGroups, pageGroupsNamed, type PageGroup, type PageSpec } from '../pages/index.js';
 import { dayGroupName, monthGroupName, yearGroupName } from '../pages/archive.js';
 import { articleGroupName } from '../pages/article.js';
 import { TAGS, TOPICS, termGroupName } from '../pages/terms.js';
-import { WorkerPool } from '../pool.js';
-import { renderSite, siteGlobals, type WrittenPage } from '../render.js';
+import { WorkerPool } from '../workers/pool.js';
+import { renderSite, siteGlobals, type WrittenPage } from '../pages/render-page.js';
 import { noProgress, type Progress } from '../report.js';
-import { writeNewsSitemapAndRobots, writePageSitemaps } from '../sitemaps.js';
-import { createTemplates, PAGE_TEMPLATES, type Templates } from '../templates.js';
+import { writeNewsSitemapAndRobots, writePageSitemaps } from '../pages/sitemaps.js';
+import { createTemplates, PAGE_TEMPLATES, type Templates } from '../pages/templates.js';
 import { outputFileFor } from '../urls.js';
 import { codeIdentity } from '../version.js';
-import { DirectWriter } from '../write.js';
+import { DirectWriter } from '../write/writers.js';
 
 export type DevOptions = Pick<BuildOptions, 'root' | 'outDir' | 'baseUrl' | 'drafts' | 'future' | 'expired' | 'strict' | 'threads'> & {
   /** The build time of each update (default: the clock). Tests fix it to compare with a full build. */

@@ -7,9 +7,9 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
-import type { PagesTask, PagesTaskResult } from './page-task.js';
-import type { RenderTask, RenderTaskResult } from './render-task.js';
-import type { WorkerJob } from './worker.js';
+import type { PagesTask, PagesTaskResult } from './page-batch.js';
+import type { RenderTask, RenderTaskResult } from '../render/article-batch.js';
+import type { WorkerJob } from './entry.js';
 
 /**
  * Below this many articles to render, starting workers costs more than it saves (500 articles:
@@ -25,7 +25,7 @@ export const PAGE_POOL_THRESHOLD_RUNNING = 500;
  * (~150 ms to load), which a build whose articles all come from the cache never needs.
  */
 export async function loadRenderTask(): Promise<(task: RenderTask) => RenderTaskResult[]> {
-  return (await import('./render-task.js')).default;
+  return (await import('../render/article-batch.js')).default;
 }
 
 export class WorkerPool {
@@ -59,7 +59,7 @@ export class WorkerPool {
     // Workers run our TypeScript through tsx, resolved from Broadsheet's own folder (not the site's).
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
     return new Piscina({
-      filename: new URL('./worker.ts', import.meta.url).href,
+      filename: new URL('./entry.ts', import.meta.url).href,
       execArgv: ['--import', tsx],
       minThreads: count,
       maxThreads: count,

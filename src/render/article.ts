@@ -7,13 +7,13 @@
 // unknown fields pass through to templates (reported as warnings, errors under --strict).
 
 import { z } from 'zod';
-import { parseContentDate, type SiteDate } from './dates.js';
-import { problem, type Problem, showValue, type ProblemCode } from './errors.js';
-import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
-import type { SourceFile } from './load.js';
+import { parseContentDate, type SiteDate } from '../dates.js';
+import { problem, type Problem, showValue, type ProblemCode } from '../problems.js';
+import { parseFrontMatter, type FrontMatter } from '../load/frontmatter.js';
+import type { SourceFile } from '../load/discover.js';
 import { renderMarkdown, type SiteLink } from './markdown.js';
-import { isValidSlug, slugOrFallback } from './slugs.js';
-import { articleUrl } from './urls.js';
+import { isValidSlug, slugOrFallback } from '../slugs.js';
+import { articleUrl } from '../urls.js';
 
 /** The parts of the config an article's rendering depends on (and so its cache key). */
 export interface ArticleSettings {

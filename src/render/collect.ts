@@ -9,11 +9,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleMeta, ArticleSettings } from './article.js';
 import { articleKey, cacheIdentity, type ArticleCache, type CachedArticle } from './cache.js';
-import type { SiteConfig } from './config.js';
-import type { Problem } from './errors.js';
-import { findContentFiles, forEachSource } from './load.js';
-import { ARTICLE_POOL_THRESHOLD, loadRenderTask, type WorkerPool } from './pool.js';
-import type { Progress } from './report.js';
+import type { SiteConfig } from '../config.js';
+import type { Problem } from '../problems.js';
+import { findContentFiles, forEachSource } from '../load/discover.js';
+import { ARTICLE_POOL_THRESHOLD, loadRenderTask, type WorkerPool } from '../workers/pool.js';
+import type { Progress } from '../report.js';
 
 /** Articles sent to a worker at once: large enough to amortise messaging, small enough to balance. */
 const BATCH = 64;
@@ -105,7 +105,7 @@ export function bodyReader(config: SiteConfig, cache: ArticleCache): (article: A
   return async (article) => {
     const body = cache.body(article.key);
     if (body !== undefined) return body;
-    const { renderBodyAgain } = await import('./render-task.js');
+    const { renderBodyAgain } = await import('./article-batch.js');
     const paths = { root: config.root, contentPath: config.contentPath };
     const again = renderBodyAgain({ paths, identity, settings, bodiesDir: cache.bodiesDir }, article.contentPath);
     if (again.entry) cache.record(again.key, again.entry);

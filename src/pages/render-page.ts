@@ -1,24 +1,24 @@
 // PageSpec -> HTML: assembles the variables every template gets (`site`, `page`, plus the page
 // kind's own) and renders the page's template. Pure given the engine.
 
-import { isArticleMeta, type ArticleMeta } from './article.js';
-import { resolvedTargets, type ArticleIndex } from './links.js';
-import type { SiteConfig } from './config.js';
-import type { Site } from './model.js';
-import type { PageSpec } from './pages/index.js';
-import { TOPICS } from './pages/terms.js';
-import { slugify } from './slugs.js';
-import { articleView, type TermView } from './pages/views.js';
-import { problemKey, type Problem } from './errors.js';
+import { isArticleMeta, type ArticleMeta } from '../render/article.js';
+import { resolvedTargets, type ArticleIndex } from '../model/links.js';
+import type { SiteConfig } from '../config.js';
+import type { Site } from '../model/site.js';
+import type { PageSpec } from './index.js';
+import { TOPICS } from './terms.js';
+import { slugify } from '../slugs.js';
+import { articleView, type TermView } from './views.js';
+import { problemKey, type Problem } from '../problems.js';
 import { pageMetadata } from './metadata.js';
 import type { SitemapEntry } from './sitemaps.js';
 import { TemplateError, type Templates } from './templates.js';
-import { absoluteUrl, outputFileFor } from './urls.js';
-import { DistWriter, type OutputWriter } from './write.js';
-import { fingerprint, type OutputManifest } from './manifest.js';
-import type { PagesTask } from './page-task.js';
-import { PAGE_POOL_THRESHOLD, PAGE_POOL_THRESHOLD_RUNNING, type WorkerPool } from './pool.js';
-import type { Progress } from './report.js';
+import { absoluteUrl, outputFileFor } from '../urls.js';
+import { DistWriter, type OutputWriter } from '../write/writers.js';
+import { fingerprint, type OutputManifest } from '../write/manifest.js';
+import type { PagesTask } from '../workers/page-batch.js';
+import { PAGE_POOL_THRESHOLD, PAGE_POOL_THRESHOLD_RUNNING, type WorkerPool } from '../workers/pool.js';
+import type { Progress } from '../report.js';
 
 /**
  * `site` in every template. Part of every page's fingerprint, so it holds nothing that changes

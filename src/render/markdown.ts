@@ -21,8 +21,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { gfmKey, mayHaveAutolinks, remarkGfmParts, sniffGfm, treeNeedsAutolinks, type GfmParts } from './gfm.js';
-import { ARTICLE_LINK_PREFIX } from './links.js';
-import { withBasePath } from './urls.js';
+import { ARTICLE_LINK_PREFIX } from '../model/links.js';
+import { withBasePath } from '../urls.js';
 
 export interface RenderedMarkdown {
   html: string;

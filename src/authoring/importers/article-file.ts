@@ -7,7 +7,7 @@
 // become a heading, "1. ..." a list, "[1]: ..." would vanish as a link definition); everything
 // else, curly quotes and inline punctuation included, is kept byte for byte.
 
-import { serializeArticle } from '../frontmatter.js';
+import { serializeArticle } from '../../load/frontmatter.js';
 import type { DumpArticle } from './dump-format.js';
 import { findSource } from './source.js';
 import { inferTags } from './tags.js';

@@ -5,14 +5,14 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderArticle } from './article.js';
-import { articleSettings } from './articles.js';
-import { loadConfig } from './config.js';
-import { buildTime, formatDate, parseContentDate, siteDateFromEpoch } from './dates.js';
-import { BuildFailure, problem } from './errors.js';
-import { displayPath } from './load.js';
-import { serializeArticle } from './frontmatter.js';
-import { slugOrFallback } from './slugs.js';
+import { renderArticle } from '../render/article.js';
+import { articleSettings } from '../render/collect.js';
+import { loadConfig } from '../config.js';
+import { buildTime, formatDate, parseContentDate, siteDateFromEpoch } from '../dates.js';
+import { BuildFailure, problem } from '../problems.js';
+import { displayPath } from '../load/discover.js';
+import { serializeArticle } from '../load/frontmatter.js';
+import { slugOrFallback } from '../slugs.js';
 
 export interface NewArticle {
   root: string;

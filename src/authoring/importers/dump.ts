@@ -12,12 +12,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderArticle } from '../article.js';
-import { articleSettings } from '../articles.js';
-import { loadConfig, type SiteConfig } from '../config.js';
-import { BuildFailure, isError, problem, type Problem } from '../errors.js';
-import { displayPath } from '../load.js';
-import { slugOrFallback } from '../slugs.js';
+import { renderArticle } from '../../render/article.js';
+import { articleSettings } from '../../render/collect.js';
+import { loadConfig, type SiteConfig } from '../../config.js';
+import { BuildFailure, isError, problem, type Problem } from '../../problems.js';
+import { displayPath } from '../../load/discover.js';
+import { slugOrFallback } from '../../slugs.js';
 import { articleFileText, importedFields, type ImportedFields } from './article-file.js';
 import { parseDump, type DumpArticle } from './dump-format.js';
 

@@ -10,9 +10,9 @@
 // Dates are wall-clock times of the newsroom; they are returned as front-matter date text
 // ("2025-12-18 19:20", "2025-12-17") that the build reads in the site's time zone.
 
-import { isCalendarDate } from '../dates.js';
-import { normaliseText } from '../frontmatter.js';
-import { problem, showValue, type Position, type Problem } from '../errors.js';
+import { isCalendarDate } from '../../dates.js';
+import { normaliseText } from '../../load/frontmatter.js';
+import { problem, showValue, type Position, type Problem } from '../../problems.js';
 
 export interface DumpArticle {
   title: string;

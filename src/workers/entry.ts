@@ -3,8 +3,8 @@
 // Imports are static: piscina loads a .ts worker through require, where tsx maps ./x.js to
 // ./x.ts for static imports but not for dynamic import().
 
-import { renderPagesTask, type PagesTask, type PagesTaskResult } from './page-task.js';
-import renderTask, { type RenderTask, type RenderTaskResult } from './render-task.js';
+import { renderPagesTask, type PagesTask, type PagesTaskResult } from './page-batch.js';
+import renderTask, { type RenderTask, type RenderTaskResult } from '../render/article-batch.js';
 
 export type WorkerJob = { kind: 'articles'; task: RenderTask } | { kind: 'pages'; task: PagesTask };
 

@@ -2,8 +2,8 @@
 // and day. Metadata only: no rendered body is held here. Pure: a function of the articles' metadata
 // and the build options (including "now", which comes from dates.buildTime, never the clock here).
 
-import type { ArticleMeta, Term } from './article.js';
-import { problem, type Problem } from './errors.js';
+import type { ArticleMeta, Term } from '../render/article.js';
+import { problem, type Problem } from '../problems.js';
 
 export interface PublishOptions {
   /** Build time in epoch ms: articles dated after it are scheduled, after `expires` expired. */

@@ -1,7 +1,7 @@
 // Splitting a list into pages: page 1 at the list's URL, page N at <list>/page/N/, with the
 // neighbours' URLs for rel=prev/next links. Pure.
 
-import { pageUrl } from './urls.js';
+import { pageUrl } from '../urls.js';
 
 export interface Pagination {
   /** 1-based. */

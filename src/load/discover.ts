@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { SiteConfig } from './config.js';
+import type { SiteConfig } from '../config.js';
 
 /** One content file as read from disk. Plain data. */
 export interface SourceFile {

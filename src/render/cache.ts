@@ -18,8 +18,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { withEveryField, type ArticleMeta, type ArticleSettings } from './article.js';
-import type { Problem } from './errors.js';
-import { codeIdentity } from './version.js';
+import type { Problem } from '../problems.js';
+import { codeIdentity } from '../version.js';
 
 const INDEX_FORMAT = 1;
 const INDEX_FILE = 'articles.json';
