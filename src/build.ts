@@ -1,28 +1,26 @@
-// The build, as a list of stage calls: config -> load -> render articles -> site model ->
-// templates -> pages, feeds, sitemaps -> link check -> commit. Each stage lives in its own module;
-// this one only sequences them and stops at the first stage that reports errors. Nothing reaches
-// the output folder before the commit at the end.
+// The build, as a list of stage calls: config and templates -> articles (load + render, through
+// the cache) -> site model -> outputs (pages, feeds, sitemaps, files) -> link check -> commit.
+// Each stage lives in its own folder; this module only sequences them. Template and content
+// problems are reported together; nothing reaches the output folder before the commit at the end.
 
-import type { ArticleMeta } from './render/article.js';
-import { articleSettings, bodyReader, collectArticles } from './render/collect.js';
-import { ArticleCache, cacheIdentity } from './render/cache.js';
-import { copyAssets, copyStatic } from './write/static-files.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { buildTime } from './dates.js';
-import { stopOnErrors, type Problem } from './problems.js';
-import { writeFeeds } from './pages/feeds/index.js';
-import { articleLinkTargets, checkLinks, indexArticles, pathServedBy, resolveArticleLinks } from './model/links.js';
-import { fingerprint, OutputManifest } from './write/manifest.js';
-import { buildSite, type Site } from './model/site.js';
+import { checkLinks, indexArticles, pathServedBy } from './model/links.js';
+import { buildSite, isPublishedIn } from './model/site.js';
 import { planPages } from './pages/index.js';
-import { WorkerPool } from './workers/pool.js';
-import { renderSite, siteGlobals } from './pages/render-page.js';
-import { noProgress, type BuildStats, type Progress } from './report.js';
-import { writeSitemaps } from './pages/sitemaps.js';
 import { createTemplates, PAGE_TEMPLATES } from './pages/templates.js';
-import { codeIdentity } from './version.js';
-import { DistWriter, MemoryWriter, type OutputWriter } from './write/writers.js';
+import { stopOnErrors, type Problem } from './problems.js';
+import { ArticleCache } from './render/cache.js';
+import { collectArticles } from './render/collect.js';
+import { noProgress, type BuildStats, type Progress } from './report.js';
+import type { ArticleMeta, PublishOptions, Site } from './types.js';
+import { WorkerPool } from './workers/pool.js';
+import { outputContext } from './write/context.js';
+import { OutputManifest } from './write/manifest.js';
+import { writeOutputs, type WrittenOutputs } from './write/outputs.js';
+import { DistWriter, type OutputWriter, type WriteStats } from './write/writers.js';
 
+/** How to build: every field optional, defaults as `broadsheet build` has them. */
 export interface BuildOptions {
   /** Site folder (default: the current directory). */
   root?: string;
@@ -47,6 +45,7 @@ export interface BuildOptions {
   progress?: Progress;
 }
 
+/** What a successful build made. A failed one throws BuildFailure with its problems. */
 export interface BuildResult {
   config: SiteConfig;
   site: Site;
@@ -59,82 +58,33 @@ export interface BuildResult {
   cacheNotice?: string;
 }
 
+/** Build the site into its output folder (or options.writer); throws BuildFailure on errors, writing nothing. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const strict = options.strict ?? false;
   const now = options.now ?? buildTime();
   const progress = options.progress ?? noProgress;
   const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl });
+  const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
   const cache = await ArticleCache.open(config.cachePath, options.cache ?? true);
   const writer = options.writer ?? new DistWriter(config.outPath);
   const pool = new WorkerPool(options.threads ?? 'auto');
   try {
     const collected = await collectArticles(config, cache, { pool, progress });
-    const publish = { now, drafts: options.drafts ?? false, future: options.future ?? false, expired: options.expired ?? false };
-    const { site, problems: modelProblems } = buildSite(collected.articles, publish);
-    const warnings = stopOnErrors([...collected.problems, ...modelProblems], strict);
-    const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
-    stopOnErrors(templateProblems, strict);
+    const { site, problems: modelProblems } = buildSite(collected.articles, publishOptions(options, now));
+    const warnings = stopOnErrors([...templateProblems, ...collected.problems, ...modelProblems], strict);
 
-    const index = indexArticles(collected.articles);
-    const readBody = bodyReader(config, cache);
-    const urlOf = (contentPath: string) => index.get(contentPath)?.url;
-    const bodyOf = async (article: ArticleMeta) => resolveArticleLinks(await readBody(article), urlOf, config.basePath);
-    const linkTargets = (article: ArticleMeta) => articleLinkTargets(article, index);
     const manifest = options.cache !== false && writer instanceof DistWriter ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
-    const siteFingerprint = fingerprint(codeIdentity(), config, siteGlobals(site, config));
-
-    const settings = articleSettings(config);
-    const pages = await renderSite({
-      site,
-      config,
-      templates,
-      pages: () => planPages(site, config),
-      bodyOf,
-      linkTargets,
-      writer,
-      manifest,
-      siteFingerprint,
-      progress,
-      parallel: { pool, index, bodyHashOf: (key) => cache.lookupHash(key), task: { config, bodiesDir: cache.bodiesDir, identity: cacheIdentity(settings), settings, siteFingerprint } },
-    });
-    // Free the workers' memory (hundreds of MB on a large archive) before the rest of the build.
-    await pool.close();
-    stopOnErrors(pages.problems, strict);
-    const feeds = await writeFeeds(site, { config, bodyOf, linkTargets, manifest, siteFingerprint }, writer);
-    const sitemaps = await writeSitemaps(pages.pages, site.articles, config, now, writer, manifest);
-    const assets = await copyAssets(templates.roots, writer);
-    const statics = await copyStatic(config, writer);
-    warnings.push(...stopOnErrors(statics.problems, strict));
-    const published = new Set(site.articles);
-    const linkProblems = checkLinks(site.articles, index, (article) => published.has(article), pathServedBy(writer.files));
-    warnings.push(...stopOnErrors(linkProblems, strict));
+    const context = outputContext({ config, site, index: indexArticles(collected.articles), templates, cache, manifest, writer, now, progress, pool });
+    const outputs = await writeOutputs(context, { pages: () => planPages(site, config), files: true });
+    warnings.push(...stopOnErrors(outputs.problems, strict));
+    warnings.push(...stopOnErrors(checkLinks(site.articles, context.index, isPublishedIn(site), pathServedBy(writer.files)), strict));
 
     const written = await writer.commit();
     await manifest.save();
     await cache.save();
-    return {
-      config,
-      site,
-      articles: collected.articles,
-      warnings,
-      cacheNotice: cache.notice,
-      stats: {
-        ...written,
-        articles: site.articles.length,
-        rendered: collected.rendered,
-        cacheHits: cache.hits,
-        threads: pool.threads,
-        pages: pages.pages.length,
-        pagesRendered: pages.rendered,
-        feeds,
-        sitemaps,
-        assets: assets + statics.files,
-        topics: site.topics.length,
-        tags: site.tags.length,
-        milliseconds: performance.now() - started,
-      },
-    };
+    const stats = buildStats(written, outputs, { site, rendered: collected.rendered, cacheHits: cache.hits, threads: pool.threads, started });
+    return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats };
   } catch (error) {
     await writer.abort();
     throw error;
@@ -142,4 +92,32 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await pool.close();
     await cache.dispose();
   }
+}
+
+/** Which articles a build publishes, from its options. */
+export function publishOptions(options: Pick<BuildOptions, 'drafts' | 'future' | 'expired'>, now: number): PublishOptions {
+  return { now, drafts: options.drafts ?? false, future: options.future ?? false, expired: options.expired ?? false };
+}
+
+function buildStats(
+  written: WriteStats,
+  outputs: WrittenOutputs,
+  run: { site: Site; rendered: number; cacheHits: number; threads: number; started: number },
+): BuildStats {
+  const count = (name: Parameters<typeof outputs.counts.get>[0]) => outputs.counts.get(name) ?? 0;
+  return {
+    ...written,
+    articles: run.site.articles.length,
+    rendered: run.rendered,
+    cacheHits: run.cacheHits,
+    threads: run.threads,
+    pages: outputs.pages.pages.length,
+    pagesRendered: outputs.pages.rendered,
+    feeds: count('feeds'),
+    sitemaps: count('sitemaps') + count('news-sitemap'),
+    assets: count('assets') + count('static'),
+    topics: run.site.topics.length,
+    tags: run.site.tags.length,
+    milliseconds: performance.now() - run.started,
+  };
 }

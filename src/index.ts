@@ -1,8 +1,9 @@
+export { type ArticleMeta, type ArticleSettings } from './types.js';
 // Broadsheet's public API: what scripts/ and other programs call.
 
 export { build, type BuildOptions, type BuildResult } from './build.js';
 export { PAGE_TEMPLATES } from './pages/templates.js';
 export { defineConfig, loadConfig, type SiteConfig, type SiteConfigInput } from './config.js';
 export { BuildFailure, formatProblem, formatProblems, type Problem } from './problems.js';
-export { renderArticle, type ArticleMeta, type ArticleSettings } from './render/article.js';
+export { renderArticle } from './render/article.js';
 export { MemoryWriter, DistWriter, type OutputWriter } from './write/writers.js';

@@ -1,9 +1,9 @@
 // What the build tells the user: the closing summary, what was left out and why, and problems.
 // Formats text only; the CLI decides where it goes (stdout, stderr, nowhere with --quiet).
 
-import type { ArticleMeta } from './render/article.js';
-import type { Site } from './model/site.js';
 import type { WriteStats } from './write/writers.js';
+import type { ArticleMeta } from './types.js';
+import type { Site } from './types.js';
 
 export interface BuildStats extends WriteStats {
   articles: number;

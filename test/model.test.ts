@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { renderArticle, type ArticleMeta } from '../src/render/article.js';
+import { renderArticle } from '../src/render/article.js';
 import fc from 'fast-check';
-import { buildSite, updateSite, type Site } from '../src/model/site.js';
+import { buildSite } from '../src/model/site.js';
 import { paginate } from '../src/model/paginate.js';
 import { article } from './helpers/site.js';
+import { type ArticleMeta } from '../src/types.js';
+import { type Site } from '../src/types.js';
+import { updateSite } from '../src/model/patch.js';
 
 const SETTINGS = { timeZone: 'Asia/Almaty', language: 'en', defaultTopic: 'News', summaryLength: 200, basePath: '/' };
 const NOW = Date.parse('2025-12-20T00:00:00Z');

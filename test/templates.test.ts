@@ -10,10 +10,11 @@ import { OutputManifest } from '../src/write/manifest.js';
 import { buildSite } from '../src/model/site.js';
 import { noProgress } from '../src/report.js';
 import { planPages } from '../src/pages/index.js';
-import { renderSite } from '../src/pages/render-page.js';
 import { createTemplates, PAGE_TEMPLATES } from '../src/pages/templates.js';
 import { WorkerPool } from '../src/workers/pool.js';
 import { MemoryWriter } from '../src/write/writers.js';
+import { outputContext } from '../src/write/context.js';
+import { writePages } from '../src/write/pages.js';
 import { article, makeSite, page } from './helpers/site.js';
 
 const FILES = {
@@ -28,25 +29,15 @@ describe('the default theme', () => {
     const config = await loadConfig(root);
     const cache = await ArticleCache.open(config.cachePath, false);
     const collected = await collectArticles(config, cache, { pool: new WorkerPool(1), progress: noProgress });
-    await cache.dispose();
     const { site } = buildSite(collected.articles, { now: Date.parse('2026-01-01'), drafts: false, future: false, expired: false });
     const { templates, problems } = createTemplates(config, PAGE_TEMPLATES, { lenientIf: false });
     expect(problems).toEqual([]);
     const writer = new MemoryWriter();
-    const result = await renderSite({
-      site,
-      config,
-      templates,
-      pages: () => planPages(site, config),
-      bodyOf: async () => '<p>x</p>',
-      linkTargets: () => [],
-      writer,
-      manifest: OutputManifest.none(),
-      siteFingerprint: '',
-      progress: noProgress,
-    });
+    const context = outputContext({ config, site, index: new Map(), templates, cache, manifest: OutputManifest.none(), writer, now: 0, progress: noProgress });
+    const result = await writePages({ ...context, bodyOf: async () => '<p>x</p>' }, () => planPages(site, config));
     expect(result.problems).toEqual([]);
     expect(writer.files.size).toBeGreaterThan(15);
+    await cache.dispose();
   });
 });
 

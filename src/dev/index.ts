@@ -4,11 +4,11 @@ import path from 'node:path';
 import { CONFIG_FILES } from '../config.js';
 import { formatProblems, type Problem } from '../problems.js';
 import { DevServer, type DevEvent } from './server.js';
-import { DevSite, type DevOptions, type UpdateResult } from './update.js';
+import { DevSite, type DevOptions, type UpdateResult } from './site.js';
 import { watchInBatches, type BatchWatcher } from './watch.js';
 
 export { PortInUseError } from './server.js';
-export type { UpdateResult } from './update.js';
+export type { UpdateResult } from './site.js';
 
 export interface StartOptions extends DevOptions {
   host?: string;

@@ -2,17 +2,7 @@
 // neighbours' URLs for rel=prev/next links. Pure.
 
 import { pageUrl } from '../urls.js';
-
-export interface Pagination {
-  /** 1-based. */
-  number: number;
-  total: number;
-  url: string;
-  prevUrl?: string;
-  nextUrl?: string;
-  firstUrl: string;
-  lastUrl: string;
-}
+import type { Pagination } from '../types.js';
 
 export interface PageOf<T> {
   items: T[];

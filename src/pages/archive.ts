@@ -3,11 +3,12 @@
 
 import type { SiteConfig } from '../config.js';
 import { dayName, monthName } from '../dates.js';
-import type { MonthGroup, Site, YearGroup } from '../model/site.js';
 import { archiveUrl, dayUrl, homeUrl, monthUrl, yearUrl } from '../urls.js';
 import { listGroup } from './list.js';
 import { lastModified } from './views.js';
-import type { PageGroup, PageSpec } from './types.js';
+import type { MonthGroup, Site, YearGroup } from '../types.js';
+import type { PageGroup, PageSpec } from '../types.js';
+import { groupIds, groupKey } from './groups.js';
 
 function monthSummary(month: MonthGroup, locale: string) {
   return {
@@ -34,7 +35,8 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
   const home = { name: 'Home', url: homeUrl() };
   const archive = { name: 'Archive', url: archiveUrl() };
   yield {
-    name: 'archive',
+    id: groupIds.archive(),
+    key: 'archive',
     pages: () => [
       {
         kind: 'archive',
@@ -51,8 +53,10 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
 
   for (const year of site.years) {
     const yearCrumb = { name: year.year, url: yearUrl(year.year) };
+    const yearId = groupIds.year(year.year);
     yield {
-      name: yearGroupName(year.year),
+      id: yearId,
+      key: groupKey(yearId),
       pages: () => [
         {
           kind: 'year',
@@ -70,7 +74,7 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
       // Names are made when pages are planned, not for every group listed (the dev server lists them all).
       const name = () => monthName(month.year, month.month, locale);
       yield listGroup(
-        monthGroupName(month.year, month.month),
+        groupIds.month(month.year, month.month),
         () => ({
           kind: 'month',
           template: 'month',
@@ -94,7 +98,7 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
       );
       for (const day of month.days) {
         yield listGroup(
-          dayGroupName(day.year, day.month, day.day),
+          groupIds.day(day.year, day.month, day.day),
           () => {
             const title = dayName(day.year, day.month, day.day, locale);
             return {
@@ -116,6 +120,3 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
   }
 }
 
-export const yearGroupName = (year: string) => `year:${year}`;
-export const monthGroupName = (year: string, month: string) => `month:${year}/${month}`;
-export const dayGroupName = (year: string, month: string, day: string) => `day:${year}/${month}/${day}`;

@@ -2,18 +2,12 @@
 // article, `next` the next newer one (as a reader paging back through the news expects).
 // Page data holds articles as ArticleMeta; render.ts makes template views of them.
 
-import type { ArticleMeta } from '../render/article.js';
-import type { Site } from '../model/site.js';
 import { homeUrl, topicUrl } from '../urls.js';
-import type { PageGroup, PageSpec } from './types.js';
 import { modifiedOf } from './views.js';
-
-/** The group of an article's page: named by its file, so it outlives a change of URL. */
-export function articleGroupName(article: ArticleMeta): string {
-  return ARTICLE_GROUP_PREFIX + article.contentPath;
-}
-
-export const ARTICLE_GROUP_PREFIX = 'article:';
+import type { ArticleMeta } from '../types.js';
+import type { Site } from '../types.js';
+import type { GroupId, PageGroup, PageSpec } from '../types.js';
+import { groupIds, groupKey } from './groups.js';
 
 export function* articleGroups(site: Site): Generator<PageGroup> {
   for (let i = 0; i < site.articles.length; i++) yield articleGroupAt(site, i);
@@ -29,13 +23,16 @@ export function articleGroupAt(site: Site, at: number): PageGroup {
  * under tsx each closure made costs a __name() call (5 ms per 10,000 articles).
  */
 class ArticleGroup implements PageGroup {
-  readonly name: string;
+  readonly id: GroupId;
+  readonly key: string;
 
   constructor(
     private readonly articles: readonly ArticleMeta[],
     private readonly at: number,
   ) {
-    this.name = articleGroupName(articles[at]!);
+    // Known by its file, so the group outlives a change of URL.
+    this.id = groupIds.article(articles[at]!);
+    this.key = groupKey(this.id);
   }
 
   pages(): PageSpec[] {

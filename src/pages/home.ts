@@ -1,13 +1,14 @@
 // The front page and its older pages: every published article, newest first.
 
 import type { SiteConfig } from '../config.js';
-import type { Site } from '../model/site.js';
 import { homeUrl } from '../urls.js';
 import { listGroup, type ListOptions } from './list.js';
-import type { PageGroup } from './types.js';
+import type { Site } from '../types.js';
+import type { PageGroup } from '../types.js';
+import { groupIds } from './groups.js';
 
 export function homeGroup(site: Site, config: SiteConfig): PageGroup {
-  return listGroup('home', () => homeList(site, config), site.articles, config.pageSize);
+  return listGroup(groupIds.home(), () => homeList(site, config), site.articles, config.pageSize);
 }
 
 function homeList(site: Site, config: SiteConfig): ListOptions {

@@ -2,15 +2,15 @@
 // a large archive's list pages are never all held in memory at once.
 
 import type { SiteConfig } from '../config.js';
-import type { Site } from '../model/site.js';
 import { archiveGroups } from './archive.js';
-import { ARTICLE_GROUP_PREFIX, articleGroupAt, articleGroups } from './article.js';
+import { articleGroupAt, articleGroups } from './article.js';
+import type { GroupSet } from './groups.js';
 import { homeGroup } from './home.js';
 import { notFoundGroup } from './notfound.js';
 import { TAGS, TOPICS, termGroups } from './terms.js';
-import type { PageGroup, PageSpec } from './types.js';
+import type { Site } from '../types.js';
+import type { PageGroup, PageSpec } from '../types.js';
 
-export type { PageGroup, PageKind, PageSpec } from './types.js';
 
 /** The site's pages as groups, in the fixed order of planPages. */
 export function* pageGroups(site: Site, config: SiteConfig): Generator<PageGroup> {
@@ -23,24 +23,25 @@ export function* pageGroups(site: Site, config: SiteConfig): Generator<PageGroup
 }
 
 /**
- * The groups named in `wanted`, without listing the others: article groups are found by position
+ * The groups in `wanted`, without listing the others: article groups are found by position
  * (`positionOf` a content path), the rest among the few term and date groups. Plan order is kept.
  */
-export function pageGroupsNamed(site: Site, config: SiteConfig, wanted: ReadonlySet<string>, positionOf: (contentPath: string) => number): PageGroup[] {
+export function pageGroupsIn(site: Site, config: SiteConfig, wanted: GroupSet, positionOf: (contentPath: string) => number): PageGroup[] {
   const groups: PageGroup[] = [];
   if (wanted.has('home')) groups.push(homeGroup(site, config));
   const positions: number[] = [];
-  for (const name of wanted) {
-    if (!name.startsWith(ARTICLE_GROUP_PREFIX)) continue;
-    const at = positionOf(name.slice(ARTICLE_GROUP_PREFIX.length));
+  for (const id of wanted) {
+    if (id.kind !== 'article') continue;
+    const at = positionOf(id.contentPath);
     if (at !== -1) positions.push(at);
   }
   for (const at of positions.sort((a, b) => a - b)) groups.push(articleGroupAt(site, at));
   const rest = [termGroups(site.topics, TOPICS, config), termGroups(site.tags, TAGS, config), archiveGroups(site, config), [notFoundGroup(config)]];
-  for (const sequence of rest) for (const group of sequence) if (wanted.has(group.name)) groups.push(group);
+  for (const sequence of rest) for (const group of sequence) if (wanted.has(group.key)) groups.push(group);
   return groups;
 }
 
+/** Every page of the site, group by group, in plan order. */
 export function* planPages(site: Site, config: SiteConfig): Generator<PageSpec> {
   for (const group of pageGroups(site, config)) yield* group.pages();
 }

@@ -1,10 +1,11 @@
 // A paginated list of articles (home, a topic, a tag, a month, a day): one PageSpec per page of
 // `pageSize` articles, titled "<title>" on page 1 and "<title>, page N" after.
 
-import type { ArticleMeta } from '../render/article.js';
 import { paginate } from '../model/paginate.js';
-import type { Crumb, PageGroup, PageKind, PageSpec } from './types.js';
 import { lastModified } from './views.js';
+import type { ArticleMeta } from '../types.js';
+import type { Crumb, GroupId, PageGroup, PageKind, PageSpec } from '../types.js';
+import { groupKey } from './groups.js';
 
 export interface ListOptions {
   kind: PageKind;
@@ -20,9 +21,10 @@ export interface ListOptions {
 }
 
 /** A page group that is one paginated list (options made when pages are planned). */
-export function listGroup(name: string, options: () => ListOptions, articles: readonly ArticleMeta[], pageSize: number): PageGroup {
+export function listGroup(id: GroupId, options: () => ListOptions, articles: readonly ArticleMeta[], pageSize: number): PageGroup {
   return {
-    name,
+    id,
+    key: groupKey(id),
     pages: () => listPages(options()),
     list: { articles, pageSize, pagesNumbered: (numbers) => listPages(options(), numbers) },
   };

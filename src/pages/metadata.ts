@@ -3,13 +3,13 @@
 // a trail, WebSite on the home page) and the feeds it links. Pure: PageSpec and config in, plain
 // data out; templates only print it.
 
-import type { ArticleMeta } from '../render/article.js';
 import type { SiteConfig } from '../config.js';
 import { feedLinks } from './feeds/index.js';
-import type { PageSpec } from './index.js';
 import { modifiedOf } from './views.js';
 import { escapeMarkup } from '../escape.js';
 import { absoluteUrl, homeUrl, withBasePath } from '../urls.js';
+import type { ArticleMeta } from '../types.js';
+import type { PageSpec } from '../types.js';
 
 export interface PageMetadata {
   openGraph: Array<{ property: string; content: string }>;

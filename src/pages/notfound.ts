@@ -2,10 +2,11 @@
 
 import type { SiteConfig } from '../config.js';
 import { notFoundUrl } from '../urls.js';
-import type { PageGroup, PageSpec } from './types.js';
+import type { PageGroup, PageSpec } from '../types.js';
+import { groupIds } from './groups.js';
 
 export function notFoundGroup(config: SiteConfig): PageGroup {
-  return { name: 'notfound', pages: () => [notFoundPage(config)] };
+  return { id: groupIds.notFound(), key: 'notfound', pages: () => [notFoundPage(config)] };
 }
 
 function notFoundPage(config: SiteConfig): PageSpec {

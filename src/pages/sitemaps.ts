@@ -4,11 +4,11 @@
 // The `sitemap` package writes the XML (escaping, namespaces, the News extension).
 
 import type { SitemapItemLoose } from 'sitemap';
-import type { ArticleMeta } from '../render/article.js';
 import type { SiteConfig } from '../config.js';
 import { absoluteUrl, outputFileFor } from '../urls.js';
 import type { OutputWriter } from '../write/writers.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
+import type { ArticleMeta } from '../types.js';
 
 /** The sitemap protocol's limit per file. */
 export const SITEMAP_LIMIT = 50_000;

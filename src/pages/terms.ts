@@ -3,11 +3,12 @@
 // in names and URLs, so one module serves both.
 
 import type { SiteConfig } from '../config.js';
-import type { TermGroup } from '../model/site.js';
 import { homeUrl, tagUrl, tagsUrl, topicUrl, topicsUrl } from '../urls.js';
 import { listGroup, type ListOptions } from './list.js';
-import type { PageGroup, PageSpec } from './types.js';
 import { lastModified, type TermSummary } from './views.js';
+import type { TermGroup } from '../types.js';
+import type { PageGroup, PageSpec } from '../types.js';
+import { groupIds, groupKey } from './groups.js';
 
 interface TermKind {
   index: 'topics' | 'tags';
@@ -31,12 +32,9 @@ export function termSummary(group: TermGroup, kind: TermKind): TermSummary {
 
 /** The index of all terms ("topics", "tags"), then one group per term ("topic:culture"). */
 export function* termGroups(groups: readonly TermGroup[], kind: TermKind, config: SiteConfig): Generator<PageGroup> {
-  yield { name: kind.index, pages: () => [termIndexPage(groups, kind, config)] };
-  for (const group of groups) yield listGroup(termGroupName(kind, group.slug), () => termList(group, kind, config), group.articles, config.pageSize);
-}
-
-export function termGroupName(kind: TermKind, slug: string): string {
-  return `${kind.single}:${slug}`;
+  const index = groupIds.termIndex(kind.index);
+  yield { id: index, key: groupKey(index), pages: () => [termIndexPage(groups, kind, config)] };
+  for (const group of groups) yield listGroup(groupIds.term(kind.index, group.slug), () => termList(group, kind, config), group.articles, config.pageSize);
 }
 
 function termIndexPage(groups: readonly TermGroup[], kind: TermKind, config: SiteConfig): PageSpec {

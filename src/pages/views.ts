@@ -4,9 +4,9 @@
 // Absent values are null, never undefined: LiquidJS in strict mode throws (and lenientIf catches)
 // an error for every undefined value a template tests, which made rendering five times slower.
 
-import type { ArticleMeta } from '../render/article.js';
 import type { SiteDate } from '../dates.js';
 import { tagUrl, topicUrl } from '../urls.js';
+import type { ArticleMeta } from '../types.js';
 
 export interface TermView {
   name: string;

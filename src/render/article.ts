@@ -11,61 +11,10 @@ import { parseContentDate, type SiteDate } from '../dates.js';
 import { problem, type Problem, showValue, type ProblemCode } from '../problems.js';
 import { parseFrontMatter, type FrontMatter } from '../load/frontmatter.js';
 import type { SourceFile } from '../load/discover.js';
-import { renderMarkdown, type SiteLink } from './markdown.js';
+import { renderMarkdown } from './markdown.js';
 import { isValidSlug, slugOrFallback } from '../slugs.js';
 import { articleUrl } from '../urls.js';
-
-/** The parts of the config an article's rendering depends on (and so its cache key). */
-export interface ArticleSettings {
-  timeZone: string;
-  language: string;
-  defaultTopic: string;
-  summaryLength: number;
-  /** Site-path links in bodies are put under it. */
-  basePath: string;
-}
-
-/** A topic or tag as written in front-matter, with its URL slug. */
-export interface Term {
-  name: string;
-  slug: string;
-}
-
-/** Everything about an article except its body: what the site model and list pages hold. */
-export interface ArticleMeta {
-  /** Cache key of the source (cache.ts): equal keys, equal metadata and body. '' when not computed. */
-  key: string;
-  /** Path shown to the user, relative to the site root. */
-  file: string;
-  /** Path inside the content folder, which relative links between articles use. */
-  contentPath: string;
-  title: string;
-  slug: string;
-  /** Site path of the article page, before the base path: /2025/12/18/slug/ */
-  url: string;
-  date: SiteDate;
-  updated?: SiteDate;
-  expires?: SiteDate;
-  topic: Term;
-  tags: Term[];
-  summary: string;
-  source?: string;
-  authors: string[];
-  draft: boolean;
-  image?: string;
-  imageAlt?: string;
-  /** Line of the `image` field, for a missing-image warning. */
-  imageLine?: number;
-  lang: string;
-  /** Front-matter fields Broadsheet does not know, passed to templates as `article.extra`. */
-  extra: Record<string, unknown>;
-  /** Line of the field that decided the URL (slug, else title), for duplicate-URL errors. */
-  urlLine: number;
-  /** File line where the Markdown body starts. */
-  bodyLine: number;
-  /** Links from the body to the site, with file lines, for checking once every page is known. */
-  links: SiteLink[];
-}
+import type { ArticleMeta, ArticleSettings, Term } from '../types.js';
 
 export interface RenderedArticle {
   meta: ArticleMeta;
@@ -284,9 +233,4 @@ export function withEveryField(meta: ArticleMeta): ArticleMeta {
   const restored: Record<string, unknown> = {};
   for (const field of META_FIELDS) restored[field] = meta[field];
   return restored as unknown as ArticleMeta;
-}
-
-/** Is a value (in page data, say) an article's metadata? */
-export function isArticleMeta(value: unknown): value is ArticleMeta {
-  return typeof value === 'object' && value !== null && typeof (value as ArticleMeta).key === 'string' && 'contentPath' in value && 'bodyLine' in value;
 }

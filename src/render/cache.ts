@@ -17,9 +17,10 @@ import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { withEveryField, type ArticleMeta, type ArticleSettings } from './article.js';
+import { withEveryField } from './article.js';
 import type { Problem } from '../problems.js';
 import { codeIdentity } from '../version.js';
+import { type ArticleMeta, type ArticleSettings } from '../types.js';
 
 const INDEX_FORMAT = 1;
 const INDEX_FILE = 'articles.json';

@@ -7,13 +7,13 @@
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { ArticleMeta, ArticleSettings } from './article.js';
 import { articleKey, cacheIdentity, type ArticleCache, type CachedArticle } from './cache.js';
 import type { SiteConfig } from '../config.js';
 import type { Problem } from '../problems.js';
 import { findContentFiles, forEachSource } from '../load/discover.js';
 import { ARTICLE_POOL_THRESHOLD, loadRenderTask, type WorkerPool } from '../workers/pool.js';
 import type { Progress } from '../report.js';
+import type { ArticleMeta, ArticleSettings } from '../types.js';
 
 /** Articles sent to a worker at once: large enough to amortise messaging, small enough to balance. */
 const BATCH = 64;

@@ -21,8 +21,9 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { gfmKey, mayHaveAutolinks, remarkGfmParts, sniffGfm, treeNeedsAutolinks, type GfmParts } from './gfm.js';
-import { ARTICLE_LINK_PREFIX } from '../model/links.js';
+import { articleLinkPlaceholder } from './article-links.js';
 import { withBasePath } from '../urls.js';
+import type { SiteLink } from '../types.js';
 
 export interface RenderedMarkdown {
   html: string;
@@ -38,16 +39,6 @@ export interface MarkdownOptions {
   basePath: string;
   /** This article's path in the content folder, to resolve relative links to other .md files. */
   contentPath: string;
-}
-
-/** A link from an article body to the site: a site path, or another article's file. */
-export interface SiteLink {
-  kind: 'path' | 'article';
-  /** Site path (before the base path) or content path of the target article file. */
-  target: string;
-  /** Position in the Markdown body (1-based; the body's first line is 1). */
-  line: number;
-  column: number;
 }
 
 
@@ -172,8 +163,8 @@ function rehypeArticleBody() {
       } else if (pathPart.endsWith('.md')) {
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(options.contentPath), decodeURIComponent(pathPart)));
         links.push({ kind: 'article', target, line, column });
-        // Resolved by links.ts once every article's URL is known.
-        node.properties[attribute] = `${ARTICLE_LINK_PREFIX}${encodeURIComponent(target)}:${encodeURIComponent(value)}`;
+        // Resolved by article-links.ts once every article's URL is known.
+        node.properties[attribute] = articleLinkPlaceholder(target, value);
       }
     });
     if (hasH1) {

@@ -5,17 +5,17 @@
 // staging folder itself (write.ts stageFile). No worker holds the whole site, and no page's HTML
 // travels back: memory stays bounded however large the archive.
 
-import type { ArticleSettings } from '../render/article.js';
 import { readVerifiedBody } from '../render/cache.js';
 import type { SiteConfig } from '../config.js';
 import { problemKey, type Problem } from '../problems.js';
-import { resolveArticleLinks } from '../model/links.js';
-import type { PageSpec } from '../pages/index.js';
 import { renderPage, type SiteGlobals } from '../pages/render-page.js';
 import { renderBodyAgain } from '../render/article-batch.js';
 import { createTemplates, PAGE_TEMPLATES, TemplateError, type Templates } from '../pages/templates.js';
 import { outputFileFor } from '../urls.js';
 import { stageFile } from '../write/writers.js';
+import type { ArticleSettings } from '../types.js';
+import type { PageSpec } from '../types.js';
+import { resolveArticleLinks } from '../render/article-links.js';
 
 /** What an article page needs to put its body in. */
 export interface BodyRef {

@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isArticleMeta } from '../render/article.js';
 import type { OutputWriter } from './writers.js';
+import { isArticleMeta } from '../types.js';
 
 const MANIFEST_FORMAT = 1;
 const MANIFEST_FILE = 'output.json';

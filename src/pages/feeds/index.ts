@@ -9,15 +9,15 @@
 //
 // Dates never come from the clock: a feed's updated date is its newest entry's.
 
-import type { ArticleMeta } from '../../render/article.js';
 import type { SiteConfig } from '../../config.js';
 import { formatDate } from '../../dates.js';
 import { escapeMarkup, XML_FORBIDDEN } from '../../escape.js';
-import type { Site, TermGroup } from '../../model/site.js';
 import { TAGS, TOPICS, termFeedTitle } from '../terms.js';
 import { absoluteUrl, homeUrl, outputFileFor } from '../../urls.js';
 import type { OutputWriter } from '../../write/writers.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../../write/manifest.js';
+import type { ArticleMeta } from '../../types.js';
+import type { Site, TermGroup } from '../../types.js';
 
 const xml = escapeMarkup;
 

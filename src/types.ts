@@ -1,0 +1,209 @@
+// What crosses stage borders: an article's metadata (load/render -> model -> pages), the site model
+// (model -> pages), and page plans (pages -> write, workers, dev). Types and one type guard only; every
+// stage imports from here, and this module imports nothing of Broadsheet's but dates' SiteDate.
+
+import type { SiteDate } from './dates.js';
+
+/** The parts of the config an article's rendering depends on (and so its cache key). */
+export interface ArticleSettings {
+  timeZone: string;
+  language: string;
+  defaultTopic: string;
+  summaryLength: number;
+  /** Site-path links in bodies are put under it. */
+  basePath: string;
+}
+
+/** A topic or tag as written in front-matter, with its URL slug. */
+export interface Term {
+  name: string;
+  slug: string;
+}
+
+/** Everything about an article except its body: what the site model and list pages hold. */
+export interface ArticleMeta {
+  /** Cache key of the source (cache.ts): equal keys, equal metadata and body. '' when not computed. */
+  key: string;
+  /** Path shown to the user, relative to the site root. */
+  file: string;
+  /** Path inside the content folder, which relative links between articles use. */
+  contentPath: string;
+  title: string;
+  slug: string;
+  /** Site path of the article page, before the base path: /2025/12/18/slug/ */
+  url: string;
+  date: SiteDate;
+  updated?: SiteDate;
+  expires?: SiteDate;
+  topic: Term;
+  tags: Term[];
+  summary: string;
+  source?: string;
+  authors: string[];
+  draft: boolean;
+  image?: string;
+  imageAlt?: string;
+  /** Line of the `image` field, for a missing-image warning. */
+  imageLine?: number;
+  lang: string;
+  /** Front-matter fields Broadsheet does not know, passed to templates as `article.extra`. */
+  extra: Record<string, unknown>;
+  /** Line of the field that decided the URL (slug, else title), for duplicate-URL errors. */
+  urlLine: number;
+  /** File line where the Markdown body starts. */
+  bodyLine: number;
+  /** Links from the body to the site, with file lines, for checking once every page is known. */
+  links: SiteLink[];
+}
+
+/** Is a value (in page data, say) an article's metadata? */
+export function isArticleMeta(value: unknown): value is ArticleMeta {
+  return typeof value === 'object' && value !== null && typeof (value as ArticleMeta).key === 'string' && 'contentPath' in value && 'bodyLine' in value;
+}
+
+/** A link from an article body to the site: a site path, or another article's file. */
+export interface SiteLink {
+  kind: 'path' | 'article';
+  /** Site path (before the base path) or content path of the target article file. */
+  target: string;
+  /** Position in the Markdown body (1-based; the body's first line is 1). */
+  line: number;
+  column: number;
+}
+
+export interface PublishOptions {
+  /** Build time in epoch ms: articles dated after it are scheduled, after `expires` expired. */
+  now: number;
+  drafts: boolean;
+  future: boolean;
+  expired: boolean;
+}
+
+/** A topic or tag page's subject: articles whose names slugify alike are one group. */
+export interface TermGroup {
+  slug: string;
+  /** The most used spelling. */
+  name: string;
+  /** Every spelling seen, most used first (e.g. ["Almaty", "almaty"]). */
+  spellings: string[];
+  articles: ArticleMeta[];
+}
+
+export interface DayGroup {
+  year: string;
+  month: string;
+  day: string;
+  articles: ArticleMeta[];
+}
+
+export interface MonthGroup {
+  year: string;
+  month: string;
+  days: DayGroup[];
+  articles: ArticleMeta[];
+}
+
+export interface YearGroup {
+  year: string;
+  months: MonthGroup[];
+  articles: ArticleMeta[];
+}
+
+export interface Site {
+  /** Published articles, newest first. */
+  articles: ArticleMeta[];
+  /** Alphabetical by name. */
+  topics: TermGroup[];
+  tags: TermGroup[];
+  /** Newest first; months and days newest first too. */
+  years: YearGroup[];
+  /** What the build left out, and why. */
+  leftOut: { drafts: ArticleMeta[]; scheduled: ArticleMeta[]; expired: ArticleMeta[] };
+}
+
+export interface Pagination {
+  /** 1-based. */
+  number: number;
+  total: number;
+  url: string;
+  prevUrl?: string;
+  nextUrl?: string;
+  firstUrl: string;
+  lastUrl: string;
+}
+
+export type PageKind =
+  | 'home' | 'article' | 'topics' | 'topic' | 'tags' | 'tag' | 'archive' | 'year' | 'month' | 'day' | 'notfound';
+
+/**
+ * Which pages a group holds: a typed value, one constructor each in pages/groups.ts. Groups are
+ * the unit the dev server re-plans after a change; each page belongs to exactly one group, and a
+ * group's identity (pages/groups.ts groupKey) is stable across builds.
+ */
+export type GroupId =
+  | { kind: 'home' }
+  | { kind: 'article'; contentPath: string }
+  | { kind: 'term-index'; terms: 'topics' | 'tags' }
+  | { kind: 'term'; terms: 'topics' | 'tags'; slug: string }
+  | { kind: 'archive' }
+  | { kind: 'year'; year: string }
+  | { kind: 'month'; year: string; month: string }
+  | { kind: 'day'; year: string; month: string; day: string }
+  | { kind: 'notfound' };
+
+/** Pages planned together (see GroupId). */
+export interface PageGroup {
+  id: GroupId;
+  /** groupKey(id): the group's identity in maps and sets. */
+  key: string;
+  pages(): Iterable<PageSpec>;
+  /** A paginated list: its articles (newest first), and a way to plan only some of its pages. */
+  list?: {
+    articles: readonly ArticleMeta[];
+    pageSize: number;
+    /** The pages with these numbers (1-based), in order. */
+    pagesNumbered(numbers: ReadonlySet<number>): Iterable<PageSpec>;
+  };
+}
+
+export interface Crumb {
+  name: string;
+  url: string;
+}
+
+export interface PageSpec {
+  kind: PageKind;
+  /** Site path, before the base path: "/topics/culture/page/2/", "/404.html". */
+  url: string;
+  /** Template name in templates/, without extension. */
+  template: string;
+  /** The page's own title (the site title is added by the layout). */
+  title: string;
+  description: string;
+  pagination?: Pagination;
+  /** Trail from the home page to this page's parent. */
+  breadcrumbs: Crumb[];
+  /** Article pages: the article whose body goes into the page as `content`. */
+  article?: ArticleMeta;
+  /** ISO date-time of the newest content on the page (sitemap lastmod); none for pages without articles. */
+  lastModified?: string;
+  /** Topic and tag pages: the term whose feeds the page links, besides the site's. */
+  feed?: { listUrl: string; title: string };
+  /**
+   * Variables for the page's template, besides `site` and `page`. Articles in it are ArticleMeta
+   * (a value or a list): fingerprints see them by cache key, templates get them as ArticleView.
+   */
+  data: Record<string, unknown>;
+}
+
+/** Every article read this build (published or not), by its path in the content folder. */
+export type ArticleIndex = Pick<ReadonlyMap<string, ArticleMeta>, 'get'>;
+
+/** A page as written: what the sitemap and the dev server's page lists keep of it. */
+export interface WrittenPage {
+  kind: PageKind;
+  /** Site path. */
+  url: string;
+  /** ISO date-time of the page's newest content (sitemap lastmod). */
+  lastModified?: string;
+}

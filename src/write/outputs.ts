@@ -1,0 +1,118 @@
+// The output tail of the pipeline, shared by the full build and the dev server: every kind of
+// output file goes through writeOutputs, in the order of OUTPUTS. The full build passes a plan of
+// the whole site; a dev update passes the page groups and feeds a change can reach. Adding an
+// output kind is one module and one entry in OUTPUTS.
+
+import { writeFeeds, type FeedSpec } from '../pages/feeds/index.js';
+import { writeNewsSitemapAndRobots, writePageSitemaps } from '../pages/sitemaps.js';
+import { isError, type Problem } from '../problems.js';
+import type { PageSpec, WrittenPage } from '../types.js';
+import type { OutputContext } from './context.js';
+import { writePages, type WrittenPages } from './pages.js';
+import { copyAssets, copyStatic } from './static-files.js';
+
+/** What a build or an update writes. */
+export interface OutputPlan {
+  /** The pages to render or keep, in plan order (called twice, giving the same pages each time). */
+  pages: () => Iterable<PageSpec>;
+  /** The feeds a change can have touched (default: every feed); the others are kept as they are. */
+  feeds?: (feed: FeedSpec) => boolean;
+  /**
+   * /sitemap.xml: by default of the planned pages; `pages` gives every page of the site instead
+   * (a dev update plans only some); `keep` leaves the sitemap files as they are (no page's URL or
+   * lastmod changed).
+   */
+  sitemap?: { pages: () => Iterable<WrittenPage> } | { keep: readonly string[] };
+  /** Copy the theme's assets and the static folder (a full build: a dev update changes content only). */
+  files: boolean;
+}
+
+/** What writing a plan did. */
+export interface WrittenOutputs {
+  pages: WrittenPages;
+  /** Files of each output but the pages (written or kept), by output name. */
+  files: Map<OutputName, string[]>;
+  /** Files of each output, by output name. */
+  counts: Map<OutputName, number>;
+  /** Template errors, static files shadowed by generated ones. */
+  problems: Problem[];
+}
+
+/** The name of an output kind. */
+export type OutputName = 'pages' | 'feeds' | 'sitemaps' | 'news-sitemap' | 'assets' | 'static';
+
+/** One kind of output file. */
+interface Output {
+  name: OutputName;
+  /** Write (or keep) this output's files; returns how many files it has and its problems. */
+  write(context: OutputContext, plan: OutputPlan, sofar: WrittenOutputs): Promise<{ count: number; problems?: Problem[] }>;
+}
+
+const pageOutput: Output = {
+  name: 'pages',
+  async write(context, plan, sofar) {
+    sofar.pages = await writePages(context, plan.pages);
+    // The workers hold hundreds of MB on a large archive: free them before the rest of the build.
+    await context.pool?.close();
+    return { count: sofar.pages.pages.length, problems: sofar.pages.problems };
+  },
+};
+
+const feedOutput: Output = {
+  name: 'feeds',
+  write: async (context, plan) => ({ count: await writeFeeds(context.site, context, context.writer, plan.feeds) }),
+};
+
+const sitemapOutput: Output = {
+  name: 'sitemaps',
+  async write(context, plan, sofar) {
+    const sitemap = plan.sitemap;
+    if (sitemap && 'keep' in sitemap) {
+      for (const file of sitemap.keep) context.writer.keep(file);
+      return { count: sitemap.keep.length };
+    }
+    const pages = sitemap ? [...sitemap.pages()] : sofar.pages.pages;
+    return { count: await writePageSitemaps(pages, context.config, context.writer, context.manifest) };
+  },
+};
+
+const newsSitemapOutput: Output = {
+  name: 'news-sitemap',
+  write: async (context) => ({ count: await writeNewsSitemapAndRobots(context.site.articles, context.config, context.now, context.writer, context.manifest) }),
+};
+
+const assetOutput: Output = {
+  name: 'assets',
+  write: async (context, plan) => ({ count: plan.files ? await copyAssets(context.templates.roots, context.writer) : 0 }),
+};
+
+/** Last: a static file with the path of a generated one is not copied (and is reported). */
+const staticOutput: Output = {
+  name: 'static',
+  async write(context, plan) {
+    if (!plan.files) return { count: 0 };
+    const copied = await copyStatic(context.config, context.writer);
+    return { count: copied.files, problems: copied.problems };
+  },
+};
+
+/** Every kind of output, in the order they are written. */
+const OUTPUTS: readonly Output[] = [pageOutput, feedOutput, sitemapOutput, newsSitemapOutput, assetOutput, staticOutput];
+
+/**
+ * Write every output of `plan` through the context's writer and manifest, in the order of OUTPUTS.
+ * Stops after an output that reports errors (a broken template): its problems are returned, and the
+ * caller fails the build before committing anything.
+ */
+export async function writeOutputs(context: OutputContext, plan: OutputPlan): Promise<WrittenOutputs> {
+  const result: WrittenOutputs = { pages: { pages: [], rendered: 0, problems: [] }, files: new Map(), counts: new Map(), problems: [] };
+  for (const output of OUTPUTS) {
+    const before = output === pageOutput ? undefined : new Set(context.writer.files);
+    const { count, problems = [] } = await output.write(context, plan, result);
+    result.counts.set(output.name, count);
+    if (before) result.files.set(output.name, [...context.writer.files].filter((file) => !before.has(file)));
+    result.problems.push(...problems);
+    if (problems.some(isError)) break;
+  }
+  return result;
+}

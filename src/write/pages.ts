@@ -1,0 +1,133 @@
+// The page output: render and write the pages of a plan. Every page is fingerprinted first, and
+// one that is current in the output is kept as it is; the rest are rendered, on worker threads when
+// there are enough of them (workers/page-batch.ts), else here (pages/render-page.ts), and handed to
+// the writer. A template error does not stop the rendering: each distinct error is collected once
+// (a broken article template would otherwise fail thousands of pages alike).
+
+import { renderPage } from '../pages/render-page.js';
+import { TemplateError } from '../pages/templates.js';
+import { problemKey, type Problem } from '../problems.js';
+import { resolvedTargets } from '../render/article-links.js';
+import { cacheIdentity } from '../render/cache.js';
+import { articleSettings } from '../render/collect.js';
+import type { PageSpec, WrittenPage } from '../types.js';
+import { outputFileFor } from '../urls.js';
+import type { PagesTask } from '../workers/page-batch.js';
+import { PAGE_POOL_THRESHOLD, PAGE_POOL_THRESHOLD_RUNNING } from '../workers/pool.js';
+import type { OutputContext } from './context.js';
+import { fingerprint } from './manifest.js';
+import { DistWriter } from './writers.js';
+
+/** What writing a plan's pages did. */
+export interface WrittenPages {
+  /** Every page of the plan, in plan order (rendered or kept). */
+  pages: WrittenPage[];
+  /** Pages rendered; the others were current and left as they were. */
+  rendered: number;
+  problems: Problem[];
+}
+
+/**
+ * Render and write every page of `plan` whose inputs changed (see the top of this file). `plan`
+ * must give the same pages in the same order each time it is called (it is called twice).
+ */
+export async function writePages(context: OutputContext, plan: () => Iterable<PageSpec>): Promise<WrittenPages> {
+  const pages: WrittenPage[] = [];
+  const positions: number[] = [];
+  let position = 0;
+  for (const spec of plan()) {
+    const file = outputFileFor(spec.url);
+    const print = pageFingerprint(context, spec);
+    pages.push({ url: spec.url, lastModified: spec.lastModified, kind: spec.kind });
+    context.manifest.record(file, print);
+    if (context.manifest.isCurrent(file, print)) context.writer.keep(file);
+    else positions.push(position);
+    position++;
+  }
+
+  context.progress.start('Rendering pages', positions.length);
+  const { pool, writer } = context;
+  const threshold = pool?.running ? PAGE_POOL_THRESHOLD_RUNNING : PAGE_POOL_THRESHOLD;
+  const wanted = new Set(positions);
+  const problems =
+    pool && writer instanceof DistWriter && pool.use(positions.length, threshold)
+      ? await renderOnWorkers(context, plan, wanted, writer)
+      : await renderHere(context, plan, wanted);
+  context.progress.end();
+  return { pages, rendered: positions.length, problems };
+}
+
+/** What a page's bytes depend on: the site, its template's files, its spec, where its article links go. */
+function pageFingerprint(context: OutputContext, spec: PageSpec): string {
+  return fingerprint(context.siteFingerprint, context.templates.fingerprintOf(spec.template), spec, spec.article ? context.linkTargets(spec.article) : null);
+}
+
+async function renderHere(context: OutputContext, plan: () => Iterable<PageSpec>, wanted: ReadonlySet<number>): Promise<Problem[]> {
+  const problems = new Map<string, Problem>();
+  let position = 0;
+  for (const spec of plan()) {
+    if (!wanted.has(position++)) continue;
+    try {
+      const body = spec.article ? await context.bodyOf(spec.article) : undefined;
+      await context.writer.write(outputFileFor(spec.url), renderPage(spec, context.templates, context.globals, context.config, body));
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      problems.set(problemKey(error.problem), error.problem);
+    }
+    context.progress.tick();
+  }
+  return [...problems.values()];
+}
+
+/** Pages per chunk sent to a worker, and chunks under way per thread: bounded memory, busy workers. */
+const PAGES_PER_CHUNK = 100;
+const CHUNKS_PER_THREAD = 2;
+
+/**
+ * Stream the pages to render to the workers in chunks, each page with what its body needs; the
+ * workers render and stage the files. Only a few chunks are under way at once.
+ */
+async function renderOnWorkers(context: OutputContext, plan: () => Iterable<PageSpec>, wanted: ReadonlySet<number>, writer: DistWriter): Promise<Problem[]> {
+  const pool = context.pool!;
+  const { config, cache } = context;
+  const settings = articleSettings(config);
+  const base: Omit<PagesTask, 'pages'> = {
+    config,
+    globals: context.globals,
+    siteFingerprint: context.siteFingerprint,
+    templatesFingerprint: context.templates.fingerprint,
+    bodiesDir: cache.bodiesDir,
+    identity: cacheIdentity(settings),
+    settings,
+    output: writer.prepare(),
+  };
+  const problems = new Map<string, Problem>();
+  const inFlight = new Set<Promise<void>>();
+  const dispatch = async (pages: PagesTask['pages']) => {
+    while (inFlight.size >= pool.threads * CHUNKS_PER_THREAD) await Promise.race(inFlight);
+    const task = pool.runPages({ ...base, pages }).then((result) => {
+      for (const [file, outcome] of result.files) writer.adopt(file, outcome);
+      for (const problem of result.problems) problems.set(problemKey(problem), problem);
+      context.progress.tick(pages.length);
+    });
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task)).catch(() => undefined);
+  };
+  let chunk: PagesTask['pages'] = [];
+  let position = 0;
+  for (const spec of plan()) {
+    if (!wanted.has(position++)) continue;
+    const article = spec.article;
+    const body = article
+      ? { key: article.key, bodyHash: cache.lookupHash(article.key), contentPath: article.contentPath, links: resolvedTargets(article, context.index) }
+      : undefined;
+    chunk.push({ spec, body });
+    if (chunk.length === PAGES_PER_CHUNK) {
+      await dispatch(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) await dispatch(chunk);
+  await Promise.all(inFlight);
+  return [...problems.values()];
+}
