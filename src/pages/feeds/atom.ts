@@ -1,0 +1,45 @@
+// Atom 1.0 (/atom.xml and every topic's and tag's atom.xml): one feed's entries as an Atom
+// document.
+
+import type { SiteConfig } from '../../config.js';
+import { absoluteUrl } from '../../urls.js';
+import { cdata, xml } from './escaping.js';
+import { ATOM, feedUpdated, feedUrl, imageType, type Entry, type FeedSpec } from './plan.js';
+
+/** One feed as an Atom 1.0 document. */
+export function atom(feed: FeedSpec, entries: readonly Entry[], config: SiteConfig): string {
+  const self = absoluteUrl(config.baseUrl, feedUrl(feed.listUrl, ATOM));
+  const page = absoluteUrl(config.baseUrl, feed.listUrl);
+  const items = entries.map((entry) => {
+    const lines = [
+      `<title type="text">${xml(entry.article.title)}</title>`,
+      `<id>${xml(entry.url)}</id>`,
+      `<link rel="alternate" type="text/html" href="${xml(entry.url)}"/>`,
+      `<published>${entry.published}</published>`,
+      `<updated>${entry.updated}</updated>`,
+      ...entry.authors.map((name) => `<author><name>${xml(name)}</name></author>`),
+      `<summary type="text">${xml(entry.article.summary)}</summary>`,
+      ...(entry.html !== undefined ? [`<content type="html">${cdata(entry.html)}</content>`] : []),
+      `<category term="${xml(entry.article.topic.slug)}" label="${xml(entry.article.topic.name)}"/>`,
+      ...entry.article.tags.map((tag) => `<category term="${xml(tag.slug)}" label="${xml(tag.name)}"/>`),
+      ...(entry.image ? [`<link rel="enclosure" type="${imageType(entry.image)}" href="${xml(entry.image)}"/>`] : []),
+    ];
+    return `<entry>\n${lines.join('\n')}\n</entry>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(config.language)}">`,
+    `<title type="text">${xml(feed.title)}</title>`,
+    `<subtitle type="text">${xml(feed.description)}</subtitle>`,
+    `<id>${xml(page)}</id>`,
+    `<link rel="alternate" type="text/html" href="${xml(page)}"/>`,
+    `<link rel="self" type="application/atom+xml" href="${xml(self)}"/>`,
+    `<updated>${feedUpdated(entries)}</updated>`,
+    // Atom requires an author for every entry; the publisher stands in for entries without one.
+    `<author><name>${xml(config.publisher)}</name></author>`,
+    `<generator>Broadsheet</generator>`,
+    ...items,
+    '</feed>',
+    '',
+  ].join('\n');
+}

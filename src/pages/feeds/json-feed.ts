@@ -1,0 +1,33 @@
+// JSON Feed 1.1 (/feed.json and every topic's and tag's feed.json): one feed's entries as a JSON
+// Feed document.
+
+import type { SiteConfig } from '../../config.js';
+import { absoluteUrl } from '../../urls.js';
+import { feedUrl, JSON_FEED, type Entry, type FeedSpec } from './plan.js';
+
+/** One feed as a JSON Feed 1.1 document. */
+export function jsonFeed(feed: FeedSpec, entries: readonly Entry[], config: SiteConfig): string {
+  const document = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: feed.title,
+    home_page_url: absoluteUrl(config.baseUrl, feed.listUrl),
+    feed_url: absoluteUrl(config.baseUrl, feedUrl(feed.listUrl, JSON_FEED)),
+    description: feed.description,
+    language: config.language,
+    authors: [{ name: config.publisher }],
+    items: entries.map((entry) => ({
+      id: entry.url,
+      url: entry.url,
+      title: entry.article.title,
+      ...(entry.html !== undefined ? { content_html: entry.html } : { content_text: entry.article.summary }),
+      summary: entry.article.summary,
+      date_published: entry.published,
+      date_modified: entry.updated,
+      tags: entry.categories,
+      ...(entry.authors.length > 0 ? { authors: entry.authors.map((name) => ({ name })) } : {}),
+      ...(entry.image ? { image: entry.image } : {}),
+      language: entry.article.lang,
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
