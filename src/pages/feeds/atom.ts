@@ -1,5 +1,14 @@
 // Atom 1.0 (/atom.xml and every topic's and tag's atom.xml): one feed's entries as an Atom
 // document.
+//
+// Escaping, field by field (escaping.ts). Atom declares the type of every text construct, so each
+// value is escaped once, for what its element says it holds:
+// - <title type="text">, <subtitle type="text">, <summary type="text"> (the summary): plain text,
+//   XML escaping (xml); a reader must show them as text;
+// - <content type="html">: the body HTML, in CDATA (cdata);
+// - <author><name> (authors, else the source; the publisher for the feed) and <category label>
+//   (topic and tag names): plain text by definition, XML escaping (xml);
+// - <category term> (slugs), <id>, <link href> (URLs) and xml:lang: XML escaping (xml).
 
 import type { SiteConfig } from '../../config.js';
 import { absoluteUrl } from '../../urls.js';

@@ -1,5 +1,12 @@
 // JSON Feed 1.1 (/feed.json and every topic's and tag's feed.json): one feed's entries as a JSON
 // Feed document.
+//
+// Escaping, field by field: JSON.stringify only, since JSON Feed says what each field holds and a
+// JSON string holds any text exactly.
+// - title, description, summary, content_text (the summary, when the feed has no bodies), tags
+//   (topic and tag names) and authors[].name: plain text as the author wrote it;
+// - content_html: the body HTML, sanitised when it was rendered, as it is;
+// - id, url, home_page_url, feed_url, image: absolute URLs.
 
 import type { SiteConfig } from '../../config.js';
 import { absoluteUrl } from '../../urls.js';
