@@ -4,7 +4,7 @@
 // data out; templates only print it.
 
 import type { SiteConfig } from '../config.js';
-import { feedLinks } from './feeds/index.js';
+import { feedLinks } from './feeds/plan.js';
 import { modifiedOf } from './views.js';
 import { escapeMarkup } from '../escape.js';
 import { absoluteUrl, homeUrl, withBasePath } from '../urls.js';

@@ -1,0 +1,87 @@
+// The shape of src/ that the README's Architecture section promises: stage folders, no import
+// circles, no file over 400 lines, and worker threads that load only what their jobs use.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+
+/** Every .ts file of src/, relative to it. */
+function sourceFiles(): string[] {
+  return readdirSync(SRC, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => file.split(path.sep).join('/'))
+    .sort();
+}
+
+/** Each file's imports of other src/ files (static and dynamic, type-only ones included), relative to src/. */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of sourceFiles()) {
+    const text = readFileSync(path.join(SRC, file), 'utf8');
+    const targets: string[] = [];
+    for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)'(\.{1,2}\/[^']+)'/g)) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1]!)).replace(/\.js$/, '.ts');
+      targets.push(target);
+    }
+    graph.set(file, targets);
+  }
+  return graph;
+}
+
+/** Files reachable from `start` through imports that are not type-only. */
+function runtimeClosure(start: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(path.join(SRC, file), 'utf8');
+    for (const match of text.matchAll(/^(?:import|export)\s+(?!type\s)[^;]*?from\s+'(\.{1,2}\/[^']+)'/gms)) {
+      visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), match[1]!)).replace(/\.js$/, '.ts'));
+    }
+  };
+  visit(start);
+  return seen;
+}
+
+describe('src/ as a pipeline', () => {
+  it('has one folder per stage, in the order data flows', () => {
+    const folders = readdirSync(SRC, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    for (const stage of ['load', 'render', 'model', 'pages', 'write', 'workers', 'dev', 'authoring']) expect(folders).toContain(stage);
+  });
+
+  it('has no import circles', () => {
+    const graph = importGraph();
+    const circles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, 'open');
+      stack.push(file);
+      for (const target of graph.get(file) ?? []) {
+        if (state.get(target) === 'open') circles.push([...stack.slice(stack.indexOf(target)), target].join(' -> '));
+        else if (!state.has(target) && graph.has(target)) visit(target);
+      }
+      stack.pop();
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) if (!state.has(file)) visit(file);
+    expect(circles).toEqual([]);
+  });
+
+  it('has no module over 400 lines', () => {
+    const long = sourceFiles().filter((file) => readFileSync(path.join(SRC, file), 'utf8').split('\n').length > 400);
+    expect(long).toEqual([]);
+  });
+
+  it('loads in a worker thread only what its jobs use: no pool, no writers of the main thread, no dev server', () => {
+    const loaded = [...runtimeClosure('workers/entry.ts')];
+    expect(loaded).toContain('render/markdown.ts');
+    expect(loaded).toContain('pages/render-page.ts');
+    const unwanted = loaded.filter((file) => /^(workers\/pool|write\/(outputs|pages|context|manifest)|dev\/|build)/.test(file));
+    expect(unwanted).toEqual([]);
+  });
+});
