@@ -1,9 +1,9 @@
-export { type ArticleMeta, type ArticleSettings } from './types.js';
-// Broadsheet's public API: what scripts/ and other programs call.
+// Broadsheet's public API: what scripts/ and other programs call. Re-exports only.
 
 export { build, type BuildOptions, type BuildResult } from './build.js';
-export { PAGE_TEMPLATES } from './pages/templates.js';
 export { defineConfig, loadConfig, type SiteConfig, type SiteConfigInput } from './config.js';
+export { PAGE_TEMPLATES } from './pages/templates.js';
 export { BuildFailure, formatProblem, formatProblems, type Problem } from './problems.js';
 export { renderArticle } from './render/article.js';
-export { MemoryWriter, DistWriter, type OutputWriter } from './write/writers.js';
+export type { ArticleMeta, ArticleSettings, PageSpec, Site } from './types.js';
+export { DistWriter, MemoryWriter, type OutputWriter } from './write/writers.js';
