@@ -14,6 +14,7 @@ import { displayPath } from '../load/discover.js';
 import { serializeArticle } from '../load/frontmatter.js';
 import { slugOrFallback } from '../slugs.js';
 
+/** Input to createArticle: empty or missing `tags` writes none; a missing `slug` is made from the title. */
 export interface NewArticle {
   root: string;
   title: string;

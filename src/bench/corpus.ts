@@ -10,6 +10,10 @@ const WORDS = 'kazakhstan ministry culture embassy concert library science festi
 const TOPICS = ['Politics', 'Culture', 'Transport', 'Economy', 'Society', 'Sport', 'Science', 'Diplomacy', 'Health', 'Education', 'Energy', 'Tourism'];
 const TAGS = Array.from({ length: 300 }, (_, i) => `Tag ${i}`);
 
+/**
+ * Write `count` articles to outDir/YYYY/MM/article-<i>.md (dated 2023-2025), creating folders as
+ * needed. Deterministic: the same count gives byte-identical files. Does not clear outDir first.
+ */
 export function writeCorpus(count: number, outDir: string): void {
   let seed = 42;
   const random = () => {

@@ -8,6 +8,7 @@ import { get } from 'node:http';
 import path from 'node:path';
 import { startDev } from '../dev/index.js';
 
+/** What measureDevLatency timed; the unmeasured warm-up save is in none of the arrays. */
 export interface DevLatency {
   /** Save-to-reload-event times, ms, one per run. */
   reloadMs: number[];

@@ -14,6 +14,7 @@ import { measureDevLatency, type DevLatency } from './dev-latency.js';
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD_SCRIPT = path.join(REPO, 'scripts/bench-build.ts');
 
+/** Options for runBench and measureDev; `runs` is builds per scenario, `log` receives progress lines. */
 export interface BenchOptions {
   articles: number;
   runs: number;
@@ -24,6 +25,7 @@ export interface BenchOptions {
   log: (line: string) => void;
 }
 
+/** The bench scenarios, in the order runBench runs them. */
 export type ScenarioName = 'cold' | 'warm' | 'edit10' | 'add1' | 'delete1';
 
 interface BuildRun {
@@ -34,6 +36,10 @@ interface BuildRun {
   articlesRendered: number;
 }
 
+/**
+ * One scenario: each run in order, plus medians (`seconds` wall time, `rssMb` peak RSS);
+ * `pagesPerSecond` uses the first run's page count.
+ */
 export interface ScenarioResult {
   name: ScenarioName;
   label: string;
@@ -74,6 +80,11 @@ function articleFiles(content: string): string[] {
     .sort();
 }
 
+/**
+ * Delete `work`, write a fresh corpus and site there, and time each wanted scenario `runs` times in
+ * order (an unmeasured build first when cold is skipped). Leaves the site edited; throws if a
+ * build fails.
+ */
 export function runBench(options: BenchOptions): ScenarioResult[] {
   const { articles, runs, work, log } = options;
   const site = path.join(work, 'site');
@@ -153,6 +164,7 @@ export function runBench(options: BenchOptions): ScenarioResult[] {
   return results;
 }
 
+/** The results as a Markdown table under a line naming the corpus, cores and Node version. */
 export function formatTable(options: BenchOptions, results: readonly ScenarioResult[]): string {
   const pages = results[0]?.runs[0]?.pages ?? 0;
   const lines = [
@@ -180,6 +192,7 @@ export async function measureDev(options: BenchOptions): Promise<DevLatency> {
   return measureDevLatency(site, picks, runs);
 }
 
+/** The dev-server medians as text, with the speed-up over the cold and warm builds among `results`. */
 export function formatDev(dev: DevLatency, results: readonly ScenarioResult[]): string {
   const reload = median(dev.reloadMs);
   const lines = [

@@ -13,6 +13,10 @@ import { findSource } from './source.js';
 import { inferTags } from './tags.js';
 import { inferTopic } from './topics.js';
 
+/**
+ * Front-matter fields of one imported article; optional fields are undefined when nothing was
+ * inferred (tags is never empty).
+ */
 export interface ImportedFields {
   title: string;
   date: string;
@@ -50,6 +54,7 @@ export function escapeParagraphStart(paragraph: string): string {
   return BLOCK_START.test(paragraph) ? `\\${paragraph}` : paragraph;
 }
 
+/** The paragraphs, each escaped by escapeParagraphStart, joined by blank lines; "" for none. Pure. */
 export function paragraphsToMarkdown(paragraphs: readonly string[]): string {
   return paragraphs.map(escapeParagraphStart).join('\n\n');
 }

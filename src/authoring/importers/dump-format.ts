@@ -14,6 +14,7 @@ import { isCalendarDate } from '../../dates.js';
 import { normaliseText } from '../../load/frontmatter.js';
 import { problem, showValue, type Position, type Problem } from '../../problems.js';
 
+/** One article read from a dump, with the dump lines it came from for problem positions. */
 export interface DumpArticle {
   title: string;
   /** Front-matter date: "YYYY-MM-DD HH:MM" when the dump gives a time, else "YYYY-MM-DD". */
@@ -28,6 +29,10 @@ export interface DumpArticle {
   id?: string;
 }
 
+/**
+ * What parseDump returns: the well-formed articles in dump order, and every problem found (errors
+ * and warnings).
+ */
 export interface ParsedDump {
   articles: DumpArticle[];
   problems: Problem[];

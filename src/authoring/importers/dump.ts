@@ -21,6 +21,7 @@ import { slugOrFallback } from '../../slugs.js';
 import { articleFileText, importedFields, type ImportedFields } from './article-file.js';
 import { parseDump, type DumpArticle } from './dump-format.js';
 
+/** Options for importDumpFile; all default to off / the current directory. */
 export interface ImportOptions {
   /** Site root (default "."). */
   root?: string;
@@ -30,6 +31,7 @@ export interface ImportOptions {
   dryRun?: boolean;
 }
 
+/** What an import did (or, with dryRun, would do); paths are in dump order. */
 export interface ImportResult {
   /** Articles read from the dump. */
   articles: number;
@@ -41,6 +43,7 @@ export interface ImportResult {
   problems: Problem[];
 }
 
+/** One article file an import would write, already checked by the build's validation. */
 export interface PlannedFile {
   article: DumpArticle;
   fields: ImportedFields;
@@ -51,6 +54,11 @@ export interface PlannedFile {
   text: string;
 }
 
+/**
+ * Import a dump file into the site at `options.root`: all or nothing. Throws BuildFailure with every
+ * problem if the dump or any planned file has an error, before writing anything; existing files are
+ * skipped unless `force`, and nothing is written with `dryRun`.
+ */
 export async function importDumpFile(input: string, options: ImportOptions = {}): Promise<ImportResult> {
   const config = await loadConfig(options.root ?? '.');
   const text = await readDump(input);

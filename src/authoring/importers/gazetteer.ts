@@ -7,8 +7,10 @@
 // becomes the first spelling, so "Turkey", "Turkiye" and "Türkiye" are all the tag `Türkiye`.
 // Demonyms ("Kazakh", "Belgian") are deliberately absent: they describe, they do not name a place.
 
+/** A tag name alone, or [tag name, ...other spellings]; every spelling is tagged as the first. */
 export type GazetteerEntry = string | readonly [name: string, ...variants: string[]];
 
+/** Countries, plus the UK's four nations; longer or older names and abbreviations are variants. */
 export const COUNTRIES: readonly GazetteerEntry[] = [
   'Afghanistan', 'Albania', 'Algeria', 'Andorra', 'Angola', 'Antigua and Barbuda', 'Argentina', 'Armenia',
   'Australia', 'Austria', 'Azerbaijan', 'Bahamas', 'Bahrain', 'Bangladesh', 'Barbados', 'Belarus', 'Belgium',
@@ -42,6 +44,10 @@ export const COUNTRIES: readonly GazetteerEntry[] = [
   'England', 'Scotland', 'Wales', 'Northern Ireland',
 ];
 
+/**
+ * Cities of Kazakhstan, tagged under their current name; former names and other transliterations
+ * are variants.
+ */
 export const KAZAKH_CITIES: readonly GazetteerEntry[] = [
   ['Astana', 'Nur-Sultan'], ['Almaty', 'Alma-Ata'], ['Shymkent', 'Chimkent'], ['Karaganda', 'Karagandy', 'Qaragandy'],
   ['Aktobe', 'Aqtobe', 'Aktöbe'], 'Taraz', 'Pavlodar', ['Oskemen', 'Öskemen', 'Ust-Kamenogorsk'],
@@ -63,6 +69,10 @@ const KAZAKH_REGIONS: ReadonlyArray<readonly [name: string, ...spellings: string
 /** Regions whose bare name is also used for the region (no city of that name). */
 const BARE_REGION_NAMES = new Set(['Akmola', 'Aqmola', 'East Kazakhstan', 'Jetisu', 'Zhetysu', 'Mangystau', 'Mangistau', 'North Kazakhstan', 'Ulytau', 'West Kazakhstan']);
 
+/**
+ * One entry per region, tagged "X Region"; variants are each spelling + " Region", " region",
+ * " Oblast", " oblast", and the bare name only where no city shares it.
+ */
 export const KAZAKH_REGION_ENTRIES: readonly GazetteerEntry[] = KAZAKH_REGIONS.map(([name, ...others]) => {
   const spellings = [name, ...others];
   const variants = spellings.flatMap((spelling) => [
@@ -72,6 +82,7 @@ export const KAZAKH_REGION_ENTRIES: readonly GazetteerEntry[] = KAZAKH_REGIONS.m
   return [`${name} Region`, ...variants.filter((variant) => variant !== `${name} Region`)] as const;
 });
 
+/** Major cities outside Kazakhstan. */
 export const WORLD_CITIES: readonly GazetteerEntry[] = [
   'Istanbul', 'Ankara', 'Izmir', 'Antalya', 'Moscow', ['Saint Petersburg', 'St. Petersburg', 'St Petersburg'],
   'Kazan', 'Novosibirsk', 'Omsk', 'Yekaterinburg', 'Beijing', 'Shanghai', 'Urumqi', 'Hong Kong', 'Guangzhou',
@@ -92,6 +103,7 @@ export const WORLD_CITIES: readonly GazetteerEntry[] = [
   'Canberra', 'Wellington', ['Ulaanbaatar', 'Ulan Bator'], 'Davos', 'Strasbourg',
 ];
 
+/** International bodies, Kazakh institutions and companies; an acronym and its full name are one tag. */
 export const ORGANISATIONS: readonly GazetteerEntry[] = [
   // International.
   ['United Nations', 'UN', 'U.N.'], ['UN General Assembly', 'United Nations General Assembly'],
@@ -123,6 +135,7 @@ export const ORGANISATIONS: readonly GazetteerEntry[] = [
   'Boeing', 'Airbus', 'Gazprom', 'Rosatom',
 ];
 
+/** Well-known people, tagged under their full name; some also match by surname or another spelling. */
 export const PEOPLE: readonly GazetteerEntry[] = [
   ['Kassym-Jomart Tokayev', 'Tokayev', 'Kasym-Zhomart Tokayev'], ['Nursultan Nazarbayev', 'Nazarbayev'],
   ['Olzhas Bektenov', 'Bektenov'], ['Murat Nurtleu', 'Nurtleu'], ['Vladimir Putin', 'Putin'],
@@ -136,6 +149,10 @@ export const PEOPLE: readonly GazetteerEntry[] = [
   ['Gennady Golovkin'], ['Elena Rybakina', 'Rybakina'],
 ];
 
+/**
+ * Every list above in one, indexed by inferTags by default; a spelling under two tag names makes
+ * buildGazetteerIndex throw.
+ */
 export const GAZETTEER: readonly GazetteerEntry[] = [
   ...COUNTRIES, ...KAZAKH_CITIES, ...KAZAKH_REGION_ENTRIES, ...WORLD_CITIES, ...ORGANISATIONS, ...PEOPLE,
 ];

@@ -18,6 +18,7 @@ interface Token {
   text: string;
 }
 
+/** Phrases ready for findPhrases, built by buildPhraseIndex; treat as read-only. */
 export interface PhraseIndex<T> {
   caseSensitive: boolean;
   /** Phrase key (see phraseKey) -> value. */
@@ -26,6 +27,7 @@ export interface PhraseIndex<T> {
   lengths: Map<string, number[]>;
 }
 
+/** One phrase found by findPhrases: the value it was indexed with and where it starts. */
 export interface PhraseMatch<T> {
   value: T;
   /** Character offset of the phrase's first word. */

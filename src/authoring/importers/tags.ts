@@ -13,6 +13,7 @@ const PARENTHESISED_ACRONYM = /\((\p{Lu}[\p{Lu}\p{N}]{1,11})\)/gu;
 /** Parenthesised capitals that are not names: roman numerals, currencies, units, common terms. */
 const NOT_A_NAME = /^(?:M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|USD|EUR|KZT|RUB|GDP|VAT|CEO|AI|IT|TV|UTC|GMT|COVID|SMS|PDF|FAQ)$/;
 
+/** A case-sensitive phrase index from each spelling to its tag name (see buildGazetteerIndex). */
 export type GazetteerIndex = PhraseIndex<string>;
 
 /** Index gazetteer entries; a spelling listed under two names is a data error and throws. */
@@ -38,6 +39,7 @@ interface Mention {
   offset: number;
 }
 
+/** Options for inferTags; `max` defaults to MAX_TAGS, `index` to the built-in GAZETTEER. */
 export interface InferTagsOptions {
   /** Phrases to ignore wherever they occur, such as the attribution "Ministry of ... of Kazakhstan". */
   ignore?: readonly string[];

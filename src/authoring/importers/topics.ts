@@ -8,6 +8,7 @@
 
 import { buildPhraseIndex, findPhrases, type PhraseIndex } from './phrases.js';
 
+/** Points a keyword scores in the title; one in the body. */
 export const TITLE_WEIGHT = 3;
 /** A single passing mention in the body is not enough to file an article under a topic. */
 export const MIN_SCORE = 2;
@@ -79,6 +80,7 @@ function buildTopicIndex(table: Readonly<Record<string, readonly string[]>>): Ph
 
 let defaultIndex: PhraseIndex<string> | undefined;
 
+/** What scoreTopics found; topics with no keyword are absent from `scores`. */
 export interface TopicScores {
   /** The winning topic, if any reached MIN_SCORE. */
   topic?: string;
