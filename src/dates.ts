@@ -19,6 +19,7 @@ export interface SiteDate {
   day: string; // 18
 }
 
+/** Whether `zone` is an IANA zone name ("Asia/Almaty") that this runtime's Intl data knows. */
 export function isValidTimeZone(zone: string): boolean {
   return Info.isValidIANAZone(zone);
 }

@@ -10,6 +10,10 @@ import { watchInBatches, type BatchWatcher } from './watch.js';
 export { PortInUseError } from './server.js';
 export type { UpdateResult } from './site.js';
 
+/**
+ * Options for startDev: the build options plus where to listen (DEFAULT_HOST, DEFAULT_PORT; port 0
+ * picks a free one) and callbacks.
+ */
 export interface StartOptions extends DevOptions {
   host?: string;
   port?: number;
@@ -21,20 +25,29 @@ export interface StartOptions extends DevOptions {
   onError?: (error: unknown) => void;
 }
 
+/** A running dev server: serving and watching until close() resolves. */
 export interface DevHandle {
   /** The site's address: http://127.0.0.1:4321/ (with the base path). */
   url: string;
   /** The first build's outcome. */
   first: UpdateResult;
+  /** Stop watching and serving, then save the cache and manifest; resolves when all is shut. */
   close(): Promise<void>;
 }
 
+/** Port the dev server listens on when none is given. */
 export const DEFAULT_PORT = 4321;
+/** Host the dev server listens on when none is given: loopback only, not the network. */
 export const DEFAULT_HOST = '127.0.0.1';
 
 /** Seconds of quiet after an update before the cache and manifest are saved for the next build. */
 const FLUSH_AFTER_MS = 2000;
 
+/**
+ * Build the site, serve it and watch its sources; resolves once the watcher is ready. A first build
+ * with problems still resolves (`first.ok` false, shown on the pages); a port in use rejects with
+ * PortInUseError. Content failures of later updates go to the pages, Broadsheet's own to onError.
+ */
 export async function startDev(options: StartOptions = {}): Promise<DevHandle> {
   const root = path.resolve(options.root ?? '.');
   const { site, result: first } = await DevSite.start({ ...options, root });

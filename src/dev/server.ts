@@ -8,8 +8,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import path from 'node:path';
 import sirv from 'sirv';
 
+/** Server-Sent Events path, at the server root whatever the base path; never a site page. */
 export const EVENTS_PATH = '/__broadsheet/events';
 
+/** Where a DevServer listens and what it serves. */
 export interface ServeOptions {
   host: string;
   port: number;
@@ -28,6 +30,10 @@ export class PortInUseError extends Error {
   }
 }
 
+/**
+ * Serves the output folder as a static host would, live-reload script added to HTML, plus the event
+ * stream. listen() once, broadcast() any time (no-op with no pages open), close() to end every stream.
+ */
 export class DevServer {
   private readonly clients = new Set<ServerResponse>();
   private server: Server | undefined;
@@ -68,6 +74,7 @@ export class DevServer {
     this.send(eventText(event));
   }
 
+  /** End every event stream and open connection, then stop listening. */
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
     for (const client of this.clients) client.end();

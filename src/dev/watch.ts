@@ -31,9 +31,14 @@ function isEditorFile(file: string): boolean {
 
 const isInside = (file: string, folder: string) => file === folder || file.startsWith(folder + path.sep);
 
+/** The handle watchInBatches returns; its onBatch calls never overlap. */
 export interface BatchWatcher {
   /** Resolves once the initial scan is done and changes are being seen. */
   ready: Promise<void>;
+  /**
+   * Stop watching; resolves after the batch being handled, if any, has finished. Pending changes
+   * are dropped.
+   */
   close(): Promise<void>;
 }
 
