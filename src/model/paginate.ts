@@ -4,6 +4,10 @@
 import { pageUrl } from '../urls.js';
 import type { Pagination } from '../types.js';
 
+/**
+ * One page of a list: its slice of the items (in list order; empty only on an empty list's page 1)
+ * and where it sits.
+ */
 export interface PageOf<T> {
   items: T[];
   pagination: Pagination;

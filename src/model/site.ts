@@ -6,6 +6,11 @@ import { problem, type Problem } from '../problems.js';
 import type { ArticleMeta, Term } from '../types.js';
 import type { PublishOptions, Site, TermGroup, YearGroup, DayGroup, MonthGroup } from '../types.js';
 
+/**
+ * The site model of the articles read this build. Pure. Published articles sort newest first;
+ * left-out ones keep input order (file order, as the build passes them). `problems` are
+ * duplicate-URL errors, reported in file order.
+ */
 export function buildSite(all: readonly ArticleMeta[], options: PublishOptions): { site: Site; problems: Problem[] } {
   const leftOut: Site['leftOut'] = { drafts: [], scheduled: [], expired: [] };
   const articles: ArticleMeta[] = [];
@@ -63,6 +68,7 @@ export function orderSpellings(counts: ReadonlyMap<string, number>): string[] {
     .map(([name]) => name);
 }
 
+/** Sort order of term groups: by name, ignoring case and accents (English collation), then by slug. */
 export function byTermName(a: TermGroup, b: TermGroup): number {
   return byName.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1);
 }
@@ -130,6 +136,10 @@ export function findDuplicateUrls(articles: readonly ArticleMeta[]): Problem[] {
 /** Whether a site may have a published article with an `expires` date (updateSite's check is skipped when not). */
 export const expiring = new WeakMap<Site, boolean>();
 
+/**
+ * Whether an article is published under `options`, or which leftOut list it goes to: a draft is
+ * "drafts" even when also scheduled or expired, and a scheduled article is never "expired".
+ */
 export function publishStatus(article: ArticleMeta, options: PublishOptions): 'published' | 'drafts' | 'scheduled' | 'expired' {
   if (article.draft && !options.drafts) return 'drafts';
   if (article.date.epoch > options.now && !options.future) return 'scheduled';

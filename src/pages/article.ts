@@ -9,6 +9,10 @@ import type { Site } from '../types.js';
 import type { GroupId, PageGroup, PageSpec } from '../types.js';
 import { groupIds, groupKey } from './groups.js';
 
+/**
+ * One group per published article, newest first; each page's `prev` is the next older article,
+ * `next` the next newer (null at the ends).
+ */
 export function* articleGroups(site: Site): Generator<PageGroup> {
   for (let i = 0; i < site.articles.length; i++) yield articleGroupAt(site, i);
 }

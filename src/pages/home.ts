@@ -7,6 +7,7 @@ import type { Site } from '../types.js';
 import type { PageGroup } from '../types.js';
 import { groupIds } from './groups.js';
 
+/** The front page list: every published article, newest first, config.pageSize a page, / then /page/N/. */
 export function homeGroup(site: Site, config: SiteConfig): PageGroup {
   return listGroup(groupIds.home(), () => homeList(site, config), site.articles, config.pageSize);
 }

@@ -7,6 +7,10 @@ import type { ArticleMeta } from '../types.js';
 import type { Crumb, GroupId, PageGroup, PageKind, PageSpec } from '../types.js';
 import { groupKey } from './groups.js';
 
+/**
+ * A list's articles (newest first, as given) and what all its pages share. `listUrl` is page 1's site
+ * path; `data` goes into every page's data, under its `articles` and `heading`.
+ */
 export interface ListOptions {
   kind: PageKind;
   template: string;
@@ -30,6 +34,11 @@ export function listGroup(id: GroupId, options: () => ListOptions, articles: rea
   };
 }
 
+/**
+ * One PageSpec per page, in page order: always at least page 1, or only the numbers in `only`. Page
+ * N is titled "<title>, page N" with a crumb back to page 1; its data holds `articles` (that
+ * page's) and `heading`.
+ */
 export function* listPages(options: ListOptions, only?: ReadonlySet<number>): Generator<PageSpec> {
   for (const { items, pagination } of paginate(options.articles, options.pageSize, options.listUrl, only)) {
     yield {

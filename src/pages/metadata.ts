@@ -11,6 +11,10 @@ import { absoluteUrl, homeUrl, withBasePath } from '../urls.js';
 import type { ArticleMeta } from '../types.js';
 import type { PageSpec } from '../types.js';
 
+/**
+ * What pageMetadata returns: the tags as data, and the same ready to print in `html`. Tag and
+ * JSON-LD URLs are absolute.
+ */
 export interface PageMetadata {
   openGraph: Array<{ property: string; content: string }>;
   twitter: Array<{ name: string; content: string }>;
@@ -25,6 +29,11 @@ export interface PageMetadata {
   html: string;
 }
 
+/**
+ * A page's metadata. Pure. Description: the page's, else the site's, else the site title; image:
+ * the article's, else config.socialImage. WebSite JSON-LD only on home page 1; feeds: the site's,
+ * plus the page's own.
+ */
 export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
   const canonical = absoluteUrl(config.baseUrl, spec.url);
   const article = spec.article;

@@ -5,6 +5,7 @@ import { notFoundUrl } from '../urls.js';
 import type { PageGroup, PageSpec } from '../types.js';
 import { groupIds } from './groups.js';
 
+/** The group of the one /404.html page (template "404"); it has no articles and no pagination. */
 export function notFoundGroup(config: SiteConfig): PageGroup {
   return { id: groupIds.notFound(), key: 'notfound', pages: () => [notFoundPage(config)] };
 }

@@ -14,8 +14,10 @@ import type { ArticleMeta } from '../types.js';
 export const SITEMAP_LIMIT = 50_000;
 /** Google News: articles published in the last two days, at most 1,000 of them. */
 export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+/** Most articles one news sitemap may list (Google News' limit). */
 export const NEWS_LIMIT = 1000;
 
+/** One page for /sitemap.xml. */
 export interface SitemapEntry {
   /** Site path. */
   url: string;
@@ -23,10 +25,13 @@ export interface SitemapEntry {
   lastModified?: string;
 }
 
-/** [site path, XML] of /sitemap.xml, plus /sitemap-N.xml parts when there are more than 50,000 URLs. */
 // The `sitemap` package is loaded only when a sitemap must be written (not when it is current).
 const sitemapPackage = () => import('sitemap');
 
+/**
+ * [site path, XML] of /sitemap.xml, plus /sitemap-N.xml parts when there are more than 50,000 URLs
+ * (then /sitemap.xml is their index). Entries keep their order; URLs are made absolute.
+ */
 export async function renderSitemaps(entries: readonly SitemapEntry[], config: SiteConfig): Promise<Array<[string, string]>> {
   const { SitemapIndexStream, streamToPromise } = await sitemapPackage();
   if (entries.length <= SITEMAP_LIMIT) return [['/sitemap.xml', await urlSet(entries, config)]];
@@ -68,6 +73,10 @@ export function newsArticles(articles: readonly ArticleMeta[], now: number): Art
 const EMPTY_NEWS_SITEMAP =
   '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"></urlset>';
 
+/**
+ * /news-sitemap.xml for `articles` as given (see newsArticles), in their order; a valid empty
+ * urlset for none.
+ */
 export async function renderNewsSitemap(articles: readonly ArticleMeta[], config: SiteConfig): Promise<string> {
   if (articles.length === 0) return EMPTY_NEWS_SITEMAP;
   const { SitemapStream, streamToPromise } = await sitemapPackage();
@@ -135,6 +144,7 @@ export async function writeNewsSitemapAndRobots(published: readonly ArticleMeta[
   return 2;
 }
 
+/** /robots.txt: everything allowed, and the absolute URLs of /sitemap.xml and /news-sitemap.xml. */
 export function robotsTxt(config: SiteConfig): string {
   return [
     'User-agent: *',

@@ -18,7 +18,9 @@ interface TermKind {
   termUrl: (slug: string) => string;
 }
 
+/** Topic pages: the index /topics/ (template "topics"), a list per topic at /topics/<slug>/ ("topic"). */
 export const TOPICS: TermKind = { index: 'topics', single: 'topic', indexTitle: 'Topics', indexUrl: topicsUrl, termUrl: topicUrl };
+/** Tag pages: the index /tags/ (template "tags"), a list per tag at /tags/<slug>/ ("tag"). */
 export const TAGS: TermKind = { index: 'tags', single: 'tag', indexTitle: 'Tags', indexUrl: tagsUrl, termUrl: tagUrl };
 
 /** Title of a topic's or tag's feeds, shared by the feeds and the pages that link them. */
@@ -26,6 +28,10 @@ export function termFeedTitle(name: string, config: SiteConfig): string {
   return `${name} – ${config.title}`;
 }
 
+/**
+ * A term for templates: its page's site path, its published article count, and its spellings other
+ * than the shown name.
+ */
 export function termSummary(group: TermGroup, kind: TermKind): TermSummary {
   return { name: group.name, slug: group.slug, url: kind.termUrl(group.slug), count: group.articles.length, otherSpellings: group.spellings.filter((name) => name !== group.name) };
 }

@@ -8,12 +8,18 @@ import type { SiteDate } from '../dates.js';
 import { tagUrl, topicUrl } from '../urls.js';
 import type { ArticleMeta } from '../types.js';
 
+/** A topic or tag for templates: name, slug, and its page's site path (before the base path). */
 export interface TermView {
   name: string;
   slug: string;
   url: string;
 }
 
+/**
+ * An article as templates see it (see articleView): ArticleMeta less its content path, source
+ * lines and links; absent values null; topic and tags with their page URLs. Site paths are before
+ * the base path.
+ */
 export interface ArticleView {
   /** Cache key: equal keys, equal article (the card filter's memo uses it). */
   key: string;
@@ -36,6 +42,7 @@ export interface ArticleView {
   extra: Record<string, unknown>;
 }
 
+/** The template view of an article. Pure; shares dates, `authors` and `extra` with `article` (not copied). */
 export function articleView(article: ArticleMeta): ArticleView {
   return {
     key: article.key,
