@@ -5,6 +5,10 @@ import type { WriteStats } from './write/writers.js';
 import type { ArticleMeta } from './types.js';
 import type { Site } from './types.js';
 
+/**
+ * What one build did, for summaryLine: `articles` counts published articles, `pages` every page of
+ * the site (rendered or already current), `milliseconds` the whole build's wall time.
+ */
 export interface BuildStats extends WriteStats {
   articles: number;
   /** Articles rendered this build (the rest came from the cache), on how many threads. */
@@ -69,6 +73,7 @@ export interface Progress {
   end(): void;
 }
 
+/** A Progress that shows nothing (--quiet, the dev server); stateless, so one object serves every caller. */
 export const noProgress: Progress = { start: () => undefined, tick: () => undefined, end: () => undefined };
 
 /** A line redrawn in place, at most ten times a second; cleared when the phase ends. */

@@ -55,8 +55,13 @@ export function slugOrFallback(text: string, prefix: string): string {
   return slugify(text) || `${prefix}-${shortHash(text)}`;
 }
 
+/**
+ * A valid slug: runs of lowercase ASCII letters and digits joined by single dashes, never empty.
+ * Not global, so test() is safe to call repeatedly.
+ */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Whether `slug` matches SLUG_PATTERN: what a front-matter `slug:` must be. */
 export function isValidSlug(slug: string): boolean {
   return SLUG_PATTERN.test(slug);
 }

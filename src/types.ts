@@ -71,6 +71,7 @@ export interface SiteLink {
   column: number;
 }
 
+/** What publishStatus (model/site.ts) decides by; each flag true lets that kind of article in. */
 export interface PublishOptions {
   /** Build time in epoch ms: articles dated after it are scheduled, after `expires` expired. */
   now: number;
@@ -89,6 +90,7 @@ export interface TermGroup {
   articles: ArticleMeta[];
 }
 
+/** One day's published articles, newest first; year, month and day zero-padded as in SiteDate. */
 export interface DayGroup {
   year: string;
   month: string;
@@ -96,6 +98,7 @@ export interface DayGroup {
   articles: ArticleMeta[];
 }
 
+/** One month's articles, newest first, and its days that have articles, newest first. */
 export interface MonthGroup {
   year: string;
   month: string;
@@ -103,17 +106,23 @@ export interface MonthGroup {
   articles: ArticleMeta[];
 }
 
+/** One year's articles, newest first, and its months that have articles, newest first. */
 export interface YearGroup {
   year: string;
   months: MonthGroup[];
   articles: ArticleMeta[];
 }
 
+/**
+ * The site model (model/site.ts buildSite): published articles and their groupings, by reference to
+ * the same ArticleMeta objects. Treat as immutable: updateSite shares unchanged groups.
+ */
 export interface Site {
   /** Published articles, newest first. */
   articles: ArticleMeta[];
   /** Alphabetical by name. */
   topics: TermGroup[];
+  /** Alphabetical by name, like topics. */
   tags: TermGroup[];
   /** Newest first; months and days newest first too. */
   years: YearGroup[];
@@ -121,6 +130,10 @@ export interface Site {
   leftOut: { drafts: ArticleMeta[]; scheduled: ArticleMeta[]; expired: ArticleMeta[] };
 }
 
+/**
+ * Where a page sits in its list. URLs are site paths before the base path; page 1's is the list's own
+ * URL; prevUrl and nextUrl are undefined on the first and last page.
+ */
 export interface Pagination {
   /** 1-based. */
   number: number;
@@ -132,6 +145,10 @@ export interface Pagination {
   lastUrl: string;
 }
 
+/**
+ * Kinds of page: "topics"/"tags" are the term indexes, "topic"/"tag" one term's list, "notfound"
+ * /404.html.
+ */
 export type PageKind =
   | 'home' | 'article' | 'topics' | 'topic' | 'tags' | 'tag' | 'archive' | 'year' | 'month' | 'day' | 'notfound';
 
@@ -166,11 +183,16 @@ export interface PageGroup {
   };
 }
 
+/** One breadcrumb: the linked page's name and site path (before the base path). */
 export interface Crumb {
   name: string;
   url: string;
 }
 
+/**
+ * One planned page: what its template and metadata need, except the article body and site-wide
+ * globals. Plain data (no functions), so it can be sent to a page worker.
+ */
 export interface PageSpec {
   kind: PageKind;
   /** Site path, before the base path: "/topics/culture/page/2/", "/404.html". */

@@ -4,17 +4,31 @@
 
 import path from 'node:path';
 
+/** The home page: "/". */
 export const homeUrl = (): string => '/';
+/**
+ * An article page, /YYYY/MM/DD/<slug>/, by its date in the site's zone (zero-padded parts, as in
+ * SiteDate).
+ */
 export const articleUrl = (date: { year: string; month: string; day: string }, slug: string): string =>
   `/${date.year}/${date.month}/${date.day}/${slug}/`;
+/** The index of all topics: /topics/. */
 export const topicsUrl = (): string => '/topics/';
+/** A topic's list: /topics/<slug>/; the slug is used as given, not checked. */
 export const topicUrl = (slug: string): string => `/topics/${slug}/`;
+/** The index of all tags: /tags/. */
 export const tagsUrl = (): string => '/tags/';
+/** A tag's list: /tags/<slug>/; the slug is used as given, not checked. */
 export const tagUrl = (slug: string): string => `/tags/${slug}/`;
+/** The date archive's index: /archive/. */
 export const archiveUrl = (): string => '/archive/';
+/** A year's page: /YYYY/. */
 export const yearUrl = (year: string): string => `/${year}/`;
+/** A month's list: /YYYY/MM/ (month zero-padded, as in SiteDate). */
 export const monthUrl = (year: string, month: string): string => `/${year}/${month}/`;
+/** A day's list: /YYYY/MM/DD/ (zero-padded, as in SiteDate). */
 export const dayUrl = (year: string, month: string, day: string): string => `/${year}/${month}/${day}/`;
+/** The 404 page: /404.html, a file, not a folder, as static hosts expect. */
 export const notFoundUrl = (): string => '/404.html';
 
 /** Page N of a paginated list: page 1 is the list's own URL, page N is <list>/page/N/. */

@@ -26,6 +26,10 @@ export interface BodyRef {
   links: Array<[string, string]>;
 }
 
+/**
+ * One chunk of pages for a worker, plus everything it needs to render and stage them; plain data
+ * (structured-cloned).
+ */
 export interface PagesTask {
   config: SiteConfig;
   globals: SiteGlobals;
@@ -40,6 +44,11 @@ export interface PagesTask {
   output: { staging: string; outPath: string; hasOldOutput: boolean };
 }
 
+/**
+ * What a chunk produced: each rendered page's output file (relative to the output folder) and
+ * whether it was staged or left unchanged in place; pages whose template failed are absent, their
+ * problems listed once each.
+ */
 export interface PagesTaskResult {
   files: Array<[string, 'kept' | 'staged']>;
   problems: Problem[];
@@ -47,6 +56,11 @@ export interface PagesTaskResult {
 
 let engine: { fingerprint: string; templates: Templates } | undefined;
 
+/**
+ * Render and stage a chunk of pages on this thread, in order. Template errors become problems; any
+ * other error is thrown. Reuses the template engine while the config and templates fingerprints
+ * stay the same.
+ */
 export function renderPagesTask(task: PagesTask): PagesTaskResult {
   const identity = `${task.siteFingerprint}:${task.templatesFingerprint}`;
   if (engine?.fingerprint !== identity) {
