@@ -40,7 +40,7 @@ export const DEFAULT_PORT = 4321;
 /** Host the dev server listens on when none is given: loopback only, not the network. */
 export const DEFAULT_HOST = '127.0.0.1';
 
-/** Seconds of quiet after an update before the cache and manifest are saved for the next build. */
+/** Milliseconds of quiet after an update before the cache and manifest are saved for the next build. */
 const FLUSH_AFTER_MS = 2000;
 
 /**
