@@ -70,6 +70,12 @@ export const configSchema = z
     staticDir: relativeFolder.default('static'),
     /** The build cache: rendered articles and what the last build wrote. Safe to delete. */
     cacheDir: relativeFolder.default('.cache'),
+    /**
+     * Folders outside the site that symbolic links in content/, static/ and templates/ may lead
+     * into (relative to the root, or absolute), e.g. ['/srv/shared-photos']. Any other link whose
+     * real path is outside the site folder is an error.
+     */
+    allowOutside: z.array(relativeFolder).default([]),
   })
   .strict();
 
@@ -91,6 +97,8 @@ export interface SiteConfig extends Omit<z.output<typeof configSchema>, 'publish
   templatesPath: string;
   staticPath: string;
   cachePath: string;
+  /** allowOutside's folders, absolute. */
+  allowOutsidePaths: string[];
   /** The config file that was loaded, relative to the root, if any. */
   configFile?: string;
 }
@@ -184,6 +192,7 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
     templatesPath: path.resolve(root, config.templatesDir),
     staticPath: path.resolve(root, config.staticDir),
     cachePath: path.resolve(root, config.cacheDir),
+    allowOutsidePaths: config.allowOutside.map((folder) => path.resolve(root, folder)),
     configFile,
   };
 }

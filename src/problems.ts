@@ -23,6 +23,10 @@ export const problemCodes = {
   'config-invalid': 'The site configuration is invalid.',
   'config-load': 'The site configuration file could not be loaded.',
   'import-format': 'A feed dump could not be read.',
+  // Symbolic links in content/, static/ and templates/ (see the README's "Symlinks").
+  'symlink-outside': 'A symbolic link leads outside the site folder (and outside allowOutside), and is not read.',
+  'symlink-broken': 'A symbolic link leads to nothing (its target does not exist, or cannot be followed).',
+  'symlink-loop': 'A symbolic link leads to a folder it is inside, so its files would be read forever.',
 } as const;
 
 export type ProblemCode = keyof typeof problemCodes;

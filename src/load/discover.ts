@@ -1,10 +1,14 @@
 // Finding and reading the content files: every `*.md` under the content folder, any depth.
-// This is the input edge of the pipeline: the only stage that reads content from disk.
+// This is the input edge of the pipeline: the only stage that reads content from disk. It also
+// owns the symlink policy every folder the build reads (content/, static/, templates/) is found
+// under: a link whose real path is outside the site folder, and outside the folders the config's
+// allowOutside lists, is a problem and is not followed; a link inside the site works like the
+// file or folder it leads to. Only entries that are links cost a realpath.
 
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
+import { problem, type Problem } from '../problems.js';
 
 /** One content file as read from disk. Plain data. */
 export interface SourceFile {
@@ -26,24 +30,36 @@ function isArticleFile(name: string): boolean {
   return name.endsWith('.md') && !name.startsWith('.') && !name.startsWith('_') && !name.endsWith('~');
 }
 
-/** Paths (relative to the content folder, sorted) of every article file. */
-export async function findContentFiles(contentPath: string): Promise<string[]> {
-  let entries: string[];
-  try {
-    entries = await readdir(contentPath, { recursive: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+/** What finding the content files needs: the folders, and the link policy's. */
+export type ContentPaths = Pick<SiteConfig, 'root' | 'contentPath' | 'allowOutsidePaths'>;
+
+/** Article files found: paths relative to the content folder, sorted; and the links refused. */
+export interface ContentFiles {
+  files: string[];
+  problems: Problem[];
+}
+
+/** Every article file of the site (hidden folders skipped), under the link policy. */
+export function findContentFiles(paths: ContentPaths): ContentFiles {
+  const found = findFiles(linkPolicy(paths), paths.contentPath, { wanted: isArticleFile });
+  return { files: found.files.map(([relative]) => relative), problems: found.problems };
+}
+
+/**
+ * Of these content paths (the dev server's changed files), those that exist and whose real path
+ * the link policy allows, sorted; a gone file is left out, a refused or broken link is a problem.
+ * Each costs a realpath: a changed file may sit in a linked folder, which lstat does not show.
+ */
+export function existingContentFiles(paths: ContentPaths, only: readonly string[]): ContentFiles {
+  const policy = linkPolicy(paths);
+  const result: ContentFiles = { files: [], problems: [] };
+  for (const file of only) {
+    const absolute = path.join(paths.contentPath, file);
+    if (!lstatSync(absolute, { throwIfNoEntry: false })) continue;
+    if (followLink(policy, absolute, result.problems)) result.files.push(file);
   }
-  return entries
-    .map((entry) => entry.split(path.sep).join('/'))
-    .filter((entry) => {
-      const parts = entry.split('/');
-      // Skip anything inside a hidden folder (.git, .obsidian, ...).
-      if (parts.slice(0, -1).some((part) => part.startsWith('.'))) return false;
-      return isArticleFile(parts[parts.length - 1] ?? '');
-    })
-    .sort();
+  result.files.sort();
+  return result;
 }
 
 /**
@@ -72,4 +88,137 @@ export function displayPath(paths: Pick<SiteConfig, 'root'>, absolute: string): 
   const relative = path.relative(paths.root, absolute);
   const shown = relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
   return shown.split(path.sep).join('/');
+}
+
+/** Where files may really be: real paths of the site folder and of the allowed folders. */
+export interface LinkPolicy {
+  /** The site root as configured: problems name files relative to it. */
+  root: string;
+  /** Real paths of the folders a file's real path may be in. */
+  inside: string[];
+}
+
+/**
+ * The link policy of a site: files may really be in the site folder or in a folder of
+ * allowOutside; `trusted` adds folders of Broadsheet's own (the default theme).
+ */
+export function linkPolicy(config: Pick<SiteConfig, 'root' | 'allowOutsidePaths'>, trusted: readonly string[] = []): LinkPolicy {
+  const real = (folder: string) => {
+    try {
+      return realpathSync.native(folder);
+    } catch {
+      return path.resolve(folder);
+    }
+  };
+  return { root: config.root, inside: [config.root, ...config.allowOutsidePaths, ...trusted].map(real) };
+}
+
+/** A file found under a folder: its path relative to that folder (forward slashes), and its absolute path. */
+export type FoundFile = [relative: string, absolute: string];
+
+/** Files found under a folder, sorted by relative path, and the links that were not followed. */
+export interface FoundFiles {
+  files: FoundFile[];
+  problems: Problem[];
+}
+
+/** Which entries a search takes: hidden ones (default no), and which file names (default all). */
+export interface FindOptions {
+  hidden?: boolean;
+  wanted?: (name: string) => boolean;
+}
+
+/**
+ * Every file under `folder`, following the symbolic links the policy allows into files and
+ * folders (the folder itself may be one); every other link is a problem and is not read. A
+ * missing folder has no files. Files are named by where they are found, not where links lead.
+ */
+export function findFiles(policy: LinkPolicy, folder: string, options: FindOptions = {}): FoundFiles {
+  const found: FoundFiles = { files: [], problems: [] };
+  const top = lstatSync(folder, { throwIfNoEntry: false });
+  const real = top && followLink(policy, folder, found.problems);
+  if (real && statSync(real).isDirectory()) walk(policy, options, found, { folder, real, prefix: '', ancestors: [real] });
+  found.files.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return found;
+}
+
+interface Visit {
+  /** The folder as found, its real path, its path relative to the search's folder (with a slash), and the real paths of the folders it is in. */
+  folder: string;
+  real: string;
+  prefix: string;
+  ancestors: string[];
+}
+
+function walk(policy: LinkPolicy, options: FindOptions, found: FoundFiles, visit: Visit): void {
+  for (const entry of readdirSync(visit.folder, { withFileTypes: true })) {
+    if (!options.hidden && entry.name.startsWith('.')) continue;
+    const absolute = path.join(visit.folder, entry.name);
+    let real = path.join(visit.real, entry.name);
+    let folder = entry.isDirectory();
+    let file = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // A link to a file no one reads (an image beside the Markdown) is left alone, unfollowed.
+      if (options.wanted && !options.wanted(entry.name) && !isFolder(absolute)) continue;
+      const target = followLink(policy, absolute, found.problems);
+      if (!target) continue;
+      const info = statSync(target);
+      [real, folder, file] = [target, info.isDirectory(), info.isFile()];
+      if (folder && visit.ancestors.some((ancestor) => isInside(ancestor, target))) {
+        found.problems.push(linkProblem(policy, absolute, 'symlink-loop', `links to ${displayPath(policy, target)}, a folder it is inside: not read`, 'link to a folder beside this one, not above it'));
+        continue;
+      }
+    }
+    const relative = `${visit.prefix}${entry.name}`;
+    if (folder) walk(policy, options, found, { folder: absolute, real, prefix: `${relative}/`, ancestors: [...visit.ancestors, real] });
+    else if (file && (!options.wanted || options.wanted(entry.name))) found.files.push([relative, absolute]);
+  }
+}
+
+/**
+ * The real path of a file or folder, when the policy allows it; otherwise a problem naming the
+ * file and where it leads (outside the site, or nowhere) and undefined.
+ */
+function followLink(policy: LinkPolicy, absolute: string, problems: Problem[]): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync.native(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const target = displayPath(policy, linkTarget(absolute));
+    const why = code === 'ENOENT' ? 'which does not exist' : code === 'ELOOP' ? 'which leads back to itself' : `which cannot be followed (${code})`;
+    problems.push(linkProblem(policy, absolute, 'symlink-broken', `links to ${target}, ${why}: not read`, 'fix the link, or remove it'));
+    return undefined;
+  }
+  if (policy.inside.some((folder) => isInside(real, folder))) return real;
+  problems.push(
+    linkProblem(policy, absolute, 'symlink-outside', `links to ${real}, outside the site folder: not read`, 'copy the file into the site, or list its folder in allowOutside (site.config.ts)'),
+  );
+  return undefined;
+}
+
+function isFolder(absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Where a broken link points, as written in the link (the first link on the way, if it is in a linked folder). */
+function linkTarget(absolute: string): string {
+  try {
+    return path.resolve(path.dirname(absolute), readlinkSync(absolute));
+  } catch {
+    return absolute;
+  }
+}
+
+function linkProblem(policy: LinkPolicy, absolute: string, code: 'symlink-outside' | 'symlink-broken' | 'symlink-loop', message: string, hint: string): Problem {
+  return problem(code, displayPath(policy, absolute), { line: 1, column: 1 }, { message, hint });
+}
+
+/** Whether a path is a folder or inside it. */
+export function isInside(file: string, folder: string): boolean {
+  return file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
 }

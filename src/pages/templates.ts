@@ -1,17 +1,19 @@
 // The LiquidJS engine: template lookup (the site's templates/ first, then Broadsheet's default
 // theme), filters, and template errors turned into Problems naming the template file and line.
+// Template files are found once, under the symlink policy (load/discover.ts), and LiquidJS reads
+// only those: a link in templates/ leading outside the site is a problem, never read.
 // Rendering is synchronous: a page is a pure function of its PageSpec, the site globals and (for
 // an article) its body HTML.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Liquid, type FilterImplOptions, type Template } from 'liquidjs';
+import { Liquid, type FilterImplOptions, type FS, type Template } from 'liquidjs';
 import type { SiteConfig } from '../config.js';
 import { formatDate } from '../dates.js';
 import { problem, type Problem } from '../problems.js';
-import { displayPath } from '../load/discover.js';
+import { displayPath, findFiles, isInside, linkPolicy, type FoundFile } from '../load/discover.js';
 import { jsonForScript } from './metadata.js';
 import { slugify } from '../slugs.js';
 import { absoluteUrl, withBasePath } from '../urls.js';
@@ -29,6 +31,8 @@ export interface Templates {
   render(name: string, variables: Record<string, unknown>): string;
   /** Folders searched for templates, the site's first. */
   roots: string[];
+  /** Every file of each folder (theme assets included), found under the symlink policy. */
+  files: ReadonlyMap<string, readonly FoundFile[]>;
   /** Hash of every template file: identifies this set of templates. */
   fingerprint: string;
   /** Hash of the files a page template is made of (see templateFingerprints). */
@@ -43,18 +47,63 @@ export class TemplateError extends Error {
   }
 }
 
-/** Every file under the template folders (templates, partials, layouts, assets), hashed. */
-export function templatesFingerprint(roots: readonly string[]): string {
-  const hash = createHash('sha1');
+/** The template folders, the site's first, and the files found in each: all a lookup may see. */
+export interface TemplateFiles {
+  roots: string[];
+  files: Map<string, FoundFile[]>;
+  /** Absolute path of every file found. */
+  found: Set<string>;
+}
+
+/**
+ * Every file of the template folders. Links leading outside the site (Broadsheet's own theme
+ * aside) or nowhere are problems, and their files are not found, so no lookup reads them.
+ */
+export function findTemplateFiles(config: SiteConfig): { files: TemplateFiles; problems: Problem[] } {
+  const roots = templateRoots(config);
+  const policy = linkPolicy(config, [DEFAULT_TEMPLATES]);
+  const files: TemplateFiles = { roots, files: new Map(), found: new Set() };
+  const problems: Problem[] = [];
   for (const root of roots) {
-    for (const entry of readdirSync(root, { recursive: true }).map(String).sort()) {
-      const file = path.join(root, entry);
-      if (!statSync(file).isFile()) continue;
+    const found = findFiles(policy, root, { hidden: true });
+    files.files.set(root, found.files);
+    for (const [, absolute] of found.files) files.found.add(absolute);
+    problems.push(...found.problems);
+  }
+  return { files, problems };
+}
+
+/** Every file under the template folders (templates, partials, layouts, assets), hashed. */
+export function templatesFingerprint(files: TemplateFiles): string {
+  const hash = createHash('sha1');
+  for (const [root, found] of files.files) {
+    for (const [entry, file] of found) {
       hash.update(`${root}\u0000${entry}\u0000`);
       hash.update(readFileSync(file));
     }
   }
   return hash.digest('hex');
+}
+
+/** LiquidJS's file system, limited to the files found: it can look up and read nothing else. */
+function foundFilesOnly(files: TemplateFiles): FS {
+  const has = (file: string) => files.found.has(path.resolve(file));
+  const read = (file: string) => {
+    if (!has(file)) throw new Error(`ENOENT: ${file} is not a template file`);
+    return readFileSync(file, 'utf8');
+  };
+  const contains = (root: string, file: string) => isInside(path.resolve(file), path.resolve(root)) && has(file);
+  return {
+    exists: async (file) => has(file),
+    existsSync: has,
+    readFile: async (file) => read(file),
+    readFileSync: read,
+    resolve: (dir, file, extension) => path.resolve(dir, path.extname(file) ? file : `${file}${extension}`),
+    contains: async (root, file) => contains(root, file),
+    containsSync: contains,
+    dirname: (file) => path.dirname(file),
+    sep: path.sep,
+  };
 }
 
 /** `{% layout "x" %}`, `{% include 'x' %}`, `{% render "x" %}`: a template another one uses. */
@@ -71,14 +120,14 @@ const CARD_FILTER = /\|\s*card\b/;
  * and editing a partial only the pages whose templates use it. A template that names another by
  * a variable depends on every template file.
  */
-export function templateFingerprints(roots: readonly string[], names: readonly string[], everything = templatesFingerprint(roots)): Map<string, string> {
+export function templateFingerprints(found: TemplateFiles, names: readonly string[], everything = templatesFingerprint(found)): Map<string, string> {
   const prints = new Map<string, string>();
   for (const name of names) {
     const files = new Map<string, string>();
     let dynamic = false;
     const visit = (current: string) => {
       if (files.has(current)) return;
-      const file = findTemplateByName(roots, current);
+      const file = findTemplateByName(found, current);
       const text = file ? readFileSync(file, 'utf8') : '';
       files.set(current, `${file ?? ''}\u0000${text}`);
       if (DYNAMIC_REFERENCE.test(text)) dynamic = true;
@@ -92,6 +141,7 @@ export function templateFingerprints(roots: readonly string[], names: readonly s
   return prints;
 }
 
+/** The template folders that exist: the site's, then the default theme. */
 export function templateRoots(config: SiteConfig): string[] {
   const roots = [config.templatesPath, DEFAULT_TEMPLATES].map((root) => path.resolve(root));
   return [...new Set(roots)].filter((root) => existsSync(root));
@@ -107,8 +157,10 @@ export function createTemplates(
   // Tests turn lenientIf off to prove the default theme never tests an undefined value.
   options: { lenientIf: boolean } = { lenientIf: true },
 ): { templates: Templates; problems: Problem[] } {
-  const roots = templateRoots(config);
+  const { files, problems } = findTemplateFiles(config);
+  const roots = files.roots;
   const engine = new Liquid({
+    fs: foundFilesOnly(files),
     root: roots,
     partials: roots,
     layouts: roots,
@@ -120,24 +172,24 @@ export function createTemplates(
     cache: true,
   });
   registerFilters(engine, config);
-  registerCardFilter(engine, config, roots);
+  registerCardFilter(engine, config, files);
 
   const parsed = new Map<string, Template[]>();
-  const problems: Problem[] = [];
   for (const name of names) {
     try {
       parsed.set(name, engine.parseFileSync(name));
     } catch (error) {
-      problems.push(templateProblem(error, config, roots, 'template-syntax', name));
+      problems.push(templateProblem(error, config, files, 'template-syntax', name));
     }
   }
 
-  const everything = templatesFingerprint(roots);
-  const prints = templateFingerprints(roots, names, everything);
+  const everything = templatesFingerprint(files);
+  const prints = templateFingerprints(files, names, everything);
   return {
     problems,
     templates: {
       roots,
+      files: files.files,
       fingerprint: everything,
       fingerprintOf: (name) => prints.get(name) ?? '',
       render(name, variables) {
@@ -146,7 +198,7 @@ export function createTemplates(
         try {
           return engine.renderSync(template, variables) as string;
         } catch (error) {
-          throw new TemplateError(templateProblem(error, config, roots, 'template-render', name));
+          throw new TemplateError(templateProblem(error, config, files, 'template-render', name));
         }
       },
     },
@@ -180,7 +232,7 @@ export const CARD_TEMPLATE = 'partials/article-card';
  * `site` only) rendered once per article per build and reused on every list the article is on,
  * like Hugo's partialCached: an article appears on the home, topic, tag, month and day lists.
  */
-function registerCardFilter(engine: Liquid, config: SiteConfig, roots: string[]): void {
+function registerCardFilter(engine: Liquid, config: SiteConfig, files: TemplateFiles): void {
   const cards = new Map<string, string>();
   let template: Template[] | undefined;
   engine.registerFilter('card', function (this: FilterThis, item: unknown) {
@@ -197,7 +249,7 @@ function registerCardFilter(engine: Liquid, config: SiteConfig, roots: string[])
       }
       return html;
     } catch (error) {
-      throw new TemplateError(templateProblem(error, config, roots, 'template-render', CARD_TEMPLATE));
+      throw new TemplateError(templateProblem(error, config, files, 'template-render', CARD_TEMPLATE));
     }
   });
 }
@@ -208,11 +260,11 @@ interface LiquidErrorShape {
   originalError?: { message?: string };
 }
 
-function templateProblem(error: unknown, config: SiteConfig, roots: string[], code: 'template-syntax' | 'template-render', name: string): Problem {
+function templateProblem(error: unknown, config: SiteConfig, files: TemplateFiles, code: 'template-syntax' | 'template-render', name: string): Problem {
   const shaped = (error ?? {}) as LiquidErrorShape;
   const token = shaped.token;
   const [line, column] = token?.getPosition?.() ?? [1, 1];
-  const file = token?.file ?? findTemplateBySource(roots, token?.input) ?? findTemplateByName(roots, name);
+  const file = token?.file ?? findTemplateBySource(files, token?.input) ?? findTemplateByName(files, name);
   const cause = shaped.originalError?.message ?? shaped.message ?? String(error);
   const message = cause.split('\n')[0]!.replace(/, (file|line):.*$/, '');
   return problem(code, file ? displayPath(config, file) : `${name}${TEMPLATE_EXTENSION}`, { line, column }, {
@@ -225,18 +277,15 @@ function templateProblem(error: unknown, config: SiteConfig, roots: string[], co
 }
 
 /** LiquidJS keeps the template's source, not its file, on render-time errors: find the file. */
-function findTemplateBySource(roots: string[], source: string | undefined): string | undefined {
+function findTemplateBySource(files: TemplateFiles, source: string | undefined): string | undefined {
   if (!source) return undefined;
-  for (const root of roots) {
-    for (const entry of readdirSync(root, { recursive: true })) {
-      const file = path.join(root, String(entry));
-      if (!file.endsWith(TEMPLATE_EXTENSION)) continue;
-      if (readFileSync(file, 'utf8') === source) return file;
-    }
+  for (const file of files.found) {
+    if (file.endsWith(TEMPLATE_EXTENSION) && readFileSync(file, 'utf8') === source) return file;
   }
   return undefined;
 }
 
-function findTemplateByName(roots: readonly string[], name: string): string | undefined {
-  return roots.map((root) => path.join(root, `${name}${TEMPLATE_EXTENSION}`)).find((file) => existsSync(file));
+/** The file LiquidJS finds for a template name: the first root's that was found. */
+function findTemplateByName(files: TemplateFiles, name: string): string | undefined {
+  return files.roots.map((root) => path.join(root, `${name}${TEMPLATE_EXTENSION}`)).find((file) => files.found.has(file));
 }

@@ -5,12 +5,10 @@
 // stores their bodies in the cache. The result is metadata only; bodies are read back one at a
 // time when a page needs them (bodyReader).
 
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { articleKey, cacheIdentity, type ArticleCache, type CachedArticle } from './cache.js';
 import type { SiteConfig } from '../config.js';
 import type { Problem } from '../problems.js';
-import { findContentFiles, forEachSource } from '../load/discover.js';
+import { existingContentFiles, findContentFiles, forEachSource } from '../load/discover.js';
 import { ARTICLE_POOL_THRESHOLD, loadRenderTask, type WorkerPool } from '../workers/pool.js';
 import type { Progress } from '../report.js';
 import type { ArticleMeta, ArticleSettings } from '../types.js';
@@ -47,7 +45,8 @@ export interface CollectOptions {
 export async function collectArticles(config: SiteConfig, cache: ArticleCache, options: CollectOptions): Promise<CollectedArticles> {
   const settings = articleSettings(config);
   const identity = cacheIdentity(settings);
-  const files = options.only ? options.only.filter((file) => existsSync(path.join(config.contentPath, file))).sort() : await findContentFiles(config.contentPath);
+  // Links leading outside the site are problems here, and their files are never read.
+  const { files, problems: linkProblems } = options.only ? existingContentFiles(config, options.only) : findContentFiles(config);
 
   const found = new Map<string, CachedArticle>();
   const misses: string[] = [];
@@ -60,7 +59,7 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
   });
   options.progress.end();
 
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...linkProblems];
   options.progress.start('Rendering articles', misses.length);
   misses.sort();
   const batches: string[][] = [];

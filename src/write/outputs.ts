@@ -83,7 +83,7 @@ const newsSitemapOutput: Output = {
 
 const assetOutput: Output = {
   name: 'assets',
-  write: async (context, plan) => ({ count: plan.files ? await copyAssets(context.templates.roots, context.writer) : 0 }),
+  write: async (context, plan) => ({ count: plan.files ? await copyAssets(context.templates, context.writer) : 0 }),
 };
 
 /** Last: a static file with the path of a generated one is not copied (and is reported). */

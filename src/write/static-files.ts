@@ -1,19 +1,26 @@
 // Files copied as they are: theme assets (every file under templates/assets/, the default theme's
 // overridden file by file by the site's own) to dist/assets/, and the site's static/ folder
-// (images, favicon, verification files) to the root of dist/.
+// (images, favicon, verification files) to the root of dist/. Both are found under the symlink
+// policy (load/discover.ts): a link inside the site is copied as the file it leads to, one leading
+// outside is a problem and is not read. Template folders are found (and their links reported)
+// by the template engine, whose listing is used here.
 
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { SiteConfig } from '../config.js';
 import { problem, type Problem } from '../problems.js';
-import { displayPath } from '../load/discover.js';
+import { displayPath, findFiles, linkPolicy } from '../load/discover.js';
+import type { Templates } from '../pages/templates.js';
 import type { OutputWriter } from './writers.js';
 
+const ASSETS = 'assets/';
+
 /** Copy assets from each template root, the first root winning; returns the number of files. */
-export async function copyAssets(roots: readonly string[], writer: OutputWriter): Promise<number> {
+export async function copyAssets(templates: Pick<Templates, 'roots' | 'files'>, writer: OutputWriter): Promise<number> {
   const chosen = new Map<string, string>();
-  for (const root of roots) {
-    for (const [relative, absolute] of await filesUnder(path.join(root, 'assets'))) {
+  for (const root of templates.roots) {
+    for (const [file, absolute] of templates.files.get(root) ?? []) {
+      const relative = file.slice(ASSETS.length);
+      if (!file.startsWith(ASSETS) || relative.split('/').some((part) => part.startsWith('.'))) continue;
       if (!chosen.has(relative)) chosen.set(relative, absolute);
     }
   }
@@ -30,7 +37,9 @@ export async function copyAssets(roots: readonly string[], writer: OutputWriter)
 export async function copyStatic(config: SiteConfig, writer: OutputWriter): Promise<{ files: number; problems: Problem[] }> {
   const problems: Problem[] = [];
   let files = 0;
-  for (const [relative, absolute] of await filesUnder(config.staticPath)) {
+  const found = findFiles(linkPolicy(config), config.staticPath);
+  problems.push(...found.problems);
+  for (const [relative, absolute] of found.files) {
     if (writer.files.has(relative)) {
       problems.push(
         problem('static-shadowed', displayPath(config, absolute), { line: 1, column: 1 }, {
@@ -45,22 +54,4 @@ export async function copyStatic(config: SiteConfig, writer: OutputWriter): Prom
     files++;
   }
   return { files, problems };
-}
-
-/** [path relative to folder, absolute path] of every non-hidden file under a folder, sorted. */
-async function filesUnder(folder: string): Promise<Array<[string, string]>> {
-  let entries;
-  try {
-    entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry): [string, string] => {
-      const absolute = path.join(entry.parentPath, entry.name);
-      return [path.relative(folder, absolute).split(path.sep).join('/'), absolute];
-    })
-    .filter(([relative]) => !relative.split('/').some((part) => part.startsWith('.')))
-    .sort(([a], [b]) => (a < b ? -1 : 1));
 }
