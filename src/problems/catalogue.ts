@@ -101,7 +101,7 @@ export const catalogue: Catalogue = {
   },
   'frontmatter-missing': {
     title: 'No front-matter',
-    help: 'Begin the file with a line of exactly ---, then the fields, then another line of exactly ---.',
+    help: 'Begin the file with a line of exactly `---`, then the fields, then another line of exactly `---`.',
     message: (a) => (a.missing === 'opening' ? 'the file does not start with front-matter' : 'the front-matter is not closed'),
     expected: (a) => (a.missing === 'opening' ? 'a first line of exactly ---' : 'a line of exactly --- after the last field'),
     hint: (a) =>
@@ -111,7 +111,7 @@ export const catalogue: Catalogue = {
   },
   'yaml-syntax': {
     title: 'Front-matter is not valid YAML',
-    help: 'Put values that contain ": " or start with [, {, *, &, ! or # in quotes; close lists on the line they open.',
+    help: 'Put values that contain `: ` or start with `[`, `{`, `*`, `&`, `!` or `#` in quotes; close lists on the line they open.',
     field: (a) => (a.kind === 'parse' ? a.field : undefined),
     message: (a) =>
       a.kind === 'parse'
@@ -125,7 +125,7 @@ export const catalogue: Catalogue = {
   },
   'field-required': {
     title: 'Required field missing',
-    help: 'Add the field to the front-matter: every article needs a title and a date, and an image needs imageAlt.',
+    help: 'Add the field to the front-matter: every article needs `title` and `date`, and an `image` needs `imageAlt`.',
     field: (a) => a.field,
     message: () => 'is required',
     expected: (a) => a.expected,
@@ -144,23 +144,23 @@ export const catalogue: Catalogue = {
   'field-unknown': {
     title: 'Unknown field',
     severity: 'warning',
-    help: 'Nothing, if a template uses it (as article.extra); otherwise check its spelling. An error only under --strict.',
+    help: 'Nothing, if a template uses it (as `article.extra`); otherwise check its spelling. An error only under `--strict`.',
     field: (a) => a.field,
     message: () => 'unknown field (passed to templates as article.extra)',
     hint: (a) => `known fields: ${a.known.join(', ')}`,
   },
   'date-invalid': {
     title: 'Date cannot be read',
-    help: 'Write dates as year-month-day, with an optional time: 2025-12-18 or 2025-12-18 19:20.',
+    help: 'Write dates as year-month-day, with an optional time: `2025-12-18` or `2025-12-18 19:20`.',
     field: (a) => a.field,
     message: () => 'is not a date Broadsheet can read',
     expected: () => DATE_FORMS,
     actual: (a) => showValue(a.value),
-    hint: () => "year-month-day, then an optional time; without an offset such as +05:00 it is read in the site's time zone",
+    hint: () => "write the year first: 2025-12-18, or 2025-12-18 19:20 with a time; a time without an offset such as +05:00 is read in the site's time zone",
   },
   'slug-invalid': {
     title: 'Slug has characters other than a-z, 0-9 and -',
-    help: 'Leave slug out to have one made from the title, or use lowercase letters, digits and - only.',
+    help: 'Leave `slug` out to have one made from the title, or use lowercase letters, digits and `-` only.',
     field: (a) => a.field,
     message: () => 'has an invalid value',
     expected: (a) => a.expected,
@@ -169,21 +169,21 @@ export const catalogue: Catalogue = {
   },
   'url-duplicate': {
     title: 'Two articles with one URL',
-    help: 'Give one of the two articles a different title or a slug of its own.',
+    help: 'Give one of the two articles a different title or a `slug` of its own.',
     field: 'slug',
     message: (a) => `the article URL ${a.url} is also the URL of ${a.other}:${a.otherLine}`,
     hint: () => 'give one of the two articles a different title or a `slug:` of its own',
   },
   'file-exists': {
     title: 'Article file already exists',
-    help: '`broadsheet new` never overwrites: choose another title, or pass --slug.',
+    help: '`broadsheet new` never overwrites a file: choose another title, or pass `--slug`.',
     message: () => 'an article file with this name already exists',
     hint: () => 'choose another title or pass --slug',
   },
   'link-broken': {
     title: 'Link to a page that is not in the build',
     severity: 'warning',
-    help: 'Link to another article by its file (../12/other.md) or its URL; check that the target is published. An error only under --strict.',
+    help: 'Link to another article by its file (`../12/other.md`) or its URL, and check that the target is published. An error only under `--strict`.',
     message: (a) =>
       a.kind === 'no-such-file'
         ? `links to content file ${a.target}, which does not exist`
@@ -195,25 +195,25 @@ export const catalogue: Catalogue = {
   'static-shadowed': {
     title: 'Static file has the path of a generated page',
     severity: 'warning',
-    help: 'Rename or remove the file in static/: the page the site generates wins. An error only under --strict.',
+    help: 'Rename or remove the file in `static/`: the page the site generates wins. An error only under `--strict`.',
     message: (a) => `not copied: the site generates /${a.path} itself`,
     hint: () => 'rename or remove the static file',
   },
   'template-syntax': {
     title: 'Template does not parse',
-    help: 'Fix the template at the line named: every {% tag %} closed, every {{ }} complete.',
+    help: 'Fix the template at the line named: every `{% tag %}` closed, every `{{ }}` complete.',
     message: (a) => `${a.cause} (rendering template "${a.template}")`,
     hint: (a) => undefinedVariableHint(a.cause),
   },
   'template-render': {
     title: 'Template failed while rendering',
-    help: 'Test optional values with {% if %} before printing them; the README lists the variables each template gets.',
+    help: 'Test optional values with `{% if %}` before printing them; see Templates for the variables each template gets.',
     message: (a) => `${a.cause} (rendering template "${a.template}")`,
     hint: (a) => undefinedVariableHint(a.cause),
   },
   'config-invalid': {
     title: 'Site configuration is invalid',
-    help: 'Fix the option named in site.config.ts; the README lists every option and its default.',
+    help: 'Fix the option named in `site.config.ts`; see Configuration for every option and its default.',
     field: (a) => (a.kind === 'unknown-option' || a.kind === 'invalid-option' ? a.key : a.kind === 'output-holds-site' ? 'outDir' : undefined),
     message: (a) => {
       switch (a.kind) {
@@ -234,7 +234,7 @@ export const catalogue: Catalogue = {
   },
   'config-load': {
     title: 'Site configuration cannot be loaded',
-    help: 'Make site.config.ts valid TypeScript (or JavaScript, or JSON) that ends in `export default { ... }`.',
+    help: 'Make `site.config.ts` valid TypeScript (or JavaScript, or JSON) with `export default { ... }`.',
     message: (a) => `could not load the config file: ${a.cause}`,
     hint: () => 'the file must be valid TypeScript/JavaScript (or JSON) with `export default { ... }`',
   },
