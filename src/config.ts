@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { isValidTimeZone } from './dates.js';
-import { BuildFailure, problem, type Problem, positionAt, showValue } from './problems.js';
+import { BuildFailure, problem, type Problem, positionAt } from './problems.js';
 
 const relativeFolder = z.string().min(1, 'expected a folder path');
 
@@ -125,11 +125,7 @@ export async function loadConfig(root: string, overrides: SiteConfigInput = {}):
   if (configFile) input = await importConfig(absoluteRoot, configFile);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new BuildFailure([
-      problem('config-invalid', configFile ?? 'site.config.ts', { line: 1, column: 1 }, {
-        message: 'the config file must export an object',
-        expected: 'export default { title: "..." }',
-        actual: showValue(input),
-      }),
+      problem('config-invalid', configFile ?? 'site.config.ts', { line: 1, column: 1 }, { kind: 'not-an-object', value: input }),
     ]);
   }
   return resolveConfig({ ...input, ...stripUndefined(overrides) }, absoluteRoot, configFile);
@@ -145,14 +141,14 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
       parsed.error.issues.map((issue): Problem => {
         const key = issue.code === 'unrecognized_keys' ? issue.keys[0] ?? '' : issue.path.join('.');
         const lastKey = key.split('.').pop() ?? '';
-        return problem('config-invalid', file, locateKey(text, lastKey), {
-          field: key,
-          message: issue.code === 'unrecognized_keys' ? `unknown option "${key}"` : issue.message,
-          hint:
-            issue.code === 'unrecognized_keys'
-              ? `known options: ${Object.keys(configSchema.shape).join(', ')}`
-              : undefined,
-        });
+        return problem(
+          'config-invalid',
+          file,
+          locateKey(text, lastKey),
+          issue.code === 'unrecognized_keys'
+            ? { kind: 'unknown-option', key, known: Object.keys(configSchema.shape) }
+            : { kind: 'invalid-option', key, message: issue.message },
+        );
       }),
     );
   }
@@ -174,9 +170,9 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
       const file = configFile ?? 'site.config.ts';
       throw new BuildFailure([
         problem('config-invalid', file, locateKey(configFile ? safeRead(path.join(root, configFile)) : '', 'outDir'), {
-          field: 'outDir',
-          message: `the output folder ${config.outDir} contains the site's ${key === 'root' ? 'root folder' : key}; a build empties it of anything it did not write`,
-          expected: 'a folder of its own, such as dist',
+          kind: 'output-holds-site',
+          outDir: config.outDir,
+          holds: key === 'root' ? 'root folder' : key,
         }),
       ]);
     }
@@ -208,10 +204,7 @@ async function importConfig(root: string, configFile: string): Promise<unknown> 
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
     throw new BuildFailure([
-      problem('config-load', configFile, { line: 1, column: 1 }, {
-        message: `could not load the config file: ${message}`,
-        hint: 'the file must be valid TypeScript/JavaScript (or JSON) with `export default { ... }`',
-      }),
+      problem('config-load', configFile, { line: 1, column: 1 }, { cause: message }),
     ]);
   }
 }

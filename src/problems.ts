@@ -1,36 +1,14 @@
 // Problems with the user's input: content, templates, config. A problem is plain data with a place
 // (file, line, column), the field at fault, a permanent code, what was expected and a hint, so that
 // it can cross a worker-thread boundary, be cached, collected and reported all at once.
-// This module owns the catalogue of codes and the report format; it never prints.
+// This module makes problems from the catalogue (problems/catalogue.ts, which owns every code and
+// every sentence) and owns the report format; it never prints.
 
-export type Severity = 'error' | 'warning';
+import { catalogue, type CatalogueEntry, type ProblemArgs, type ProblemCode, type Severity } from './problems/catalogue.js';
 
-/** Permanent problem codes. Documented in the README; never renamed once released. */
-export const problemCodes = {
-  'file-empty': 'The file is empty.',
-  'frontmatter-missing': 'The file has no front-matter block.',
-  'yaml-syntax': 'The front-matter is not valid YAML.',
-  'field-required': 'A required front-matter field is missing.',
-  'field-invalid': 'A front-matter field has the wrong type or form.',
-  'field-unknown': 'A front-matter field Broadsheet does not know (passed to templates).',
-  'date-invalid': 'A date could not be read.',
-  'slug-invalid': 'A slug has characters other than a-z, 0-9 and -.',
-  'url-duplicate': 'Two articles would be written to the same URL.',
-  'link-broken': 'A link inside the site points at an article or page that is not in the build.',
-  'static-shadowed': 'A file in static/ has the path of a page the site generates, and is not copied.',
-  'template-syntax': 'A template does not parse.',
-  'template-render': 'A template failed while rendering a page.',
-  'config-invalid': 'The site configuration is invalid.',
-  'config-load': 'The site configuration file could not be loaded.',
-  'import-format': 'A feed dump could not be read.',
-  // Symbolic links in content/, static/ and templates/ (see the README's "Symlinks").
-  'symlink-outside': 'A symbolic link leads outside the site folder (and outside allowOutside), and is not read.',
-  'symlink-broken': 'A symbolic link leads to nothing (its target does not exist, or cannot be followed).',
-  'symlink-loop': 'A symbolic link leads to a folder it is inside, so its files would be read forever.',
-} as const;
+export { showValue, type ProblemArgs, type ProblemCode, type Severity } from './problems/catalogue.js';
 
-export type ProblemCode = keyof typeof problemCodes;
-
+/** One problem: plain data (no functions, no catalogue entry), safe to cache and to post to a worker. */
 export interface Problem {
   code: ProblemCode;
   severity: Severity;
@@ -46,25 +24,40 @@ export interface Problem {
   hint?: string;
 }
 
+/** A 1-based place in a file. */
 export interface Position {
   line: number;
   column: number;
 }
 
-export function problem(
-  code: ProblemCode,
-  file: string,
-  position: Position,
-  details: Omit<Problem, 'code' | 'file' | 'line' | 'column' | 'severity'> & { severity?: Severity },
-): Problem {
-  return {
+/** A code's arguments as problem()'s last parameters: optional for codes that take none. */
+export type ArgsOf<C extends ProblemCode> = Record<never, never> extends ProblemArgs[C] ? [args?: ProblemArgs[C]] : [args: ProblemArgs[C]];
+
+/**
+ * A problem of `code` at `file` and `position`, its texts built by the catalogue from `args` (the
+ * facts the code's entry needs, checked per code at compile time). Undefined texts are left out.
+ */
+export function problem<C extends ProblemCode>(code: C, file: string, position: Position, ...[args]: ArgsOf<C>): Problem {
+  const entry: CatalogueEntry<ProblemArgs[C]> = catalogue[code];
+  // An absent argument object is only allowed (by ArgsOf) for codes whose arguments are empty.
+  const facts = (args ?? {}) as ProblemArgs[C];
+  const made: Problem = {
     code,
-    severity: details.severity ?? 'error',
+    severity: typeof entry.severity === 'function' ? entry.severity(facts) : entry.severity ?? 'error',
     file,
     line: position.line,
     column: position.column,
-    ...details,
+    message: entry.message(facts),
   };
+  const field = typeof entry.field === 'function' ? entry.field(facts) : entry.field;
+  if (field !== undefined) made.field = field;
+  const expected = entry.expected?.(facts);
+  if (expected !== undefined) made.expected = expected;
+  const actual = entry.actual?.(facts);
+  if (actual !== undefined) made.actual = actual;
+  const hint = entry.hint ? entry.hint(facts) : entry.help;
+  if (hint !== undefined) made.hint = hint;
+  return made;
 }
 
 /** Thrown when a build must stop because of the user's input; carries every problem found. */
@@ -84,6 +77,7 @@ export function problemKey(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}:${p.message}`;
 }
 
+/** Whether a problem stops the build (warnings do only under --strict, which makes them errors). */
 export function isError(p: Problem): boolean {
   return p.severity === 'error';
 }
@@ -113,14 +107,9 @@ export function formatProblem(p: Problem): string {
   return text;
 }
 
+/** Every problem as the user reads it, sorted by place, one per line (hints indented below). */
 export function formatProblems(problems: readonly Problem[]): string {
   return sortProblems(problems).map(formatProblem).join('\n');
-}
-
-/** A value as it appears in a message: strings quoted, long values cut. */
-export function showValue(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /** 1-based line and column of a character offset in a text. */

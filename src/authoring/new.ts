@@ -33,12 +33,7 @@ export async function createArticle(input: NewArticle): Promise<string> {
     : siteDateFromEpoch(buildTime(), config.timeZone);
   if (!date) {
     throw new BuildFailure([
-      problem('date-invalid', '--date', { line: 1, column: 1 }, {
-        field: 'date',
-        message: 'is not a date Broadsheet can read',
-        expected: 'an ISO 8601 date such as 2025-12-18 or 2025-12-18T19:20',
-        actual: JSON.stringify(input.date),
-      }),
+      problem('date-invalid', '--date', { line: 1, column: 1 }, { field: 'date', value: input.date }),
     ]);
   }
   const slug = input.slug ?? slugOrFallback(input.title, 'article');
@@ -60,10 +55,7 @@ export async function createArticle(input: NewArticle): Promise<string> {
   if (!check.ok) throw new BuildFailure(check.problems);
   if (existsSync(absolute)) {
     throw new BuildFailure([
-      problem('url-duplicate', file, { line: 1, column: 1 }, {
-        message: 'an article file with this name already exists',
-        hint: 'choose another title or pass --slug',
-      }),
+      problem('file-exists', file, { line: 1, column: 1 }),
     ]);
   }
   await mkdir(path.dirname(absolute), { recursive: true });

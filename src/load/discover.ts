@@ -165,7 +165,7 @@ function walk(policy: LinkPolicy, options: FindOptions, found: FoundFiles, visit
       const info = statSync(target);
       [real, folder, file] = [target, info.isDirectory(), info.isFile()];
       if (folder && visit.ancestors.some((ancestor) => isInside(ancestor, target))) {
-        found.problems.push(linkProblem(policy, absolute, 'symlink-loop', `links to ${displayPath(policy, target)}, a folder it is inside: not read`, 'link to a folder beside this one, not above it'));
+        found.problems.push(problem('symlink-loop', displayPath(policy, absolute), AT_START, { target: displayPath(policy, target) }));
         continue;
       }
     }
@@ -186,14 +186,11 @@ function followLink(policy: LinkPolicy, absolute: string, problems: Problem[]): 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const target = displayPath(policy, linkTarget(absolute));
-    const why = code === 'ENOENT' ? 'which does not exist' : code === 'ELOOP' ? 'which leads back to itself' : `which cannot be followed (${code})`;
-    problems.push(linkProblem(policy, absolute, 'symlink-broken', `links to ${target}, ${why}: not read`, 'fix the link, or remove it'));
+    problems.push(problem('symlink-broken', displayPath(policy, absolute), AT_START, { target, cause: code ?? String(error) }));
     return undefined;
   }
   if (policy.inside.some((folder) => isInside(real, folder))) return real;
-  problems.push(
-    linkProblem(policy, absolute, 'symlink-outside', `links to ${real}, outside the site folder: not read`, 'copy the file into the site, or list its folder in allowOutside (site.config.ts)'),
-  );
+  problems.push(problem('symlink-outside', displayPath(policy, absolute), AT_START, { target: real }));
   return undefined;
 }
 
@@ -214,9 +211,8 @@ function linkTarget(absolute: string): string {
   }
 }
 
-function linkProblem(policy: LinkPolicy, absolute: string, code: 'symlink-outside' | 'symlink-broken' | 'symlink-loop', message: string, hint: string): Problem {
-  return problem(code, displayPath(policy, absolute), { line: 1, column: 1 }, { message, hint });
-}
+/** A link problem's place: the link itself, which has no lines. */
+const AT_START = { line: 1, column: 1 };
 
 /** Whether a path is a folder or inside it. */
 export function isInside(file: string, folder: string): boolean {

@@ -33,24 +33,13 @@ export function normaliseText(text: string): string {
 export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
   const text = normaliseText(source.text);
   if (text.trim() === '') {
-    return fail(problem('file-empty', source.file, FILE_START, {
-      message: 'the file is empty',
-      expected: 'front-matter between --- lines, then the article text',
-      hint: 'start the file with ---, a line "title: ...", a line "date: YYYY-MM-DD", then ---',
-    }));
+    return fail(problem('file-empty', source.file, FILE_START));
   }
   if (!/^---[ \t]*\n/.test(text)) {
-    return fail(problem('frontmatter-missing', source.file, FILE_START, {
-      message: 'the file does not start with front-matter',
-      expected: 'a first line of exactly ---',
-      hint: 'articles begin with a block such as:\n    ---\n    title: "Headline"\n    date: 2025-12-18 19:20\n    ---',
-    }));
+    return fail(problem('frontmatter-missing', source.file, FILE_START, { missing: 'opening' }));
   }
   if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
-    return fail(problem('frontmatter-missing', source.file, FILE_START, {
-      message: 'the front-matter is not closed',
-      expected: 'a line of exactly --- after the last field',
-    }));
+    return fail(problem('frontmatter-missing', source.file, FILE_START, { missing: 'closing' }));
   }
 
   let document: Document.Parsed | undefined;
@@ -73,20 +62,17 @@ export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
     const position = error.code === 'BAD_INDENT' ? unclosedBracket(lines, positionAt(text, yamlStart + error.pos[0])) : positionAt(text, yamlStart + error.pos[0]);
     const lineText = lines[position.line - 1] ?? '';
     const field = /^([A-Za-z_][\w-]*)\s*:/.exec(lineText)?.[1];
-    const explained = YAML_ERRORS[error.code];
     return fail(problem('yaml-syntax', source.file, position, {
+      kind: 'parse',
       field,
-      message: `invalid YAML: ${explained?.message ?? firstLine(error.message)}`,
-      hint: explained?.hint ?? 'quote values that contain ": " or start with [, {, *, &, ! or #',
+      yamlCode: error.code,
+      parserMessage: firstLine(error.message),
     }));
   }
   const doc = document;
   if (doc && doc.contents !== null && !isMap(doc.contents)) {
     const range = doc.contents.range;
-    return fail(problem('yaml-syntax', source.file, range ? positionAt(text, yamlStart + range[0]) : FILE_START, {
-      message: 'the front-matter must be a list of "field: value" lines',
-      expected: 'fields such as title: and date:',
-    }));
+    return fail(problem('yaml-syntax', source.file, range ? positionAt(text, yamlStart + range[0]) : FILE_START, { kind: 'not-fields' }));
   }
 
   const data = (split.data ?? {}) as Record<string, unknown>;
@@ -132,25 +118,6 @@ function unclosedBracket(lines: readonly string[], at: Position): Position {
   }
   return at;
 }
-
-/** The YAML mistakes authors make most, in their words rather than the parser's. */
-const YAML_ERRORS: Partial<Record<string, { message: string; hint: string }>> = {
-  BLOCK_AS_IMPLICIT_KEY: {
-    message: 'a value contains ": ", which YAML reads as a second field',
-    hint: 'put the whole value in quotes: title: "Kazakhstan: a new law"',
-  },
-  BAD_INDENT: {
-    message: 'a list in [ ] or a map in { } is not closed, or a line is indented wrongly',
-    hint: 'close lists on the same line: tags: [Almaty, Astana]',
-  },
-  DUPLICATE_KEY: { message: 'this field appears twice', hint: 'keep one of the two lines' },
-  MISSING_CHAR: { message: 'a quoted value is not closed', hint: 'end the value with the same quote it starts with' },
-  TAB_AS_INDENT: { message: 'a line is indented with a tab', hint: 'indent with spaces' },
-  BAD_SCALAR_START: {
-    message: 'a value starts with a character YAML reserves (@ or `)',
-    hint: 'put the value in quotes',
-  },
-};
 
 function fail(p: Problem): Parsed<never> {
   return { ok: false, problems: [p] };

@@ -2,7 +2,7 @@
 // published article must reach an article in the build or a path some page or file answers. A broken
 // link is a warning (an error with --strict) naming the file and line.
 
-import { problem, type Problem } from '../problems.js';
+import { problem, type Problem, type ProblemArgs } from '../problems.js';
 import type { ArticleIndex, ArticleMeta } from '../types.js';
 
 /** Every article read this build, by its path in the content folder. */
@@ -24,23 +24,15 @@ export function checkLinks(
   for (const article of published) {
     const links = article.image?.startsWith('/') ? [...article.links, imageLink(article)] : article.links;
     for (const link of links) {
-      let message: string | undefined;
+      let broken: ProblemArgs['link-broken'] | undefined;
       if (link.kind === 'article') {
         const target = index.get(link.target);
-        if (!target) message = `links to content file ${link.target}, which does not exist`;
-        else if (!isPublished(target)) message = `links to ${target.file}, which is not in this build (a draft, scheduled or expired)`;
+        if (!target) broken = { kind: 'no-such-file', target: link.target };
+        else if (!isPublished(target)) broken = { kind: 'not-in-build', target: target.file };
       } else if (!servesPath(link.target)) {
-        message = `links to ${link.target}, which no page of the site answers`;
+        broken = { kind: 'no-such-page', target: link.target };
       }
-      if (message) {
-        problems.push(
-          problem('link-broken', article.file, { line: link.line, column: link.column }, {
-            severity: 'warning',
-            message,
-            hint: 'link to another article by its file (../12/other.md) or its URL (/2025/12/18/slug/)',
-          }),
-        );
-      }
+      if (broken) problems.push(problem('link-broken', article.file, { line: link.line, column: link.column }, broken));
     }
   }
   return problems;

@@ -123,11 +123,7 @@ export function findDuplicateUrls(articles: readonly ArticleMeta[]): Problem[] {
       continue;
     }
     problems.push(
-      problem('url-duplicate', article.file, { line: article.urlLine, column: 1 }, {
-        field: 'slug',
-        message: `the article URL ${article.url} is also the URL of ${first.file}:${first.urlLine}`,
-        hint: 'give one of the two articles a different title or a `slug:` of its own',
-      }),
+      problem('url-duplicate', article.file, { line: article.urlLine, column: 1 }, { url: article.url, other: first.file, otherLine: first.urlLine }),
     );
   }
   return problems;

@@ -267,13 +267,7 @@ function templateProblem(error: unknown, config: SiteConfig, files: TemplateFile
   const file = token?.file ?? findTemplateBySource(files, token?.input) ?? findTemplateByName(files, name);
   const cause = shaped.originalError?.message ?? shaped.message ?? String(error);
   const message = cause.split('\n')[0]!.replace(/, (file|line):.*$/, '');
-  return problem(code, file ? displayPath(config, file) : `${name}${TEMPLATE_EXTENSION}`, { line, column }, {
-    message: `${message} (rendering template "${name}")`,
-    hint:
-      /undefined variable/.test(message)
-        ? 'test optional values with {% if ... %} before printing them; see the README for the variables each template gets'
-        : undefined,
-  });
+  return problem(code, file ? displayPath(config, file) : `${name}${TEMPLATE_EXTENSION}`, { line, column }, { template: name, cause: message });
 }
 
 /** LiquidJS keeps the template's source, not its file, on render-time errors: find the file. */

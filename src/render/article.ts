@@ -8,7 +8,8 @@
 
 import { z } from 'zod';
 import { parseContentDate, type SiteDate } from '../dates.js';
-import { problem, type Problem, showValue, type ProblemCode } from '../problems.js';
+import { problem, type Problem } from '../problems.js';
+import { DATE_FORMS } from '../problems/catalogue.js';
 import { parseFrontMatter, type FrontMatter } from '../load/frontmatter.js';
 import type { SourceFile } from '../load/discover.js';
 import { renderMarkdown } from './markdown.js';
@@ -30,8 +31,6 @@ const KNOWN_FIELDS = [
   'expires', 'image', 'imageAlt', 'lang',
 ] as const;
 
-const DATE_EXPECTED = 'an ISO 8601 date such as 2025-12-18, 2025-12-18 19:20 or 2025-12-18T19:20:00+05:00';
-
 function text(expected: string) {
   return z
     .union([z.string(), z.number()], { error: expected })
@@ -45,10 +44,10 @@ function optional<T extends z.ZodType>(schema: T) {
 }
 
 function dateField(timeZone: string) {
-  return z.union([z.string(), z.number()], { error: DATE_EXPECTED }).transform((value, ctx): SiteDate => {
+  return z.union([z.string(), z.number()], { error: DATE_FORMS }).transform((value, ctx): SiteDate => {
     const parsed = parseContentDate(String(value), timeZone);
     if (!parsed) {
-      ctx.addIssue({ code: 'custom', message: DATE_EXPECTED, params: { code: 'date-invalid' } });
+      ctx.addIssue({ code: 'custom', message: DATE_FORMS, params: { code: 'date-invalid' } });
       return z.NEVER;
     }
     return parsed;
@@ -135,12 +134,7 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
     extra[key] = value;
     problems.push(
-      problem('field-unknown', source.file, frontMatter.locate([key]), {
-        severity: 'warning',
-        field: key,
-        message: 'unknown field (passed to templates as article.extra)',
-        hint: `known fields: ${KNOWN_FIELDS.join(', ')}`,
-      }),
+      problem('field-unknown', source.file, frontMatter.locate([key]), { field: key, known: KNOWN_FIELDS }),
     );
   }
 
@@ -197,16 +191,19 @@ function issueToProblem(issue: z.core.$ZodIssue, source: SourceFile, frontMatter
   const topField = path[0];
   const value = topField === undefined ? undefined : frontMatter.data[String(topField)];
   const missing = value === undefined || value === null;
-  const params = issue.code === 'custom' ? (issue.params as { code?: ProblemCode; near?: string } | undefined) : undefined;
-  const code: ProblemCode = missing ? 'field-required' : params?.code ?? 'field-invalid';
-  const at = missing ? (params?.near ? [params.near] : path.slice(0, 1)) : path;
-  return problem(code, source.file, frontMatter.locate(at), {
-    field,
-    message: missing ? 'is required' : code === 'date-invalid' ? 'is not a date Broadsheet can read' : 'has an invalid value',
-    expected: issue.message,
-    actual: missing ? undefined : showValue(valueAt(frontMatter.data, path)),
-  });
+  const params = issue.code === 'custom' ? (issue.params as { code?: FieldCode; near?: string } | undefined) : undefined;
+  if (missing) {
+    const at = params?.near ? [params.near] : path.slice(0, 1);
+    return problem('field-required', source.file, frontMatter.locate(at), { field, expected: issue.message });
+  }
+  const position = frontMatter.locate(path);
+  const actual = valueAt(frontMatter.data, path);
+  if (params?.code === 'date-invalid') return problem('date-invalid', source.file, position, { field, value: actual });
+  return problem(params?.code ?? 'field-invalid', source.file, position, { field, expected: issue.message, value: actual });
 }
+
+/** The codes a schema refinement names in its params (any other invalid value is field-invalid). */
+type FieldCode = 'date-invalid' | 'slug-invalid';
 
 function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
   let value = data;

@@ -42,11 +42,7 @@ export async function copyStatic(config: SiteConfig, writer: OutputWriter): Prom
   for (const [relative, absolute] of found.files) {
     if (writer.files.has(relative)) {
       problems.push(
-        problem('static-shadowed', displayPath(config, absolute), { line: 1, column: 1 }, {
-          severity: 'warning',
-          message: `not copied: the site generates /${relative} itself`,
-          hint: 'rename or remove the static file',
-        }),
+        problem('static-shadowed', displayPath(config, absolute), { line: 1, column: 1 }, { path: relative }),
       );
       continue;
     }

@@ -12,7 +12,7 @@
 
 import { isCalendarDate } from '../../dates.js';
 import { normaliseText } from '../../load/frontmatter.js';
-import { problem, showValue, type Position, type Problem } from '../../problems.js';
+import { problem, type Position, type Problem } from '../../problems.js';
 
 /** One article read from a dump, with the dump lines it came from for problem positions. */
 export interface DumpArticle {
@@ -42,9 +42,6 @@ const HEADER_START = /^(\s*)date\s+\d{4}-\d{2}-\d{2}\b/;
 const HEADER = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s*\d{1,2}:\d{2})?)(?:\s+(\d+))?\s*$/;
 const DATE_LINE = /^\s*(\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s*\d{1,2}:\d{2})?)\s*$/;
 const DATE_PARTS = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s*(\d{1,2}):(\d{2}))?$/;
-
-const HEADER_EXAMPLE = '" date 2025-12-19 18.12.2025, 19:20 28841"';
-const DATE_EXPECTED = 'a date as DD.MM.YYYY or DD.MM.YYYY, HH:MM, such as 18.12.2025, 19:20';
 
 type LineKind =
   | { kind: 'start'; dateText: string; column: number; id?: string }
@@ -90,17 +87,10 @@ export function parseDump(text: string, file: string): ParsedDump {
   const finish = () => {
     if (!current) return;
     if (current.title === undefined) {
-      problems.push(problem('import-format', file, at(current.line, current.column), {
-        message: 'a date line with no title after it',
-        expected: 'the article\'s title on the next non-empty line',
-        hint: 'each article is a date line, a title line, then its paragraphs',
-      }));
+      problems.push(problem('import-format', file, at(current.line, current.column), { kind: 'no-title' }));
     } else if (current.date !== undefined) {
       if (current.paragraphs.length === 0) {
-        problems.push(problem('import-format', file, at(current.titleLine, 1), {
-          severity: 'warning',
-          message: `the article "${current.title}" has no text after its title`,
-        }));
+        problems.push(problem('import-format', file, at(current.titleLine, 1), { kind: 'no-text', title: current.title }));
       }
       articles.push({
         title: current.title,
@@ -121,11 +111,7 @@ export function parseDump(text: string, file: string): ParsedDump {
 
     if (kind.kind === 'bad-header') {
       finish();
-      problems.push(problem('import-format', file, at(lineNumber, kind.column), {
-        message: 'a header line Broadsheet cannot read',
-        expected: `a header such as ${HEADER_EXAMPLE}: "date", the crawl date, the article's DD.MM.YYYY, HH:MM, an id`,
-        actual: showValue(raw.trim()),
-      }));
+      problems.push(problem('import-format', file, at(lineNumber, kind.column), { kind: 'bad-header', line: raw.trim() }));
       sawContent = true;
       current = { line: lineNumber, column: kind.column, titleLine: 0, paragraphs: [] };
       return;
@@ -135,11 +121,7 @@ export function parseDump(text: string, file: string): ParsedDump {
       finish();
       const date = dumpDate(kind.dateText);
       if (date === undefined) {
-        problems.push(problem('import-format', file, at(lineNumber, kind.column), {
-          message: `${kind.dateText} is not a real date`,
-          expected: DATE_EXPECTED,
-          actual: showValue(kind.dateText),
-        }));
+        problems.push(problem('import-format', file, at(lineNumber, kind.column), { kind: 'bad-date', date: kind.dateText }));
       }
       sawContent = true;
       current = { date, line: lineNumber, column: kind.column, id: kind.id, titleLine: 0, paragraphs: [] };
@@ -149,11 +131,7 @@ export function parseDump(text: string, file: string): ParsedDump {
     const content = raw.trim();
     if (!current) {
       if (!sawContent) {
-        problems.push(problem('import-format', file, at(lineNumber, raw.length - raw.trimStart().length + 1), {
-          message: 'the dump does not start with a date line',
-          expected: `a header such as ${HEADER_EXAMPLE} or a date line such as 18.12.2025`,
-          actual: showValue(content),
-        }));
+        problems.push(problem('import-format', file, at(lineNumber, raw.length - raw.trimStart().length + 1), { kind: 'no-date-line', line: content }));
         sawContent = true;
       }
       return;
@@ -168,10 +146,7 @@ export function parseDump(text: string, file: string): ParsedDump {
   finish();
 
   if (!sawContent) {
-    problems.push(problem('import-format', file, at(1, 1), {
-      message: 'the dump is empty',
-      expected: 'articles, each a date line, a title line and paragraphs',
-    }));
+    problems.push(problem('import-format', file, at(1, 1), { kind: 'empty' }));
   }
   return { articles, problems };
 }

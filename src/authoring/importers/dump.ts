@@ -95,10 +95,7 @@ async function readDump(input: string): Promise<string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BuildFailure([
-      problem('import-format', input, { line: 1, column: 1 }, {
-        message: code === 'ENOENT' ? 'no such file' : `the dump could not be read (${code ?? String(error)})`,
-        expected: 'a plain-text feed dump',
-      }),
+      problem('import-format', input, { line: 1, column: 1 }, { kind: 'unreadable', cause: code ?? String(error) }),
     ]);
   }
 }
