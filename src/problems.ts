@@ -23,6 +23,16 @@ export const problemCodes = {
   'config-invalid': 'The site configuration is invalid.',
   'config-load': 'The site configuration file could not be loaded.',
   'import-format': 'A feed dump could not be read.',
+
+  // Hostile or runaway input (issue 10, item 3): limits far beyond any real article, each named
+  // where it is enforced (load/yaml-limits.ts, render/nesting.ts, render/budget.ts, article.ts).
+  'frontmatter-too-large': 'The front-matter is longer than Broadsheet reads (64 KiB).',
+  'yaml-nesting': 'The front-matter nests lists or maps deeper than the limit.',
+  'yaml-aliases': 'YAML aliases (*name) in the front-matter expand beyond the limit (an alias bomb) or contain themselves.',
+  'field-too-long': 'A front-matter value is longer than its field allows.',
+  'markdown-nesting': 'The body nests block quotes, lists or HTML elements deeper than the limit.',
+  'render-timeout': 'An article took longer than renderBudgetMs to render and was stopped.',
+  'tags-too-many': 'An article has more tags than tagLimit; only the first ones get tag pages.',
 } as const;
 
 export type ProblemCode = keyof typeof problemCodes;

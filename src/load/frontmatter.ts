@@ -10,6 +10,7 @@ import matter from 'gray-matter';
 import { isMap, isNode, isScalar, parseDocument, stringify as stringifyYaml, type Document } from 'yaml';
 import { problem, type Position, type Problem, positionAt } from '../problems.js';
 import type { SourceFile } from './discover.js';
+import { FRONT_MATTER_LIMIT, inspectYamlTree, isAliasBomb, YAML_DEPTH_LIMIT, YAML_MAX_ALIAS_COUNT, type TreeFindings } from './yaml-limits.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -46,33 +47,64 @@ export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
       hint: 'articles begin with a block such as:\n    ---\n    title: "Headline"\n    date: 2025-12-18 19:20\n    ---',
     }));
   }
-  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
+  const yamlLength = text.slice(3).search(/\n---[ \t]*(\n|$)/);
+  if (yamlLength === -1) {
     return fail(problem('frontmatter-missing', source.file, FILE_START, {
       message: 'the front-matter is not closed',
       expected: 'a line of exactly --- after the last field',
     }));
   }
-
-  let document: Document.Parsed | undefined;
-  const split = matter(text, {
-    engines: {
-      yaml: (yamlText: string) => {
-        document = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: true });
-        return document.errors.length > 0 ? {} : (document.toJS({ maxAliasCount: 100 }) as object);
-      },
-    },
-  });
   // The YAML text is everything after the opening `---`, starting with its newline, so YAML line N
   // is file line N: positions from the YAML parser need no shifting.
   const yamlStart = 3;
+  if (yamlLength > FRONT_MATTER_LIMIT) return fail(tooLarge(source.file, text, yamlStart, yamlLength));
 
-  if (document && document.errors.length > 0) {
+  let document: Document.Parsed | undefined;
+  let tree: TreeFindings = {};
+  let aliasBomb = false;
+  const split = matter(text, {
+    engines: {
+      yaml: (yamlText: string) => {
+        // Duplicate keys are checked by inspectYamlTree: the parser's check is quadratic.
+        document = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false });
+        tree = inspectYamlTree(document);
+        if (document.errors.length > 0 || tree.tooDeep !== undefined || tree.error || tree.circular !== undefined) return {};
+        try {
+          return document.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT }) as object;
+        } catch (error) {
+          if (!isAliasBomb(error)) throw error;
+          aliasBomb = true;
+          return {};
+        }
+      },
+    },
+  });
+
+  if (tree.tooDeep !== undefined || document?.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) {
+    return fail(yamlLimit('yaml-nesting', source.file, text, positionAt(text, yamlStart + (tree.tooDeep ?? document?.errors[0]?.pos[0] ?? 0)), {
+      message: `lists and maps nest deeper than ${YAML_DEPTH_LIMIT} levels here`,
+      hint: 'front-matter fields hold names, dates and short lists; move long structured data out of the article',
+    }));
+  }
+  if (tree.circular !== undefined && !tree.error) {
+    return fail(yamlLimit('yaml-aliases', source.file, text, positionAt(text, yamlStart + tree.circular), {
+      message: 'this alias (*name) is inside the value of its own &anchor, which would make the value contain itself',
+      hint: 'write the values out instead of using &anchors and *aliases',
+    }));
+  }
+  if (aliasBomb) {
+    return fail(yamlLimit('yaml-aliases', source.file, text, positionAt(text, yamlStart + (tree.firstAlias ?? 0)), {
+      message: `the YAML aliases (*name) from here on repeat their anchors' values more than ${YAML_MAX_ALIAS_COUNT} times over (an "alias bomb", which would fill memory)`,
+      hint: 'write the values out instead of using &anchors and *aliases',
+    }));
+  }
+  const parserError = document?.errors[0];
+  const error = tree.error && (!parserError || tree.error.pos[0] < parserError.pos[0]) ? tree.error : parserError;
+  if (error) {
     // Only the first: later YAML errors are nearly always the parser losing its footing after it.
-    const error = document.errors[0]!;
     const lines = text.split('\n');
     const position = error.code === 'BAD_INDENT' ? unclosedBracket(lines, positionAt(text, yamlStart + error.pos[0])) : positionAt(text, yamlStart + error.pos[0]);
-    const lineText = lines[position.line - 1] ?? '';
-    const field = /^([A-Za-z_][\w-]*)\s*:/.exec(lineText)?.[1];
+    const field = fieldOfLine(lines[position.line - 1] ?? '');
     const explained = YAML_ERRORS[error.code];
     return fail(problem('yaml-syntax', source.file, position, {
       field,
@@ -144,6 +176,10 @@ const YAML_ERRORS: Partial<Record<string, { message: string; hint: string }>> = 
     hint: 'close lists on the same line: tags: [Almaty, Astana]',
   },
   DUPLICATE_KEY: { message: 'this field appears twice', hint: 'keep one of the two lines' },
+  UNRESOLVED_ALIAS: {
+    message: 'a value starts with *, which YAML reads as an alias of an &anchor that does not exist',
+    hint: 'put the value in quotes: title: "*Exclusive* interview"',
+  },
   MISSING_CHAR: { message: 'a quoted value is not closed', hint: 'end the value with the same quote it starts with' },
   TAB_AS_INDENT: { message: 'a line is indented with a tab', hint: 'indent with spaces' },
   BAD_SCALAR_START: {
@@ -151,6 +187,37 @@ const YAML_ERRORS: Partial<Record<string, { message: string; hint: string }>> = 
     hint: 'put the value in quotes',
   },
 };
+
+/** The field a front-matter line starts, if it starts one ("title: ..." -> title). */
+function fieldOfLine(line: string): string | undefined {
+  return /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
+}
+
+/** A limit problem at a position, naming the top-level field that holds it. */
+function yamlLimit(code: 'yaml-nesting' | 'yaml-aliases', file: string, text: string, at: Position, details: { message: string; hint: string }): Problem {
+  return problem(code, file, at, { field: fieldAbove(text, at.line), ...details });
+}
+
+/** The front-matter is too long: reported on the line where it passes the limit, with that line's field. */
+function tooLarge(file: string, text: string, yamlStart: number, yamlLength: number): Problem {
+  const at = positionAt(text, yamlStart + FRONT_MATTER_LIMIT);
+  return problem('frontmatter-too-large', file, { line: at.line, column: 1 }, {
+    field: fieldAbove(text, at.line),
+    message: `the front-matter is ${yamlLength.toLocaleString('en')} characters long and passes the limit on this line`,
+    expected: `at most ${FRONT_MATTER_LIMIT.toLocaleString('en')} characters between the --- lines`,
+    hint: 'front-matter holds the title, date and a few short fields; long text belongs in the article body',
+  });
+}
+
+/** The top-level field whose value contains file line `line`: the nearest "name:" line at or above it. */
+function fieldAbove(text: string, line: number): string | undefined {
+  const lines = text.split('\n', line);
+  for (let i = lines.length - 1; i >= 1; i--) {
+    const field = fieldOfLine(lines[i] ?? '');
+    if (field) return field;
+  }
+  return undefined;
+}
 
 function fail(p: Problem): Parsed<never> {
   return { ok: false, problems: [p] };
