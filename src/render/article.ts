@@ -32,11 +32,22 @@ const KNOWN_FIELDS = [
 
 const DATE_EXPECTED = 'an ISO 8601 date such as 2025-12-18, 2025-12-18 19:20 or 2025-12-18T19:20:00+05:00';
 
-function text(expected: string) {
+/**
+ * Longest value of each kind of field, in characters: ten times or more the longest real one
+ * (seed headlines are under 120 characters, names under 80), so only runaway values are refused.
+ * A slug also becomes a folder name, which file systems cap at 255 bytes.
+ */
+export const FIELD_LIMITS = { title: 1000, summary: 10_000, name: 500, slug: 200, image: 2000 } as const;
+
+function text(expected: string, maxLength: number) {
   return z
     .union([z.string(), z.number()], { error: expected })
     .transform((value) => String(value).trim())
-    .pipe(z.string().min(1, { error: expected }));
+    .pipe(z.string().min(1, { error: expected }).refine((value) => value.length <= maxLength, tooLong(maxLength)));
+}
+
+function tooLong(maxLength: number) {
+  return { error: `at most ${maxLength.toLocaleString('en')} characters`, params: { code: 'field-too-long' }, abort: true };
 }
 
 function optional<T extends z.ZodType>(schema: T) {
@@ -57,10 +68,16 @@ function dateField(timeZone: string) {
 
 const LIST_EXPECTED = 'a list of names, such as [Almaty, UNESCO] or "Almaty, UNESCO"';
 
+const nameEntry = z
+  .union([z.string(), z.number()], { error: 'each entry to be a name' })
+  .refine((value) => String(value).trim().length <= FIELD_LIMITS.name, tooLong(FIELD_LIMITS.name));
+
 const nameList = z
-  .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()], { error: 'each entry to be a name' }))], {
-    error: LIST_EXPECTED,
-  })
+  .union([
+    z.string().refine((value) => value.split(',').every((name) => name.trim().length <= FIELD_LIMITS.name), tooLong(FIELD_LIMITS.name)),
+    z.number(),
+    z.array(nameEntry),
+  ], { error: LIST_EXPECTED })
   .transform((value) => {
     const items = Array.isArray(value) ? value.map(String) : String(value).split(',');
     return [...new Set(items.map((item) => item.trim().replace(/\s+/g, ' ')).filter(Boolean))];
@@ -81,24 +98,27 @@ function frontMatterSchema(settings: ArticleSettings) {
 function createFrontMatterSchema(timeZone: string) {
   return z
     .object({
-      title: text('a non-empty title'),
+      title: text('a non-empty title', FIELD_LIMITS.title),
       date: dateField(timeZone),
       updated: optional(dateField(timeZone)),
       expires: optional(dateField(timeZone)),
-      topic: optional(text('a topic name such as Politics or Culture')),
+      topic: optional(text('a topic name such as Politics or Culture', FIELD_LIMITS.name)),
       tags: optional(nameList),
-      summary: optional(text('a one-paragraph summary')),
-      source: optional(text('the name of the source, such as Qazinform News Agency')),
+      summary: optional(text('a one-paragraph summary', FIELD_LIMITS.summary)),
+      source: optional(text('the name of the source, such as Qazinform News Agency', FIELD_LIMITS.name)),
       author: optional(nameList),
       slug: optional(
-        z.string({ error: 'a slug of lowercase letters, digits and -' }).refine(isValidSlug, {
-          error: 'a slug of lowercase letters, digits and - only (no /, .., spaces or capitals), such as new-flight-to-tbilisi',
-          params: { code: 'slug-invalid' },
-        }),
+        z
+          .string({ error: 'a slug of lowercase letters, digits and -' })
+          .refine((slug) => slug.length <= FIELD_LIMITS.slug, tooLong(FIELD_LIMITS.slug))
+          .refine(isValidSlug, {
+            error: 'a slug of lowercase letters, digits and - only (no /, .., spaces or capitals), such as new-flight-to-tbilisi',
+            params: { code: 'slug-invalid' },
+          }),
       ),
       draft: optional(z.boolean({ error: 'true or false' })),
-      image: optional(text('an image path or URL')),
-      imageAlt: optional(text('a description of the image for readers who cannot see it')),
+      image: optional(text('an image path or URL', FIELD_LIMITS.image)),
+      imageAlt: optional(text('a description of the image for readers who cannot see it', FIELD_LIMITS.image)),
       lang: optional(
         z.string({ error: 'a language tag such as en or kk' }).regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, {
           error: 'a language tag such as en, kk or ru',
@@ -200,11 +220,12 @@ function issueToProblem(issue: z.core.$ZodIssue, source: SourceFile, frontMatter
   const params = issue.code === 'custom' ? (issue.params as { code?: ProblemCode; near?: string } | undefined) : undefined;
   const code: ProblemCode = missing ? 'field-required' : params?.code ?? 'field-invalid';
   const at = missing ? (params?.near ? [params.near] : path.slice(0, 1)) : path;
+  const actual = valueAt(frontMatter.data, path);
   return problem(code, source.file, frontMatter.locate(at), {
     field,
-    message: missing ? 'is required' : code === 'date-invalid' ? 'is not a date Broadsheet can read' : 'has an invalid value',
+    message: missing ? 'is required' : code === 'date-invalid' ? 'is not a date Broadsheet can read' : code === 'field-too-long' ? 'is too long' : 'has an invalid value',
     expected: issue.message,
-    actual: missing ? undefined : showValue(valueAt(frontMatter.data, path)),
+    actual: missing ? undefined : code === 'field-too-long' ? `${String(actual).length.toLocaleString('en')} characters` : showValue(actual),
   });
 }
 
