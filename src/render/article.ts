@@ -12,6 +12,7 @@ import { problem, type Problem, showValue, type ProblemCode } from '../problems.
 import { parseFrontMatter, type FrontMatter } from '../load/frontmatter.js';
 import type { SourceFile } from '../load/discover.js';
 import { renderMarkdown } from './markdown.js';
+import { nestingProblem } from './nesting.js';
 import { isValidSlug, slugOrFallback } from '../slugs.js';
 import { articleUrl } from '../urls.js';
 import type { ArticleMeta, ArticleSettings, Term } from '../types.js';
@@ -163,6 +164,9 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
       }),
     );
   }
+
+  const tooDeep = nestingProblem(source.file, frontMatter.body, frontMatter.bodyLine);
+  if (tooDeep) return { ok: false, problems: [tooDeep] };
 
   const body = renderMarkdown(frontMatter.body, {
     summaryLength: settings.summaryLength,
