@@ -167,6 +167,11 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
 
   const tooDeep = nestingProblem(source.file, frontMatter.body, frontMatter.bodyLine);
   if (tooDeep) return { ok: false, problems: [tooDeep] };
+  const tags = uniqueTerms(fields.tags ?? [], 'tag', settings.tagLimit + 1);
+  if (tags.length > settings.tagLimit) {
+    tags.length = settings.tagLimit;
+    problems.push(tooManyTags(source, frontMatter, fields.tags?.length ?? 0, settings.tagLimit));
+  }
 
   const body = renderMarkdown(frontMatter.body, {
     summaryLength: settings.summaryLength,
@@ -188,7 +193,7 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     updated: fields.updated,
     expires: fields.expires,
     topic: { name: topicName, slug: slugOrFallback(topicName, 'topic') },
-    tags: uniqueTerms(fields.tags ?? [], 'tag'),
+    tags,
     summary: fields.summary ?? body.summary,
     source: fields.source,
     authors: fields.author ?? [],
@@ -205,14 +210,28 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
   return { ok: true, article: { meta, html: body.html }, problems };
 }
 
-/** Names as terms; two names with one slug (Almaty, almaty) are one term, the first spelling kept. */
-function uniqueTerms(names: readonly string[], prefix: string): Term[] {
+/**
+ * Names as terms, at most `limit` of them; two names with one slug (Almaty, almaty) are one term,
+ * the first spelling kept.
+ */
+function uniqueTerms(names: readonly string[], prefix: string, limit: number): Term[] {
   const bySlug = new Map<string, Term>();
   for (const name of names) {
+    if (bySlug.size === limit) break;
     const slug = slugOrFallback(name, prefix);
     if (!bySlug.has(slug)) bySlug.set(slug, { name, slug });
   }
   return [...bySlug.values()];
+}
+
+/** More tags than tagLimit: a warning, not thousands of tag pages and feeds. */
+function tooManyTags(source: SourceFile, frontMatter: FrontMatter, count: number, limit: number): Problem {
+  return problem('tags-too-many', source.file, frontMatter.locate(['tags']), {
+    severity: 'warning',
+    field: 'tags',
+    message: `lists ${count.toLocaleString('en')} tags; only the first ${limit} get tag pages and feeds`,
+    hint: 'keep the tags naming the places, organisations and people the article is about, or raise tagLimit in site.config.ts',
+  });
 }
 
 function issueToProblem(issue: z.core.$ZodIssue, source: SourceFile, frontMatter: FrontMatter): Problem {

@@ -25,6 +25,7 @@ export function articleSettings(config: SiteConfig): ArticleSettings {
     defaultTopic: config.defaultTopic,
     summaryLength: config.summaryLength,
     basePath: config.basePath,
+    tagLimit: config.tagLimit,
   };
 }
 
