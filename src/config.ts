@@ -63,6 +63,12 @@ export const configSchema = z
      * and feeds (an article with 5,000 tags would otherwise add 5,000 pages and 15,000 feed files).
      */
     tagLimit: z.int().min(1).max(1000).default(50),
+    /**
+     * Longest time, in milliseconds, that rendering one article (front-matter and Markdown) may
+     * take; an article that takes longer is stopped and reported, and the build fails. Real
+     * articles take a few milliseconds.
+     */
+    renderBudgetMs: z.int().min(1).max(600_000).default(5000),
     /** Image for social cards of pages without one of their own (site path or URL). */
     socialImage: z.string().min(1).optional(),
     /** The site's X/Twitter account for cards, e.g. "@qazinform". */

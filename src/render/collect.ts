@@ -71,7 +71,7 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
   const renderHere = onWorkers ? undefined : await loadRenderTask();
   await Promise.all(
     batches.map(async (batch) => {
-      const task = { paths, identity, settings, bodiesDir: cache.bodiesDir, files: batch };
+      const task = { paths, identity, settings, bodiesDir: cache.bodiesDir, files: batch, budgetMs: config.renderBudgetMs };
       const results = renderHere ? renderHere(task) : await options.pool.runArticles(task);
       for (const result of results) {
         if (result.ok) {
@@ -108,7 +108,7 @@ export function bodyReader(config: SiteConfig, cache: ArticleCache): (article: A
     if (body !== undefined) return body;
     const { renderBodyAgain } = await import('./article-batch.js');
     const paths = { root: config.root, contentPath: config.contentPath };
-    const again = renderBodyAgain({ paths, identity, settings, bodiesDir: cache.bodiesDir }, article.contentPath);
+    const again = renderBodyAgain({ paths, identity, settings, bodiesDir: cache.bodiesDir, budgetMs: config.renderBudgetMs }, article.contentPath);
     if (again.entry) cache.record(again.key, again.entry);
     return again.html;
   };
