@@ -58,6 +58,17 @@ export const configSchema = z
      * in every tag feed would write hundreds of megabytes per build on a large archive.
      */
     termFeedContent: z.enum(['full', 'summary']).default('summary'),
+    /**
+     * Tags an article may have: beyond this many, a warning, and only the first ones get tag pages
+     * and feeds (an article with 5,000 tags would otherwise add 5,000 pages and 15,000 feed files).
+     */
+    tagLimit: z.int().min(1).max(1000).default(50),
+    /**
+     * Longest time, in milliseconds, that rendering one article (front-matter and Markdown) may
+     * take; an article that takes longer is stopped and reported, and the build fails. Real
+     * articles take a few milliseconds.
+     */
+    renderBudgetMs: z.int().min(1).max(600_000).default(5000),
     /** Image for social cards of pages without one of their own (site path or URL). */
     socialImage: z.string().min(1).optional(),
     /** The site's X/Twitter account for cards, e.g. "@qazinform". */

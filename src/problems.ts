@@ -4,7 +4,8 @@
 // This module makes problems from the catalogue (problems/catalogue.ts, which owns every code and
 // every sentence) and owns the report format; it never prints.
 
-import { catalogue, type CatalogueEntry, type ProblemArgs, type ProblemCode, type Severity } from './problems/catalogue.js';
+import { catalogue, type ProblemArgs, type ProblemCode } from './problems/catalogue.js';
+import type { CatalogueEntry, Severity } from './problems/entry.js';
 
 export { showValue, type ProblemArgs, type ProblemCode, type Severity } from './problems/catalogue.js';
 

@@ -12,6 +12,8 @@ export interface ArticleSettings {
   summaryLength: number;
   /** Site-path links in bodies are put under it. */
   basePath: string;
+  /** Tags an article keeps (the first ones); more is a warning. */
+  tagLimit: number;
 }
 
 /** A topic or tag as written in front-matter, with its URL slug. */

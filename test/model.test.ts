@@ -8,7 +8,7 @@ import { type ArticleMeta } from '../src/types.js';
 import { type Site } from '../src/types.js';
 import { updateSite } from '../src/model/patch.js';
 
-const SETTINGS = { timeZone: 'Asia/Almaty', language: 'en', defaultTopic: 'News', summaryLength: 200, basePath: '/' };
+const SETTINGS = { timeZone: 'Asia/Almaty', language: 'en', defaultTopic: 'News', summaryLength: 200, basePath: '/', tagLimit: 50 };
 const NOW = Date.parse('2025-12-20T00:00:00Z');
 const PUBLISH = { now: NOW, drafts: false, future: false, expired: false };
 

@@ -10,6 +10,7 @@ import matter from 'gray-matter';
 import { isMap, isNode, isScalar, parseDocument, stringify as stringifyYaml, type Document } from 'yaml';
 import { problem, type Position, type Problem, positionAt } from '../problems.js';
 import type { SourceFile } from './discover.js';
+import { FRONT_MATTER_LIMIT, inspectYamlTree, isAliasBomb, YAML_DEPTH_LIMIT, YAML_MAX_ALIAS_COUNT, type TreeFindings } from './yaml-limits.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -38,30 +39,52 @@ export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
   if (!/^---[ \t]*\n/.test(text)) {
     return fail(problem('frontmatter-missing', source.file, FILE_START, { missing: 'opening' }));
   }
-  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
+  const yamlLength = text.slice(3).search(/\n---[ \t]*(\n|$)/);
+  if (yamlLength === -1) {
     return fail(problem('frontmatter-missing', source.file, FILE_START, { missing: 'closing' }));
   }
-
-  let document: Document.Parsed | undefined;
-  const split = matter(text, {
-    engines: {
-      yaml: (yamlText: string) => {
-        document = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: true });
-        return document.errors.length > 0 ? {} : (document.toJS({ maxAliasCount: 100 }) as object);
-      },
-    },
-  });
   // The YAML text is everything after the opening `---`, starting with its newline, so YAML line N
   // is file line N: positions from the YAML parser need no shifting.
   const yamlStart = 3;
+  if (yamlLength > FRONT_MATTER_LIMIT) return fail(tooLarge(source.file, text, yamlStart, yamlLength));
 
-  if (document && document.errors.length > 0) {
+  let document: Document.Parsed | undefined;
+  let tree: TreeFindings = {};
+  let aliasBomb = false;
+  const split = matter(text, {
+    engines: {
+      yaml: (yamlText: string) => {
+        // Duplicate keys are checked by inspectYamlTree: the parser's check is quadratic.
+        document = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false });
+        tree = inspectYamlTree(document);
+        if (document.errors.length > 0 || tree.tooDeep !== undefined || tree.error || tree.circular !== undefined) return {};
+        try {
+          return document.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT }) as object;
+        } catch (error) {
+          if (!isAliasBomb(error)) throw error;
+          aliasBomb = true;
+          return {};
+        }
+      },
+    },
+  });
+
+  if (tree.tooDeep !== undefined || document?.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) {
+    return fail(yamlLimit(source.file, text, positionAt(text, yamlStart + (tree.tooDeep ?? document?.errors[0]?.pos[0] ?? 0)), { code: 'yaml-nesting' }));
+  }
+  if (tree.circular !== undefined && !tree.error) {
+    return fail(yamlLimit(source.file, text, positionAt(text, yamlStart + tree.circular), { code: 'yaml-aliases', kind: 'circular' }));
+  }
+  if (aliasBomb) {
+    return fail(yamlLimit(source.file, text, positionAt(text, yamlStart + (tree.firstAlias ?? 0)), { code: 'yaml-aliases', kind: 'bomb' }));
+  }
+  const parserError = document?.errors[0];
+  const error = tree.error && (!parserError || tree.error.pos[0] < parserError.pos[0]) ? tree.error : parserError;
+  if (error) {
     // Only the first: later YAML errors are nearly always the parser losing its footing after it.
-    const error = document.errors[0]!;
     const lines = text.split('\n');
     const position = error.code === 'BAD_INDENT' ? unclosedBracket(lines, positionAt(text, yamlStart + error.pos[0])) : positionAt(text, yamlStart + error.pos[0]);
-    const lineText = lines[position.line - 1] ?? '';
-    const field = /^([A-Za-z_][\w-]*)\s*:/.exec(lineText)?.[1];
+    const field = fieldOfLine(lines[position.line - 1] ?? '');
     return fail(problem('yaml-syntax', source.file, position, {
       kind: 'parse',
       field,
@@ -117,6 +140,34 @@ function unclosedBracket(lines: readonly string[], at: Position): Position {
     if (opened > 0) return { line, column: Math.max(text.search(/[[{]/), 0) + 1 };
   }
   return at;
+}
+
+/** The field a front-matter line starts, if it starts one ("title: ..." -> title). */
+function fieldOfLine(line: string): string | undefined {
+  return /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
+}
+
+/** A limit problem at a position, naming the top-level field that holds it. */
+function yamlLimit(file: string, text: string, at: Position, limit: { code: 'yaml-nesting' } | { code: 'yaml-aliases'; kind: 'bomb' | 'circular' }): Problem {
+  const field = fieldAbove(text, at.line);
+  if (limit.code === 'yaml-nesting') return problem('yaml-nesting', file, at, { limit: YAML_DEPTH_LIMIT, field });
+  return problem('yaml-aliases', file, at, limit.kind === 'bomb' ? { kind: 'bomb', limit: YAML_MAX_ALIAS_COUNT, field } : { kind: 'circular', field });
+}
+
+/** The front-matter is too long: reported on the line where it passes the limit, with that line's field. */
+function tooLarge(file: string, text: string, yamlStart: number, yamlLength: number): Problem {
+  const at = positionAt(text, yamlStart + FRONT_MATTER_LIMIT);
+  return problem('frontmatter-too-large', file, { line: at.line, column: 1 }, { length: yamlLength, limit: FRONT_MATTER_LIMIT, field: fieldAbove(text, at.line) });
+}
+
+/** The top-level field whose value contains file line `line`: the nearest "name:" line at or above it. */
+function fieldAbove(text: string, line: number): string | undefined {
+  const lines = text.split('\n', line);
+  for (let i = lines.length - 1; i >= 1; i--) {
+    const field = fieldOfLine(lines[i] ?? '');
+    if (field) return field;
+  }
+  return undefined;
 }
 
 function fail(p: Problem): Parsed<never> {

@@ -6,16 +6,14 @@
 // a Problem stays plain data that crosses worker threads and the cache.
 // Codes are permanent: add codes and reword texts, never rename or remove a code.
 
+import type { CatalogueEntry, NoArgs } from './entry.js';
+import { limitEntries, type LimitArgs } from './limits.js';
 import { explainYamlError } from './yaml.js';
 
-/** An error stops the build; a warning is reported and stops it only under --strict. */
-export type Severity = 'error' | 'warning';
-
-/** Arguments of a code that needs none. */
-export type NoArgs = Readonly<Record<string, never>>;
+export type { Severity } from './entry.js';
 
 /** The facts each code's texts are built from: what its call sites pass to problem(). */
-export interface ProblemArgs {
+export interface ProblemArgs extends LimitArgs {
   'file-empty': NoArgs;
   'frontmatter-missing': { missing: 'opening' | 'closing' };
   /** `field`: the key on the line YAML stopped at; `yamlCode`, `parserMessage`: the `yaml` package's error. */
@@ -63,23 +61,6 @@ export interface ProblemArgs {
 
 /** Every permanent problem code. */
 export type ProblemCode = keyof ProblemArgs;
-
-/** How one code's problems read. Functions of the code's arguments; absent ones add nothing. */
-export interface CatalogueEntry<A> {
-  /** A few words naming the problem (the README table's second column). */
-  title: string;
-  /** What an author does about it, for every case of the code (the README table's last column). */
-  help: string;
-  /** Default error. */
-  severity?: Severity | ((args: A) => Severity);
-  /** The front-matter field or config key at fault. */
-  field?: string | ((args: A) => string | undefined);
-  message: (args: A) => string;
-  expected?: (args: A) => string | undefined;
-  actual?: (args: A) => string | undefined;
-  /** The hint printed under the problem; without this entry the `help` text is printed. */
-  hint?: (args: A) => string | undefined;
-}
 
 /** The catalogue's type: one entry per code, each typed by that code's arguments. */
 export type Catalogue = { readonly [C in ProblemCode]: CatalogueEntry<ProblemArgs[C]> };
@@ -304,6 +285,7 @@ export const catalogue: Catalogue = {
     actual: (a) => (a.kind === 'no-date-line' || a.kind === 'bad-header' ? showValue(a.line) : a.kind === 'bad-date' ? showValue(a.date) : undefined),
     hint: (a) => (a.kind === 'no-title' ? 'each article is a date line, a title line, then its paragraphs' : undefined),
   },
+  ...limitEntries,
 };
 
 function undefinedVariableHint(cause: string): string | undefined {

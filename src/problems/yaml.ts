@@ -18,6 +18,10 @@ const EXPLANATIONS: Partial<Record<string, YamlExplanation>> = {
     hint: 'close lists on the same line: tags: [Almaty, Astana]',
   },
   DUPLICATE_KEY: { message: 'this field appears twice', hint: 'keep one of the two lines' },
+  UNRESOLVED_ALIAS: {
+    message: 'a value starts with *, which YAML reads as an alias of an &anchor that does not exist',
+    hint: 'put the value in quotes: title: "*Exclusive* interview"',
+  },
   MISSING_CHAR: { message: 'a quoted value is not closed', hint: 'end the value with the same quote it starts with' },
   TAB_AS_INDENT: { message: 'a line is indented with a tab', hint: 'indent with spaces' },
   BAD_SCALAR_START: {

@@ -13,6 +13,7 @@ import { DATE_FORMS } from '../problems/catalogue.js';
 import { parseFrontMatter, type FrontMatter } from '../load/frontmatter.js';
 import type { SourceFile } from '../load/discover.js';
 import { renderMarkdown } from './markdown.js';
+import { nestingProblem } from './nesting.js';
 import { isValidSlug, slugOrFallback } from '../slugs.js';
 import { articleUrl } from '../urls.js';
 import type { ArticleMeta, ArticleSettings, Term } from '../types.js';
@@ -31,11 +32,22 @@ const KNOWN_FIELDS = [
   'expires', 'image', 'imageAlt', 'lang',
 ] as const;
 
-function text(expected: string) {
+/**
+ * Longest value of each kind of field, in characters: ten times or more the longest real one
+ * (seed headlines are under 120 characters, names under 80), so only runaway values are refused.
+ * A slug also becomes a folder name, which file systems cap at 255 bytes.
+ */
+export const FIELD_LIMITS = { title: 1000, summary: 10_000, name: 500, slug: 200, image: 2000 } as const;
+
+function text(expected: string, maxLength: number) {
   return z
     .union([z.string(), z.number()], { error: expected })
     .transform((value) => String(value).trim())
-    .pipe(z.string().min(1, { error: expected }));
+    .pipe(z.string().min(1, { error: expected }).refine((value) => value.length <= maxLength, tooLong(maxLength)));
+}
+
+function tooLong(maxLength: number) {
+  return { error: `at most ${maxLength.toLocaleString('en')} characters`, params: { code: 'field-too-long' }, abort: true };
 }
 
 function optional<T extends z.ZodType>(schema: T) {
@@ -56,10 +68,16 @@ function dateField(timeZone: string) {
 
 const LIST_EXPECTED = 'a list of names, such as [Almaty, UNESCO] or "Almaty, UNESCO"';
 
+const nameEntry = z
+  .union([z.string(), z.number()], { error: 'each entry to be a name' })
+  .refine((value) => String(value).trim().length <= FIELD_LIMITS.name, tooLong(FIELD_LIMITS.name));
+
 const nameList = z
-  .union([z.string(), z.number(), z.array(z.union([z.string(), z.number()], { error: 'each entry to be a name' }))], {
-    error: LIST_EXPECTED,
-  })
+  .union([
+    z.string().refine((value) => value.split(',').every((name) => name.trim().length <= FIELD_LIMITS.name), tooLong(FIELD_LIMITS.name)),
+    z.number(),
+    z.array(nameEntry),
+  ], { error: LIST_EXPECTED })
   .transform((value) => {
     const items = Array.isArray(value) ? value.map(String) : String(value).split(',');
     return [...new Set(items.map((item) => item.trim().replace(/\s+/g, ' ')).filter(Boolean))];
@@ -80,24 +98,27 @@ function frontMatterSchema(settings: ArticleSettings) {
 function createFrontMatterSchema(timeZone: string) {
   return z
     .object({
-      title: text('a non-empty title'),
+      title: text('a non-empty title', FIELD_LIMITS.title),
       date: dateField(timeZone),
       updated: optional(dateField(timeZone)),
       expires: optional(dateField(timeZone)),
-      topic: optional(text('a topic name such as Politics or Culture')),
+      topic: optional(text('a topic name such as Politics or Culture', FIELD_LIMITS.name)),
       tags: optional(nameList),
-      summary: optional(text('a one-paragraph summary')),
-      source: optional(text('the name of the source, such as Qazinform News Agency')),
+      summary: optional(text('a one-paragraph summary', FIELD_LIMITS.summary)),
+      source: optional(text('the name of the source, such as Qazinform News Agency', FIELD_LIMITS.name)),
       author: optional(nameList),
       slug: optional(
-        z.string({ error: 'a slug of lowercase letters, digits and -' }).refine(isValidSlug, {
-          error: 'a slug of lowercase letters, digits and - only (no /, .., spaces or capitals), such as new-flight-to-tbilisi',
-          params: { code: 'slug-invalid' },
-        }),
+        z
+          .string({ error: 'a slug of lowercase letters, digits and -' })
+          .refine((slug) => slug.length <= FIELD_LIMITS.slug, tooLong(FIELD_LIMITS.slug))
+          .refine(isValidSlug, {
+            error: 'a slug of lowercase letters, digits and - only (no /, .., spaces or capitals), such as new-flight-to-tbilisi',
+            params: { code: 'slug-invalid' },
+          }),
       ),
       draft: optional(z.boolean({ error: 'true or false' })),
-      image: optional(text('an image path or URL')),
-      imageAlt: optional(text('a description of the image for readers who cannot see it')),
+      image: optional(text('an image path or URL', FIELD_LIMITS.image)),
+      imageAlt: optional(text('a description of the image for readers who cannot see it', FIELD_LIMITS.image)),
       lang: optional(
         z.string({ error: 'a language tag such as en or kk' }).regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, {
           error: 'a language tag such as en, kk or ru',
@@ -138,6 +159,14 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     );
   }
 
+  const tooDeep = nestingProblem(source.file, frontMatter.body, frontMatter.bodyLine);
+  if (tooDeep) return { ok: false, problems: [tooDeep] };
+  const tags = uniqueTerms(fields.tags ?? [], 'tag', settings.tagLimit + 1);
+  if (tags.length > settings.tagLimit) {
+    tags.length = settings.tagLimit;
+    problems.push(tooManyTags(source, frontMatter, fields.tags?.length ?? 0, settings.tagLimit));
+  }
+
   const body = renderMarkdown(frontMatter.body, {
     summaryLength: settings.summaryLength,
     basePath: settings.basePath,
@@ -158,7 +187,7 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     updated: fields.updated,
     expires: fields.expires,
     topic: { name: topicName, slug: slugOrFallback(topicName, 'topic') },
-    tags: uniqueTerms(fields.tags ?? [], 'tag'),
+    tags,
     summary: fields.summary ?? body.summary,
     source: fields.source,
     authors: fields.author ?? [],
@@ -175,14 +204,23 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
   return { ok: true, article: { meta, html: body.html }, problems };
 }
 
-/** Names as terms; two names with one slug (Almaty, almaty) are one term, the first spelling kept. */
-function uniqueTerms(names: readonly string[], prefix: string): Term[] {
+/**
+ * Names as terms, at most `limit` of them; two names with one slug (Almaty, almaty) are one term,
+ * the first spelling kept.
+ */
+function uniqueTerms(names: readonly string[], prefix: string, limit: number): Term[] {
   const bySlug = new Map<string, Term>();
   for (const name of names) {
+    if (bySlug.size === limit) break;
     const slug = slugOrFallback(name, prefix);
     if (!bySlug.has(slug)) bySlug.set(slug, { name, slug });
   }
   return [...bySlug.values()];
+}
+
+/** More tags than tagLimit: a warning, not thousands of tag pages and feeds. */
+function tooManyTags(source: SourceFile, frontMatter: FrontMatter, count: number, limit: number): Problem {
+  return problem('tags-too-many', source.file, frontMatter.locate(['tags']), { count, limit });
 }
 
 function issueToProblem(issue: z.core.$ZodIssue, source: SourceFile, frontMatter: FrontMatter): Problem {
@@ -199,11 +237,12 @@ function issueToProblem(issue: z.core.$ZodIssue, source: SourceFile, frontMatter
   const position = frontMatter.locate(path);
   const actual = valueAt(frontMatter.data, path);
   if (params?.code === 'date-invalid') return problem('date-invalid', source.file, position, { field, value: actual });
+  if (params?.code === 'field-too-long') return problem('field-too-long', source.file, position, { field, expected: issue.message, length: String(actual).length });
   return problem(params?.code ?? 'field-invalid', source.file, position, { field, expected: issue.message, value: actual });
 }
 
 /** The codes a schema refinement names in its params (any other invalid value is field-invalid). */
-type FieldCode = 'date-invalid' | 'slug-invalid';
+type FieldCode = 'date-invalid' | 'slug-invalid' | 'field-too-long';
 
 function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
   let value = data;

@@ -23,6 +23,7 @@ export function articleSettings(config: SiteConfig): ArticleSettings {
     defaultTopic: config.defaultTopic,
     summaryLength: config.summaryLength,
     basePath: config.basePath,
+    tagLimit: config.tagLimit,
   };
 }
 
@@ -69,7 +70,7 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
   const renderHere = onWorkers ? undefined : await loadRenderTask();
   await Promise.all(
     batches.map(async (batch) => {
-      const task = { paths, identity, settings, bodiesDir: cache.bodiesDir, files: batch };
+      const task = { paths, identity, settings, bodiesDir: cache.bodiesDir, files: batch, budgetMs: config.renderBudgetMs };
       const results = renderHere ? renderHere(task) : await options.pool.runArticles(task);
       for (const result of results) {
         if (result.ok) {
@@ -106,7 +107,7 @@ export function bodyReader(config: SiteConfig, cache: ArticleCache): (article: A
     if (body !== undefined) return body;
     const { renderBodyAgain } = await import('./article-batch.js');
     const paths = { root: config.root, contentPath: config.contentPath };
-    const again = renderBodyAgain({ paths, identity, settings, bodiesDir: cache.bodiesDir }, article.contentPath);
+    const again = renderBodyAgain({ paths, identity, settings, bodiesDir: cache.bodiesDir, budgetMs: config.renderBudgetMs }, article.contentPath);
     if (again.entry) cache.record(again.key, again.entry);
     return again.html;
   };

@@ -86,7 +86,8 @@ function bodyHtml(task: PagesTask, body: BodyRef): string {
   let html = readVerifiedBody(task.bodiesDir, body.key, body.bodyHash);
   if (html === undefined) {
     const paths = { root: task.config.root, contentPath: task.config.contentPath };
-    html = renderBodyAgain({ paths, identity: task.identity, settings: task.settings, bodiesDir: task.bodiesDir }, body.contentPath).html;
+    const again = { paths, identity: task.identity, settings: task.settings, bodiesDir: task.bodiesDir, budgetMs: task.config.renderBudgetMs };
+    html = renderBodyAgain(again, body.contentPath).html;
   }
   const links = new Map(body.links);
   return resolveArticleLinks(html, (contentPath) => links.get(contentPath), task.config.basePath);
