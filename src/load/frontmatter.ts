@@ -12,6 +12,7 @@ import { problem, type Position, type Problem, positionAt } from '../problems.js
 import type { SourceFile } from './discover.js';
 import { FRONT_MATTER_LIMIT, inspectYamlTree, isAliasBomb, YAML_DEPTH_LIMIT, YAML_MAX_ALIAS_COUNT, type TreeFindings } from './yaml-limits.js';
 
+/** An article file split: its front-matter data, its body, and where each field sits in the file. */
 export interface FrontMatter {
   data: Record<string, unknown>;
   /** The Markdown after the front-matter. */
@@ -22,15 +23,18 @@ export interface FrontMatter {
   locate(path: ReadonlyArray<string | number>): Position;
 }
 
+/** A value read from a file, with its warnings, or the problems that stopped the reading. */
 export type Parsed<T> = { ok: true; value: T; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 const FILE_START: Position = { line: 1, column: 1 };
 
+/** The text as Broadsheet reads it: no byte-order mark, LF line endings. */
 export function normaliseText(text: string): string {
   const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
 }
 
+/** Split an article file into YAML front-matter (parsed, limits enforced, positions kept) and Markdown body. */
 export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
   const text = normaliseText(source.text);
   if (text.trim() === '') {

@@ -1,0 +1,35 @@
+// One article file's front-matter, parsed and validated: a pure function of the file's text and the
+// site's settings. The YAML is split off with its positions kept (frontmatter.ts), checked against
+// the schema (schema.ts), and fields Broadsheet does not know are set aside for templates (with a
+// warning, an error under --strict). The Markdown body is not touched here: render/ turns it into HTML.
+
+import { problem, type Problem } from '../problems.js';
+import type { ArticleSettings } from '../types.js';
+import type { SourceFile } from './discover.js';
+import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
+import { frontMatterSchema, issueToProblem, KNOWN_FIELDS, type FrontMatterFields } from './schema.js';
+
+/** A parsed article: its valid fields, its unknown ones, its front-matter (body, positions) and warnings. */
+export type ParsedArticle =
+  | { ok: true; fields: FrontMatterFields; extra: Record<string, unknown>; frontMatter: FrontMatter; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+/** Parse and validate an article file's front-matter; every problem names its file, line and column. */
+export function parseArticle(source: SourceFile, settings: Pick<ArticleSettings, 'timeZone'>): ParsedArticle {
+  const split = parseFrontMatter(source);
+  if (!split.ok) return split;
+  const frontMatter = split.value;
+
+  const parsed = frontMatterSchema(settings).safeParse(frontMatter.data);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => issueToProblem(issue, source, frontMatter)) };
+  }
+  const problems: Problem[] = [];
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(frontMatter.data)) {
+    if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
+    extra[key] = value;
+    problems.push(problem('field-unknown', source.file, frontMatter.locate([key]), { field: key, known: KNOWN_FIELDS }));
+  }
+  return { ok: true, fields: parsed.data, extra, frontMatter, problems };
+}
