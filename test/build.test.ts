@@ -174,11 +174,34 @@ describe('the whole site', () => {
   });
 
   it('holds exactly the expected files', () => {
-    const files = listFiles(dist);
-    expect(files).toContain('assets/style.css');
-    expect(files.filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f))).toHaveLength(5);
-    const feedsAndIndexes = /(^|\/)(feed\.xml|atom\.xml|feed\.json)$|^(sitemap\.xml|news-sitemap\.xml|robots\.txt)$/;
-    expect(files.filter((f) => !f.endsWith('.html') && !f.startsWith('assets/') && !feedsAndIndexes.test(f))).toEqual([]);
+    const pages = (...urls: string[]) => urls.map((url) => `${url}index.html`);
+    const feeds = (...lists: string[]) => lists.flatMap((list) => ['feed.xml', 'atom.xml', 'feed.json'].map((file) => `${list}${file}`));
+    const topics = ['culture/', 'society/', 'transport/'].map((slug) => `topics/${slug}`);
+    const tags = ['austria', 'belgium', 'brussels', 'georgia', 'gylym-ordasy', 'istanbul', 'kazakhstan', 'scat', 'shymkent', 'slash-tag', 'turkiye', 'two-words', 'vienna'].map((slug) => `tags/${slug}/`);
+    const expected = [
+      // home, paginated at 2
+      ...pages('', 'page/2/', 'page/3/'),
+      // the five articles
+      ...pages(
+        '2025/12/19/new-direct-flight-to-tbilisi/',
+        '2025/12/18/aiman-mussakhajayeva-performs-in-vienna/',
+        '2025/12/18/days-of-kazakh-cinema-held-in-brussels/',
+        '2025/12/17/scientific-and-literary-corner-opens-in-istanbul/',
+        '2025/11/30/kazakhstan-celebrates-independence-day/',
+      ),
+      // topics and tags, with their indexes; Culture has three articles, two pages
+      ...pages('topics/', ...topics, 'topics/culture/page/2/', 'tags/', ...tags),
+      // date archives: the year, its months (December has four articles, two pages), its days
+      ...pages('archive/', '2025/', '2025/12/', '2025/12/page/2/', '2025/11/', '2025/12/19/', '2025/12/18/', '2025/12/17/', '2025/11/30/'),
+      '404.html',
+      // feeds of the site, of every topic and of every tag
+      ...feeds('', ...topics, ...tags),
+      'sitemap.xml',
+      'news-sitemap.xml',
+      'robots.txt',
+      'assets/style.css',
+    ].sort();
+    expect(listFiles(dist)).toEqual(expected);
   });
 
   it('every page is valid HTML with one h1 and a language', async () => {

@@ -1,9 +1,15 @@
-// The commands as a user runs them: what they print, what they write, their exit codes.
+// The commands as a user runs them: what they print, what they write, their exit codes. Each
+// spawn of the CLI costs a second of start-up, so one spawn shows several flags where it can, and
+// what the build does once the flags are read is tested in-process.
 
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { article, listFiles, makeSite, runCli } from './helpers/site.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { summaryLine } from '../src/report.js';
+import { article, listFiles, makeSite, page, REPO, runCli, type CliResult } from './helpers/site.js';
 
 const SITE = {
   'site.config.ts': `export default { title: 'Steppe Times' };\n`,
@@ -24,29 +30,6 @@ describe('broadsheet build', () => {
     expect(result.stderr).toBe('');
   });
 
-  it('prints nothing with --quiet', async () => {
-    const root = makeSite(SITE);
-    const result = await runCli(['build', '--quiet'], root);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe('');
-  });
-
-  it('includes drafts and scheduled articles with --drafts and --future', async () => {
-    const root = makeSite(SITE);
-    const result = await runCli(['build', '--drafts', '--future'], root);
-    expect(result.code).toBe(0);
-    const files = listFiles(path.join(root, 'dist'));
-    expect(files).toContain('2025/12/18/still-a-draft/index.html');
-    expect(files).toContain('2099/01/01/from-the-future/index.html');
-  });
-
-  it('writes to --out and uses --root', async () => {
-    const root = makeSite(SITE);
-    const result = await runCli(['build', '--root', root, '--out', 'public'], path.dirname(root));
-    expect(result.code, result.stderr).toBe(0);
-    expect(listFiles(path.join(root, 'public'))).toContain('index.html');
-  });
-
   it('reports unknown front-matter fields only with --strict, and then fails', async () => {
     const root = makeSite(SITE);
     const strict = await runCli(['build', '--strict'], root);
@@ -57,9 +40,45 @@ describe('broadsheet build', () => {
 
   it('a second build of unchanged content rewrites nothing', async () => {
     const root = makeSite(SITE);
-    await runCli(['build'], root);
-    const second = await runCli(['build'], root);
-    expect(second.stdout).toMatch(/articles: 4 from cache, 0 rendered on 1 thread; pages rendered: 0; files: 0 written, \d+ unchanged, 0 deleted/);
+    await build({ root, threads: 1 });
+    const second = await build({ root, threads: 1 });
+    expect(summaryLine(second.stats)).toMatch(/articles: 4 from cache, 0 rendered on 1 thread; pages rendered: 0; files: 0 written, \d+ unchanged, 0 deleted$/);
+  });
+});
+
+describe('broadsheet build flags', () => {
+  // One build, run from the parent folder, with every flag that changes what is built and where.
+  let root: string;
+  let result: CliResult;
+  beforeAll(async () => {
+    root = makeSite(SITE);
+    result = await runCli(['build', '--root', root, '--out', 'public', '--drafts', '--future', '--no-cache', '--base-url', 'https://mirror.example/', '--quiet'], path.dirname(root));
+  });
+
+  it('prints nothing with --quiet', () => {
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('');
+  });
+
+  it('includes drafts and scheduled articles with --drafts and --future', () => {
+    const files = listFiles(path.join(root, 'public'));
+    expect(files).toContain('2025/12/18/still-a-draft/index.html');
+    expect(files).toContain('2099/01/01/from-the-future/index.html');
+  });
+
+  it('writes to --out and uses --root', () => {
+    expect(listFiles(path.join(root, 'public'))).toContain('index.html');
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    expect(existsSync(path.join(path.dirname(root), 'public'))).toBe(false);
+  });
+
+  it('takes the base URL from --base-url', () => {
+    expect(page(path.join(root, 'public'), '/')('link[rel="canonical"]').attr('href')).toBe('https://mirror.example/');
+  });
+
+  it('leaves .cache/ alone with --no-cache', () => {
+    expect(existsSync(path.join(root, '.cache'))).toBe(false);
   });
 });
 
@@ -92,9 +111,8 @@ describe('broadsheet new', () => {
     expect(text).toContain('tags:\n  - Vienna\n  - Austria\n');
     expect(text).toContain('draft: true\n');
 
-    const built = await runCli(['build', '--drafts'], root);
-    expect(built.code, built.stderr).toBe(0);
-    expect(listFiles(path.join(root, 'dist'))).toContain('2025/12/18/qazaq-concert-in-vienna/index.html');
+    await build({ root, drafts: true, threads: 1 });
+    expect(page(path.join(root, 'dist'), '/2025/12/18/qazaq-concert-in-vienna/')('h1').text()).toBe('Qazaq concert in Vienna');
   });
 
   it('refuses to overwrite an existing article', async () => {
@@ -108,5 +126,52 @@ describe('broadsheet new', () => {
   it('needs a title', async () => {
     const result = await runCli(['new'], makeSite({}));
     expect(result.code).toBe(2);
+  });
+});
+
+describe('broadsheet dev', () => {
+  it('says clearly when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const root = makeSite(SITE);
+      const result = await runCli(['dev', '--port', String(port)], root);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect(result.stderr).toContain('--port');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('rejects a port that is not a number', async () => {
+    const result = await runCli(['dev', '--port', 'http'], makeSite(SITE));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--port must be a whole number');
+  });
+
+  it('stops cleanly on Ctrl-C (SIGINT): exit code 0, port released', async () => {
+    const root = makeSite(SITE);
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'dev', '--port', '0'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "Serving" line: ${output}`)), 50_000);
+      child.stdout.on('data', () => {
+        const match = /Serving (http:\/\/\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    expect((await fetch(url)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toContain('Stopping.');
+    await expect(fetch(url)).rejects.toThrow();
   });
 });

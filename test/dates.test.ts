@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildTime, dayName, formatDate, isCalendarDate, monthName, parseContentDate } from '../src/dates.js';
 
 describe('a front-matter date', () => {
@@ -40,10 +40,16 @@ describe('the build time', () => {
     expect(buildTime({ SOURCE_DATE_EPOCH: '1766000000' })).toBe(1766000000_000);
   });
 
-  it('is the clock otherwise', () => {
-    const before = Date.now();
-    const time = buildTime({});
-    expect(time).toBeGreaterThanOrEqual(before);
+  it('is the clock otherwise, also when SOURCE_DATE_EPOCH is not a count of seconds', () => {
+    vi.useFakeTimers({ now: Date.parse('2025-12-18T14:20:00.123Z'), toFake: ['Date'] });
+    try {
+      expect(buildTime({})).toBe(Date.parse('2025-12-18T14:20:00.123Z'));
+      for (const epoch of ['', 'soon', '1766000000.5', '-1', '2025-12-18']) {
+        expect(buildTime({ SOURCE_DATE_EPOCH: epoch }), epoch).toBe(Date.parse('2025-12-18T14:20:00.123Z'));
+      }
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
