@@ -6,7 +6,7 @@ import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
 import { build } from '../src/build.js';
 import { BuildFailure, formatProblems, type Problem } from '../src/problems.js';
 import { leftOutLines, noProgress, plainProgress, summaryLine, terminalProgress } from '../src/report.js';
-import { MemoryWriter } from '../src/write/writers.js';
+import { MemoryWriter } from '../src/write/memory-writer.js';
 
 const USAGE = `Usage: broadsheet <command> [options]
 

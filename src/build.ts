@@ -18,7 +18,8 @@ import { WorkerPool } from './workers/pool.js';
 import { outputContext } from './write/context.js';
 import { OutputManifest } from './write/manifest.js';
 import { writeOutputs, type WrittenOutputs } from './write/outputs.js';
-import { DistWriter, type OutputWriter, type WriteStats } from './write/writers.js';
+import { DistWriter } from './write/dist-writer.js';
+import type { OutputWriter, WriteStats } from './write/output-writer.js';
 
 /** How to build: every field optional, defaults as `broadsheet build` has them. */
 export interface BuildOptions {

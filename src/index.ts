@@ -6,4 +6,6 @@ export { PAGE_TEMPLATES } from './pages/templates.js';
 export { defineConfig, loadConfig, type SiteConfig, type SiteConfigInput } from './config.js';
 export { BuildFailure, formatProblem, formatProblems, type Problem } from './problems.js';
 export { renderArticle } from './render/article.js';
-export { MemoryWriter, DistWriter, type OutputWriter } from './write/writers.js';
+export { DistWriter } from './write/dist-writer.js';
+export { MemoryWriter } from './write/memory-writer.js';
+export { type OutputWriter } from './write/output-writer.js';

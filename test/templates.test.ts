@@ -12,7 +12,7 @@ import { noProgress } from '../src/report.js';
 import { planPages } from '../src/pages/index.js';
 import { createTemplates, PAGE_TEMPLATES } from '../src/pages/templates.js';
 import { WorkerPool } from '../src/workers/pool.js';
-import { MemoryWriter } from '../src/write/writers.js';
+import { MemoryWriter } from '../src/write/memory-writer.js';
 import { outputContext } from '../src/write/context.js';
 import { writePages } from '../src/write/pages.js';
 import { article, makeSite, page } from './helpers/site.js';

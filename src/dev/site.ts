@@ -22,7 +22,7 @@ import type { WrittenPage } from '../types.js';
 import { outputContext } from '../write/context.js';
 import { fingerprint, OutputManifest } from '../write/manifest.js';
 import { writeOutputs } from '../write/outputs.js';
-import { DirectWriter } from '../write/writers.js';
+import { DirectWriter } from '../write/direct-writer.js';
 import { linkersOf } from './linkers.js';
 import { allPages, rememberOtherFiles, writtenPage, type Changes, type DevOptions, type DevState, type GoodSite, type UpdateResult } from './state.js';
 import { updateContent } from './update.js';

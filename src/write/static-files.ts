@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { problem, type Problem } from '../problems.js';
 import { displayPath } from '../load/discover.js';
-import type { OutputWriter } from './writers.js';
+import type { OutputWriter } from './output-writer.js';
 
 /** Copy assets from each template root, the first root winning; returns the number of files. */
 export async function copyAssets(roots: readonly string[], writer: OutputWriter): Promise<number> {
