@@ -10,6 +10,7 @@ import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, read
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { failpoint } from './failpoints.js';
 
 /** Bytes of a file: text (written as UTF-8) or raw bytes. */
 export type FileContent = string | Uint8Array;
@@ -43,6 +44,7 @@ export function writeFileAtomic(file: string, content: FileContent | ContentWrit
   let fd: number | undefined;
   try {
     fd = openSync(aside, 'w');
+    failpoint('write', aside);
     const target = fd;
     if (typeof content === 'function') content((chunk) => writeAll(target, chunk));
     else writeAll(target, content);
@@ -67,6 +69,7 @@ export async function writeFileAtomicAsync(file: string, content: Uint8Array): P
   try {
     const handle = await open(aside, 'w');
     try {
+      failpoint('write', aside);
       await handle.writeFile(content);
     } finally {
       await handle.close();
@@ -92,6 +95,7 @@ export function replaceEntry(target: string, make: (aside: string) => void): voi
   const aside = asideOf(target);
   try {
     make(aside);
+    failpoint('write', aside);
     renameOver(aside, target);
   } catch (error) {
     removeQuietly(aside);
@@ -199,8 +203,11 @@ export function filesUnder(root: string): string[] {
   return files;
 }
 
-/** Delete every file under `root` that `keep` rejects, then the folders that left empty; returns how many. */
-export function removeStale(root: string, keep: (file: string) => boolean): number {
+/**
+ * Delete every file under `root` that `keep` rejects (calling `afterEach` after each), then the
+ * folders that left empty; returns how many files went.
+ */
+export function removeStale(root: string, keep: (file: string) => boolean, afterEach: () => void = () => undefined): number {
   let deleted = 0;
   const emptied = new Set<string>();
   for (const file of filesUnder(root)) {
@@ -209,6 +216,7 @@ export function removeStale(root: string, keep: (file: string) => boolean): numb
     rmSync(absolute, { force: true });
     deleted++;
     emptied.add(path.dirname(absolute));
+    afterEach();
   }
   removeEmptiedFolders(root, emptied);
   return deleted;
