@@ -12,10 +12,10 @@
 // (creating a file or folder costs ~0.3 ms of kernel time here, and 10,000 articles make 14,000
 // page folders); page workers write their files themselves (stageFile), synchronously.
 
-import { linkSync, lstatSync, rmSync, statSync } from 'node:fs';
+import { linkSync, lstatSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { commitStarted, commitStep } from './failpoints.js';
-import { assertInside, ensureFolder, ensureFolderAsync, filesUnder, removeStale, replaceEntry, sameBytes, writeFileAtomic, writeFileAtomicAsync } from './fs-helpers.js';
+import { commitMark, commitStep } from './failpoints.js';
+import { assertInside, ensureFolder, ensureFolderAsync, filesUnder, removeEmptiedFolders, removeStale, replaceEntry, sameBytes, writeFileAtomic, writeFileAtomicAsync } from './fs-helpers.js';
 import { openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
 import type { OutputWriter, WriteStats } from './output-writer.js';
 
@@ -125,7 +125,7 @@ export class DistWriter implements OutputWriter {
     this.prepare();
     const folder = this.folder!;
     const { live, spare } = folder;
-    commitStarted();
+    commitMark('started');
     const old = live ? filesUnder(live) : [];
     const stats: WriteStats = { written: this.staged.size, unchanged: this.kept.size, deleted: old.filter((file) => !this.files.has(file)).length };
     // Nothing written and nothing gone: dist/ already shows the new site.
@@ -145,18 +145,35 @@ export class DistWriter implements OutputWriter {
   /** Give up: dist/ is untouched; the files this build wrote into the spare tree are removed. */
   async abort(): Promise<void> {
     await Promise.allSettled(this.inFlight);
-    if (this.folder && !this.committed) {
-      for (const file of this.staged) {
-        try {
-          rmSync(path.join(this.folder.spare, file), { force: true });
-        } catch {
-          // The spare tree is reconciled by the next commit anyway; the build's own error matters.
-        }
-      }
+    try {
+      if (this.folder && !this.committed) discardStaged(this.folder, this.staged);
+    } catch {
+      // The build's own error is the one to report; the next commit reconciles the spare tree.
     }
     this.files.clear();
     this.staged.clear();
     this.kept.clear();
+  }
+}
+
+/** Remove what a failed build wrote into the spare tree (all of it when there is no output yet). */
+function discardStaged({ live, spare, builds }: OutputFolder, staged: Iterable<string>): void {
+  // No output yet: the spare tree holds only this build's files (a worker's unreported ones too).
+  if (!live) rmSync(spare, { recursive: true, force: true });
+  const emptied = new Set<string>();
+  for (const file of staged) {
+    const absolute = path.join(spare, file);
+    rmSync(absolute, { force: true });
+    emptied.add(path.dirname(absolute));
+  }
+  removeEmptiedFolders(spare, emptied);
+  // A first build that failed leaves no trace.
+  for (const folder of [spare, builds]) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty (or already gone).
+    }
   }
 }
 

@@ -7,8 +7,9 @@
 //       a thread on (default the first), fails with the operating-system error CODE (ENOSPC,
 //       EACCES, EROFS, EMFILE, ...) after its aside file was opened: as a full disk would fail it.
 //   BROADSHEET_COMMIT_PAUSE_MS=N
-//       A build prints "broadsheet: commit started" on stderr when it starts to commit, and sleeps
-//       N ms after each step of the commit: a test can kill it at any point of it.
+//       A build sleeps N ms after each step of its commit and marks on stderr where it is
+//       ("broadsheet: commit started", "... commit swapping", "... commit swapped"): a test can
+//       aim a kill at any point of it.
 
 import { constants } from 'node:os';
 
@@ -31,9 +32,9 @@ export function failpoint(operation: 'write', file: string): void {
   throw error;
 }
 
-/** Mark the start of a commit (for a test aiming a kill at it). */
-export function commitStarted(): void {
-  if (process.env.BROADSHEET_COMMIT_PAUSE_MS) process.stderr.write('broadsheet: commit started\n');
+/** Mark where a commit is, for a test aiming a kill at it. */
+export function commitMark(where: 'started' | 'swapping' | 'swapped'): void {
+  if (process.env.BROADSHEET_COMMIT_PAUSE_MS) process.stderr.write(`broadsheet: commit ${where}\n`);
 }
 
 /** One step of a commit is done: pause, if a test asked for it. */

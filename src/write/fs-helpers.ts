@@ -55,7 +55,7 @@ export function writeFileAtomic(file: string, content: FileContent | ContentWrit
   } catch (error) {
     if (fd !== undefined) closeQuietly(fd);
     removeQuietly(aside);
-    throw error;
+    throw withPath(error, file);
   }
   if (options.durable) fsyncFolder(path.dirname(file));
 }
@@ -83,7 +83,7 @@ export async function writeFileAtomicAsync(file: string, content: Uint8Array): P
     }
   } catch (error) {
     await rm(aside, { force: true }).catch(() => undefined);
-    throw error;
+    throw withPath(error, file);
   }
 }
 
@@ -101,6 +101,12 @@ export function replaceEntry(target: string, make: (aside: string) => void): voi
     removeQuietly(aside);
     throw error;
   }
+}
+
+/** Writes through a file descriptor fail without a path: give the error the file's, for the user's message. */
+function withPath(error: unknown, file: string): unknown {
+  if (typeof error === 'object' && error !== null && 'code' in error && !('path' in error)) Object.assign(error, { path: file });
+  return error;
 }
 
 /** rename(2), removing a folder that stands where the file goes. */
@@ -134,6 +140,22 @@ export function fsyncFolder(folder: string): void {
     if (!isCode(error, 'EINVAL', 'EPERM', 'EISDIR', 'EBADF')) throw error;
   } finally {
     closeQuietly(fd);
+  }
+}
+
+/**
+ * mkdir -p that reports the real error: Node's recursive mkdir says ENOENT where the file system is
+ * read-only (EROFS), so on ENOENT the first missing folder is made alone, which fails truthfully.
+ */
+export function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    if (!isCode(error, 'ENOENT')) throw error;
+    let missing = folder;
+    while (!lstatSync(path.dirname(missing), { throwIfNoEntry: false }) && path.dirname(missing) !== missing) missing = path.dirname(missing);
+    mkdirSync(missing);
+    mkdirSync(folder, { recursive: true });
   }
 }
 

@@ -20,15 +20,22 @@ export class SystemFailure extends Error {
   }
 }
 
+/** What became of the output, for the end of the line: a build fails atomically, before or after its swap. */
+export function outcomeOf(committed: boolean): string {
+  return committed
+    ? 'The new site is in place, but the cache was not saved: the next build renders more.'
+    : 'The output folder is unchanged.';
+}
+
 /** What the user can do about each code, given the path it happened at and whether it was a read. */
 const EXPLAINED: Record<string, (file: string, reading: boolean) => string> = {
   ENOSPC: (file) => `No space left on the disk holding ${file}. Free some space, then build again.`,
-  EDQUOT: (file) => `The disk quota is used up (writing ${file}). Free some space or get a larger quota, then build again.`,
+  EDQUOT: (file) => `The disk quota is used up, writing ${file}. Free some space or get a larger quota, then build again.`,
   EACCES: permissionDenied,
   EPERM: permissionDenied,
   EROFS: (file) => `${file} is on a read-only file system. Remount it read-write, or build into another folder with --out.`,
-  EMFILE: (file) => `Too many open files in this process (opening ${file}). Raise the limit (ulimit -n 4096), or build with --threads 1.`,
-  ENFILE: (file) => `Too many open files on this system (opening ${file}). Close some programs, or raise the system's limit (fs.file-max).`,
+  EMFILE: (file) => `Too many open files in this process, opening ${file}. Raise the limit (ulimit -n 4096), then build again.`,
+  ENFILE: (file) => `Too many open files on this system, opening ${file}. Close some programs, or raise the system's limit (fs.file-max).`,
   ENOTDIR: (file) => `Part of the path ${file} is a file where a folder should be. Move that file away, then build again.`,
   EISDIR: (file) => `${file} is a folder where a file should be. Move that folder away, then build again.`,
   EIO: (file) => `The disk failed to read or write ${file} (an input/output error). Check the disk, then build again.`,
@@ -58,7 +65,8 @@ export function explainSystemError(error: unknown, outcome = ''): SystemFailure 
   // rename and link fail on either path; the destination is the one being made.
   const at = file ?? dest;
   const shown = at ? shownPath(at) : 'a file of the build';
-  const line = `${explain(shown, READS.has(syscall ?? ''))} (${code}${syscall ? ` in ${syscall}` : ''})`;
+  // The code goes after the first sentence: "No space left on ... (ENOSPC). Free some space, ...".
+  const line = explain(shown, READS.has(syscall ?? '')).replace(/\. /, ` (${code}). `);
   return new SystemFailure(outcome ? `${line} ${outcome}` : line, code);
 }
 

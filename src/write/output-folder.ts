@@ -25,8 +25,8 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { commitStep } from './failpoints.js';
-import { fsyncFolder } from './fs-helpers.js';
+import { commitMark, commitStep } from './failpoints.js';
+import { fsyncFolder, makeFolder } from './fs-helpers.js';
 import { SystemFailure, shownPath } from './os-errors.js';
 
 const TREES = ['a', 'b'] as const;
@@ -82,7 +82,11 @@ export function openOutputFolder(outPath: string): OutputFolder {
   } else {
     throw new SystemFailure(`The output folder ${shownPath(outPath)} is a file, not a folder. Move or delete it, or build into another folder with --out.`);
   }
-  mkdirSync(spare, { recursive: true });
+  makeFolder(builds);
+  if (!lstatSync(spare, { throwIfNoEntry: false })?.isDirectory()) {
+    rmSync(spare, { force: true });
+    mkdirSync(spare);
+  }
   return { outPath, builds, live, spare };
 }
 
@@ -106,7 +110,7 @@ function otherTree(name: string): string {
 export function swapIn(folder: OutputFolder, written: () => Iterable<string>): void {
   const { outPath, builds, spare } = folder;
   flushToDisk(spare, written);
-  commitStep();
+  commitMark('swapping');
   const link = path.join(builds, SWAP_LINK);
   rmSync(link, { force: true });
   // Relative, so the site folder can be moved or copied whole; Windows gets a junction (no rights needed).
@@ -119,6 +123,7 @@ export function swapIn(folder: OutputFolder, written: () => Iterable<string>): v
     commitStep();
   }
   renameSync(link, outPath);
+  commitMark('swapped');
   fsyncFolder(path.dirname(outPath));
   commitStep();
 }
