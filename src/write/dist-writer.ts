@@ -133,7 +133,7 @@ export class DistWriter implements OutputWriter {
 
     // What the spare tree holds beyond the new site: pages the new site no longer has, and
     // whatever a killed or failed build left.
-    removeStale(spare, (file) => this.files.has(file), commitStep);
+    if (!folder.fresh) removeStale(spare, (file) => this.files.has(file), commitStep);
     for (const file of this.kept) {
       if (linkKept(live!, spare, file)) commitStep();
     }

@@ -57,6 +57,7 @@ export async function writeUnlessCurrent(
   return true;
 }
 
+/** What the previous build wrote and from what (see the top of this file), and what this one records. */
 export class OutputManifest {
   private readonly next = new Map<string, string>();
 

@@ -42,6 +42,8 @@ export interface OutputFolder {
   live: string | undefined;
   /** The tree the new site is made in. */
   spare: string;
+  /** Was the spare tree made just now (so holds nothing but this build's files)? */
+  fresh: boolean;
 }
 
 /** The folder holding an output folder's trees: `.dist.builds` beside `dist`. */
@@ -83,11 +85,13 @@ export function openOutputFolder(outPath: string): OutputFolder {
     throw new SystemFailure(`The output folder ${shownPath(outPath)} is a file, not a folder. Move or delete it, or build into another folder with --out.`);
   }
   makeFolder(builds);
-  if (!lstatSync(spare, { throwIfNoEntry: false })?.isDirectory()) {
+  const fresh = !lstatSync(spare, { throwIfNoEntry: false })?.isDirectory();
+  if (fresh) {
     rmSync(spare, { force: true });
+    // Not recursive: a recursive mkdir on a read-only file system reports ENOENT, not EROFS.
     mkdirSync(spare);
   }
-  return { outPath, builds, live, spare };
+  return { outPath, builds, live, spare, fresh };
 }
 
 /** A swap the last build was killed in: finish it if dist is gone, else drop the new link. */
