@@ -68,6 +68,18 @@ describe('a second build of the same site', () => {
   });
 });
 
+describe('the dev server', () => {
+  it('does not start on a site another process is building', async () => {
+    const root = makeSite(siteFiles());
+    await build({ root, now: NOW });
+    // This test process stands in for a running build.
+    leaveLock(root, { pid: process.pid });
+    const result = await runCli(['dev', '--port', '0'], root, ENV);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^Dev server failed: Another Broadsheet process is working on this site: pid ${process.pid} `));
+  });
+});
+
 describe('a stale lock', () => {
   it('of a process that is gone (killed, crashed) is taken over, with the aside files it left', async () => {
     const root = makeSite(siteFiles());

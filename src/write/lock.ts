@@ -17,7 +17,7 @@ import { linkSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, sta
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { isCode, makeFolder } from './fs-helpers.js';
-import { explainSystemError, SystemFailure, shownPath } from './os-errors.js';
+import { explainSystemError, outcomeOf, SystemFailure, shownPath } from './os-errors.js';
 
 const LOCK_FILE = 'build.lock';
 
@@ -49,7 +49,7 @@ export function lockSite(folder: string): SiteLock {
   try {
     return take(folder);
   } catch (error) {
-    throw explainSystemError(error, 'Nothing was written.') ?? error;
+    throw explainSystemError(error, outcomeOf(false)) ?? error;
   }
 }
 

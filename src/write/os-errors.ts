@@ -62,8 +62,8 @@ export function explainSystemError(error: unknown, outcome = ''): SystemFailure 
   const { code, path: file, dest, syscall } = error as NodeJS.ErrnoException & { dest?: string };
   const explain = code ? EXPLAINED[code] : undefined;
   if (!code || !explain) return undefined;
-  // rename and link fail on either path; the destination is the one being made.
-  const at = file ?? dest;
+  // rename, link and symlink name two paths; the destination is the one being made.
+  const at = dest && ['rename', 'link', 'symlink'].includes(syscall ?? '') ? dest : (file ?? dest);
   const shown = at ? shownPath(at) : 'a file of the build';
   // The code goes after the first sentence: "No space left on ... (ENOSPC). Free some space, ...".
   const line = explain(shown, READS.has(syscall ?? '')).replace(/\. /, ` (${code}). `);
@@ -75,7 +75,7 @@ export function explainSystemError(error: unknown, outcome = ''): SystemFailure 
  * being written rather than its aside copy.
  */
 export function shownPath(file: string): string {
-  const target = file.replace(/\.\d+-\d+-\d+\.tmp$/, '');
+  const target = file.replace(/\.\d+(-\d+-\d+)?\.tmp$/, '');
   const relative = path.relative(process.cwd(), target);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : target;
 }

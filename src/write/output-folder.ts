@@ -120,13 +120,22 @@ export function swapIn(folder: OutputFolder, written: () => Iterable<string>): v
   // Relative, so the site folder can be moved or copied whole; Windows gets a junction (no rights needed).
   symlinkSync(path.relative(path.dirname(outPath), spare), link, process.platform === 'win32' ? 'junction' : 'dir');
   commitStep();
+  let movedAside: string | undefined;
   if (folder.live === outPath) {
     // An older Broadsheet's real folder: moved aside first. A kill here leaves dist missing, and
     // the next build finishes the swap (finishOrDropSwap).
-    renameSync(outPath, path.join(builds, otherTree(path.basename(spare))));
+    movedAside = path.join(builds, otherTree(path.basename(spare)));
+    renameSync(outPath, movedAside);
     commitStep();
   }
-  renameSync(link, outPath);
+  try {
+    renameSync(link, outPath);
+  } catch (error) {
+    // Refused (a folder this user may not change): put everything back as it was.
+    if (movedAside) renameSync(movedAside, outPath);
+    rmSync(link, { force: true });
+    throw error;
+  }
   commitMark('swapped');
   fsyncFolder(path.dirname(outPath));
   commitStep();
