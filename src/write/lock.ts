@@ -87,14 +87,13 @@ function handle(file: string): SiteLock {
       const entry = held.get(file);
       if (!entry || --entry.count > 0) return;
       held.delete(file);
-      const record = readRecord(file);
-      if (record && record !== 'missing' && record.pid === process.pid) rmSync(file, { force: true });
-      if (entry.createdFolder) {
-        try {
-          rmdirSync(path.dirname(file)); // only if empty: --no-cache leaves no .cache/ behind
-        } catch {
-          // Holds the cache.
-        }
+      try {
+        const record = readRecord(file);
+        if (record && record !== 'missing' && record.pid === process.pid) rmSync(file, { force: true });
+        // Only if empty: --no-cache leaves no .cache/ behind.
+        if (entry.createdFolder) rmdirSync(path.dirname(file));
+      } catch {
+        // A lock left behind names this process, which is about to be gone: the next build takes it over.
       }
     },
   };
