@@ -6,7 +6,8 @@ import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
 import { build } from '../src/build.js';
 import { BuildFailure, formatProblems, type Problem } from '../src/problems.js';
 import { leftOutLines, noProgress, plainProgress, summaryLine, terminalProgress } from '../src/report.js';
-import { MemoryWriter } from '../src/write/writers.js';
+import { MemoryWriter } from '../src/write/memory-writer.js';
+import { explainSystemError } from '../src/write/os-errors.js';
 
 const USAGE = `Usage: broadsheet <command> [options]
 
@@ -58,6 +59,12 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof BuildFailure) {
       reportFailure(error, command.failed, command.unchanged);
+      return 1;
+    }
+    // The machine, not the content: a full disk, a folder this user may not write, another build.
+    const system = explainSystemError(error);
+    if (system) {
+      console.error(`${paint('red', `${command.failed}:`)} ${system.message}`);
       return 1;
     }
     throw error;
@@ -142,7 +149,10 @@ async function runDev(args: string[]): Promise<number> {
         else if (result.mode === 'content') console.log(`${time()} Updated ${result.changed.length} files (${result.pagesRendered} pages rendered) in ${Math.round(result.milliseconds)} ms${cause}`);
       },
       onError(error) {
-        console.error(`${time()} ${paint('red', 'Broadsheet failed')}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        // A full disk and the like in one line; anything else is a bug, with its stack.
+        const system = explainSystemError(error);
+        if (system) console.error(`${time()} ${paint('red', 'Not rebuilt')}: ${system.message}`);
+        else console.error(`${time()} ${paint('red', 'Broadsheet failed')}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       },
     });
   } catch (error) {

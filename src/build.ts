@@ -18,7 +18,10 @@ import { WorkerPool } from './workers/pool.js';
 import { outputContext } from './write/context.js';
 import { OutputManifest } from './write/manifest.js';
 import { writeOutputs, type WrittenOutputs } from './write/outputs.js';
-import { DistWriter, type OutputWriter, type WriteStats } from './write/writers.js';
+import { DistWriter } from './write/dist-writer.js';
+import { lockSite } from './write/lock.js';
+import { explainSystemError, outcomeOf } from './write/os-errors.js';
+import type { OutputWriter, WriteStats } from './write/output-writer.js';
 
 /** How to build: every field optional, defaults as `broadsheet build` has them. */
 export interface BuildOptions {
@@ -66,10 +69,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const progress = options.progress ?? noProgress;
   const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl });
   const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
-  const cache = await ArticleCache.open(config.cachePath, options.cache ?? true);
+  const lock = lockSite(config.cachePath);
   const writer = options.writer ?? new DistWriter(config.outPath);
   const pool = new WorkerPool(options.threads ?? 'auto');
+  let cache: ArticleCache | undefined;
   try {
+    cache = await ArticleCache.open(config.cachePath, options.cache ?? true);
     const collected = await collectArticles(config, cache, { pool, progress });
     const { site, problems: modelProblems } = buildSite(collected.articles, publishOptions(options, now));
     const warnings = stopOnErrors([...templateProblems, ...collected.problems, ...modelProblems], strict);
@@ -87,10 +92,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats };
   } catch (error) {
     await writer.abort();
-    throw error;
+    throw explainSystemError(error, outcomeOf(writer instanceof DistWriter && writer.committed)) ?? error;
   } finally {
     await pool.close();
-    await cache.dispose();
+    await cache?.dispose();
+    lock.release();
   }
 }
 

@@ -6,4 +6,6 @@ export { PAGE_TEMPLATES } from './pages/templates.js';
 export { BuildFailure, formatProblem, formatProblems, type Problem } from './problems.js';
 export { renderArticle } from './render/article.js';
 export type { ArticleMeta, ArticleSettings, PageSpec, Site } from './types.js';
-export { DistWriter, MemoryWriter, type OutputWriter } from './write/writers.js';
+export { DistWriter } from './write/dist-writer.js';
+export { MemoryWriter } from './write/memory-writer.js';
+export { type OutputWriter } from './write/output-writer.js';

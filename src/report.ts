@@ -1,7 +1,7 @@
 // What the build tells the user: the closing summary, what was left out and why, and problems.
 // Formats text only; the CLI decides where it goes (stdout, stderr, nowhere with --quiet).
 
-import type { WriteStats } from './write/writers.js';
+import type { WriteStats } from './write/output-writer.js';
 import type { ArticleMeta } from './types.js';
 import type { Site } from './types.js';
 

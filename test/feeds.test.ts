@@ -9,7 +9,7 @@ import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { MemoryWriter } from '../src/write/writers.js';
+import { MemoryWriter } from '../src/write/memory-writer.js';
 import { article, makeSite } from './helpers/site.js';
 
 /** What an author typed in every field: an element a reader must not run, an ampersand, bold. */

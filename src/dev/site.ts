@@ -6,11 +6,12 @@
 // (the navigation), runs the full build: warm, through the cache, and with per-template
 // fingerprints it renders only the pages made with a changed template. An update that finds
 // errors writes nothing: the last good pages keep being served, and the errors are reported until
-// a later change fixes them.
+// a later change fixes them. The server holds the site's lock (write/lock.ts) from start to close:
+// a `broadsheet build` of the same site meanwhile is refused, naming the server.
 
 import path from 'node:path';
 import { build, type BuildResult } from '../build.js';
-import type { SiteConfig } from '../config.js';
+import { loadConfig, type SiteConfig } from '../config.js';
 import { buildTime } from '../dates.js';
 import { pageGroups } from '../pages/index.js';
 import { createTemplates, PAGE_TEMPLATES } from '../pages/templates.js';
@@ -22,7 +23,8 @@ import type { WrittenPage } from '../types.js';
 import { outputContext } from '../write/context.js';
 import { fingerprint, OutputManifest } from '../write/manifest.js';
 import { writeOutputs } from '../write/outputs.js';
-import { DirectWriter } from '../write/writers.js';
+import { DirectWriter } from '../write/direct-writer.js';
+import { lockSite, type SiteLock } from '../write/lock.js';
 import { linkersOf } from './linkers.js';
 import { allPages, rememberOtherFiles, writtenPage, type Changes, type DevOptions, type DevState, type GoodSite, type UpdateResult } from './state.js';
 import { updateContent } from './update.js';
@@ -33,12 +35,23 @@ export type { Changes, DevOptions, UpdateResult } from './state.js';
 export class DevSite {
   private state: DevState | undefined;
 
-  private constructor(private readonly options: DevOptions) {}
+  private constructor(
+    private readonly options: DevOptions,
+    private readonly lock: SiteLock,
+  ) {}
 
-  /** Build the site (a normal warm build) and load it for incremental updates. */
+  /**
+   * Take the site's lock (a SystemFailure names the process holding it), build the site (a normal
+   * warm build) and load it for incremental updates.
+   */
   static async start(options: DevOptions): Promise<{ site: DevSite; result: UpdateResult }> {
-    const site = new DevSite(options);
-    return { site, result: await site.full() };
+    const site = new DevSite(options, lockSite(await cacheFolderOf(options)));
+    try {
+      return { site, result: await site.full() };
+    } catch (error) {
+      site.lock.release();
+      throw error;
+    }
   }
 
   /** The config of the last good build, if there was one. */
@@ -80,10 +93,14 @@ export class DevSite {
     await this.state.cache.save();
   }
 
-  /** Save, then forget the site. */
+  /** Save, then forget the site and release its lock. */
   async close(): Promise<void> {
-    await this.flush();
-    this.state = undefined;
+    try {
+      await this.flush();
+    } finally {
+      this.state = undefined;
+      this.lock.release();
+    }
   }
 
   private async full(): Promise<UpdateResult> {
@@ -97,6 +114,17 @@ export class DevSite {
     } catch (error) {
       return failed(error, started);
     }
+  }
+}
+
+/** Where the site's lock lives: its cache folder, or the default one while the config is broken. */
+async function cacheFolderOf(options: DevOptions): Promise<string> {
+  const root = options.root ?? '.';
+  try {
+    return (await loadConfig(root, { outDir: options.outDir, baseUrl: options.baseUrl })).cachePath;
+  } catch (error) {
+    if (!(error instanceof BuildFailure)) throw error;
+    return path.resolve(root, '.cache');
   }
 }
 

@@ -29,7 +29,7 @@ import { WorkerPool } from '../workers/pool.js';
 import { outputContext } from '../write/context.js';
 import { fingerprint } from '../write/manifest.js';
 import { writeOutputs } from '../write/outputs.js';
-import { DirectWriter } from '../write/writers.js';
+import { DirectWriter } from '../write/direct-writer.js';
 import { affectedGroups, sameDates, sameGroups, sameListsAs, samePages, showsAny } from './impact.js';
 import { addLinks, removeLinks } from './linkers.js';
 import { allPages, rememberOtherFiles, stops, writtenPage, type DevOptions, type DevState, type GoodSite, type UpdateResult } from './state.js';

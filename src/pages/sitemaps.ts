@@ -6,7 +6,7 @@
 import type { SitemapItemLoose } from 'sitemap';
 import type { SiteConfig } from '../config.js';
 import { absoluteUrl, outputFileFor } from '../urls.js';
-import type { OutputWriter } from '../write/writers.js';
+import type { OutputWriter } from '../write/output-writer.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
 import type { ArticleMeta } from '../types.js';
 

@@ -12,12 +12,12 @@
 // The index is replaced atomically (written aside, then renamed) and keeps only this build's keys.
 
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { withEveryField } from './article.js';
+import { writeFileAtomic } from '../write/fs-helpers.js';
 import type { Problem } from '../problems.js';
 import { codeIdentity } from '../version.js';
 import { type ArticleMeta, type ArticleSettings } from '../types.js';
@@ -56,15 +56,14 @@ export function bodyFile(bodiesDir: string, key: string): string {
 }
 
 /**
- * Write a body so that a reader never sees half of it: aside first, then renamed into place.
- * Synchronous, like all the build's file I/O: see render-task.ts for why.
+ * Write a body so that a reader never sees half of it (writeFileAtomic). Not flushed to disk: a
+ * body a power cut damaged fails its hash check and is rendered again. Synchronous, like all the
+ * build's file I/O: see article-batch.ts for why.
  */
 export function writeBody(bodiesDir: string, key: string, html: string): string {
   const file = bodyFile(bodiesDir, key);
   mkdirSync(path.dirname(file), { recursive: true });
-  const aside = `${file}.${process.pid}.${threadId}.tmp`;
-  writeFileSync(aside, html);
-  renameSync(aside, file);
+  writeFileAtomic(file, html);
   return hashBody(html);
 }
 
@@ -167,22 +166,21 @@ export class ArticleCache {
   async save(): Promise<void> {
     if (!this.persistent || !this.changed()) return;
     await mkdir(this.dir, { recursive: true });
-    const file = path.join(this.dir, INDEX_FILE);
-    const aside = `${file}.${process.pid}.tmp`;
     // Written entry by entry: one JSON string of a 100,000-article index would be ~300 MB.
-    const fd = openSync(aside, 'w');
-    try {
-      writeSync(fd, `{"format":${INDEX_FORMAT},"entries":{`);
-      let first = true;
-      for (const [key, entry] of this.current) {
-        writeSync(fd, `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`);
-        first = false;
-      }
-      writeSync(fd, '}}');
-    } finally {
-      closeSync(fd);
-    }
-    await rename(aside, file);
+    // Durable: a power cut must not leave an empty index (it would cost a cold build).
+    writeFileAtomic(
+      path.join(this.dir, INDEX_FILE),
+      (write) => {
+        write(`{"format":${INDEX_FORMAT},"entries":{`);
+        let first = true;
+        for (const [key, entry] of this.current) {
+          write(`${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`);
+          first = false;
+        }
+        write('}}');
+      },
+      { durable: true },
+    );
     await this.pruneBodies();
   }
 

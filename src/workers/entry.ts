@@ -5,9 +5,23 @@
 
 import { renderPagesTask, type PagesTask, type PagesTaskResult } from './page-batch.js';
 import renderTask, { type RenderTask, type RenderTaskResult } from '../render/article-batch.js';
+import { toPlainOsError, type PlainOsError } from '../write/os-errors.js';
 
+/** A job for a worker thread: a batch of articles or a chunk of pages. */
 export type WorkerJob = { kind: 'articles'; task: RenderTask } | { kind: 'pages'; task: PagesTask };
 
-export default function runJob(job: WorkerJob): RenderTaskResult[] | PagesTaskResult {
-  return job.kind === 'articles' ? renderTask(job.task) : renderPagesTask(job.task);
+/** A job stopped by the operating system (a full disk): its error as data, since a thrown error loses its code crossing threads. */
+export interface WorkerOsFailure {
+  osFailure: PlainOsError;
+}
+
+/** Run one job; an operating-system error comes back as data (WorkerOsFailure). */
+export default function runJob(job: WorkerJob): RenderTaskResult[] | PagesTaskResult | WorkerOsFailure {
+  try {
+    return job.kind === 'articles' ? renderTask(job.task) : renderPagesTask(job.task);
+  } catch (error) {
+    const osFailure = toPlainOsError(error);
+    if (osFailure) return { osFailure };
+    throw error;
+  }
 }

@@ -2,7 +2,7 @@
 // chunk at a time, each page with what its article body needs (the body's key and hash, and the
 // URLs its links to other articles resolve to). The worker renders them with its own template
 // engine (made once, reused for every chunk of the build) and stages each file in the output's
-// staging folder itself (write.ts stageFile). No worker holds the whole site, and no page's HTML
+// staging folder itself (write/dist-writer.ts stageFile). No worker holds the whole site, and no page's HTML
 // travels back: memory stays bounded however large the archive.
 
 import { readVerifiedBody } from '../render/cache.js';
@@ -12,7 +12,7 @@ import { renderPage, type SiteGlobals } from '../pages/render-page.js';
 import { renderBodyAgain } from '../render/article-batch.js';
 import { createTemplates, PAGE_TEMPLATES, TemplateError, type Templates } from '../pages/templates.js';
 import { outputFileFor } from '../urls.js';
-import { stageFile } from '../write/writers.js';
+import { stageFile } from '../write/dist-writer.js';
 import type { ArticleSettings } from '../types.js';
 import type { PageSpec } from '../types.js';
 import { resolveArticleLinks } from '../render/article-links.js';

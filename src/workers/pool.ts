@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PagesTask, PagesTaskResult } from './page-batch.js';
 import type { RenderTask, RenderTaskResult } from '../render/article-batch.js';
-import type { WorkerJob } from './entry.js';
+import type { WorkerJob, WorkerOsFailure } from './entry.js';
+import { fromPlainOsError } from '../write/os-errors.js';
 
 /**
  * Below this many articles to render, starting workers costs more than it saves (500 articles:
@@ -78,9 +79,12 @@ export class WorkerPool {
     return this.run({ kind: 'pages', task }) as Promise<PagesTaskResult>;
   }
 
-  private run(job: WorkerJob): Promise<unknown> {
+  private async run(job: WorkerJob): Promise<unknown> {
     if (!this.pool) throw new Error('the worker pool was not started');
-    return this.pool.run(job);
+    const result: unknown = await this.pool.run(job);
+    // A full disk or the like, on the worker: thrown here as the main thread would have seen it.
+    if (typeof result === 'object' && result !== null && 'osFailure' in result) throw fromPlainOsError((result as WorkerOsFailure).osFailure);
+    return result;
   }
 
   async close(): Promise<void> {

@@ -15,7 +15,7 @@ import type { ArticleIndex, ArticleMeta, Site } from '../types.js';
 import { codeIdentity } from '../version.js';
 import type { WorkerPool } from '../workers/pool.js';
 import { fingerprint, type OutputManifest } from './manifest.js';
-import type { OutputWriter } from './writers.js';
+import type { OutputWriter } from './output-writer.js';
 
 /** The build an output belongs to (see the top of this file). */
 export interface OutputContext {

@@ -9,9 +9,10 @@
 
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { OutputWriter } from './writers.js';
+import { writeFileAtomic } from './fs-helpers.js';
+import type { OutputWriter } from './output-writer.js';
 import { isArticleMeta } from '../types.js';
 
 const MANIFEST_FORMAT = 1;
@@ -56,6 +57,7 @@ export async function writeUnlessCurrent(
   return true;
 }
 
+/** What the previous build wrote and from what (see the top of this file), and what this one records. */
 export class OutputManifest {
   private readonly next = new Map<string, string>();
 
@@ -151,10 +153,9 @@ export class OutputManifest {
 
   private async writeEntries(entries: ReadonlyMap<string, ManifestEntry>): Promise<void> {
     await mkdir(this.dir!, { recursive: true });
-    const target = path.join(this.dir!, MANIFEST_FILE);
-    const aside = `${target}.${process.pid}.tmp`;
     const sorted = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : 1)));
-    await writeFile(aside, JSON.stringify({ format: MANIFEST_FORMAT, outPath: this.outPath, files: sorted } satisfies ManifestFile));
-    await rename(aside, target);
+    // Durable: it is saved after the output is committed, and must not be lost to a power cut
+    // while the output survives (the next build would render every page again).
+    writeFileAtomic(path.join(this.dir!, MANIFEST_FILE), JSON.stringify({ format: MANIFEST_FORMAT, outPath: this.outPath, files: sorted } satisfies ManifestFile), { durable: true });
   }
 }

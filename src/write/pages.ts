@@ -16,7 +16,7 @@ import type { PagesTask } from '../workers/page-batch.js';
 import { PAGE_POOL_THRESHOLD, PAGE_POOL_THRESHOLD_RUNNING } from '../workers/pool.js';
 import type { OutputContext } from './context.js';
 import { fingerprint } from './manifest.js';
-import { DistWriter } from './writers.js';
+import { DistWriter } from './dist-writer.js';
 
 /** What writing a plan's pages did. */
 export interface WrittenPages {

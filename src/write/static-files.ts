@@ -10,7 +10,7 @@ import type { SiteConfig } from '../config.js';
 import { problem, type Problem } from '../problems.js';
 import { displayPath, findFiles, linkPolicy } from '../load/discover.js';
 import type { Templates } from '../pages/templates.js';
-import type { OutputWriter } from './writers.js';
+import type { OutputWriter } from './output-writer.js';
 
 const ASSETS = 'assets/';
 

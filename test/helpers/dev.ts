@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { build } from '../../src/build.js';
-import { MemoryWriter } from '../../src/write/writers.js';
+import { MemoryWriter } from '../../src/write/memory-writer.js';
 import { listFiles } from './site.js';
 
 export interface ReceivedEvent {

@@ -5,7 +5,7 @@
 import * as cheerio from 'cheerio';
 import { build, type BuildOptions, type BuildResult } from '../../src/build.js';
 import { BuildFailure, type Problem } from '../../src/problems.js';
-import { MemoryWriter } from '../../src/write/writers.js';
+import { MemoryWriter } from '../../src/write/memory-writer.js';
 import { makeSite } from './site.js';
 
 /** How a build ended: a BuildFailure is a result (`ok: false` with its problems), not a throw. */

@@ -10,7 +10,7 @@
 // over each body). Tests parse every format with a real feed parser.
 
 import { outputFileFor } from '../../urls.js';
-import type { OutputWriter } from '../../write/writers.js';
+import type { OutputWriter } from '../../write/output-writer.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../../write/manifest.js';
 import { atom } from './atom.js';
 import { jsonFeed } from './json-feed.js';

@@ -1,0 +1,64 @@
+// The dev server's writer: an update's few changed pages are held until commit, then each is
+// written straight into the served folder (through writeFileAtomic, so a request never sees half a
+// page), and the files the update took away are deleted. Nothing is written if the update fails
+// before commit. Files with unchanged bytes are left alone (their mtime too).
+
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { assertInside, ensureFolder, removeEmptiedFolders, sameBytes, writeFileAtomic } from './fs-helpers.js';
+import type { OutputWriter, WriteStats } from './output-writer.js';
+
+/** Writes an update's changed files into the served folder at commit (see the top of this file). */
+export class DirectWriter implements OutputWriter {
+  readonly files = new Set<string>();
+  private readonly pending = new Map<string, Uint8Array>();
+
+  constructor(readonly outPath: string) {}
+
+  /** Hold the file until commit. */
+  async write(file: string, content: string | Uint8Array): Promise<void> {
+    assertInside(file);
+    this.files.add(file);
+    this.pending.set(file, typeof content === 'string' ? Buffer.from(content) : content);
+  }
+
+  /** Count a file as part of the site, unwritten. */
+  keep(file: string): void {
+    assertInside(file);
+    this.files.add(file);
+  }
+
+  /** Write the pending files, then delete `remove` (files the site no longer has). */
+  async commit(remove: Iterable<string> = []): Promise<WriteStats & { changed: string[] }> {
+    const changed: string[] = [];
+    for (const [file, bytes] of this.pending) {
+      const target = path.join(this.outPath, file);
+      if (sameBytes(target, bytes)) continue;
+      ensureFolder(this.outPath, path.dirname(target));
+      writeFileAtomic(target, bytes);
+      changed.push(file);
+    }
+    const emptied = new Set<string>();
+    let deleted = 0;
+    for (const file of remove) {
+      assertInside(file);
+      if (this.files.has(file)) continue;
+      const target = path.join(this.outPath, file);
+      if (!existsSync(target)) continue;
+      rmSync(target, { force: true });
+      deleted++;
+      changed.push(file);
+      emptied.add(path.dirname(target));
+    }
+    removeEmptiedFolders(this.outPath, emptied);
+    const stats = { written: changed.length - deleted, unchanged: this.files.size - (changed.length - deleted), deleted, changed };
+    this.pending.clear();
+    return stats;
+  }
+
+  /** Drop the pending files: nothing was written. */
+  async abort(): Promise<void> {
+    this.pending.clear();
+    this.files.clear();
+  }
+}

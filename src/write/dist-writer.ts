@@ -1,0 +1,193 @@
+// The build's output: dist/ changes only at the very end, in one atomic step, from one whole site
+// to the next (the layout, the swap and recovery are output-folder.ts).
+//
+// While the build can still fail, every changed file is written into the spare tree, never into
+// the tree dist/ shows. A file whose bytes are unchanged is not written at all: commit gives the
+// spare tree a hard link to the live file, so it keeps its bytes and its mtime and deploy tools
+// that sync by mtime upload only what changed. Commit then deletes from the spare tree whatever
+// the new site does not have (pages of deleted articles, leftovers of a killed build), and points
+// dist/ at it.
+//
+// Writes are queued to libuv's I/O threads and run while the main thread renders the next pages
+// (creating a file or folder costs ~0.3 ms of kernel time here, and 10,000 articles make 14,000
+// page folders); page workers write their files themselves (stageFile), synchronously.
+
+import { linkSync, lstatSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { commitMark, commitStep } from './failpoints.js';
+import { assertInside, ensureFolder, ensureFolderAsync, filesUnder, removeEmptiedFolders, removeStale, replaceEntry, sameBytes, writeFileAtomic, writeFileAtomicAsync } from './fs-helpers.js';
+import { openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
+import type { OutputWriter, WriteStats } from './output-writer.js';
+
+/** Where page workers put files: the spare tree, the live tree to compare with, and whether there is one. */
+export interface StagingTarget {
+  staging: string;
+  outPath: string;
+  hasOldOutput: boolean;
+}
+
+/**
+ * Stage one file of the new site: unchanged bytes are left in the live tree ('kept'), anything
+ * else is written into the spare tree ('staged'). Synchronous: page workers call it directly.
+ */
+export function stageFile(staging: string, outPath: string, hasOldOutput: boolean, file: string, bytes: Uint8Array): 'kept' | 'staged' {
+  assertInside(file);
+  if (hasOldOutput && sameBytes(path.join(outPath, file), bytes)) return 'kept';
+  const target = path.join(staging, file);
+  ensureFolder(staging, path.dirname(target));
+  writeFileAtomic(target, bytes);
+  return 'staged';
+}
+
+/** Writes under way at once: enough to keep libuv's I/O threads busy, bounded for memory. */
+const WRITES_IN_FLIGHT = 64;
+
+/** Writes dist/ through its spare tree and one atomic swap (see the top of this file). */
+export class DistWriter implements OutputWriter {
+  readonly files = new Set<string>();
+  /** Has commit pointed dist/ at the new site? After that, a failure leaves the new site in place. */
+  committed = false;
+  private readonly staged = new Set<string>();
+  private readonly kept = new Set<string>();
+  private readonly folders = new Map<string, Promise<unknown>>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown;
+  private folder: OutputFolder | undefined;
+
+  constructor(readonly outPath: string) {}
+
+  /** Queues the write; resolves once there is room for another. Failures surface at commit. */
+  async write(file: string, content: string | Uint8Array): Promise<void> {
+    assertInside(file);
+    if (this.failure) throw this.failure;
+    this.files.add(file);
+    const { staging, outPath, hasOldOutput } = this.prepare();
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    if (hasOldOutput && sameBytes(path.join(outPath, file), bytes)) {
+      this.kept.add(file);
+      return;
+    }
+    this.staged.add(file);
+    while (this.inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(this.inFlight);
+    const target = path.join(staging, file);
+    const task = this.folderFor(staging, path.dirname(target))
+      .then(() => writeFileAtomicAsync(target, bytes))
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      });
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  /** Create a folder (and its parents) once, however many files go into it. */
+  private folderFor(root: string, folder: string): Promise<unknown> {
+    let made = this.folders.get(folder);
+    if (!made) {
+      made = ensureFolderAsync(root, folder);
+      this.folders.set(folder, made);
+    }
+    return made;
+  }
+
+  private async settle(): Promise<void> {
+    await Promise.all(this.inFlight);
+    if (this.failure) throw this.failure;
+  }
+
+  /** Count a file of the live tree, known to be current, as part of the new site. */
+  keep(file: string): void {
+    assertInside(file);
+    this.files.add(file);
+    this.kept.add(file);
+  }
+
+  /**
+   * Where page workers stage files (see stageFile). The first call opens the output folder,
+   * which recovers from a build that was killed (output-folder.ts).
+   */
+  prepare(): StagingTarget {
+    this.folder ??= openOutputFolder(this.outPath);
+    const { live, spare } = this.folder;
+    return { staging: spare, outPath: live ?? this.outPath, hasOldOutput: live !== undefined };
+  }
+
+  /** Count a file a page worker staged (or found unchanged) as part of the new site. */
+  adopt(file: string, outcome: 'kept' | 'staged'): void {
+    assertInside(file);
+    this.files.add(file);
+    if (outcome === 'kept') this.kept.add(file);
+    else this.staged.add(file);
+  }
+
+  /** Make the spare tree exactly the new site, then point dist/ at it (one rename). */
+  async commit(): Promise<WriteStats> {
+    await this.settle();
+    this.prepare();
+    const folder = this.folder!;
+    const { live, spare } = folder;
+    commitMark('started');
+    const old = live ? filesUnder(live) : [];
+    const stats: WriteStats = { written: this.staged.size, unchanged: this.kept.size, deleted: old.filter((file) => !this.files.has(file)).length };
+    // Nothing written and nothing gone: dist/ already shows the new site.
+    if (live && stats.written === 0 && stats.deleted === 0) return stats;
+
+    // What the spare tree holds beyond the new site: pages the new site no longer has, and
+    // whatever a killed or failed build left.
+    if (!folder.fresh) removeStale(spare, (file) => this.files.has(file), commitStep);
+    for (const file of this.kept) {
+      if (linkKept(live!, spare, file)) commitStep();
+    }
+    swapIn(folder, () => this.staged);
+    this.committed = true;
+    return stats;
+  }
+
+  /** Give up: dist/ is untouched; the files this build wrote into the spare tree are removed. */
+  async abort(): Promise<void> {
+    await Promise.allSettled(this.inFlight);
+    try {
+      if (this.folder && !this.committed) discardStaged(this.folder, this.staged);
+    } catch {
+      // The build's own error is the one to report; the next commit reconciles the spare tree.
+    }
+    this.files.clear();
+    this.staged.clear();
+    this.kept.clear();
+  }
+}
+
+/** Remove what a failed build wrote into the spare tree (all of it when there is no output yet). */
+function discardStaged({ live, spare, builds }: OutputFolder, staged: Iterable<string>): void {
+  // No output yet: the spare tree holds only this build's files (a worker's unreported ones too).
+  if (!live) rmSync(spare, { recursive: true, force: true });
+  const emptied = new Set<string>();
+  for (const file of staged) {
+    const absolute = path.join(spare, file);
+    rmSync(absolute, { force: true });
+    emptied.add(path.dirname(absolute));
+  }
+  removeEmptiedFolders(spare, emptied);
+  // A first build that failed leaves no trace.
+  for (const folder of [spare, builds]) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty (or already gone).
+    }
+  }
+}
+
+/**
+ * Give the spare tree the live tree's file (a hard link: same bytes, same mtime), unless it already
+ * has that very file. Returns whether it had to.
+ */
+function linkKept(live: string, spare: string, file: string): boolean {
+  const source = path.join(live, file);
+  const target = path.join(spare, file);
+  const have = lstatSync(target, { throwIfNoEntry: false });
+  const want = statSync(source);
+  if (have && have.ino === want.ino && have.dev === want.dev) return false;
+  ensureFolder(spare, path.dirname(target));
+  replaceEntry(target, (aside) => linkSync(source, aside));
+  return true;
+}

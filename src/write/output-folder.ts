@@ -1,0 +1,163 @@
+// The output folder's layout on disk, which is what makes a build atomic:
+//
+//   dist -> .dist.builds/b      a symbolic link: what servers and deploy tools open
+//   .dist.builds/b/             the site dist/ shows
+//   .dist.builds/a/             the previous site (hard links to b's unchanged files); the next
+//                               build makes the new site here, then points dist at it
+//   .dist.builds/swap           exists only while dist is being pointed at the other tree
+//
+// Pointing dist at the other tree is one rename(2) of a new link over the old one, which POSIX
+// makes atomic: at every instant dist resolves to one whole tree, old or new, and a request that
+// resolved it a moment earlier still finds every file of the old tree, which is left alone until
+// the next build starts. Only what changed is written into the spare tree; unchanged files become
+// hard links to the live tree's (same bytes, same mtime), so each build costs what it changed, not
+// the size of the site.
+//
+// A build killed at any instant leaves dist pointing at one whole tree. The next build recovers by
+// itself (openOutputFolder): a half-made swap is finished (dist was missing) or dropped (dist still
+// points at the old tree), and whatever a killed build left in the spare tree is reconciled by the
+// next commit, which trusts nothing in it. Before the swap the new tree is flushed to disk, so a
+// power cut cannot leave dist pointing at files whose bytes never reached the disk.
+//
+// An output folder made by an older Broadsheet (a real folder) is moved into .dist.builds/ at the
+// first build that changes something: the one instant, ever, at which dist does not exist.
+
+import { spawnSync } from 'node:child_process';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { commitMark, commitStep } from './failpoints.js';
+import { fsyncFolder, makeFolder } from './fs-helpers.js';
+import { SystemFailure, shownPath } from './os-errors.js';
+
+const TREES = ['a', 'b'] as const;
+const SWAP_LINK = 'swap';
+
+/** Where a build's output lives (see the top of this file). */
+export interface OutputFolder {
+  /** The path users, servers and deploy tools know: the link (or an older Broadsheet's folder). */
+  outPath: string;
+  /** The folder holding both trees. */
+  builds: string;
+  /** The tree dist shows now; undefined when there is no output yet. */
+  live: string | undefined;
+  /** The tree the new site is made in. */
+  spare: string;
+  /** Was the spare tree made just now (so holds nothing but this build's files)? */
+  fresh: boolean;
+}
+
+/** The folder holding an output folder's trees: `.dist.builds` beside `dist`. */
+export function buildsFolderOf(outPath: string): string {
+  return path.join(path.dirname(outPath), `.${path.basename(outPath)}.builds`);
+}
+
+/**
+ * Find the live and spare trees of `outPath`, recovering from a killed build first. Throws a
+ * SystemFailure when `outPath` is something Broadsheet cannot replace (a file, a link it did not make).
+ */
+export function openOutputFolder(outPath: string): OutputFolder {
+  const builds = buildsFolderOf(outPath);
+  // An older Broadsheet staged here; a build it left killed is discarded.
+  rmSync(path.join(path.dirname(outPath), `.${path.basename(outPath)}.staging`), { recursive: true, force: true });
+  finishOrDropSwap(builds, outPath);
+
+  const info = lstatSync(outPath, { throwIfNoEntry: false });
+  let live: string | undefined;
+  let spare: string;
+  if (!info) {
+    spare = path.join(builds, TREES[0]);
+  } else if (info.isSymbolicLink()) {
+    const target = path.resolve(path.dirname(outPath), readlinkSync(outPath));
+    const tree = TREES.find((name) => path.join(builds, name) === target);
+    if (!tree) {
+      throw new SystemFailure(
+        `${shownPath(outPath)} is a symbolic link to ${shownPath(target)}, which Broadsheet did not make. Remove the link (Broadsheet makes ${path.basename(outPath)} a link of its own), or build straight into the target with --out.`,
+      );
+    }
+    live = lstatSync(target, { throwIfNoEntry: false })?.isDirectory() ? target : undefined;
+    spare = path.join(builds, otherTree(tree));
+  } else if (info.isDirectory()) {
+    // An older Broadsheet's output: a real folder, moved into builds/ at the swap.
+    live = outPath;
+    spare = path.join(builds, TREES[0]);
+    rmSync(path.join(builds, TREES[1]), { recursive: true, force: true });
+  } else {
+    throw new SystemFailure(`The output folder ${shownPath(outPath)} is a file, not a folder. Move or delete it, or build into another folder with --out.`);
+  }
+  makeFolder(builds);
+  const fresh = !lstatSync(spare, { throwIfNoEntry: false })?.isDirectory();
+  if (fresh) {
+    rmSync(spare, { force: true });
+    // Not recursive: a recursive mkdir on a read-only file system reports ENOENT, not EROFS.
+    mkdirSync(spare);
+  }
+  return { outPath, builds, live, spare, fresh };
+}
+
+/** A swap the last build was killed in: finish it if dist is gone, else drop the new link. */
+function finishOrDropSwap(builds: string, outPath: string): void {
+  const link = path.join(builds, SWAP_LINK);
+  if (!lstatSync(link, { throwIfNoEntry: false })) return;
+  if (!lstatSync(outPath, { throwIfNoEntry: false })) renameSync(link, outPath);
+  else unlinkSync(link);
+}
+
+function otherTree(name: string): string {
+  return name === TREES[0] ? TREES[1] : TREES[0];
+}
+
+/**
+ * Make the spare tree the output: flush it to disk, then point dist at it with one rename. The
+ * old tree stays as it is until the next build, for requests that resolved dist just before.
+ * `written` lists the files written to the spare tree (for the flush where syncfs is missing).
+ */
+export function swapIn(folder: OutputFolder, written: () => Iterable<string>): void {
+  const { outPath, builds, spare } = folder;
+  flushToDisk(spare, written);
+  commitMark('swapping');
+  const link = path.join(builds, SWAP_LINK);
+  rmSync(link, { force: true });
+  // Relative, so the site folder can be moved or copied whole; Windows gets a junction (no rights needed).
+  symlinkSync(path.relative(path.dirname(outPath), spare), link, process.platform === 'win32' ? 'junction' : 'dir');
+  commitStep();
+  let movedAside: string | undefined;
+  if (folder.live === outPath) {
+    // An older Broadsheet's real folder: moved aside first. A kill here leaves dist missing, and
+    // the next build finishes the swap (finishOrDropSwap).
+    movedAside = path.join(builds, otherTree(path.basename(spare)));
+    renameSync(outPath, movedAside);
+    commitStep();
+  }
+  try {
+    renameSync(link, outPath);
+  } catch (error) {
+    // Refused (a folder this user may not change): put everything back as it was.
+    if (movedAside) renameSync(movedAside, outPath);
+    rmSync(link, { force: true });
+    throw error;
+  }
+  commitMark('swapped');
+  fsyncFolder(path.dirname(outPath));
+  commitStep();
+}
+
+/**
+ * Flush the tree's new files to disk before anything points at them. syncfs(2) (`sync -f`) is
+ * one call however many files there are; where it is missing, each written file is fsynced.
+ * Hard links and folders need no flush of their own: journaling file systems (ext4, XFS, APFS,
+ * NTFS) commit those in order, before the rename that follows them.
+ */
+function flushToDisk(root: string, written: () => Iterable<string>): void {
+  if (process.platform !== 'win32') {
+    const synced = spawnSync('sync', process.platform === 'linux' ? ['-f', root] : [], { stdio: 'ignore' });
+    if (synced.status === 0) return;
+  }
+  for (const file of written()) {
+    const fd = openSync(path.join(root, file), 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+// One build at a time per site: a second `build`, or a `build` while `dev` serves the same site, is
+// refused with one line naming the process that holds .cache/build.lock, and touches nothing. A
+// lock whose process is gone is taken over.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { startDev } from '../src/dev/index.js';
+import { snapshot } from './helpers/output.js';
+import { article, makeSite, REPO, runCli } from './helpers/site.js';
+
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+const ENV = { SOURCE_DATE_EPOCH: String(NOW / 1000) };
+
+function siteFiles(title = 'Lock Times'): Record<string, string> {
+  const files: Record<string, string> = { 'site.config.ts': `export default { title: '${title}', pageSize: 3 };\n` };
+  for (let i = 0; i < 6; i++) files[`content/2025/12/a${i}.md`] = article({ title: `Article ${i}`, date: `2025-12-0${1 + i} 10:00`, tags: `[Tag ${i % 2}]` });
+  return files;
+}
+
+const busyLine = (pid: number, command: string, where = '') =>
+  new RegExp(
+    `^Build failed: Another Broadsheet process is working on this site: pid ${pid}${where} \\("${command}", started \\d+ s ago\\)\\. Wait for it to finish or stop it, then run this again \\(its lock is \\.cache/build\\.lock\\)\\.\\n$`,
+  );
+
+/** Write a lock file as another process would have left it. */
+function leaveLock(root: string, record: Record<string, unknown>): void {
+  writeFileSync(path.join(root, '.cache/build.lock'), JSON.stringify({ command: 'broadsheet build', started: Date.now() - 5000, host: hostname(), ...record }));
+}
+
+describe('a second build of the same site', () => {
+  it('while one is committing: refused with a line naming it, exit 1, and the first one finishes', async () => {
+    const root = makeSite(siteFiles());
+    await build({ root, now: NOW });
+    writeFileSync(path.join(root, 'content/2025/12/a0.md'), article({ title: 'Article 0, edited', date: '2025-12-01 10:00', tags: '[Tag 0]' }));
+    // The first build's commit is slowed down (250 ms a step, some 30 steps) so the second surely meets it.
+    const first = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], { cwd: root, env: { ...process.env, ...ENV, BROADSHEET_COMMIT_PAUSE_MS: '250' } });
+    await new Promise<void>((resolve) => first.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('commit started') && resolve()));
+    const finished = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
+
+    const second = await runCli(['build'], root, ENV);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(busyLine(first.pid!, 'broadsheet build --quiet'));
+
+    expect(await finished).toBe(0);
+    expect(readFileSync(path.join(root, 'dist/2025/12/01/article-0-edited/index.html'), 'utf8')).toContain('Article 0, edited');
+    expect(existsSync(path.join(root, '.cache/build.lock'))).toBe(false);
+  });
+
+  it('while the dev server runs on it: refused naming the server; after it stops, builds', async () => {
+    const root = makeSite(siteFiles());
+    const dev = await startDev({ root, port: 0, now: () => NOW, threads: 1 });
+    try {
+      expect(dev.first.ok).toBe(true);
+      const before = snapshot(path.join(root, 'dist'));
+      const refused = await runCli(['build'], root, ENV);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(busyLine(process.pid, '[^"]+'));
+      expect(snapshot(path.join(root, 'dist'))).toEqual(before);
+    } finally {
+      await dev.close();
+    }
+    const after = await runCli(['build'], root, ENV);
+    expect(after.code, after.stderr).toBe(0);
+  });
+});
+
+describe('the dev server', () => {
+  it('does not start on a site another process is building', async () => {
+    const root = makeSite(siteFiles());
+    await build({ root, now: NOW });
+    // This test process stands in for a running build.
+    leaveLock(root, { pid: process.pid });
+    const result = await runCli(['dev', '--port', '0'], root, ENV);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^Dev server failed: Another Broadsheet process is working on this site: pid ${process.pid} `));
+  });
+});
+
+describe('a stale lock', () => {
+  it('of a process that is gone (killed, crashed) is taken over, with the aside files it left', async () => {
+    const root = makeSite(siteFiles());
+    await build({ root, now: NOW });
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    leaveLock(root, { pid: Number(gone.stdout) });
+    writeFileSync(path.join(root, '.cache/articles.json.999-0-3.tmp'), '{"half":');
+    const result = await runCli(['build'], root, ENV);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(path.join(root, '.cache/build.lock'))).toBe(false);
+    expect(existsSync(path.join(root, '.cache/articles.json.999-0-3.tmp'))).toBe(false);
+  });
+
+  it.runIf(existsSync('/proc/self/stat'))('of a pid now used by another process (its start time differs) is taken over', async () => {
+    const root = makeSite(siteFiles());
+    await build({ root, now: NOW });
+    const other = spawn('sleep', ['30']);
+    try {
+      leaveLock(root, { pid: other.pid, processStart: '1' });
+      const result = await runCli(['build'], root, ENV);
+      expect(result.code, result.stderr).toBe(0);
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('from another host is respected: it cannot be checked from here', async () => {
+    const root = makeSite(siteFiles());
+    await build({ root, now: NOW });
+    leaveLock(root, { pid: 4242, host: 'ci-runner-7' });
+    const result = await runCli(['build'], root, ENV);
+    expect(result.stderr).toMatch(busyLine(4242, 'broadsheet build', ' on ci-runner-7'));
+    expect(result.code).toBe(1);
+  });
+});
