@@ -1,10 +1,18 @@
 // Bad input: a clear error naming file:line:column and the field, every error of the run reported
 // together, exit code 1, and the previous dist/ left exactly as it was.
+//
+// Builds run in-process (the report is formatProblems of the BuildFailure's problems, as the CLI
+// prints it); the CLI is run only for what only it does: exit codes and its closing line.
 
 import { readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { formatProblems, isError, type Problem } from '../src/problems.js';
+import { tryBuild } from './helpers/memory-site.js';
 import { article, listFiles, makeSite, runCli, writeFiles } from './helpers/site.js';
+
+const NOW = Date.parse('2026-01-01T00:00:00Z');
 
 const GOOD = {
   'site.config.ts': `export default { title: 'Steppe Times' };\n`,
@@ -21,17 +29,23 @@ function snapshot(dist: string): Record<string, string> {
   );
 }
 
-/** A site built once successfully, then given `bad` files and built again. */
+/** A site built once successfully, then given `bad` files and built again; its report as printed. */
 async function failingRebuild(bad: Record<string, string>) {
   const root = makeSite(GOOD);
-  const first = await runCli(['build'], root);
-  expect(first.code, first.stderr).toBe(0);
+  await build({ root, now: NOW, threads: 1 });
   const dist = path.join(root, 'dist');
   const before = snapshot(dist);
   writeFiles(root, bad);
-  const result = await runCli(['build'], root);
-  return { root, result, before, after: snapshot(dist) };
+  const result = await tryBuild({ root, now: NOW, threads: 1 });
+  expect(result.ok).toBe(false);
+  return { root, problems: result.problems, report: formatProblems(result.problems), before, after: snapshot(dist) };
 }
+
+/** How many errors in how many files, as the CLI's closing line counts them. */
+const tally = (problems: readonly Problem[]) => {
+  const errors = problems.filter(isError);
+  return { errors: errors.length, files: new Set(errors.map((p) => p.file)).size };
+};
 
 describe.concurrent('a content error', () => {
   const cases: Array<{ name: string; text: string; where: string; expect: RegExp }> = [
@@ -104,25 +118,28 @@ describe.concurrent('a content error', () => {
   ];
 
   for (const c of cases) {
-    it(`${c.name}: names the place, exits 1 and leaves dist/ untouched`, async () => {
-      const { result, before, after } = await failingRebuild({ 'content/2025/12/bad.md': c.text });
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain(c.where);
-      expect(result.stderr).toMatch(c.expect);
-      expect(result.stderr).toMatch(/Build failed: 1 error in 1 file/);
-      expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace for the user's mistakes
+    it(`${c.name}: names the place, fails the build and leaves dist/ untouched`, async () => {
+      const { problems, report, before, after } = await failingRebuild({ 'content/2025/12/bad.md': c.text });
+      expect(report).toContain(c.where);
+      expect(report).toMatch(c.expect);
+      expect(tally(problems)).toEqual({ errors: 1, files: 1 });
       expect(after).toEqual(before);
     });
   }
 });
 
 describe('several errors', () => {
-  it('are all reported in one run, sorted by file and line', async () => {
-    const { result, after, before } = await failingRebuild({
+  it('are all reported in one run, sorted by file and line, and the CLI exits 1 counting them', async () => {
+    const root = makeSite(GOOD);
+    await build({ root, now: NOW, threads: 1 });
+    const before = snapshot(path.join(root, 'dist'));
+    writeFiles(root, {
       'content/a.md': '---\ntitle: A\ndate: nope\n---\n',
       'content/b.md': '',
       'content/c.md': '---\ndate: 2025-12-18\nslug: Bad Slug\n---\n',
     });
+    const result = await runCli(['build'], root);
+    const after = snapshot(path.join(root, 'dist'));
     expect(result.code).toBe(1);
     const lines = result.stderr.split('\n').filter((line) => /^content\//.test(line));
     expect(lines.map((line) => line.split(' ')[0])).toEqual([
@@ -131,7 +148,8 @@ describe('several errors', () => {
       'content/c.md:1:1',
       'content/c.md:3:7',
     ]);
-    expect(result.stderr).toMatch(/Build failed: 4 errors in 3 files/);
+    expect(result.stderr).toMatch(/\nBuild failed: 4 errors in 3 files\. Nothing was written; the previous output is unchanged\.\n$/);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace for the user's mistakes
     expect(after).toEqual(before);
   });
 });
@@ -139,9 +157,8 @@ describe('several errors', () => {
 describe('two articles with the same URL', () => {
   it('is an error naming both files', async () => {
     const twin = article({ title: 'A good article', date: '2025-12-18 08:00' });
-    const { result, after, before } = await failingRebuild({ 'content/2025/12/twin.md': twin });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(
+    const { report, after, before } = await failingRebuild({ 'content/2025/12/twin.md': twin });
+    expect(report).toMatch(
       /content\/2025\/12\/twin\.md:2:1 error slug: the article URL \/2025\/12\/18\/a-good-article\/ is also the URL of content\/2025\/12\/good\.md:2 \[url-duplicate\]/,
     );
     expect(after).toEqual(before);
@@ -150,42 +167,41 @@ describe('two articles with the same URL', () => {
 
 describe('a template error', () => {
   it('names the template file, line and column', async () => {
-    const { result, after, before } = await failingRebuild({
+    const { report, after, before } = await failingRebuild({
       'templates/article.liquid': '{% layout "layouts/base" %}\n{% block main %}\n<h1>{{ article.title }}</h1>\n<p>{{ article.subtitle }}</p>\n{% endblock %}\n',
     });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/templates\/article\.liquid:4:7 error undefined variable: article\.subtitle/);
-    expect(result.stderr).toMatch(/\[template-render\]/);
+    expect(report).toMatch(/templates\/article\.liquid:4:7 error undefined variable: article\.subtitle/);
+    expect(report).toMatch(/\[template-render\]/);
     expect(after).toEqual(before);
   });
 
   it('in syntax is reported before anything is rendered', async () => {
-    const { result, after, before } = await failingRebuild({
+    const { problems, report, after, before } = await failingRebuild({
       'templates/tag.liquid': '{% layout "layouts/base" %}\n{% block main %}\n{% if page.title %}\n<h1>x</h1>\n{% endblock %}\n',
     });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/templates\/tag\.liquid:\d+:\d+ error .*\[template-syntax\]/);
+    expect(report).toMatch(/templates\/tag\.liquid:\d+:\d+ error .*\[template-syntax\]/);
+    // Only the syntax error: no page was rendered with the broken template.
+    expect(problems.map((p) => p.code)).toEqual(['template-syntax']);
     expect(after).toEqual(before);
   });
 });
 
 describe('a config error', () => {
   it('names site.config.ts, the line and the option', async () => {
-    const { result, after, before } = await failingRebuild({
+    const { report, after, before } = await failingRebuild({
       'site.config.ts': `export default {\n  title: 'Steppe Times',\n  pageSize: 0,\n  timeZone: 'Mars/Olympus',\n  colour: 'red',\n};\n`,
     });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/site\.config\.ts:3:3 error pageSize: /);
-    expect(result.stderr).toMatch(/site\.config\.ts:4:3 error timeZone: expected an IANA time zone/);
-    expect(result.stderr).toMatch(/site\.config\.ts:5:3 error colour: unknown option "colour"/);
+    expect(report).toMatch(/site\.config\.ts:3:3 error pageSize: /);
+    expect(report).toMatch(/site\.config\.ts:4:3 error timeZone: expected an IANA time zone/);
+    expect(report).toMatch(/site\.config\.ts:5:3 error colour: unknown option "colour"/);
     expect(after).toEqual(before);
   });
 
   it('refuses an output folder that holds the site itself', async () => {
     const root = makeSite({ ...GOOD, 'site.config.ts': `export default { outDir: '.' };\n` });
-    const result = await runCli(['build'], root);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/site\.config\.ts:1:18 error outDir: the output folder \. contains the site's root folder/);
+    const result = await tryBuild({ root, now: NOW, threads: 1 });
+    expect(result.ok).toBe(false);
+    expect(formatProblems(result.problems)).toMatch(/site\.config\.ts:1:18 error outDir: the output folder \. contains the site's root folder/);
     expect(listFiles(root)).toEqual(['content/2025/12/good.md', 'site.config.ts']);
   });
 });
@@ -204,22 +220,26 @@ describe('usage errors', () => {
 });
 
 describe('a failed first build', () => {
-  it('creates no dist/ at all', async () => {
+  it('creates no dist/ at all; the CLI exits 1 with the error, a closing line and no stack trace', async () => {
     const root = makeSite({ ...GOOD, 'content/bad.md': '' });
     const result = await runCli(['build'], root);
     expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^content\/bad\.md:1:1 error the file is empty/);
+    expect(result.stderr).toMatch(/\nBuild failed: 1 error in 1 file\. Nothing was written; the previous output is unchanged\.\n$/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
     expect(listFiles(root).some((file) => file.startsWith('dist/') || file.includes('staging'))).toBe(false);
   });
 });
 
 describe('fixing the error', () => {
   it('lets the next build succeed and replace the old pages', async () => {
-    const { root, result } = await failingRebuild({ 'content/2025/12/bad.md': '' });
-    expect(result.code).toBe(1);
+    const { root } = await failingRebuild({ 'content/2025/12/bad.md': '' });
     rmSync(path.join(root, 'content/2025/12/bad.md'));
     writeFileSync(path.join(root, 'content/2025/12/fixed.md'), article({ title: 'Fixed', date: '2025-12-19' }));
-    const fixed = await runCli(['build'], root);
-    expect(fixed.code, fixed.stderr).toBe(0);
+    const fixed = await tryBuild({ root, now: NOW, threads: 1 });
+    expect(fixed.problems).toEqual([]);
     expect(listFiles(path.join(root, 'dist'))).toContain('2025/12/19/fixed/index.html');
+    expect(listFiles(path.join(root, 'dist'))).toContain('2025/12/18/a-good-article/index.html');
   });
 });
