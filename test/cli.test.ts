@@ -1,9 +1,13 @@
-// The commands as a user runs them: what they print, what they write, their exit codes.
+// The commands as a user runs them: what they print, what they write, their exit codes. Each
+// spawn of the CLI costs a second of start-up, so one spawn shows several flags where it can, and
+// what the build does once the flags are read is tested in-process.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { article, listFiles, makeSite, runCli } from './helpers/site.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { summaryLine } from '../src/report.js';
+import { article, listFiles, makeSite, page, runCli, type CliResult } from './helpers/site.js';
 
 const SITE = {
   'site.config.ts': `export default { title: 'Steppe Times' };\n`,
@@ -24,29 +28,6 @@ describe('broadsheet build', () => {
     expect(result.stderr).toBe('');
   });
 
-  it('prints nothing with --quiet', async () => {
-    const root = makeSite(SITE);
-    const result = await runCli(['build', '--quiet'], root);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe('');
-  });
-
-  it('includes drafts and scheduled articles with --drafts and --future', async () => {
-    const root = makeSite(SITE);
-    const result = await runCli(['build', '--drafts', '--future'], root);
-    expect(result.code).toBe(0);
-    const files = listFiles(path.join(root, 'dist'));
-    expect(files).toContain('2025/12/18/still-a-draft/index.html');
-    expect(files).toContain('2099/01/01/from-the-future/index.html');
-  });
-
-  it('writes to --out and uses --root', async () => {
-    const root = makeSite(SITE);
-    const result = await runCli(['build', '--root', root, '--out', 'public'], path.dirname(root));
-    expect(result.code, result.stderr).toBe(0);
-    expect(listFiles(path.join(root, 'public'))).toContain('index.html');
-  });
-
   it('reports unknown front-matter fields only with --strict, and then fails', async () => {
     const root = makeSite(SITE);
     const strict = await runCli(['build', '--strict'], root);
@@ -57,9 +38,45 @@ describe('broadsheet build', () => {
 
   it('a second build of unchanged content rewrites nothing', async () => {
     const root = makeSite(SITE);
-    await runCli(['build'], root);
-    const second = await runCli(['build'], root);
-    expect(second.stdout).toMatch(/articles: 4 from cache, 0 rendered on 1 thread; pages rendered: 0; files: 0 written, \d+ unchanged, 0 deleted/);
+    await build({ root, threads: 1 });
+    const second = await build({ root, threads: 1 });
+    expect(summaryLine(second.stats)).toMatch(/articles: 4 from cache, 0 rendered on 1 thread; pages rendered: 0; files: 0 written, \d+ unchanged, 0 deleted$/);
+  });
+});
+
+describe('broadsheet build flags', () => {
+  // One build, run from the parent folder, with every flag that changes what is built and where.
+  let root: string;
+  let result: CliResult;
+  beforeAll(async () => {
+    root = makeSite(SITE);
+    result = await runCli(['build', '--root', root, '--out', 'public', '--drafts', '--future', '--no-cache', '--base-url', 'https://mirror.example/', '--quiet'], path.dirname(root));
+  });
+
+  it('prints nothing with --quiet', () => {
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('');
+  });
+
+  it('includes drafts and scheduled articles with --drafts and --future', () => {
+    const files = listFiles(path.join(root, 'public'));
+    expect(files).toContain('2025/12/18/still-a-draft/index.html');
+    expect(files).toContain('2099/01/01/from-the-future/index.html');
+  });
+
+  it('writes to --out and uses --root', () => {
+    expect(listFiles(path.join(root, 'public'))).toContain('index.html');
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    expect(existsSync(path.join(path.dirname(root), 'public'))).toBe(false);
+  });
+
+  it('takes the base URL from --base-url', () => {
+    expect(page(path.join(root, 'public'), '/')('link[rel="canonical"]').attr('href')).toBe('https://mirror.example/');
+  });
+
+  it('leaves .cache/ alone with --no-cache', () => {
+    expect(existsSync(path.join(root, '.cache'))).toBe(false);
   });
 });
 
@@ -92,9 +109,8 @@ describe('broadsheet new', () => {
     expect(text).toContain('tags:\n  - Vienna\n  - Austria\n');
     expect(text).toContain('draft: true\n');
 
-    const built = await runCli(['build', '--drafts'], root);
-    expect(built.code, built.stderr).toBe(0);
-    expect(listFiles(path.join(root, 'dist'))).toContain('2025/12/18/qazaq-concert-in-vienna/index.html');
+    await build({ root, drafts: true, threads: 1 });
+    expect(page(path.join(root, 'dist'), '/2025/12/18/qazaq-concert-in-vienna/')('h1').text()).toBe('Qazaq concert in Vienna');
   });
 
   it('refuses to overwrite an existing article', async () => {
