@@ -8,12 +8,14 @@ import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import sirv from 'sirv';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build.js';
 import { renderSitemaps, SITEMAP_LIMIT } from '../src/pages/sitemaps.js';
 import { resolveConfig } from '../src/config.js';
+import { formatProblems } from '../src/problems.js';
 import { brokenLinks } from './helpers/html.js';
-import { article, listFiles, makeSite, page, runCli } from './helpers/site.js';
+import { buildInMemory } from './helpers/memory-site.js';
+import { article, listFiles, makeSite, page } from './helpers/site.js';
 
 // Build time: 2025-12-19 12:00 in Almaty. The news sitemap takes articles from the two days before.
 const NOW = Date.parse('2025-12-19T07:00:00Z');
@@ -285,29 +287,32 @@ describe('a site under a sub-path', () => {
     }
   });
 
-  it('--base-url overrides the config', async () => {
-    const other = makeSite(FILES);
-    const result = await runCli(['build', '--base-url', 'https://mirror.example/'], other, { SOURCE_DATE_EPOCH: String(NOW / 1000) });
-    expect(result.code, result.stderr).toBe(0);
-    expect(brokenLinks(path.join(other, 'dist'), '/')).toEqual([]);
-    expect(page(path.join(other, 'dist'), '/')('link[rel="canonical"]').attr('href')).toBe('https://mirror.example/');
+  it('a base URL given to the build (--base-url) overrides the config', async () => {
+    const mirror = await buildInMemory(FILES, { now: NOW, baseUrl: 'https://mirror.example/' });
+    expect(mirror.problems).toEqual([]);
+    expect(brokenLinks(mirror.outputs, '/')).toEqual([]);
+    expect(mirror.page('/')('link[rel="canonical"]').attr('href')).toBe('https://mirror.example/');
+    expect(mirror.page('/2025/12/18/new-direct-flight-to-tbilisi/')('link[rel="stylesheet"]').attr('href')).toBe('/assets/style.css');
   });
 });
 
 describe('links between articles', () => {
   it('to a missing file or a draft are warnings naming the file and line', async () => {
-    const site = makeSite({
+    const files = {
       'content/a.md': article({ title: 'A', date: '2025-12-18' }, 'See [gone](./gone.md) and [draft](b.md) and [nowhere](/2020/01/01/nothing/).'),
       'content/b.md': article({ title: 'B', date: '2025-12-18', draft: 'true' }),
-    });
-    const result = await runCli(['build'], site);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/content\/a\.md:6:5 warning links to content file gone\.md, which does not exist \[link-broken\]/);
-    expect(result.stderr).toMatch(/content\/a\.md:6:27 warning links to content\/b\.md, which is not in this build/);
-    expect(result.stderr).toMatch(/content\/a\.md:6:45 warning links to \/2020\/01\/01\/nothing\/, which no page of the site answers/);
-    const strict = await runCli(['build', '--strict'], site);
-    expect(strict.code).toBe(1);
-    expect(strict.stderr).toMatch(/content\/a\.md:6:5 error links to content file gone\.md/);
+    };
+    const lenient = await buildInMemory(files, { now: NOW });
+    expect(lenient.ok).toBe(true);
+    const report = formatProblems(lenient.warnings);
+    expect(report).toMatch(/^content\/a\.md:6:5 warning links to content file gone\.md, which does not exist \[link-broken\]/m);
+    expect(report).toMatch(/^content\/a\.md:6:27 warning links to content\/b\.md, which is not in this build/m);
+    expect(report).toMatch(/^content\/a\.md:6:45 warning links to \/2020\/01\/01\/nothing\/, which no page of the site answers/m);
+    expect(lenient.warnings.map((w) => `${w.line}:${w.column} ${w.code}`)).toEqual(['6:5 link-broken', '6:27 link-broken', '6:45 link-broken']);
+    expect(lenient.page('/2025/12/18/a/')('.article-body').text()).toContain('gone');
+    const strict = await buildInMemory(files, { now: NOW, strict: true });
+    expect(strict.ok).toBe(false);
+    expect(formatProblems(strict.problems)).toMatch(/^content\/a\.md:6:5 error links to content file gone\.md/);
   });
 });
 
@@ -318,32 +323,37 @@ describe('the static folder', () => {
   });
 
   it('never overwrites a generated page, and says so', async () => {
-    const site = makeSite({ ...FILES, 'static/robots.txt': 'mine', 'static/index.html': 'mine' });
-    const result = await runCli(['build'], site);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/static\/index\.html:1:1 warning not copied: the site generates \/index\.html itself/);
-    expect(readFileSync(path.join(site, 'dist/index.html'), 'utf8')).not.toBe('mine');
+    const site = await buildInMemory({ ...FILES, 'static/robots.txt': 'mine', 'static/index.html': 'mine' }, { now: NOW });
+    expect(site.ok).toBe(true);
+    const warnings = formatProblems(site.warnings);
+    expect(warnings).toMatch(/static\/index\.html:1:1 warning not copied: the site generates \/index\.html itself/);
+    expect(warnings).toMatch(/static\/robots\.txt:1:1 warning not copied: the site generates \/robots\.txt itself/);
+    expect(site.page('/')('title').text()).toBe('Steppe Times');
+    expect(site.outputs.get('robots.txt')).toContain('Sitemap: https://example.org/news/sitemap.xml');
   });
 
   it('a missing lead image is a broken-link warning at the image field', async () => {
-    const site = makeSite({ 'content/a.md': article({ title: 'A', date: '2025-12-18', image: '/images/nope.jpg', imageAlt: 'Nothing' }) });
-    const result = await runCli(['build'], site);
-    expect(result.stderr).toMatch(/content\/a\.md:4:1 warning links to \/images\/nope\.jpg, which no page of the site answers/);
+    const site = await buildInMemory({ 'content/a.md': article({ title: 'A', date: '2025-12-18', image: '/images/nope.jpg', imageAlt: 'Nothing' }) }, { now: NOW });
+    expect(site.ok).toBe(true);
+    expect(formatProblems(site.warnings)).toMatch(/^content\/a\.md:4:1 warning links to \/images\/nope\.jpg, which no page of the site answers/);
   });
 });
 
 describe('reproducible builds', () => {
   it('the same input and SOURCE_DATE_EPOCH give byte-identical output', async () => {
-    const env = { SOURCE_DATE_EPOCH: String(NOW / 1000) };
-    const [a, b] = [makeSite(FILES), makeSite(FILES)];
-    expect((await runCli(['build'], a, env)).code).toBe(0);
-    expect((await runCli(['build'], b, env)).code).toBe(0);
-    const files = listFiles(path.join(a, 'dist'));
-    expect(listFiles(path.join(b, 'dist'))).toEqual(files);
-    for (const file of files) {
-      expect(readFileSync(path.join(b, 'dist', file)).equals(readFileSync(path.join(a, 'dist', file))), file).toBe(true);
+    vi.stubEnv('SOURCE_DATE_EPOCH', String(NOW / 1000));
+    try {
+      // The second copy's files are written in the opposite order: the folder listing must not matter.
+      const a = await buildInMemory(FILES);
+      const b = await buildInMemory(Object.fromEntries(Object.entries(FILES).reverse()));
+      expect(a.ok && b.ok).toBe(true);
+      expect([...b.outputs.keys()]).toEqual([...a.outputs.keys()]);
+      for (const [file, text] of a.outputs) expect(b.outputs.get(file) === text, file).toBe(true);
+      // The build time came from SOURCE_DATE_EPOCH: the news sitemap holds the two days before it.
+      expect(a.outputs.get('news-sitemap.xml')).toContain('/2025/12/17/library-corner-opens/');
+      expect(a.outputs.get('news-sitemap.xml')).not.toContain('/2025/12/10/older-news/');
+    } finally {
+      vi.unstubAllEnvs();
     }
   });
 });
-
-afterAll(() => undefined);
