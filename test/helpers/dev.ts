@@ -1,12 +1,12 @@
 // Test helpers for the dev server: an event-stream client reading the server's SSE over HTTP, and
-// a full build of a copy of a site, to compare the dev server's output with byte for byte.
+// a clean full build of a site's sources, in memory, to compare the dev server's output with byte
+// for byte.
 
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 import { build } from '../../src/build.js';
+import { MemoryWriter } from '../../src/write/writers.js';
 import { listFiles } from './site.js';
 
 export interface ReceivedEvent {
@@ -76,30 +76,23 @@ export class EventClient {
   }
 }
 
-const copies: string[] = [];
-afterAll(() => {
-  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Build a copy of the site's sources from scratch (no cache, no old output) and return its output folder. */
-export async function cleanBuildOf(root: string, now: number): Promise<string> {
-  const copy = mkdtempSync(path.join(tmpdir(), 'broadsheet-clean-'));
-  copies.push(copy);
-  for (const part of ['content', 'templates', 'static', 'site.config.ts']) {
-    if (existsSync(path.join(root, part))) cpSync(path.join(root, part), path.join(copy, part), { recursive: true });
-  }
-  await build({ root: copy, now, cache: false, threads: 1 });
-  return path.join(copy, 'dist');
+/**
+ * What a clean full build of the site in `root` writes (no cache, no old output), file -> bytes.
+ * It reads the sources where they are and writes nothing: the dev server's watcher sees nothing.
+ */
+export async function cleanBuildOf(root: string, now: number): Promise<Map<string, Uint8Array>> {
+  const writer = new MemoryWriter();
+  await build({ root, now, cache: false, threads: 1, writer });
+  return new Map([...writer.contents].map(([file, content]) => [file, typeof content === 'string' ? Buffer.from(content) : content]));
 }
 
-/** Files that differ between two output folders (missing on either side, or other bytes). */
-export function differences(actual: string, expected: string): string[] {
+/** Files that differ between an output folder and a clean build (missing on either side, or other bytes). */
+export function differences(actual: string, expected: ReadonlyMap<string, Uint8Array>): string[] {
   const a = listFiles(actual);
-  const b = listFiles(expected);
-  const all = [...new Set([...a, ...b])].sort();
+  const all = [...new Set([...a, ...expected.keys()])].sort();
   return all.filter((file) => {
-    if (!a.includes(file)) return true;
-    if (!b.includes(file)) return true;
-    return !readFileSync(path.join(actual, file)).equals(readFileSync(path.join(expected, file)));
+    const bytes = expected.get(file);
+    if (!bytes || !a.includes(file)) return true;
+    return !readFileSync(path.join(actual, file)).equals(bytes);
   });
 }
