@@ -27,6 +27,9 @@ describe('the default theme', () => {
   it('never tests a value that is undefined (it would be slow, and an error without lenientIf)', async () => {
     liquid.lenientIf = false;
     try {
+      // The control: with lenientIf off, a template that tests an undefined value fails the build.
+      const control = await buildInMemory({ ...FILES, 'templates/partials/breadcrumbs.liquid': '{% if page.nothing %}x{% endif %}' }, { now: NOW });
+      expect(control.problems.map((p) => `${p.file}:${p.line} ${p.code}`)).toContain('templates/partials/breadcrumbs.liquid:1 template-render');
       // One article with every optional field, one with none: each template meets both.
       const site = await buildInMemory(FILES, { now: NOW });
       expect(site.problems).toEqual([]);
