@@ -2,12 +2,14 @@
 // spawn of the CLI costs a second of start-up, so one spawn shows several flags where it can, and
 // what the build does once the flags are read is tested in-process.
 
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { summaryLine } from '../src/report.js';
-import { article, listFiles, makeSite, page, runCli, type CliResult } from './helpers/site.js';
+import { article, listFiles, makeSite, page, REPO, runCli, type CliResult } from './helpers/site.js';
 
 const SITE = {
   'site.config.ts': `export default { title: 'Steppe Times' };\n`,
@@ -124,5 +126,52 @@ describe('broadsheet new', () => {
   it('needs a title', async () => {
     const result = await runCli(['new'], makeSite({}));
     expect(result.code).toBe(2);
+  });
+});
+
+describe('broadsheet dev', () => {
+  it('says clearly when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const root = makeSite(SITE);
+      const result = await runCli(['dev', '--port', String(port)], root);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+      expect(result.stderr).toContain('--port');
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('rejects a port that is not a number', async () => {
+    const result = await runCli(['dev', '--port', 'http'], makeSite(SITE));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--port must be a whole number');
+  });
+
+  it('stops cleanly on Ctrl-C (SIGINT): exit code 0, port released', async () => {
+    const root = makeSite(SITE);
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'dev', '--port', '0'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "Serving" line: ${output}`)), 50_000);
+      child.stdout.on('data', () => {
+        const match = /Serving (http:\/\/\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    expect((await fetch(url)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toContain('Stopping.');
+    await expect(fetch(url)).rejects.toThrow();
   });
 });

@@ -3,15 +3,13 @@
 // build of the same sources writes.
 
 import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterEach, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { startDev, type DevHandle, type StartOptions } from '../src/dev/index.js';
 import { cleanBuildOf, differences, EventClient } from './helpers/dev.js';
-import { article, listFiles, makeSite, REPO, runCli, writeFiles } from './helpers/site.js';
+import { article, listFiles, makeSite, REPO, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-10T12:00:00Z');
 
@@ -309,52 +307,5 @@ describe('serving', () => {
     expect(root301.status).toBe(301);
     expect(root301.location).toBe('/news/');
     expect((await fetchPage(origin, '/2025/12/05/article-4/')).status).toBe(404);
-  });
-});
-
-describe('the dev command', () => {
-  it('says clearly when the port is taken', async () => {
-    const blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
-    const port = (blocker.address() as { port: number }).port;
-    try {
-      const root = makeSite(siteFiles());
-      const result = await runCli(['dev', '--port', String(port)], root);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
-      expect(result.stderr).toContain('--port');
-    } finally {
-      blocker.close();
-    }
-  });
-
-  it('rejects a port that is not a number', async () => {
-    const result = await runCli(['dev', '--port', 'http'], makeSite(siteFiles()));
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--port must be a whole number');
-  });
-
-  it('stops cleanly on Ctrl-C (SIGINT): exit code 0, port released', async () => {
-    const root = makeSite(siteFiles());
-    const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'dev', '--port', '0'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no "Serving" line: ${output}`)), 50_000);
-      child.stdout.on('data', () => {
-        const match = /Serving (http:\/\/\S+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-    });
-    expect((await fetch(url)).status).toBe(200);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    expect(output).toContain('Stopping.');
-    await expect(fetch(url)).rejects.toThrow();
   });
 });
