@@ -7,15 +7,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as cheerio from 'cheerio';
-import { afterAll } from 'vitest';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = path.join(REPO, 'bin/broadsheet.js');
 
 const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+
+/**
+ * Remove the temp folders made so far. test/setup.ts calls it after each test file: a hook
+ * registered here, at the top of a shared module, would run only for the first file that loads
+ * it (test files share modules, see vitest.config.ts).
+ */
+export function removeTempSites(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** Write `files` (path -> text) into a new temp folder and return its path. */
 export function makeSite(files: Record<string, string>): string {
