@@ -50,7 +50,7 @@ describe('GFM only where needed', () => {
       fc.property(document, (markdown) => {
         expect(renderMarkdown(markdown, OPTIONS, 'sniff')).toEqual(renderMarkdown(markdown, OPTIONS, 'always'));
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 
