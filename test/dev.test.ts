@@ -145,7 +145,11 @@ describe('the dev server keeps the output equal to a full build', () => {
   it('a save written in pieces gives one rebuild, with the whole file', async () => {
     const root = makeSite(siteFiles());
     const batches: string[][] = [];
-    const { origin, events } = await serve(root, { onUpdate: (_result, paths) => paths.length > 0 && batches.push(paths.map((file) => path.relative(root, file))) });
+    const { origin, events } = await serve(root, {
+      onUpdate: (_result, paths) => {
+        if (paths.length > 0) batches.push(paths.map((file) => path.relative(root, file)));
+      },
+    });
     const file = path.join(root, 'content/2025/12/a3.md');
     const seen = events.events.length;
     writeFileSync(file, '---\ntitle: Article 3 in ');
