@@ -12,6 +12,7 @@ import { BuildFailure, problem, type Problem, positionAt } from './problems.js';
 
 const relativeFolder = z.string().min(1, 'expected a folder path');
 
+/** The site config's schema: every option, its type, default and rule (the README's table follows it). */
 export const configSchema = z
   .object({
     /** Site name: page titles, header, feeds. */
@@ -119,8 +120,10 @@ export function defineConfig(config: SiteConfigInput): SiteConfigInput {
   return config;
 }
 
+/** The config file names looked for in the site root, first found wins. */
 export const CONFIG_FILES = ['site.config.ts', 'site.config.mts', 'site.config.js', 'site.config.mjs', 'site.config.json'];
 
+/** The site's config file in `root`, or undefined when it has none (the defaults apply). */
 export function findConfigFile(root: string): string | undefined {
   return CONFIG_FILES.find((name) => existsSync(path.join(root, name)));
 }

@@ -77,6 +77,18 @@ describe('src/ as a pipeline', () => {
     expect(long).toEqual([]);
   });
 
+  it('gives every export a doc comment saying its contract (re-export lines aside)', () => {
+    const undocumented: string[] = [];
+    for (const file of sourceFiles()) {
+      const lines = readFileSync(path.join(SRC, file), 'utf8').split('\n');
+      lines.forEach((line, i) => {
+        if (!/^export (async )?(function|class|interface|type \w|const|let|abstract class|default)/.test(line)) return;
+        if (!(lines[i - 1] ?? '').trim().endsWith('*/')) undocumented.push(`${file}:${i + 1}`);
+      });
+    }
+    expect(undocumented).toEqual([]);
+  });
+
   it('loads in a worker thread only what its jobs use: no pool, no writers of the main thread, no dev server', () => {
     const loaded = [...runtimeClosure('workers/entry.ts')];
     expect(loaded).toContain('render/markdown.ts');

@@ -21,11 +21,13 @@ import { absoluteUrl, withBasePath } from '../urls.js';
 /** Broadsheet's own theme, used for any template the site does not provide. */
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
+/** The file extension of every template. */
 export const TEMPLATE_EXTENSION = '.liquid';
 
 /** Templates every site needs, one per page kind; a site may override any of them. */
 export const PAGE_TEMPLATES = ['home', 'article', 'topics', 'topic', 'tags', 'tag', 'archive', 'year', 'month', 'day', '404'];
 
+/** The template engine of one build: renders a page template, and says what each template is made of. */
 export interface Templates {
   /** Render a named template (e.g. "article") with variables; throws TemplateError. */
   render(name: string, variables: Record<string, unknown>): string;

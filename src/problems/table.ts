@@ -5,6 +5,7 @@ import { catalogue, type ProblemCode } from './catalogue.js';
 
 /** The markers around the generated table in README.md; everything between them is replaced. */
 export const TABLE_START = '<!-- problem-table: generated from src/problems/catalogue.ts by `node --import tsx scripts/problem-table.ts --write` -->';
+/** The README line that ends the generated problem table. */
 export const TABLE_END = '<!-- /problem-table -->';
 
 /** Every code of the catalogue as a Markdown table: code, title, what to do; in catalogue order. */

@@ -16,6 +16,7 @@ import { problem, type Problem } from '../problems.js';
 import { readSourceFile, type SitePaths, type SourceFile } from '../load/discover.js';
 import { type ArticleSettings } from '../types.js';
 
+/** A batch of article files to render, with what rendering and caching them needs (plain data: it crosses threads). */
 export interface RenderTask {
   paths: SitePaths;
   identity: string;
@@ -27,10 +28,12 @@ export interface RenderTask {
   budgetMs: number;
 }
 
+/** One article's outcome: its cache entry (metadata, warnings, body hash), or the problems that stop it. */
 export type RenderTaskResult =
   | { contentPath: string; key: string; ok: true; entry: CachedArticle }
   | { contentPath: string; key: string; ok: false; problems: Problem[] };
 
+/** Read, render and cache each file of the batch, under the render budget; one result per file, in order. */
 export default function renderTask(task: RenderTask): RenderTaskResult[] {
   const sources = task.files.map((contentPath) => readSource(task, contentPath));
   const rendered = runWithinBudget(sources.map((source) => () => renderArticle(source, task.settings)), task.budgetMs);

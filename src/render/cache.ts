@@ -25,6 +25,7 @@ import { type ArticleMeta, type ArticleSettings } from '../types.js';
 const INDEX_FORMAT = 1;
 const INDEX_FILE = 'articles.json';
 
+/** What the cache keeps of a rendered article: its metadata, its warnings and its body's hash (the body is a file). */
 export interface CachedArticle {
   meta: ArticleMeta;
   /** Warnings of the article (errors are never cached: such files are rendered every build). */
@@ -43,14 +44,17 @@ export function cacheIdentity(settings: ArticleSettings): string {
   return `${codeIdentity()}\u0000${JSON.stringify(settings)}`;
 }
 
+/** An article's cache key: a hash of the render identity, its content path and its bytes. */
 export function articleKey(identity: string, contentPath: string, text: string): string {
   return createHash('sha1').update(identity).update('\u0000').update(contentPath).update('\u0000').update(text).digest('hex');
 }
 
+/** The hash a body is stored under and verified against when read back. */
 export function hashBody(html: string): string {
   return createHash('sha1').update(html).digest('hex');
 }
 
+/** Where an article's body HTML is kept in the bodies folder. */
 export function bodyFile(bodiesDir: string, key: string): string {
   return path.join(bodiesDir, key.slice(0, 2), `${key}.html`);
 }
@@ -78,6 +82,7 @@ export function readVerifiedBody(bodiesDir: string, key: string, bodyHash: strin
   return hashBody(html) === bodyHash ? html : undefined;
 }
 
+/** The persistent article cache of one build (see the top of this file): lookups by key, bodies verified by hash. */
 export class ArticleCache {
   readonly bodiesDir: string;
   hits = 0;

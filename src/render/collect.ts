@@ -16,6 +16,7 @@ import type { ArticleMeta, ArticleSettings } from '../types.js';
 /** Articles sent to a worker at once: large enough to amortise messaging, small enough to balance. */
 const BATCH = 64;
 
+/** The settings an article's rendering (and so its cache key) depends on, from the config. */
 export function articleSettings(config: SiteConfig): ArticleSettings {
   return {
     timeZone: config.timeZone,
@@ -27,6 +28,7 @@ export function articleSettings(config: SiteConfig): ArticleSettings {
   };
 }
 
+/** Every article of the site as collected: metadata only, with their problems. */
 export interface CollectedArticles {
   /** Every article that rendered, in content-path order. */
   articles: ArticleMeta[];
@@ -35,6 +37,7 @@ export interface CollectedArticles {
   rendered: number;
 }
 
+/** How to collect: the pool for the misses, progress, and (dev) only some files. */
 export interface CollectOptions {
   /** Renders the articles when there are enough of them to pay for starting workers. */
   pool: WorkerPool;
@@ -43,6 +46,7 @@ export interface CollectOptions {
   only?: readonly string[];
 }
 
+/** Every article file through the cache: hits read back, misses rendered (on workers when there are enough); content-path order. */
 export async function collectArticles(config: SiteConfig, cache: ArticleCache, options: CollectOptions): Promise<CollectedArticles> {
   const settings = articleSettings(config);
   const identity = cacheIdentity(settings);

@@ -27,6 +27,7 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Data, Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 
+/** Which GFM parts a body is parsed with. */
 export interface GfmParts {
   autolinkLiteral: boolean;
   footnote: boolean;
@@ -35,6 +36,7 @@ export interface GfmParts {
   taskListItem: boolean;
 }
 
+/** Every GFM part: what the sniffing must be equivalent to. */
 export const ALL_GFM: GfmParts = { autolinkLiteral: true, footnote: true, strikethrough: true, table: true, taskListItem: true };
 
 /** The parts a body could use, judged from its characters; autolinks are decided after parsing. */

@@ -25,6 +25,7 @@ import { articleLinkPlaceholder } from './article-links.js';
 import { withBasePath } from '../urls.js';
 import type { SiteLink } from '../types.js';
 
+/** A body rendered: its HTML, its summary and its links to the site. */
 export interface RenderedMarkdown {
   html: string;
   /** Text of the first paragraph, cut at a word near `summaryLength`. '' if there is none. */
@@ -33,6 +34,7 @@ export interface RenderedMarkdown {
   links: SiteLink[];
 }
 
+/** What rendering a body depends on besides its text. */
 export interface MarkdownOptions {
   summaryLength: number;
   /** The site's base path ("/" or "/news/"): site-path links ("/2025/12/...") are put under it. */
@@ -104,6 +106,7 @@ function mayHaveHeading(markdown: string): boolean {
  */
 export type PipelineChoice = 'sniff' | 'always';
 
+/** Markdown body -> sanitised HTML, summary and site links; pure. `choice` 'always' runs every GFM part (tests). */
 export function renderMarkdown(markdown: string, options: MarkdownOptions, choice: PipelineChoice = 'sniff'): RenderedMarkdown {
   const file = new VFile({ value: markdown, data: { linkOptions: options } });
   let processor: MarkdownProcessor;

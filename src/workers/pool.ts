@@ -19,6 +19,7 @@ import { fromPlainOsError } from '../write/os-errors.js';
 export const ARTICLE_POOL_THRESHOLD = 2000;
 /** The same for pages: fewer than this, the main thread renders them (more when workers already run). */
 export const PAGE_POOL_THRESHOLD = 3000;
+/** With workers already running (they rendered articles), pages go to them from this many on. */
 export const PAGE_POOL_THRESHOLD_RUNNING = 500;
 
 /**
@@ -29,6 +30,7 @@ export async function loadRenderTask(): Promise<(task: RenderTask) => RenderTask
   return (await import('../render/article-batch.js')).default;
 }
 
+/** The build's worker threads: started on first need, one per core (or as asked), shared by both phases. */
 export class WorkerPool {
   private pool: Piscina | undefined;
   private started = 1;
