@@ -231,3 +231,19 @@ describe('the Markdown nesting pre-scan', () => {
     expect(findDeepNesting(`Intro\n\n${'<div>'.repeat(129)}x`)).toEqual({ kind: 'html', line: 3, column: 641, limit: 128 });
   });
 });
+
+describe('a front-matter key that is a list or a map', () => {
+  it('is an unknown field like any other, with no warning of the YAML parser printed', async () => {
+    const printed: unknown[] = [];
+    const emitWarning = process.emitWarning;
+    process.emitWarning = ((warning: unknown) => void printed.push(warning)) as typeof process.emitWarning;
+    try {
+      const parsed = parseFrontMatter({ file: 'content/k.md', contentPath: 'k.md', text: '---\n? [a, b]\n: c\ntitle: K\ndate: 2025-12-18\n---\n\nText.\n' });
+      expect(parsed.ok).toBe(true);
+      if (parsed.ok) expect(Object.keys(parsed.value.data)).toEqual(['[ a, b ]', 'title', 'date']);
+    } finally {
+      process.emitWarning = emitWarning;
+    }
+    expect(printed).toEqual([]);
+  });
+});

@@ -58,8 +58,9 @@ export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
   const split = matter(text, {
     engines: {
       yaml: (yamlText: string) => {
-        // Duplicate keys are checked by inspectYamlTree: the parser's check is quadratic.
-        document = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false });
+        // Duplicate keys are checked by inspectYamlTree: the parser's check is quadratic. logLevel: its
+        // warnings (a list as a key) would go to stderr as a Node warning; the build reports what matters.
+        document = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
         tree = inspectYamlTree(document);
         if (document.errors.length > 0 || tree.tooDeep !== undefined || tree.error || tree.circular !== undefined) return {};
         try {
