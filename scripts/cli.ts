@@ -3,10 +3,8 @@
 
 import path from 'node:path';
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
-import { build } from '../src/build.js';
 import { BuildFailure, formatProblems, type Problem } from '../src/problems.js';
 import { leftOutLines, noProgress, plainProgress, summaryLine, terminalProgress } from '../src/report.js';
-import { MemoryWriter } from '../src/write/memory-writer.js';
 import { explainSystemError } from '../src/write/os-errors.js';
 
 const USAGE = `Usage: broadsheet <command> [options]
@@ -109,6 +107,9 @@ function siteOptions(values: { [K in keyof typeof SITE_FLAGS]?: (typeof SITE_FLA
 async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
   const { values } = parse(args, { ...SITE_FLAGS, 'no-cache': { type: 'boolean' }, quiet: { type: 'boolean' } });
   const quiet = values.quiet ?? false;
+  // Loaded here, not at the top: `broadsheet --help` and a usage error need none of the pipeline.
+  const { build } = await import('../src/build.js');
+  const { MemoryWriter } = await import('../src/write/memory-writer.js');
   const result = await build({
     ...siteOptions(values),
     cache: !values['no-cache'],
