@@ -28,6 +28,9 @@ export interface RenderTask {
   budgetMs: number;
 }
 
+/** What rendering any article of a build needs (a RenderTask without its files): made once by renderSetup. */
+export type RenderSetup = Omit<RenderTask, 'files'>;
+
 /** One article's outcome: its cache entry (metadata, warnings, body hash), or the problems that stop it. */
 export type RenderTaskResult =
   | { contentPath: string; key: string; ok: true; entry: CachedArticle }
@@ -40,13 +43,13 @@ export default function renderTask(task: RenderTask): RenderTaskResult[] {
   return sources.map((source, i) => store(task, source, rendered[i]!).result);
 }
 
-function readSource(task: Omit<RenderTask, 'files'>, contentPath: string): SourceFile & { key: string } {
+function readSource(task: RenderSetup, contentPath: string): SourceFile & { key: string } {
   const source = readSourceFile(task.paths, contentPath);
   return { ...source, key: articleKey(task.identity, contentPath, source.text) };
 }
 
 /** A rendered article's body stored in the cache's body folder; a stopped one, a problem. */
-function store(task: Omit<RenderTask, 'files'>, source: SourceFile & { key: string }, budgeted: Budgeted<ArticleResult>): { result: RenderTaskResult; html?: string } {
+function store(task: RenderSetup, source: SourceFile & { key: string }, budgeted: Budgeted<ArticleResult>): { result: RenderTaskResult; html?: string } {
   const { contentPath, key } = source;
   const rendered: ArticleResult = budgeted.ok ? budgeted.value : { ok: false, problems: [renderTimeout(source.file, task.budgetMs)] };
   if (!rendered.ok) return { result: { contentPath, key, ok: false, problems: rendered.problems } };
@@ -63,7 +66,7 @@ function renderTimeout(file: string, budgetMs: number): Problem {
  * A cached body was missing or damaged: render its article again from the file, store the body
  * afresh and return it ('' if the file no longer renders). Never serves the damaged bytes.
  */
-export function renderBodyAgain(task: Omit<RenderTask, 'files'>, contentPath: string): { html: string; key: string; entry?: CachedArticle } {
+export function renderBodyAgain(task: RenderSetup, contentPath: string): { html: string; key: string; entry?: CachedArticle } {
   const source = readSource(task, contentPath);
   const [rendered] = runWithinBudget([() => renderArticle(source, task.settings)], task.budgetMs);
   const { result, html } = store(task, source, rendered!);

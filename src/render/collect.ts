@@ -12,6 +12,7 @@ import { existingContentFiles, findContentFiles, forEachSource } from '../load/d
 import { ARTICLE_POOL_THRESHOLD, loadRenderTask, type WorkerPool } from '../workers/pool.js';
 import type { Progress } from '../report.js';
 import type { ArticleMeta, ArticleSettings } from '../types.js';
+import type { RenderSetup } from './article-batch.js';
 
 /** Articles sent to a worker at once: large enough to amortise messaging, small enough to balance. */
 const BATCH = 64;
@@ -37,6 +38,18 @@ export interface CollectedArticles {
   rendered: number;
 }
 
+/** What rendering any article of this build needs: paths, settings, cache identity and body folder, budget. */
+export function renderSetup(config: SiteConfig, cache: Pick<ArticleCache, 'bodiesDir'>): RenderSetup {
+  const settings = articleSettings(config);
+  return {
+    paths: { root: config.root, contentPath: config.contentPath },
+    identity: cacheIdentity(settings),
+    settings,
+    bodiesDir: cache.bodiesDir,
+    budgetMs: config.renderBudgetMs,
+  };
+}
+
 /** How to collect: the pool for the misses, progress, and (dev) only some files. */
 export interface CollectOptions {
   /** Renders the articles when there are enough of them to pay for starting workers. */
@@ -48,8 +61,7 @@ export interface CollectOptions {
 
 /** Every article file through the cache: hits read back, misses rendered (on workers when there are enough); content-path order. */
 export async function collectArticles(config: SiteConfig, cache: ArticleCache, options: CollectOptions): Promise<CollectedArticles> {
-  const settings = articleSettings(config);
-  const identity = cacheIdentity(settings);
+  const setup = renderSetup(config, cache);
   // Links leading outside the site are problems here, and their files are never read.
   const { files, problems: linkProblems } = options.only ? existingContentFiles(config, options.only) : findContentFiles(config);
 
@@ -57,7 +69,7 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
   const misses: string[] = [];
   options.progress.start('Reading articles', files.length);
   forEachSource(config, files, (source) => {
-    const cached = cache.lookup(articleKey(identity, source.contentPath, source.text));
+    const cached = cache.lookup(articleKey(setup.identity, source.contentPath, source.text));
     if (cached) found.set(source.contentPath, cached);
     else misses.push(source.contentPath);
     options.progress.tick();
@@ -69,12 +81,11 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
   misses.sort();
   const batches: string[][] = [];
   for (let i = 0; i < misses.length; i += BATCH) batches.push(misses.slice(i, i + BATCH));
-  const paths = { root: config.root, contentPath: config.contentPath };
   const onWorkers = options.pool.use(misses.length, ARTICLE_POOL_THRESHOLD);
   const renderHere = onWorkers ? undefined : await loadRenderTask();
   await Promise.all(
     batches.map(async (batch) => {
-      const task = { paths, identity, settings, bodiesDir: cache.bodiesDir, files: batch, budgetMs: config.renderBudgetMs };
+      const task = { ...setup, files: batch };
       const results = renderHere ? renderHere(task) : await options.pool.runArticles(task);
       for (const result of results) {
         if (result.ok) {
@@ -104,14 +115,12 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
  * (a truncated or edited cache file) is never served: the article is rendered again, here.
  */
 export function bodyReader(config: SiteConfig, cache: ArticleCache): (article: ArticleMeta) => Promise<string> {
-  const settings = articleSettings(config);
-  const identity = cacheIdentity(settings);
+  const setup = renderSetup(config, cache);
   return async (article) => {
     const body = cache.body(article.key);
     if (body !== undefined) return body;
     const { renderBodyAgain } = await import('./article-batch.js');
-    const paths = { root: config.root, contentPath: config.contentPath };
-    const again = renderBodyAgain({ paths, identity, settings, bodiesDir: cache.bodiesDir, budgetMs: config.renderBudgetMs }, article.contentPath);
+    const again = renderBodyAgain(setup, article.contentPath);
     if (again.entry) cache.record(again.key, again.entry);
     return again.html;
   };

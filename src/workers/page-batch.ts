@@ -9,11 +9,10 @@ import { readVerifiedBody } from '../render/cache.js';
 import type { SiteConfig } from '../config.js';
 import { problemKey, type Problem } from '../problems.js';
 import { renderPage, type SiteGlobals } from '../pages/render-page.js';
-import { renderBodyAgain } from '../render/article-batch.js';
+import { renderBodyAgain, type RenderSetup } from '../render/article-batch.js';
 import { createTemplates, PAGE_TEMPLATES, TemplateError, type Templates } from '../pages/templates.js';
 import { outputFileFor } from '../urls.js';
 import { stageFile } from '../write/dist-writer.js';
-import type { ArticleSettings } from '../types.js';
 import type { PageSpec } from '../types.js';
 import { resolveArticleLinks } from '../render/article-links.js';
 
@@ -37,10 +36,8 @@ export interface PagesTask {
   siteFingerprint: string;
   templatesFingerprint: string;
   pages: Array<{ spec: PageSpec; body?: BodyRef }>;
-  bodiesDir: string;
-  /** To render an article again when its cached body is damaged. */
-  identity: string;
-  settings: ArticleSettings;
+  /** Where cached bodies are, and how to render an article again when its cached body is damaged. */
+  render: RenderSetup;
   output: { staging: string; outPath: string; hasOldOutput: boolean };
 }
 
@@ -83,12 +80,7 @@ export function renderPagesTask(task: PagesTask): PagesTaskResult {
 
 /** The cached body (or, damaged or missing, the article rendered again), its links resolved. */
 function bodyHtml(task: PagesTask, body: BodyRef): string {
-  let html = readVerifiedBody(task.bodiesDir, body.key, body.bodyHash);
-  if (html === undefined) {
-    const paths = { root: task.config.root, contentPath: task.config.contentPath };
-    const again = { paths, identity: task.identity, settings: task.settings, bodiesDir: task.bodiesDir, budgetMs: task.config.renderBudgetMs };
-    html = renderBodyAgain(again, body.contentPath).html;
-  }
+  const html = readVerifiedBody(task.render.bodiesDir, body.key, body.bodyHash) ?? renderBodyAgain(task.render, body.contentPath).html;
   const links = new Map(body.links);
   return resolveArticleLinks(html, (contentPath) => links.get(contentPath), task.config.basePath);
 }

@@ -8,8 +8,7 @@ import { renderPage } from '../pages/render-page.js';
 import { TemplateError } from '../pages/templates.js';
 import { problemKey, type Problem } from '../problems.js';
 import { resolvedTargets } from '../render/article-links.js';
-import { cacheIdentity } from '../render/cache.js';
-import { articleSettings } from '../render/collect.js';
+import { renderSetup } from '../render/collect.js';
 import type { PageSpec, WrittenPage } from '../types.js';
 import { outputFileFor } from '../urls.js';
 import type { PagesTask } from '../workers/page-batch.js';
@@ -90,15 +89,12 @@ const CHUNKS_PER_THREAD = 2;
 async function renderOnWorkers(context: OutputContext, plan: () => Iterable<PageSpec>, wanted: ReadonlySet<number>, writer: DistWriter): Promise<Problem[]> {
   const pool = context.pool!;
   const { config, cache } = context;
-  const settings = articleSettings(config);
   const base: Omit<PagesTask, 'pages'> = {
     config,
     globals: context.globals,
     siteFingerprint: context.siteFingerprint,
     templatesFingerprint: context.templates.fingerprint,
-    bodiesDir: cache.bodiesDir,
-    identity: cacheIdentity(settings),
-    settings,
+    render: renderSetup(config, cache),
     output: writer.prepare(),
   };
   const problems = new Map<string, Problem>();
