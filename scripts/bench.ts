@@ -1,7 +1,8 @@
-// `npm run bench -- --articles 10000 [--runs 3] [--work DIR] [--scenarios cold,warm,dev] [--no-compare]`
+// `npm run bench -- --articles 10000 [--runs 3] [--work DIR] [--scenarios cold,warm,edit10,add1,delete1,dev] [--no-hugo] [--eleventy]`
 
 import { parseArgs } from 'node:util';
-import { formatDev, formatTable, measureDev, runBench, runCompare, type ScenarioName } from '../src/bench/measure.js';
+import { formatDev, formatHugo, formatPhases, formatScenarios } from '../src/bench/format.js';
+import { measureDev, runBench, runCompare, type ScenarioName } from '../src/bench/measure.js';
 
 const { values } = parseArgs({
   options: {
@@ -9,26 +10,32 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     work: { type: 'string' },
     scenarios: { type: 'string' },
-    'no-compare': { type: 'boolean' },
+    'no-hugo': { type: 'boolean' },
+    eleventy: { type: 'boolean' },
   },
 });
 const articles = Number(values.articles);
 const runs = Number(values.runs);
 if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(runs) || runs < 1) {
-  console.error('usage: npm run bench -- --articles N [--runs R] [--work DIR] [--scenarios cold,warm,edit10,add1,delete1,dev] [--no-compare]');
+  console.error('usage: npm run bench -- --articles N [--runs R] [--work DIR] [--scenarios cold,warm,edit10,add1,delete1,dev] [--no-hugo] [--eleventy]');
   process.exit(2);
 }
+const scenarios = values.scenarios?.split(',');
 const options = {
   articles,
   runs,
   work: values.work ?? `/tmp/broadsheet-bench-${articles}`,
-  scenarios: values.scenarios?.split(',') as ScenarioName[] | undefined,
+  scenarios: scenarios?.filter((name) => name !== 'dev') as ScenarioName[] | undefined,
+  hugo: !values['no-hugo'],
   log: (line: string) => console.log(line),
 };
 const results = runBench(options);
-console.log(`\n${formatTable(options, results)}\n`);
-if (!values.scenarios || values.scenarios.split(',').includes('dev')) {
+console.log(`\n${formatScenarios(options, results)}\n`);
+if (results.hugo) console.log(`${formatHugo(results.hugo, results)}\n`);
+const cold = results.scenarios.find((result) => result.name === 'cold');
+if (cold) console.log(`${formatPhases(cold)}\n`);
+if (!scenarios || scenarios.includes('dev')) {
   const dev = await measureDev(options);
   console.log(`${formatDev(dev, results)}\n`);
 }
-if (!values['no-compare']) runCompare(articles, runs, options.log);
+if (values.eleventy) runCompare(articles, runs, options.log);

@@ -1,6 +1,7 @@
 // `broadsheet <command>`: parses arguments, calls src/, prints, sets the exit code.
 // Exit codes: 0 success, 1 content/template/config errors, 2 usage errors.
 
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
 import { BuildFailure, formatProblems, type Problem } from '../src/problems.js';
@@ -28,6 +29,7 @@ Build and check options:
   --no-cache            render every article and page; neither read nor update .cache/
   --threads N|auto      threads rendering articles (default auto: one per core for big jobs)
   --quiet               print errors only
+  --stats FILE          write the build's figures as JSON: counts, peak memory, time per phase
 `;
 
 class UsageError extends Error {}
@@ -105,7 +107,7 @@ function siteOptions(values: { [K in keyof typeof SITE_FLAGS]?: (typeof SITE_FLA
 }
 
 async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
-  const { values } = parse(args, { ...SITE_FLAGS, 'no-cache': { type: 'boolean' }, quiet: { type: 'boolean' } });
+  const { values } = parse(args, { ...SITE_FLAGS, 'no-cache': { type: 'boolean' }, quiet: { type: 'boolean' }, stats: { type: 'string' } });
   const quiet = values.quiet ?? false;
   // Loaded here, not at the top: `broadsheet --help` and a usage error need none of the pipeline.
   const { build } = await import('../src/build.js');
@@ -117,6 +119,8 @@ async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
     progress: quiet ? noProgress : process.stderr.isTTY && !process.env.CI ? terminalProgress(process.stderr) : plainProgress((line) => console.log(line)),
   });
   printProblems(result.warnings);
+  // Peak RSS of the whole process, worker threads included (they share it).
+  if (values.stats) writeFileSync(values.stats, `${JSON.stringify({ ...result.stats, peakRssMb: process.resourceUsage().maxRSS / 1024 }, null, 2)}\n`);
   if (!quiet) {
     if (result.cacheNotice) console.log(`Note: ${result.cacheNotice}.`);
     for (const line of leftOutLines(result.site.leftOut)) console.log(line);

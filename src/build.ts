@@ -13,6 +13,7 @@ import { stopOnErrors, type Problem } from './problems.js';
 import { ArticleCache } from './render/cache.js';
 import { collectArticles } from './render/collect.js';
 import { noProgress, type BuildStats, type Progress } from './report.js';
+import { PhaseClock, type PhaseTime } from './timing.js';
 import type { ArticleMeta, PublishOptions, Site } from './types.js';
 import { WorkerPool } from './workers/pool.js';
 import { outputContext } from './write/context.js';
@@ -64,9 +65,10 @@ export interface BuildResult {
 /** Build the site into its output folder (or options.writer); throws BuildFailure on errors, writing nothing. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
+  const clock = new PhaseClock('Config and templates');
   const strict = options.strict ?? false;
   const now = options.now ?? buildTime();
-  const progress = options.progress ?? noProgress;
+  const progress = clock.follow(options.progress ?? noProgress);
   const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl });
   const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
   const lock = lockSite(config.cachePath);
@@ -74,21 +76,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const pool = new WorkerPool(options.threads ?? 'auto');
   let cache: ArticleCache | undefined;
   try {
+    clock.begin('Opening the cache');
     cache = await ArticleCache.open(config.cachePath, options.cache ?? true);
     const collected = await collectArticles(config, cache, { pool, progress });
+    clock.begin('Site model');
     const { site, problems: modelProblems } = buildSite(collected.articles, publishOptions(options, now));
     const warnings = stopOnErrors([...templateProblems, ...collected.problems, ...modelProblems], strict);
 
     const manifest = options.cache !== false && writer instanceof DistWriter ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
     const context = outputContext({ config, site, index: indexArticles(collected.articles), templates, cache, manifest, writer, now, progress, pool });
-    const outputs = await writeOutputs(context, { pages: () => planPages(site, config), files: true });
+    const outputs = await writeOutputs(context, { pages: () => planPages(site, config), files: true, onOutput: (name) => clock.begin(name === 'pages' ? 'Rendering pages' : `Writing ${name}`) });
     warnings.push(...stopOnErrors(outputs.problems, strict));
+    clock.begin('Checking links');
     warnings.push(...stopOnErrors(checkLinks(site.articles, context.index, isPublishedIn(site), pathServedBy(writer.files)), strict));
 
+    clock.begin('Committing the output');
     const written = await writer.commit();
+    clock.begin('Saving the cache');
     await manifest.save();
     await cache.save();
-    const stats = buildStats(written, outputs, { site, rendered: collected.rendered, cacheHits: cache.hits, threads: pool.threads, started });
+    const stats = buildStats(written, outputs, { site, rendered: collected.rendered, cacheHits: cache.hits, threads: pool.threads, started, phases: clock.phases() });
     return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats };
   } catch (error) {
     await writer.abort();
@@ -108,7 +115,7 @@ export function publishOptions(options: Pick<BuildOptions, 'drafts' | 'future' |
 function buildStats(
   written: WriteStats,
   outputs: WrittenOutputs,
-  run: { site: Site; rendered: number; cacheHits: number; threads: number; started: number },
+  run: { site: Site; rendered: number; cacheHits: number; threads: number; started: number; phases: PhaseTime[] },
 ): BuildStats {
   const count = (name: Parameters<typeof outputs.counts.get>[0]) => outputs.counts.get(name) ?? 0;
   return {
@@ -125,5 +132,6 @@ function buildStats(
     topics: run.site.topics.length,
     tags: run.site.tags.length,
     milliseconds: performance.now() - run.started,
+    phases: run.phases,
   };
 }

@@ -4,6 +4,7 @@
 import type { WriteStats } from './write/output-writer.js';
 import type { ArticleMeta } from './types.js';
 import type { Site } from './types.js';
+import type { PhaseTime } from './timing.js';
 
 /**
  * What one build did, for summaryLine: `articles` counts published articles, `pages` every page of
@@ -24,6 +25,8 @@ export interface BuildStats extends WriteStats {
   topics: number;
   tags: number;
   milliseconds: number;
+  /** Where the time went, phase by phase (see timing.ts). */
+  phases: PhaseTime[];
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {

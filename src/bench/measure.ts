@@ -1,18 +1,24 @@
 // `npm run bench`: build a synthetic archive in the scenarios that matter to a newsroom and report
-// wall time, pages per second and peak memory, as medians of several runs. Each build is a fresh
-// process (scripts/bench-build.ts) started the way CI starts `npm run build`, so start-up counts;
-// it reports its own peak RSS (worker threads included: they share the process).
+// wall time, CPU (user + sys) and peak memory, as medians of several runs. Each build is a fresh
+// `broadsheet build` process, started as CI starts `npm run build` (start-up counts), timed by
+// GNU time (timed.ts); the CLI's --stats file gives its page counts and time per phase. With Hugo
+// installed, each cold build is paired with a clean Hugo build of the same corpus (hugo.ts), so
+// the two compare within one run of this noisy machine.
 
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.js';
 import { measureDevLatency, type DevLatency } from './dev-latency.js';
+import { buildHugo, hugoVersion, prepareHugo, type HugoSite } from './hugo.js';
+import { median, timedRun } from './timed.js';
+import type { PhaseTime } from '../timing.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const BUILD_SCRIPT = path.join(REPO, 'scripts/bench-build.ts');
+const CLI = path.join(REPO, 'bin/broadsheet.js');
+const HUGO_ANCHOR = path.resolve(REPO, '../shared/bench/anchors/hugo');
 
 /** Options for runBench and measureDev; `runs` is builds per scenario, `log` receives progress lines. */
 export interface BenchOptions {
@@ -23,30 +29,50 @@ export interface BenchOptions {
   /** Scenarios to run (default all). */
   scenarios?: readonly ScenarioName[];
   log: (line: string) => void;
+  /** Pair each cold build with a clean Hugo build of the corpus (when Hugo is installed). */
+  hugo?: boolean;
 }
 
 /** The bench scenarios, in the order runBench runs them. */
 export type ScenarioName = 'cold' | 'warm' | 'edit10' | 'add1' | 'delete1';
 
-interface BuildRun {
+/** One build: wall seconds, CPU seconds (user, sys) of every thread, peak RSS, counts and phases. */
+export interface BuildRun {
   seconds: number;
+  user: number;
+  sys: number;
   rssMb: number;
   pages: number;
+  feeds: number;
   pagesRendered: number;
   articlesRendered: number;
+  phases: PhaseTime[];
 }
 
 /**
- * One scenario: each run in order, plus medians (`seconds` wall time, `rssMb` peak RSS);
- * `pagesPerSecond` uses the first run's page count.
+ * One scenario: each run in order, plus medians (`seconds` wall time, `cpu` user + sys, `rssMb`
+ * peak RSS); `pagesPerSecond` uses the first run's page count.
  */
 export interface ScenarioResult {
   name: ScenarioName;
   label: string;
   runs: BuildRun[];
   seconds: number;
+  cpu: number;
   pagesPerSecond: number;
   rssMb: number;
+}
+
+/** Hugo's clean builds of the same corpus, paired with our cold ones. */
+export interface HugoResult {
+  version: string;
+  runs: Array<{ seconds: number; user: number; sys: number; rssMb: number; pages: number }>;
+}
+
+/** What runBench measured: our scenarios, and Hugo when it is installed and wanted. */
+export interface BenchResults {
+  scenarios: ScenarioResult[];
+  hugo?: HugoResult;
 }
 
 const LABELS: Record<ScenarioName, string> = {
@@ -57,20 +83,35 @@ const LABELS: Record<ScenarioName, string> = {
   delete1: 'warm build, 1 article deleted',
 };
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+interface StatsFile {
+  pages: number;
+  feeds: number;
+  pagesRendered: number;
+  rendered: number;
+  phases: PhaseTime[];
 }
 
-/** One build of the site, in a child process, as `npm run build` would run it. */
+/** One build of the site: `broadsheet build` in a child process, as `npm run build` runs it. */
 function buildOnce(site: string): BuildRun {
-  const started = performance.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', BUILD_SCRIPT, site], { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 26 });
-  const seconds = (performance.now() - started) / 1000;
-  if (child.status !== 0) throw new Error(`build failed:\n${child.stderr}`);
-  const report = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as Omit<BuildRun, 'seconds'>;
-  return { ...report, seconds };
+  const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-stats-'));
+  const statsFile = path.join(folder, 'stats.json');
+  try {
+    const run = timedRun(process.execPath, [CLI, 'build', '--root', site, '--quiet', '--stats', statsFile], REPO);
+    const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as StatsFile;
+    return {
+      seconds: run.wall,
+      user: run.user,
+      sys: run.sys,
+      rssMb: run.rssMb,
+      pages: stats.pages,
+      feeds: stats.feeds,
+      pagesRendered: stats.pagesRendered,
+      articlesRendered: stats.rendered,
+      phases: stats.phases,
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 function articleFiles(content: string): string[] {
@@ -85,7 +126,7 @@ function articleFiles(content: string): string[] {
  * order (an unmeasured build first when cold is skipped). Leaves the site edited; throws if a
  * build fails.
  */
-export function runBench(options: BenchOptions): ScenarioResult[] {
+export function runBench(options: BenchOptions): BenchResults {
   const { articles, runs, work, log } = options;
   const site = path.join(work, 'site');
   const content = path.join(site, 'content');
@@ -105,18 +146,28 @@ export function runBench(options: BenchOptions): ScenarioResult[] {
       label: LABELS[name],
       runs: runsDone,
       seconds,
+      cpu: median(runsDone.map((run) => run.user + run.sys)),
       pagesPerSecond: runsDone[0]!.pages / seconds,
       rssMb: median(runsDone.map((run) => run.rssMb)),
     };
     results.push(result);
-    log(`${result.label}: ${runsDone.map((run) => run.seconds.toFixed(2)).join(', ')} s (median ${seconds.toFixed(2)} s), peak RSS ${result.rssMb.toFixed(0)} MB`);
+    log(`${result.label}: ${runsDone.map((run) => run.seconds.toFixed(2)).join(', ')} s (median ${seconds.toFixed(2)} s, CPU ${result.cpu.toFixed(1)} s), peak RSS ${result.rssMb.toFixed(0)} MB`);
   };
 
+  let hugo: HugoResult | undefined;
   if (wanted.has('cold')) {
+    const version = options.hugo ? hugoVersion() : undefined;
+    if (options.hugo && !version) log('(hugo is not installed: `apt-get install -y hugo` to compare with Hugo)');
+    const hugoSite: HugoSite | undefined = version && existsSync(HUGO_ANCHOR) ? prepareHugo(HUGO_ANCHOR, content, path.join(work, 'hugo'), version) : undefined;
+    if (hugoSite) hugo = { version: hugoSite.version, runs: [] };
     const cold: BuildRun[] = [];
     for (let run = 0; run < runs; run++) {
-      rmSync(path.join(site, 'dist'), { recursive: true, force: true });
-      rmSync(path.join(site, '.cache'), { recursive: true, force: true });
+      if (hugoSite && hugo) {
+        const { wall, user, sys, rssMb, pages } = buildHugo(hugoSite);
+        hugo.runs.push({ seconds: wall, user, sys, rssMb, pages });
+        log(`hugo clean build ${run + 1}: ${wall.toFixed(2)} s, CPU ${(user + sys).toFixed(1)} s, ${rssMb.toFixed(0)} MB`);
+      }
+      for (const folder of ['dist', '.dist.builds', '.cache']) rmSync(path.join(site, folder), { recursive: true, force: true });
       cold.push(buildOnce(site));
     }
     record('cold', cold);
@@ -161,24 +212,7 @@ export function runBench(options: BenchOptions): ScenarioResult[] {
     }
     record('delete1', deletes);
   }
-  return results;
-}
-
-/** The results as a Markdown table under a line naming the corpus, cores and Node version. */
-export function formatTable(options: BenchOptions, results: readonly ScenarioResult[]): string {
-  const pages = results[0]?.runs[0]?.pages ?? 0;
-  const lines = [
-    `Broadsheet ${options.articles.toLocaleString('en')} articles (${pages.toLocaleString('en')} pages), median of ${options.runs}, ` +
-      `${availableParallelism()} cores, Node ${process.version}`,
-    '',
-    '| scenario | wall (s) | pages/s | peak RSS (MB) | articles rendered | pages rendered |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...results.map((result) => {
-      const first = result.runs[0]!;
-      return `| ${result.label} | ${result.seconds.toFixed(2)} | ${Math.round(result.pagesPerSecond).toLocaleString('en')} | ${result.rssMb.toFixed(0)} | ${first.articlesRendered.toLocaleString('en')} | ${first.pagesRendered.toLocaleString('en')} |`;
-    }),
-  ];
-  return lines.join('\n');
+  return { scenarios: results, hugo };
 }
 
 /** Save-to-reload times of the dev server on the bench site (after runBench has built it). */
@@ -192,28 +226,14 @@ export async function measureDev(options: BenchOptions): Promise<DevLatency> {
   return measureDevLatency(site, picks, runs);
 }
 
-/** The dev-server medians as text, with the speed-up over the cold and warm builds among `results`. */
-export function formatDev(dev: DevLatency, results: readonly ScenarioResult[]): string {
-  const reload = median(dev.reloadMs);
-  const lines = [
-    `Dev server (npm run dev), save one article -> reload event at the browser's event stream, median of ${dev.reloadMs.length}:`,
-    `  ${reload.toFixed(0)} ms (runs: ${dev.reloadMs.map((ms) => ms.toFixed(0)).join(', ')}); the update itself ${median(dev.updateMs).toFixed(0)} ms, ${dev.pagesRendered} pages rendered`,
-  ];
-  for (const name of ['cold', 'warm'] as const) {
-    const build = results.find((result) => result.name === name);
-    if (build) lines.push(`  vs a ${name} full build (${build.seconds.toFixed(2)} s): ${((build.seconds * 1000) / reload).toFixed(0)}x faster`);
-  }
-  return lines.join('\n');
-}
-
-/** ../shared/bench/compare.sh, when it is there and Hugo is installed: Hugo, Eleventy and us, one run. */
+/** ../shared/bench/compare.sh (`--eleventy`), when it is there and Hugo is installed: Hugo, Eleventy and us, one run. */
 export function runCompare(articles: number, runs: number, log: (line: string) => void): void {
   const script = path.resolve(REPO, '../shared/bench/compare.sh');
   if (!existsSync(script)) {
     log(`(no ${script}: skipping the comparison with Hugo and Eleventy)`);
     return;
   }
-  if (spawnSync('hugo', ['version']).status !== 0) {
+  if (!hugoVersion()) {
     log('(hugo is not installed: `apt-get install -y hugo` to compare with Hugo and Eleventy)');
     return;
   }

@@ -25,6 +25,8 @@ export interface OutputPlan {
   sitemap?: { pages: () => Iterable<WrittenPage> } | { keep: readonly string[] };
   /** Copy the theme's assets and the static folder (a full build: a dev update changes content only). */
   files: boolean;
+  /** Called before each kind of output is written ('pages', 'feeds', ...): the build times them. */
+  onOutput?: (name: OutputName) => void;
 }
 
 /** What writing a plan did. */
@@ -107,6 +109,7 @@ const OUTPUTS: readonly Output[] = [pageOutput, feedOutput, sitemapOutput, newsS
 export async function writeOutputs(context: OutputContext, plan: OutputPlan): Promise<WrittenOutputs> {
   const result: WrittenOutputs = { pages: { pages: [], rendered: 0, problems: [] }, files: new Map(), counts: new Map(), problems: [] };
   for (const output of OUTPUTS) {
+    plan.onOutput?.(output.name);
     const before = output === pageOutput ? undefined : new Set(context.writer.files);
     const { count, problems = [] } = await output.write(context, plan, result);
     result.counts.set(output.name, count);
