@@ -60,10 +60,11 @@ export class WorkerPool {
 
   private start(count: number): Piscina {
     // Workers run our TypeScript through tsx, resolved from Broadsheet's own folder (not the site's).
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const tsx = `data:text/javascript,import{register}from${JSON.stringify(import.meta.resolve('tsx/esm/api'))};register()`;
     return new Piscina({
       filename: new URL('./entry.ts', import.meta.url).href,
-      execArgv: ['--import', tsx],
+      // Profiling flags pass on, so `node --cpu-prof bin/broadsheet.js build` profiles the workers too.
+      execArgv: ['--import', tsx, ...process.execArgv.filter((flag) => flag.startsWith('--cpu-prof'))],
       minThreads: count,
       maxThreads: count,
       // Markdown parsing allocates fast; with the default young generation two workers rendered
