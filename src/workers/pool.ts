@@ -4,8 +4,6 @@
 // stacks), so a phase with little to do runs on the main thread instead.
 
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PagesTask, PagesTaskResult } from './page-batch.js';
 import type { RenderTask, RenderTaskResult } from '../render/article-batch.js';
