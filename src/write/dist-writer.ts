@@ -15,7 +15,7 @@
 import { linkSync, lstatSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { commitMark, commitStep } from './failpoints.js';
-import { assertInside, ensureFolder, ensureFolderAsync, filesUnder, removeEmptiedFolders, removeStale, replaceEntry, sameBytes, writeFileAtomic, writeFileAtomicAsync } from './fs-helpers.js';
+import { assertInside, ensureFolder, ensureFolderAsync, filesUnder, removeEmptiedFolders, removeStale, replaceEntry, sameBytes, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
 import { openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
 import type { OutputWriter, WriteStats } from './output-writer.js';
 
@@ -35,7 +35,7 @@ export function stageFile(staging: string, outPath: string, hasOldOutput: boolea
   if (hasOldOutput && sameBytes(path.join(outPath, file), bytes)) return 'kept';
   const target = path.join(staging, file);
   ensureFolder(staging, path.dirname(target));
-  writeFileAtomic(target, bytes);
+  writeFreshFile(target, bytes);
   return 'staged';
 }
 
@@ -71,7 +71,7 @@ export class DistWriter implements OutputWriter {
     while (this.inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(this.inFlight);
     const target = path.join(staging, file);
     const task = this.folderFor(staging, path.dirname(target))
-      .then(() => writeFileAtomicAsync(target, bytes))
+      .then(() => writeFreshFileAsync(target, bytes))
       .catch((error: unknown) => {
         this.failure ??= error;
       });

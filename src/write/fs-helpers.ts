@@ -88,6 +88,51 @@ export async function writeFileAtomicAsync(file: string, content: Uint8Array): P
 }
 
 /**
+ * Write `file` into a tree nobody reads yet (the spare tree, before commit): created exclusively
+ * when nothing is there (open, write, close: no aside, no rename, ~15,000 fewer renames on a
+ * cold build), else replaced by writeFileAtomic. Never written in place: an entry already there
+ * may be a hard link sharing its bytes with the live site.
+ */
+export function writeFreshFile(file: string, content: Uint8Array): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx');
+  } catch (error) {
+    if (isCode(error, 'EEXIST')) return writeFileAtomic(file, content);
+    throw withPath(error, file);
+  }
+  try {
+    failpoint('write', file);
+    writeAll(fd, content);
+  } catch (error) {
+    closeQuietly(fd);
+    removeQuietly(file);
+    throw withPath(error, file);
+  }
+  closeSync(fd);
+}
+
+/** writeFreshFile for the main thread's output queue (see writeFileAtomicAsync). */
+export async function writeFreshFileAsync(file: string, content: Uint8Array): Promise<void> {
+  let handle;
+  try {
+    handle = await open(file, 'wx');
+  } catch (error) {
+    if (isCode(error, 'EEXIST', 'EISDIR')) return writeFileAtomicAsync(file, content);
+    throw withPath(error, file);
+  }
+  try {
+    failpoint('write', file);
+    await handle.writeFile(content);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await rm(file, { force: true }).catch(() => undefined);
+    throw withPath(error, file);
+  }
+  await handle.close();
+}
+
+/**
  * Give `target` a new entry made by `make(aside)` (a hard link, say) the same way writeFileAtomic
  * gives it new bytes: made aside, renamed over the old entry, nothing left behind on failure.
  */
