@@ -7,7 +7,9 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, r
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { snapshot } from './helpers/output.js';
+import { createHash } from 'node:crypto';
+import { cleanBuildOf } from './helpers/dev.js';
+import { digests, snapshot } from './helpers/output.js';
 import { article, listFiles, makeSite, REPO, runCli } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -40,6 +42,47 @@ describe('the output folder', () => {
     for (const file of same) expect(statSync(path.join(dist, file)).ino, file).toBe(inodes[file]);
     // The tree dist/ showed before is left as it was, for readers who opened it just before the swap.
     expect(snapshot(path.join(root, '.dist.builds/a'))).toEqual(before);
+  });
+
+  it('through edits, deletions, additions and a failed build, each swap shows exactly the clean build, and the tree swapped out exactly the site before', async () => {
+    const root = makeSite(siteFiles(8));
+    const dist = path.join(root, 'dist');
+    const content = (name: string) => path.join(root, 'content/2025/12', name);
+    const steps: Array<() => void> = [
+      () => writeFileSync(content('a1.md'), article({ title: 'Article 1, edited', date: '2025-12-02 10:00', tags: '[Tag 1]' })),
+      () => rmSync(content('a5.md')),
+      () => writeFileSync(content('new.md'), article({ title: 'Brand new', date: '2025-12-20 10:00', tags: '[Tag 9]' })),
+      () => writeFileSync(content('a1.md'), article({ title: 'Article 1, again', date: '2025-12-02 10:00', tags: '[Tag 3]' })),
+      () => {
+        // A build that fails after writing into the spare tree (a broken template renders no page)...
+        writeFileSync(path.join(root, 'templates/tag.liquid'), '{{ page.title | no_such_filter }}');
+      },
+      () => rmSync(path.join(root, 'templates/tag.liquid')),
+      () => writeFileSync(content('a2.md'), article({ title: 'Article 2, edited', date: '2025-12-03 10:00', tags: '[Tag 2]' })),
+    ];
+    mkdirSync(path.join(root, 'templates'));
+    await build({ root, now: NOW });
+    let previous = digests(dist);
+    let tree = readlinkSync(dist);
+    let swaps = 0;
+    for (const step of steps) {
+      step();
+      const failed = await build({ root, now: NOW }).then(() => false, () => true);
+      const live = digests(dist);
+      if (failed) {
+        expect(live).toEqual(previous);
+        continue;
+      }
+      expect(Object.fromEntries([...(await cleanBuildOf(root, NOW))].map(([file, bytes]) => [file, createHash('sha1').update(bytes).digest('hex')]))).toEqual(live);
+      // A build whose site is unchanged (the template put back) swaps nothing.
+      if (readlinkSync(dist) !== tree) {
+        swaps++;
+        tree = readlinkSync(dist);
+        expect(digests(path.join(root, '.dist.builds', tree.endsWith('a') ? 'b' : 'a'))).toEqual(previous);
+      }
+      previous = live;
+    }
+    expect(swaps).toBe(5);
   });
 
   it('a build that changes nothing does not swap, and rewrites nothing', async () => {

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { commitMark, commitStep } from './failpoints.js';
 import { assertInside, ensureFolder, ensureFolderAsync, filesUnder, removeEmptiedFolders, removeStale, replaceEntry, sameBytes, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
 import { openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
+import { takeLedger, writeLedger, type TreeLedger } from './tree-ledger.js';
 import type { OutputWriter, WriteStats } from './output-writer.js';
 
 /** Where page workers put files: the spare tree, the live tree to compare with, and whether there is one. */
@@ -53,6 +54,8 @@ export class DistWriter implements OutputWriter {
   private readonly inFlight = new Set<Promise<void>>();
   private failure: unknown;
   private folder: OutputFolder | undefined;
+  /** What the last commit recorded about the trees, when it can be trusted (tree-ledger.ts). */
+  private ledger: TreeLedger | undefined;
 
   constructor(readonly outPath: string) {}
 
@@ -106,7 +109,10 @@ export class DistWriter implements OutputWriter {
    * which recovers from a build that was killed (output-folder.ts).
    */
   prepare(): StagingTarget {
-    this.folder ??= openOutputFolder(this.outPath);
+    if (!this.folder) {
+      this.folder = openOutputFolder(this.outPath);
+      if (this.folder.live) this.ledger = takeLedger(this.folder.builds, this.folder.live);
+    }
     const { live, spare } = this.folder;
     return { staging: spare, outPath: live ?? this.outPath, hasOldOutput: live !== undefined };
   }
@@ -124,21 +130,34 @@ export class DistWriter implements OutputWriter {
     await this.settle();
     this.prepare();
     const folder = this.folder!;
-    const { live, spare } = folder;
+    const { live, spare, builds } = folder;
+    const ledger = this.ledger;
     commitMark('started');
-    const old = live ? filesUnder(live) : [];
-    const stats: WriteStats = { written: this.staged.size, unchanged: this.kept.size, deleted: old.filter((file) => !this.files.has(file)).length };
-    // Nothing written and nothing gone: dist/ already shows the new site.
-    if (live && stats.written === 0 && stats.deleted === 0) return stats;
+    const old = ledger?.files ?? (live ? filesUnder(live) : []);
+    const gone = old.filter((file) => !this.files.has(file));
+    const stats: WriteStats = { written: this.staged.size, unchanged: this.kept.size, deleted: gone.length };
+    // Nothing written and nothing gone: dist/ already shows the new site, and the spare tree is as it was.
+    if (live && stats.written === 0 && stats.deleted === 0) {
+      if (ledger) writeLedger(builds, ledger);
+      return stats;
+    }
 
-    // What the spare tree holds beyond the new site: pages the new site no longer has, and
-    // whatever a killed or failed build left.
-    if (!folder.fresh) removeStale(spare, (file) => this.files.has(file), commitStep);
+    // The spare tree differs from the live one only in the ledger's files (and this build's
+    // writes); without a ledger, it is walked and trusted in nothing.
+    const differs = !folder.fresh && ledger && ledger.spareDiffers !== 'all' ? new Set(ledger.spareDiffers) : undefined;
+    if (differs) {
+      removeListed(spare, [...differs, ...gone].filter((file) => !this.files.has(file)), commitStep);
+    } else if (!folder.fresh) {
+      removeStale(spare, (file) => this.files.has(file), commitStep);
+    }
     for (const file of this.kept) {
+      if (differs && !differs.has(file)) continue;
       if (linkKept(live!, spare, file)) commitStep();
     }
     swapIn(folder, () => this.staged);
     this.committed = true;
+    // The tree just swapped out (or moved aside) now differs from the live one where this build wrote or deleted.
+    writeLedger(builds, { live: path.basename(spare), files: [...this.files].sort(), spareDiffers: live ? [...this.staged, ...gone] : 'all' });
     return stats;
   }
 
@@ -154,6 +173,23 @@ export class DistWriter implements OutputWriter {
     this.staged.clear();
     this.kept.clear();
   }
+}
+
+/** Delete these files of the spare tree (missing ones are fine), then the folders that left empty. */
+function removeListed(spare: string, files: readonly string[], afterEach: () => void): void {
+  const emptied = new Set<string>();
+  for (const file of files) {
+    const absolute = path.join(spare, file);
+    try {
+      rmSync(absolute, { force: true });
+    } catch (error) {
+      // A file where one of its folders would be: the file is not there either.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    }
+    emptied.add(path.dirname(absolute));
+    afterEach();
+  }
+  removeEmptiedFolders(spare, emptied);
 }
 
 /** Remove what a failed build wrote into the spare tree (all of it when there is no output yet). */
