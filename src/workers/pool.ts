@@ -10,6 +10,7 @@ import { Piscina } from 'piscina';
 import type { PagesTask, PagesTaskResult } from './page-batch.js';
 import type { RenderTask, RenderTaskResult } from '../render/article-batch.js';
 import type { WorkerJob, WorkerOsFailure } from './entry.js';
+import { CODE_EXTENSION, RUNS_COMPILED } from '../installation.js';
 import { fromPlainOsError } from '../write/os-errors.js';
 
 /**
@@ -28,6 +29,17 @@ export const PAGE_POOL_THRESHOLD_RUNNING = 500;
  */
 export async function loadRenderTask(): Promise<(task: RenderTask) => RenderTaskResult[]> {
   return (await import('../render/article-batch.js')).default;
+}
+
+/**
+ * The worker entry matching the running code: compiled, lib/src/workers/entry.js as it is; from
+ * the sources, entry.ts through tsx (resolved from Broadsheet's own folder, not the site's), as
+ * a worker loads no loader its parent registered.
+ */
+function workerEntry(): { filename: string; execArgv: string[] } {
+  const filename = new URL(`./entry${CODE_EXTENSION}`, import.meta.url).href;
+  if (RUNS_COMPILED) return { filename, execArgv: [] };
+  return { filename, execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] };
 }
 
 /** The build's worker threads: started on first need, one per core (or as asked), shared by both phases. */
@@ -59,11 +71,8 @@ export class WorkerPool {
   }
 
   private start(count: number): Piscina {
-    // Workers run our TypeScript through tsx, resolved from Broadsheet's own folder (not the site's).
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
     return new Piscina({
-      filename: new URL('./entry.ts', import.meta.url).href,
-      execArgv: ['--import', tsx],
+      ...workerEntry(),
       minThreads: count,
       maxThreads: count,
       // Markdown parsing allocates fast; with the default young generation two workers rendered
