@@ -19,6 +19,14 @@ const SITE = {
   'content/2025/12/d.md': article({ title: 'Has extras', date: '2025-12-17', mood: 'sunny' }),
 };
 
+describe('broadsheet --version', () => {
+  it("prints the package's version and exits 0", async () => {
+    const result = await runCli(['--version'], REPO);
+    const { version } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
+
 describe('broadsheet build', () => {
   it('ends with a summary line and lists what it left out', async () => {
     const root = makeSite(SITE);
