@@ -46,6 +46,24 @@ describe('broadsheet build', () => {
     expect(listFiles(root).some((f) => f.startsWith('dist/'))).toBe(false);
   });
 
+  it('loads a site.config.ts that imports TypeScript: a helper of the site, and Broadsheet from a checkout', async () => {
+    // The site folder has no package.json, so its config runs as CommonJS: the case that needs
+    // tsx's CommonJS hooks as well.
+    const root = makeSite({
+      ...SITE,
+      'config/title.ts': "export const title: string = 'Steppe Times Weekly';\n",
+      'site.config.ts': [
+        "import { title } from './config/title.ts';",
+        `import { defineConfig } from ${JSON.stringify(path.join(REPO, 'src/config.ts'))};`,
+        'export default defineConfig({ title });',
+        '',
+      ].join('\n'),
+    });
+    const result = await runCli(['build', '--quiet'], root);
+    expect(result.code, result.stderr).toBe(0);
+    expect(page(path.join(root, 'dist'), '/')('title').text()).toBe('Steppe Times Weekly');
+  });
+
   it('a second build of unchanged content rewrites nothing', async () => {
     const root = makeSite(SITE);
     await build({ root, threads: 1 });
