@@ -6,9 +6,11 @@ import path from 'node:path';
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
 import { BuildFailure, formatProblems, type Problem } from '../src/problems.js';
 import { leftOutLines, noProgress, plainProgress, summaryLine, terminalProgress } from '../src/report.js';
+import { VERSION } from '../src/version.js';
 import { explainSystemError } from '../src/write/os-errors.js';
 
 const USAGE = `Usage: broadsheet <command> [options]
+       broadsheet --version | --help
 
 Commands:
   build                 build content/ into dist/
@@ -51,6 +53,10 @@ async function main(argv: string[]): Promise<number> {
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     process.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '-v' || name === '--version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`unknown command "${name}"`);

@@ -5,8 +5,8 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { importConfigModule } from './config-import.js';
 import { isValidTimeZone } from './dates.js';
 import { BuildFailure, problem, type Problem, positionAt } from './problems.js';
 
@@ -211,10 +211,7 @@ async function importConfig(root: string, configFile: string): Promise<unknown> 
   const file = path.join(root, configFile);
   try {
     if (configFile.endsWith('.json')) return JSON.parse(readFileSync(file, 'utf8'));
-    // The mtime in the query makes a changed file load anew in a long-lived process (dev).
-    const url = `${pathToFileURL(file).href}?mtime=${statSync(file).mtimeMs}`;
-    const module = (await import(url)) as { default?: unknown };
-    return module.default ?? {};
+    return await importConfigModule(file, statSync(file).mtimeMs);
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
     throw new BuildFailure([

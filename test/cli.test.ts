@@ -19,6 +19,14 @@ const SITE = {
   'content/2025/12/d.md': article({ title: 'Has extras', date: '2025-12-17', mood: 'sunny' }),
 };
 
+describe('broadsheet --version', () => {
+  it("prints the package's version and exits 0", async () => {
+    const result = await runCli(['--version'], REPO);
+    const { version } = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+    expect(result).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
+
 describe('broadsheet build', () => {
   it('ends with a summary line and lists what it left out', async () => {
     const root = makeSite(SITE);
@@ -36,6 +44,24 @@ describe('broadsheet build', () => {
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/content\/2025\/12\/d\.md:4:7 error mood: unknown field/);
     expect(listFiles(root).some((f) => f.startsWith('dist/'))).toBe(false);
+  });
+
+  it('loads a site.config.ts that imports TypeScript: a helper of the site, and Broadsheet from a checkout', async () => {
+    // The site folder has no package.json, so its config runs as CommonJS: the case that needs
+    // tsx's CommonJS hooks as well.
+    const root = makeSite({
+      ...SITE,
+      'config/title.ts': "export const title: string = 'Steppe Times Weekly';\n",
+      'site.config.ts': [
+        "import { title } from './config/title.ts';",
+        `import { defineConfig } from ${JSON.stringify(path.join(REPO, 'src/config.ts'))};`,
+        'export default defineConfig({ title });',
+        '',
+      ].join('\n'),
+    });
+    const result = await runCli(['build', '--quiet'], root);
+    expect(result.code, result.stderr).toBe(0);
+    expect(page(path.join(root, 'dist'), '/')('title').text()).toBe('Steppe Times Weekly');
   });
 
   it('a second build of unchanged content rewrites nothing', async () => {

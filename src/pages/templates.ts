@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Liquid, type FilterImplOptions, type FS, type Template } from 'liquidjs';
 import type { SiteConfig } from '../config.js';
 import { formatDate } from '../dates.js';
+import { PACKAGE_ROOT } from '../installation.js';
 import { problem, type Problem } from '../problems.js';
 import { displayPath, findFiles, isInside, linkPolicy, type FoundFile } from '../load/discover.js';
 import { jsonForScript } from './metadata.js';
@@ -19,7 +20,7 @@ import { slugify } from '../slugs.js';
 import { absoluteUrl, withBasePath } from '../urls.js';
 
 /** Broadsheet's own theme, used for any template the site does not provide. */
-export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const DEFAULT_TEMPLATES = fileURLToPath(new URL('templates/', PACKAGE_ROOT));
 
 /** The file extension of every template. */
 export const TEMPLATE_EXTENSION = '.liquid';

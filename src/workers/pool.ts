@@ -8,6 +8,7 @@ import { Piscina } from 'piscina';
 import type { PagesTask, PagesTaskResult } from './page-batch.js';
 import type { RenderTask, RenderTaskResult } from '../render/article-batch.js';
 import type { WorkerJob, WorkerOsFailure } from './entry.js';
+import { CODE_EXTENSION, RUNS_COMPILED } from '../installation.js';
 import { fromPlainOsError } from '../write/os-errors.js';
 
 /**
@@ -26,6 +27,23 @@ export const PAGE_POOL_THRESHOLD_RUNNING = 500;
  */
 export async function loadRenderTask(): Promise<(task: RenderTask) => RenderTaskResult[]> {
   return (await import('../render/article-batch.js')).default;
+}
+
+/**
+ * The worker entry matching the running code: compiled, lib/src/workers/entry.js as it is; from
+ * the sources, entry.ts through tsx (resolved from Broadsheet's own folder, not the site's), as
+ * a worker loads no loader its parent registered.
+ */
+function workerEntry(): { filename: string; execArgv: string[] } {
+  const filename = new URL(`./entry${CODE_EXTENSION}`, import.meta.url).href;
+  // Profiling flags pass on, so `node --cpu-prof bin/broadsheet.js build` profiles the workers too.
+  const profiling = process.execArgv.filter((flag) => flag.startsWith('--cpu-prof'));
+  if (RUNS_COMPILED) return { filename, execArgv: profiling };
+  // tsx's ESM hook only, as the main thread registers it: `--import tsx` (both hooks) made tsx
+  // rewrite every dependency in the workers, each call to a micromark export then going through
+  // a getter (2.9 s of one worker's 40 s at 10,000 articles).
+  const tsx = `data:text/javascript,import{register}from${JSON.stringify(import.meta.resolve('tsx/esm/api'))};register()`;
+  return { filename, execArgv: ['--import', tsx, ...profiling] };
 }
 
 /** The build's worker threads: started on first need, one per core (or as asked), shared by both phases. */
@@ -57,12 +75,8 @@ export class WorkerPool {
   }
 
   private start(count: number): Piscina {
-    // Workers run our TypeScript through tsx, resolved from Broadsheet's own folder (not the site's).
-    const tsx = `data:text/javascript,import{register}from${JSON.stringify(import.meta.resolve('tsx/esm/api'))};register()`;
     return new Piscina({
-      filename: new URL('./entry.ts', import.meta.url).href,
-      // Profiling flags pass on, so `node --cpu-prof bin/broadsheet.js build` profiles the workers too.
-      execArgv: ['--import', tsx, ...process.execArgv.filter((flag) => flag.startsWith('--cpu-prof'))],
+      ...workerEntry(),
       minThreads: count,
       maxThreads: count,
       // Markdown parsing allocates fast; with the default young generation two workers rendered
