@@ -214,6 +214,23 @@ describe('after the dev server', () => {
     const result = await build({ root, now: NOW, threads: 1 });
     expect(result.stats).toMatchObject({ rendered: 0, pagesRendered: 0, written: 0, deleted: 0 });
   });
+
+  it('a build after dev wrote into the live tree swaps in exactly the clean build (the spare tree is relinked where dev changed pages)', async () => {
+    const root = makeSite(siteFiles());
+    // Two builds first, so the spare tree is a whole older site and the ledger describes both trees.
+    await build({ root, now: NOW, threads: 1 });
+    writeFileSync(path.join(root, 'content/2025/12/a5.md'), article({ title: 'Article 5 first edit', date: '2025-12-01 13:00', topic: 'Culture', tags: '[Tag 1]' }));
+    await build({ root, now: NOW, threads: 1 });
+    const { events } = await serve(root);
+    const event = await change(events, () => writeFileSync(path.join(root, 'content/2025/12/a6.md'), article({ title: 'Article 6 revised', date: '2025-12-01 14:00', topic: 'Culture', tags: '[Tag 2, Common]' })));
+    expect(event.type).toBe('reload');
+    await handle!.close();
+    handle = undefined;
+    // A change dev did not see: the build must swap trees, keeping the pages dev wrote.
+    writeFileSync(path.join(root, 'content/2025/12/a1.md'), article({ title: 'Article 1 offline edit', date: '2025-12-01 09:00', topic: 'Politics', tags: '[Tag 1]' }));
+    await build({ root, now: NOW, threads: 1 });
+    expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
+  });
 });
 
 describe('errors do not stop the dev server', () => {

@@ -5,8 +5,11 @@
 
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { assertInside, ensureFolder, removeEmptiedFolders, sameBytes, writeFileAtomic } from './fs-helpers.js';
+import { assertInside, ensureFolder, sameBytes, writeFileAtomic } from './fs-helpers.js';
+import { removeEmptiedFolders } from './tree-files.js';
+import { buildsFolderOf } from './output-folder.js';
 import type { OutputWriter, WriteStats } from './output-writer.js';
+import { forgetLedger } from './tree-ledger.js';
 
 /** Writes an update's changed files into the served folder at commit (see the top of this file). */
 export class DirectWriter implements OutputWriter {
@@ -31,6 +34,8 @@ export class DirectWriter implements OutputWriter {
   /** Write the pending files, then delete `remove` (files the site no longer has). */
   async commit(remove: Iterable<string> = []): Promise<WriteStats & { changed: string[] }> {
     const changed: string[] = [];
+    // The live tree changes outside a commit: what the ledger says of it no longer holds.
+    forgetLedger(buildsFolderOf(this.outPath));
     for (const [file, bytes] of this.pending) {
       const target = path.join(this.outPath, file);
       if (sameBytes(target, bytes)) continue;

@@ -15,7 +15,8 @@
 import { linkSync, lstatSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { commitMark, commitStep } from './failpoints.js';
-import { assertInside, ensureFolder, ensureFolderAsync, filesUnder, removeEmptiedFolders, removeStale, replaceEntry, sameBytes, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
+import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
+import { filesUnder, removeEmptiedFolders, removeStale } from './tree-files.js';
 import { openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
 import { takeLedger, writeLedger, type TreeLedger } from './tree-ledger.js';
 import type { OutputWriter, WriteStats } from './output-writer.js';

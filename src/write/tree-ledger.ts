@@ -7,7 +7,8 @@
 //
 // Trusted only as the commit left it: a build takes the ledger (reads it and deletes it) before
 // writing anything into the spare tree, so a build killed or failed after that leaves no ledger,
-// and the next commit walks the trees as before. A ledger naming another live tree is ignored.
+// and the next commit walks the trees as before. A ledger naming another live tree is ignored,
+// and the dev server, which writes into the live tree, drops it (forgetLedger).
 
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -55,4 +56,12 @@ export function takeLedger(builds: string, liveTree: string): TreeLedger | undef
 /** Record the trees as this commit leaves them. Not flushed: a ledger lost to a power cut costs one walk. */
 export function writeLedger(builds: string, ledger: TreeLedger): void {
   writeFileAtomic(path.join(builds, LEDGER_FILE), JSON.stringify({ format: LEDGER_FORMAT, ...ledger } satisfies LedgerFile));
+}
+
+/**
+ * Drop the ledger of `builds`: the live tree is about to change outside a commit (the dev server
+ * writes into it directly), so the next commit must walk both trees again.
+ */
+export function forgetLedger(builds: string): void {
+  rmSync(path.join(builds, LEDGER_FILE), { force: true });
 }
