@@ -27,6 +27,9 @@ export type StampRecord = [stamp: string, sourceHash: string];
 /** Stamps with mtimes this close before the reading build's start are not trusted (coarse clocks). */
 export const RACY_MARGIN_MS = 2000;
 
+/** More than one racy stamp in this many, and the index is written again to settle them. */
+const RACY_REWRITE_SHARE = 8;
+
 /** The stamp of a file now; undefined if it cannot be stat'ed (it is then read, and fails there). */
 export function stampOf(file: string): Stamp | undefined {
   let info;
@@ -51,7 +54,7 @@ export class SourceStamps {
   private readonly next = new Map<string, StampRecord>();
   /** Stamps at or after this are racy: read the file again. */
   private readonly trustedBeforeNs: bigint;
-  private sawRacy = false;
+  private racy = 0;
   /** When the earliest of this build's records was taken: what the index says of them. */
   private startedMs: number | undefined;
 
@@ -79,7 +82,7 @@ export class SourceStamps {
     const record = this.previous.get(contentPath);
     if (!record || record[0] !== now.stamp) return undefined;
     if (now.mtimeNs >= this.trustedBeforeNs) {
-      this.sawRacy = true;
+      this.racy++;
       return undefined;
     }
     return record[1];
@@ -100,11 +103,14 @@ export class SourceStamps {
   }
 
   /**
-   * Must the index be written again for its stamps? When a stamp changed, a file came or went, or
-   * a racy one was seen (written again, it is no longer racy, and the next build need not read it).
+   * Must the index be written again for its stamps? When a stamp changed or a file came or went.
+   * Racy stamps stay racy until the index is written again, so each build reads those files once
+   * more: cheap for the few files edited just before the last build, and cheaper than rewriting
+   * the index (~0.15 s at 10,000 articles) on a build that changed nothing. When many are racy
+   * (files checked out just before a cold build), the index is written again to settle them.
    */
   changed(): boolean {
-    if (this.sawRacy || this.next.size !== this.previous.size) return true;
+    if (this.racy * RACY_REWRITE_SHARE > this.next.size || this.next.size !== this.previous.size) return true;
     for (const [file, [stamp, hash]] of this.next) {
       const old = this.previous.get(file);
       if (!old || old[0] !== stamp || old[1] !== hash) return true;
