@@ -47,6 +47,18 @@ describe('an unchanged site', () => {
   });
 });
 
+describe('metadata from the cache', () => {
+  it('keeps every character: Kazakh letters, an ellipsis, an emoji', async () => {
+    const title = 'Қазақстан мен Түркия… 😀 "quoted" \\ back';
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Cache Times' };\n`, 'content/2025/12/k.md': article({ title: JSON.stringify(title), date: '2025-12-01 10:00', tags: '[Алматы]' }) });
+    await run(root);
+    rmSync(path.join(root, 'dist'), { recursive: true });
+    expect((await run(root)).stats).toMatchObject({ rendered: 0, cacheHits: 1 });
+    const $ = page(path.join(root, 'dist'), '/');
+    expect($('.card h2, .card h3').first().text().trim()).toBe(title);
+  });
+});
+
 describe('editing one article', () => {
   it('renders that article again and rewrites only the pages that show it', async () => {
     const root = makeSite(siteFiles(8));
