@@ -95,7 +95,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     clock.begin('Saving the cache');
     await manifest.save();
     await cache.save();
-    const stats = buildStats(written, outputs, { site, rendered: collected.rendered, cacheHits: cache.hits, threads: pool.threads, started, phases: clock.phases() });
+    const stats = buildStats(written, outputs, { site, rendered: collected.rendered, sourcesRead: collected.read, cacheHits: cache.hits, threads: pool.threads, started, phases: clock.phases() });
     return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats };
   } catch (error) {
     await writer.abort();
@@ -115,7 +115,7 @@ export function publishOptions(options: Pick<BuildOptions, 'drafts' | 'future' |
 function buildStats(
   written: WriteStats,
   outputs: WrittenOutputs,
-  run: { site: Site; rendered: number; cacheHits: number; threads: number; started: number; phases: PhaseTime[] },
+  run: { site: Site; rendered: number; sourcesRead: number; cacheHits: number; threads: number; started: number; phases: PhaseTime[] },
 ): BuildStats {
   const count = (name: Parameters<typeof outputs.counts.get>[0]) => outputs.counts.get(name) ?? 0;
   return {
@@ -123,6 +123,7 @@ function buildStats(
     articles: run.site.articles.length,
     rendered: run.rendered,
     cacheHits: run.cacheHits,
+    sourcesRead: run.sourcesRead,
     threads: run.threads,
     pages: outputs.pages.pages.length,
     pagesRendered: outputs.pages.rendered,

@@ -15,6 +15,8 @@ export interface BuildStats extends WriteStats {
   /** Articles rendered this build (the rest came from the cache), on how many threads. */
   rendered: number;
   cacheHits: number;
+  /** Content files read and hashed to find their cache keys; the others' stat matched the cache's record. */
+  sourcesRead: number;
   threads: number;
   pages: number;
   /** Pages rendered this build (the rest were current in the output folder). */

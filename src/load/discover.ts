@@ -75,14 +75,6 @@ export function readSourceFile(paths: SitePaths, contentPath: string): SourceFil
   };
 }
 
-/**
- * Visit every article file of the site, one at a time, without keeping their texts: `visit` gets
- * each file and keeps what it needs (a key, say).
- */
-export function forEachSource(paths: SitePaths, files: readonly string[], visit: (source: SourceFile) => void): void {
-  for (const file of files) visit(readSourceFile(paths, file));
-}
-
 /** A path as shown to the user: relative to the site root when inside it. */
 export function displayPath(paths: Pick<SiteConfig, 'root'>, absolute: string): string {
   const relative = path.relative(paths.root, absolute);

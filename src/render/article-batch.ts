@@ -1,5 +1,5 @@
-// One batch of articles to render: read each file, render it (article.ts), and store its body in
-// the cache's body folder. Runs on a worker thread (pool.ts) or, for a few articles, on the main
+// One batch of articles to render: read each file, render it (article.ts), and append its body to
+// this thread's pack of the cache's body store (body-store.ts). Runs on a worker thread (pool.ts) or, for a few articles, on the main
 // thread: the same function either way. Returns plain data: metadata, warnings, the body's hash.
 //
 // The key is computed here from the bytes actually read, not taken from the main thread's first
@@ -11,7 +11,8 @@
 
 import { renderArticle, type ArticleResult } from './article.js';
 import { runWithinBudget, type Budgeted } from './budget.js';
-import { articleKey, writeBody, type CachedArticle } from './cache.js';
+import { withPackWriter, type PackWriter, type StoreRef } from './body-store.js';
+import { articleKey, sourceHash, type CachedArticle } from './cache.js';
 import { problem, type Problem } from '../problems.js';
 import { readSourceFile, type SitePaths, type SourceFile } from '../load/discover.js';
 import { type ArticleSettings } from '../types.js';
@@ -21,7 +22,8 @@ export interface RenderTask {
   paths: SitePaths;
   identity: string;
   settings: ArticleSettings;
-  bodiesDir: string;
+  /** Where bodies go: the cache's store, and this build's name for its packs. */
+  store: StoreRef;
   /** Paths in the content folder. */
   files: string[];
   /** Longest one article's rendering may take, in ms (the config's renderBudgetMs). */
@@ -40,21 +42,20 @@ export type RenderTaskResult =
 export default function renderTask(task: RenderTask): RenderTaskResult[] {
   const sources = task.files.map((contentPath) => readSource(task, contentPath));
   const rendered = runWithinBudget(sources.map((source) => () => renderArticle(source, task.settings)), task.budgetMs);
-  return sources.map((source, i) => store(task, source, rendered[i]!).result);
+  return withPackWriter(task.store, (pack) => sources.map((source, i) => store(task, pack, source, rendered[i]!).result));
 }
 
 function readSource(task: RenderSetup, contentPath: string): SourceFile & { key: string } {
   const source = readSourceFile(task.paths, contentPath);
-  return { ...source, key: articleKey(task.identity, contentPath, source.text) };
+  return { ...source, key: articleKey(task.identity, contentPath, sourceHash(source.text)) };
 }
 
-/** A rendered article's body stored in the cache's body folder; a stopped one, a problem. */
-function store(task: RenderSetup, source: SourceFile & { key: string }, budgeted: Budgeted<ArticleResult>): { result: RenderTaskResult; html?: string } {
+/** A rendered article's body appended to the store; a stopped one, a problem. */
+function store(task: RenderSetup, pack: PackWriter, source: SourceFile & { key: string }, budgeted: Budgeted<ArticleResult>): { result: RenderTaskResult; html?: string } {
   const { contentPath, key } = source;
   const rendered: ArticleResult = budgeted.ok ? budgeted.value : { ok: false, problems: [renderTimeout(source.file, task.budgetMs)] };
   if (!rendered.ok) return { result: { contentPath, key, ok: false, problems: rendered.problems } };
-  const bodyHash = writeBody(task.bodiesDir, key, rendered.article.html);
-  const entry = { meta: rendered.article.meta, problems: rendered.problems, bodyHash };
+  const entry = { meta: rendered.article.meta, problems: rendered.problems, body: pack.append(rendered.article.html) };
   return { result: { contentPath, key, ok: true, entry }, html: rendered.article.html };
 }
 
@@ -69,6 +70,6 @@ function renderTimeout(file: string, budgetMs: number): Problem {
 export function renderBodyAgain(task: RenderSetup, contentPath: string): { html: string; key: string; entry?: CachedArticle } {
   const source = readSource(task, contentPath);
   const [rendered] = runWithinBudget([() => renderArticle(source, task.settings)], task.budgetMs);
-  const { result, html } = store(task, source, rendered!);
+  const { result, html } = withPackWriter(task.store, (pack) => store(task, pack, source, rendered!));
   return { html: html ?? '', key: result.key, entry: result.ok ? result.entry : undefined };
 }

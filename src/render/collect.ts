@@ -1,14 +1,17 @@
 // Every article of the site, through the cache: the input stage of the build.
 //
-// Pass 1 reads each file (a bounded number at a time), hashes it and looks the key up in the
-// cache; texts are not kept. Pass 2 renders the misses in batches on the worker pool, which
+// Pass 1 finds each file's key: from its stamp when the file is unchanged since the cache recorded
+// it (source-stamps.ts: a stat, no read), else by reading and hashing it (one file at a time;
+// texts are not kept); then it looks the key up in the cache. Pass 2 renders the misses in batches on the worker pool, which
 // stores their bodies in the cache. The result is metadata only; bodies are read back one at a
 // time when a page needs them (bodyReader).
 
-import { articleKey, cacheIdentity, type ArticleCache, type CachedArticle } from './cache.js';
+import path from 'node:path';
+import { articleKey, cacheIdentity, sourceHash, type ArticleCache, type CachedArticle } from './cache.js';
+import { stampOf } from './source-stamps.js';
 import type { SiteConfig } from '../config.js';
 import type { Problem } from '../problems.js';
-import { existingContentFiles, findContentFiles, forEachSource } from '../load/discover.js';
+import { existingContentFiles, findContentFiles, readSourceFile } from '../load/discover.js';
 import { ARTICLE_POOL_THRESHOLD, loadRenderTask, type WorkerPool } from '../workers/pool.js';
 import type { Progress } from '../report.js';
 import type { ArticleMeta, ArticleSettings } from '../types.js';
@@ -36,16 +39,18 @@ export interface CollectedArticles {
   problems: Problem[];
   /** Articles rendered this build (cache misses). */
   rendered: number;
+  /** Files read and hashed to find their keys; the others' stamps matched the cache's. */
+  read: number;
 }
 
-/** What rendering any article of this build needs: paths, settings, cache identity and body folder, budget. */
-export function renderSetup(config: SiteConfig, cache: Pick<ArticleCache, 'bodiesDir'>): RenderSetup {
+/** What rendering any article of this build needs: paths, settings, cache identity and body store, budget. */
+export function renderSetup(config: SiteConfig, cache: Pick<ArticleCache, 'store'>): RenderSetup {
   const settings = articleSettings(config);
   return {
     paths: { root: config.root, contentPath: config.contentPath },
     identity: cacheIdentity(settings),
     settings,
-    bodiesDir: cache.bodiesDir,
+    store: cache.store,
     budgetMs: config.renderBudgetMs,
   };
 }
@@ -67,13 +72,23 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
 
   const found = new Map<string, CachedArticle>();
   const misses: string[] = [];
+  let read = 0;
   options.progress.start('Reading articles', files.length);
-  forEachSource(config, files, (source) => {
-    const cached = cache.lookup(articleKey(setup.identity, source.contentPath, source.text));
-    if (cached) found.set(source.contentPath, cached);
-    else misses.push(source.contentPath);
+  cache.stamps.startReading();
+  for (const contentPath of files) {
+    // The stamp is taken before any read: a change after it shows as a new stamp next time.
+    const stamp = stampOf(path.join(config.contentPath, contentPath));
+    let hash = cache.stamps.known(contentPath, stamp);
+    if (hash === undefined) {
+      hash = sourceHash(readSourceFile(config, contentPath).text);
+      read++;
+    }
+    cache.stamps.record(contentPath, stamp, hash);
+    const cached = cache.lookup(articleKey(setup.identity, contentPath, hash));
+    if (cached) found.set(contentPath, cached);
+    else misses.push(contentPath);
     options.progress.tick();
-  });
+  }
   options.progress.end();
 
   const problems: Problem[] = [...linkProblems];
@@ -107,7 +122,7 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
     articles.push(entry.meta);
     problems.push(...entry.problems);
   }
-  return { articles, problems, rendered: misses.length };
+  return { articles, problems, rendered: misses.length, read };
 }
 
 /**

@@ -104,6 +104,7 @@ async function renderOnWorkers(context: OutputContext, plan: () => Iterable<Page
     const task = pool.runPages({ ...base, pages }).then((result) => {
       for (const [file, outcome] of result.files) writer.adopt(file, outcome);
       for (const problem of result.problems) problems.set(problemKey(problem), problem);
+      for (const [key, entry] of result.repaired) cache.record(key, entry);
       context.progress.tick(pages.length);
     });
     inFlight.add(task);
@@ -115,7 +116,7 @@ async function renderOnWorkers(context: OutputContext, plan: () => Iterable<Page
     if (!wanted.has(position++)) continue;
     const article = spec.article;
     const body = article
-      ? { key: article.key, bodyHash: cache.lookupHash(article.key), contentPath: article.contentPath, links: resolvedTargets(article, context.index) }
+      ? { key: article.key, at: cache.bodyAt(article.key), contentPath: article.contentPath, links: resolvedTargets(article, context.index) }
       : undefined;
     chunk.push({ spec, body });
     if (chunk.length === PAGES_PER_CHUNK) {

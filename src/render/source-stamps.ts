@@ -1,0 +1,125 @@
+// Change detection without reading every file: the cache index records each content file's stat
+// (its "stamp": size, mtime and ctime in nanoseconds, inode) with the hash of the bytes it held.
+// On the next build a file whose stamp is unchanged reuses that hash without being read; any other
+// is read and hashed again (and is still a cache hit when its bytes are the same: a `touch`, a
+// `git checkout`).
+//
+// Git's "racy" rule guards the one case a stamp cannot tell: a file changed again within the same
+// timestamp tick as the stamp was taken keeps its mtime. A recorded stamp is trusted only when its
+// mtime is safely before the cache was written: before the index file's own mtime (git's rule,
+// on the file system's clock), and more than RACY_MARGIN_MS before the build that took it started
+// reading (which also covers a file edited while that build ran, and file systems whose
+// timestamps tick in whole seconds). Anything else is read again. A file rewritten with the same
+// size, the same mtime and ctime, and the same inode is not noticed: git's trade-off too.
+
+import { statSync } from 'node:fs';
+
+/** A content file's stamp and its mtime (ns), as recorded or as just taken. */
+export interface Stamp {
+  /** `size:mtimeNs:ctimeNs:ino`: equal strings, unchanged file (to the racy rule). */
+  stamp: string;
+  mtimeNs: bigint;
+}
+
+/** What the index keeps per content path: the stamp when read, and the hash of the text. */
+export type StampRecord = [stamp: string, sourceHash: string];
+
+/** Stamps with mtimes this close before the reading build's start are not trusted (coarse clocks). */
+export const RACY_MARGIN_MS = 2000;
+
+/** More than one racy stamp in this many, and the index is written again to settle them. */
+const RACY_REWRITE_SHARE = 8;
+
+/** The stamp of a file now; undefined if it cannot be stat'ed (it is then read, and fails there). */
+export function stampOf(file: string): Stamp | undefined {
+  let info;
+  try {
+    info = statSync(file, { bigint: true });
+  } catch {
+    return undefined;
+  }
+  return { stamp: `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`, mtimeNs: info.mtimeNs };
+}
+
+/** When the recorded stamps were taken, to the racy rule. */
+export interface StampsTakenAt {
+  /** mtime of the index file that holds them (ns), on the file system's clock. */
+  indexMtimeNs: bigint;
+  /** When the build that took them started reading (epoch ms, the process clock). */
+  readStartedMs: number;
+}
+
+/** The stamps of the previous build, and those of this one (see the top of this file). */
+export class SourceStamps {
+  private readonly next = new Map<string, StampRecord>();
+  /** Stamps at or after this are racy: read the file again. */
+  private readonly trustedBeforeNs: bigint;
+  private racy = 0;
+  /** When the earliest of this build's records was taken: what the index says of them. */
+  private startedMs: number | undefined;
+
+  constructor(
+    private readonly previous: ReadonlyMap<string, StampRecord>,
+    private readonly taken: StampsTakenAt | undefined,
+  ) {
+    const readStartedNs = taken ? BigInt(Math.floor(taken.readStartedMs - RACY_MARGIN_MS)) * 1_000_000n : 0n;
+    this.trustedBeforeNs = taken ? (taken.indexMtimeNs < readStartedNs ? taken.indexMtimeNs : readStartedNs) : 0n;
+  }
+
+  /** Reading starts now: stamps taken from here on are recorded as taken no earlier. */
+  startReading(): void {
+    this.startedMs ??= Date.now();
+  }
+
+  /** When the records of this build were taken (the earliest), for the index. */
+  get readStartedMs(): number {
+    return this.startedMs ?? Date.now();
+  }
+
+  /** The hash of the file's text recorded under this very stamp, if the stamp can be trusted. */
+  known(contentPath: string, now: Stamp | undefined): string | undefined {
+    if (!now) return undefined;
+    const record = this.previous.get(contentPath);
+    if (!record || record[0] !== now.stamp) return undefined;
+    if (now.mtimeNs >= this.trustedBeforeNs) {
+      this.racy++;
+      return undefined;
+    }
+    return record[1];
+  }
+
+  /** The file's stamp, as taken before it was read, and the hash of what was read. */
+  record(contentPath: string, now: Stamp | undefined, sourceHash: string): void {
+    if (now) this.next.set(contentPath, [now.stamp, sourceHash]);
+  }
+
+  /** Keep a file's record without having looked at it this time (the dev server reads only some files). */
+  carry(contentPath: string): void {
+    const record = this.previous.get(contentPath);
+    if (!record || this.next.has(contentPath)) return;
+    this.next.set(contentPath, record);
+    // A carried record was taken when the previous index's were: it must stay as racy as it was.
+    if (this.taken) this.startedMs = Math.min(this.startedMs ?? Infinity, this.taken.readStartedMs);
+  }
+
+  /**
+   * Must the index be written again for its stamps? When a stamp changed or a file came or went.
+   * Racy stamps stay racy until the index is written again, so each build reads those files once
+   * more: cheap for the few files edited just before the last build, and cheaper than rewriting
+   * the index (~0.15 s at 10,000 articles) on a build that changed nothing. When many are racy
+   * (files checked out just before a cold build), the index is written again to settle them.
+   */
+  changed(): boolean {
+    if (this.racy * RACY_REWRITE_SHARE > this.next.size || this.next.size !== this.previous.size) return true;
+    for (const [file, [stamp, hash]] of this.next) {
+      const old = this.previous.get(file);
+      if (!old || old[0] !== stamp || old[1] !== hash) return true;
+    }
+    return false;
+  }
+
+  /** This build's records, for the index. */
+  records(): ReadonlyMap<string, StampRecord> {
+    return this.next;
+  }
+}
