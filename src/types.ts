@@ -47,6 +47,8 @@ export interface ArticleMeta {
   imageAlt?: string;
   /** Line of the `image` field, for a missing-image warning. */
   imageLine?: number;
+  /** Corrections to the article, in the order written: shown atop it and in its JSON-LD. */
+  corrections: Correction[];
   lang: string;
   /** Front-matter fields Broadsheet does not know, passed to templates as `article.extra`. */
   extra: Record<string, unknown>;
@@ -56,6 +58,13 @@ export interface ArticleMeta {
   bodyLine: number;
   /** Links from the body to the site, with file lines, for checking once every page is known. */
   links: SiteLink[];
+}
+
+/** A correction to an article (front-matter `corrections`): when it was made and what it says. */
+export interface Correction {
+  date: SiteDate;
+  /** Plain text, as written. */
+  text: string;
 }
 
 /** Is a value (in page data, say) an article's metadata? */

@@ -115,6 +115,30 @@ describe.concurrent('a content error', () => {
       where: 'content/2025/12/bad.md:4:8',
       expect: /imageAlt: is required/,
     },
+    {
+      name: 'a correction with a date in the wrong form',
+      text: '---\ntitle: Corrected\ndate: 2025-12-18\ncorrections:\n  - date: 19.12.2025\n    text: An earlier version gave the wrong venue.\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:5:11',
+      expect: /corrections\.0\.date: is not a date Broadsheet can read; .*, got "19\.12\.2025" \[date-invalid\]/,
+    },
+    {
+      name: 'a correction without its text',
+      text: '---\ntitle: Corrected\ndate: 2025-12-18\ncorrections:\n  - date: 2025-12-19\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:5:5',
+      expect: /corrections\.0\.text: is required; expected the text of the correction/,
+    },
+    {
+      name: 'corrections as one sentence instead of a list',
+      text: '---\ntitle: Corrected\ndate: 2025-12-18\ncorrections: We fixed a typo.\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:4:14',
+      expect: /corrections: has an invalid value; expected a list of corrections, each with a date and a text, .*, got "We fixed a typo\." \[field-invalid\]/,
+    },
+    {
+      name: 'a correction with a field it does not have',
+      text: '---\ntitle: Corrected\ndate: 2025-12-18\ncorrections:\n  - date: 2025-12-19\n    text: Fixed.\n    by: Desk\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:7:9',
+      expect: /corrections\.0\.by: has an invalid value; expected a correction with a date and a text, .*, and no other fields, got "Desk"/,
+    },
   ];
 
   for (const c of cases) {

@@ -123,6 +123,9 @@ function newsArticle(article: ArticleMeta, canonical: string, imageUrl: string |
     articleSection: article.topic.name,
     keywords: article.tags.map((tag) => tag.name),
     inLanguage: article.lang,
+    ...(article.corrections.length > 0
+      ? { correction: article.corrections.map((correction) => ({ '@type': 'CorrectionComment', datePublished: correction.date.iso, text: correction.text })) }
+      : {}),
     url: canonical,
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
     isAccessibleForFree: true,

@@ -6,7 +6,7 @@
 
 import type { SiteDate } from '../dates.js';
 import { tagUrl, topicUrl } from '../urls.js';
-import type { ArticleMeta } from '../types.js';
+import type { ArticleMeta, Correction } from '../types.js';
 
 /** A topic or tag for templates: name, slug, and its page's site path (before the base path). */
 export interface TermView {
@@ -38,11 +38,13 @@ export interface ArticleView {
   draft: boolean;
   image: string | null;
   imageAlt: string | null;
+  /** Each with `date` (a SiteDate) and `text`; empty when there are none. */
+  corrections: Correction[];
   lang: string;
   extra: Record<string, unknown>;
 }
 
-/** The template view of an article. Pure; shares dates, `authors` and `extra` with `article` (not copied). */
+/** The template view of an article. Pure; shares dates, `authors`, `corrections` and `extra` with `article` (not copied). */
 export function articleView(article: ArticleMeta): ArticleView {
   return {
     key: article.key,
@@ -61,6 +63,7 @@ export function articleView(article: ArticleMeta): ArticleView {
     draft: article.draft,
     image: article.image ?? null,
     imageAlt: article.imageAlt ?? null,
+    corrections: article.corrections,
     lang: article.lang,
     extra: article.extra,
   };
