@@ -189,8 +189,8 @@ describe('the whole site', () => {
         '2025/12/17/scientific-and-literary-corner-opens-in-istanbul/',
         '2025/11/30/kazakhstan-celebrates-independence-day/',
       ),
-      // topics and tags, with their indexes; Culture has three articles, two pages
-      ...pages('topics/', ...topics, 'topics/culture/page/2/', 'tags/', ...tags),
+      // topics and tags, with their indexes; Culture has three articles, two pages; the authors' index (no article names one)
+      ...pages('topics/', ...topics, 'topics/culture/page/2/', 'tags/', ...tags, 'authors/'),
       // date archives: the year, its months (December has four articles, two pages), its days
       ...pages('archive/', '2025/', '2025/12/', '2025/12/page/2/', '2025/11/', '2025/12/19/', '2025/12/18/', '2025/12/17/', '2025/11/30/'),
       '404.html',

@@ -24,7 +24,8 @@ export const KNOWN_FIELDS = [
  */
 export const FIELD_LIMITS = { title: 1000, summary: 10_000, name: 500, slug: 200, image: 2000 } as const;
 
-function text(expected: string, maxLength: number) {
+/** A text field: a string (or a number, as YAML reads `2025`), trimmed, not empty, at most `maxLength` characters. */
+export function text(expected: string, maxLength: number) {
   return z
     .union([z.string(), z.number()], { error: expected })
     .transform((value) => String(value).trim())
@@ -35,7 +36,8 @@ function tooLong(maxLength: number) {
   return { error: `at most ${maxLength.toLocaleString('en')} characters`, params: { code: 'field-too-long' }, abort: true };
 }
 
-function optional<T extends z.ZodType>(schema: T) {
+/** An optional field; YAML's `field:` with nothing after it (null) counts as absent. */
+export function optional<T extends z.ZodType>(schema: T) {
   // YAML's `field:` with nothing after it is null: treat it as absent.
   return z.preprocess((value) => (value === null ? undefined : value), schema.optional());
 }

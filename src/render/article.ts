@@ -61,7 +61,7 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     tags,
     summary: fields.summary ?? body.summary,
     source: fields.source,
-    authors: fields.author ?? [],
+    authors: uniqueTerms(fields.author ?? [], 'author', Infinity),
     draft: fields.draft ?? false,
     image: fields.image,
     imageAlt: fields.imageAlt,
