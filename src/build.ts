@@ -130,7 +130,7 @@ function buildStats(
     pagesRendered: outputs.pages.rendered,
     feeds: count('feeds'),
     sitemaps: count('sitemaps') + count('news-sitemap'),
-    assets: count('assets') + count('static'),
+    assets: count('assets') + count('webmanifest') + count('static'),
     topics: run.site.topics.length,
     tags: run.site.tags.length,
     milliseconds: performance.now() - run.started,

@@ -199,7 +199,10 @@ describe('the whole site', () => {
       'sitemap.xml',
       'news-sitemap.xml',
       'robots.txt',
+      'assets/favicon.ico',
+      'assets/favicon.svg',
       'assets/style.css',
+      'site.webmanifest',
     ].sort();
     expect(listFiles(dist)).toEqual(expected);
   });

@@ -1,6 +1,6 @@
 // The sample site: the nine seed articles in content/, built as `npm run build` builds them.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,17 @@ describe('the seed site', () => {
     const first = $('.article-list time').first();
     expect(first.attr('datetime')).toBe('2025-12-18T19:20:00+05:00');
     expect(first.text()).toMatch(/^December 18, 2025 at 7:20\sPM$/);
+  });
+
+  it('has a favicon and a web manifest, linked from every page', () => {
+    const files = listFiles(out);
+    expect(files).toEqual(expect.arrayContaining(['assets/favicon.svg', 'assets/favicon.ico', 'site.webmanifest']));
+    expect(JSON.parse(readFileSync(path.join(out, 'site.webmanifest'), 'utf8'))).toMatchObject({ name: 'Broadsheet News', start_url: '/' });
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
+      const $ = page(out, `/${file}`);
+      expect($('link[rel="icon"]').map((_, l) => $(l).attr('href')).get(), file).toEqual(['/assets/favicon.ico', '/assets/favicon.svg']);
+      expect($('link[rel="manifest"]').attr('href'), file).toBe('/site.webmanifest');
+    }
   });
 
   it('every link inside the site resolves to a file', () => {
