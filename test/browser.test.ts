@@ -56,6 +56,12 @@ describe('live reload in chromium', () => {
   });
 });
 
+/** The DOM as the page functions below use it: the tests' tsconfig has no DOM library. */
+interface PageGlobals {
+  document: { activeElement: { className: string; tagName: string; closest(selector: string): unknown } | null };
+  getComputedStyle(element: unknown): { outlineStyle: string; outlineWidth: string };
+}
+
 describe('the default theme in chromium', () => {
   const ORIGIN = 'http://site.test';
   let outputs: Map<string, string>;
@@ -91,7 +97,7 @@ describe('the default theme in chromium', () => {
     // Off screen until focused.
     expect((await skip.boundingBox())!.x).toBeLessThan(0);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.activeElement?.className)).toBe('skip-link');
     const box = (await skip.boundingBox())!;
     const viewport = page.viewportSize()!;
     expect(box.x).toBeGreaterThanOrEqual(0);
@@ -100,7 +106,7 @@ describe('the default theme in chromium', () => {
     await page.keyboard.press('Enter');
     expect(new URL(page.url()).hash).toBe('#main');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    expect(await page.evaluate(() => ((globalThis as unknown as PageGlobals).document.activeElement?.closest('main') ?? null) !== null)).toBe(true);
     await page.close();
   });
 
@@ -109,9 +115,10 @@ describe('the default theme in chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement;
-      const style = getComputedStyle(element);
-      return { tag: element.tagName, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      const window = globalThis as unknown as PageGlobals;
+      const element = window.document.activeElement;
+      const style = window.getComputedStyle(element);
+      return { tag: element?.tagName, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
     });
     expect(focused).toEqual({ tag: 'A', outline: 'solid', width: 3 });
     await page.close();
