@@ -1,10 +1,11 @@
 // The build, as a list of stage calls: config and templates -> articles (load + render, through
-// the cache) -> site model -> outputs (pages, feeds, sitemaps, files) -> link check -> commit.
+// the cache) and the authors file -> site model -> outputs (pages, feeds, sitemaps, files) -> link check -> commit.
 // Each stage lives in its own folder; this module only sequences them. Template and content
 // problems are reported together; nothing reaches the output folder before the commit at the end.
 
 import { loadConfig, type SiteConfig } from './config.js';
 import { buildTime } from './dates.js';
+import { loadAuthors } from './load/authors.js';
 import { checkLinks, indexArticles, pathServedBy } from './model/links.js';
 import { buildSite, isPublishedIn } from './model/site.js';
 import { planPages } from './pages/index.js';
@@ -80,8 +81,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     cache = await ArticleCache.open(config.cachePath, options.cache ?? true);
     const collected = await collectArticles(config, cache, { pool, progress });
     clock.begin('Site model');
-    const { site, problems: modelProblems } = buildSite(collected.articles, publishOptions(options, now));
-    const warnings = stopOnErrors([...templateProblems, ...collected.problems, ...modelProblems], strict);
+    const authors = loadAuthors(config);
+    const { site, problems: modelProblems } = buildSite(collected.articles, publishOptions(options, now), authors.profiles);
+    const warnings = stopOnErrors([...templateProblems, ...collected.problems, ...authors.problems, ...modelProblems], strict);
 
     const manifest = options.cache !== false && writer instanceof DistWriter ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
     const context = outputContext({ config, site, index: indexArticles(collected.articles), templates, cache, manifest, writer, now, progress, pool });
@@ -129,7 +131,7 @@ function buildStats(
     pagesRendered: outputs.pages.rendered,
     feeds: count('feeds'),
     sitemaps: count('sitemaps') + count('news-sitemap'),
-    assets: count('assets') + count('static'),
+    assets: count('assets') + count('webmanifest') + count('static'),
     topics: run.site.topics.length,
     tags: run.site.tags.length,
     milliseconds: performance.now() - run.started,

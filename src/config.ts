@@ -44,8 +44,16 @@ export const configSchema = z
      * warm builds: a nav chosen by size changes (and re-renders every page) when sizes cross.
      */
     nav: z.array(z.string().min(1)).optional(),
-    /** Luxon format of dates shown on pages, e.g. "d MMMM yyyy, HH:mm" -> 18 December 2025, 19:20. */
-    dateFormat: z.string().min(1).default('d MMMM yyyy, HH:mm'),
+    /**
+     * Luxon format of dates with a time shown on pages, e.g. "d MMMM yyyy, HH:mm" -> 18 December
+     * 2025, 19:20. Unset: the language's long date and time ("December 18, 2025 at 7:20 PM" in en).
+     */
+    dateFormat: z.string().min(1).optional(),
+    /**
+     * Luxon format of dates given without a time (`date: 2025-12-18`), e.g. "d MMMM yyyy". Unset:
+     * the language's long date ("December 18, 2025" in en). Never a time: the author gave none.
+     */
+    dayFormat: z.string().min(1).optional(),
     /** Longest automatic summary, in characters (cut at a word). */
     summaryLength: z.int().min(20).max(2000).default(200),
     /** Name of the publisher: JSON-LD publisher, feeds' author, news sitemap publication; defaults to the title. */

@@ -17,6 +17,13 @@ export interface SiteDate {
   year: string; // 2025
   month: string; // 12
   day: string; // 18
+  /**
+   * Whether the author gave a time of day. `2025-12-18` is midnight in the site's zone (for sorting,
+   * feeds and JSON-LD) but is shown on pages as the day alone, never as "00:00".
+   */
+  hasTime: boolean;
+  /** The value for `<time datetime>`: `iso` when a time was given, else the day alone (2025-12-18). */
+  datetime: string;
 }
 
 /** Whether `zone` is an IANA zone name ("Asia/Almaty") that this runtime's Intl data knows. */
@@ -35,7 +42,8 @@ export function parseContentDate(text: string, zone: string): SiteDate | undefin
   if (!DATE_SHAPE.test(trimmed)) return undefined;
   const parsed = DateTime.fromISO(trimmed.replace(' ', 'T'), { zone });
   if (!parsed.isValid) return undefined;
-  return toSiteDate(parsed);
+  // The shape allows a time only after the day's ten characters.
+  return toSiteDate(parsed, trimmed.length > 10);
 }
 
 /**
@@ -46,20 +54,18 @@ export function isCalendarDate(text: string): boolean {
   return DATE_SHAPE.test(text) && DateTime.fromISO(text.replace(' ', 'T'), { zone: 'UTC' }).isValid;
 }
 
-function toSiteDate(value: DateTime): SiteDate {
+function toSiteDate(value: DateTime, hasTime: boolean): SiteDate {
   const second = value.startOf('second');
-  return {
-    iso: second.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? '',
-    epoch: second.toMillis(),
-    year: String(second.year).padStart(4, '0'),
-    month: String(second.month).padStart(2, '0'),
-    day: String(second.day).padStart(2, '0'),
-  };
+  const iso = second.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? '';
+  const year = String(second.year).padStart(4, '0');
+  const month = String(second.month).padStart(2, '0');
+  const day = String(second.day).padStart(2, '0');
+  return { iso, epoch: second.toMillis(), year, month, day, hasTime, datetime: hasTime ? iso : `${year}-${month}-${day}` };
 }
 
-/** A moment from epoch milliseconds, in the site's zone. */
+/** A moment from epoch milliseconds, in the site's zone (with its time of day). */
 export function siteDateFromEpoch(epoch: number, zone: string): SiteDate {
-  return toSiteDate(DateTime.fromMillis(epoch, { zone }));
+  return toSiteDate(DateTime.fromMillis(epoch, { zone }), true);
 }
 
 /**
@@ -79,15 +85,50 @@ const FORMAT_CACHE_LIMIT = 100_000;
 
 /** Format an ISO date for display, in the site's zone and locale, with a Luxon format string. */
 export function formatDate(iso: string, format: string, zone: string, locale: string): string {
+  return memoised(iso, format, zone, locale, (value) => value.toFormat(format));
+}
+
+/**
+ * How a site shows dates on its pages: its zone and language, and the Luxon formats it chose, if
+ * any (config `dateFormat` for dates with a time, `dayFormat` for dates without).
+ */
+export interface DateDisplay {
+  timeZone: string;
+  locale: string;
+  dateFormat?: string;
+  dayFormat?: string;
+}
+
+/** The locale's long date with hours and minutes: "December 18, 2025 at 7:20 PM" (en), "18 декабря 2025 г. в 19:20" (ru). */
+const LOCAL_DATE_TIME = { ...DateTime.DATE_FULL, hour: 'numeric', minute: '2-digit' } as const;
+
+/**
+ * A date as a page shows it, in the site's zone: with its time when the author gave one, else the
+ * day alone. The site's format for each case if it set one, else the language's own long form
+ * ("December 18, 2025" in en, "18 декабря 2025 г." in ru).
+ */
+export function displayDate(date: Pick<SiteDate, 'iso' | 'hasTime'>, display: DateDisplay): string {
+  const format = date.hasTime ? display.dateFormat : display.dayFormat;
+  if (format !== undefined) return formatDate(date.iso, format, display.timeZone, display.locale);
+  const key = date.hasTime ? '\u0001datetime' : '\u0001day';
+  return memoised(date.iso, key, display.timeZone, display.locale, (value) => value.toLocaleString(date.hasTime ? LOCAL_DATE_TIME : DateTime.DATE_FULL));
+}
+
+function memoised(iso: string, format: string, zone: string, locale: string, render: (value: DateTime) => string): string {
   const key = `${iso}\u0000${format}\u0000${zone}\u0000${locale}`;
   let text = formatted.get(key);
   if (text === undefined) {
     const value = DateTime.fromISO(iso, { zone }).setLocale(locale);
-    text = value.isValid ? value.toFormat(format) : iso;
+    text = value.isValid ? render(value) : iso;
     if (formatted.size >= FORMAT_CACHE_LIMIT) formatted.clear();
     formatted.set(key, text);
   }
   return text;
+}
+
+/** Is a value (a template variable, say) a SiteDate? */
+export function isSiteDate(value: unknown): value is SiteDate {
+  return typeof value === 'object' && value !== null && typeof (value as SiteDate).iso === 'string' && typeof (value as SiteDate).hasTime === 'boolean';
 }
 
 /** Month name for archive headings: "December 2025". */

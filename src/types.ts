@@ -41,12 +41,15 @@ export interface ArticleMeta {
   tags: Term[];
   summary: string;
   source?: string;
-  authors: string[];
+  /** The `author` names, with their author pages' slugs; two names with one slug are one author. */
+  authors: Term[];
   draft: boolean;
   image?: string;
   imageAlt?: string;
   /** Line of the `image` field, for a missing-image warning. */
   imageLine?: number;
+  /** Corrections to the article, in the order written: shown atop it and in its JSON-LD. */
+  corrections: Correction[];
   lang: string;
   /** Front-matter fields Broadsheet does not know, passed to templates as `article.extra`. */
   extra: Record<string, unknown>;
@@ -56,6 +59,34 @@ export interface ArticleMeta {
   bodyLine: number;
   /** Links from the body to the site, with file lines, for checking once every page is known. */
   links: SiteLink[];
+}
+
+/**
+ * An author: a name from front-matter `author`, with what the site's authors file
+ * (content/authors.yaml, load/authors.ts) says of them. Plain data.
+ */
+export interface Author {
+  /** As the authors file spells it, else as the articles do. */
+  name: string;
+  /** Of the author page: /authors/<slug>/. */
+  slug: string;
+  bio?: string;
+  /** Site path or absolute URL of a portrait. */
+  photo?: string;
+  /** The author's own website. */
+  url?: string;
+  /** Profile pages elsewhere (social networks, a staff page): schema.org sameAs. */
+  sameAs: string[];
+}
+
+/** What the authors file says, by author slug; empty when the site has none. */
+export type AuthorProfiles = ReadonlyMap<string, Author>;
+
+/** A correction to an article (front-matter `corrections`): when it was made and what it says. */
+export interface Correction {
+  date: SiteDate;
+  /** Plain text, as written. */
+  text: string;
 }
 
 /** Is a value (in page data, say) an article's metadata? */
@@ -126,6 +157,10 @@ export interface Site {
   topics: TermGroup[];
   /** Alphabetical by name, like topics. */
   tags: TermGroup[];
+  /** Everyone named in a published article's `author`, alphabetical by name, like topics. */
+  authors: TermGroup[];
+  /** The authors file's entries (for author pages, bylines' JSON-LD), whether or not they wrote anything published. */
+  authorProfiles: AuthorProfiles;
   /** Newest first; months and days newest first too. */
   years: YearGroup[];
   /** What the build left out, and why. */
@@ -148,11 +183,14 @@ export interface Pagination {
 }
 
 /**
- * Kinds of page: "topics"/"tags" are the term indexes, "topic"/"tag" one term's list, "notfound"
- * /404.html.
+ * Kinds of page: "topics"/"tags"/"authors" are the term indexes, "topic"/"tag"/"author" one term's
+ * list, "notfound" /404.html.
  */
 export type PageKind =
-  | 'home' | 'article' | 'topics' | 'topic' | 'tags' | 'tag' | 'archive' | 'year' | 'month' | 'day' | 'notfound';
+  | 'home' | 'article' | 'topics' | 'topic' | 'tags' | 'tag' | 'authors' | 'author' | 'archive' | 'year' | 'month' | 'day' | 'notfound';
+
+/** The kinds of term an article is listed under: its topic, its tags, its authors. */
+export type TermsName = 'topics' | 'tags' | 'authors';
 
 /**
  * Which pages a group holds: a typed value, one constructor each in pages/groups.ts. Groups are
@@ -162,8 +200,8 @@ export type PageKind =
 export type GroupId =
   | { kind: 'home' }
   | { kind: 'article'; contentPath: string }
-  | { kind: 'term-index'; terms: 'topics' | 'tags' }
-  | { kind: 'term'; terms: 'topics' | 'tags'; slug: string }
+  | { kind: 'term-index'; terms: TermsName }
+  | { kind: 'term'; terms: TermsName; slug: string }
   | { kind: 'archive' }
   | { kind: 'year'; year: string }
   | { kind: 'month'; year: string; month: string }
@@ -211,8 +249,13 @@ export interface PageSpec {
   article?: ArticleMeta;
   /** ISO date-time of the newest content on the page (sitemap lastmod); none for pages without articles. */
   lastModified?: string;
-  /** Topic and tag pages: the term whose feeds the page links, besides the site's. */
+  /** Topic, tag and author pages: the term whose feeds the page links, besides the site's. */
   feed?: { listUrl: string; title: string };
+  /**
+   * The people the page credits (an article's authors, in byline order) or is about (an author's
+   * page), with their profiles: their Person JSON-LD.
+   */
+  authors?: Author[];
   /**
    * Variables for the page's template, besides `site` and `page`. Articles in it are ArticleMeta
    * (a value or a list): fingerprints see them by cache key, templates get them as ArticleView.

@@ -20,6 +20,10 @@ export const topicUrl = (slug: string): string => `/topics/${slug}/`;
 export const tagsUrl = (): string => '/tags/';
 /** A tag's list: /tags/<slug>/; the slug is used as given, not checked. */
 export const tagUrl = (slug: string): string => `/tags/${slug}/`;
+/** The index of all authors: /authors/. */
+export const authorsUrl = (): string => '/authors/';
+/** An author's list: /authors/<slug>/; the slug is used as given, not checked. */
+export const authorUrl = (slug: string): string => `/authors/${slug}/`;
 /** The date archive's index: /archive/. */
 export const archiveUrl = (): string => '/archive/';
 /** A year's page: /YYYY/. */

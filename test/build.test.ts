@@ -88,7 +88,7 @@ describe('an article page', () => {
     expect($('h1').text()).toBe('New direct flight to Tbilisi');
     expect($('h1')).toHaveLength(1);
     expect($('article time').first().attr('datetime')).toBe('2025-12-19T03:30:00+05:00');
-    expect($('article time').first().text()).toBe('19 December 2025, 03:30');
+    expect($('article time').first().text()).toMatch(/^December 19, 2025 at 3:30\sAM$/);
     expect($('.kicker a').attr('href')).toBe('/topics/transport/');
     expect($('.tags a').map((_, a) => `${$(a).text()} ${$(a).attr('href')}`).get()).toEqual([
       'Georgia /tags/georgia/',
@@ -189,8 +189,8 @@ describe('the whole site', () => {
         '2025/12/17/scientific-and-literary-corner-opens-in-istanbul/',
         '2025/11/30/kazakhstan-celebrates-independence-day/',
       ),
-      // topics and tags, with their indexes; Culture has three articles, two pages
-      ...pages('topics/', ...topics, 'topics/culture/page/2/', 'tags/', ...tags),
+      // topics and tags, with their indexes; Culture has three articles, two pages; the authors' index (no article names one)
+      ...pages('topics/', ...topics, 'topics/culture/page/2/', 'tags/', ...tags, 'authors/'),
       // date archives: the year, its months (December has four articles, two pages), its days
       ...pages('archive/', '2025/', '2025/12/', '2025/12/page/2/', '2025/11/', '2025/12/19/', '2025/12/18/', '2025/12/17/', '2025/11/30/'),
       '404.html',
@@ -199,7 +199,10 @@ describe('the whole site', () => {
       'sitemap.xml',
       'news-sitemap.xml',
       'robots.txt',
+      'assets/favicon.ico',
+      'assets/favicon.svg',
       'assets/style.css',
+      'site.webmanifest',
     ].sort();
     expect(listFiles(dist)).toEqual(expected);
   });

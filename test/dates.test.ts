@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildTime, dayName, formatDate, isCalendarDate, monthName, parseContentDate } from '../src/dates.js';
+import { buildTime, dayName, displayDate, formatDate, isCalendarDate, monthName, parseContentDate } from '../src/dates.js';
 
 describe('a front-matter date', () => {
   it('without an offset is read in the site time zone, never UTC', () => {
@@ -13,6 +13,13 @@ describe('a front-matter date', () => {
     const date = parseContentDate('2025-12-18', 'Asia/Almaty');
     expect(date).toMatchObject({ iso: '2025-12-18T00:00:00+05:00', year: '2025', month: '12', day: '18' });
     expect(date?.epoch).toBe(Date.parse('2025-12-17T19:00:00Z'));
+  });
+
+  it('remembers whether the author gave a time, and gives <time datetime> the day alone when not', () => {
+    expect(parseContentDate('2025-12-18', 'Asia/Almaty')).toMatchObject({ hasTime: false, datetime: '2025-12-18' });
+    expect(parseContentDate('2025-12-18 19:20', 'Asia/Almaty')).toMatchObject({ hasTime: true, datetime: '2025-12-18T19:20:00+05:00' });
+    // Midnight written out is a time the author gave.
+    expect(parseContentDate('2025-12-18T00:00', 'Asia/Almaty')).toMatchObject({ hasTime: true, datetime: '2025-12-18T00:00:00+05:00' });
   });
 
   it('with an offset keeps its moment and is shown in the site time zone', () => {
@@ -59,5 +66,31 @@ describe('date formatting', () => {
     expect(formatDate('2025-12-18T14:20:00Z', 'd MMMM yyyy', 'Asia/Almaty', 'ru')).toBe('18 декабря 2025');
     expect(monthName('2025', '12', 'en')).toBe('December 2025');
     expect(dayName('2025', '12', '18', 'en')).toBe('December 18, 2025');
+  });
+
+  const ALMATY = { timeZone: 'Asia/Almaty', locale: 'en' };
+  const day = parseContentDate('2025-12-17', 'Asia/Almaty')!;
+  const timed = parseContentDate('2025-12-18 19:20', 'Asia/Almaty')!;
+
+  it('shows a date given without a time as the day alone, in the language’s long form', () => {
+    expect(displayDate(day, ALMATY)).toBe('December 17, 2025');
+    expect(displayDate(day, { ...ALMATY, locale: 'en-GB' })).toBe('17 December 2025');
+    expect(displayDate(day, { ...ALMATY, locale: 'ru' })).toBe('17 декабря 2025 г.');
+    // A site in another zone still shows the day the author wrote: it was read in that zone.
+    expect(displayDate(parseContentDate('2025-12-17', 'America/New_York')!, { timeZone: 'America/New_York', locale: 'en' })).toBe('December 17, 2025');
+  });
+
+  it('shows a date with a time in the site zone, localised', () => {
+    expect(displayDate(timed, ALMATY)).toMatch(/^December 18, 2025 at 7:20\sPM$/);
+    expect(displayDate(timed, { ...ALMATY, locale: 'en-GB' })).toBe('18 December 2025 at 19:20');
+    expect(displayDate(timed, { ...ALMATY, timeZone: 'Europe/Vienna', locale: 'de' })).toBe('18. Dezember 2025 um 15:20');
+  });
+
+  it('follows the site’s formats when it sets them: dateFormat with a time, dayFormat without', () => {
+    const formats = { ...ALMATY, dateFormat: 'd MMMM yyyy, HH:mm', dayFormat: 'd MMMM yyyy' };
+    expect(displayDate(timed, formats)).toBe('18 December 2025, 19:20');
+    expect(displayDate(day, formats)).toBe('17 December 2025');
+    // dateFormat alone never puts a time on a day: that keeps the language's long date.
+    expect(displayDate(day, { ...ALMATY, dateFormat: 'd MMMM yyyy, HH:mm' })).toBe('December 17, 2025');
   });
 });

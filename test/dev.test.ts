@@ -203,6 +203,43 @@ describe('the dev server keeps the output equal to a full build', () => {
   });
 });
 
+describe('bylines in the dev server', () => {
+  it('adding, changing and removing an author, and editing the authors file, keep the output equal to a full build', async () => {
+    const root = makeSite({ ...siteFiles(), 'content/authors.yaml': '- name: Aigerim Sultanova\n  bio: Culture desk.\n' });
+    const { origin, dist, events } = await serve(root);
+    const content = (file: string) => path.join(root, 'content/2025/12', file);
+    const expectSameAsFullBuild = async () => expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+
+    // A byline on an article: its author page and feeds appear, and the authors index lists them.
+    let event = await change(events, () => writeFileSync(content('a4.md'), article({ title: 'Article 4', date: '2025-12-05 12:00', topic: 'Politics', tags: '[Tag 0, Common]', author: 'Aigerim Sultanova' })));
+    expect(event.type).toBe('reload');
+    expect(cheerio.load((await fetchPage(origin, '/authors/aigerim-sultanova/')).html)('.bio').text()).toBe('Culture desk.');
+    expect(listFiles(dist)).toContain('authors/aigerim-sultanova/feed.xml');
+    await expectSameAsFullBuild();
+
+    // A second author on another article, then the first article's author changed.
+    event = await change(events, () => writeFileSync(content('a6.md'), article({ title: 'Article 6', date: '2025-12-01 14:00', topic: 'Culture', tags: '[Tag 2, Common]', author: '[Aigerim Sultanova, Daniyar Bekov]' })));
+    expect(event.type).toBe('reload');
+    await expectSameAsFullBuild();
+    event = await change(events, () => writeFileSync(content('a4.md'), article({ title: 'Article 4', date: '2025-12-05 12:00', topic: 'Politics', tags: '[Tag 0, Common]', author: 'Daniyar Bekov' })));
+    expect(event.type).toBe('reload');
+    await expectSameAsFullBuild();
+
+    // The authors file edited: the author's page and the JSON-LD of their articles follow.
+    event = await change(events, () => writeFileSync(path.join(root, 'content/authors.yaml'), '- name: Aigerim Sultanova\n  bio: Arts editor.\n  sameAs: https://x.com/aigerim\n'));
+    expect(event.type).toBe('reload');
+    expect(cheerio.load((await fetchPage(origin, '/authors/aigerim-sultanova/')).html)('.bio').text()).toBe('Arts editor.');
+    await expectSameAsFullBuild();
+
+    // The last article of an author loses its byline: their page and feeds go.
+    event = await change(events, () => writeFileSync(content('a6.md'), article({ title: 'Article 6', date: '2025-12-01 14:00', topic: 'Culture', tags: '[Tag 2, Common]', author: 'Daniyar Bekov' })));
+    expect(event.type).toBe('reload');
+    expect((await fetchPage(origin, '/authors/aigerim-sultanova/')).status).toBe(404);
+    expect(listFiles(dist)).not.toContain('authors/aigerim-sultanova/feed.xml');
+    await expectSameAsFullBuild();
+  });
+});
+
 describe('after the dev server', () => {
   it('the next npm run build starts warm: nothing to render or write', async () => {
     const root = makeSite(siteFiles());

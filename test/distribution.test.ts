@@ -225,8 +225,8 @@ describe('page metadata', () => {
     const $ = page(dist, '/2025/11/17/concert-in-vienna/');
     const news = $('script[type="application/ld+json"]').map((_, s) => JSON.parse($(s).text())).get().find((d) => d['@type'] === 'NewsArticle');
     expect(news.author).toEqual([
-      { '@type': 'Person', name: 'Aigerim Seitkali' },
-      { '@type': 'Person', name: 'Daniyar Omarov' },
+      { '@type': 'Person', name: 'Aigerim Seitkali', url: 'https://example.org/news/authors/aigerim-seitkali/' },
+      { '@type': 'Person', name: 'Daniyar Omarov', url: 'https://example.org/news/authors/daniyar-omarov/' },
     ]);
     expect($('meta[property="og:image"]')).toHaveLength(0);
   });

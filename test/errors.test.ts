@@ -115,6 +115,30 @@ describe.concurrent('a content error', () => {
       where: 'content/2025/12/bad.md:4:8',
       expect: /imageAlt: is required/,
     },
+    {
+      name: 'a correction with a date in the wrong form',
+      text: '---\ntitle: Corrected\ndate: 2025-12-18\ncorrections:\n  - date: 19.12.2025\n    text: An earlier version gave the wrong venue.\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:5:11',
+      expect: /corrections\.0\.date: is not a date Broadsheet can read; .*, got "19\.12\.2025" \[date-invalid\]/,
+    },
+    {
+      name: 'a correction without its text',
+      text: '---\ntitle: Corrected\ndate: 2025-12-18\ncorrections:\n  - date: 2025-12-19\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:5:5',
+      expect: /corrections\.0\.text: is required; expected the text of the correction/,
+    },
+    {
+      name: 'corrections as one sentence instead of a list',
+      text: '---\ntitle: Corrected\ndate: 2025-12-18\ncorrections: We fixed a typo.\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:4:14',
+      expect: /corrections: has an invalid value; expected a list of corrections, each with a date and a text, .*, got "We fixed a typo\." \[field-invalid\]/,
+    },
+    {
+      name: 'a correction with a field it does not have',
+      text: '---\ntitle: Corrected\ndate: 2025-12-18\ncorrections:\n  - date: 2025-12-19\n    text: Fixed.\n    by: Desk\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:7:9',
+      expect: /corrections\.0\.by: has an invalid value; expected a correction with a date and a text, .*, and no other fields, got "Desk"/,
+    },
   ];
 
   for (const c of cases) {
@@ -241,5 +265,68 @@ describe('fixing the error', () => {
     expect(fixed.problems).toEqual([]);
     expect(listFiles(path.join(root, 'dist'))).toContain('2025/12/19/fixed/index.html');
     expect(listFiles(path.join(root, 'dist'))).toContain('2025/12/18/a-good-article/index.html');
+  });
+});
+
+describe.concurrent('an authors file error', () => {
+  const cases: Array<{ name: string; text: string; expect: string | RegExp }> = [
+    {
+      name: 'a website that is not an absolute URL',
+      text: '- name: Aigerim Sultanova\n  url: aigerim.example\n',
+      expect: 'content/authors.yaml:2:8 error url: has an invalid value for Aigerim Sultanova; expected an absolute http(s) URL such as https://example.org/about, got "aigerim.example" [authors-invalid]',
+    },
+    {
+      name: 'a profile link that is not http(s)',
+      text: '- name: Aigerim Sultanova\n  sameAs:\n    - https://x.com/aigerim\n    - javascript:alert(1)\n',
+      expect: /^content\/authors\.yaml:4:7 error sameAs\.1: has an invalid value for Aigerim Sultanova; expected an absolute http\(s\) URL/,
+    },
+    {
+      name: 'an entry without a name',
+      text: '- name: Aigerim Sultanova\n- bio: Writes about sport.\n',
+      expect: /^content\/authors\.yaml:2:3 error name: is required for author number 2; expected the name as bylines write it/,
+    },
+    {
+      name: 'a field authors do not have',
+      text: '- name: Aigerim Sultanova\n  twitter: "@aigerim"\n',
+      expect: 'content/authors.yaml:2:3 error twitter: is not a field of an author (Aigerim Sultanova) [authors-invalid]\n    hint: an author has the fields name, bio, photo, url, sameAs',
+    },
+    {
+      name: 'one author as a map, not a list',
+      text: 'name: Aigerim Sultanova\nbio: Writes.\n',
+      expect: /^content\/authors\.yaml:1:1 error the authors file must be a list of authors; expected one "- name: \.\.\." entry per author \[authors-invalid\]/,
+    },
+    {
+      name: 'broken YAML',
+      text: '- name: Aigerim Sultanova\n  bio: Covers culture: and the arts\n',
+      expect: /^content\/authors\.yaml:2:8 error invalid YAML: a value contains ": ", which YAML reads as a second field \[authors-invalid\]/,
+    },
+    {
+      name: 'one author listed twice',
+      text: '- name: Aigerim Sultanova\n- name: aigerim sultanova\n',
+      expect: /^content\/authors\.yaml:2:9 error name: aigerim sultanova is listed twice: also at line 1 \[authors-invalid\]/,
+    },
+  ];
+
+  for (const c of cases) {
+    it(`${c.name}: names the place and the author, fails the build and leaves dist/ untouched`, async () => {
+      const { problems, report, before, after } = await failingRebuild({ 'content/authors.yaml': c.text });
+      if (typeof c.expect === 'string') expect(report).toContain(c.expect);
+      else expect(report).toMatch(c.expect);
+      expect(tally(problems)).toEqual({ errors: 1, files: 1 });
+      expect(after).toEqual(before);
+    });
+  }
+
+  it('stops the CLI with exit code 1, alongside the articles’ errors', async () => {
+    const root = makeSite(GOOD);
+    await build({ root, now: NOW, threads: 1 });
+    const before = snapshot(path.join(root, 'dist'));
+    writeFiles(root, { 'content/authors.yaml': '- name: Aigerim Sultanova\n  photo: javascript:alert(1)\n', 'content/bad.md': '' });
+    const result = await runCli(['build'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^content\/authors\.yaml:2:10 error photo: has an invalid value for Aigerim Sultanova; expected a site path such as \/images\/authors\/aigerim\.jpg/m);
+    expect(result.stderr).toMatch(/^content\/bad\.md:1:1 error the file is empty/m);
+    expect(result.stderr).toMatch(/\nBuild failed: 2 errors in 2 files\./);
+    expect(snapshot(path.join(root, 'dist'))).toEqual(before);
   });
 });

@@ -41,10 +41,11 @@ describe('publishing', () => {
     expect(site.articles).toHaveLength(5);
   });
 
-  it('keeps drafts out of topic, tag and date groups', () => {
-    const { site } = buildSite([meta('x.md', { title: 'Secret', date: '2025-12-18', topic: 'Hidden', tags: '[Leak]', draft: 'true' })], PUBLISH);
+  it('keeps drafts out of topic, tag, author and date groups', () => {
+    const { site } = buildSite([meta('x.md', { title: 'Secret', date: '2025-12-18', topic: 'Hidden', tags: '[Leak]', author: 'Insider', draft: 'true' })], PUBLISH);
     expect(site.topics).toEqual([]);
     expect(site.tags).toEqual([]);
+    expect(site.authors).toEqual([]);
     expect(site.years).toEqual([]);
   });
 });
@@ -112,6 +113,7 @@ describe('updateSite (the dev server patching the model)', () => {
     articles: site.articles.map((a) => a.file),
     topics: site.topics.map((g) => [g.slug, g.name, g.spellings, g.articles.map((a) => a.file)]),
     tags: site.tags.map((g) => [g.slug, g.name, g.spellings, g.articles.map((a) => a.file)]),
+    authors: site.authors.map((g) => [g.slug, g.name, g.spellings, g.articles.map((a) => a.file)]),
     years: site.years.map((y) => [y.year, y.articles.length, y.months.map((m) => [m.month, m.articles.map((a) => a.file), m.days.map((d) => [d.day, d.articles.map((a) => a.file)])])]),
     leftOut: [site.leftOut.drafts, site.leftOut.scheduled, site.leftOut.expired].map((list) => list.map((a) => a.file)),
   });
@@ -121,10 +123,18 @@ describe('updateSite (the dev server patching the model)', () => {
     hour: fc.constantFrom('08:00', '12:00', '12:00', '18:30'),
     topic: fc.constantFrom('Culture', 'culture', 'Politics', 'Sport'),
     tags: fc.subarray(['Almaty', 'almaty', 'Astana', 'Opera', 'opera', 'Tengri']),
+    authors: fc.subarray(['Aigerim Sultanova', 'aigerim sultanova', 'Daniyar Bekov']),
     draft: fc.boolean(),
   });
-  const toMeta = (file: string, f: { title: string; day: string; hour: string; topic: string; tags: string[]; draft: boolean }) =>
-    meta(file, { title: `${f.title} ${file.slice(1, -3)}`, date: `${f.day} ${f.hour}`, topic: f.topic, tags: `[${f.tags.join(', ')}]`, ...(f.draft ? { draft: 'true' } : {}) });
+  const toMeta = (file: string, f: { title: string; day: string; hour: string; topic: string; tags: string[]; authors: string[]; draft: boolean }) =>
+    meta(file, {
+      title: `${f.title} ${file.slice(1, -3)}`,
+      date: `${f.day} ${f.hour}`,
+      topic: f.topic,
+      tags: `[${f.tags.join(', ')}]`,
+      ...(f.authors.length > 0 ? { author: `[${f.authors.join(', ')}]` } : {}),
+      ...(f.draft ? { draft: 'true' } : {}),
+    });
 
   it('equals building the site again, for any edits, adds and deletes', () => {
     fc.assert(

@@ -1,6 +1,6 @@
 // The sample site: the nine seed articles in content/, built as `npm run build` builds them.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,38 @@ describe('the seed site', () => {
     expect($('.kicker').text()).toBe('Transport');
     expect($('.tags a').map((_, a) => $(a).text()).get()).toEqual(expect.arrayContaining(['Georgia', 'Tbilisi', 'Shymkent']));
     expect($('.source').text()).toBe('Source: Qazinform News Agency');
+  });
+
+  it('shows a date written without a time as the day alone, on every kind of page', () => {
+    // Seven of the nine seed articles are dated by day only (date: 2025-12-17).
+    const pages = ['/', '/2025/12/17/aiman-mussakhajayeva-performs-in-vienna/', '/topics/culture/', '/tags/kazakhstan/', '/archive/', '/2025/', '/2025/12/', '/2025/12/17/'];
+    for (const url of pages) {
+      // The page as readers and <time datetime> see it; Open Graph and JSON-LD in the head keep full timestamps.
+      expect(page(out, url)('body').html(), url).not.toContain('00:00');
+    }
+    const $ = page(out, '/2025/12/17/aiman-mussakhajayeva-performs-in-vienna/');
+    expect($('.article-header time').text()).toBe('December 17, 2025');
+    expect($('.article-header time').attr('datetime')).toBe('2025-12-17');
+    const jsonLd = $('script[type="application/ld+json"]').map((_, s) => JSON.parse($(s).text()) as { '@type': string; datePublished?: string }).get();
+    expect(jsonLd.find((data) => data['@type'] === 'NewsArticle')?.datePublished).toBe('2025-12-17T00:00:00+05:00');
+  });
+
+  it('shows a date written with a time with that time, in the site’s zone', () => {
+    const $ = page(out, '/');
+    const first = $('.article-list time').first();
+    expect(first.attr('datetime')).toBe('2025-12-18T19:20:00+05:00');
+    expect(first.text()).toMatch(/^December 18, 2025 at 7:20\sPM$/);
+  });
+
+  it('has a favicon and a web manifest, linked from every page', () => {
+    const files = listFiles(out);
+    expect(files).toEqual(expect.arrayContaining(['assets/favicon.svg', 'assets/favicon.ico', 'site.webmanifest']));
+    expect(JSON.parse(readFileSync(path.join(out, 'site.webmanifest'), 'utf8'))).toMatchObject({ name: 'Broadsheet News', start_url: '/' });
+    for (const file of files.filter((f) => f.endsWith('.html'))) {
+      const $ = page(out, `/${file}`);
+      expect($('link[rel="icon"]').map((_, l) => $(l).attr('href')).get(), file).toEqual(['/assets/favicon.ico', '/assets/favicon.svg']);
+      expect($('link[rel="manifest"]').attr('href'), file).toBe('/site.webmanifest');
+    }
   });
 
   it('every link inside the site resolves to a file', () => {

@@ -36,7 +36,7 @@ describe('the default theme', () => {
       expect(site.ok).toBe(true);
       expect(site.page('/2025/12/18/full/')('h1').text()).toBe('Full');
       expect(site.page('/2025/12/17/bare/')('h1').text()).toBe('Bare');
-      for (const url of ['/', '/page/2/', '/topics/culture/', '/tags/a/', '/2025/', '/2025/12/', '/2025/12/18/', '/archive/', '/404.html']) {
+      for (const url of ['/', '/page/2/', '/topics/culture/', '/tags/a/', '/authors/', '/authors/someone/', '/2025/', '/2025/12/', '/2025/12/18/', '/archive/', '/404.html']) {
         expect(site.page(url)('h1'), url).toHaveLength(1);
       }
     } finally {

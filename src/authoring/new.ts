@@ -42,7 +42,8 @@ export async function createArticle(input: NewArticle): Promise<string> {
   const text = serializeArticle(
     {
       title: input.title,
-      date: formatDate(date.iso, "yyyy-MM-dd'T'HH:mm:ssZZ", config.timeZone, 'en'),
+      // `--date 2025-12-18` stays a day: pages then show no time the author never gave.
+      date: date.hasTime ? formatDate(date.iso, "yyyy-MM-dd'T'HH:mm:ssZZ", config.timeZone, 'en') : date.datetime,
       topic: input.topic,
       tags: input.tags && input.tags.length > 0 ? input.tags : undefined,
       slug: input.slug,

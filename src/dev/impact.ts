@@ -13,13 +13,14 @@ import type { Linkers } from './linkers.js';
 /**
  * The page groups a change to these articles can touch, in the old site or the new: each article's
  * own page and its neighbours' (their prev/next links), pages of articles linking to it, its
- * topic, tags and dates (before and after the change), and the indexes that count or list articles.
+ * topic, tags, authors and dates (before and after the change), and the indexes that count or list articles.
  */
 export function affectedGroups(changed: ReadonlySet<string>, good: { site: Site; metas: ArticleIndex }, site: Site, index: ArticleIndex, linkers: Linkers): GroupSet {
-  const affected = new GroupSet([groupIds.home(), groupIds.termIndex('topics'), groupIds.termIndex('tags'), groupIds.archive()]);
+  const affected = new GroupSet([groupIds.home(), groupIds.termIndex('topics'), groupIds.termIndex('tags'), groupIds.termIndex('authors'), groupIds.archive()]);
   const touchTerms = (meta: ArticleMeta) => {
     affected.add(groupIds.term('topics', meta.topic.slug));
     for (const tag of meta.tags) affected.add(groupIds.term('tags', tag.slug));
+    for (const author of meta.authors) affected.add(groupIds.term('authors', author.slug));
   };
   const touch = (published: readonly ArticleMeta[], meta: ArticleMeta | undefined) => {
     if (!meta) return;
@@ -59,7 +60,7 @@ export function sameGroups(before: Site, after: Site, changes: readonly ArticleC
     if (was !== is) return false;
   }
   const sameTerms = (a: readonly TermGroup[], b: readonly TermGroup[]) => a.length === b.length && a.every((group, i) => group.slug === b[i]!.slug);
-  if (!sameTerms(before.topics, after.topics) || !sameTerms(before.tags, after.tags)) return false;
+  if (!sameTerms(before.topics, after.topics) || !sameTerms(before.tags, after.tags) || !sameTerms(before.authors, after.authors)) return false;
   const dates = (site: Site) => site.years.map((year) => year.months.map((month) => `${month.year}/${month.month}:${month.days.map((day) => day.day).join(',')}`).join(';')).join('|');
   return dates(before) === dates(after);
 }
@@ -103,6 +104,7 @@ function listsOf(site: Site): Map<string, { articles: readonly ArticleMeta[]; ex
   byKey.set(groupKey(groupIds.home()), { articles: site.articles, extra: '' });
   for (const term of site.topics) byKey.set(groupKey(groupIds.term('topics', term.slug)), { articles: term.articles, extra: term.spellings.join('\n') });
   for (const term of site.tags) byKey.set(groupKey(groupIds.term('tags', term.slug)), { articles: term.articles, extra: term.spellings.join('\n') });
+  for (const term of site.authors) byKey.set(groupKey(groupIds.term('authors', term.slug)), { articles: term.articles, extra: term.spellings.join('\n') });
   for (const year of site.years) {
     for (const month of year.months) {
       const extra = month.days.map((day) => `${day.day}:${day.articles.length}`).join(',');

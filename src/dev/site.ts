@@ -13,6 +13,7 @@ import path from 'node:path';
 import { build, type BuildResult } from '../build.js';
 import { loadConfig, type SiteConfig } from '../config.js';
 import { buildTime } from '../dates.js';
+import { AUTHORS_FILE } from '../load/authors.js';
 import { pageGroups } from '../pages/index.js';
 import { createTemplates, PAGE_TEMPLATES } from '../pages/templates.js';
 import { siteGlobals } from '../pages/render-page.js';
@@ -71,6 +72,8 @@ export class DevSite {
     for (const changed of changes.paths) {
       const relative = path.relative(config.contentPath, changed);
       const inContent = !relative.startsWith('..') && !path.isAbsolute(relative);
+      // The authors file reaches author pages and bylines' JSON-LD everywhere: the whole (warm) build.
+      if (inContent && relative === AUTHORS_FILE) return this.full();
       if (inContent && relative.endsWith('.md')) content.push(relative.split(path.sep).join('/'));
       else if (inContent && path.extname(relative) === '') return this.full(); // a folder: moved or removed with its articles
       else if (!inContent) return this.full();

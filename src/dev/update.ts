@@ -19,7 +19,7 @@ import { sortedIndexOf } from '../model/site.js';
 import { groupIds, type GroupSet } from '../pages/groups.js';
 import { pageGroups, pageGroupsIn } from '../pages/index.js';
 import { siteGlobals } from '../pages/render-page.js';
-import { TAGS, TOPICS } from '../pages/terms.js';
+import { TERM_KINDS } from '../pages/terms.js';
 import { stopOnErrors, type Problem } from '../problems.js';
 import { collectArticles } from '../render/collect.js';
 import { noProgress } from '../report.js';
@@ -103,9 +103,9 @@ export async function updateContent(state: DevState, changedFiles: readonly stri
   let pagesUnchanged = order === good.order || (order.length === good.order.length && order.every((key, i) => key === good.order[i]));
   for (const group of groups) if (pagesUnchanged) pagesUnchanged = samePages(good.pagesByGroup.get(group.key), plan.planned.get(group.key)!);
   const next: GoodSite = { site, index, globalsPrint, pagesByGroup, order, sitemapFiles: good.sitemapFiles, otherFiles: new Set() };
-  // Feeds follow their lists: the site's, and those of affected topics and tags.
+  // Feeds follow their lists: the site's, and those of affected topics, tags and authors.
   const affectedLists = new Set(['/']);
-  for (const id of affected) if (id.kind === 'term') affectedLists.add((id.terms === 'topics' ? TOPICS : TAGS).termUrl(id.slug));
+  for (const id of affected) if (id.kind === 'term') affectedLists.add(TERM_KINDS[id.terms].termUrl(id.slug));
 
   const context = outputContext({ config, site, index, templates: state.templates, cache: state.cache, manifest: state.manifest, writer, now, progress: noProgress });
   let outputs: Awaited<ReturnType<typeof writeOutputs>>;

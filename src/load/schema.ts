@@ -14,7 +14,7 @@ import type { SourceFile } from './discover.js';
 /** The front-matter fields Broadsheet reads; any other is passed to templates as `article.extra`. */
 export const KNOWN_FIELDS = [
   'title', 'date', 'updated', 'topic', 'tags', 'summary', 'source', 'author', 'slug', 'draft',
-  'expires', 'image', 'imageAlt', 'lang',
+  'expires', 'image', 'imageAlt', 'lang', 'corrections',
 ] as const;
 
 /**
@@ -24,7 +24,8 @@ export const KNOWN_FIELDS = [
  */
 export const FIELD_LIMITS = { title: 1000, summary: 10_000, name: 500, slug: 200, image: 2000 } as const;
 
-function text(expected: string, maxLength: number) {
+/** A text field: a string (or a number, as YAML reads `2025`), trimmed, not empty, at most `maxLength` characters. */
+export function text(expected: string, maxLength: number) {
   return z
     .union([z.string(), z.number()], { error: expected })
     .transform((value) => String(value).trim())
@@ -35,7 +36,8 @@ function tooLong(maxLength: number) {
   return { error: `at most ${maxLength.toLocaleString('en')} characters`, params: { code: 'field-too-long' }, abort: true };
 }
 
-function optional<T extends z.ZodType>(schema: T) {
+/** An optional field; YAML's `field:` with nothing after it (null) counts as absent. */
+export function optional<T extends z.ZodType>(schema: T) {
   // YAML's `field:` with nothing after it is null: treat it as absent.
   return z.preprocess((value) => (value === null ? undefined : value), schema.optional());
 }
@@ -67,6 +69,15 @@ const nameList = z
     const items = Array.isArray(value) ? value.map(String) : String(value).split(',');
     return [...new Set(items.map((item) => item.trim().replace(/\s+/g, ' ')).filter(Boolean))];
   });
+
+const CORRECTION_EXPECTED = 'a correction with a date and a text, such as {date: 2025-12-19, text: "An earlier version gave the wrong venue."}';
+
+function correctionList(timeZone: string) {
+  return z.array(
+    z.strictObject({ date: dateField(timeZone), text: text('the text of the correction, saying what was wrong', FIELD_LIMITS.summary) }, { error: CORRECTION_EXPECTED }),
+    { error: 'a list of corrections, each with a date and a text, such as [{date: 2025-12-19, text: "An earlier version gave the wrong venue."}]' },
+  );
+}
 
 // zod 4 compiles a schema on first use: building one per article cost more than validating it.
 const schemas = new Map<string, ReturnType<typeof createFrontMatterSchema>>();
@@ -105,6 +116,7 @@ function createFrontMatterSchema(timeZone: string) {
       draft: optional(z.boolean({ error: 'true or false' })),
       image: optional(text('an image path or URL', FIELD_LIMITS.image)),
       imageAlt: optional(text('a description of the image for readers who cannot see it', FIELD_LIMITS.image)),
+      corrections: optional(correctionList(timeZone)),
       lang: optional(
         z.string({ error: 'a language tag such as en or kk' }).regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, {
           error: 'a language tag such as en, kk or ru',
@@ -130,13 +142,20 @@ export type FrontMatterFields = z.infer<ReturnType<typeof createFrontMatterSchem
 /** A schema issue as a Problem at the offending field's line and column. */
 export function issueToProblem(issue: z.core.$ZodIssue, source: SourceFile, frontMatter: FrontMatter): Problem {
   const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+  // A field inside a list entry that has fields it should not (a correction with a `note:`): the first of them.
+  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) {
+    const at = [...path, issue.keys[0]];
+    return problem('field-invalid', source.file, frontMatter.locate(at), { field: at.join('.'), expected: `${issue.message}, and no other fields`, value: valueAt(frontMatter.data, at) });
+  }
   const field = path.map(String).join('.') || 'front-matter';
   const topField = path[0];
   const value = topField === undefined ? undefined : frontMatter.data[String(topField)];
-  const missing = value === undefined || value === null;
+  // Missing: the field itself, or a field of a list entry (a correction without its text).
+  const missing = value === undefined || value === null || (path.length > 2 && valueAt(frontMatter.data, path) === undefined);
   const params = issue.code === 'custom' ? (issue.params as { code?: FieldCode; near?: string } | undefined) : undefined;
   if (missing) {
-    const at = params?.near ? [params.near] : path.slice(0, 1);
+    // A field of an entry is pointed at by its entry.
+    const at = params?.near ? [params.near] : path.length > 2 ? path.slice(0, -1) : path.slice(0, 1);
     return problem('field-required', source.file, frontMatter.locate(at), { field, expected: issue.message });
   }
   const position = frontMatter.locate(path);

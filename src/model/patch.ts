@@ -1,5 +1,5 @@
 // Patching the site model after a few articles changed, instead of building it again: the dev
-// server's update. Only the touched topics, tags and months are made again. Pure, like site.ts,
+// server's update. Only the touched topics, tags, authors and months are made again. Pure, like site.ts,
 // and equal to buildSite over the new articles (test/model.test.ts checks this over random changes).
 
 import type { Problem } from '../problems.js';
@@ -25,11 +25,12 @@ export function updateSite(previous: Site, changes: readonly ArticleChange[], op
 
   const articles = [...previous.articles];
   const removed = new Set<ArticleMeta>();
-  const touched = { topics: new Set<string>(), tags: new Set<string>(), months: new Set<string>() };
+  const touched = { topics: new Set<string>(), tags: new Set<string>(), authors: new Set<string>(), months: new Set<string>() };
   const touch = (article: ArticleMeta) => {
     touched.months.add(`${article.date.year}/${article.date.month}`);
     touched.topics.add(article.topic.slug);
     for (const tag of article.tags) touched.tags.add(tag.slug);
+    for (const author of article.authors) touched.authors.add(author.slug);
   };
   for (const { before } of changes) {
     if (!before) continue;
@@ -70,6 +71,9 @@ export function updateSite(previous: Site, changes: readonly ArticleChange[], op
     articles,
     topics: patchTerms(previous.topics, touched.topics, removed, added, (article) => [article.topic]),
     tags: patchTerms(previous.tags, touched.tags, removed, added, (article) => article.tags),
+    authors: patchTerms(previous.authors, touched.authors, removed, added, (article) => article.authors),
+    // The authors file is not an article: a change to it is a full build (dev/site.ts).
+    authorProfiles: previous.authorProfiles,
     years: patchYears(previous.years, articles, touched.months),
     leftOut,
   };

@@ -1,17 +1,18 @@
-// The site model: which articles are published, in what order, grouped by topic, tag, year, month
-// and day. Metadata only: no rendered body is held here. Pure: a function of the articles' metadata
-// and the build options (including "now", which comes from dates.buildTime, never the clock here).
+// The site model: which articles are published, in what order, grouped by topic, tag, author, year,
+// month and day. Metadata only: no rendered body is held here. Pure: a function of the articles'
+// metadata, the authors file's profiles and the build options (including "now", which comes from
+// dates.buildTime, never the clock here).
 
 import { problem, type Problem } from '../problems.js';
-import type { ArticleMeta, Term } from '../types.js';
+import type { ArticleMeta, AuthorProfiles, Term } from '../types.js';
 import type { PublishOptions, Site, TermGroup, YearGroup, DayGroup, MonthGroup } from '../types.js';
 
 /**
- * The site model of the articles read this build. Pure. Published articles sort newest first;
- * left-out ones keep input order (file order, as the build passes them). `problems` are
- * duplicate-URL errors, reported in file order.
+ * The site model of the articles read this build and the authors file's profiles. Pure. Published
+ * articles sort newest first; left-out ones keep input order (file order, as the build passes
+ * them). `problems` are duplicate-URL errors, reported in file order.
  */
-export function buildSite(all: readonly ArticleMeta[], options: PublishOptions): { site: Site; problems: Problem[] } {
+export function buildSite(all: readonly ArticleMeta[], options: PublishOptions, authorProfiles: AuthorProfiles = new Map()): { site: Site; problems: Problem[] } {
   const leftOut: Site['leftOut'] = { drafts: [], scheduled: [], expired: [] };
   const articles: ArticleMeta[] = [];
   for (const article of all) {
@@ -27,6 +28,8 @@ export function buildSite(all: readonly ArticleMeta[], options: PublishOptions):
     articles,
     topics: groupByTerm(articles, (article) => [article.topic]),
     tags: groupByTerm(articles, (article) => article.tags),
+    authors: groupByTerm(articles, (article) => article.authors),
+    authorProfiles,
     years: groupByDate(articles),
     leftOut,
   };

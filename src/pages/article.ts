@@ -4,7 +4,8 @@
 
 import { homeUrl, topicUrl } from '../urls.js';
 import { modifiedOf } from './views.js';
-import type { ArticleMeta } from '../types.js';
+import type { ArticleMeta, AuthorProfiles } from '../types.js';
+import { articleAuthors } from './authors.js';
 import type { Site } from '../types.js';
 import type { GroupId, PageGroup, PageSpec } from '../types.js';
 import { groupIds, groupKey } from './groups.js';
@@ -19,7 +20,7 @@ export function* articleGroups(site: Site): Generator<PageGroup> {
 
 /** The group of the article at position `at` of the site's articles. */
 export function articleGroupAt(site: Site, at: number): PageGroup {
-  return new ArticleGroup(site.articles, at);
+  return new ArticleGroup(site.articles, site.authorProfiles, at);
 }
 
 /**
@@ -32,6 +33,7 @@ class ArticleGroup implements PageGroup {
 
   constructor(
     private readonly articles: readonly ArticleMeta[],
+    private readonly profiles: AuthorProfiles,
     private readonly at: number,
   ) {
     // Known by its file, so the group outlives a change of URL.
@@ -40,11 +42,11 @@ class ArticleGroup implements PageGroup {
   }
 
   pages(): PageSpec[] {
-    return [articlePage(this.articles[this.at]!, this.articles[this.at + 1], this.articles[this.at - 1])];
+    return [articlePage(this.articles[this.at]!, this.articles[this.at + 1], this.articles[this.at - 1], this.profiles)];
   }
 }
 
-function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer: ArticleMeta | undefined): PageSpec {
+function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer: ArticleMeta | undefined, profiles: AuthorProfiles): PageSpec {
   return {
     kind: 'article',
     url: article.url,
@@ -56,6 +58,8 @@ function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer
       { name: article.topic.name, url: topicUrl(article.topic.slug) },
     ],
     article,
+    // With their profiles, for the Person JSON-LD: editing the authors file re-renders only their articles.
+    authors: article.authors.length > 0 ? articleAuthors(article.authors, profiles) : undefined,
     lastModified: modifiedOf(article),
     data: {
       prev: older ?? null,

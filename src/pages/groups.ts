@@ -2,14 +2,16 @@
 // sets, and a set of groups. The dev server says which groups a change touches with these values;
 // nothing builds a group's name as a string and parses it back.
 
-import type { ArticleMeta, GroupId } from '../types.js';
+import type { ArticleMeta, GroupId, TermsName } from '../types.js';
+
+const SINGULAR = { topics: 'topic', tags: 'tag', authors: 'author' } as const;
 
 /** One constructor per kind of page group. */
 export const groupIds = {
   home: (): GroupId => ({ kind: 'home' }),
   article: (article: Pick<ArticleMeta, 'contentPath'>): GroupId => ({ kind: 'article', contentPath: article.contentPath }),
-  termIndex: (terms: 'topics' | 'tags'): GroupId => ({ kind: 'term-index', terms }),
-  term: (terms: 'topics' | 'tags', slug: string): GroupId => ({ kind: 'term', terms, slug }),
+  termIndex: (terms: TermsName): GroupId => ({ kind: 'term-index', terms }),
+  term: (terms: TermsName, slug: string): GroupId => ({ kind: 'term', terms, slug }),
   archive: (): GroupId => ({ kind: 'archive' }),
   year: (year: string): GroupId => ({ kind: 'year', year }),
   month: (year: string, month: string): GroupId => ({ kind: 'month', year, month }),
@@ -29,7 +31,7 @@ export function groupKey(id: GroupId): string {
     case 'term-index':
       return id.terms;
     case 'term':
-      return `${id.terms === 'topics' ? 'topic' : 'tag'}:${id.slug}`;
+      return `${SINGULAR[id.terms]}:${id.slug}`;
     case 'year':
       return `year:${id.year}`;
     case 'month':

@@ -4,6 +4,7 @@
 import type { SiteConfig } from '../config.js';
 import { archiveGroups } from './archive.js';
 import { articleGroupAt, articleGroups } from './article.js';
+import { authorGroups } from './authors.js';
 import type { GroupSet } from './groups.js';
 import { homeGroup } from './home.js';
 import { notFoundGroup } from './notfound.js';
@@ -18,6 +19,7 @@ export function* pageGroups(site: Site, config: SiteConfig): Generator<PageGroup
   yield* articleGroups(site);
   yield* termGroups(site.topics, TOPICS, config);
   yield* termGroups(site.tags, TAGS, config);
+  yield* authorGroups(site.authors, site.authorProfiles, config);
   yield* archiveGroups(site, config);
   yield notFoundGroup(config);
 }
@@ -36,7 +38,13 @@ export function pageGroupsIn(site: Site, config: SiteConfig, wanted: GroupSet, p
     if (at !== -1) positions.push(at);
   }
   for (const at of positions.sort((a, b) => a - b)) groups.push(articleGroupAt(site, at));
-  const rest = [termGroups(site.topics, TOPICS, config), termGroups(site.tags, TAGS, config), archiveGroups(site, config), [notFoundGroup(config)]];
+  const rest = [
+    termGroups(site.topics, TOPICS, config),
+    termGroups(site.tags, TAGS, config),
+    authorGroups(site.authors, site.authorProfiles, config),
+    archiveGroups(site, config),
+    [notFoundGroup(config)],
+  ];
   for (const sequence of rest) for (const group of sequence) if (wanted.has(group.key)) groups.push(group);
   return groups;
 }

@@ -1,4 +1,4 @@
-// A paginated list of articles (home, a topic, a tag, a month, a day): one PageSpec per page of
+// A paginated list of articles (home, a topic, a tag, an author, a month, a day): one PageSpec per page of
 // `pageSize` articles, titled "<title>" on page 1 and "<title>, page N" after.
 
 import { paginate } from '../model/paginate.js';
@@ -21,6 +21,8 @@ export interface ListOptions {
   pageSize: number;
   breadcrumbs: Crumb[];
   feed?: PageSpec['feed'];
+  /** An author's list: the author, for every page's Person JSON-LD. */
+  authors?: PageSpec['authors'];
   data?: Record<string, unknown>;
 }
 
@@ -50,6 +52,7 @@ export function* listPages(options: ListOptions, only?: ReadonlySet<number>): Ge
       pagination,
       lastModified: lastModified(items),
       feed: options.feed,
+      authors: options.authors,
       breadcrumbs: pagination.number === 1 ? options.breadcrumbs : [...options.breadcrumbs, { name: options.title, url: options.listUrl }],
       data: { ...options.data, articles: items, heading: options.title },
     };

@@ -1,14 +1,14 @@
 // What a page tells crawlers, social networks and feed readers about itself: Open Graph and
-// Twitter card tags, schema.org JSON-LD (NewsArticle for articles, BreadcrumbList where a page has
-// a trail, WebSite on the home page) and the feeds it links. Pure: PageSpec and config in, plain
-// data out; templates only print it.
+// Twitter card tags, schema.org JSON-LD (NewsArticle for articles, its authors as Persons;
+// ProfilePage on an author's page; BreadcrumbList where a page has a trail; WebSite on the home
+// page) and the feeds it links. Pure: PageSpec and config in, plain data out; templates only print it.
 
 import type { SiteConfig } from '../config.js';
 import { feedLinks } from './feeds/plan.js';
 import { modifiedOf } from './views.js';
 import { escapeMarkup } from '../escape.js';
-import { absoluteUrl, homeUrl, withBasePath } from '../urls.js';
-import type { ArticleMeta } from '../types.js';
+import { absoluteUrl, authorUrl, homeUrl, withBasePath } from '../urls.js';
+import type { ArticleMeta, Author } from '../types.js';
 import type { PageSpec } from '../types.js';
 
 /**
@@ -70,7 +70,9 @@ export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
   if (config.twitterSite) twitter.push({ name: 'twitter:site', content: config.twitterSite });
 
   const jsonLd: object[] = [];
-  if (article) jsonLd.push(newsArticle(article, canonical, imageUrl, config));
+  if (article) jsonLd.push(newsArticle(article, spec.authors, canonical, imageUrl, config));
+  const person = spec.kind === 'author' && spec.pagination?.number === 1 ? spec.authors?.[0] : undefined;
+  if (person) jsonLd.push({ '@context': 'https://schema.org', '@type': 'ProfilePage', url: canonical, mainEntity: personOf(person, config, true) });
   if (spec.kind === 'home' && spec.pagination?.number === 1) {
     jsonLd.push({ '@context': 'https://schema.org', '@type': 'WebSite', name: config.title, url: absoluteUrl(config.baseUrl, homeUrl()), inLanguage: config.language });
   }
@@ -101,12 +103,12 @@ export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
   return { openGraph, twitter, jsonLd, feeds, html };
 }
 
-function newsArticle(article: ArticleMeta, canonical: string, imageUrl: string | undefined, config: SiteConfig): object {
+function newsArticle(article: ArticleMeta, people: readonly Author[] | undefined, canonical: string, imageUrl: string | undefined, config: SiteConfig): object {
   const publisher = { '@type': 'Organization', name: config.publisher, url: config.baseUrl };
-  // Named authors are people; an agency's copy is credited to the agency; else the publisher.
+  // Named authors are people, with their author pages; an agency's copy is credited to the agency; else the publisher.
   const author =
-    article.authors.length > 0
-      ? article.authors.map((name) => ({ '@type': 'Person', name }))
+    people && people.length > 0
+      ? people.map((person) => personOf(person, config, false))
       : article.source
         ? [{ '@type': 'Organization', name: article.source }]
         : [publisher];
@@ -123,9 +125,28 @@ function newsArticle(article: ArticleMeta, canonical: string, imageUrl: string |
     articleSection: article.topic.name,
     keywords: article.tags.map((tag) => tag.name),
     inLanguage: article.lang,
+    ...(article.corrections.length > 0
+      ? { correction: article.corrections.map((correction) => ({ '@type': 'CorrectionComment', datePublished: correction.date.iso, text: correction.text })) }
+      : {}),
     url: canonical,
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
     isAccessibleForFree: true,
+  };
+}
+
+/**
+ * An author as a schema.org Person: their author page as `url` (absolute), their website and
+ * profiles as `sameAs`; on their own page also their photo and bio.
+ */
+function personOf(author: Author, config: SiteConfig, full: boolean): object {
+  const sameAs = [...new Set([...(author.url ? [author.url] : []), ...author.sameAs])];
+  return {
+    '@type': 'Person',
+    name: author.name,
+    url: absoluteUrl(config.baseUrl, authorUrl(author.slug)),
+    ...(sameAs.length > 0 ? { sameAs } : {}),
+    ...(full && author.photo ? { image: absoluteUrl(config.baseUrl, author.photo) } : {}),
+    ...(full && author.bio ? { description: author.bio } : {}),
   };
 }
 

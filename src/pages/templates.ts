@@ -1,5 +1,6 @@
 // The LiquidJS engine: template lookup (the site's templates/ first, then Broadsheet's default
-// theme), filters, and template errors turned into Problems naming the template file and line.
+// theme), the filters (filters.ts, and `card` here), and template errors turned into Problems
+// naming the template file and line.
 // Template files are found once, under the symlink policy (load/discover.ts), and LiquidJS reads
 // only those: a link in templates/ leading outside the site is a problem, never read.
 // Rendering is synchronous: a page is a pure function of its PageSpec, the site globals and (for
@@ -11,13 +12,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Liquid, type FilterImplOptions, type FS, type Template } from 'liquidjs';
 import type { SiteConfig } from '../config.js';
-import { formatDate } from '../dates.js';
 import { PACKAGE_ROOT } from '../installation.js';
 import { problem, type Problem } from '../problems.js';
 import { displayPath, findFiles, isInside, linkPolicy, type FoundFile } from '../load/discover.js';
-import { jsonForScript } from './metadata.js';
-import { slugify } from '../slugs.js';
-import { absoluteUrl, withBasePath } from '../urls.js';
+import { registerFilters } from './filters.js';
 
 /** Broadsheet's own theme, used for any template the site does not provide. */
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL('templates/', PACKAGE_ROOT));
@@ -25,8 +23,8 @@ export const DEFAULT_TEMPLATES = fileURLToPath(new URL('templates/', PACKAGE_ROO
 /** The file extension of every template. */
 export const TEMPLATE_EXTENSION = '.liquid';
 
-/** Templates every site needs, one per page kind; a site may override any of them. */
-export const PAGE_TEMPLATES = ['home', 'article', 'topics', 'topic', 'tags', 'tag', 'archive', 'year', 'month', 'day', '404'];
+/** Templates every site needs, one per page kind, and the web manifest's; a site may override any of them. */
+export const PAGE_TEMPLATES = ['home', 'article', 'topics', 'topic', 'tags', 'tag', 'authors', 'author', 'archive', 'year', 'month', 'day', '404', 'webmanifest'];
 
 /** The template engine of one build: renders a page template, and says what each template is made of. */
 export interface Templates {
@@ -206,20 +204,6 @@ export function createTemplates(
       },
     },
   };
-}
-
-function registerFilters(engine: Liquid, config: SiteConfig): void {
-  // Site path -> link under the base path: {{ article.url | url }} -> /news/2025/12/18/x/
-  engine.registerFilter('url', (value: unknown) => withBasePath(config.basePath, String(value ?? '')));
-  // Site path -> absolute URL: canonical links, Open Graph, feeds.
-  engine.registerFilter('absolute_url', (value: unknown) => absoluteUrl(config.baseUrl, String(value ?? '')));
-  // ISO date -> display text in the site's zone and language: {{ article.date.iso | date_format }}
-  engine.registerFilter('date_format', (value: unknown, format?: unknown) =>
-    formatDate(String(value ?? ''), typeof format === 'string' ? format : config.dateFormat, config.timeZone, config.language),
-  );
-  engine.registerFilter('slugify', (value: unknown) => slugify(String(value ?? '')));
-  // Data -> JSON safe inside <script type="application/ld+json">: {{ data | json_ld | raw }}
-  engine.registerFilter('json_ld', (value: unknown) => jsonForScript(value));
 }
 
 /** What `this` is inside a filter (liquidjs exports the handler type, not its `this`). */

@@ -3,16 +3,17 @@
 // in names and URLs, so one module serves both.
 
 import type { SiteConfig } from '../config.js';
-import { homeUrl, tagUrl, tagsUrl, topicUrl, topicsUrl } from '../urls.js';
+import { authorsUrl, authorUrl, homeUrl, tagUrl, tagsUrl, topicUrl, topicsUrl } from '../urls.js';
 import { listGroup, type ListOptions } from './list.js';
 import { lastModified, type TermSummary } from './views.js';
-import type { TermGroup } from '../types.js';
+import type { TermGroup, TermsName } from '../types.js';
 import type { PageGroup, PageSpec } from '../types.js';
 import { groupIds, groupKey } from './groups.js';
 
-interface TermKind {
-  index: 'topics' | 'tags';
-  single: 'topic' | 'tag';
+/** One kind of term: its index page's name, title and URL, and its pages' names and URLs. */
+export interface TermKind {
+  index: TermsName;
+  single: 'topic' | 'tag' | 'author';
   indexTitle: string;
   indexUrl: () => string;
   termUrl: (slug: string) => string;
@@ -22,6 +23,11 @@ interface TermKind {
 export const TOPICS: TermKind = { index: 'topics', single: 'topic', indexTitle: 'Topics', indexUrl: topicsUrl, termUrl: topicUrl };
 /** Tag pages: the index /tags/ (template "tags"), a list per tag at /tags/<slug>/ ("tag"). */
 export const TAGS: TermKind = { index: 'tags', single: 'tag', indexTitle: 'Tags', indexUrl: tagsUrl, termUrl: tagUrl };
+/** Author pages (pages/authors.ts): the index /authors/ ("authors"), a list per author at /authors/<slug>/ ("author"). */
+export const AUTHORS: TermKind = { index: 'authors', single: 'author', indexTitle: 'Authors', indexUrl: authorsUrl, termUrl: authorUrl };
+
+/** Each kind of term by its name in group ids. */
+export const TERM_KINDS: Readonly<Record<TermsName, TermKind>> = { topics: TOPICS, tags: TAGS, authors: AUTHORS };
 
 /** Title of a topic's or tag's feeds, shared by the feeds and the pages that link them. */
 export function termFeedTitle(name: string, config: SiteConfig): string {
@@ -43,7 +49,8 @@ export function* termGroups(groups: readonly TermGroup[], kind: TermKind, config
   for (const group of groups) yield listGroup(groupIds.term(kind.index, group.slug), () => termList(group, kind, config), group.articles, config.pageSize);
 }
 
-function termIndexPage(groups: readonly TermGroup[], kind: TermKind, config: SiteConfig): PageSpec {
+/** The index of all terms of a kind, with their counts: /topics/, /tags/, /authors/. */
+export function termIndexPage(groups: readonly TermGroup[], kind: TermKind, config: SiteConfig, summaries = groups.map((group) => termSummary(group, kind))): PageSpec {
   return {
     kind: kind.index,
     url: kind.indexUrl(),
@@ -52,7 +59,7 @@ function termIndexPage(groups: readonly TermGroup[], kind: TermKind, config: Sit
     description: `All ${kind.indexTitle.toLowerCase()} of ${config.title}, with the number of articles in each.`,
     breadcrumbs: [{ name: 'Home', url: homeUrl() }],
     lastModified: lastModified(groups.map((group) => group.articles[0]!)),
-    data: { terms: groups.map((group) => termSummary(group, kind)) },
+    data: { terms: summaries },
   };
 }
 

@@ -1,14 +1,14 @@
-// How an article appears to templates: its metadata with topic and tag links resolved. Shared by
+// How an article appears to templates: its metadata with topic, tag and author links resolved. Shared by
 // every page kind that shows articles, so a list item looks the same on the home, topic and tag pages.
 //
 // Absent values are null, never undefined: LiquidJS in strict mode throws (and lenientIf catches)
 // an error for every undefined value a template tests, which made rendering five times slower.
 
 import type { SiteDate } from '../dates.js';
-import { tagUrl, topicUrl } from '../urls.js';
-import type { ArticleMeta } from '../types.js';
+import { authorUrl, tagUrl, topicUrl } from '../urls.js';
+import type { ArticleMeta, Correction } from '../types.js';
 
-/** A topic or tag for templates: name, slug, and its page's site path (before the base path). */
+/** A topic, tag or author for templates: name, slug, and its page's site path (before the base path). */
 export interface TermView {
   name: string;
   slug: string;
@@ -34,15 +34,18 @@ export interface ArticleView {
   tags: TermView[];
   summary: string;
   source: string | null;
-  authors: string[];
+  /** The byline: each author's name as the article writes it, and their page's site path. */
+  authors: TermView[];
   draft: boolean;
   image: string | null;
   imageAlt: string | null;
+  /** Each with `date` (a SiteDate) and `text`; empty when there are none. */
+  corrections: Correction[];
   lang: string;
   extra: Record<string, unknown>;
 }
 
-/** The template view of an article. Pure; shares dates, `authors` and `extra` with `article` (not copied). */
+/** The template view of an article. Pure; shares dates, `corrections` and `extra` with `article` (not copied). */
 export function articleView(article: ArticleMeta): ArticleView {
   return {
     key: article.key,
@@ -57,10 +60,11 @@ export function articleView(article: ArticleMeta): ArticleView {
     tags: article.tags.map((tag) => ({ ...tag, url: tagUrl(tag.slug) })),
     summary: article.summary,
     source: article.source ?? null,
-    authors: article.authors,
+    authors: article.authors.map((author) => ({ ...author, url: authorUrl(author.slug) })),
     draft: article.draft,
     image: article.image ?? null,
     imageAlt: article.imageAlt ?? null,
+    corrections: article.corrections,
     lang: article.lang,
     extra: article.extra,
   };

@@ -7,13 +7,14 @@
 // Codes are permanent: add codes and reword texts, never rename or remove a code.
 
 import type { CatalogueEntry, NoArgs } from './entry.js';
+import { authorsEntries, type AuthorsArgs } from './authors.js';
 import { limitEntries, type LimitArgs } from './limits.js';
 import { explainYamlError } from './yaml.js';
 
 export type { Severity } from './entry.js';
 
 /** The facts each code's texts are built from: what its call sites pass to problem(). */
-export interface ProblemArgs extends LimitArgs {
+export interface ProblemArgs extends LimitArgs, AuthorsArgs {
   'file-empty': NoArgs;
   'frontmatter-missing': { missing: 'opening' | 'closing' };
   /** `field`: the key on the line YAML stopped at; `yamlCode`, `parserMessage`: the `yaml` package's error. */
@@ -286,6 +287,7 @@ export const catalogue: Catalogue = {
     hint: (a) => (a.kind === 'no-title' ? 'each article is a date line, a title line, then its paragraphs' : undefined),
   },
   ...limitEntries,
+  ...authorsEntries,
 };
 
 function undefinedVariableHint(cause: string): string | undefined {

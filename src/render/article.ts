@@ -61,11 +61,12 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     tags,
     summary: fields.summary ?? body.summary,
     source: fields.source,
-    authors: fields.author ?? [],
+    authors: uniqueTerms(fields.author ?? [], 'author', Infinity),
     draft: fields.draft ?? false,
     image: fields.image,
     imageAlt: fields.imageAlt,
     imageLine: fields.image !== undefined ? frontMatter.locate(['image']).line : undefined,
+    corrections: fields.corrections ?? [],
     lang: fields.lang ?? settings.language,
     extra,
     urlLine: frontMatter.locate([fields.slug !== undefined ? 'slug' : 'title']).line,
@@ -97,7 +98,7 @@ function tooManyTags(source: SourceFile, frontMatter: FrontMatter, count: number
 /** Every field of ArticleMeta, in the order renderArticle writes them. */
 const META_FIELDS: ReadonlyArray<keyof ArticleMeta> = [
   'key', 'file', 'contentPath', 'title', 'slug', 'url', 'date', 'updated', 'expires', 'topic', 'tags', 'summary', 'source',
-  'authors', 'draft', 'image', 'imageAlt', 'imageLine', 'lang', 'extra', 'urlLine', 'bodyLine', 'links',
+  'authors', 'draft', 'image', 'imageAlt', 'imageLine', 'corrections', 'lang', 'extra', 'urlLine', 'bodyLine', 'links',
 ];
 
 /**

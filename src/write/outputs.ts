@@ -5,6 +5,7 @@
 
 import { writeFeeds, type FeedSpec } from '../pages/feeds/index.js';
 import { writeNewsSitemapAndRobots, writePageSitemaps } from '../pages/sitemaps.js';
+import { writeWebManifest } from '../pages/webmanifest.js';
 import { isError, type Problem } from '../problems.js';
 import type { PageSpec, WrittenPage } from '../types.js';
 import type { OutputContext } from './context.js';
@@ -41,7 +42,7 @@ export interface WrittenOutputs {
 }
 
 /** The name of an output kind. */
-export type OutputName = 'pages' | 'feeds' | 'sitemaps' | 'news-sitemap' | 'assets' | 'static';
+export type OutputName = 'pages' | 'feeds' | 'sitemaps' | 'news-sitemap' | 'assets' | 'webmanifest' | 'static';
 
 /** One kind of output file. */
 interface Output {
@@ -88,6 +89,12 @@ const assetOutput: Output = {
   write: async (context, plan) => ({ count: plan.files ? await copyAssets(context.templates, context.writer) : 0 }),
 };
 
+/** /site.webmanifest: it changes only with the config and its template, which a dev update never does. */
+const webManifestOutput: Output = {
+  name: 'webmanifest',
+  write: async (context, plan) => (plan.files ? { count: 1, problems: await writeWebManifest(context) } : { count: 0 }),
+};
+
 /** Last: a static file with the path of a generated one is not copied (and is reported). */
 const staticOutput: Output = {
   name: 'static',
@@ -99,7 +106,7 @@ const staticOutput: Output = {
 };
 
 /** Every kind of output, in the order they are written. */
-const OUTPUTS: readonly Output[] = [pageOutput, feedOutput, sitemapOutput, newsSitemapOutput, assetOutput, staticOutput];
+const OUTPUTS: readonly Output[] = [pageOutput, feedOutput, sitemapOutput, newsSitemapOutput, assetOutput, webManifestOutput, staticOutput];
 
 /**
  * Write every output of `plan` through the context's writer and manifest, in the order of OUTPUTS.

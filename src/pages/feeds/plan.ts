@@ -1,12 +1,13 @@
 // Which feeds the site has and what goes in them: the three formats and their URLs, one feed for
-// the site and one for every topic and tag, and each entry's fields computed once for all formats.
+// the site and one for every topic, tag and author, and each entry's fields computed once for all formats.
 // Pure: the site and config in, plain data out. How a field is escaped is each serialiser's business
 // (rss.ts, atom.ts, json-feed.ts), never this module's: entries hold the author's text as it is.
 //
 // Dates never come from the clock: a feed's updated date is its newest entry's.
 
 import type { SiteConfig } from '../../config.js';
-import { TAGS, TOPICS, termFeedTitle } from '../terms.js';
+import { authorDescription, authorOf } from '../authors.js';
+import { AUTHORS, TAGS, TOPICS, termFeedTitle } from '../terms.js';
 import { absoluteUrl, homeUrl } from '../../urls.js';
 import type { ArticleMeta } from '../../types.js';
 import type { Site, TermGroup } from '../../types.js';
@@ -53,7 +54,7 @@ export function feedLinks(listUrls: readonly { listUrl: string; title: string }[
   );
 }
 
-/** Every feed of the site: the site's own first, then one per topic, then one per tag. */
+/** Every feed of the site: the site's own first, then one per topic, one per tag, one per author. */
 export function* planFeeds(site: Site, config: SiteConfig): Generator<FeedSpec> {
   yield {
     listUrl: homeUrl(),
@@ -76,6 +77,16 @@ export function* planFeeds(site: Site, config: SiteConfig): Generator<FeedSpec> 
         content: config.termFeedContent,
       };
     }
+  }
+  for (const group of site.authors) {
+    const name = authorOf(group, site.authorProfiles).name;
+    yield {
+      listUrl: AUTHORS.termUrl(group.slug),
+      title: termFeedTitle(name, config),
+      description: authorDescription(name, config),
+      articles: group.articles.slice(0, config.feedLimit),
+      content: config.termFeedContent,
+    };
   }
 }
 
@@ -112,7 +123,7 @@ export async function entryOf(article: ArticleMeta, feed: FeedSpec, { config, bo
     updated: (article.updated ?? article.date).iso,
     html: feed.content === 'full' ? absoluteLinks(await bodyOf(article), config.baseUrl) : undefined,
     categories: [article.topic.name, ...article.tags.map((tag) => tag.name)],
-    authors: article.authors.length > 0 ? article.authors : article.source ? [article.source] : [],
+    authors: article.authors.length > 0 ? article.authors.map((author) => author.name) : article.source ? [article.source] : [],
     image: article.image ? absoluteUrl(config.baseUrl, article.image) : undefined,
   };
 }
