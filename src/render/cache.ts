@@ -78,14 +78,18 @@ export class ArticleCache {
   private constructor(
     readonly dir: string,
     readonly persistent: boolean,
-    private readonly previous: ReadonlyMap<string, CachedArticle>,
+    /** The previous index's entries; after releaseUnused, only those this build looked up. */
+    private readonly previous: Map<string, CachedArticle>,
     /** The stamps of the content files: which need no reading (the previous build's) and this build's. */
     readonly stamps: SourceStamps,
     /** Why the previous index could not be used, if it could not. */
     readonly notice: string | undefined,
   ) {
     this.reader = new PackReader(this.storeDir);
+    this.previousSize = previous.size;
   }
+
+  private readonly previousSize: number;
 
   private get storeDir(): string {
     return this.persistent ? path.join(this.dir, BODIES) : this.dir;
@@ -153,6 +157,15 @@ export class ArticleCache {
     }
   }
 
+  /**
+   * The lookups are done (collect.ts, after its first pass): forget the previous entries none of
+   * them took. After a new Broadsheet version or a config change, none is taken, and holding them
+   * all would cost a 100,000-article build ~350 MB for nothing.
+   */
+  releaseUnused(): void {
+    for (const key of this.previous.keys()) if (!this.current.has(key)) this.previous.delete(key);
+  }
+
   /** Record a freshly rendered article whose body is already in the store. */
   record(key: string, entry: CachedArticle): void {
     this.current.set(key, entry);
@@ -171,7 +184,7 @@ export class ArticleCache {
 
   /** Did this build add an entry, move a body, leave one of the previous index unused, or see a file change? */
   private changed(): boolean {
-    if (this.stamps.changed() || this.current.size !== this.previous.size) return true;
+    if (this.stamps.changed() || this.current.size !== this.previousSize) return true;
     for (const [key, entry] of this.current) if (this.previous.get(key)?.body !== entry.body) return true;
     return false;
   }

@@ -90,6 +90,7 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
     options.progress.tick();
   }
   options.progress.end();
+  cache.releaseUnused();
 
   const problems: Problem[] = [...linkProblems];
   options.progress.start('Rendering articles', misses.length);
