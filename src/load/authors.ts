@@ -18,7 +18,7 @@ import { slugOrFallback } from '../slugs.js';
 import type { Author, AuthorProfiles } from '../types.js';
 import { displayPath, isInside, linkPolicy } from './discover.js';
 import { normaliseText } from './frontmatter.js';
-import { FIELD_LIMITS, optional, text } from './schema.js';
+import { FIELD_LIMITS, optional, text, valueAt } from './schema.js';
 import { inspectYamlTree, isAliasBomb, YAML_DEPTH_LIMIT, YAML_MAX_ALIAS_COUNT } from './yaml-limits.js';
 
 /** The authors file's name, in the content folder. */
@@ -153,15 +153,6 @@ function issueProblem(issue: z.core.$ZodIssue, place: EntryPlace): Problem {
   const missing = value === undefined && inEntry.length > 0;
   const at = missing ? place.locate([index]) : place.locate([index, ...inEntry]);
   return problem('authors-invalid', file, at, { kind: 'field', author, field: inEntry.join('.') || 'entry', expected: issue.message, value, missing });
-}
-
-function valueAt(data: unknown, at: ReadonlyArray<string | number>): unknown {
-  let value = data;
-  for (const part of at) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[part];
-  }
-  return value;
 }
 
 /** A link as the authors file that leads outside the site, or nowhere: the problem, as for any file the build reads. */

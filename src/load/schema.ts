@@ -168,7 +168,8 @@ export function issueToProblem(issue: z.core.$ZodIssue, source: SourceFile, fron
 /** The codes a schema refinement names in its params (any other invalid value is field-invalid). */
 type FieldCode = 'date-invalid' | 'slug-invalid' | 'field-too-long';
 
-function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
+/** The value at `path` inside parsed YAML data (undefined where the path leads nowhere): what an error quotes as "got". */
+export function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
   let value = data;
   for (const part of path) {
     if (value === null || typeof value !== 'object') return undefined;
