@@ -38,6 +38,19 @@ describe('broadsheet build', () => {
     expect(result.stderr).toBe('');
   });
 
+  it('writes its figures to --stats FILE: the counts the summary gives, and every phase with its wall and CPU time', async () => {
+    const root = makeSite(SITE);
+    const result = await runCli(['build', '--quiet', '--stats', 'stats.json'], root);
+    expect(result.code, result.stderr).toBe(0);
+    const stats = JSON.parse(readFileSync(path.join(root, 'stats.json'), 'utf8')) as { articles: number; pages: number; peakRssMb: number; phases: Array<{ name: string; ms: number; cpuMs: number }> };
+    expect(stats.articles).toBe(2);
+    expect(stats.pages).toBe(listFiles(path.join(root, 'dist')).filter((file) => file.endsWith('.html')).length);
+    expect(stats.peakRssMb).toBeGreaterThan(0);
+    const names = stats.phases.map((phase) => phase.name);
+    for (const name of ['Config and templates', 'Rendering articles', 'Rendering pages', 'Writing feeds', 'Committing the output']) expect(names).toContain(name);
+    for (const phase of stats.phases) expect(phase.ms >= 0 && phase.cpuMs >= 0, phase.name).toBe(true);
+  });
+
   it('reports unknown front-matter fields only with --strict, and then fails', async () => {
     const root = makeSite(SITE);
     const strict = await runCli(['build', '--strict'], root);
