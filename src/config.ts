@@ -45,6 +45,19 @@ export const configSchema = z
      */
     nav: z.array(z.string().min(1)).optional(),
     /**
+     * Page 1 of the home as a front page: the newest article as the lead, then a section per topic
+     * with its latest `perSection` stories, then "More news" up to pageSize. `sections` names the
+     * topics, in order; unset, the `sectionCount` largest, largest first. Later pages are plain lists.
+     */
+    frontPage: z
+      .object({
+        sections: z.array(z.string().min(1)).optional(),
+        sectionCount: z.int().min(0).max(50).default(4),
+        perSection: z.int().min(1).max(100).default(4),
+      })
+      .strict()
+      .prefault({}),
+    /**
      * Luxon format of dates with a time shown on pages, e.g. "d MMMM yyyy, HH:mm" -> 18 December
      * 2025, 19:20. Unset: the language's long date and time ("December 18, 2025 at 7:20 PM" in en).
      */

@@ -220,6 +220,11 @@ export interface PageGroup {
     pageSize: number;
     /** The pages with these numbers (1-based), in order. */
     pagesNumbered(numbers: ReadonlySet<number>): Iterable<PageSpec>;
+    /**
+     * Page 1 shows articles from beyond its own slice (the home's front page: sections by topic),
+     * so a change to any article may change it: the dev server re-plans it on every change.
+     */
+    pageOneShowsMore?: boolean;
   };
 }
 

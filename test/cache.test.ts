@@ -55,7 +55,7 @@ describe('metadata from the cache', () => {
     rmSync(path.join(root, 'dist'), { recursive: true });
     expect((await run(root)).stats).toMatchObject({ rendered: 0, cacheHits: 1 });
     const $ = page(path.join(root, 'dist'), '/');
-    expect($('.card h2, .card h3').first().text().trim()).toBe(title);
+    expect($('main article h2, main article h3').first().text().trim()).toBe(title);
   });
 });
 

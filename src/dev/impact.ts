@@ -70,13 +70,20 @@ export function samePages(before: readonly WrittenPage[] | undefined, after: rea
   return before !== undefined && before.length === after.length && before.every((page, i) => page.url === after[i]!.url && page.lastModified === after[i]!.lastModified && page.kind === after[i]!.kind);
 }
 
-/** Does a page show any of these articles (as its article, in its list, as prev or next)? */
+/**
+ * Does a page show any of these articles (as its article, in its list, as prev or next, in a list
+ * of records such as the front page's sections)?
+ */
 export function showsAny(spec: PageSpec, changed: ReadonlySet<string>): boolean {
   if (spec.article && changed.has(spec.article.contentPath)) return true;
-  for (const value of Object.values(spec.data)) {
-    const items = Array.isArray(value) ? value : [value];
-    for (const item of items) if (isArticleMeta(item) && changed.has(item.contentPath)) return true;
-  }
+  return Object.values(spec.data).some((value) => holdsAny(value, changed, true));
+}
+
+function holdsAny(value: unknown, changed: ReadonlySet<string>, nested: boolean): boolean {
+  if (isArticleMeta(value)) return changed.has(value.contentPath);
+  if (Array.isArray(value)) return value.some((item) => holdsAny(item, changed, nested));
+  // One level into records: a section's `articles`, not the whole of an archive's summaries.
+  if (nested && typeof value === 'object' && value !== null) return Object.values(value).some((field) => holdsAny(field, changed, false));
   return false;
 }
 

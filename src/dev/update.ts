@@ -195,8 +195,9 @@ function planGroups(
     const narrow = input.unchangedList(group.key);
     const before = input.good.pagesByGroup.get(group.key);
     if (narrow && group.list && before) {
-      const { articles, pageSize, pagesNumbered } = group.list;
-      const numbers = new Set<number>();
+      const { articles, pageSize, pagesNumbered, pageOneShowsMore } = group.list;
+      // Page 1 of the home shows sections by topic too: which stories they hold may change with any edit.
+      const numbers = new Set<number>(pageOneShowsMore ? [1] : []);
       for (const meta of input.changedMetas) {
         const at = sortedIndexOf(articles, meta);
         if (at !== -1) numbers.add(Math.floor(at / pageSize) + 1);

@@ -1,15 +1,20 @@
-// The front page and its older pages: every published article, newest first.
+// The home list: every published article, newest first. Page 1 is also the front page (front.ts:
+// the lead, sections by topic, more news); pages 2.. are the plain list.
 
 import type { SiteConfig } from '../config.js';
 import { homeUrl } from '../urls.js';
 import { listGroup, type ListOptions } from './list.js';
 import type { Site } from '../types.js';
 import type { PageGroup } from '../types.js';
+import { frontPage } from './front.js';
 import { groupIds } from './groups.js';
 
-/** The front page list: every published article, newest first, config.pageSize a page, / then /page/N/. */
+/**
+ * The home list: every published article, newest first, config.pageSize a page, / then /page/N/;
+ * page 1's data also holds the front page's `lead`, `sections` and `more`.
+ */
 export function homeGroup(site: Site, config: SiteConfig): PageGroup {
-  return listGroup(groupIds.home(), () => homeList(site, config), site.articles, config.pageSize);
+  return listGroup(groupIds.home(), () => homeList(site, config), site.articles, config.pageSize, true);
 }
 
 function homeList(site: Site, config: SiteConfig): ListOptions {
@@ -22,5 +27,6 @@ function homeList(site: Site, config: SiteConfig): ListOptions {
     articles: site.articles,
     pageSize: config.pageSize,
     breadcrumbs: [],
+    pageOneData: () => ({ ...frontPage(site, config) }),
   };
 }

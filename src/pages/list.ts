@@ -3,7 +3,7 @@
 
 import { paginate } from '../model/paginate.js';
 import { lastModified } from './views.js';
-import type { ArticleMeta } from '../types.js';
+import { isArticleMeta, type ArticleMeta } from '../types.js';
 import type { Crumb, GroupId, PageGroup, PageKind, PageSpec } from '../types.js';
 import { groupKey } from './groups.js';
 
@@ -24,15 +24,17 @@ export interface ListOptions {
   /** An author's list: the author, for every page's Person JSON-LD. */
   authors?: PageSpec['authors'];
   data?: Record<string, unknown>;
+  /** Page 1 only: more data, besides `data` (the home's front page); its articles count for lastmod. */
+  pageOneData?: () => Record<string, unknown>;
 }
 
 /** A page group that is one paginated list (options made when pages are planned). */
-export function listGroup(id: GroupId, options: () => ListOptions, articles: readonly ArticleMeta[], pageSize: number): PageGroup {
+export function listGroup(id: GroupId, options: () => ListOptions, articles: readonly ArticleMeta[], pageSize: number, pageOneShowsMore = false): PageGroup {
   return {
     id,
     key: groupKey(id),
     pages: () => listPages(options()),
-    list: { articles, pageSize, pagesNumbered: (numbers) => listPages(options(), numbers) },
+    list: { articles, pageSize, pagesNumbered: (numbers) => listPages(options(), numbers), pageOneShowsMore },
   };
 }
 
@@ -43,6 +45,7 @@ export function listGroup(id: GroupId, options: () => ListOptions, articles: rea
  */
 export function* listPages(options: ListOptions, only?: ReadonlySet<number>): Generator<PageSpec> {
   for (const { items, pagination } of paginate(options.articles, options.pageSize, options.listUrl, only)) {
+    const more = pagination.number === 1 ? options.pageOneData?.() : undefined;
     yield {
       kind: options.kind,
       url: pagination.url,
@@ -50,11 +53,18 @@ export function* listPages(options: ListOptions, only?: ReadonlySet<number>): Ge
       title: pagination.number === 1 ? options.title : `${options.title}, page ${pagination.number}`,
       description: options.description,
       pagination,
-      lastModified: lastModified(items),
+      lastModified: lastModified(more ? [...items, ...articlesIn(more)] : items),
       feed: options.feed,
       authors: options.authors,
       breadcrumbs: pagination.number === 1 ? options.breadcrumbs : [...options.breadcrumbs, { name: options.title, url: options.listUrl }],
-      data: { ...options.data, articles: items, heading: options.title },
+      data: { ...options.data, ...more, articles: items, heading: options.title },
     };
   }
+}
+
+/** Every article in page data, at any depth (a front page's sections hold lists of them). */
+function* articlesIn(value: unknown): Generator<ArticleMeta> {
+  if (isArticleMeta(value)) yield value;
+  else if (Array.isArray(value)) for (const item of value) yield* articlesIn(item);
+  else if (typeof value === 'object' && value !== null) for (const field of Object.values(value)) yield* articlesIn(field);
 }

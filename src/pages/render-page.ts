@@ -58,15 +58,23 @@ export function renderPage(spec: PageSpec, templates: Templates, globals: SiteGl
 }
 
 
-/** Page data as templates see it: articles (alone or in lists) become ArticleViews. */
-function templateData(data: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Page data as templates see it: articles (alone or in lists) become ArticleViews, also one level
+ * down in a list of records (the front page's sections, each with its `articles`).
+ */
+function templateData(data: Record<string, unknown>, nested = true): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(data)) {
     if (isArticleMeta(value)) result[name] = articleView(value);
     else if (Array.isArray(value) && value.length > 0 && isArticleMeta(value[0])) result[name] = (value as ArticleMeta[]).map(articleView);
+    else if (nested && Array.isArray(value) && value.length > 0 && isRecord(value[0])) result[name] = (value as Record<string, unknown>[]).map((item) => templateData(item, false));
     else result[name] = value;
   }
   return result;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isArticleMeta(value);
 }
 
 /**

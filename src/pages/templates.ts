@@ -215,21 +215,25 @@ const CARD_MEMO_LIMIT = 20_000;
 export const CARD_TEMPLATE = 'partials/article-card';
 
 /**
- * {{ item | card | raw }}: the article's card (partials/article-card.liquid, which sees `item` and
- * `site` only) rendered once per article per build and reused on every list the article is on,
- * like Hugo's partialCached: an article appears on the home, topic, tag, month and day lists.
+ * {{ item | card | raw }}: the article's card (partials/article-card.liquid, which sees `item`,
+ * `level` (its title's heading level: `{{ item | card: 3 }}`, else 2) and `site` only) rendered
+ * once per article and level per build and reused on every list the article is on, like Hugo's
+ * partialCached: an article appears on the home, topic, tag, month and day lists.
  */
 function registerCardFilter(engine: Liquid, config: SiteConfig, files: TemplateFiles): void {
   const cards = new Map<string, string>();
   let template: Template[] | undefined;
-  engine.registerFilter('card', function (this: FilterThis, item: unknown) {
-    const key = (item as { key?: unknown } | null)?.key;
-    const cached = typeof key === 'string' && key !== '' ? cards.get(key) : undefined;
+  engine.registerFilter('card', function (this: FilterThis, item: unknown, level: unknown = 2) {
+    const articleKey = (item as { key?: unknown } | null)?.key;
+    // The title's heading level: 2 in plain lists, 3 under a front page section's heading.
+    const depth = typeof level === 'number' && Number.isInteger(level) && level >= 2 && level <= 6 ? level : 2;
+    const key = typeof articleKey === 'string' && articleKey !== '' ? (depth === 2 ? articleKey : `${articleKey}:h${depth}`) : undefined;
+    const cached = key !== undefined ? cards.get(key) : undefined;
     if (cached !== undefined) return cached;
     try {
       template ??= engine.parseFileSync(CARD_TEMPLATE);
-      const html = engine.renderSync(template, { item, site: this.context.getSync(['site']) }) as string;
-      if (typeof key === 'string' && key !== '') {
+      const html = engine.renderSync(template, { item, level: depth, site: this.context.getSync(['site']) }) as string;
+      if (key !== undefined) {
         // Bounded: on a 100,000-article archive every card kept would be ~60 MB per thread.
         if (cards.size >= CARD_MEMO_LIMIT) cards.clear();
         cards.set(key, html);
