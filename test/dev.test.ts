@@ -142,6 +142,19 @@ describe('the dev server keeps the output equal to a full build', () => {
     expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
   });
 
+  it('editing an old article shown in a front page section updates the home page', async () => {
+    // pageSize 3: a0, the oldest, is on page 4 of the home list but in its Culture section on page 1.
+    const root = makeSite(siteFiles());
+    const { origin, dist, events } = await serve(root);
+    const culture = () => cheerio.load(readFileSync(path.join(dist, 'index.html'), 'utf8'))('#section-culture + ol h3').map((_, h3) => cheerio.load(h3).text()).get();
+    expect(culture()).toContain('Article 0');
+    const event = await change(events, () => writeFileSync(path.join(root, 'content/2025/12/a0.md'), article({ title: 'Article 0 retitled', slug: 'article-0', date: '2025-12-01 08:00', topic: 'Culture', tags: '[Tag 0, Common]' })));
+    expect(event.type).toBe('reload');
+    expect(culture()).toContain('Article 0 retitled');
+    expect(cheerio.load((await fetchPage(origin, '/')).html)('main').text()).toContain('Article 0 retitled');
+    expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+  });
+
   it('a save written in pieces gives one rebuild, with the whole file', async () => {
     const root = makeSite(siteFiles());
     const batches: string[][] = [];
