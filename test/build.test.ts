@@ -47,10 +47,11 @@ beforeAll(async () => {
 const titles = ($: ReturnType<typeof page>, selector: string) => $(selector).map((_, el) => $(el).text().trim()).get();
 
 describe('the home page', () => {
-  it('lists the latest articles newest first, with date, topic and summary', () => {
+  it('leads with the latest article, with date, topic and summary, then the latest by topic', () => {
     const $ = page(dist, '/');
-    expect(titles($, '.article-list h2')).toEqual(['New direct flight to Tbilisi', 'Aiman Mussakhajayeva performs in Vienna']);
-    const first = $('.article-list > li').first();
+    expect(titles($, '.lead-story h2')).toEqual(['New direct flight to Tbilisi']);
+    expect(titles($, '#section-culture + .article-list h3')[0]).toBe('Aiman Mussakhajayeva performs in Vienna');
+    const first = $('.lead-story');
     expect(first.find('time').attr('datetime')).toBe('2025-12-19T03:30:00+05:00');
     expect(first.find('a[href="/topics/transport/"]').text()).toBe('Transport');
     expect(first.find('.summary').text()).toBe('Kazakh airline SCAT began operating a new route.');

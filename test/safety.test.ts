@@ -49,8 +49,12 @@ describe('hostile content', () => {
       expect($('img, iframe, [onerror], [onclick]'), url).toHaveLength(0);
     }
     const home = page(dist, '/');
-    expect(home('.article-list h2').text()).toBe('<script>alert(1)</script> & <b>bold</b>');
-    expect(home('.article-list .summary').text()).toBe('</p><script>alert(3)</script>');
+    // The only article leads the home page; on a tag page it is a card.
+    expect(home('.lead-story h2').text()).toBe('<script>alert(1)</script> & <b>bold</b>');
+    expect(home('.lead-story .summary').text()).toBe('</p><script>alert(3)</script>');
+    const tag = page(dist, '/tags/etc/');
+    expect(tag('.article-list h2').text()).toBe('<script>alert(1)</script> & <b>bold</b>');
+    expect(tag('.article-list .summary').text()).toBe('</p><script>alert(3)</script>');
     const article = page(dist, `/${file}`);
     expect(article('h1').text()).toBe('<script>alert(1)</script> & <b>bold</b>');
     expect(article('.source').text()).toBe('Source: "><script>alert(2)</script>');
