@@ -66,6 +66,20 @@ describe('related articles on an article page', () => {
     expect(relatedTitles(strict.page('/2025/12/10/metro-line-opens/'))).toEqual(['Tag and topic', 'Both tags']);
   });
 
+  it('examines only the candidatesPerTerm articles nearest in time in each tag, however large the tag', async () => {
+    const files: Record<string, string> = { 'site.config.ts': "export default { title: 'T', baseUrl: 'https://related.example/', related: { candidatesPerTerm: 2 } };\n" };
+    // Six articles a day apart on one tag; the oldest shares a second tag with the newest.
+    for (let day = 1; day <= 6; day++) {
+      const tags = day === 1 || day === 6 ? '[Common, Pair]' : '[Common]';
+      files[`content/2025/12/d${day}.md`] = article({ title: `Day ${day}`, date: `2025-12-0${day} 10:00`, topic: `Topic ${day}`, tags });
+    }
+    const built = await buildInMemory(files, { now: NOW });
+    // Day 6 sees its neighbour in Common and, through Pair (two articles: taken whole), day 1.
+    expect(relatedTitles(built.page('/2025/12/06/day-6/'))).toEqual(['Day 1', 'Day 5']);
+    // Day 3 sees only days 2 and 4, one place either side of it in Common.
+    expect(relatedTitles(built.page('/2025/12/03/day-3/'))).toEqual(['Day 4', 'Day 2']);
+  });
+
   it('rejects an unknown related option, naming it', async () => {
     const built = await buildInMemory(smallSite("export default { title: 'T', related: { size: 3 } };\n"), { now: NOW });
     expect(built.ok).toBe(false);
