@@ -91,6 +91,30 @@ export const configSchema = z
      * articles take a few milliseconds.
      */
     renderBudgetMs: z.int().min(1).max(600_000).default(5000),
+    /**
+     * Related articles on each article page (model/related.ts): the others sharing its tags or
+     * topic, nearest in time first. `count: 0` turns the section off.
+     */
+    related: z
+      .object({
+        /** Most related articles an article page lists; 0: none, and no section. */
+        count: z.int().min(0).max(50).default(4),
+        /** Score for each tag a candidate shares with the article. */
+        tagWeight: z.number().min(0).max(100).default(1),
+        /** Score for sharing the article's topic (broader than a tag, so it weighs less). */
+        topicWeight: z.number().min(0).max(100).default(0.5),
+        /** A candidate is listed only when its score (before recency) is above this: 0 lists anything sharing a tag or the topic. */
+        threshold: z.number().min(0).default(0),
+        /** Days apart at which a candidate's score is halved (one 3 × further apart, quartered); 0: time does not count. */
+        recencyDays: z.number().min(0).default(30),
+        /**
+         * Articles examined per tag and topic of an article: the ones nearest to it in time. Keeps
+         * the work linear in the archive however large a tag grows.
+         */
+        candidatesPerTerm: z.int().min(1).max(1000).default(40),
+      })
+      .strict()
+      .prefault({}),
     /** Image for social cards of pages without one of their own (site path or URL). */
     socialImage: z.string().min(1).optional(),
     /** The site's X/Twitter account for cards, e.g. "@qazinform". */

@@ -216,6 +216,40 @@ describe('the dev server keeps the output equal to a full build', () => {
   });
 });
 
+describe('related articles in the dev server', () => {
+  it('an edit of tags, topic or date changes other articles\' related lists as a full build would', async () => {
+    // A window of 2 candidates per term, so the lists depend on where articles sit in time.
+    const files = siteFiles();
+    files['site.config.ts'] = `export default { title: 'Dev Times', pageSize: 3, baseUrl: 'https://dev.example/', related: { count: 2, candidatesPerTerm: 2 } };\n`;
+    const root = makeSite(files);
+    const { origin, dist, events } = await serve(root);
+    const content = (file: string) => path.join(root, 'content/2025/12', file);
+    const expectSameAsFullBuild = async () => expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+    const relatedOn = async (sitePath: string) => cheerio.load((await fetchPage(origin, sitePath)).html)('.related li a').map((_, a) => cheerio.load(a).text()).get();
+    await expectSameAsFullBuild();
+
+    // Article 5 takes a tag of its own, shared with article 8 only: each lists the other first.
+    let event = await change(events, () => writeFileSync(content('a5.md'), article({ title: 'Article 5', date: '2025-12-06 13:00', topic: 'Sport', tags: '[Tag 1, Common, Rare]' })));
+    expect(event.type).toBe('reload');
+    event = await change(events, () => writeFileSync(content('a8.md'), article({ title: 'Article 8', date: '2025-12-03 16:00', topic: 'Sport', tags: '[Tag 0, Common, Rare]' })));
+    expect(event.type).toBe('reload');
+    expect((await relatedOn('/2025/12/03/article-8/'))[0]).toBe('Article 5');
+    await expectSameAsFullBuild();
+
+    // Tags and topic gone: it leaves every list, and its own page has none.
+    event = await change(events, () => writeFileSync(content('a5.md'), article({ title: 'Article 5', date: '2025-12-06 13:00', topic: 'Weather' })));
+    expect(event.type).toBe('reload');
+    expect(await relatedOn('/2025/12/06/article-5/')).toEqual([]);
+    expect(await relatedOn('/2025/12/03/article-8/')).not.toContain('Article 5');
+    await expectSameAsFullBuild();
+
+    // Back with its tags, on another day: it moves in each term's list.
+    event = await change(events, () => writeFileSync(content('a5.md'), article({ title: 'Article 5', date: '2025-12-01 07:00', topic: 'Culture', tags: '[Tag 2, Common]' })));
+    expect(event.type).toBe('reload');
+    await expectSameAsFullBuild();
+  });
+});
+
 describe('bylines in the dev server', () => {
   it('adding, changing and removing an author, and editing the authors file, keep the output equal to a full build', async () => {
     const root = makeSite({ ...siteFiles(), 'content/authors.yaml': '- name: Aigerim Sultanova\n  bio: Culture desk.\n' });

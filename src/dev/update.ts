@@ -62,7 +62,7 @@ export async function updateContent(state: DevState, changedFiles: readonly stri
   const globalsPrint = fingerprint(siteGlobals(site, config));
   if (globalsPrint !== good.globalsPrint) return 'full';
 
-  const affected = affectedGroups(changed, { site: good.site, metas: state.goodMetas }, site, index, state.linkers);
+  const affected = affectedGroups(changed, { site: good.site, metas: state.goodMetas }, site, index, state.linkers, config.related);
   const stable = sameGroups(good.site, site, changes);
   if (stable && changes.every(sameDates)) {
     // No article came, went, moved or changed its dates: the archive and year pages (counts

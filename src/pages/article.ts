@@ -1,9 +1,12 @@
 // One page per published article, with links to its neighbours in time: `prev` is the next older
-// article, `next` the next newer one (as a reader paging back through the news expects).
+// article, `next` the next newer one (as a reader paging back through the news expects), and its
+// related articles (model/related.ts) as `related`.
 // Page data holds articles as ArticleMeta; render.ts makes template views of them.
 
 import { homeUrl, topicUrl } from '../urls.js';
 import { modifiedOf } from './views.js';
+import type { SiteConfig } from '../config.js';
+import { relatedIndex, relatedTo, type RelatedIndex, type RelatedOptions } from '../model/related.js';
 import type { ArticleMeta, AuthorProfiles } from '../types.js';
 import { articleAuthors } from './authors.js';
 import type { Site } from '../types.js';
@@ -14,13 +17,25 @@ import { groupIds, groupKey } from './groups.js';
  * One group per published article, newest first; each page's `prev` is the next older article,
  * `next` the next newer (null at the ends).
  */
-export function* articleGroups(site: Site): Generator<PageGroup> {
-  for (let i = 0; i < site.articles.length; i++) yield articleGroupAt(site, i);
+export function* articleGroups(site: Site, config: SiteConfig): Generator<PageGroup> {
+  for (let i = 0; i < site.articles.length; i++) yield articleGroupAt(site, i, config);
 }
 
 /** The group of the article at position `at` of the site's articles. */
-export function articleGroupAt(site: Site, at: number): PageGroup {
-  return new ArticleGroup(site.articles, site.authorProfiles, at);
+export function articleGroupAt(site: Site, at: number, config: SiteConfig): PageGroup {
+  return new ArticleGroup(site.articles, site.authorProfiles, at, { index: indexOf(site), options: config.related });
+}
+
+/** One inverted index per Site: made on the first article page planned, shared by the rest. */
+const indexes = new WeakMap<Site, RelatedIndex>();
+
+function indexOf(site: Site): RelatedIndex {
+  let index = indexes.get(site);
+  if (!index) {
+    index = relatedIndex(site);
+    indexes.set(site, index);
+  }
+  return index;
 }
 
 /**
@@ -35,6 +50,7 @@ class ArticleGroup implements PageGroup {
     private readonly articles: readonly ArticleMeta[],
     private readonly profiles: AuthorProfiles,
     private readonly at: number,
+    private readonly related: { index: RelatedIndex; options: RelatedOptions },
   ) {
     // Known by its file, so the group outlives a change of URL.
     this.id = groupIds.article(articles[at]!);
@@ -42,11 +58,14 @@ class ArticleGroup implements PageGroup {
   }
 
   pages(): PageSpec[] {
-    return [articlePage(this.articles[this.at]!, this.articles[this.at + 1], this.articles[this.at - 1], this.profiles)];
+    const article = this.articles[this.at]!;
+    // Computed when the page is planned, not kept: a build holds no site-wide map of lists.
+    const related = relatedTo(this.related.index, article, this.related.options);
+    return [articlePage(article, this.articles[this.at + 1], this.articles[this.at - 1], related, this.profiles)];
   }
 }
 
-function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer: ArticleMeta | undefined, profiles: AuthorProfiles): PageSpec {
+function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer: ArticleMeta | undefined, related: ArticleMeta[], profiles: AuthorProfiles): PageSpec {
   return {
     kind: 'article',
     url: article.url,
@@ -64,6 +83,8 @@ function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer
     data: {
       prev: older ?? null,
       next: newer ?? null,
+      // In the data, so the page's fingerprint changes when its list does.
+      related,
     },
   };
 }

@@ -16,7 +16,7 @@ import type { PageGroup, PageSpec } from '../types.js';
 /** The site's pages as groups, in the fixed order of planPages. */
 export function* pageGroups(site: Site, config: SiteConfig): Generator<PageGroup> {
   yield homeGroup(site, config);
-  yield* articleGroups(site);
+  yield* articleGroups(site, config);
   yield* termGroups(site.topics, TOPICS, config);
   yield* termGroups(site.tags, TAGS, config);
   yield* authorGroups(site.authors, site.authorProfiles, config);
@@ -37,7 +37,7 @@ export function pageGroupsIn(site: Site, config: SiteConfig, wanted: GroupSet, p
     const at = positionOf(id.contentPath);
     if (at !== -1) positions.push(at);
   }
-  for (const at of positions.sort((a, b) => a - b)) groups.push(articleGroupAt(site, at));
+  for (const at of positions.sort((a, b) => a - b)) groups.push(articleGroupAt(site, at, config));
   const rest = [
     termGroups(site.topics, TOPICS, config),
     termGroups(site.tags, TAGS, config),
