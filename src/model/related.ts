@@ -57,23 +57,42 @@ const DAY_MS = 86_400_000;
 
 /** The inverted index of a site (see RelatedIndex): O(articles × tags) once per Site. */
 export function relatedIndex(site: Site): RelatedIndex {
+  // Plain loops, not typed-array `from` with a callback: the dev server makes the index anew on
+  // every save, and the generic iteration of `from` was ~30 ms of it at 10,000 articles.
   const articles = site.articles;
-  const idOf = new Map(articles.map((article, id) => [article, id]));
-  const termIds = (groups: Site['topics']) => new Map(groups.map((group, id) => [group.slug, id]));
+  const count = articles.length;
+  const idOf = new Map<ArticleMeta, number>();
+  for (let id = 0; id < count; id++) idOf.set(articles[id]!, id);
+  const termIds = (groups: Site['topics']) => {
+    const ids = new Map<string, number>();
+    for (let id = 0; id < groups.length; id++) ids.set(groups[id]!.slug, id);
+    return ids;
+  };
   const topicIds = termIds(site.topics);
   const tagIds = termIds(site.tags);
-  const lists = (groups: Site['topics']) => groups.map((group) => Int32Array.from(group.articles, (article) => idOf.get(article)!));
-  return {
-    articles,
-    idOf,
-    epoch: Float64Array.from(articles, (article) => article.date.epoch),
-    topicOf: Int32Array.from(articles, (article) => topicIds.get(article.topic.slug) ?? -1),
-    tagsOf: articles.map((article) => Int32Array.from(new Set(article.tags.map((tag) => tagIds.get(tag.slug) ?? -1)))),
-    topicLists: lists(site.topics),
-    tagLists: lists(site.tags),
-    seen: new Uint32Array(articles.length),
-    stamp: 0,
-  };
+  const lists = (groups: Site['topics']) =>
+    groups.map((group) => {
+      const list = new Int32Array(group.articles.length);
+      for (let i = 0; i < list.length; i++) list[i] = idOf.get(group.articles[i]!)!;
+      return list;
+    });
+  const epoch = new Float64Array(count);
+  const topicOf = new Int32Array(count);
+  const tagsOf: Int32Array[] = new Array(count);
+  for (let id = 0; id < count; id++) {
+    const article = articles[id]!;
+    epoch[id] = article.date.epoch;
+    topicOf[id] = topicIds.get(article.topic.slug) ?? -1;
+    const tags = article.tags;
+    const own = new Int32Array(tags.length);
+    let size = 0;
+    for (const tag of tags) {
+      const tagId = tagIds.get(tag.slug) ?? -1;
+      if (!own.subarray(0, size).includes(tagId)) own[size++] = tagId;
+    }
+    tagsOf[id] = size === own.length ? own : own.slice(0, size);
+  }
+  return { articles, idOf, epoch, topicOf, tagsOf, topicLists: lists(site.topics), tagLists: lists(site.tags), seen: new Uint32Array(count), stamp: 0 };
 }
 
 /**

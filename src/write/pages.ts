@@ -45,6 +45,10 @@ export async function writePages(context: OutputContext, plan: () => Iterable<Pa
   }
 
   context.progress.start('Rendering pages', positions.length);
+  if (positions.length === 0) {
+    context.progress.end();
+    return { pages, rendered: 0, problems: [] };
+  }
   const { pool, writer } = context;
   const threshold = pool?.running ? PAGE_POOL_THRESHOLD_RUNNING : PAGE_POOL_THRESHOLD;
   const wanted = new Set(positions);
@@ -64,7 +68,9 @@ function pageFingerprint(context: OutputContext, spec: PageSpec): string {
 async function renderHere(context: OutputContext, plan: () => Iterable<PageSpec>, wanted: ReadonlySet<number>): Promise<Problem[]> {
   const problems = new Map<string, Problem>();
   let position = 0;
+  const last = lastOf(wanted);
   for (const spec of plan()) {
+    if (position > last) break;
     if (!wanted.has(position++)) continue;
     try {
       const body = spec.article ? await context.bodyOf(spec.article) : undefined;
@@ -112,7 +118,9 @@ async function renderOnWorkers(context: OutputContext, plan: () => Iterable<Page
   };
   let chunk: PagesTask['pages'] = [];
   let position = 0;
+  const last = lastOf(wanted);
   for (const spec of plan()) {
+    if (position > last) break;
     if (!wanted.has(position++)) continue;
     const article = spec.article;
     const body = article
@@ -127,4 +135,11 @@ async function renderOnWorkers(context: OutputContext, plan: () => Iterable<Page
   if (chunk.length > 0) await dispatch(chunk);
   await Promise.all(inFlight);
   return [...problems.values()];
+}
+
+/** The highest position wanted: planning stops there (a spread of 100,000 would overflow the stack). */
+function lastOf(wanted: ReadonlySet<number>): number {
+  let last = -1;
+  for (const position of wanted) if (position > last) last = position;
+  return last;
 }
