@@ -104,6 +104,8 @@ describe('the default theme in chromium', () => {
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
     await page.keyboard.press('Enter');
+    // Following a fragment link is a navigation the browser finishes after the key press returns.
+    await page.waitForURL((url) => url.hash === '#main');
     expect(new URL(page.url()).hash).toBe('#main');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => ((globalThis as unknown as PageGlobals).document.activeElement?.closest('main') ?? null) !== null)).toBe(true);
