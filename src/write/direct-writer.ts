@@ -34,11 +34,17 @@ export class DirectWriter implements OutputWriter {
   /** Write the pending files, then delete `remove` (files the site no longer has). */
   async commit(remove: Iterable<string> = []): Promise<WriteStats & { changed: string[] }> {
     const changed: string[] = [];
-    // The live tree changes outside a commit: what the ledger says of it no longer holds.
-    forgetLedger(buildsFolderOf(this.outPath));
+    // The live tree is about to change outside a commit: what the ledger says of it no longer
+    // holds. Dropped once, before the first change; an update that changes nothing keeps it.
+    let forgotten = false;
+    const forget = () => {
+      if (!forgotten) forgetLedger(buildsFolderOf(this.outPath));
+      forgotten = true;
+    };
     for (const [file, bytes] of this.pending) {
       const target = path.join(this.outPath, file);
       if (sameBytes(target, bytes)) continue;
+      forget();
       ensureFolder(this.outPath, path.dirname(target));
       writeFileAtomic(target, bytes);
       changed.push(file);
@@ -50,6 +56,7 @@ export class DirectWriter implements OutputWriter {
       if (this.files.has(file)) continue;
       const target = path.join(this.outPath, file);
       if (!existsSync(target)) continue;
+      forget();
       rmSync(target, { force: true });
       deleted++;
       changed.push(file);
