@@ -115,6 +115,11 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Search with Pagefind: the /search/ page, a search box in every page's header, and the index
+     * under /pagefind/. false: none of them.
+     */
+    search: z.boolean().default(true),
     /** Image for social cards of pages without one of their own (site path or URL). */
     socialImage: z.string().min(1).optional(),
     /** The site's X/Twitter account for cards, e.g. "@qazinform". */

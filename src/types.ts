@@ -184,10 +184,10 @@ export interface Pagination {
 
 /**
  * Kinds of page: "topics"/"tags"/"authors" are the term indexes, "topic"/"tag"/"author" one term's
- * list, "notfound" /404.html.
+ * list, "search" /search/, "notfound" /404.html.
  */
 export type PageKind =
-  | 'home' | 'article' | 'topics' | 'topic' | 'tags' | 'tag' | 'authors' | 'author' | 'archive' | 'year' | 'month' | 'day' | 'notfound';
+  | 'home' | 'article' | 'topics' | 'topic' | 'tags' | 'tag' | 'authors' | 'author' | 'archive' | 'year' | 'month' | 'day' | 'search' | 'notfound';
 
 /** The kinds of term an article is listed under: its topic, its tags, its authors. */
 export type TermsName = 'topics' | 'tags' | 'authors';
@@ -206,6 +206,7 @@ export type GroupId =
   | { kind: 'year'; year: string }
   | { kind: 'month'; year: string; month: string }
   | { kind: 'day'; year: string; month: string; day: string }
+  | { kind: 'search' }
   | { kind: 'notfound' };
 
 /** Pages planned together (see GroupId). */

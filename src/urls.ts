@@ -32,6 +32,8 @@ export const yearUrl = (year: string): string => `/${year}/`;
 export const monthUrl = (year: string, month: string): string => `/${year}/${month}/`;
 /** A day's list: /YYYY/MM/DD/ (zero-padded, as in SiteDate). */
 export const dayUrl = (year: string, month: string, day: string): string => `/${year}/${month}/${day}/`;
+/** The search page: /search/ (its Pagefind bundles are under /pagefind/). */
+export const searchUrl = (): string => '/search/';
 /** The 404 page: /404.html, a file, not a folder, as static hosts expect. */
 export const notFoundUrl = (): string => '/404.html';
 

@@ -195,6 +195,7 @@ describe('the whole site', () => {
       // date archives: the year, its months (December has four articles, two pages), its days
       ...pages('archive/', '2025/', '2025/12/', '2025/12/page/2/', '2025/11/', '2025/12/19/', '2025/12/18/', '2025/12/17/', '2025/11/30/'),
       '404.html',
+      'search/index.html',
       // feeds of the site, of every topic and of every tag
       ...feeds('', ...topics, ...tags),
       'sitemap.xml',
@@ -202,10 +203,26 @@ describe('the whole site', () => {
       'robots.txt',
       'assets/favicon.ico',
       'assets/favicon.svg',
+      'assets/search.js',
       'assets/style.css',
       'site.webmanifest',
     ].sort();
-    expect(listFiles(dist)).toEqual(expected);
+    const [search, others] = [listFiles(dist).filter((file) => file.startsWith('pagefind/')), listFiles(dist).filter((file) => !file.startsWith('pagefind/'))];
+    expect(others).toEqual(expected);
+    // The search index: the list of bundles, and one bundle for 2025 (its files are named by their content).
+    const bundle = search.filter((file) => file !== 'pagefind/shards.json').map((file) => file.replace(/_[0-9a-f]+\./, '_HASH.'));
+    expect(search).toContain('pagefind/shards.json');
+    expect([...new Set(bundle)].sort()).toEqual([
+      'pagefind/2025/filter/en_HASH.pf_filter',
+      'pagefind/2025/fragment/en_HASH.pf_fragment',
+      'pagefind/2025/index/en_HASH.pf_index',
+      'pagefind/2025/pagefind-entry.json',
+      'pagefind/2025/pagefind-worker.js',
+      'pagefind/2025/pagefind.en_HASH.pf_meta',
+      'pagefind/2025/pagefind.js',
+      'pagefind/2025/wasm.en.pagefind',
+      'pagefind/2025/wasm.unknown.pagefind',
+    ]);
   });
 
   it('every page is valid HTML with one h1 and a language', async () => {

@@ -34,7 +34,7 @@ afterEach(async () => {
   handle = undefined;
 });
 
-async function serve(root: string, options: Pick<StartOptions, 'onUpdate'> = {}): Promise<{ origin: string; dist: string; events: EventClient }> {
+async function serve(root: string, options: Pick<StartOptions, 'onUpdate' | 'onSearchIndexed'> = {}): Promise<{ origin: string; dist: string; events: EventClient }> {
   handle = await startDev({ root, port: 0, now: () => NOW, threads: 1, ...options });
   expect(handle.first.ok).toBe(true);
   const origin = new URL(handle.url).origin;
@@ -313,7 +313,34 @@ describe('after the dev server', () => {
     // A change dev did not see: the build must swap trees, keeping the pages dev wrote.
     writeFileSync(path.join(root, 'content/2025/12/a1.md'), article({ title: 'Article 1 offline edit', date: '2025-12-01 09:00', topic: 'Politics', tags: '[Tag 1]' }));
     await build({ root, now: NOW, threads: 1 });
-    expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
+    expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW), { search: true })).toEqual([]);
+  });
+
+  it('brings the search index up to date once edits settle, equal to a full build’s, and leaves it so on close', async () => {
+    const root = makeSite(siteFiles());
+    const indexed: Array<readonly string[]> = [];
+    let settled: () => void = () => undefined;
+    const { dist, events } = await serve(root, {
+      onSearchIndexed: (changed) => {
+        indexed.push(changed);
+        settled();
+      },
+    });
+    const done = new Promise<void>((resolve) => (settled = resolve));
+    const event = await change(events, () => writeFileSync(path.join(root, 'content/2025/12/a6.md'), article({ title: 'Article 6 about zeppelins', date: '2025-12-01 14:00', topic: 'Culture' }, 'Zeppelins return to the steppe.')));
+    expect(event.type).toBe('reload');
+    // The pages are in at once; the index follows when the edits settle.
+    expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+    await done;
+    expect(indexed[0]!.some((file) => file.startsWith('pagefind/2025/'))).toBe(true);
+    expect(differences(dist, await cleanBuildOf(root, NOW), { search: true })).toEqual([]);
+
+    // An edit the server closes on before it settles is indexed before it stops.
+    const second = await change(events, () => writeFileSync(path.join(root, 'content/2025/12/a5.md'), article({ title: 'Article 5 about airships', date: '2025-12-01 13:00', topic: 'Culture' }, 'Airships too.')));
+    expect(second.type).toBe('reload');
+    await handle!.close();
+    handle = undefined;
+    expect(differences(dist, await cleanBuildOf(root, NOW), { search: true })).toEqual([]);
   });
 });
 

@@ -23,6 +23,8 @@ export interface StartOptions extends DevOptions {
   onEvent?: (event: DevEvent) => void;
   /** An update failed for a reason other than the site's content (a bug, a full disk). */
   onError?: (error: unknown) => void;
+  /** The search index was brought up to date after edits settled: the output files that changed. */
+  onSearchIndexed?: (changed: readonly string[]) => void;
 }
 
 /** A running dev server: serving and watching until close() resolves. */
@@ -40,7 +42,10 @@ export const DEFAULT_PORT = 4321;
 /** Host the dev server listens on when none is given: loopback only, not the network. */
 export const DEFAULT_HOST = '127.0.0.1';
 
-/** Milliseconds of quiet after an update before the cache and manifest are saved for the next build. */
+/**
+ * Milliseconds of quiet after an update before the cache and manifest are saved for the next
+ * build and the search index is brought up to date (dev/search.ts).
+ */
 const FLUSH_AFTER_MS = 2000;
 
 /**
@@ -71,14 +76,21 @@ export async function startDev(options: StartOptions = {}): Promise<DevHandle> {
   if (!first.ok) tell(problemsEvent(first.problems));
 
   let flushTimer: NodeJS.Timeout | undefined;
-  // A save of the cache and manifest under way: updates wait for it (both write .cache/).
-  let flushing: Promise<void> = Promise.resolve();
+  // Updates, saves of the cache and manifest (both write .cache/) and the search index's writing
+  // step take turns, one at a time, in the order they came.
+  let turn: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = turn.then(work);
+    turn = run.catch(() => undefined);
+    return run;
+  };
+  // Pagefind at work in the background (not a turn: updates go on meanwhile).
+  let indexing: Promise<void> = Promise.resolve();
   const onBatch = async (paths: string[]) => {
     clearTimeout(flushTimer);
-    await flushing;
     let result: UpdateResult;
     try {
-      result = await site.update({ paths });
+      result = await exclusive(() => site.update({ paths }));
     } catch (error) {
       // A failure of Broadsheet itself, not of the content (those are results): report it, keep serving.
       options.onError?.(error);
@@ -92,10 +104,17 @@ export async function startDev(options: StartOptions = {}): Promise<DevHandle> {
       tell(problemsEvent(result.problems));
     }
     options.onUpdate?.(result, paths);
-    flushTimer = setTimeout(() => {
-      flushing = site.flush().catch((error: unknown) => options.onError?.(error));
-    }, FLUSH_AFTER_MS);
+    flushTimer = setTimeout(settle, FLUSH_AFTER_MS);
     flushTimer.unref();
+  };
+  // Edits have settled: save for the next build, and bring the search index up to date.
+  const settle = () => {
+    flushTimer = undefined;
+    void exclusive(() => site.flush()).catch((error: unknown) => options.onError?.(error));
+    indexing = indexing
+      .then(() => site.refreshSearch((write) => exclusive(write)))
+      .then((changed) => options.onSearchIndexed?.(changed))
+      .catch((error: unknown) => options.onError?.(error));
   };
 
   const config = site.config;
@@ -107,8 +126,13 @@ export async function startDev(options: StartOptions = {}): Promise<DevHandle> {
     url,
     first,
     async close() {
-      clearTimeout(flushTimer);
-      await flushing;
+      // Edits not yet settled: the output left behind is still the whole site, its index included.
+      if (flushTimer !== undefined) {
+        clearTimeout(flushTimer);
+        settle();
+      }
+      await indexing;
+      await turn;
       await watcher.close();
       await server.close();
       await site.close();

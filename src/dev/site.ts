@@ -27,6 +27,7 @@ import { writeOutputs } from '../write/outputs.js';
 import { DirectWriter } from '../write/direct-writer.js';
 import { lockSite, type SiteLock } from '../write/lock.js';
 import { linkersOf } from './linkers.js';
+import { refreshSearch } from './search.js';
 import { allPages, rememberOtherFiles, writtenPage, type Changes, type DevOptions, type DevState, type GoodSite, type UpdateResult } from './state.js';
 import { updateContent } from './update.js';
 
@@ -94,6 +95,19 @@ export class DevSite {
     if (!this.state) return;
     await this.state.manifest.saveCurrent();
     await this.state.cache.save();
+  }
+
+  /**
+   * Index again for search what changed since the last index (dev/search.ts). `apply` runs the
+   * writing step when no update is under way; it is skipped if the site changed meanwhile.
+   * Returns the output files that changed.
+   */
+  async refreshSearch(apply: (write: () => Promise<string[] | undefined>) => Promise<string[] | undefined>): Promise<string[]> {
+    const state = this.state;
+    if (!state) return [];
+    const good = state.good;
+    const now = this.options.now?.() ?? buildTime();
+    return refreshSearch(state, now, (write) => apply(async () => (this.state === state && state.good === good ? write() : undefined)));
   }
 
   /** Save, then forget the site and release its lock. */

@@ -16,6 +16,7 @@ export const groupIds = {
   year: (year: string): GroupId => ({ kind: 'year', year }),
   month: (year: string, month: string): GroupId => ({ kind: 'month', year, month }),
   day: (year: string, month: string, day: string): GroupId => ({ kind: 'day', year, month, day }),
+  search: (): GroupId => ({ kind: 'search' }),
   notFound: (): GroupId => ({ kind: 'notfound' }),
 };
 
@@ -24,6 +25,7 @@ export function groupKey(id: GroupId): string {
   switch (id.kind) {
     case 'home':
     case 'archive':
+    case 'search':
     case 'notfound':
       return id.kind;
     case 'article':

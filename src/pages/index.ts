@@ -8,6 +8,7 @@ import { authorGroups } from './authors.js';
 import type { GroupSet } from './groups.js';
 import { homeGroup } from './home.js';
 import { notFoundGroup } from './notfound.js';
+import { searchGroup } from './search.js';
 import { TAGS, TOPICS, termGroups } from './terms.js';
 import type { Site } from '../types.js';
 import type { PageGroup, PageSpec } from '../types.js';
@@ -21,6 +22,7 @@ export function* pageGroups(site: Site, config: SiteConfig): Generator<PageGroup
   yield* termGroups(site.tags, TAGS, config);
   yield* authorGroups(site.authors, site.authorProfiles, config);
   yield* archiveGroups(site, config);
+  if (config.search) yield searchGroup(config);
   yield notFoundGroup(config);
 }
 
@@ -43,7 +45,7 @@ export function pageGroupsIn(site: Site, config: SiteConfig, wanted: GroupSet, p
     termGroups(site.tags, TAGS, config),
     authorGroups(site.authors, site.authorProfiles, config),
     archiveGroups(site, config),
-    [notFoundGroup(config)],
+    config.search ? [searchGroup(config), notFoundGroup(config)] : [notFoundGroup(config)],
   ];
   for (const sequence of rest) for (const group of sequence) if (wanted.has(group.key)) groups.push(group);
   return groups;

@@ -23,6 +23,8 @@ export interface SiteGlobals {
   basePath: string;
   publisher: string;
   timeZone: string;
+  /** Whether the site has search (config `search`): the header's box and the /search/ page. */
+  search: boolean;
   /** The largest topics, for the header navigation. */
   nav: TermView[];
 }
@@ -48,6 +50,7 @@ export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
     basePath: config.basePath,
     publisher: config.publisher,
     timeZone: config.timeZone,
+    search: config.search,
     nav,
   };
 }

@@ -24,7 +24,7 @@ export const DEFAULT_TEMPLATES = fileURLToPath(new URL('templates/', PACKAGE_ROO
 export const TEMPLATE_EXTENSION = '.liquid';
 
 /** Templates every site needs, one per page kind, and the web manifest's; a site may override any of them. */
-export const PAGE_TEMPLATES = ['home', 'article', 'topics', 'topic', 'tags', 'tag', 'authors', 'author', 'archive', 'year', 'month', 'day', '404', 'webmanifest'];
+export const PAGE_TEMPLATES = ['home', 'article', 'topics', 'topic', 'tags', 'tag', 'authors', 'author', 'archive', 'year', 'month', 'day', 'search', '404', 'webmanifest'];
 
 /** The template engine of one build: renders a page template, and says what each template is made of. */
 export interface Templates {

@@ -151,6 +151,17 @@ export class OutputManifest {
     this.next.set(file, print);
   }
 
+  /**
+   * The files under `folder` (a path ending in '/') that are as the previous build left them,
+   * with the fingerprints it recorded: an output whose files are named by their content (the
+   * search index) is kept whole when all of them are current.
+   */
+  currentUnder(folder: string): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const [file, entry] of this.current) if (file.startsWith(folder)) found.set(file, entry.fingerprint);
+    return found;
+  }
+
   /** Is `file` part of the site as the output folder now has it? */
   has(file: string): boolean {
     return this.current.has(file);

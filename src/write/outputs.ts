@@ -7,6 +7,7 @@ import { writeFeeds, type FeedSpec } from '../pages/feeds/index.js';
 import { writeNewsSitemapAndRobots, writePageSitemaps } from '../pages/sitemaps.js';
 import { writeWebManifest } from '../pages/webmanifest.js';
 import { isError, type Problem } from '../problems.js';
+import { writeSearchIndex } from '../search/output.js';
 import type { PageSpec, WrittenPage } from '../types.js';
 import type { OutputContext } from './context.js';
 import { writePages, type WrittenPages } from './pages.js';
@@ -24,7 +25,10 @@ export interface OutputPlan {
    * lastmod changed).
    */
   sitemap?: { pages: () => Iterable<WrittenPage> } | { keep: readonly string[] };
-  /** Copy the theme's assets and the static folder (a full build: a dev update changes content only). */
+  /**
+   * Copy the theme's assets and the static folder, and index the site for search (a full build:
+   * a dev update changes content only, and the dev server re-indexes when the edits settle).
+   */
   files: boolean;
   /** Called before each kind of output is written ('pages', 'feeds', ...): the build times them. */
   onOutput?: (name: OutputName) => void;
@@ -42,7 +46,7 @@ export interface WrittenOutputs {
 }
 
 /** The name of an output kind. */
-export type OutputName = 'pages' | 'feeds' | 'sitemaps' | 'news-sitemap' | 'assets' | 'webmanifest' | 'static';
+export type OutputName = 'pages' | 'search' | 'feeds' | 'sitemaps' | 'news-sitemap' | 'assets' | 'webmanifest' | 'static';
 
 /** One kind of output file. */
 interface Output {
@@ -59,6 +63,12 @@ const pageOutput: Output = {
     await context.pool?.close();
     return { count: sofar.pages.pages.length, problems: sofar.pages.problems };
   },
+};
+
+/** The Pagefind index, of the articles' documents (search/output.ts): after the pages, whose workers are freed by then. */
+const searchOutput: Output = {
+  name: 'search',
+  write: async (context, plan) => ({ count: plan.files ? (await writeSearchIndex(context)).files : 0 }),
 };
 
 const feedOutput: Output = {
@@ -106,7 +116,7 @@ const staticOutput: Output = {
 };
 
 /** Every kind of output, in the order they are written. */
-const OUTPUTS: readonly Output[] = [pageOutput, feedOutput, sitemapOutput, newsSitemapOutput, assetOutput, webManifestOutput, staticOutput];
+const OUTPUTS: readonly Output[] = [pageOutput, searchOutput, feedOutput, sitemapOutput, newsSitemapOutput, assetOutput, webManifestOutput, staticOutput];
 
 /**
  * Write every output of `plan` through the context's writer and manifest, in the order of OUTPUTS.

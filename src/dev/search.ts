@@ -1,0 +1,54 @@
+// The dev server's search index. An update brings pages in within milliseconds; Pagefind needs
+// seconds for a year of a large archive, so the index is not part of an update: once edits settle
+// (the flush after an update), the years whose articles changed are indexed again in the
+// background, and only the short last step (writing the bundles into the served folder) waits
+// its turn with the updates. If an update lands while Pagefind works, that work is dropped and
+// the next flush starts again from the site as it is then. After it, the served index is the one
+// a full build would write (test/dev.test.ts).
+
+import { noProgress } from '../report.js';
+import { indexStaleShards, planSearch, SEARCH_FOLDER, writeSearchBundles } from '../search/output.js';
+import { closeSearchIndexer } from '../search/pagefind.js';
+import { outputContext } from '../write/context.js';
+import { DirectWriter } from '../write/direct-writer.js';
+import type { DevState } from './state.js';
+
+/**
+ * Index again what `state`'s site changed since its bundles were written. `apply` runs the
+ * writing step when no update is under way and returns whether the site is still the one indexed
+ * (else nothing is written). Returns the output files that changed.
+ */
+export async function refreshSearch(state: DevState, now: number, apply: (write: () => Promise<string[]>) => Promise<string[] | undefined>): Promise<string[]> {
+  const { config } = state;
+  if (!config.search) return [];
+  const good = state.good;
+  const context = (writer: DirectWriter) =>
+    outputContext({ config, site: good.site, index: good.index, templates: state.templates, cache: state.cache, manifest: state.manifest, writer, now, progress: noProgress });
+  const planned = context(new DirectWriter(config.outPath));
+  const plan = planSearch(planned);
+  if (plan.shards.every((entry) => entry.current !== undefined)) return [];
+  let bundles;
+  try {
+    bundles = await indexStaleShards(planned, plan);
+  } finally {
+    await closeSearchIndexer();
+  }
+  const changed = await apply(async () => {
+    // Still the site that was indexed: apply() checked. Its bundles go in, the old ones out.
+    const writer = new DirectWriter(config.outPath);
+    const writing = context(writer);
+    const before = state.manifest.currentUnder(SEARCH_FOLDER);
+    try {
+      await writeSearchBundles(writing, plan, bundles);
+    } catch (error) {
+      await writer.abort();
+      state.manifest.discard();
+      throw error;
+    }
+    const removed = [...before.keys()].filter((file) => !writer.files.has(file));
+    const stats = await writer.commit(removed);
+    state.manifest.advance(removed);
+    return stats.changed;
+  });
+  return changed ?? [];
+}

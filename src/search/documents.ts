@@ -1,0 +1,63 @@
+// What the search index holds: one document per article a reader may find, in shards by year.
+//
+// Only articles published by the default rules are indexed, whatever the build's flags: a draft,
+// scheduled or expired article previewed with --drafts, --future or --expired must never become
+// findable on a site deployed from that build. Each document is a small HTML page of the
+// article's title and body (the HTML its page shows) with Pagefind's data attributes for the
+// result's meta (title, date, topic), its filters (topic, year) and its sort key (date):
+// Pagefind parses it as it parses a page, so the body's headings become sub-results with their
+// anchors. It is made from the model and the cached body, not read back from dist/, so a build
+// that renders no article page reads no page to index.
+
+import type { SiteConfig } from '../config.js';
+import { displayDate } from '../dates.js';
+import { escapeMarkup } from '../escape.js';
+import { publishStatus } from '../model/site.js';
+import { dateDisplayOf } from '../pages/filters.js';
+import type { ArticleMeta, Site } from '../types.js';
+import { withBasePath } from '../urls.js';
+
+/** A shard of the index: the articles of one year (site time zone), newest first. */
+export interface SearchShard {
+  /** The year, which is also the shard's folder: /pagefind/<year>/. */
+  year: string;
+  articles: ArticleMeta[];
+}
+
+/**
+ * The shards of `site`'s searchable articles, newest year first. An article published only
+ * because of --drafts, --future or --expired is in none (see the top of this file).
+ */
+export function searchShards(site: Site, now: number): SearchShard[] {
+  const defaults = { now, drafts: false, future: false, expired: false };
+  const shards: SearchShard[] = [];
+  for (const article of site.articles) {
+    if (publishStatus(article, defaults) !== 'published') continue;
+    const last = shards[shards.length - 1];
+    // site.articles is newest first, so a year's articles are together.
+    if (last?.year === article.date.year) last.articles.push(article);
+    else shards.push({ year: article.date.year, articles: [article] });
+  }
+  return shards;
+}
+
+/**
+ * The document Pagefind indexes for `article`: its URL under the base path and an HTML page of
+ * its title and `body` (body HTML with article links resolved) marked up for Pagefind.
+ */
+export function searchDocument(article: ArticleMeta, body: string, config: SiteConfig): { url: string; content: string } {
+  const date = displayDate(article.date, dateDisplayOf(config));
+  const hidden = (attribute: string, value: string) => `<span ${attribute} hidden>${escapeMarkup(value)}</span>`;
+  const content = [
+    `<!DOCTYPE html><html lang="${escapeMarkup(article.lang)}"><head><title>${escapeMarkup(article.title)}</title></head><body>`,
+    hidden('data-pagefind-meta="date"', date),
+    hidden('data-pagefind-meta="topic"', article.topic.name),
+    hidden('data-pagefind-filter="topic"', article.topic.name),
+    hidden('data-pagefind-filter="year"', article.date.year),
+    hidden('data-pagefind-sort="date"', article.date.iso),
+    `<main data-pagefind-body><h1 data-pagefind-meta="title">${escapeMarkup(article.title)}</h1>`,
+    body,
+    '</main></body></html>',
+  ].join('\n');
+  return { url: withBasePath(config.basePath, article.url), content };
+}

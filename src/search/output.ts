@@ -1,0 +1,151 @@
+// The search output: the Pagefind index of the site's articles, one bundle per year under
+// /pagefind/<year>/, and /pagefind/shards.json listing them newest first (the search page merges
+// them in the browser: templates/assets/search.js).
+//
+// Pagefind cannot update an index in place (search/pagefind.ts), so the index is split by year
+// and each year is fingerprinted by what its documents are made of: a build indexes again only
+// the years whose articles changed, and keeps the others' files as they are. An edit to this
+// year's news re-indexes this year; last year's bundle is never touched.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SiteConfig } from '../config.js';
+import { codeIdentity } from '../version.js';
+import type { OutputContext } from '../write/context.js';
+import { fingerprint, writeUnlessCurrent } from '../write/manifest.js';
+import { searchDocument, searchShards, type SearchShard } from './documents.js';
+import { indexDocuments, type BundleFile } from './pagefind.js';
+
+/** The folder of the search bundles in the output. */
+export const SEARCH_FOLDER = 'pagefind/';
+
+/**
+ * Pagefind's version: bundles of two versions must never be merged on one search page. Its
+ * package exports no package.json, so it is found the way Node finds the package, up the folders.
+ */
+const PAGEFIND_VERSION = pagefindVersion();
+
+function pagefindVersion(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'node_modules', 'pagefind', 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    if (path.dirname(dir) === dir) return 'unknown';
+  }
+}
+
+/** What writing the index did: its files (written or kept), and how many years were indexed again. */
+export interface WrittenSearch {
+  files: number;
+  shardsIndexed: number;
+  documentsIndexed: number;
+}
+
+/**
+ * The index a site needs: every year's shard with its fingerprint, and whether the output has its
+ * bundle already. Reads the manifest; records nothing.
+ */
+export interface SearchPlan {
+  shards: Array<{ shard: SearchShard; print: string; current: string[] | undefined }>;
+}
+
+/** Plan the search index of `context.site`; an empty plan when the config turns search off. */
+export function planSearch(context: OutputContext): SearchPlan {
+  if (!context.config.search) return { shards: [] };
+  return {
+    shards: searchShards(context.site, context.now).map((shard) => {
+      const print = shardFingerprint(context, shard);
+      return { shard, print, current: currentBundle(context, shard, print) };
+    }),
+  };
+}
+
+/**
+ * Index the shards of `plan` that have no current bundle: the slow part (Pagefind's process does
+ * the work), which writes nothing. Returns each year's bundle files.
+ */
+export async function indexStaleShards(context: OutputContext, plan: SearchPlan): Promise<Map<string, BundleFile[]>> {
+  const bundles = new Map<string, BundleFile[]>();
+  const stale = plan.shards.filter((entry) => entry.current === undefined);
+  context.progress.start('Indexing for search', stale.reduce((sum, { shard }) => sum + shard.articles.length, 0));
+  for (const { shard } of stale) {
+    const documents = [];
+    for (const article of shard.articles) documents.push(searchDocument(article, await context.bodyOf(article), context.config));
+    bundles.set(shard.year, await indexDocuments(documents, searchLanguage(context.config)));
+    context.progress.tick(shard.articles.length);
+  }
+  context.progress.end();
+  return bundles;
+}
+
+/** Write the bundles indexStaleShards made and keep the current ones, through the context's writer and manifest. */
+export async function writeSearchBundles(context: OutputContext, plan: SearchPlan, bundles: ReadonlyMap<string, BundleFile[]>): Promise<WrittenSearch> {
+  const written: WrittenSearch = { files: 0, shardsIndexed: 0, documentsIndexed: 0 };
+  if (!context.config.search) return written;
+  const { manifest, writer } = context;
+  for (const { shard, print, current } of plan.shards) {
+    const folder = shardFolder(shard);
+    if (current) {
+      for (const file of current) {
+        manifest.record(file, file === folder + ENTRY_FILE ? `${print}:${current.length}` : print);
+        writer.keep(file);
+      }
+      written.files += current.length;
+      continue;
+    }
+    const files = bundles.get(shard.year) ?? [];
+    for (const file of files) {
+      const output = folder + file.path;
+      // The entry file carries the bundle's file count: currentBundle knows the bundle is whole.
+      manifest.record(output, file.path === ENTRY_FILE ? `${print}:${files.length}` : print);
+      await writer.write(output, file.content);
+    }
+    written.files += files.length;
+    written.shardsIndexed++;
+    written.documentsIndexed += shard.articles.length;
+  }
+  const list = `${JSON.stringify({ shards: plan.shards.map(({ shard }) => shard.year) })}\n`;
+  await writeUnlessCurrent(writer, manifest, `${SEARCH_FOLDER}shards.json`, fingerprint(list), () => list);
+  written.files++;
+  return written;
+}
+
+/** Plan, index and write the search index (see the top of this file): the full build's search output. */
+export async function writeSearchIndex(context: OutputContext): Promise<WrittenSearch> {
+  const plan = planSearch(context);
+  return writeSearchBundles(context, plan, await indexStaleShards(context, plan));
+}
+
+const ENTRY_FILE = 'pagefind-entry.json';
+
+function shardFolder(shard: SearchShard): string {
+  return `${SEARCH_FOLDER}${shard.year}/`;
+}
+
+/** The files of the previous build's bundle of `shard`, when it was made from the same documents and is all there. */
+function currentBundle(context: OutputContext, shard: SearchShard, print: string): string[] | undefined {
+  const folder = shardFolder(shard);
+  const current = context.manifest.currentUnder(folder);
+  const entry = current.get(folder + ENTRY_FILE);
+  if (entry === undefined || !entry.startsWith(`${print}:`)) return undefined;
+  const count = Number(entry.slice(print.length + 1));
+  const files = [...current].filter(([file, filePrint]) => file !== folder + ENTRY_FILE && filePrint === print).map(([file]) => file);
+  return files.length === count - 1 ? [folder + ENTRY_FILE, ...files] : undefined;
+}
+
+/**
+ * What a shard's bundle is made of: Pagefind and Broadsheet's code, the settings its documents
+ * show (base path, language, zone, date formats), and each article's content (its cache key),
+ * URL and the URLs its links resolve to. Not the navigation or the templates: no document shows them.
+ */
+function shardFingerprint(context: OutputContext, shard: SearchShard): string {
+  const { config } = context;
+  const settings = [config.basePath, config.language, config.timeZone, config.dateFormat ?? '', config.dayFormat ?? ''];
+  const articles = shard.articles.map((article) => [article.key, article.url, context.linkTargets(article)]);
+  return fingerprint(codeIdentity(), PAGEFIND_VERSION, settings, shard.year, articles);
+}
+
+/** Pagefind's language for the whole index: the site's (its primary subtag), so that every article is found from the search page. */
+function searchLanguage(config: SiteConfig): string {
+  return config.language.split('-')[0]!.toLowerCase();
+}

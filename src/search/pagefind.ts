@@ -1,0 +1,67 @@
+// Pagefind through its Node API: one index per shard, built in Pagefind's own process (a Rust
+// binary the npm package ships) and handed back as files in memory, so they go through the
+// build's writer like every other output (nothing reaches dist/ before the commit).
+//
+// Pagefind has no way to add to or remove from an index it wrote earlier: a shard whose documents
+// changed is indexed again whole (search/output.ts keeps the shards that did not).
+
+import * as pagefind from 'pagefind';
+
+/** One file of a shard's bundle: its path inside the bundle folder and its bytes. */
+export interface BundleFile {
+  path: string;
+  content: Uint8Array;
+}
+
+/**
+ * The files the search page uses. The bundle also holds Pagefind's own UIs (pagefind-ui.js,
+ * the component and modular UIs, highlight.js: ~400 KB a shard) and an empty-site playground;
+ * the theme has its own results list (templates/assets/search.js), so those are left out.
+ */
+const RUNTIME_FILE = /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta|(index|fragment|filter)\/[\w-]+\.pf_(index|fragment|filter))$/;
+
+/**
+ * Index `documents` (HTML pages with Pagefind's data attributes, each with its URL) in `language`
+ * and return the bundle's runtime files. Throws with Pagefind's own messages if it fails.
+ */
+export async function indexDocuments(documents: Iterable<{ url: string; content: string }>, language: string): Promise<BundleFile[]> {
+  active++;
+  running = true;
+  try {
+    return await indexWith(documents, language);
+  } finally {
+    active--;
+  }
+}
+
+/** Indexes being made now (builds in one process may overlap: a test's dev server and a build). */
+let active = 0;
+/** Whether Pagefind's process may be running: started by an index and not closed since. */
+let running = false;
+
+async function indexWith(documents: Iterable<{ url: string; content: string }>, language: string): Promise<BundleFile[]> {
+  const created = await pagefind.createIndex({ forceLanguage: language });
+  if (!created.index) throw new Error(`Pagefind could not start an index: ${created.errors.join('; ')}`);
+  const index = created.index;
+  try {
+    const added: Array<Promise<pagefind.NewFileResponse>> = [];
+    for (const { url, content } of documents) added.push(index.addHTMLFile({ url, content }));
+    const errors = (await Promise.all(added)).flatMap((response) => response.errors);
+    if (errors.length > 0) throw new Error(`Pagefind could not index a document: ${errors.join('; ')}`);
+    const result = await index.getFiles();
+    if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
+    return result.files.filter((file) => RUNTIME_FILE.test(file.path));
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/**
+ * Stop Pagefind's process, if one is running and no index is being made (the next indexDocuments
+ * starts another): a finished build leaves no process behind to keep Node from exiting.
+ */
+export async function closeSearchIndexer(): Promise<void> {
+  if (!running || active > 0) return;
+  running = false;
+  await pagefind.close();
+}
