@@ -110,12 +110,6 @@ export async function writeSearchBundles(context: OutputContext, plan: SearchPla
   return written;
 }
 
-/** Plan, index and write the search index (see the top of this file): the full build's search output. */
-export async function writeSearchIndex(context: OutputContext): Promise<WrittenSearch> {
-  const plan = planSearch(context);
-  return writeSearchBundles(context, plan, await indexStaleShards(context, plan));
-}
-
 const ENTRY_FILE = 'pagefind-entry.json';
 
 function shardFolder(shard: SearchShard): string {

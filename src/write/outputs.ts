@@ -7,7 +7,9 @@ import { writeFeeds, type FeedSpec } from '../pages/feeds/index.js';
 import { writeNewsSitemapAndRobots, writePageSitemaps } from '../pages/sitemaps.js';
 import { writeWebManifest } from '../pages/webmanifest.js';
 import { isError, type Problem } from '../problems.js';
-import { writeSearchIndex } from '../search/output.js';
+import { indexStaleShards, planSearch, writeSearchBundles, type SearchPlan } from '../search/output.js';
+import type { BundleFile } from '../search/pagefind.js';
+import { noProgress } from '../report.js';
 import type { PageSpec, WrittenPage } from '../types.js';
 import type { OutputContext } from './context.js';
 import { writePages, type WrittenPages } from './pages.js';
@@ -51,8 +53,15 @@ export type OutputName = 'pages' | 'search' | 'feeds' | 'sitemaps' | 'news-sitem
 /** One kind of output file. */
 interface Output {
   name: OutputName;
+  /** Begin work that can run beside the outputs before this one (called before any is written); it goes to write. */
+  start?(context: OutputContext, plan: OutputPlan): Started | undefined;
   /** Write (or keep) this output's files; returns how many files it has and its problems. */
-  write(context: OutputContext, plan: OutputPlan, sofar: WrittenOutputs): Promise<{ count: number; problems?: Problem[] }>;
+  write(context: OutputContext, plan: OutputPlan, sofar: WrittenOutputs, started?: Started): Promise<{ count: number; problems?: Problem[] }>;
+}
+
+/** Work an output began early: writeOutputs waits for `settled` before it returns, whatever happened. */
+interface Started {
+  settled: Promise<unknown>;
 }
 
 const pageOutput: Output = {
@@ -65,10 +74,31 @@ const pageOutput: Output = {
   },
 };
 
-/** The Pagefind index, of the articles' documents (search/output.ts): after the pages, whose workers are freed by then. */
+interface SearchStarted extends Started {
+  search: SearchPlan;
+  bundles: Promise<Map<string, BundleFile[]>>;
+}
+
+/**
+ * The Pagefind index of the articles' documents (search/output.ts). Pagefind works in its own
+ * process, so the indexing starts with the pages (start) and runs beside their rendering; the
+ * bundles are written after them.
+ */
 const searchOutput: Output = {
   name: 'search',
-  write: async (context, plan) => ({ count: plan.files ? (await writeSearchIndex(context)).files : 0 }),
+  start(context, plan) {
+    if (!plan.files) return undefined;
+    const search = planSearch(context);
+    // Its own progress would garble the pages' display: the phase shows only what is left of it.
+    const bundles = indexStaleShards({ ...context, progress: noProgress }, search);
+    const started: SearchStarted = { search, bundles, settled: bundles.catch(() => undefined) };
+    return started;
+  },
+  async write(context, _plan, _sofar, started) {
+    if (!started) return { count: 0 };
+    const { search, bundles } = started as SearchStarted;
+    return { count: (await writeSearchBundles(context, search, await bundles)).files };
+  },
 };
 
 const feedOutput: Output = {
@@ -125,14 +155,24 @@ const OUTPUTS: readonly Output[] = [pageOutput, searchOutput, feedOutput, sitema
  */
 export async function writeOutputs(context: OutputContext, plan: OutputPlan): Promise<WrittenOutputs> {
   const result: WrittenOutputs = { pages: { pages: [], rendered: 0, problems: [] }, files: new Map(), counts: new Map(), problems: [] };
+  const started = new Map(OUTPUTS.map((output) => [output, output.start?.(context, plan)]));
+  try {
+    await writeEach(context, plan, result, started);
+  } finally {
+    // An output that stopped the others (a template error) must not leave early work running.
+    await Promise.all([...started.values()].map((work) => work?.settled));
+  }
+  return result;
+}
+
+async function writeEach(context: OutputContext, plan: OutputPlan, result: WrittenOutputs, started: ReadonlyMap<Output, Started | undefined>): Promise<void> {
   for (const output of OUTPUTS) {
     plan.onOutput?.(output.name);
     const before = output === pageOutput ? undefined : new Set(context.writer.files);
-    const { count, problems = [] } = await output.write(context, plan, result);
+    const { count, problems = [] } = await output.write(context, plan, result, started.get(output));
     result.counts.set(output.name, count);
     if (before) result.files.set(output.name, [...context.writer.files].filter((file) => !before.has(file)));
     result.problems.push(...problems);
     if (problems.some(isError)) break;
   }
-  return result;
 }
