@@ -2,7 +2,7 @@
 // what a warm build keeps, and the search page working in Debian's chromium under a sub-path,
 // with its filters, and without JavaScript.
 
-import { statSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { buildInMemory } from './helpers/memory-site.js';
-import { article, makeSite, page, writeFiles } from './helpers/site.js';
+import { article, makeSite, page, REPO, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-10T00:00:00Z');
 
@@ -114,20 +114,31 @@ describe('searching in chromium', () => {
   let browser: Browser;
   let server: Server;
   let origin: string;
+  let seedOut: string;
 
   beforeAll(async () => {
     const root = newsSite(`export default { title: 'Steppe Times', baseUrl: 'http://127.0.0.1/news/' };\n`);
     await build({ root, now: NOW, threads: 1 });
-    // The site served under /news/, as a static host serves a project site.
-    const serve = sirv(path.join(root, 'dist'), { dev: true });
+    // The seed site too: its articles and settings in a folder of their own (a build of the
+    // repository itself would take the lock test/seed.test.ts may hold), under /seed/.
+    const seed = makeSite({ 'site.config.ts': readFileSync(path.join(REPO, 'site.config.ts'), 'utf8').replace("'./src/config.js'", `'${path.join(REPO, 'src/config.ts')}'`) });
+    cpSync(path.join(REPO, 'content'), path.join(seed, 'content'), { recursive: true });
+    await build({ root: seed, baseUrl: 'http://127.0.0.1/seed/', now: NOW, threads: 1 });
+    seedOut = path.join(seed, 'dist');
+    // The site served under /news/, as a static host serves a project site; the seed at /seed/.
+    const sites = [
+      { prefix: '/news', serve: sirv(path.join(root, 'dist'), { dev: true }) },
+      { prefix: '/seed', serve: sirv(seedOut, { dev: true }) },
+    ];
     server = createServer((request, response) => {
-      if (!request.url?.startsWith('/news/')) {
+      const site = sites.find(({ prefix }) => request.url?.startsWith(`${prefix}/`));
+      if (!site) {
         response.statusCode = 404;
         response.end();
         return;
       }
-      request.url = request.url.slice('/news'.length);
-      serve(request, response);
+      request.url = request.url!.slice(site.prefix.length);
+      site.serve(request, response);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -136,6 +147,16 @@ describe('searching in chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it('on the seed site, "scooter" finds the e-scooter article', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${origin}/seed/search/?q=scooter`);
+    const first = tab.locator('.search-results li').first();
+    await first.waitFor();
+    expect(await first.locator('h2').textContent()).toBe('Kazakhstan introduces official insurance and registration for e-scooters');
+    expect(await first.locator('h2 a').getAttribute('href')).toBe('/seed/2025/12/18/kazakhstan-introduces-official-insurance-and-registration-for-e-scooters/');
+    await tab.close();
   });
 
   it('finds "scooter" from the header’s box and opens the article', async () => {
