@@ -13,7 +13,6 @@ import { createTemplates, PAGE_TEMPLATES } from './pages/templates.js';
 import { stopOnErrors, type Problem } from './problems.js';
 import { ArticleCache } from './render/cache.js';
 import { collectArticles } from './render/collect.js';
-import { closeSearchIndexer } from './search/pagefind.js';
 import { noProgress, type BuildStats, type Progress } from './report.js';
 import { PhaseClock, type PhaseTime } from './timing.js';
 import type { ArticleMeta, PublishOptions, Site } from './types.js';
@@ -105,7 +104,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw explainSystemError(error, outcomeOf(writer instanceof DistWriter && writer.committed)) ?? error;
   } finally {
     await pool.close();
-    await closeSearchIndexer();
     await cache?.dispose();
     lock.release();
   }

@@ -8,7 +8,6 @@
 
 import { noProgress } from '../report.js';
 import { indexStaleShards, planSearch, SEARCH_FOLDER, writeSearchBundles } from '../search/output.js';
-import { closeSearchIndexer } from '../search/pagefind.js';
 import { outputContext } from '../write/context.js';
 import { DirectWriter } from '../write/direct-writer.js';
 import type { DevState } from './state.js';
@@ -27,12 +26,7 @@ export async function refreshSearch(state: DevState, now: number, apply: (write:
   const planned = context(new DirectWriter(config.outPath));
   const plan = planSearch(planned);
   if (plan.shards.every((entry) => entry.current !== undefined)) return [];
-  let bundles;
-  try {
-    bundles = await indexStaleShards(planned, plan);
-  } finally {
-    await closeSearchIndexer();
-  }
+  const bundles = await indexStaleShards(planned, plan);
   const changed = await apply(async () => {
     // Still the site that was indexed: apply() checked. Its bundles go in, the old ones out.
     const writer = new DirectWriter(config.outPath);

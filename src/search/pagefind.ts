@@ -4,6 +4,10 @@
 //
 // Pagefind has no way to add to or remove from an index it wrote earlier: a shard whose documents
 // changed is indexed again whole (search/output.ts keeps the shards that did not).
+//
+// The process is started once and kept: the package unrefs it while no index is open (so it never
+// keeps Node from exiting) and it ends when Node does. Starting it for every build cost a tiny
+// site's build 60-100 ms, most of that build.
 
 import * as pagefind from 'pagefind';
 
@@ -25,21 +29,6 @@ const RUNTIME_FILE = /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wa
  * and return the bundle's runtime files. Throws with Pagefind's own messages if it fails.
  */
 export async function indexDocuments(documents: Iterable<{ url: string; content: string }>, language: string): Promise<BundleFile[]> {
-  active++;
-  running = true;
-  try {
-    return await indexWith(documents, language);
-  } finally {
-    active--;
-  }
-}
-
-/** Indexes being made now (builds in one process may overlap: a test's dev server and a build). */
-let active = 0;
-/** Whether Pagefind's process may be running: started by an index and not closed since. */
-let running = false;
-
-async function indexWith(documents: Iterable<{ url: string; content: string }>, language: string): Promise<BundleFile[]> {
   const created = await pagefind.createIndex({ forceLanguage: language });
   if (!created.index) throw new Error(`Pagefind could not start an index: ${created.errors.join('; ')}`);
   const index = created.index;
@@ -54,14 +43,4 @@ async function indexWith(documents: Iterable<{ url: string; content: string }>, 
   } finally {
     await index.deleteIndex();
   }
-}
-
-/**
- * Stop Pagefind's process, if one is running and no index is being made (the next indexDocuments
- * starts another): a finished build leaves no process behind to keep Node from exiting.
- */
-export async function closeSearchIndexer(): Promise<void> {
-  if (!running || active > 0) return;
-  running = false;
-  await pagefind.close();
 }
