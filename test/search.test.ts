@@ -12,7 +12,8 @@ import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { buildInMemory } from './helpers/memory-site.js';
-import { article, makeSite, page, REPO, writeFiles } from './helpers/site.js';
+import { snapshot } from './helpers/output.js';
+import { article, makeSite, page, REPO, runCli, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-10T00:00:00Z');
 
@@ -97,6 +98,18 @@ describe('the search index', () => {
     expect($('main form[role="search"]').attr('action')).toBe('/news/search/');
     expect($('script[type="module"]').attr('src')).toBe('/news/assets/search.js');
     expect($('noscript').text()).toContain('Search needs JavaScript');
+  });
+
+  it('a Pagefind that cannot run fails the build in one line saying what to do, and leaves dist/ as it was', async () => {
+    const root = newsSite();
+    await build({ root, now: NOW, threads: 1 });
+    const before = snapshot(path.join(root, 'dist'));
+    writeFiles(root, { 'content/2025/12/budget.md': article({ title: 'Parliament passes the 2026 budget', date: '2025-12-18 19:20', topic: 'Politics' }, 'Amended.') });
+    const result = await runCli(['build'], root, { PAGEFIND_EXTENDED_BINARY_PATH: path.join(root, 'no-such-pagefind') });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Pagefind could not index the site for search');
+    expect(result.stderr).toContain('set search: false in site.config.ts');
+    expect(snapshot(path.join(root, 'dist'))).toEqual(before);
   });
 
   it('is left out, with the page and the box, when the config turns search off', async () => {

@@ -10,6 +10,7 @@
 // site's build 60-100 ms, most of that build.
 
 import * as pagefind from 'pagefind';
+import { SystemFailure } from '../write/os-errors.js';
 
 /** One file of a shard's bundle: its path inside the bundle folder and its bytes. */
 export interface BundleFile {
@@ -29,6 +30,17 @@ const RUNTIME_FILE = /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wa
  * and return the bundle's runtime files. Throws with Pagefind's own messages if it fails.
  */
 export async function indexDocuments(documents: Iterable<{ url: string; content: string }>, language: string): Promise<BundleFile[]> {
+  try {
+    return await indexWith(documents, language);
+  } catch (error) {
+    // Pagefind's binary missing (a platform its package has none for) or failing: the machine's
+    // problem, told in one line with the way out, not a stack trace.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SystemFailure(`Pagefind could not index the site for search: ${reason}. Reinstall (npm ci) to get its binary, or set search: false in site.config.ts to build without search.`);
+  }
+}
+
+async function indexWith(documents: Iterable<{ url: string; content: string }>, language: string): Promise<BundleFile[]> {
   const created = await pagefind.createIndex({ forceLanguage: language });
   if (!created.index) throw new Error(`Pagefind could not start an index: ${created.errors.join('; ')}`);
   const index = created.index;
