@@ -137,13 +137,15 @@ try {
       reports.sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
       const row = rowOf(form, name, reports[Math.floor(reports.length / 2)]!);
       rows.push(row);
-      console.log(`${form} ${name}: ${CATEGORIES.map((id) => `${id} ${row.scores[id]}`).join(', ')}${row.failing.length > 0 ? `; losing points: ${row.failing.join(', ')}` : ''}`);
+      console.log(`${form} ${name}: ${CATEGORIES.map((id) => `${id} ${row.scores[id]}`).join(', ')}${row.failing.length > 0 ? `; audits under 100: ${row.failing.join(', ')}` : ''}`);
     }
   }
   console.log(`\n${table(rows)}\n`);
-  const imperfect = rows.filter((row) => row.failing.length > 0);
-  for (const row of imperfect) console.log(`${row.form} ${row.page}: ${row.failing.join(', ')}`);
+  const imperfect = rows.filter((row) => CATEGORIES.some((id) => row.scores[id] < 100));
+  // An audit under 100 (a 99 for a metric, say) can leave its category at 100: those are listed above.
+  for (const row of imperfect) console.log(`${row.form} ${row.page} loses points on: ${row.failing.join(', ')}`);
   if (imperfect.length === 0) console.log('Every page scores 100 in every category.');
+  process.exitCode = imperfect.length === 0 ? 0 : 1;
 } finally {
   await browser.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));

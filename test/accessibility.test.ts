@@ -41,21 +41,21 @@ const PHOTO = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"><rect
 
 const ARTICLE = '/2025/12/19/an-orchestra-tours-the-steppe/';
 
-/** One page of each kind the theme renders, as a reader reaches it. */
+/**
+ * One page of each kind the theme renders, as a reader reaches it. /tags/ and /authors/ are left
+ * out because their templates are /topics/'s with another heading, and a day because it is a
+ * topic page's list without the kicker: each check of a page costs a quarter second of CPU.
+ */
 const PAGES: Record<string, string> = {
   'the front page': '/',
-  'an article (with a byline)': ARTICLE,
-  'an article (no byline, related articles)': '/2025/12/18/kazakhstan-introduces-official-insurance-and-registration-for-e-scooters/',
+  'an article (byline, source, table, quote, outside link, related articles)': ARTICLE,
   'a topic': '/topics/culture/',
   'the topics': '/topics/',
   'a tag': '/tags/kazakhstan/',
-  'the tags': '/tags/',
   'an author': '/authors/aigerim-sultanova/',
-  'the authors': '/authors/',
   'the archive': '/archive/',
   'a year': '/2025/',
   'a month': '/2025/12/',
-  'a day': '/2025/12/17/',
   'the search page': '/search/',
   'a search with results': '/search/?q=scooter',
   'the not-found page': '/404.html',
@@ -119,6 +119,12 @@ function describeViolation(violation: Result): string {
 const RULES = [...axe.getRules(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).map((rule) => rule.ruleId), 'color-contrast-enhanced'];
 /** The rules whose outcome depends on colours: what the dark scheme can change. */
 const COLOUR_RULES = ['color-contrast', 'color-contrast-enhanced', 'link-in-text-block'];
+/**
+ * The rules whose outcome depends on layout too: what a narrow window can change. The HTML is the
+ * same at every width, so the rules about markup (names, labels, landmarks, headings) run once, at
+ * desktop width.
+ */
+const LAYOUT_RULES = [...COLOUR_RULES, 'target-size', 'scrollable-region-focusable'];
 
 /** Run axe's `rules` on the tab's page; the violations found. */
 async function check(tab: Page, rules: string[]): Promise<Result[]> {
@@ -158,7 +164,7 @@ async function problemsOn(name: string, tab: Page, url: string): Promise<string[
       return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
     });
     if (scrollWidth > clientWidth) problems.push(`${name}: the page is ${scrollWidth} px wide in a ${clientWidth} px window`);
-    problems.push(...(await check(tab, RULES)).map((violation) => `${name}, light: ${describeViolation(violation)}`));
+    problems.push(...(await check(tab, name === 'desktop' ? RULES : LAYOUT_RULES)).map((violation) => `${name}, light: ${describeViolation(violation)}`));
     // The dark scheme changes colours only: the rules about colour are the ones that can differ.
     await tab.emulateMedia({ colorScheme: 'dark' });
     problems.push(...(await check(tab, COLOUR_RULES)).map((violation) => `${name}, dark: ${describeViolation(violation)}`));
