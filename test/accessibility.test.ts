@@ -1,0 +1,214 @@
+// The default theme measured in a real browser: axe-core finds no violation on any kind of page of
+// the seed site, at desktop and phone widths, in the light and the dark scheme; and the pages stay
+// light (what chromium transfers for the front page and an article).
+//
+// The seed site has no bylines, so a copy of it gets one more article, written by an author whom
+// content/authors.yaml describes (bio, photo, links), to give the author page all its parts.
+
+import { cpSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import axe, { type AxeResults, type Result, type RunOptions } from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page, type Response } from 'playwright-core';
+import sirv from 'sirv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { article, makeSite, REPO } from './helpers/site.js';
+
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+
+/** The seed's site.config.ts without its import of src/config.ts (which a temp copy cannot reach). */
+const CONFIG = `export default {
+  title: 'Broadsheet News',
+  description: 'News from Kazakhstan and its partners abroad.',
+  baseUrl: 'http://localhost:4321/',
+  language: 'en',
+  timeZone: 'Asia/Almaty',
+  publisher: 'Broadsheet',
+};
+`;
+
+const AUTHORS_YAML = `- name: Aigerim Sultanova
+  bio: Covers culture and the arts from Almaty.
+  photo: /images/authors/aigerim.svg
+  url: https://aigerim.example/
+  sameAs:
+    - https://x.com/aigerim
+`;
+
+const PHOTO = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"><rect width="96" height="96" fill="#8a6d3b"/><circle cx="48" cy="38" r="18" fill="#f2efe8"/></svg>\n`;
+
+const ARTICLE = '/2025/12/19/an-orchestra-tours-the-steppe/';
+
+/**
+ * One page of each kind the theme renders, as a reader reaches it. /tags/ and /authors/ are left
+ * out because their templates are /topics/'s with another heading, and a day because it is a
+ * topic page's list without the kicker: each check of a page costs a quarter second of CPU.
+ */
+const PAGES: Record<string, string> = {
+  'the front page': '/',
+  'an article (byline, source, table, quote, outside link, related articles)': ARTICLE,
+  'a topic': '/topics/culture/',
+  'the topics': '/topics/',
+  'a tag': '/tags/kazakhstan/',
+  'an author': '/authors/aigerim-sultanova/',
+  'the archive': '/archive/',
+  'a year': '/2025/',
+  'a month': '/2025/12/',
+  'the search page': '/search/',
+  'a search with results': '/search/?q=scooter',
+  'the not-found page': '/404.html',
+};
+
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 375, height: 667 } } as const;
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+/** One tab per viewport, reused for every page: a new tab per check would double the file's time. */
+const tabs = new Map<keyof typeof VIEWPORTS, { context: BrowserContext; tab: Page }>();
+
+beforeAll(async () => {
+  const root = makeSite({
+    'site.config.ts': CONFIG,
+    'content/authors.yaml': AUTHORS_YAML,
+    'static/images/authors/aigerim.svg': PHOTO,
+    'content/2025/12/orchestra.md': article(
+      { title: 'An orchestra tours the steppe', date: '2025-12-19 09:00', topic: 'Culture', tags: '[Kazakhstan, Music]', author: 'Aigerim Sultanova', source: 'Qazinform News Agency' },
+      'The state orchestra set out on Friday for twelve towns.\n\n## The programme\n\nKazakh composers in the first half, [Mahler](https://en.wikipedia.org/wiki/Gustav_Mahler) after the interval.\n\n> We play where the halls are.\n\n| Town | Date |\n|---|---|\n| Karaganda | 20 December |\n| Pavlodar | 22 December |',
+    ),
+  });
+  cpSync(path.join(REPO, 'content'), path.join(root, 'content'), { recursive: true });
+  const result = await build({ root, now: NOW, threads: 1 });
+  expect(result.warnings).toEqual([]);
+  const serve = sirv(path.join(root, 'dist'), { dev: true });
+  server = createServer((request, response) => serve(request, response));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  for (const [name, viewport] of Object.entries(VIEWPORTS) as [keyof typeof VIEWPORTS, (typeof VIEWPORTS)[keyof typeof VIEWPORTS]][]) {
+    const context = await browser.newContext({ viewport, isMobile: name === 'mobile', hasTouch: name === 'mobile' });
+    // axe-core's source in every page the tab opens, before the page's own scripts. (The
+    // @axe-core/playwright wrapper works with playwright-core, but injects the 500 KB source again
+    // on each check and opens a blank page to merge frame results: three times slower here.)
+    await context.addInitScript(axe.source);
+    tabs.set(name, { context, tab: await context.newPage() });
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** A violation as a failing test prints it: what, how bad, where, and how to fix it. */
+function describeViolation(violation: Result): string {
+  // The first few places say what to fix; a theme-wide mistake would otherwise print every card.
+  const targets = violation.nodes.slice(0, 5).map((node) => `    ${node.target.join(' ')}${node.failureSummary ? `: ${node.failureSummary.replace(/\s+/g, ' ')}` : ''}`);
+  if (violation.nodes.length > 5) targets.push(`    and ${violation.nodes.length - 5} more`);
+  return `${violation.id} (${violation.impact ?? 'no impact given'}): ${violation.help} (${violation.helpUrl})\n${targets.join('\n')}`;
+}
+
+/**
+ * The rules axe runs: WCAG 2.0 to 2.2, levels A and AA, and its best practices, plus text contrast
+ * at AAA (7:1; large text 4.5:1), which the theme meets in both schemes. Naming the rules turns on
+ * two that axe leaves off by default: WCAG 2.2's target-size (links and controls at least 24 px,
+ * or spaced as if they were), which matters most on a phone, and the AAA contrast.
+ */
+const RULES = [...axe.getRules(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).map((rule) => rule.ruleId), 'color-contrast-enhanced'];
+/** The rules whose outcome depends on colours: what the dark scheme can change. */
+const COLOUR_RULES = ['color-contrast', 'color-contrast-enhanced', 'link-in-text-block'];
+/**
+ * The rules whose outcome depends on layout too: what a narrow window can change. The HTML is the
+ * same at every width, so the rules about markup (names, labels, landmarks, headings) run once, at
+ * desktop width.
+ */
+const LAYOUT_RULES = [...COLOUR_RULES, 'target-size', 'scrollable-region-focusable'];
+
+/** Run axe's `rules` on the tab's page; the violations found. */
+async function check(tab: Page, rules: string[]): Promise<Result[]> {
+  const options: RunOptions = { resultTypes: ['violations'], runOnly: { type: 'rule', values: rules } };
+  // The function runs in the page, where the init script defined `axe`; the tests' tsconfig has no DOM library.
+  const results = await tab.evaluate((runOptions) => {
+    const page = globalThis as unknown as { axe: { run(context: unknown, options: RunOptions): Promise<AxeResults> }; document: unknown };
+    return page.axe.run(page.document, runOptions);
+  }, options);
+  return results.violations;
+}
+
+/** Open `url` in `tab` and wait until it shows what a reader would see (search results, once found). */
+async function show(tab: Page, url: string): Promise<void> {
+  const response = await tab.goto(`${origin}${url}`);
+  expect(response?.ok(), url).toBe(true);
+  if (new URL(url, origin).searchParams.has('q')) await tab.locator('.search-results li').first().waitFor();
+}
+
+/** What axe finds on `url` in `tab`, light then dark, with any console error or failed request, as lines to print. */
+async function problemsOn(name: string, tab: Page, url: string): Promise<string[]> {
+  const problems: string[] = [];
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.type() === 'error') problems.push(`${name}: console error: ${message.text()}`);
+  };
+  const onResponse = (response: Response) => {
+    if (response.status() >= 400) problems.push(`${name}: ${response.status()} for ${response.url()}`);
+  };
+  tab.on('console', onConsole);
+  tab.on('response', onResponse);
+  try {
+    await tab.emulateMedia({ colorScheme: 'light' });
+    await show(tab, url);
+    // Content wider than the screen makes a phone reader scroll sideways for every line (WCAG's reflow).
+    const { scrollWidth, clientWidth } = await tab.evaluate(() => {
+      const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+    });
+    if (scrollWidth > clientWidth) problems.push(`${name}: the page is ${scrollWidth} px wide in a ${clientWidth} px window`);
+    problems.push(...(await check(tab, name === 'desktop' ? RULES : LAYOUT_RULES)).map((violation) => `${name}, light: ${describeViolation(violation)}`));
+    // The dark scheme changes colours only: the rules about colour are the ones that can differ.
+    await tab.emulateMedia({ colorScheme: 'dark' });
+    problems.push(...(await check(tab, COLOUR_RULES)).map((violation) => `${name}, dark: ${describeViolation(violation)}`));
+  } finally {
+    tab.off('console', onConsole);
+    tab.off('response', onResponse);
+  }
+  return problems;
+}
+
+describe('axe-core in chromium', () => {
+  for (const [kind, url] of Object.entries(PAGES)) {
+    it(`finds no violation on ${kind} (${url}), at desktop and phone widths, light and dark`, async () => {
+      // Both widths at once: each has its own tab, and most of a check is waiting on the browser.
+      const problems = (await Promise.all([...tabs].map(([name, { tab }]) => problemsOn(name, tab, url)))).flat();
+      expect(problems, problems.join('\n')).toEqual([]);
+    });
+  }
+});
+
+describe('page weight in chromium', () => {
+  /** Bytes chromium transferred to show `url` in a fresh tab (nothing cached): the page, its CSS, icons, scripts and index files. */
+  async function transferred(url: string): Promise<number> {
+    const context = await browser.newContext();
+    try {
+      const tab = await context.newPage();
+      await show(tab, url);
+      await tab.waitForLoadState('load');
+      return await tab.evaluate(() => {
+        const { performance } = globalThis as unknown as { performance: { getEntries(): { transferSize?: number }[] } };
+        return performance.getEntries().reduce((sum, entry) => sum + (entry.transferSize ?? 0), 0);
+      });
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('keeps the front page under 50 KB and an article under 30 KB, with everything they load', async () => {
+    const home = await transferred('/');
+    const story = await transferred(ARTICLE);
+    // A sum of nothing would pass any budget: the page itself is several kilobytes.
+    expect(home).toBeGreaterThan(5_000);
+    expect(home).toBeLessThan(50_000);
+    expect(story).toBeGreaterThan(5_000);
+    expect(story).toBeLessThan(30_000);
+  });
+});
