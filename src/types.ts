@@ -44,10 +44,18 @@ export interface ArticleMeta {
   /** The `author` names, with their author pages' slugs; two names with one slug are one author. */
   authors: Term[];
   draft: boolean;
+  /** The front-matter `image`, as written: a path relative to the article file, a site path or a URL. */
   image?: string;
   imageAlt?: string;
-  /** Line of the `image` field, for a missing-image warning. */
+  /** Line and column of the `image` field's value, for image problems. */
   imageLine?: number;
+  imageColumn?: number;
+  imageCaption?: string;
+  imageCredit?: string;
+  /** Where crops of the lead image centre, as fractions of its width and height (default the middle). */
+  imageFocus?: ImageFocus;
+  /** Images in the body, in order; the body HTML holds a placeholder for each (images/placeholders.ts). */
+  images: BodyImageRef[];
   /** Corrections to the article, in the order written: shown atop it and in its JSON-LD. */
   corrections: Correction[];
   lang: string;
@@ -92,6 +100,44 @@ export interface Correction {
 /** Is a value (in page data, say) an article's metadata? */
 export function isArticleMeta(value: unknown): value is ArticleMeta {
   return typeof value === 'object' && value !== null && typeof (value as ArticleMeta).key === 'string' && 'contentPath' in value && 'bodyLine' in value;
+}
+
+/** A focal point: fractions of an image's width (x, from the left) and height (y, from the top). */
+export interface ImageFocus {
+  x: number;
+  y: number;
+}
+
+/** An image in an article body (`![alt](src "title")` or raw `<img>`), as written, at its file line and column. */
+export interface BodyImageRef {
+  src: string;
+  alt: string;
+  line: number;
+  column: number;
+}
+
+/** One image file of the output: its site path (before the base path), pixel size, MIME type and bytes. */
+export interface ImageFile {
+  url: string;
+  width: number;
+  height: number;
+  type: string;
+  bytes: number;
+}
+
+/**
+ * What an article page shows of its images, made by src/images/ once the sources are processed:
+ * plain data, so it travels to page workers, and part of the page's fingerprint.
+ */
+export interface PageImages {
+  /** The lead image as ready-made markup (<picture>, or <img> for a remote image); absent without one. */
+  lead?: string;
+  /** Markup for each body image, by its index in ArticleMeta.images; null: left as written (remote). */
+  body: Array<string | null>;
+  /** og:image and twitter:image: the 1,200 × 630 crop of a local lead image. */
+  social?: ImageFile;
+  /** NewsArticle `image`: the 16:9, 4:3 and 1:1 crops of a local lead image. */
+  crops: ImageFile[];
 }
 
 /** A link from an article body to the site: a site path, or another article's file. */
@@ -252,6 +298,8 @@ export interface PageSpec {
   breadcrumbs: Crumb[];
   /** Article pages: the article whose body goes into the page as `content`. */
   article?: ArticleMeta;
+  /** Article pages with images: their markup and crops (added by write/pages.ts from the image stage). */
+  images?: PageImages;
   /** ISO date-time of the newest content on the page (sitemap lastmod); none for pages without articles. */
   lastModified?: string;
   /** Topic, tag and author pages: the term whose feeds the page links, besides the site's. */

@@ -3,6 +3,7 @@
 // the whole site; a dev update passes the page groups and feeds a change can reach. Adding an
 // output kind is one module and one entry in OUTPUTS.
 
+import { writeImageFiles } from '../images/output.js';
 import { writeFeeds, type FeedSpec } from '../pages/feeds/index.js';
 import { writeNewsSitemapAndRobots, writePageSitemaps } from '../pages/sitemaps.js';
 import { writeWebManifest } from '../pages/webmanifest.js';
@@ -42,7 +43,7 @@ export interface WrittenOutputs {
 }
 
 /** The name of an output kind. */
-export type OutputName = 'pages' | 'feeds' | 'sitemaps' | 'news-sitemap' | 'assets' | 'webmanifest' | 'static';
+export type OutputName = 'pages' | 'images' | 'feeds' | 'sitemaps' | 'news-sitemap' | 'assets' | 'webmanifest' | 'static';
 
 /** One kind of output file. */
 interface Output {
@@ -61,9 +62,19 @@ const pageOutput: Output = {
   },
 };
 
+/** The variants of the images pages show (src/images/): copied from the image cache. */
+const imageOutput: Output = {
+  name: 'images',
+  write: async (context) => ({ count: await writeImageFiles(context.images.files, context.writer, context.manifest) }),
+};
+
 const feedOutput: Output = {
   name: 'feeds',
-  write: async (context, plan) => ({ count: await writeFeeds(context.site, context, context.writer, plan.feeds) }),
+  write: async (context, plan) => {
+    // Feed bodies carry plain sized <img> for body images, and entries enclose the lead image's variant.
+    const feedContext = { ...context, bodyOf: context.feedBodyOf, imagesOf: context.images.feedOf };
+    return { count: await writeFeeds(context.site, feedContext, context.writer, plan.feeds) };
+  },
 };
 
 const sitemapOutput: Output = {
@@ -106,7 +117,7 @@ const staticOutput: Output = {
 };
 
 /** Every kind of output, in the order they are written. */
-const OUTPUTS: readonly Output[] = [pageOutput, feedOutput, sitemapOutput, newsSitemapOutput, assetOutput, webManifestOutput, staticOutput];
+const OUTPUTS: readonly Output[] = [pageOutput, imageOutput, feedOutput, sitemapOutput, newsSitemapOutput, assetOutput, webManifestOutput, staticOutput];
 
 /**
  * Write every output of `plan` through the context's writer and manifest, in the order of OUTPUTS.
