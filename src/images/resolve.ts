@@ -38,9 +38,10 @@ export function resolveImage(reference: string, articleFile: string, context: Re
   if (written === '' || written.includes('\0')) return { kind: 'missing', tried: [] };
   const { root, contentPath, staticPath } = context.config;
   const folders = written.startsWith('/') ? [staticPath, contentPath] : [path.dirname(path.resolve(root, articleFile)), contentPath, staticPath];
-  const candidates = folders.map((folder) => path.join(folder, written));
-  // Decided on the path as written, before looking at the disk: ../../etc/passwd.jpg is refused whether or not it exists.
-  if (candidates.some((candidate) => !isInside(candidate, root))) return { kind: 'outside', why: 'path' };
+  // Decided on the path as written, before looking at the disk: ../../etc/passwd.jpg is refused
+  // whether or not it exists. The fallback folders are only tried where they stay inside the site.
+  const candidates = folders.map((folder) => path.join(folder, written)).filter((candidate) => isInside(candidate, root));
+  if (candidates.length === 0 || !isInside(path.join(folders[0]!, written), root)) return { kind: 'outside', why: 'path' };
   const tried: string[] = [];
   for (const candidate of candidates) {
     const shown = path.relative(root, candidate).split(path.sep).join('/');

@@ -1,0 +1,230 @@
+// Photos (issue 12): lead and body images next to the article, in content/images/ or static/,
+// become responsive <picture> markup with sized variants in AVIF, WebP and the original format,
+// crops for search engines and social cards, feed enclosures; metadata such as GPS is stripped;
+// broken, missing and out-of-site images are clear problems at their reference; a warm build
+// processes no unchanged image. Images are generated here with sharp: small and fast.
+
+import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../src/build.js';
+import { BuildFailure, formatProblems, type Problem } from '../src/problems.js';
+import { article, makeSite, page, runCli } from './helpers/site.js';
+
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+const CONFIG = { 'site.config.ts': "export default { title: 'Photos', baseUrl: 'https://example.org/news/' };\n" };
+
+/** A JPEG of `width` × `height`: a gradient, so crops and scaling have something to keep. */
+async function photo(width: number, height: number, format: 'jpeg' | 'png' = 'jpeg'): Promise<Buffer> {
+  const base = sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 200 } } });
+  const gradient = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g"><stop offset="0" stop-color="#c33"/><stop offset="1" stop-color="#3c3"/></linearGradient></defs><rect width="${width}" height="${height / 2}" fill="url(#g)"/></svg>`);
+  const composed = base.composite([{ input: gradient }]);
+  return format === 'png' ? composed.png().toBuffer() : composed.jpeg().toBuffer();
+}
+
+/** Write binary files into a site. */
+function writeBinary(root: string, files: Record<string, Buffer>): void {
+  for (const [file, bytes] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), bytes);
+  }
+}
+
+async function buildSite(root: string, options: BuildOptions = {}) {
+  try {
+    return await build({ root, now: NOW, threads: 1, cache: false, ...options });
+  } catch (error) {
+    // The problems, not just their count, in the test's failure message.
+    if (error instanceof BuildFailure) throw new Error(formatProblems(error.problems));
+    throw error;
+  }
+}
+
+/** The problems a failed build reports (throws when the build succeeds). */
+async function failure(root: string, options: BuildOptions = {}): Promise<Problem[]> {
+  try {
+    await build({ root, now: NOW, threads: 1, cache: false, ...options });
+  } catch (error) {
+    if (error instanceof BuildFailure) return [...error.problems];
+    throw error;
+  }
+  throw new Error('the build succeeded');
+}
+
+/** The output file of a URL under the base path /news/. */
+function outputFile(root: string, url: string): string {
+  return path.join(root, 'dist', new URL(url, 'https://example.org').pathname.replace(/^\/news\//, ''));
+}
+
+const BUNDLE = 'content/2025/12/medeu/index.md';
+const BUNDLE_TEXT = article(
+  { title: 'Skaters return to Medeu', date: '2025-12-18 10:00', image: 'rink.jpg', imageAlt: 'Skaters on the ice at Medeu', imageCaption: 'The rink opened on Saturday.', imageCredit: 'Aigerim Sultanova' },
+  'The season began.\n\n![Crowds by the rink](../../../images/crowd.png "Crowds on Sunday")\n\nMore text.',
+);
+
+async function bundleSite(): Promise<string> {
+  const root = makeSite({ ...CONFIG, [BUNDLE]: BUNDLE_TEXT });
+  writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(2000, 1500), 'content/images/crowd.png': await photo(1000, 800, 'png') });
+  return root;
+}
+
+describe('an article with a lead image and a body image', () => {
+  it('shows each as a <picture> of AVIF, WebP and the original format, every candidate a file of the stated width, never enlarged', async () => {
+    const root = await bundleSite();
+    const result = await buildSite(root);
+    const $ = page(path.join(root, 'dist'), '2025/12/18/skaters-return-to-medeu/');
+
+    const lead = $('figure.lead-image picture');
+    expect(lead.find('source').map((_, s) => $(s).attr('type')).get()).toEqual(['image/avif', 'image/webp']);
+    const leadImg = lead.find('img');
+    expect(leadImg.attr('fetchpriority')).toBe('high');
+    expect(leadImg.attr('loading')).toBeUndefined();
+    expect(leadImg.attr('alt')).toBe('Skaters on the ice at Medeu');
+    expect($('figure.lead-image figcaption').text()).toBe('The rink opened on Saturday. Photo: Aigerim Sultanova');
+
+    const body = $('.article-body figure');
+    expect(body.find('figcaption').text()).toBe('Crowds on Sunday');
+    const bodyImg = body.find('picture img');
+    expect(bodyImg.attr('loading')).toBe('lazy');
+    expect(bodyImg.attr('decoding')).toBe('async');
+    expect(bodyImg.attr('alt')).toBe('Crowds by the rink');
+    expect(bodyImg.attr('src')).toMatch(/^\/news\/images\/[0-9a-f]{10}\/crowd-800\.png$/);
+
+    // Every <img> is sized, so nothing shifts as the page loads.
+    $('img').each((_, img) => {
+      expect(Number($(img).attr('width'))).toBeGreaterThan(0);
+      expect(Number($(img).attr('height'))).toBeGreaterThan(0);
+    });
+
+    const candidates = (selector: string) =>
+      $(selector)
+        .map((_, element) => ($(element).attr('srcset') ?? '').split(', '))
+        .get()
+        .map((entry: string) => entry.split(' ') as [string, string]);
+    const leadCandidates = candidates('figure.lead-image source, figure.lead-image img');
+    expect(leadCandidates.map(([, w]) => w)).toEqual(['480w', '800w', '1200w', '1600w', '480w', '800w', '1200w', '1600w', '480w', '800w', '1200w', '1600w']);
+    const bodyCandidates = candidates('.article-body source, .article-body img');
+    // The crowd photo is 1,000 px wide: no 1,200 or 1,600 variant of it.
+    expect(bodyCandidates.map(([, w]) => w)).toEqual(['480w', '800w', '480w', '800w', '480w', '800w']);
+    for (const [url, width] of [...leadCandidates, ...bodyCandidates]) {
+      const meta = await sharp(outputFile(root, url)).metadata();
+      expect(`${meta.width}w`, url).toBe(width);
+      expect(meta.format, url).toBe(url.endsWith('.avif') ? 'heif' : url.endsWith('.webp') ? 'webp' : url.endsWith('.png') ? 'png' : 'jpeg');
+    }
+    expect(result.stats.images).toBe(2);
+    expect(result.stats.imagesProcessed).toBe(2);
+  });
+
+  it('gives NewsArticle JSON-LD the 16:9, 4:3 and 1:1 crops with caption and credit, and og:image the 1,200 × 630 card', async () => {
+    const root = await bundleSite();
+    await buildSite(root);
+    const $ = page(path.join(root, 'dist'), '2025/12/18/skaters-return-to-medeu/');
+    const news = $('script[type="application/ld+json"]')
+      .map((_, s) => JSON.parse($(s).text()) as { '@type': string; image?: Array<{ url: string; width: number; height: number; caption: string; creditText: string }> })
+      .get()
+      .find((data) => data['@type'] === 'NewsArticle')!;
+    expect(news.image).toHaveLength(3);
+    const ratios = [];
+    for (const crop of news.image!) {
+      const meta = await sharp(outputFile(root, crop.url)).metadata();
+      expect([meta.width, meta.height]).toEqual([crop.width, crop.height]);
+      expect(meta.width).toBeGreaterThanOrEqual(1200);
+      ratios.push(crop.width / crop.height);
+      expect(crop.caption).toBe('The rink opened on Saturday.');
+      expect(crop.creditText).toBe('Aigerim Sultanova');
+    }
+    expect(ratios).toEqual([16 / 9, 4 / 3, 1]);
+
+    const og = $('meta[property="og:image"]').attr('content')!;
+    expect(og).toMatch(/^https:\/\/example\.org\/news\/images\//);
+    const card = await sharp(outputFile(root, og)).metadata();
+    expect([card.width, card.height]).toEqual([1200, 630]);
+    expect($('meta[name="twitter:image"]').attr('content')).toBe(og);
+    expect($('meta[property="og:image:width"]').attr('content')).toBe('1200');
+    expect($('meta[name="robots"]').attr('content')).toBe('max-image-preview:large');
+  });
+
+  it('crops around the focal point imageFocus gives', async () => {
+    const root = makeSite({
+      ...CONFIG,
+      'content/2025/12/wide.md': article({ title: 'Wide', date: '2025-12-18', image: 'wide.jpg', imageAlt: 'A wide view', imageFocus: '0.9,0.5' }),
+    });
+    // Left half black, right half white: a square crop at x = 0.9 holds only white.
+    const wide = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#000' } })
+      .composite([{ input: { create: { width: 1200, height: 1200, channels: 3, background: '#fff' } }, left: 1200, top: 0 }])
+      .jpeg()
+      .toBuffer();
+    writeBinary(root, { 'content/2025/12/wide.jpg': wide });
+    await buildSite(root);
+    const $ = page(path.join(root, 'dist'), '2025/12/18/wide/');
+    const square = ($('script[type="application/ld+json"]').first().text().match(/"url":"([^"]*-1x1[^"]*)"/) ?? [])[1]!;
+    const stats = await sharp(outputFile(root, square)).stats();
+    expect(stats.channels[0]!.mean).toBeGreaterThan(240);
+  });
+
+  it('puts the 1,200-px variant in the feeds, with its type and its length in bytes', async () => {
+    const root = await bundleSite();
+    await buildSite(root);
+    const rss = cheerio.load(readFileSync(path.join(root, 'dist/feed.xml'), 'utf8'), { xml: true });
+    const enclosure = rss('item enclosure');
+    const url = enclosure.attr('url')!;
+    expect(url).toMatch(/rink-1200\.jpg$/);
+    expect(enclosure.attr('type')).toBe('image/jpeg');
+    expect(Number(enclosure.attr('length'))).toBe(statSync(outputFile(root, url)).size);
+    // Feed readers ignore <picture>: body images are plain, sized, absolute <img>.
+    const body = cheerio.load(rss('item').children().filter((_, e) => (e as { name?: string }).name === 'content:encoded').text());
+    expect(body('img').attr('src')).toMatch(/^https:\/\/example\.org\/news\/images\/.*crowd-800\.png$/);
+    expect(body('picture')).toHaveLength(0);
+  });
+});
+
+describe('image metadata', () => {
+  it('drops EXIF (GPS included) from every output, after turning the picture as its orientation says', async () => {
+    const root = makeSite({ ...CONFIG, 'content/2025/12/gps.md': article({ title: 'Where', date: '2025-12-18', image: 'gps.jpg', imageAlt: 'A street' }) });
+    const tagged = await sharp(await photo(1600, 1200))
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 14/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '76/1 57/1 0/1' } })
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
+    expect((await sharp(tagged).metadata()).exif).toBeDefined();
+    writeBinary(root, { 'content/2025/12/gps.jpg': tagged });
+    await buildSite(root);
+    const $ = page(path.join(root, 'dist'), '2025/12/18/where/');
+    const img = $('figure.lead-image img');
+    // Orientation 6: the 1,600 × 1,200 file is a 1,200 × 1,600 picture.
+    expect([img.attr('width'), img.attr('height')]).toEqual(['1200', '1600']);
+    const urls = $('figure.lead-image source, figure.lead-image img').map((_, e) => ($(e).attr('srcset') ?? '').split(', ').map((c) => c.split(' ')[0]!)).get() as string[];
+    const og = $('meta[property="og:image"]').attr('content')!;
+    for (const url of [...urls, og]) {
+      const meta = await sharp(outputFile(root, url)).metadata();
+      expect(meta.exif, url).toBeUndefined();
+      expect(meta.orientation ?? 1, url).toBe(1);
+    }
+  });
+});
+
+describe('the build cache', () => {
+  it('processes no unchanged image on a warm build and leaves its files as they were; a changed photo gets new URLs', async () => {
+    const root = await bundleSite();
+    const cold = await buildSite(root, { cache: true });
+    expect(cold.stats.imagesProcessed).toBe(2);
+    const file = (url: string) => outputFile(root, url);
+    const leadSrc = () => page(path.join(root, 'dist'), '2025/12/18/skaters-return-to-medeu/')('figure.lead-image img').attr('src')!;
+    const before = leadSrc();
+    const mtime = statSync(file(before)).mtimeMs;
+
+    const warm = await buildSite(root, { cache: true });
+    expect(warm.stats.imagesProcessed).toBe(0);
+    expect(warm.stats.pagesRendered).toBe(0);
+    expect(statSync(file(before)).mtimeMs).toBe(mtime);
+
+    writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(1800, 1200) });
+    const changed = await buildSite(root, { cache: true });
+    expect(changed.stats.imagesProcessed).toBe(1);
+    const after = leadSrc();
+    expect(after).not.toBe(before);
+    expect(() => statSync(file(before))).toThrow();
+  });
+});
