@@ -228,3 +228,89 @@ describe('the build cache', () => {
     expect(() => statSync(file(before))).toThrow();
   });
 });
+
+describe('image problems', () => {
+  const lead = (image: string, title = 'Lead') => article({ title, date: '2025-12-18', image, imageAlt: 'Something' });
+
+  it('a missing image is an error at the image field, naming where it was looked for', async () => {
+    const root = makeSite({ ...CONFIG, 'content/2025/12/a.md': lead('nope.jpg') });
+    const problems = await failure(root);
+    expect(formatProblems(problems)).toMatch(
+      /^content\/2025\/12\/a\.md:4:8 error image: the lead image "nope\.jpg" does not exist; expected an image file at content\/2025\/12\/nope\.jpg or content\/nope\.jpg or static\/nope\.jpg \[image-missing\]/,
+    );
+  });
+
+  it('a file that is not an image, and a damaged JPEG, are errors at their references, not crashes', async () => {
+    const root = makeSite({
+      ...CONFIG,
+      'content/2025/12/a.md': lead('notes.jpg'),
+      'content/2025/12/notes.jpg': 'just some text\n',
+      'content/2025/12/b.md': article({ title: 'Body', date: '2025-12-18' }, 'Text.\n\n![A broken photo](broken.jpg)'),
+    });
+    const good = await photo(1000, 700);
+    writeBinary(root, { 'content/2025/12/broken.jpg': good.subarray(0, Math.floor(good.length / 2)) });
+    const problems = await failure(root);
+    const text = formatProblems(problems);
+    expect(text).toMatch(/^content\/2025\/12\/a\.md:4:8 error image: the lead image "notes\.jpg" \(content\/2025\/12\/notes\.jpg\) is not an image Broadsheet can read: .* \[image-unreadable\]/m);
+    expect(text).toMatch(/^content\/2025\/12\/b\.md:8:1 error the image "broken\.jpg" \(content\/2025\/12\/broken\.jpg\) is not an image Broadsheet can read: .* \[image-unreadable\]/m);
+    expect(problems).toHaveLength(2);
+  });
+
+  it('a body image without alt text is a warning, and an error with --strict', async () => {
+    const files = { ...CONFIG, 'content/2025/12/a.md': article({ title: 'Alt', date: '2025-12-18' }, 'Text.\n\n![](pic.jpg)') };
+    const root = makeSite(files);
+    writeBinary(root, { 'content/2025/12/pic.jpg': await photo(600, 400) });
+    const result = await buildSite(root);
+    expect(formatProblems(result.warnings)).toMatch(/^content\/2025\/12\/a\.md:8:1 warning the image "pic\.jpg" has no alt text/);
+    const strict = await failure(root, { strict: true });
+    expect(formatProblems(strict)).toMatch(/^content\/2025\/12\/a\.md:8:1 error the image "pic\.jpg" has no alt text/);
+  });
+
+  it('a remote image is used as written, with a warning that it cannot be sized', async () => {
+    const root = makeSite({ ...CONFIG, 'content/2025/12/a.md': lead('https://cdn.example.com/photo.jpg') });
+    const result = await buildSite(root);
+    expect(formatProblems(result.warnings)).toMatch(/^content\/2025\/12\/a\.md:4:8 warning image: the lead image "https:\/\/cdn\.example\.com\/photo\.jpg" is on another site: it is used as it is and cannot be sized/);
+    const $ = page(path.join(root, 'dist'), '2025/12/18/lead/');
+    expect($('figure.lead-image img').attr('src')).toBe('https://cdn.example.com/photo.jpg');
+    expect($('meta[property="og:image"]').attr('content')).toBe('https://cdn.example.com/photo.jpg');
+  });
+
+  it('never reads outside the site folder: ../ paths, URL schemes and symbolic links out of it are errors', async () => {
+    const outside = makeSite({});
+    writeBinary(outside, { 'secret.jpg': await photo(600, 400) });
+    const root = makeSite({
+      ...CONFIG,
+      'content/2025/12/a.md': lead('../../../../etc/passwd.jpg'),
+      'content/2025/12/b.md': lead('file:///etc/passwd', 'B'),
+      'content/2025/12/c.md': article({ title: 'C', date: '2025-12-18' }, 'Text.\n\n![Secret](linked.jpg)'),
+      'content/2025/12/d.md': lead(`../../../../${path.basename(outside)}/secret.jpg`, 'D'),
+    });
+    symlinkSync(path.join(outside, 'secret.jpg'), path.join(root, 'content/2025/12/linked.jpg'));
+    const text = formatProblems(await failure(root));
+    expect(text).toMatch(/^content\/2025\/12\/a\.md:4:8 error image: the lead image "\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd\.jpg" leads outside the site folder/m);
+    expect(text).toMatch(/^content\/2025\/12\/b\.md:4:8 error image: the lead image "file:\/\/\/etc\/passwd" is neither a file of the site nor an http\(s\) URL/m);
+    expect(text).toMatch(/^content\/2025\/12\/c\.md:8:1 error the image "linked\.jpg" is a symbolic link to a file outside the site folder/m);
+    expect(text).toMatch(/^content\/2025\/12\/d\.md:4:8 error image: the lead image ".*secret\.jpg" leads outside the site folder/m);
+  });
+
+  it('refuses a 100-megapixel image before decoding it', async () => {
+    const root = makeSite({ ...CONFIG, 'content/2025/12/a.md': lead('huge.jpg') });
+    const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#777' } }).jpeg({ quality: 20 }).toBuffer();
+    writeBinary(root, { 'content/2025/12/huge.jpg': huge });
+    expect(formatProblems(await failure(root))).toMatch(
+      /^content\/2025\/12\/a\.md:4:8 error image: the lead image "huge\.jpg" \(content\/2025\/12\/huge\.jpg\) is 10,000 × 10,000 pixels, more than Broadsheet processes; expected at most 50,000,000 pixels \(50 megapixels\) \[image-too-large\]/,
+    );
+  });
+
+  it('the CLI reports a missing image with its place, exit code 1, no stack trace, and leaves dist/ as it was', async () => {
+    const root = await bundleSite();
+    await buildSite(root);
+    const before = readFileSync(path.join(root, 'dist/index.html'), 'utf8');
+    writeFileSync(path.join(root, BUNDLE), BUNDLE_TEXT.replace('image: rink.jpg', 'image: rink-missing.jpg'));
+    const result = await runCli(['build', '--quiet'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/content\/2025\/12\/medeu\/index\.md:4:8 error image: the lead image "rink-missing\.jpg" does not exist/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toBe(before);
+  });
+});
