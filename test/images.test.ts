@@ -11,18 +11,11 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/build.js';
 import { BuildFailure, formatProblems, type Problem } from '../src/problems.js';
+import { photo } from './helpers/photos.js';
 import { article, makeSite, page, runCli } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const CONFIG = { 'site.config.ts': "export default { title: 'Photos', baseUrl: 'https://example.org/news/' };\n" };
-
-/** A JPEG of `width` × `height`: a gradient, so crops and scaling have something to keep. */
-async function photo(width: number, height: number, format: 'jpeg' | 'png' = 'jpeg'): Promise<Buffer> {
-  const base = sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 200 } } });
-  const gradient = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="g"><stop offset="0" stop-color="#c33"/><stop offset="1" stop-color="#3c3"/></linearGradient></defs><rect width="${width}" height="${height / 2}" fill="url(#g)"/></svg>`);
-  const composed = base.composite([{ input: gradient }]);
-  return format === 'png' ? composed.png().toBuffer() : composed.jpeg().toBuffer();
-}
 
 /** Write binary files into a site. */
 function writeBinary(root: string, files: Record<string, Buffer>): void {
