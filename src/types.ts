@@ -1,8 +1,12 @@
 // What crosses stage borders: an article's metadata (load/render -> model -> pages), the site model
 // (model -> pages), and page plans (pages -> write, workers, dev). Types and one type guard only; every
-// stage imports from here, and this module imports nothing of Broadsheet's but dates' SiteDate.
+// stage imports from here, and this module imports nothing of Broadsheet's but dates' SiteDate and
+// the image stage's plain-data types (images/page-images.ts).
 
 import type { SiteDate } from './dates.js';
+import type { BodyImageRef, ImageFocus, PageImages } from './images/page-images.js';
+
+export type { BodyImageRef, ImageFile, ImageFocus, PageImages } from './images/page-images.js';
 
 /** The parts of the config an article's rendering depends on (and so its cache key). */
 export interface ArticleSettings {
@@ -100,44 +104,6 @@ export interface Correction {
 /** Is a value (in page data, say) an article's metadata? */
 export function isArticleMeta(value: unknown): value is ArticleMeta {
   return typeof value === 'object' && value !== null && typeof (value as ArticleMeta).key === 'string' && 'contentPath' in value && 'bodyLine' in value;
-}
-
-/** A focal point: fractions of an image's width (x, from the left) and height (y, from the top). */
-export interface ImageFocus {
-  x: number;
-  y: number;
-}
-
-/** An image in an article body (`![alt](src "title")` or raw `<img>`), as written, at its file line and column. */
-export interface BodyImageRef {
-  src: string;
-  alt: string;
-  line: number;
-  column: number;
-}
-
-/** One image file of the output: its site path (before the base path), pixel size, MIME type and bytes. */
-export interface ImageFile {
-  url: string;
-  width: number;
-  height: number;
-  type: string;
-  bytes: number;
-}
-
-/**
- * What an article page shows of its images, made by src/images/ once the sources are processed:
- * plain data, so it travels to page workers, and part of the page's fingerprint.
- */
-export interface PageImages {
-  /** The lead image as ready-made markup (<picture>, or <img> for a remote image); absent without one. */
-  lead?: string;
-  /** Markup for each body image, by its index in ArticleMeta.images; null: left as written (remote). */
-  body: Array<string | null>;
-  /** og:image and twitter:image: the 1,200 × 630 crop of a local lead image. */
-  social?: ImageFile;
-  /** NewsArticle `image`: the 16:9, 4:3 and 1:1 crops of a local lead image. */
-  crops: ImageFile[];
 }
 
 /** A link from an article body to the site: a site path, or another article's file. */
