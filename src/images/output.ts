@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { OutputManifest } from '../write/manifest.js';
 import type { OutputWriter } from '../write/output-writer.js';
-import type { OutputImage } from './stage.js';
+import type { OutputImage } from './site-images.js';
 
 /** Write (or keep) each image file; returns how many there are. */
 export async function writeImageFiles(files: readonly OutputImage[], writer: OutputWriter, manifest: OutputManifest): Promise<number> {

@@ -6,38 +6,17 @@
 
 import type { SiteConfig } from '../config.js';
 import { problem, type Problem } from '../problems.js';
-import type { ArticleMeta, ImageFile, PageImages } from '../types.js';
+import path from 'node:path';
+import type { ArticleMeta, ImageFile } from '../types.js';
 import { defaultVariant, pictureMarkup, plainImageMarkup, remoteImageMarkup } from './markup.js';
 import { cropVariants, fileStem, srcsetVariants, type Variant } from './plan.js';
 import { makeVariant, runBounded } from './process.js';
 import { collectReferences, type ImageUse } from './references.js';
+import { SiteImages, type ArticleImages, type OutputImage } from './site-images.js';
 import { resolveContext } from './resolve.js';
 import { FORMAT_FILES, imageSettings } from './settings.js';
 import { causeOf, loadSource, type LoadedSource, type SourceFailure } from './sources.js';
 import type { ImageStore } from './store.js';
-
-/** A variant file of the output, and where its bytes are in the store. */
-export interface OutputImage {
-  file: string;
-  key: string;
-  stored: string;
-}
-
-/** What a feed entry shows of an article's images. */
-export interface FeedImages {
-  /** The lead image's default variant: the enclosure. */
-  image?: ImageFile;
-  /** Plain sized <img> markup for each body image (feed readers ignore <picture>). */
-  body: Array<string | null>;
-}
-
-/** What the image stage answers: what each article shows, and every file to write. */
-export interface SiteImages {
-  /** What an article's page shows; undefined for an article without images. */
-  pageOf(article: ArticleMeta): PageImages | undefined;
-  feedOf(article: ArticleMeta): FeedImages | undefined;
-  files: OutputImage[];
-}
 
 /** The image stage's result: the answers, the problems, and how many sources had variants made. */
 export interface PreparedImages {
@@ -49,25 +28,20 @@ export interface PreparedImages {
   sources: number;
 }
 
-/** No images: for an update or a check that has none. */
-export const NO_IMAGES: SiteImages = { pageOf: () => undefined, feedOf: () => undefined, files: [] };
-
 /** Run the image stage for the published `articles` (see the top of this file). */
 export async function prepareImages(config: SiteConfig, articles: readonly ArticleMeta[], store: ImageStore): Promise<PreparedImages> {
   const settings = imageSettings(config);
   const references = collectReferences(articles, resolveContext(config));
   const problems = references.problems;
-  const pages = new Map<string, PageImages>();
-  const feeds = new Map<string, FeedImages>();
+  const byArticle = new Map<string, ArticleImages>();
   const files = new Map<string, OutputImage>();
   const entry = (article: ArticleMeta) => {
-    let page = pages.get(article.contentPath);
-    if (!page) {
-      page = { body: article.images.map(() => null), crops: [] };
-      pages.set(article.contentPath, page);
-      feeds.set(article.contentPath, { body: article.images.map(() => null) });
+    let images = byArticle.get(article.contentPath);
+    if (!images) {
+      images = { page: { body: article.images.map(() => null), crops: [] }, feed: { body: article.images.map(() => null) }, files: [], sources: [] };
+      byArticle.set(article.contentPath, images);
     }
-    return { page, feed: feeds.get(article.contentPath)! };
+    return images;
   };
   for (const { use, url } of references.remote) {
     if (use.index === 'lead') entry(use.article).page.lead = remoteImageMarkup(url, use.alt, true);
@@ -140,13 +114,18 @@ export async function prepareImages(config: SiteConfig, articles: readonly Artic
     const sized = srcset.map((variant) => ({ ...variant, ...sizeOf(made, variant) }));
     const fileOf = (variant: Variant): ImageFile => ({ url: `/${variant.file}`, type: FORMAT_FILES[variant.format].type, ...sizeOf(made, variant) });
     const original = sized.filter((variant) => variant.format === sized[sized.length - 1]!.format);
+    const output = (variants: readonly Variant[]) => variants.map((variant) => files.get(variant.file)).filter((file) => file !== undefined);
     for (const use of source.uses.uses) {
-      const { page, feed } = entry(use.article);
+      const images = entry(use.article);
+      const { page, feed } = images;
+      images.sources.push(source.uses.real, path.resolve(config.root, source.uses.shown));
+      images.files.push(...output(srcset));
       if (use.index === 'lead') {
         const crop = crops.get(focusKey(use))!;
         page.lead = pictureMarkup(sized, use.alt, true, config.basePath);
         page.crops = crop.article.map(fileOf);
         page.social = fileOf(crop.social);
+        images.files.push(...output([...crop.article, crop.social]));
         feed.image = fileOf(defaultVariant(original));
       } else {
         page.body[use.index] = pictureMarkup(sized, use.alt, false, config.basePath);
@@ -154,15 +133,7 @@ export async function prepareImages(config: SiteConfig, articles: readonly Artic
       }
     }
   }
-  // Only variants of sources that are shown go out; the files of a failed source are left behind.
-  const shownFiles = new Set(planned.filter(({ source }) => !failed.has(source)).flatMap(({ srcset, crops }) => [...srcset, ...[...crops.values()].flatMap((c) => [...c.article, c.social])].map((v) => v.file)));
-  const images: SiteImages = {
-    // By content path: a dev update's patched site holds new objects for the same articles.
-    pageOf: (article) => pages.get(article.contentPath),
-    feedOf: (article) => feeds.get(article.contentPath),
-    files: [...files.values()].filter((file) => shownFiles.has(file.file)).sort((a, b) => (a.file < b.file ? -1 : 1)),
-  };
-  return { images, problems, processed, sources: references.sources.size };
+  return { images: new SiteImages(byArticle), problems, processed, sources: references.sources.size };
 }
 
 function sourceProblem(failure: SourceFailure, use: ImageUse): Problem {

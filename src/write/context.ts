@@ -5,7 +5,7 @@
 // build and the dev server cannot drift apart in how a page's inputs are read or fingerprinted.
 
 import type { SiteConfig } from '../config.js';
-import { NO_IMAGES, type SiteImages } from '../images/stage.js';
+import { NO_IMAGES, type SiteImages } from '../images/site-images.js';
 import { resolveBodyImages } from '../images/placeholders.js';
 import { siteGlobals, type SiteGlobals } from '../pages/render-page.js';
 import type { Templates } from '../pages/templates.js';

@@ -8,7 +8,7 @@ import { writeFeeds, type FeedSpec } from '../pages/feeds/index.js';
 import { writeNewsSitemapAndRobots, writePageSitemaps } from '../pages/sitemaps.js';
 import { writeWebManifest } from '../pages/webmanifest.js';
 import { isError, type Problem } from '../problems.js';
-import type { PageSpec, WrittenPage } from '../types.js';
+import type { ArticleMeta, PageSpec, WrittenPage } from '../types.js';
 import type { OutputContext } from './context.js';
 import { writePages, type WrittenPages } from './pages.js';
 import { copyAssets, copyStatic } from './static-files.js';
@@ -72,7 +72,7 @@ const feedOutput: Output = {
   name: 'feeds',
   write: async (context, plan) => {
     // Feed bodies carry plain sized <img> for body images, and entries enclose the lead image's variant.
-    const feedContext = { ...context, bodyOf: context.feedBodyOf, imagesOf: context.images.feedOf };
+    const feedContext = { ...context, bodyOf: context.feedBodyOf, imagesOf: (article: ArticleMeta) => context.images.feedOf(article) };
     return { count: await writeFeeds(context.site, feedContext, context.writer, plan.feeds) };
   },
 };
