@@ -6,6 +6,7 @@
 import { loadConfig, type SiteConfig } from './config.js';
 import { buildTime } from './dates.js';
 import { prepareImages } from './images/stage.js';
+import type { SiteImages } from './images/site-images.js';
 import { ImageStore } from './images/store.js';
 import { loadAuthors } from './load/authors.js';
 import { checkLinks, indexArticles, pathServedBy } from './model/links.js';
@@ -60,6 +61,8 @@ export interface BuildResult {
   articles: ArticleMeta[];
   /** Warnings that did not stop the build. */
   warnings: Problem[];
+  /** What each article's pages show of its images (the dev server keeps them). */
+  images: SiteImages;
   stats: BuildStats;
   /** Why the cache could not be used, if it could not. */
   cacheNotice?: string;
@@ -105,7 +108,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await cache.save();
     await imageStore.save();
     const stats = buildStats(written, outputs, { site, rendered: collected.rendered, sourcesRead: collected.read, cacheHits: cache.hits, threads: pool.threads, started, phases: clock.phases(), images: images.sources, imagesProcessed: images.processed });
-    return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats };
+    return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats, images: images.images };
   } catch (error) {
     await writer.abort();
     throw explainSystemError(error, outcomeOf(writer instanceof DistWriter && writer.committed)) ?? error;

@@ -4,13 +4,15 @@
 // broken, missing and out-of-site images are clear problems at their reference; a warm build
 // processes no unchanged image. Images are generated here with sharp: small and fast.
 
-import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/build.js';
+import { DevSite } from '../src/dev/site.js';
 import { BuildFailure, formatProblems, type Problem } from '../src/problems.js';
+import { cleanBuildOf, differences } from './helpers/dev.js';
 import { photo } from './helpers/photos.js';
 import { article, makeSite, page, runCli } from './helpers/site.js';
 
@@ -305,5 +307,39 @@ describe('image problems', () => {
     expect(result.stderr).toMatch(/content\/2025\/12\/medeu\/index\.md:4:8 error image: the lead image "rink-missing\.jpg" does not exist/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toBe(before);
+  });
+});
+
+describe('the dev server', () => {
+  it('re-processes only a changed photo, writes only the pages showing it, and stays equal to a full build', async () => {
+    const root = await bundleSite();
+    writeFileSync(path.join(root, 'content/2025/12/plain.md'), article({ title: 'Plain', date: '2025-12-17' }, 'No photos.'));
+    const { site } = await DevSite.start({ root, now: () => NOW, threads: 1 });
+    try {
+      const dist = path.join(root, 'dist');
+      expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+      const store = path.join(root, '.cache/images');
+      const before = new Set(readdirSync(store));
+
+      writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(1800, 1200) });
+      const result = await site.update({ paths: [path.join(root, 'content/2025/12/medeu/rink.jpg')] });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.changed).toContain('2025/12/18/skaters-return-to-medeu/index.html');
+      expect(result.changed).not.toContain('2025/12/17/plain/index.html');
+      expect(result.changed).not.toContain('index.html');
+      // The new photo's 12 srcset variants and 4 crops were made; the crowd photo's were not.
+      expect(readdirSync(store).filter((name) => !before.has(name) && name !== 'index.json')).toHaveLength(16);
+      expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+
+      // The article now shows another photo in its body: the old one's variants leave the output.
+      writeBinary(root, { 'content/2025/12/medeu/queue.jpg': await photo(900, 600) });
+      writeFileSync(path.join(root, BUNDLE), BUNDLE_TEXT.replace('../../../images/crowd.png', 'queue.jpg'));
+      const edited = await site.update({ paths: [path.join(root, BUNDLE)] });
+      expect(edited.ok).toBe(true);
+      expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+    } finally {
+      await site.close();
+    }
   });
 });

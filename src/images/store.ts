@@ -132,6 +132,22 @@ export class ImageStore {
     }
   }
 
+  /**
+   * The dev server's save: this session's entries added to the previous index, nothing deleted
+   * (its updates look at a few articles' images, not all of them).
+   */
+  async saveKeeping(): Promise<void> {
+    if (!this.persistent || Object.keys(this.next.variants).length === 0) return;
+    const merged: IndexFile = {
+      format: INDEX_FORMAT,
+      stamps: { ...this.previous.stamps, ...this.next.stamps },
+      sources: { ...this.previous.sources, ...this.next.sources },
+      variants: { ...this.previous.variants, ...this.next.variants },
+    };
+    await mkdir(this.dir, { recursive: true });
+    writeFileAtomic(path.join(this.dir, INDEX_FILE), JSON.stringify(merged), { durable: true });
+  }
+
   /** Remove a temporary store (--no-cache); a persistent one stays. */
   async dispose(): Promise<void> {
     if (!this.persistent) await rm(this.dir, { recursive: true, force: true });
