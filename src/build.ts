@@ -93,6 +93,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     imageStore = await ImageStore.open(config.cachePath, options.cache ?? true);
     const images = await prepareImages(config, site.articles, imageStore);
     const warnings = stopOnErrors([...templateProblems, ...collected.problems, ...authors.problems, ...modelProblems, ...images.problems], strict);
+    clock.begin('Reading the output manifest');
 
     const manifest = options.cache !== false && writer instanceof DistWriter ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
     const context = outputContext({ config, site, index: indexArticles(collected.articles), templates, cache, manifest, writer, now, progress, pool, images: images.images });

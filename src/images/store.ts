@@ -110,7 +110,8 @@ export class ImageStore {
     await mkdir(this.dir, { recursive: true });
     const file = `${key}.${extension}`;
     await writeFileAtomicAsync(path.join(this.dir, file), data);
-    const stored = { file, bytes: data.byteLength, ...size };
+    // Only the numbers: callers pass the encoder's result, bytes and all.
+    const stored = { file, bytes: data.byteLength, width: size.width, height: size.height };
     this.next.variants[key] = stored;
     return stored;
   }
