@@ -343,3 +343,13 @@ describe('the dev server', () => {
     }
   });
 });
+
+describe('imageFocus', () => {
+  it('outside 0 to 1 is an error at the field, saying what is expected', async () => {
+    const root = makeSite({ ...CONFIG, 'content/2025/12/a.md': article({ title: 'Focus', date: '2025-12-18', image: 'a.jpg', imageAlt: 'A', imageFocus: '1.5,0.2' }) });
+    writeBinary(root, { 'content/2025/12/a.jpg': await photo(800, 600) });
+    expect(formatProblems(await failure(root))).toMatch(
+      /^content\/2025\/12\/a\.md:6:13 error imageFocus: has an invalid value; expected a focal point as two numbers from 0 to 1, across then down, such as 0\.3,0\.4/,
+    );
+  });
+});
