@@ -13,6 +13,7 @@ import { build, type BuildOptions } from '../src/build.js';
 import { DevSite } from '../src/dev/site.js';
 import { BuildFailure, formatProblems, type Problem } from '../src/problems.js';
 import { cleanBuildOf, differences } from './helpers/dev.js';
+import { brokenLinks, htmlProblems } from './helpers/html.js';
 import { photo } from './helpers/photos.js';
 import { article, makeSite, page, runCli } from './helpers/site.js';
 
@@ -110,6 +111,9 @@ describe('an article with a lead image and a body image', () => {
     }
     expect(result.stats.images).toBe(2);
     expect(result.stats.imagesProcessed).toBe(2);
+    // Valid HTML, every image link resolving to a file of the site.
+    expect(await htmlProblems(path.join(root, 'dist'))).toEqual([]);
+    expect(brokenLinks(path.join(root, 'dist'), '/news/')).toEqual([]);
   });
 
   it('gives NewsArticle JSON-LD the 16:9, 4:3 and 1:1 crops with caption and credit, and og:image the 1,200 × 630 card', async () => {
