@@ -217,6 +217,7 @@ describe('the build cache', () => {
     const warm = await buildSite(root, { cache: true });
     expect(warm.stats.imagesProcessed).toBe(0);
     expect(warm.stats.pagesRendered).toBe(0);
+    expect(warm.stats.written).toBe(0);
     expect(statSync(file(before)).mtimeMs).toBe(mtime);
 
     writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(1800, 1200) });
