@@ -6,20 +6,30 @@
 // converted to sRGB first).
 
 import { availableParallelism } from 'node:os';
-import sharp from 'sharp';
+import type sharpModule from 'sharp';
 import { ENCODERS, MAX_INPUT_PIXELS } from './settings.js';
 import type { Variant } from './plan.js';
 import type { SourceInfo } from './store.js';
 
-sharp.concurrency(1);
-// libvips' operation cache keeps decoded images around for reuse Broadsheet never makes.
-sharp.cache(false);
+let loaded: Promise<typeof sharpModule> | undefined;
+
+/** sharp, loaded on first use: its native library costs 0.2-0.4 s of start-up that a build without images (the seed's) never pays. */
+function loadSharp(): Promise<typeof sharpModule> {
+  loaded ??= import('sharp').then(({ default: sharp }) => {
+    sharp.concurrency(1);
+    // libvips' operation cache keeps decoded images around for reuse Broadsheet never makes.
+    sharp.cache(false);
+    return sharp;
+  });
+  return loaded;
+}
 
 /** Pipelines under way at once: one per core. */
 export const IMAGES_IN_FLIGHT = Math.max(1, availableParallelism());
 
 /** What a source is, from its header (no decoding); throws on a file that is not an image. */
 export async function probeImage(bytes: Uint8Array): Promise<SourceInfo> {
+  const sharp = await loadSharp();
   const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   if (!meta.width || !meta.height || !meta.format) throw new Error('no image size in the file');
   // EXIF orientations 5 to 8 turn the picture a quarter: its width is the file's height.
@@ -29,6 +39,7 @@ export async function probeImage(bytes: Uint8Array): Promise<SourceInfo> {
 
 /** Encode one variant of `bytes`; rejects (never crashes) on a damaged file. */
 export async function makeVariant(bytes: Uint8Array, variant: Variant): Promise<{ data: Buffer; width: number; height: number }> {
+  const sharp = await loadSharp();
   let image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).autoOrient();
   image = variant.region
     ? image.extract(variant.region).resize(variant.width, variant.height, { fit: 'fill' })
