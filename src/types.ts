@@ -6,6 +6,7 @@
 import type { SiteDate } from './dates.js';
 import type { BodyImageRef, ImageFocus, PageImages } from './images/page-images.js';
 
+/** The image stage's plain-data types, shared by render, pages and write like the rest of this file. */
 export type { BodyImageRef, ImageFile, ImageFocus, PageImages } from './images/page-images.js';
 
 /** The parts of the config an article's rendering depends on (and so its cache key). */
