@@ -1,7 +1,9 @@
 // `npm run bench -- --articles 10000 [--runs 3] [--work DIR] [--scenarios cold,warm,edit10,add1,delete1,dev] [--no-hugo] [--eleventy]`
+// `npm run bench -- --images [--articles 20] [--work DIR]`: the image stage alone (src/bench/images.ts).
 
 import { parseArgs } from 'node:util';
 import { formatDev, formatHugo, formatPhases, formatScenarios } from '../src/bench/format.js';
+import { formatImageBench, runImageBench } from '../src/bench/images.js';
 import { measureDev, runBench, runCompare, type ScenarioName } from '../src/bench/measure.js';
 
 const { values } = parseArgs({
@@ -12,8 +14,15 @@ const { values } = parseArgs({
     scenarios: { type: 'string' },
     'no-hugo': { type: 'boolean' },
     eleventy: { type: 'boolean' },
+    images: { type: 'boolean' },
   },
 });
+if (values.images) {
+  const count = Number(values.articles === '1000' ? '20' : values.articles);
+  const result = await runImageBench({ articles: count, work: values.work ?? `/tmp/broadsheet-bench-images-${count}`, log: (line) => console.log(line) });
+  console.log(`\n${formatImageBench(result)}\n`);
+  process.exit(0);
+}
 const articles = Number(values.articles);
 const runs = Number(values.runs);
 if (!Number.isInteger(articles) || articles < 1 || !Number.isInteger(runs) || runs < 1) {

@@ -5,6 +5,9 @@
 
 import { loadConfig, type SiteConfig } from './config.js';
 import { buildTime } from './dates.js';
+import { prepareImages } from './images/stage.js';
+import type { SiteImages } from './images/site-images.js';
+import { ImageStore } from './images/store.js';
 import { loadAuthors } from './load/authors.js';
 import { checkLinks, indexArticles, pathServedBy } from './model/links.js';
 import { buildSite, isPublishedIn } from './model/site.js';
@@ -58,6 +61,8 @@ export interface BuildResult {
   articles: ArticleMeta[];
   /** Warnings that did not stop the build. */
   warnings: Problem[];
+  /** What each article's pages show of its images (the dev server keeps them). */
+  images: SiteImages;
   stats: BuildStats;
   /** Why the cache could not be used, if it could not. */
   cacheNotice?: string;
@@ -76,6 +81,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const writer = options.writer ?? new DistWriter(config.outPath);
   const pool = new WorkerPool(options.threads ?? 'auto');
   let cache: ArticleCache | undefined;
+  let imageStore: ImageStore | undefined;
   try {
     clock.begin('Opening the cache');
     cache = await ArticleCache.open(config.cachePath, options.cache ?? true);
@@ -83,10 +89,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     clock.begin('Site model');
     const authors = loadAuthors(config);
     const { site, problems: modelProblems } = buildSite(collected.articles, publishOptions(options, now), authors.profiles);
-    const warnings = stopOnErrors([...templateProblems, ...collected.problems, ...authors.problems, ...modelProblems], strict);
+    clock.begin('Images');
+    imageStore = await ImageStore.open(config.cachePath, options.cache ?? true);
+    const images = await prepareImages(config, site.articles, imageStore);
+    const warnings = stopOnErrors([...templateProblems, ...collected.problems, ...authors.problems, ...modelProblems, ...images.problems], strict);
+    clock.begin('Reading the output manifest');
 
     const manifest = options.cache !== false && writer instanceof DistWriter ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
-    const context = outputContext({ config, site, index: indexArticles(collected.articles), templates, cache, manifest, writer, now, progress, pool });
+    const context = outputContext({ config, site, index: indexArticles(collected.articles), templates, cache, manifest, writer, now, progress, pool, images: images.images });
     const outputs = await writeOutputs(context, { pages: () => planPages(site, config), files: true, onOutput: (name) => clock.begin(name === 'pages' ? 'Rendering pages' : `Writing ${name}`) });
     warnings.push(...stopOnErrors(outputs.problems, strict));
     clock.begin('Checking links');
@@ -97,14 +107,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     clock.begin('Saving the cache');
     await manifest.save();
     await cache.save();
-    const stats = buildStats(written, outputs, { site, rendered: collected.rendered, sourcesRead: collected.read, cacheHits: cache.hits, threads: pool.threads, started, phases: clock.phases() });
-    return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats };
+    await imageStore.save();
+    const stats = buildStats(written, outputs, { site, rendered: collected.rendered, sourcesRead: collected.read, cacheHits: cache.hits, threads: pool.threads, started, phases: clock.phases(), images: images.sources, imagesProcessed: images.processed });
+    return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats, images: images.images };
   } catch (error) {
     await writer.abort();
     throw explainSystemError(error, outcomeOf(writer instanceof DistWriter && writer.committed)) ?? error;
   } finally {
     await pool.close();
     await cache?.dispose();
+    await imageStore?.dispose();
     lock.release();
   }
 }
@@ -117,7 +129,7 @@ export function publishOptions(options: Pick<BuildOptions, 'drafts' | 'future' |
 function buildStats(
   written: WriteStats,
   outputs: WrittenOutputs,
-  run: { site: Site; rendered: number; sourcesRead: number; cacheHits: number; threads: number; started: number; phases: PhaseTime[] },
+  run: { site: Site; rendered: number; sourcesRead: number; cacheHits: number; threads: number; started: number; phases: PhaseTime[]; images: number; imagesProcessed: number },
 ): BuildStats {
   const count = (name: Parameters<typeof outputs.counts.get>[0]) => outputs.counts.get(name) ?? 0;
   return {
@@ -132,6 +144,9 @@ function buildStats(
     feeds: count('feeds'),
     sitemaps: count('sitemaps') + count('news-sitemap'),
     assets: count('assets') + count('webmanifest') + count('static'),
+    images: run.images,
+    imagesProcessed: run.imagesProcessed,
+    imageFiles: count('images'),
     topics: run.site.topics.length,
     tags: run.site.tags.length,
     milliseconds: performance.now() - run.started,

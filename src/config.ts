@@ -120,6 +120,16 @@ export const configSchema = z
      * under /pagefind/. false: none of them.
      */
     search: z.boolean().default(true),
+    /**
+     * Article images (src/images/): `widths` are the responsive widths made of every local image,
+     * in pixels; none wider than the source (never enlarged).
+     */
+    images: z
+      .object({
+        widths: z.array(z.int().min(16).max(8000)).min(1).max(12).default([480, 800, 1200, 1600]),
+      })
+      .strict()
+      .prefault({}),
     /** Image for social cards of pages without one of their own (site path or URL). */
     socialImage: z.string().min(1).optional(),
     /** The site's X/Twitter account for cards, e.g. "@qazinform". */

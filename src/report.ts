@@ -24,6 +24,10 @@ export interface BuildStats extends WriteStats {
   feeds: number;
   sitemaps: number;
   assets: number;
+  /** Local source images the pages show, how many of them had variants made this build (0 when all were cached), and the variant files. */
+  images: number;
+  imagesProcessed: number;
+  imageFiles: number;
   topics: number;
   tags: number;
   milliseconds: number;
@@ -47,6 +51,7 @@ export function summaryLine(stats: BuildStats, verb = 'Built'): string {
     `${plural(stats.topics, 'topic')}, ${plural(stats.tags, 'tag')}; ` +
     `articles: ${stats.cacheHits.toLocaleString('en')} from cache, ${stats.rendered.toLocaleString('en')} rendered on ${plural(stats.threads, 'thread')}; ` +
     `pages rendered: ${stats.pagesRendered.toLocaleString('en')}; ` +
+    (stats.images > 0 ? `images: ${stats.images.toLocaleString('en')}, ${stats.imagesProcessed.toLocaleString('en')} processed; ` : '') +
     `files: ${stats.written.toLocaleString('en')} written, ${stats.unchanged.toLocaleString('en')} unchanged, ${stats.deleted.toLocaleString('en')} deleted`
   );
 }

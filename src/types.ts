@@ -1,8 +1,13 @@
 // What crosses stage borders: an article's metadata (load/render -> model -> pages), the site model
 // (model -> pages), and page plans (pages -> write, workers, dev). Types and one type guard only; every
-// stage imports from here, and this module imports nothing of Broadsheet's but dates' SiteDate.
+// stage imports from here, and this module imports nothing of Broadsheet's but dates' SiteDate and
+// the image stage's plain-data types (images/page-images.ts).
 
 import type { SiteDate } from './dates.js';
+import type { BodyImageRef, ImageFocus, PageImages } from './images/page-images.js';
+
+/** The image stage's plain-data types, shared by render, pages and write like the rest of this file. */
+export type { BodyImageRef, ImageFile, ImageFocus, PageImages } from './images/page-images.js';
 
 /** The parts of the config an article's rendering depends on (and so its cache key). */
 export interface ArticleSettings {
@@ -44,10 +49,18 @@ export interface ArticleMeta {
   /** The `author` names, with their author pages' slugs; two names with one slug are one author. */
   authors: Term[];
   draft: boolean;
+  /** The front-matter `image`, as written: a path relative to the article file, a site path or a URL. */
   image?: string;
   imageAlt?: string;
-  /** Line of the `image` field, for a missing-image warning. */
+  /** Line and column of the `image` field's value, for image problems. */
   imageLine?: number;
+  imageColumn?: number;
+  imageCaption?: string;
+  imageCredit?: string;
+  /** Where crops of the lead image centre, as fractions of its width and height (default the middle). */
+  imageFocus?: ImageFocus;
+  /** Images in the body, in order; the body HTML holds a placeholder for each (images/placeholders.ts). */
+  images: BodyImageRef[];
   /** Corrections to the article, in the order written: shown atop it and in its JSON-LD. */
   corrections: Correction[];
   lang: string;
@@ -253,6 +266,8 @@ export interface PageSpec {
   breadcrumbs: Crumb[];
   /** Article pages: the article whose body goes into the page as `content`. */
   article?: ArticleMeta;
+  /** Article pages with images: their markup and crops (added by write/pages.ts from the image stage). */
+  images?: PageImages;
   /** ISO date-time of the newest content on the page (sitemap lastmod); none for pages without articles. */
   lastModified?: string;
   /** Topic, tag and author pages: the term whose feeds the page links, besides the site's. */

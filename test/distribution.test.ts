@@ -15,6 +15,7 @@ import { resolveConfig } from '../src/config.js';
 import { formatProblems } from '../src/problems.js';
 import { brokenLinks } from './helpers/html.js';
 import { buildInMemory } from './helpers/memory-site.js';
+import { photo } from './helpers/photos.js';
 import { article, listFiles, makeSite, page } from './helpers/site.js';
 
 // Build time: 2025-12-19 12:00 in Almaty. The news sitemap takes articles from the two days before.
@@ -33,8 +34,8 @@ const FILES = {
   'content/2025/12/library.md': article({ title: 'Library corner opens', date: '2025-12-17 15:00', topic: 'Culture', tags: '[Istanbul]' }, 'The corner opened.'),
   'content/2025/12/old.md': article({ title: 'Older news', date: '2025-12-10', topic: 'Culture' }, 'Old.'),
   'content/2025/12/oldest.md': article({ title: 'Oldest news', date: '2025-12-01', topic: 'Culture' }, 'Oldest.'),
-  'static/images/plane.jpg': 'JPEG',
-  'static/images/map.png': 'PNG',
+  'static/images/plane.jpg': await photo(1600, 1000),
+  'static/images/map.png': await photo(400, 300, 'png'),
   'static/favicon.ico': 'ICO',
 };
 
@@ -63,7 +64,7 @@ describe('the site feeds', () => {
     expect(first!.content).toContain('SCAT began a new route.');
     // Links inside the content are absolute: a feed reader shows them out of the site's context.
     expect(first!.content).toContain('href="https://example.org/news/2025/11/17/concert-in-vienna/#tickets"');
-    expect(first!.content).toContain('src="https://example.org/news/images/map.png"');
+    expect(first!.content).toMatch(/src="https:\/\/example\.org\/news\/images\/[0-9a-f]{10}\/map-400\.png" width="400" height="300"/);
     expect(text('feed.xml')).toContain('<pubDate>Thu, 18 Dec 2025 19:20:00 +0500</pubDate>');
   });
 
@@ -101,8 +102,8 @@ describe('the site feeds', () => {
       date_published: '2025-12-18T19:20:00+05:00',
       date_modified: '2025-12-19T09:00:00+05:00',
       tags: ['Transport', 'Georgia', 'SCAT'],
-      image: 'https://example.org/news/images/plane.jpg',
     });
+    expect(feed.items[0].image).toMatch(/^https:\/\/example\.org\/news\/images\/[0-9a-f]{10}\/plane-1200\.jpg$/);
     expect(feed.items[0].content_html).toContain('SCAT began a new route.');
   });
 
@@ -198,7 +199,7 @@ describe('page metadata', () => {
     expect(meta('og:type')).toEqual(['article']);
     expect(meta('og:url')).toEqual([url]);
     expect(meta('og:site_name')).toEqual(['Steppe Times']);
-    expect(meta('og:image')).toEqual(['https://example.org/news/images/plane.jpg']);
+    expect(meta('og:image')[0]).toMatch(/^https:\/\/example\.org\/news\/images\/[0-9a-f]{10}\/plane-og\.jpg$/);
     expect(meta('article:published_time')).toEqual(['2025-12-18T19:20:00+05:00']);
     expect(meta('article:section')).toEqual(['Transport']);
     expect(meta('article:tag')).toEqual(['Georgia', 'SCAT']);
@@ -214,7 +215,6 @@ describe('page metadata', () => {
       dateModified: '2025-12-19T09:00:00+05:00',
       author: [{ '@type': 'Organization', name: 'Qazinform News Agency' }],
       publisher: { '@type': 'Organization', name: 'Steppe Media' },
-      image: ['https://example.org/news/images/plane.jpg'],
       articleSection: 'Transport',
       keywords: ['Georgia', 'SCAT'],
       mainEntityOfPage: { '@type': 'WebPage', '@id': url },
@@ -253,7 +253,7 @@ describe('a site under a sub-path', () => {
       '/news/2025/11/17/concert-in-vienna/#tickets',
       '/news/topics/transport/',
     ]);
-    expect($('.article-body img').attr('src')).toBe('/news/images/map.png');
+    expect($('.article-body img').attr('src')).toMatch(/^\/news\/images\/[0-9a-f]{10}\/map-400\.png$/);
   });
 
   it('works from a plain static server of that sub-path', async () => {
@@ -318,7 +318,7 @@ describe('links between articles', () => {
 
 describe('the static folder', () => {
   it('is copied to the root of the output as it is', () => {
-    expect(text('images/plane.jpg')).toBe('JPEG');
+    expect(readFileSync(path.join(dist, 'images/plane.jpg'))).toEqual(FILES['static/images/plane.jpg']);
     expect(text('favicon.ico')).toBe('ICO');
   });
 
@@ -332,10 +332,10 @@ describe('the static folder', () => {
     expect(site.outputs.get('robots.txt')).toContain('Sitemap: https://example.org/news/sitemap.xml');
   });
 
-  it('a missing lead image is a broken-link warning at the image field', async () => {
+  it('a lead image given as a site path is a file of static/ (or content/), and a missing one an error at the image field', async () => {
     const site = await buildInMemory({ 'content/a.md': article({ title: 'A', date: '2025-12-18', image: '/images/nope.jpg', imageAlt: 'Nothing' }) }, { now: NOW });
-    expect(site.ok).toBe(true);
-    expect(formatProblems(site.warnings)).toMatch(/^content\/a\.md:4:1 warning links to \/images\/nope\.jpg, which no page of the site answers/);
+    expect(site.ok).toBe(false);
+    expect(formatProblems(site.problems)).toMatch(/^content\/a\.md:4:8 error image: the lead image "\/images\/nope\.jpg" does not exist; expected an image file at static\/images\/nope\.jpg or content\/images\/nope\.jpg/);
   });
 });
 

@@ -1,6 +1,7 @@
 // The default theme and template overrides.
 
 import { describe, expect, it, vi } from 'vitest';
+import { photo } from './helpers/photos.js';
 import { article } from './helpers/site.js';
 import { buildInMemory } from './helpers/memory-site.js';
 
@@ -19,7 +20,8 @@ vi.mock('../src/pages/templates.js', async (importOriginal) => {
 const NOW = Date.parse('2026-01-01');
 const FILES = {
   'site.config.ts': `export default { title: 'T', pageSize: 1 };\n`,
-  'content/a.md': article({ title: 'Full', date: '2025-12-18 10:00', updated: '2025-12-19', topic: 'Culture', tags: '[A, B]', source: 'Agency', author: 'Someone', image: '/i.jpg', imageAlt: 'Alt' }),
+  'content/a.md': article({ title: 'Full', date: '2025-12-18 10:00', updated: '2025-12-19', topic: 'Culture', tags: '[A, B]', source: 'Agency', author: 'Someone', image: 'i.jpg', imageAlt: 'Alt', imageCaption: 'Caption', imageCredit: 'Credit', imageFocus: '0.3,0.4' }, 'Body with ![a photo](i.jpg "Title").'),
+  'content/i.jpg': await photo(600, 400),
   'content/b.md': article({ title: 'Bare', date: '2025-12-17' }),
 };
 

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { build, type BuildResult } from '../build.js';
 import { loadConfig, type SiteConfig } from '../config.js';
 import { buildTime } from '../dates.js';
+import { ImageStore } from '../images/store.js';
 import { AUTHORS_FILE } from '../load/authors.js';
 import { pageGroups } from '../pages/index.js';
 import { createTemplates, PAGE_TEMPLATES } from '../pages/templates.js';
@@ -30,6 +31,10 @@ import { linkersOf } from './linkers.js';
 import { refreshSearch } from './search.js';
 import { allPages, rememberOtherFiles, writtenPage, type Changes, type DevOptions, type DevState, type GoodSite, type UpdateResult } from './state.js';
 import { updateContent } from './update.js';
+import { updateImages } from './image-update.js';
+
+/** Files in content/ that may be images pages show. */
+const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif|tiff?|heic|heif)$/i;
 
 export type { Changes, DevOptions, UpdateResult } from './state.js';
 
@@ -70,6 +75,7 @@ export class DevSite {
     if (!state) return this.full();
     const { config } = state;
     const content: string[] = [];
+    const showingImages = new Set<string>();
     for (const changed of changes.paths) {
       const relative = path.relative(config.contentPath, changed);
       const inContent = !relative.startsWith('..') && !path.isAbsolute(relative);
@@ -78,8 +84,25 @@ export class DevSite {
       if (inContent && relative.endsWith('.md')) content.push(relative.split(path.sep).join('/'));
       else if (inContent && path.extname(relative) === '') return this.full(); // a folder: moved or removed with its articles
       else if (!inContent) return this.full();
-      // Other files in content/ (images beside the Markdown) are not part of any page.
+      else if (IMAGE_FILE.test(relative)) {
+        // A photo pages show: those articles' images are processed again. One no page shows
+        // yet (perhaps the one an article is missing) is worth a (warm) build.
+        const showing = state.images.showing(changed);
+        if (showing.length === 0) return this.full();
+        for (const file of showing) showingImages.add(file);
+      }
+      // Other files in content/ are not part of any page.
     }
+    if (showingImages.size > 0 && content.length === 0) {
+      const started = performance.now();
+      try {
+        return await updateImages(state, [...showingImages], this.options);
+      } catch (error) {
+        return failed(error, started);
+      }
+    }
+    // Articles and photos changed together (a checkout, say): the (warm) build sorts it out.
+    if (showingImages.size > 0) return this.full();
     if (content.length === 0) return { ok: true, mode: 'none', changed: [], pagesRendered: 0, warnings: [], milliseconds: 0 };
     const started = performance.now();
     try {
@@ -95,6 +118,7 @@ export class DevSite {
     if (!this.state) return;
     await this.state.manifest.saveCurrent();
     await this.state.cache.save();
+    await this.state.imageStore.saveKeeping();
   }
 
   /**
@@ -156,8 +180,9 @@ function failed(error: unknown, started: number): UpdateResult {
  * identity, so these very objects), the cache and the output manifest it saved.
  */
 async function loadState(result: BuildResult, now: number): Promise<DevState> {
-  const { config, site, articles } = result;
+  const { config, site, articles, images } = result;
   const cache = await ArticleCache.open(config.cachePath, true);
+  const imageStore = await ImageStore.open(config.cachePath, true);
   cache.adopt(articles);
   // A file's problems are kept from when it is next read: only changed files' are reported.
   const sources = new Map(articles.map((meta) => [meta.contentPath, { meta, problems: [] as Problem[] }]));
@@ -173,10 +198,10 @@ async function loadState(result: BuildResult, now: number): Promise<DevState> {
   const good: GoodSite = { site, index: goodMetas, globalsPrint: fingerprint(siteGlobals(site, config)), pagesByGroup, order, sitemapFiles: [], otherFiles: new Set() };
   // Record which feed and sitemap files the site has (all current: nothing is written).
   const writer = new DirectWriter(config.outPath);
-  const context = outputContext({ config, site, index: goodMetas, templates, cache, manifest, writer, now, progress: noProgress });
+  const context = outputContext({ config, site, index: goodMetas, templates, cache, manifest, writer, now, progress: noProgress, images });
   const outputs = await writeOutputs(context, { pages: () => [], sitemap: { pages: () => allPages(good) }, files: false });
   rememberOtherFiles(good, outputs);
   await writer.commit();
   manifest.advance([]);
-  return { config, cache, manifest, templates, sources, stopping: new Map(), dirty: new Set(), linkers: linkersOf(articles), goodMetas, pageLists: pagesByGroup, good };
+  return { config, cache, manifest, templates, sources, stopping: new Map(), dirty: new Set(), linkers: linkersOf(articles), goodMetas, pageLists: pagesByGroup, good, images, imageStore };
 }

@@ -4,6 +4,8 @@
 
 import type { BuildOptions, BuildResult } from '../build.js';
 import type { SiteConfig } from '../config.js';
+import type { SiteImages } from '../images/site-images.js';
+import type { ImageStore } from '../images/store.js';
 import type { Templates } from '../pages/templates.js';
 import { isError, type Problem } from '../problems.js';
 import type { ArticleCache } from '../render/cache.js';
@@ -53,7 +55,7 @@ export interface GoodSite {
   order: string[];
   /** /sitemap.xml and its parts. */
   sitemapFiles: readonly string[];
-  /** Feed and sitemap files, so that a feed whose term is gone is deleted. */
+  /** Feed, sitemap and image files, so that a feed whose term is gone (or a photo no page shows) is deleted. */
   otherFiles: Set<string>;
 }
 
@@ -75,6 +77,9 @@ export interface DevState {
   /** The pages of every group of the last good update (good.pagesByGroup), changed in place on commit. */
   pageLists: Map<string, WrittenPage[]>;
   good: GoodSite;
+  /** The images of the last good update, and the image cache that updates process into. */
+  images: SiteImages;
+  imageStore: ImageStore;
 }
 
 /** What a page list keeps of a page. */
@@ -92,9 +97,10 @@ export function* allPages(good: GoodSite): Generator<WrittenPage> {
   for (const key of good.order) yield* good.pagesByGroup.get(key) ?? [];
 }
 
-/** Note which files the feeds and sitemaps have now (sitemap files only when they were written or kept). */
+/** Note which files the feeds, sitemaps and images have now (sitemap files only when they were written or kept). */
 export function rememberOtherFiles(good: GoodSite, outputs: WrittenOutputs): void {
   const files = (name: Parameters<typeof outputs.files.get>[0]) => outputs.files.get(name) ?? [];
   good.sitemapFiles = files('sitemaps');
-  good.otherFiles = new Set([...files('feeds'), ...files('sitemaps'), ...files('news-sitemap')]);
+  // Image variants too: one no page shows any more (a replaced photo's) is deleted by the next update.
+  good.otherFiles = new Set([...files('feeds'), ...files('sitemaps'), ...files('news-sitemap'), ...files('images')]);
 }

@@ -12,6 +12,7 @@
 import path from 'node:path';
 import { publishOptions } from '../build.js';
 import { buildTime } from '../dates.js';
+import { prepareImages } from '../images/stage.js';
 import { displayPath } from '../load/discover.js';
 import { checkLinks, pathServedBy } from '../model/links.js';
 import { updateSite, type ArticleChange } from '../model/patch.js';
@@ -90,6 +91,10 @@ export async function updateContent(state: DevState, changedFiles: readonly stri
     }
   }
   const changedMetas = [...changed].map((file) => index.get(file)).filter((meta) => meta !== undefined);
+  // The changed articles' images, read and processed again (the cache makes unchanged ones free).
+  const shownImages = await prepareImages(config, changedMetas.filter((meta) => sortedIndexOf(site.articles, meta) !== -1), state.imageStore);
+  warnings.push(...stopOnErrors(shownImages.problems, strict));
+  const images = state.images.withArticles(shownImages.images, changed);
   const plan = planGroups(groups, { good, unchangedList: sameListsAs(good.site, site), changed, changedMetas, keep: (file) => writer.keep(file) });
 
   // The affected groups' pages before the change: those they no longer have are deleted.
@@ -107,7 +112,7 @@ export async function updateContent(state: DevState, changedFiles: readonly stri
   const affectedLists = new Set(['/']);
   for (const id of affected) if (id.kind === 'term') affectedLists.add(TERM_KINDS[id.terms].termUrl(id.slug));
 
-  const context = outputContext({ config, site, index, templates: state.templates, cache: state.cache, manifest: state.manifest, writer, now, progress: noProgress });
+  const context = outputContext({ config, site, index, templates: state.templates, cache: state.cache, manifest: state.manifest, writer, now, progress: noProgress, images });
   let outputs: Awaited<ReturnType<typeof writeOutputs>>;
   try {
     outputs = await writeOutputs(context, {
@@ -134,6 +139,7 @@ export async function updateContent(state: DevState, changedFiles: readonly stri
   const stats = await writer.commit(removed);
   state.manifest.advance([...removed].filter((file) => !writer.files.has(file)));
   commitState(state, { changes, changed, affected, planned: plan.planned, next });
+  state.images = images;
   return { ok: true, mode: 'content', changed: stats.changed, pagesRendered: outputs.pages.rendered, warnings, milliseconds: performance.now() - started };
 }
 

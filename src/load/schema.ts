@@ -14,7 +14,7 @@ import type { SourceFile } from './discover.js';
 /** The front-matter fields Broadsheet reads; any other is passed to templates as `article.extra`. */
 export const KNOWN_FIELDS = [
   'title', 'date', 'updated', 'topic', 'tags', 'summary', 'source', 'author', 'slug', 'draft',
-  'expires', 'image', 'imageAlt', 'lang', 'corrections',
+  'expires', 'image', 'imageAlt', 'imageCaption', 'imageCredit', 'imageFocus', 'lang', 'corrections',
 ] as const;
 
 /**
@@ -52,6 +52,19 @@ function dateField(timeZone: string) {
     return parsed;
   });
 }
+
+const FOCUS_EXPECTED = 'a focal point as two numbers from 0 to 1, across then down, such as 0.3,0.4 (0,0 is the top left corner)';
+
+/** `imageFocus: 0.3,0.4`: where crops of the lead image centre, as fractions of its width and height. */
+const focusField = z.union([z.string(), z.array(z.number())], { error: FOCUS_EXPECTED }).transform((value, ctx) => {
+  const parts = Array.isArray(value) ? value : value.split(',').map((part) => (part.trim() === '' ? NaN : Number(part)));
+  const [x, y] = parts;
+  if (parts.length !== 2 || x === undefined || y === undefined || !(x >= 0 && x <= 1 && y >= 0 && y <= 1)) {
+    ctx.addIssue({ code: 'custom', message: FOCUS_EXPECTED });
+    return z.NEVER;
+  }
+  return { x, y };
+});
 
 const LIST_EXPECTED = 'a list of names, such as [Almaty, UNESCO] or "Almaty, UNESCO"';
 
@@ -116,6 +129,9 @@ function createFrontMatterSchema(timeZone: string) {
       draft: optional(z.boolean({ error: 'true or false' })),
       image: optional(text('an image path or URL', FIELD_LIMITS.image)),
       imageAlt: optional(text('a description of the image for readers who cannot see it', FIELD_LIMITS.image)),
+      imageCaption: optional(text('a caption for the lead image', FIELD_LIMITS.summary)),
+      imageCredit: optional(text('who took or owns the photo, such as Aigerim Sultanova / Qazinform', FIELD_LIMITS.name)),
+      imageFocus: optional(focusField),
       corrections: optional(correctionList(timeZone)),
       lang: optional(
         z.string({ error: 'a language tag such as en or kk' }).regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, {

@@ -22,8 +22,8 @@ export function checkLinks(
 ): Problem[] {
   const problems: Problem[] = [];
   for (const article of published) {
-    const links = article.image?.startsWith('/') ? [...article.links, imageLink(article)] : article.links;
-    for (const link of links) {
+    // Images are not links: the image stage (src/images/) finds and reports them.
+    for (const link of article.links) {
       let broken: ProblemArgs['link-broken'] | undefined;
       if (link.kind === 'article') {
         const target = index.get(link.target);
@@ -36,11 +36,6 @@ export function checkLinks(
     }
   }
   return problems;
-}
-
-/** The front-matter `image`, when it is a site path, checked like a link (at the image field's line). */
-function imageLink(article: ArticleMeta): ArticleMeta['links'][number] {
-  return { kind: 'path', target: article.image!.split(/[?#]/, 1)[0]!, line: article.imageLine ?? 1, column: 1 };
 }
 
 /** Does the set of written files answer a site path? "/a/" needs a/index.html; "/a" either a or a/index.html. */

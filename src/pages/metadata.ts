@@ -37,7 +37,9 @@ export interface PageMetadata {
 export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
   const canonical = absoluteUrl(config.baseUrl, spec.url);
   const article = spec.article;
-  const image = article?.image ?? config.socialImage;
+  // A processed lead image is shown by its 1,200 × 630 crop; a remote one as written.
+  const social = spec.images?.social;
+  const image = social?.url ?? article?.image ?? config.socialImage;
   const imageUrl = image ? absoluteUrl(config.baseUrl, image) : undefined;
   const description = spec.description || config.description || config.title;
 
@@ -50,6 +52,13 @@ export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
   ];
   if (imageUrl) {
     openGraph.push({ property: 'og:image', content: imageUrl });
+    if (social) {
+      openGraph.push(
+        { property: 'og:image:type', content: social.type },
+        { property: 'og:image:width', content: String(social.width) },
+        { property: 'og:image:height', content: String(social.height) },
+      );
+    }
     if (article?.imageAlt) openGraph.push({ property: 'og:image:alt', content: article.imageAlt });
   }
   if (article) {
@@ -67,10 +76,11 @@ export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
     { name: 'twitter:description', content: description },
   ];
   if (imageUrl) twitter.push({ name: 'twitter:image', content: imageUrl });
+  if (imageUrl && article?.imageAlt) twitter.push({ name: 'twitter:image:alt', content: article.imageAlt });
   if (config.twitterSite) twitter.push({ name: 'twitter:site', content: config.twitterSite });
 
   const jsonLd: object[] = [];
-  if (article) jsonLd.push(newsArticle(article, spec.authors, canonical, imageUrl, config));
+  if (article) jsonLd.push(newsArticle(article, spec.authors, canonical, articleImages(spec, imageUrl, config), config));
   const person = spec.kind === 'author' && spec.pagination?.number === 1 ? spec.authors?.[0] : undefined;
   if (person) jsonLd.push({ '@context': 'https://schema.org', '@type': 'ProfilePage', url: canonical, mainEntity: personOf(person, config, true) });
   if (spec.kind === 'home' && spec.pagination?.number === 1) {
@@ -92,6 +102,8 @@ export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
 
   const feeds = feedLinks([{ listUrl: homeUrl(), title: config.title }, ...(spec.feed ? [spec.feed] : [])]);
   const html = [
+    // Large previews in search and Discover, for pages with a processed lead image (others stay as they were).
+    ...(social ? ['<meta name="robots" content="max-image-preview:large">'] : []),
     ...openGraph.map((tag) => `<meta property="${escapeMarkup(tag.property)}" content="${escapeMarkup(tag.content)}">`),
     ...twitter.map((tag) => `<meta name="${escapeMarkup(tag.name)}" content="${escapeMarkup(tag.content)}">`),
     ...feeds.map(
@@ -103,7 +115,26 @@ export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
   return { openGraph, twitter, jsonLd, feeds, html };
 }
 
-function newsArticle(article: ArticleMeta, people: readonly Author[] | undefined, canonical: string, imageUrl: string | undefined, config: SiteConfig): object {
+/**
+ * NewsArticle `image`: the three crops of a processed lead image (16:9, 4:3, 1:1) as ImageObjects
+ * with the caption and credit; else the image's URL as written.
+ */
+function articleImages(spec: PageSpec, imageUrl: string | undefined, config: SiteConfig): Array<object | string> | undefined {
+  const crops = spec.images?.crops ?? [];
+  if (crops.length === 0) return imageUrl ? [imageUrl] : undefined;
+  const article = spec.article;
+  return crops.map((crop) => ({
+    '@type': 'ImageObject',
+    url: absoluteUrl(config.baseUrl, crop.url),
+    width: crop.width,
+    height: crop.height,
+    encodingFormat: crop.type,
+    ...(article?.imageCaption ? { caption: article.imageCaption } : {}),
+    ...(article?.imageCredit ? { creditText: article.imageCredit } : {}),
+  }));
+}
+
+function newsArticle(article: ArticleMeta, people: readonly Author[] | undefined, canonical: string, image: Array<object | string> | undefined, config: SiteConfig): object {
   const publisher = { '@type': 'Organization', name: config.publisher, url: config.baseUrl };
   // Named authors are people, with their author pages; an agency's copy is credited to the agency; else the publisher.
   const author =
@@ -121,7 +152,7 @@ function newsArticle(article: ArticleMeta, people: readonly Author[] | undefined
     dateModified: modifiedOf(article),
     author,
     publisher,
-    ...(imageUrl ? { image: [imageUrl] } : {}),
+    ...(image ? { image } : {}),
     articleSection: article.topic.name,
     keywords: article.tags.map((tag) => tag.name),
     inLanguage: article.lang,

@@ -6,6 +6,7 @@ import type { SiteConfig } from '../config.js';
 import { slugify } from '../slugs.js';
 import { isArticleMeta, type ArticleMeta, type PageSpec, type Site } from '../types.js';
 import { absoluteUrl } from '../urls.js';
+import { resolveBodyImages } from '../images/placeholders.js';
 import { pageMetadata } from './metadata.js';
 import type { Templates } from './templates.js';
 import { TOPICS } from './terms.js';
@@ -110,6 +111,7 @@ function pageContext(spec: PageSpec, globals: SiteGlobals, config: SiteConfig, b
       feed: spec.feed ?? null,
       meta: pageMetadata(spec, config),
     },
-    article: spec.article ? { ...articleView(spec.article), content: body ?? '' } : null,
+    // Body images were placeholders until now (images/placeholders.ts); the lead image is ready-made markup.
+    article: spec.article ? { ...articleView(spec.article), content: resolveBodyImages(body ?? '', spec.images?.body), picture: spec.images?.lead ?? null } : null,
   };
 }

@@ -37,8 +37,11 @@ export interface ArticleView {
   /** The byline: each author's name as the article writes it, and their page's site path. */
   authors: TermView[];
   draft: boolean;
+  /** As written in front-matter; article pages print `article.picture`, the processed markup. */
   image: string | null;
   imageAlt: string | null;
+  imageCaption: string | null;
+  imageCredit: string | null;
   /** Each with `date` (a SiteDate) and `text`; empty when there are none. */
   corrections: Correction[];
   lang: string;
@@ -64,6 +67,8 @@ export function articleView(article: ArticleMeta): ArticleView {
     draft: article.draft,
     image: article.image ?? null,
     imageAlt: article.imageAlt ?? null,
+    imageCaption: article.imageCaption ?? null,
+    imageCredit: article.imageCredit ?? null,
     corrections: article.corrections,
     lang: article.lang,
     extra: article.extra,

@@ -8,13 +8,14 @@
 
 import type { CatalogueEntry, NoArgs } from './entry.js';
 import { authorsEntries, type AuthorsArgs } from './authors.js';
+import { imageEntries, type ImageArgs } from './images.js';
 import { limitEntries, type LimitArgs } from './limits.js';
 import { explainYamlError } from './yaml.js';
 
 export type { Severity } from './entry.js';
 
 /** The facts each code's texts are built from: what its call sites pass to problem(). */
-export interface ProblemArgs extends LimitArgs, AuthorsArgs {
+export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs {
   'file-empty': NoArgs;
   'frontmatter-missing': { missing: 'opening' | 'closing' };
   /** `field`: the key on the line YAML stopped at; `yamlCode`, `parserMessage`: the `yaml` package's error. */
@@ -288,6 +289,7 @@ export const catalogue: Catalogue = {
   },
   ...limitEntries,
   ...authorsEntries,
+  ...imageEntries,
 };
 
 function undefinedVariableHint(cause: string): string | undefined {

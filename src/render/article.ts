@@ -65,7 +65,11 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     draft: fields.draft ?? false,
     image: fields.image,
     imageAlt: fields.imageAlt,
-    imageLine: fields.image !== undefined ? frontMatter.locate(['image']).line : undefined,
+    ...imagePlace(fields.image !== undefined ? frontMatter.locate(['image']) : undefined),
+    imageCaption: fields.imageCaption,
+    imageCredit: fields.imageCredit,
+    imageFocus: fields.imageFocus,
+    images: body.images.map((image) => ({ ...image, line: image.line + frontMatter.bodyLine - 1 })),
     corrections: fields.corrections ?? [],
     lang: fields.lang ?? settings.language,
     extra,
@@ -74,6 +78,10 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     links: body.links.map((link) => ({ ...link, line: link.line + frontMatter.bodyLine - 1 })),
   };
   return { ok: true, article: { meta, html: body.html }, problems };
+}
+
+function imagePlace(at: { line: number; column: number } | undefined): Pick<ArticleMeta, 'imageLine' | 'imageColumn'> {
+  return { imageLine: at?.line, imageColumn: at?.column };
 }
 
 /**
@@ -98,7 +106,8 @@ function tooManyTags(source: SourceFile, frontMatter: FrontMatter, count: number
 /** Every field of ArticleMeta, in the order renderArticle writes them. */
 const META_FIELDS: ReadonlyArray<keyof ArticleMeta> = [
   'key', 'file', 'contentPath', 'title', 'slug', 'url', 'date', 'updated', 'expires', 'topic', 'tags', 'summary', 'source',
-  'authors', 'draft', 'image', 'imageAlt', 'imageLine', 'corrections', 'lang', 'extra', 'urlLine', 'bodyLine', 'links',
+  'authors', 'draft', 'image', 'imageAlt', 'imageLine', 'imageColumn',
+  'imageCaption', 'imageCredit', 'imageFocus', 'images', 'corrections', 'lang', 'extra', 'urlLine', 'bodyLine', 'links',
 ];
 
 /**

@@ -6,7 +6,7 @@
 // the parts a body can need (cheap checks of its text decide, as Zola skips shortcode work for
 // text without "{{"). The outputs are byte-identical to running every part on every body.
 
-import type { Element, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { toString as hastToString } from 'hast-util-to-string';
 import rehypeRaw from 'rehype-raw';
@@ -23,7 +23,8 @@ import { VFile } from 'vfile';
 import { gfmKey, mayHaveAutolinks, remarkGfmParts, sniffGfm, treeNeedsAutolinks, type GfmParts } from './gfm.js';
 import { articleLinkPlaceholder } from './article-links.js';
 import { withBasePath } from '../urls.js';
-import type { SiteLink } from '../types.js';
+import { bodyImagePlaceholder } from '../images/placeholders.js';
+import type { BodyImageRef, SiteLink } from '../types.js';
 
 /** A body rendered: its HTML, its summary and its links to the site. */
 export interface RenderedMarkdown {
@@ -32,6 +33,8 @@ export interface RenderedMarkdown {
   summary: string;
   /** Links to other pages of the site, for checking once every page is known. */
   links: SiteLink[];
+  /** Images, in order (positions in the body: its first line is 1); local ones are placeholders in `html`. */
+  images: BodyImageRef[];
 }
 
 /** What rendering a body depends on besides its text. */
@@ -130,11 +133,18 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions, choic
     html: processor.stringify(tree),
     summary: summarise(firstParagraphText(tree), options.summaryLength),
     links: (file.data.siteLinks as SiteLink[] | undefined) ?? [],
+    images: (file.data.bodyImages as BodyImageRef[] | undefined) ?? [],
   };
 }
 
+/** A URL with a scheme (https:, data:) or protocol-relative: not a file of the site. */
+const HAS_SCHEME = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+
 /**
- * Two fixes to the sanitised tree, in one pass over it:
+ * Three fixes to the sanitised tree, in one pass over it:
+ * - Images: each is recorded; a local one becomes a placeholder for its processed markup
+ *   (images/placeholders.ts), and one with a title alone in its paragraph becomes a figure with
+ *   the title as its caption. Remote ones stay as written.
  * - Links to the site itself: "/2025/12/18/x/" goes under the base path; "../x.md" (a link to
  *   another article's file, as editors and GitHub render it) becomes a placeholder for that
  *   article's URL. Both are recorded for checking. Other links are left as written.
@@ -145,16 +155,21 @@ function rehypeArticleBody() {
   return (tree: HastRoot, file: VFile) => {
     const options = file.data.linkOptions as MarkdownOptions;
     const links: SiteLink[] = [];
+    const images: BodyImageRef[] = [];
     const headings: Element[] = [];
     let hasH1 = false;
-    visit(tree, 'element', (node: Element) => {
+    visit(tree, 'element', (node: Element, _index, parent) => {
       const { tagName } = node;
+      if (tagName === 'img') {
+        bodyImage(node, parent?.type === 'element' ? parent : undefined, images);
+        return;
+      }
       if (/^h[1-6]$/.test(tagName)) {
         headings.push(node);
         if (tagName === 'h1') hasH1 = true;
         return;
       }
-      const attribute = tagName === 'a' ? 'href' : tagName === 'img' ? 'src' : undefined;
+      const attribute = tagName === 'a' ? 'href' : undefined;
       const value = attribute ? node.properties[attribute] : undefined;
       if (!attribute || typeof value !== 'string' || value === '' || /^([a-z][a-z0-9+.-]*:|\/\/|#|\?)/i.test(value)) return;
       const line = node.position?.start.line ?? 1;
@@ -177,7 +192,25 @@ function rehypeArticleBody() {
       }
     }
     file.data.siteLinks = links;
+    file.data.bodyImages = images;
   };
+}
+
+function bodyImage(node: Element, parent: Element | undefined, images: BodyImageRef[]): void {
+  const src = node.properties.src;
+  if (typeof src !== 'string' || src === '') return;
+  const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
+  const title = typeof node.properties.title === 'string' ? node.properties.title.trim() : '';
+  images.push({ src, alt, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+  if (HAS_SCHEME.test(src)) return;
+  // Just src and alt, in this order: the placeholder's pattern relies on it.
+  node.properties = { src: bodyImagePlaceholder(images.length - 1, src), alt };
+  const alone = parent?.tagName === 'p' && parent.children.every((child) => child === node || (child.type === 'text' && child.value.trim() === ''));
+  if (title && alone) {
+    parent.tagName = 'figure';
+    const caption: ElementContent = { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: title }] };
+    parent.children = [node, caption];
+  }
 }
 
 function firstParagraphText(tree: HastRoot): string {

@@ -56,8 +56,18 @@ export function searchDocument(article: ArticleMeta, body: string, config: SiteC
     hidden('data-pagefind-filter="year"', article.date.year),
     hidden('data-pagefind-sort="date"', article.date.iso),
     `<main data-pagefind-body><h1 data-pagefind-meta="title">${escapeMarkup(article.title)}</h1>`,
-    body,
+    withoutImages(body),
     '</main></body></html>',
   ].join('\n');
   return { url: withBasePath(config.basePath, article.url), content };
+}
+
+/**
+ * The body without its images. Pagefind would take the first one as the result's `image` meta,
+ * and a variant's URL changes with the photo's bytes, which the shard's fingerprint does not see;
+ * results show no images anyway. The body is Broadsheet's own sanitised HTML: <picture> and <img>
+ * are the only image markup it has.
+ */
+function withoutImages(body: string): string {
+  return body.includes('<img') ? body.replace(/<picture\b[\s\S]*?<\/picture>|<img\b[^>]*>/g, '') : body;
 }

@@ -5,6 +5,8 @@
 // build and the dev server cannot drift apart in how a page's inputs are read or fingerprinted.
 
 import type { SiteConfig } from '../config.js';
+import { NO_IMAGES, type SiteImages } from '../images/site-images.js';
+import { resolveBodyImages } from '../images/placeholders.js';
 import { siteGlobals, type SiteGlobals } from '../pages/render-page.js';
 import type { Templates } from '../pages/templates.js';
 import { articleLinkTargets, resolveArticleLinks } from '../render/article-links.js';
@@ -40,10 +42,14 @@ export interface OutputContext {
   linkTargets(article: ArticleMeta): string[];
   /** Renders pages on worker threads when there are enough of them (a full build; absent in dev updates). */
   pool?: WorkerPool;
+  /** What the image stage made: each article's image markup and crops, and the files to write. */
+  images: SiteImages;
+  /** Body HTML for feeds: as bodyOf, with plain sized <img> for body images (feed readers ignore <picture>). */
+  feedBodyOf(article: ArticleMeta): Promise<string>;
 }
 
 /** The parts of an OutputContext that are given; the rest is derived from them. */
-export type OutputContextInput = Omit<OutputContext, 'globals' | 'siteFingerprint' | 'bodyOf' | 'linkTargets'>;
+export type OutputContextInput = Omit<OutputContext, 'globals' | 'siteFingerprint' | 'bodyOf' | 'linkTargets' | 'images' | 'feedBodyOf'> & { images?: SiteImages };
 
 /** An OutputContext for this build or update. */
 export function outputContext(input: OutputContextInput): OutputContext {
@@ -51,11 +57,15 @@ export function outputContext(input: OutputContextInput): OutputContext {
   const readBody = bodyReader(config, cache);
   const urlOf = (contentPath: string) => index.get(contentPath)?.url;
   const globals = siteGlobals(site, config);
+  const images = input.images ?? NO_IMAGES;
+  const bodyOf = async (article: ArticleMeta) => resolveArticleLinks(await readBody(article), urlOf, config.basePath);
   return {
     ...input,
     globals,
+    images,
     siteFingerprint: siteFingerprintOf(config, globals),
-    bodyOf: async (article) => resolveArticleLinks(await readBody(article), urlOf, config.basePath),
+    bodyOf,
+    feedBodyOf: async (article) => resolveBodyImages(await bodyOf(article), images.feedOf(article)?.body),
     linkTargets: (article) => articleLinkTargets(article, index),
   };
 }

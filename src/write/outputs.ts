@@ -3,6 +3,7 @@
 // the whole site; a dev update passes the page groups and feeds a change can reach. Adding an
 // output kind is one module and one entry in OUTPUTS.
 
+import { writeImageFiles } from '../images/output.js';
 import { writeFeeds, type FeedSpec } from '../pages/feeds/index.js';
 import { writeNewsSitemapAndRobots, writePageSitemaps } from '../pages/sitemaps.js';
 import { writeWebManifest } from '../pages/webmanifest.js';
@@ -10,7 +11,7 @@ import { isError, type Problem } from '../problems.js';
 import { indexStaleShards, planSearch, writeSearchBundles, type SearchPlan } from '../search/output.js';
 import type { BundleFile } from '../search/pagefind.js';
 import { noProgress } from '../report.js';
-import type { PageSpec, WrittenPage } from '../types.js';
+import type { ArticleMeta, PageSpec, WrittenPage } from '../types.js';
 import type { OutputContext } from './context.js';
 import { writePages, type WrittenPages } from './pages.js';
 import { copyAssets, copyStatic } from './static-files.js';
@@ -48,7 +49,7 @@ export interface WrittenOutputs {
 }
 
 /** The name of an output kind. */
-export type OutputName = 'pages' | 'search' | 'feeds' | 'sitemaps' | 'news-sitemap' | 'assets' | 'webmanifest' | 'static';
+export type OutputName = 'pages' | 'images' | 'search' | 'feeds' | 'sitemaps' | 'news-sitemap' | 'assets' | 'webmanifest' | 'static';
 
 /** One kind of output file. */
 interface Output {
@@ -72,6 +73,12 @@ const pageOutput: Output = {
     await context.pool?.close();
     return { count: sofar.pages.pages.length, problems: sofar.pages.problems };
   },
+};
+
+/** The variants of the images pages show (src/images/): copied from the image cache. */
+const imageOutput: Output = {
+  name: 'images',
+  write: async (context) => ({ count: await writeImageFiles(context.images.files, context.writer, context.manifest) }),
 };
 
 interface SearchStarted extends Started {
@@ -103,7 +110,11 @@ const searchOutput: Output = {
 
 const feedOutput: Output = {
   name: 'feeds',
-  write: async (context, plan) => ({ count: await writeFeeds(context.site, context, context.writer, plan.feeds) }),
+  write: async (context, plan) => {
+    // Feed bodies carry plain sized <img> for body images, and entries enclose the lead image's variant.
+    const feedContext = { ...context, bodyOf: context.feedBodyOf, imagesOf: (article: ArticleMeta) => context.images.feedOf(article) };
+    return { count: await writeFeeds(context.site, feedContext, context.writer, plan.feeds) };
+  },
 };
 
 const sitemapOutput: Output = {
@@ -146,7 +157,7 @@ const staticOutput: Output = {
 };
 
 /** Every kind of output, in the order they are written. */
-const OUTPUTS: readonly Output[] = [pageOutput, searchOutput, feedOutput, sitemapOutput, newsSitemapOutput, assetOutput, webManifestOutput, staticOutput];
+const OUTPUTS: readonly Output[] = [pageOutput, imageOutput, searchOutput, feedOutput, sitemapOutput, newsSitemapOutput, assetOutput, webManifestOutput, staticOutput];
 
 /**
  * Write every output of `plan` through the context's writer and manifest, in the order of OUTPUTS.

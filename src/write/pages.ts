@@ -30,7 +30,8 @@ export interface WrittenPages {
  * Render and write every page of `plan` whose inputs changed (see the top of this file). `plan`
  * must give the same pages in the same order each time it is called (it is called twice).
  */
-export async function writePages(context: OutputContext, plan: () => Iterable<PageSpec>): Promise<WrittenPages> {
+export async function writePages(context: OutputContext, planned: () => Iterable<PageSpec>): Promise<WrittenPages> {
+  const plan = () => withImages(planned(), context);
   const pages: WrittenPage[] = [];
   const positions: number[] = [];
   let position = 0;
@@ -58,6 +59,14 @@ export async function writePages(context: OutputContext, plan: () => Iterable<Pa
       : await renderHere(context, plan, wanted);
   context.progress.end();
   return { pages, rendered: positions.length, problems };
+}
+
+/** Article pages with what the image stage made of their images (part of their fingerprint, and carried to workers with the spec). */
+function* withImages(specs: Iterable<PageSpec>, context: OutputContext): Generator<PageSpec> {
+  for (const spec of specs) {
+    const images = spec.article ? context.images.pageOf(spec.article) : undefined;
+    yield images ? { ...spec, images } : spec;
+  }
 }
 
 /** What a page's bytes depend on: the site, its template's files, its spec, where its article links go. */

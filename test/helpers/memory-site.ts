@@ -45,7 +45,7 @@ export type MemoryBuildOptions = Omit<BuildOptions, 'root' | 'writer'>;
  * written to .cache/) and `threads: 1` (no worker threads; test/cache.test.ts covers them). Pass
  * `now` for a fixed build time; without it the build takes SOURCE_DATE_EPOCH, else the clock.
  */
-export async function buildInMemory(files: Record<string, string>, options: MemoryBuildOptions = {}): Promise<MemoryBuild> {
+export async function buildInMemory(files: Record<string, string | Uint8Array>, options: MemoryBuildOptions = {}): Promise<MemoryBuild> {
   return buildFolderInMemory(makeSite(files), options);
 }
 

@@ -22,15 +22,15 @@ export function removeTempSites(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** Write `files` (path -> text) into a new temp folder and return its path. */
-export function makeSite(files: Record<string, string>): string {
+/** Write `files` (path -> text, or bytes for images) into a new temp folder and return its path. */
+export function makeSite(files: Record<string, string | Uint8Array>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'broadsheet-test-'));
   made.push(root);
   writeFiles(root, files);
   return root;
 }
 
-export function writeFiles(root: string, files: Record<string, string>): void {
+export function writeFiles(root: string, files: Record<string, string | Uint8Array>): void {
   for (const [file, text] of Object.entries(files)) {
     const absolute = path.join(root, file);
     mkdirSync(path.dirname(absolute), { recursive: true });

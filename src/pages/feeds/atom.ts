@@ -31,7 +31,7 @@ export function atom(feed: FeedSpec, entries: readonly Entry[], config: SiteConf
       ...(entry.html !== undefined ? [`<content type="html">${cdata(entry.html)}</content>`] : []),
       `<category term="${xml(entry.article.topic.slug)}" label="${xml(entry.article.topic.name)}"/>`,
       ...entry.article.tags.map((tag) => `<category term="${xml(tag.slug)}" label="${xml(tag.name)}"/>`),
-      ...(entry.image ? [`<link rel="enclosure" type="${imageType(entry.image)}" href="${xml(entry.image)}"/>`] : []),
+      ...(entry.image ? [`<link rel="enclosure" type="${entry.imageType ?? imageType(entry.image)}" href="${xml(entry.image)}"${entry.imageLength ? ` length="${entry.imageLength}"` : ''}/>`] : []),
     ];
     return `<entry>\n${lines.join('\n')}\n</entry>`;
   });

@@ -41,7 +41,8 @@ export async function writeFeeds(site: Site, context: FeedContext, writer: Outpu
       files += FEED_FORMATS.length;
       continue;
     }
-    const print = fingerprint(context.siteFingerprint, feed, feed.content === 'full' ? feed.articles.map(context.linkTargets) : null);
+    const images = context.imagesOf ? feed.articles.map((article) => context.imagesOf!(article) ?? null) : null;
+    const print = fingerprint(context.siteFingerprint, feed, feed.content === 'full' ? feed.articles.map(context.linkTargets) : null, images);
     let rendered: Map<string, string> | undefined;
     for (const format of FEED_FORMATS) {
       const url = feedUrl(feed.listUrl, format);

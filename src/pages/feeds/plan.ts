@@ -9,7 +9,7 @@ import type { SiteConfig } from '../../config.js';
 import { authorDescription, authorOf } from '../authors.js';
 import { AUTHORS, TAGS, TOPICS, termFeedTitle } from '../terms.js';
 import { absoluteUrl, homeUrl } from '../../urls.js';
-import type { ArticleMeta } from '../../types.js';
+import type { ArticleMeta, ImageFile } from '../../types.js';
 import type { Site, TermGroup } from '../../types.js';
 
 /** One of the three feed formats every list has. */
@@ -95,6 +95,8 @@ export interface EntrySource {
   config: SiteConfig;
   /** Body HTML of an article, with links already under the base path. */
   bodyOf(article: ArticleMeta): Promise<string>;
+  /** The processed lead image of an article (src/images/), whose 1,200-px variant feeds enclose. */
+  imagesOf?(article: ArticleMeta): { image?: ImageFile } | undefined;
 }
 
 /** What every format needs of an article, computed once per feed. Text is unescaped. */
@@ -112,10 +114,14 @@ export interface Entry {
   authors: string[];
   /** Absolute URL of the lead image. */
   image?: string;
+  /** The lead image's MIME type and bytes, when it is a processed local image. */
+  imageType?: string;
+  imageLength?: number;
 }
 
 /** The entry of one article in one feed. */
-export async function entryOf(article: ArticleMeta, feed: FeedSpec, { config, bodyOf }: EntrySource): Promise<Entry> {
+export async function entryOf(article: ArticleMeta, feed: FeedSpec, { config, bodyOf, imagesOf }: EntrySource): Promise<Entry> {
+  const processed = imagesOf?.(article)?.image;
   return {
     article,
     url: absoluteUrl(config.baseUrl, article.url),
@@ -124,7 +130,9 @@ export async function entryOf(article: ArticleMeta, feed: FeedSpec, { config, bo
     html: feed.content === 'full' ? absoluteLinks(await bodyOf(article), config.baseUrl) : undefined,
     categories: [article.topic.name, ...article.tags.map((tag) => tag.name)],
     authors: article.authors.length > 0 ? article.authors.map((author) => author.name) : article.source ? [article.source] : [],
-    image: article.image ? absoluteUrl(config.baseUrl, article.image) : undefined,
+    image: processed ? absoluteUrl(config.baseUrl, processed.url) : article.image ? absoluteUrl(config.baseUrl, article.image) : undefined,
+    imageType: processed?.type,
+    imageLength: processed?.bytes,
   };
 }
 

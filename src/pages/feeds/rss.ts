@@ -29,7 +29,7 @@ export function rss(feed: FeedSpec, entries: readonly Entry[], config: SiteConfi
       ...(entry.html !== undefined ? [`<content:encoded>${cdata(entry.html)}</content:encoded>`] : []),
       ...entry.categories.map((name) => `<category>${rssText(name)}</category>`),
       ...entry.authors.map((name) => `<dc:creator>${rssText(name)}</dc:creator>`),
-      ...(entry.image ? [`<enclosure url="${xml(entry.image)}" type="${imageType(entry.image)}" length="0"/>`] : []),
+      ...(entry.image ? [`<enclosure url="${xml(entry.image)}" type="${entry.imageType ?? imageType(entry.image)}" length="${entry.imageLength ?? 0}"/>`] : []),
     ];
     return `<item>\n${lines.join('\n')}\n</item>`;
   });

@@ -1,0 +1,60 @@
+// The dev server's update for changed photos: a saved image file that pages show is processed
+// again (only it: the image cache holds every other variant), and only the pages of the articles
+// showing it are planned; the feeds go through their fingerprints, which see the new variants.
+// Variant files no page shows any more are deleted, as a full build would leave them out.
+
+import { buildTime } from '../dates.js';
+import { prepareImages } from '../images/stage.js';
+import { sortedIndexOf } from '../model/site.js';
+import { GroupSet, groupIds } from '../pages/groups.js';
+import { pageGroupsIn } from '../pages/index.js';
+import { stopOnErrors } from '../problems.js';
+import { noProgress } from '../report.js';
+import type { ArticleMeta, PageSpec } from '../types.js';
+import { outputContext } from '../write/context.js';
+import { DirectWriter } from '../write/direct-writer.js';
+import { writeOutputs } from '../write/outputs.js';
+import { rememberOtherFiles, type DevOptions, type DevState, type UpdateResult } from './state.js';
+
+/**
+ * Process the images of the articles at `contentPaths` (content paths of the last good site) again
+ * and write what changed: their pages, the feeds, the variants. Throws BuildFailure on an image
+ * problem that stops the build (nothing is written then).
+ */
+export async function updateImages(state: DevState, contentPaths: readonly string[], options: DevOptions): Promise<UpdateResult> {
+  const started = performance.now();
+  const { config, good } = state;
+  const strict = options.strict ?? false;
+  const now = options.now?.() ?? buildTime();
+  const site = good.site;
+  const articles = contentPaths.map((file) => state.goodMetas.get(file)).filter((meta): meta is ArticleMeta => meta !== undefined && sortedIndexOf(site.articles, meta) !== -1);
+  const prepared = await prepareImages(config, articles, state.imageStore);
+  const warnings = stopOnErrors(prepared.problems, strict);
+  const images = state.images.withArticles(prepared.images, contentPaths);
+
+  const wanted = new GroupSet(articles.map((meta) => groupIds.article(meta)));
+  const specs: PageSpec[] = [];
+  for (const group of pageGroupsIn(site, config, wanted, (file) => {
+    const meta = state.goodMetas.get(file);
+    return meta ? sortedIndexOf(site.articles, meta) : -1;
+  })) specs.push(...group.pages());
+
+  const writer = new DirectWriter(config.outPath);
+  const context = outputContext({ config, site, index: good.index, templates: state.templates, cache: state.cache, manifest: state.manifest, writer, now, progress: noProgress, images });
+  let outputs: Awaited<ReturnType<typeof writeOutputs>>;
+  const removed = new Set(good.otherFiles);
+  try {
+    // No page came or went, and none changed its URL or date: the sitemaps stay as they are.
+    outputs = await writeOutputs(context, { pages: () => specs, sitemap: { keep: good.sitemapFiles }, files: false });
+    warnings.push(...stopOnErrors(outputs.problems, strict));
+  } catch (error) {
+    await writer.abort();
+    state.manifest.discard();
+    throw error;
+  }
+  rememberOtherFiles(good, outputs);
+  const stats = await writer.commit(removed);
+  state.manifest.advance([...removed].filter((file) => !writer.files.has(file)));
+  state.images = images;
+  return { ok: true, mode: 'content', changed: stats.changed, pagesRendered: outputs.pages.rendered, warnings, milliseconds: performance.now() - started };
+}

@@ -1,0 +1,62 @@
+// A local source image, read as little as possible: its bytes are hashed only when its size or
+// mtime changed since the last build (store.ts stamps), probed (size, format) only when those
+// bytes are new, and read for processing only when a variant is missing. Limits are checked
+// before anything is decoded: the file's size, then the pixel count from its header.
+
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import type { ImageArgs } from '../problems/images.js';
+import { probeImage } from './process.js';
+import { MAX_INPUT_BYTES, MAX_INPUT_PIXELS, ORIGINAL_FORMATS } from './settings.js';
+import type { ImageStore, SourceInfo } from './store.js';
+import type { SourceUses } from './references.js';
+
+/** Why a source cannot be used: the facts of its problem (without the reference, which each use adds). */
+export type SourceFailure =
+  | { code: 'image-unreadable'; facts: Omit<ImageArgs['image-unreadable'], 'reference' | 'lead'> }
+  | { code: 'image-too-large'; facts: Omit<ImageArgs['image-too-large'], 'reference' | 'lead'> };
+
+/** A source ready to plan: its bytes' hash, what it is, and its bytes on demand (read once, then dropped by `release`). */
+export interface LoadedSource {
+  uses: SourceUses;
+  hash: string;
+  info: SourceInfo;
+  bytes(): Promise<Buffer>;
+  release(): void;
+}
+
+/** Load a source (see the top of this file), or say why it cannot be used. */
+export async function loadSource(uses: SourceUses, store: ImageStore): Promise<LoadedSource | SourceFailure> {
+  const unreadable = (cause: string): SourceFailure => ({ code: 'image-unreadable', facts: { file: uses.shown, cause } });
+  let bytes: Promise<Buffer> | undefined;
+  const read = () => (bytes ??= readFile(uses.real));
+  try {
+    const info = await stat(uses.real);
+    if (!info.isFile()) return unreadable('it is a folder, not a file');
+    if (info.size > MAX_INPUT_BYTES) return unreadable(`the file is ${Math.round(info.size / 1048576).toLocaleString('en')} MB; at most ${MAX_INPUT_BYTES / 1048576} MB are read`);
+    let hash = store.stampedHash(uses.real, info.size, info.mtimeMs);
+    if (!hash) {
+      hash = createHash('sha256').update(await read()).digest('hex');
+      store.stamp(uses.real, info.size, info.mtimeMs, hash);
+    }
+    let probed = store.source(hash);
+    if (!probed) {
+      probed = await probeImage(await read());
+      store.setSource(hash, probed);
+    }
+    if (!ORIGINAL_FORMATS[probed.format]) return unreadable(`${probed.format} files are not supported`);
+    if (probed.width * probed.height > MAX_INPUT_PIXELS) {
+      return { code: 'image-too-large', facts: { file: uses.shown, width: probed.width, height: probed.height, limit: MAX_INPUT_PIXELS } };
+    }
+    return { uses, hash, info: probed, bytes: read, release: () => (bytes = undefined) };
+  } catch (error) {
+    return unreadable(causeOf(error));
+  }
+}
+
+/** The first line of an error's message, or its system code: what an image problem quotes. */
+export function causeOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^Input buffer /, 'the file ');
+}

@@ -1,0 +1,183 @@
+// The image stage of a build, between the site model and the pages: find every image the
+// published articles show (references.ts), load each source once (sources.ts), plan its variants
+// (plan.ts), make the ones the store lacks (process.ts, in parallel, bounded), and answer what each
+// article page and feed shows (SiteImages). A broken image becomes a problem at its reference,
+// never a crash; the build decides whether problems stop it.
+
+import path from 'node:path';
+import type { SiteConfig } from '../config.js';
+import { problem, type Problem } from '../problems.js';
+import type { ArticleMeta, ImageFile } from '../types.js';
+import { defaultVariant, pictureMarkup, plainImageMarkup, remoteImageMarkup } from './markup.js';
+import { cropVariants, fileStem, srcsetVariants, type Variant } from './plan.js';
+import { makeVariant, runBounded } from './process.js';
+import { collectReferences, type ImageUse } from './references.js';
+import { SiteImages, type ArticleImages, type OutputImage } from './site-images.js';
+import { resolveContext } from './resolve.js';
+import { FORMAT_FILES, imageSettings, type ImageSettings } from './settings.js';
+import { causeOf, loadSource, type LoadedSource, type SourceFailure } from './sources.js';
+import type { ImageStore, StoredVariant } from './store.js';
+
+/** The image stage's result: the answers, the problems, and how many sources had variants made. */
+export interface PreparedImages {
+  images: SiteImages;
+  problems: Problem[];
+  /** Source images of which at least one variant was made (0 on a warm build of unchanged images). */
+  processed: number;
+  /** Distinct local source images shown. */
+  sources: number;
+}
+
+/** Run the image stage for the published `articles` (see the top of this file). */
+export async function prepareImages(config: SiteConfig, articles: readonly ArticleMeta[], store: ImageStore): Promise<PreparedImages> {
+  const references = collectReferences(articles, resolveContext(config));
+  const problems = references.problems;
+  const shown = new Shown(config);
+  for (const { use, url } of references.remote) {
+    if (use.index === 'lead') shown.of(use.article).page.lead = remoteImageMarkup(url, use.alt, true);
+  }
+  const loaded: LoadedSource[] = [];
+  await runBounded(
+    [...references.sources.values()].map((uses) => async () => {
+      const source = await loadSource(uses, store);
+      if ('code' in source) for (const use of uses.uses) problems.push(sourceProblem(source, use));
+      else loaded.push(source);
+    }),
+    // Loading is a stat (warm) or a read and a header probe (cold): I/O-bound, so more at once.
+    8,
+  );
+  loaded.sort((a, b) => (a.uses.real < b.uses.real ? -1 : 1));
+  const made = await makeVariants(loaded, imageSettings(config), store);
+  for (const plan of made.planned) {
+    const cause = made.failed.get(plan.source);
+    if (cause === undefined) {
+      shown.add(plan, made);
+      continue;
+    }
+    for (const use of plan.source.uses.uses) {
+      problems.push(problem('image-unreadable', use.article.file, use.at, { reference: use.reference, lead: use.index === 'lead', file: plan.source.uses.shown, cause }));
+    }
+  }
+  return { images: new SiteImages(shown.byArticle), problems, processed: made.processed, sources: references.sources.size };
+}
+
+/** A source's variants: its srcset, and the crops of each focal point its lead uses ask for. */
+interface SourcePlan {
+  source: LoadedSource;
+  srcset: Variant[];
+  crops: Map<string, ReturnType<typeof cropVariants>>;
+}
+
+/** What making the variants did: each variant's stored size by key, its output file by path, failed sources with the cause. */
+interface MadeVariants {
+  planned: SourcePlan[];
+  sizes: Map<string, { width: number; height: number; bytes: number }>;
+  files: Map<string, OutputImage>;
+  failed: Map<LoadedSource, string>;
+  processed: number;
+}
+
+/** Plan every source's variants and make those the store lacks, at most IMAGES_IN_FLIGHT at once; a source's bytes are dropped after its last. */
+async function makeVariants(loaded: readonly LoadedSource[], settings: ImageSettings, store: ImageStore): Promise<MadeVariants> {
+  const made: MadeVariants = { planned: [], sizes: new Map(), files: new Map(), failed: new Map(), processed: 0 };
+  const keep = (variant: Variant, stored: StoredVariant) => {
+    made.sizes.set(variant.key, stored);
+    made.files.set(variant.file, { file: variant.file, key: variant.key, stored: store.pathOf(stored) });
+  };
+  const tasks: Array<() => Promise<void>> = [];
+  for (const source of loaded) {
+    const plannedSource = { hash: source.hash, name: fileStem(source.uses.shown), info: source.info };
+    const crops = new Map<string, ReturnType<typeof cropVariants>>();
+    for (const use of source.uses.uses) {
+      if (use.index === 'lead') crops.set(focusKey(use), cropVariants(plannedSource, settings, use.focus));
+    }
+    const plan = { source, srcset: srcsetVariants(plannedSource, settings), crops };
+    made.planned.push(plan);
+    const missing: Variant[] = [];
+    for (const variant of variantsOf(plan)) {
+      const stored = await store.variant(variant.key);
+      if (stored) keep(variant, stored);
+      else missing.push(variant);
+    }
+    if (missing.length === 0) continue;
+    made.processed++;
+    let left = missing.length;
+    for (const variant of missing) {
+      tasks.push(async () => {
+        try {
+          if (made.failed.has(source)) return;
+          const result = await makeVariant(await source.bytes(), variant);
+          keep(variant, await store.put(variant.key, FORMAT_FILES[variant.format].extension, result.data, result));
+        } catch (error) {
+          made.failed.set(source, causeOf(error));
+        } finally {
+          if (--left === 0) source.release();
+        }
+      });
+    }
+  }
+  await runBounded(tasks);
+  return made;
+}
+
+function variantsOf(plan: SourcePlan): Variant[] {
+  return [...plan.srcset, ...[...plan.crops.values()].flatMap((crop) => [...crop.article, crop.social])];
+}
+
+/** What each article shows, filled source by source. */
+class Shown {
+  readonly byArticle = new Map<string, ArticleImages>();
+
+  constructor(private readonly config: SiteConfig) {}
+
+  /** An article's entry, made empty on first use (body images left as written until filled). */
+  of(article: ArticleMeta): ArticleImages {
+    let images = this.byArticle.get(article.contentPath);
+    if (!images) {
+      images = { page: { body: article.images.map(() => null), crops: [] }, feed: { body: article.images.map(() => null) }, files: [], sources: [] };
+      this.byArticle.set(article.contentPath, images);
+    }
+    return images;
+  }
+
+  /** Every use of a processed source: its markup, crops, feed variant and files, in its articles' entries. */
+  add(plan: SourcePlan, made: MadeVariants): void {
+    const { basePath, root } = this.config;
+    // The stored sizes (just these fields: a StoredVariant's `file` is its name in the store).
+    const size = (variant: Variant) => {
+      const stored = made.sizes.get(variant.key);
+      return { width: stored?.width ?? variant.width, height: stored?.height ?? variant.height, bytes: stored?.bytes ?? 0 };
+    };
+    const sized = plan.srcset.map((variant) => ({ ...variant, ...size(variant) }));
+    const fileOf = (variant: Variant): ImageFile => ({ url: `/${variant.file}`, type: FORMAT_FILES[variant.format].type, ...size(variant) });
+    const original = defaultVariant(sized.filter((variant) => variant.format === sized[sized.length - 1]!.format));
+    const output = (variants: readonly Variant[]) => variants.map((variant) => made.files.get(variant.file)).filter((file) => file !== undefined);
+    for (const use of plan.source.uses.uses) {
+      const images = this.of(use.article);
+      images.sources.push(plan.source.uses.real, path.resolve(root, plan.source.uses.shown));
+      images.files.push(...output(plan.srcset));
+      if (use.index === 'lead') {
+        const crop = plan.crops.get(focusKey(use))!;
+        images.page.lead = pictureMarkup(sized, use.alt, true, basePath);
+        images.page.crops = crop.article.map(fileOf);
+        images.page.social = fileOf(crop.social);
+        images.files.push(...output([...crop.article, crop.social]));
+        images.feed.image = fileOf(original);
+      } else {
+        images.page.body[use.index] = pictureMarkup(sized, use.alt, false, basePath);
+        images.feed.body[use.index] = plainImageMarkup(fileOf(original), use.alt, basePath);
+      }
+    }
+  }
+}
+
+function sourceProblem(failure: SourceFailure, use: ImageUse): Problem {
+  const at = { reference: use.reference, lead: use.index === 'lead' };
+  return failure.code === 'image-too-large'
+    ? problem('image-too-large', use.article.file, use.at, { ...failure.facts, ...at })
+    : problem('image-unreadable', use.article.file, use.at, { ...failure.facts, ...at });
+}
+
+function focusKey(use: ImageUse): string {
+  return use.focus ? `${use.focus.x},${use.focus.y}` : 'centre';
+}

@@ -1,0 +1,360 @@
+// Photos (issue 12): lead and body images next to the article, in content/images/ or static/,
+// become responsive <picture> markup with sized variants in AVIF, WebP and the original format,
+// crops for search engines and social cards, feed enclosures; metadata such as GPS is stripped;
+// broken, missing and out-of-site images are clear problems at their reference; a warm build
+// processes no unchanged image. Images are generated here with sharp: small and fast.
+
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../src/build.js';
+import { DevSite } from '../src/dev/site.js';
+import { BuildFailure, formatProblems, type Problem } from '../src/problems.js';
+import { cleanBuildOf, differences } from './helpers/dev.js';
+import { brokenLinks, htmlProblems } from './helpers/html.js';
+import { photo } from './helpers/photos.js';
+import { article, makeSite, page, runCli } from './helpers/site.js';
+
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+const CONFIG = { 'site.config.ts': "export default { title: 'Photos', baseUrl: 'https://example.org/news/' };\n" };
+
+/** Write binary files into a site. */
+function writeBinary(root: string, files: Record<string, Buffer>): void {
+  for (const [file, bytes] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), bytes);
+  }
+}
+
+async function buildSite(root: string, options: BuildOptions = {}) {
+  try {
+    return await build({ root, now: NOW, threads: 1, cache: false, ...options });
+  } catch (error) {
+    // The problems, not just their count, in the test's failure message.
+    if (error instanceof BuildFailure) throw new Error(formatProblems(error.problems));
+    throw error;
+  }
+}
+
+/** The problems a failed build reports (throws when the build succeeds). */
+async function failure(root: string, options: BuildOptions = {}): Promise<Problem[]> {
+  try {
+    await build({ root, now: NOW, threads: 1, cache: false, ...options });
+  } catch (error) {
+    if (error instanceof BuildFailure) return [...error.problems];
+    throw error;
+  }
+  throw new Error('the build succeeded');
+}
+
+/** The output file of a URL under the base path /news/. */
+function outputFile(root: string, url: string): string {
+  return path.join(root, 'dist', new URL(url, 'https://example.org').pathname.replace(/^\/news\//, ''));
+}
+
+const BUNDLE = 'content/2025/12/medeu/index.md';
+const BUNDLE_TEXT = article(
+  { title: 'Skaters return to Medeu', date: '2025-12-18 10:00', image: 'rink.jpg', imageAlt: 'Skaters on the ice at Medeu', imageCaption: 'The rink opened on Saturday.', imageCredit: 'Aigerim Sultanova' },
+  'The season began.\n\n![Crowds by the rink](../../../images/crowd.png "Crowds on Sunday")\n\nMore text.',
+);
+
+async function bundleSite(): Promise<string> {
+  const root = makeSite({ ...CONFIG, [BUNDLE]: BUNDLE_TEXT });
+  writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(2000, 1500), 'content/images/crowd.png': await photo(1000, 800, 'png') });
+  return root;
+}
+
+describe('an article with a lead image and a body image', () => {
+  it('shows each as a <picture> of AVIF, WebP and the original format, every candidate a file of the stated width, never enlarged', async () => {
+    const root = await bundleSite();
+    const result = await buildSite(root);
+    const $ = page(path.join(root, 'dist'), '2025/12/18/skaters-return-to-medeu/');
+
+    const lead = $('figure.lead-image picture');
+    expect(lead.find('source').map((_, s) => $(s).attr('type')).get()).toEqual(['image/avif', 'image/webp']);
+    const leadImg = lead.find('img');
+    expect(leadImg.attr('fetchpriority')).toBe('high');
+    expect(leadImg.attr('loading')).toBeUndefined();
+    expect(leadImg.attr('alt')).toBe('Skaters on the ice at Medeu');
+    expect($('figure.lead-image figcaption').text()).toBe('The rink opened on Saturday. Photo: Aigerim Sultanova');
+
+    const body = $('.article-body figure');
+    expect(body.find('figcaption').text()).toBe('Crowds on Sunday');
+    const bodyImg = body.find('picture img');
+    expect(bodyImg.attr('loading')).toBe('lazy');
+    expect(bodyImg.attr('decoding')).toBe('async');
+    expect(bodyImg.attr('alt')).toBe('Crowds by the rink');
+    expect(bodyImg.attr('src')).toMatch(/^\/news\/images\/[0-9a-f]{10}\/crowd-800\.png$/);
+
+    // Every <img> is sized, so nothing shifts as the page loads.
+    $('img').each((_, img) => {
+      expect(Number($(img).attr('width'))).toBeGreaterThan(0);
+      expect(Number($(img).attr('height'))).toBeGreaterThan(0);
+    });
+
+    const candidates = (selector: string) =>
+      $(selector)
+        .map((_, element) => ($(element).attr('srcset') ?? '').split(', '))
+        .get()
+        .map((entry: string) => entry.split(' ') as [string, string]);
+    const leadCandidates = candidates('figure.lead-image source, figure.lead-image img');
+    expect(leadCandidates.map(([, w]) => w)).toEqual(['480w', '800w', '1200w', '1600w', '480w', '800w', '1200w', '1600w', '480w', '800w', '1200w', '1600w']);
+    const bodyCandidates = candidates('.article-body source, .article-body img');
+    // The crowd photo is 1,000 px wide: no 1,200 or 1,600 variant of it.
+    expect(bodyCandidates.map(([, w]) => w)).toEqual(['480w', '800w', '480w', '800w', '480w', '800w']);
+    for (const [url, width] of [...leadCandidates, ...bodyCandidates]) {
+      const meta = await sharp(outputFile(root, url)).metadata();
+      expect(`${meta.width}w`, url).toBe(width);
+      expect(meta.format, url).toBe(url.endsWith('.avif') ? 'heif' : url.endsWith('.webp') ? 'webp' : url.endsWith('.png') ? 'png' : 'jpeg');
+    }
+    expect(result.stats.images).toBe(2);
+    expect(result.stats.imagesProcessed).toBe(2);
+    // Valid HTML, every image link resolving to a file of the site.
+    expect(await htmlProblems(path.join(root, 'dist'))).toEqual([]);
+    expect(brokenLinks(path.join(root, 'dist'), '/news/')).toEqual([]);
+  });
+
+  it('gives NewsArticle JSON-LD the 16:9, 4:3 and 1:1 crops with caption and credit, and og:image the 1,200 × 630 card', async () => {
+    const root = await bundleSite();
+    await buildSite(root);
+    const $ = page(path.join(root, 'dist'), '2025/12/18/skaters-return-to-medeu/');
+    const news = $('script[type="application/ld+json"]')
+      .map((_, s) => JSON.parse($(s).text()) as { '@type': string; image?: Array<{ url: string; width: number; height: number; caption: string; creditText: string }> })
+      .get()
+      .find((data) => data['@type'] === 'NewsArticle')!;
+    expect(news.image).toHaveLength(3);
+    const ratios = [];
+    for (const crop of news.image!) {
+      const meta = await sharp(outputFile(root, crop.url)).metadata();
+      expect([meta.width, meta.height]).toEqual([crop.width, crop.height]);
+      expect(meta.width).toBeGreaterThanOrEqual(1200);
+      ratios.push(crop.width / crop.height);
+      expect(crop.caption).toBe('The rink opened on Saturday.');
+      expect(crop.creditText).toBe('Aigerim Sultanova');
+    }
+    expect(ratios).toEqual([16 / 9, 4 / 3, 1]);
+
+    const og = $('meta[property="og:image"]').attr('content')!;
+    expect(og).toMatch(/^https:\/\/example\.org\/news\/images\//);
+    const card = await sharp(outputFile(root, og)).metadata();
+    expect([card.width, card.height]).toEqual([1200, 630]);
+    expect($('meta[name="twitter:image"]').attr('content')).toBe(og);
+    expect($('meta[property="og:image:width"]').attr('content')).toBe('1200');
+    expect($('meta[name="robots"]').attr('content')).toBe('max-image-preview:large');
+  });
+
+  it('crops around the focal point imageFocus gives', async () => {
+    const root = makeSite({
+      ...CONFIG,
+      'content/2025/12/wide.md': article({ title: 'Wide', date: '2025-12-18', image: 'wide.jpg', imageAlt: 'A wide view', imageFocus: '0.9,0.5' }),
+    });
+    // Left half black, right half white: a square crop at x = 0.9 holds only white.
+    const wide = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#000' } })
+      .composite([{ input: { create: { width: 1200, height: 1200, channels: 3, background: '#fff' } }, left: 1200, top: 0 }])
+      .jpeg()
+      .toBuffer();
+    writeBinary(root, { 'content/2025/12/wide.jpg': wide });
+    await buildSite(root);
+    const $ = page(path.join(root, 'dist'), '2025/12/18/wide/');
+    const square = ($('script[type="application/ld+json"]').first().text().match(/"url":"([^"]*-1x1[^"]*)"/) ?? [])[1]!;
+    const stats = await sharp(outputFile(root, square)).stats();
+    expect(stats.channels[0]!.mean).toBeGreaterThan(240);
+  });
+
+  it('puts the 1,200-px variant in the feeds, with its type and its length in bytes', async () => {
+    const root = await bundleSite();
+    await buildSite(root);
+    const rss = cheerio.load(readFileSync(path.join(root, 'dist/feed.xml'), 'utf8'), { xml: true });
+    const enclosure = rss('item enclosure');
+    const url = enclosure.attr('url')!;
+    expect(url).toMatch(/rink-1200\.jpg$/);
+    expect(enclosure.attr('type')).toBe('image/jpeg');
+    expect(Number(enclosure.attr('length'))).toBe(statSync(outputFile(root, url)).size);
+    // Feed readers ignore <picture>: body images are plain, sized, absolute <img>.
+    const body = cheerio.load(rss('item').children().filter((_, e) => (e as { name?: string }).name === 'content:encoded').text());
+    expect(body('img').attr('src')).toMatch(/^https:\/\/example\.org\/news\/images\/.*crowd-800\.png$/);
+    expect(body('picture')).toHaveLength(0);
+  });
+});
+
+describe('image metadata', () => {
+  it('drops EXIF (GPS included) from every output, after turning the picture as its orientation says', async () => {
+    const root = makeSite({ ...CONFIG, 'content/2025/12/gps.md': article({ title: 'Where', date: '2025-12-18', image: 'gps.jpg', imageAlt: 'A street' }) });
+    const tagged = await sharp(await photo(1600, 1200))
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 14/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '76/1 57/1 0/1' } })
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
+    expect((await sharp(tagged).metadata()).exif).toBeDefined();
+    writeBinary(root, { 'content/2025/12/gps.jpg': tagged });
+    await buildSite(root);
+    const $ = page(path.join(root, 'dist'), '2025/12/18/where/');
+    const img = $('figure.lead-image img');
+    // Orientation 6: the 1,600 × 1,200 file is a 1,200 × 1,600 picture.
+    expect([img.attr('width'), img.attr('height')]).toEqual(['1200', '1600']);
+    const urls = $('figure.lead-image source, figure.lead-image img').map((_, e) => ($(e).attr('srcset') ?? '').split(', ').map((c) => c.split(' ')[0]!)).get() as string[];
+    const og = $('meta[property="og:image"]').attr('content')!;
+    for (const url of [...urls, og]) {
+      const meta = await sharp(outputFile(root, url)).metadata();
+      expect(meta.exif, url).toBeUndefined();
+      expect(meta.orientation ?? 1, url).toBe(1);
+    }
+  });
+});
+
+describe('the build cache', () => {
+  it('processes no unchanged image on a warm build and leaves its files as they were; a changed photo gets new URLs', async () => {
+    const root = await bundleSite();
+    const cold = await buildSite(root, { cache: true });
+    expect(cold.stats.imagesProcessed).toBe(2);
+    const file = (url: string) => outputFile(root, url);
+    const leadSrc = () => page(path.join(root, 'dist'), '2025/12/18/skaters-return-to-medeu/')('figure.lead-image img').attr('src')!;
+    const before = leadSrc();
+    const mtime = statSync(file(before)).mtimeMs;
+
+    const warm = await buildSite(root, { cache: true });
+    expect(warm.stats.imagesProcessed).toBe(0);
+    expect(warm.stats.pagesRendered).toBe(0);
+    expect(warm.stats.written).toBe(0);
+    expect(statSync(file(before)).mtimeMs).toBe(mtime);
+
+    writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(1800, 1200) });
+    const changed = await buildSite(root, { cache: true });
+    expect(changed.stats.imagesProcessed).toBe(1);
+    const after = leadSrc();
+    expect(after).not.toBe(before);
+    expect(() => statSync(file(before))).toThrow();
+  });
+});
+
+describe('image problems', () => {
+  const lead = (image: string, title = 'Lead') => article({ title, date: '2025-12-18', image, imageAlt: 'Something' });
+
+  it('a missing image is an error at the image field, naming where it was looked for', async () => {
+    const root = makeSite({ ...CONFIG, 'content/2025/12/a.md': lead('nope.jpg') });
+    const problems = await failure(root);
+    expect(formatProblems(problems)).toMatch(
+      /^content\/2025\/12\/a\.md:4:8 error image: the lead image "nope\.jpg" does not exist; expected an image file at content\/2025\/12\/nope\.jpg or content\/nope\.jpg or static\/nope\.jpg \[image-missing\]/,
+    );
+  });
+
+  it('a file that is not an image, and a damaged JPEG, are errors at their references, not crashes', async () => {
+    const root = makeSite({
+      ...CONFIG,
+      'content/2025/12/a.md': lead('notes.jpg'),
+      'content/2025/12/notes.jpg': 'just some text\n',
+      'content/2025/12/b.md': article({ title: 'Body', date: '2025-12-18' }, 'Text.\n\n![A broken photo](broken.jpg)'),
+    });
+    const good = await photo(1000, 700);
+    writeBinary(root, { 'content/2025/12/broken.jpg': good.subarray(0, Math.floor(good.length / 2)) });
+    const problems = await failure(root);
+    const text = formatProblems(problems);
+    expect(text).toMatch(/^content\/2025\/12\/a\.md:4:8 error image: the lead image "notes\.jpg" \(content\/2025\/12\/notes\.jpg\) is not an image Broadsheet can read: .* \[image-unreadable\]/m);
+    expect(text).toMatch(/^content\/2025\/12\/b\.md:8:1 error the image "broken\.jpg" \(content\/2025\/12\/broken\.jpg\) is not an image Broadsheet can read: .* \[image-unreadable\]/m);
+    expect(problems).toHaveLength(2);
+  });
+
+  it('a body image without alt text is a warning, and an error with --strict', async () => {
+    const files = { ...CONFIG, 'content/2025/12/a.md': article({ title: 'Alt', date: '2025-12-18' }, 'Text.\n\n![](pic.jpg)') };
+    const root = makeSite(files);
+    writeBinary(root, { 'content/2025/12/pic.jpg': await photo(600, 400) });
+    const result = await buildSite(root);
+    expect(formatProblems(result.warnings)).toMatch(/^content\/2025\/12\/a\.md:8:1 warning the image "pic\.jpg" has no alt text/);
+    const strict = await failure(root, { strict: true });
+    expect(formatProblems(strict)).toMatch(/^content\/2025\/12\/a\.md:8:1 error the image "pic\.jpg" has no alt text/);
+  });
+
+  it('a remote image is used as written, with a warning that it cannot be sized', async () => {
+    const root = makeSite({ ...CONFIG, 'content/2025/12/a.md': lead('https://cdn.example.com/photo.jpg') });
+    const result = await buildSite(root);
+    expect(formatProblems(result.warnings)).toMatch(/^content\/2025\/12\/a\.md:4:8 warning image: the lead image "https:\/\/cdn\.example\.com\/photo\.jpg" is on another site: it is used as it is and cannot be sized/);
+    const $ = page(path.join(root, 'dist'), '2025/12/18/lead/');
+    expect($('figure.lead-image img').attr('src')).toBe('https://cdn.example.com/photo.jpg');
+    expect($('meta[property="og:image"]').attr('content')).toBe('https://cdn.example.com/photo.jpg');
+  });
+
+  it('never reads outside the site folder: ../ paths, URL schemes and symbolic links out of it are errors', async () => {
+    const outside = makeSite({});
+    writeBinary(outside, { 'secret.jpg': await photo(600, 400) });
+    const root = makeSite({
+      ...CONFIG,
+      'content/2025/12/a.md': lead('../../../../etc/passwd.jpg'),
+      'content/2025/12/b.md': lead('file:///etc/passwd', 'B'),
+      'content/2025/12/c.md': article({ title: 'C', date: '2025-12-18' }, 'Text.\n\n![Secret](linked.jpg)'),
+      'content/2025/12/d.md': lead(`../../../../${path.basename(outside)}/secret.jpg`, 'D'),
+    });
+    symlinkSync(path.join(outside, 'secret.jpg'), path.join(root, 'content/2025/12/linked.jpg'));
+    const text = formatProblems(await failure(root));
+    expect(text).toMatch(/^content\/2025\/12\/a\.md:4:8 error image: the lead image "\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd\.jpg" leads outside the site folder/m);
+    expect(text).toMatch(/^content\/2025\/12\/b\.md:4:8 error image: the lead image "file:\/\/\/etc\/passwd" is neither a file of the site nor an http\(s\) URL/m);
+    expect(text).toMatch(/^content\/2025\/12\/c\.md:8:1 error the image "linked\.jpg" is a symbolic link to a file outside the site folder/m);
+    expect(text).toMatch(/^content\/2025\/12\/d\.md:4:8 error image: the lead image ".*secret\.jpg" leads outside the site folder/m);
+  });
+
+  it('refuses a 100-megapixel image before decoding it', async () => {
+    const root = makeSite({ ...CONFIG, 'content/2025/12/a.md': lead('huge.jpg') });
+    const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#777' } }).jpeg({ quality: 20 }).toBuffer();
+    writeBinary(root, { 'content/2025/12/huge.jpg': huge });
+    expect(formatProblems(await failure(root))).toMatch(
+      /^content\/2025\/12\/a\.md:4:8 error image: the lead image "huge\.jpg" \(content\/2025\/12\/huge\.jpg\) is 10,000 × 10,000 pixels, more than Broadsheet processes; expected at most 50,000,000 pixels \(50 megapixels\) \[image-too-large\]/,
+    );
+  });
+
+  it('the CLI reports a missing image with its place, exit code 1, no stack trace, and leaves dist/ as it was', async () => {
+    const root = await bundleSite();
+    await buildSite(root);
+    const before = readFileSync(path.join(root, 'dist/index.html'), 'utf8');
+    writeFileSync(path.join(root, BUNDLE), BUNDLE_TEXT.replace('image: rink.jpg', 'image: rink-missing.jpg'));
+    const result = await runCli(['build', '--quiet'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/content\/2025\/12\/medeu\/index\.md:4:8 error image: the lead image "rink-missing\.jpg" does not exist/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toBe(before);
+  });
+});
+
+describe('the dev server', () => {
+  it('re-processes only a changed photo, writes only the pages showing it, and stays equal to a full build', async () => {
+    const root = await bundleSite();
+    writeFileSync(path.join(root, 'content/2025/12/plain.md'), article({ title: 'Plain', date: '2025-12-17' }, 'No photos.'));
+    const { site } = await DevSite.start({ root, now: () => NOW, threads: 1 });
+    try {
+      const dist = path.join(root, 'dist');
+      expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+      const store = path.join(root, '.cache/images');
+      const before = new Set(readdirSync(store));
+
+      writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(1800, 1200) });
+      const result = await site.update({ paths: [path.join(root, 'content/2025/12/medeu/rink.jpg')] });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.changed).toContain('2025/12/18/skaters-return-to-medeu/index.html');
+      expect(result.changed).not.toContain('2025/12/17/plain/index.html');
+      expect(result.changed).not.toContain('index.html');
+      // The new photo's 12 srcset variants and 4 crops were made; the crowd photo's were not.
+      expect(readdirSync(store).filter((name) => !before.has(name) && name !== 'index.json')).toHaveLength(16);
+      expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+
+      // The article now shows another photo in its body: the old one's variants leave the output.
+      writeBinary(root, { 'content/2025/12/medeu/queue.jpg': await photo(900, 600) });
+      writeFileSync(path.join(root, BUNDLE), BUNDLE_TEXT.replace('../../../images/crowd.png', 'queue.jpg'));
+      const edited = await site.update({ paths: [path.join(root, BUNDLE)] });
+      expect(edited.ok).toBe(true);
+      expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  });
+});
+
+describe('imageFocus', () => {
+  it('outside 0 to 1 is an error at the field, saying what is expected', async () => {
+    const root = makeSite({ ...CONFIG, 'content/2025/12/a.md': article({ title: 'Focus', date: '2025-12-18', image: 'a.jpg', imageAlt: 'A', imageFocus: '1.5,0.2' }) });
+    writeBinary(root, { 'content/2025/12/a.jpg': await photo(800, 600) });
+    expect(formatProblems(await failure(root))).toMatch(
+      /^content\/2025\/12\/a\.md:6:13 error imageFocus: has an invalid value; expected a focal point as two numbers from 0 to 1, across then down, such as 0\.3,0\.4/,
+    );
+  });
+});
