@@ -3,7 +3,9 @@
 // light (what chromium transfers for the front page and an article).
 //
 // The seed site has no bylines, so a copy of it gets one more article, written by an author whom
-// content/authors.yaml describes (bio, photo, links), to give the author page all its parts.
+// content/authors.yaml describes (bio, photo, links), to give the author page all its parts; and
+// no photos, so it gets a page bundle with a lead photo and a captioned body photo (issue 12: the
+// scores must hold with images, and nothing may shift as they load).
 
 import { cpSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -14,7 +16,8 @@ import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type 
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { article, makeSite, REPO } from './helpers/site.js';
+import { photo } from './helpers/photos.js';
+import { article, makeSite, REPO, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 
@@ -40,6 +43,7 @@ const AUTHORS_YAML = `- name: Aigerim Sultanova
 const PHOTO = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"><rect width="96" height="96" fill="#8a6d3b"/><circle cx="48" cy="38" r="18" fill="#f2efe8"/></svg>\n`;
 
 const ARTICLE = '/2025/12/19/an-orchestra-tours-the-steppe/';
+const PHOTO_ARTICLE = '/2025/11/29/skaters-return-to-medeu/';
 
 /**
  * One page of each kind the theme renders, as a reader reaches it. /tags/ and /authors/ are left
@@ -49,6 +53,7 @@ const ARTICLE = '/2025/12/19/an-orchestra-tours-the-steppe/';
 const PAGES: Record<string, string> = {
   'the front page': '/',
   'an article (byline, source, table, quote, outside link, related articles)': ARTICLE,
+  'an article with a lead photo and a captioned body photo': PHOTO_ARTICLE,
   'a topic': '/topics/culture/',
   'the topics': '/topics/',
   'a tag': '/tags/kazakhstan/',
@@ -80,6 +85,14 @@ beforeAll(async () => {
     ),
   });
   cpSync(path.join(REPO, 'content'), path.join(root, 'content'), { recursive: true });
+  writeFiles(root, {
+    'content/2025/11/medeu/rink.jpg': await photo(1400, 900),
+    'content/2025/11/medeu/crowd.jpg': await photo(900, 600),
+    'content/2025/11/medeu/index.md': article(
+      { title: 'Skaters return to Medeu', date: '2025-11-29 10:00', topic: 'Society', tags: '[Almaty]', image: 'rink.jpg', imageAlt: 'The open-air rink at Medeu under a clear sky', imageCaption: 'The rink opened for the season on Saturday.', imageCredit: 'Broadsheet' },
+      'The high-altitude rink above Almaty opened its season with a full house.\n\n![Skaters crowd the ice at dusk](crowd.jpg "By dusk the ice was full.")\n\nTickets cost the same as last year.',
+    ),
+  });
   const result = await build({ root, now: NOW, threads: 1 });
   expect(result.warnings).toEqual([]);
   const serve = sirv(path.join(root, 'dist'), { dev: true });
@@ -183,6 +196,44 @@ describe('axe-core in chromium', () => {
       expect(problems, problems.join('\n')).toEqual([]);
     });
   }
+});
+
+describe('layout shift in chromium', () => {
+  it('is none on the photo article at phone width: every image has its size before it loads', async () => {
+    const { tab } = tabs.get('mobile')!;
+    await tab.emulateMedia({ colorScheme: 'light' });
+    await show(tab, PHOTO_ARTICLE);
+    await tab.waitForLoadState('load');
+    // Scroll the lazy body photo in, so it loads too, then read every shift the page made.
+    await tab.locator('figure img').last().scrollIntoViewIfNeeded();
+    await tab.waitForFunction(() => {
+      const { document } = globalThis as unknown as { document: { images: ArrayLike<{ complete: boolean }> } };
+      return Array.from(document.images).every((image) => image.complete);
+    });
+    const shift = await tab.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const { PerformanceObserver } = globalThis as unknown as {
+            PerformanceObserver: new (callback: (list: { getEntries(): Array<{ value: number }> }) => void) => { observe(options: unknown): void; disconnect(): void };
+          };
+          let total = 0;
+          const observer = new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) total += entry.value;
+          });
+          observer.observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => {
+            observer.disconnect();
+            resolve(total);
+          }, 200);
+        }),
+    );
+    expect(shift).toBe(0);
+    expect(await tab.locator('main img').count()).toBe(2);
+    for (const image of await tab.locator('main img').all()) {
+      expect(await image.getAttribute('width')).toMatch(/^\d+$/);
+      expect(await image.getAttribute('height')).toMatch(/^\d+$/);
+    }
+  });
 });
 
 describe('page weight in chromium', () => {
