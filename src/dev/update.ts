@@ -15,6 +15,7 @@ import { buildTime } from '../dates.js';
 import { displayPath } from '../load/discover.js';
 import { checkLinks, pathServedBy } from '../model/links.js';
 import { updateSite, type ArticleChange } from '../model/patch.js';
+import { carryRelated } from '../model/related-patch.js';
 import { sortedIndexOf } from '../model/site.js';
 import { groupIds, type GroupSet } from '../pages/groups.js';
 import { pageGroups, pageGroupsIn } from '../pages/index.js';
@@ -62,7 +63,9 @@ export async function updateContent(state: DevState, changedFiles: readonly stri
   const globalsPrint = fingerprint(siteGlobals(site, config));
   if (globalsPrint !== good.globalsPrint) return 'full';
 
-  const affected = affectedGroups(changed, { site: good.site, metas: state.goodMetas }, site, index, state.linkers, config.related);
+  // The related lists carried over to the new site, and the unchanged articles whose list changed.
+  const relatedChanged = carryRelated(good.site, site, changes, config.related);
+  const affected = affectedGroups(changed, { site: good.site, metas: state.goodMetas }, site, index, state.linkers, relatedChanged);
   const stable = sameGroups(good.site, site, changes);
   if (stable && changes.every(sameDates)) {
     // No article came, went, moved or changed its dates: the archive and year pages (counts
