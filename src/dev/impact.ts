@@ -111,7 +111,10 @@ export function sameListsAs(before: Site, after: Site): (groupKey: string) => bo
     const a = old.get(key);
     const b = now.get(key);
     if (!a || !b || a.extra !== b.extra || a.articles.length !== b.articles.length) return false;
-    return a.articles.every((article, i) => article.contentPath === b.articles[i]!.contentPath);
+    // Identity first: all but the changed articles are the same objects in both sites, and the
+    // home list is every article (4 ms a save at 10,000 through the property alone).
+    const listed = b.articles;
+    return a.articles.every((article, i) => article === listed[i] || article.contentPath === listed[i]!.contentPath);
   };
 }
 
