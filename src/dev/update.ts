@@ -1,8 +1,9 @@
 // The dev server's incremental update: a change to some article files, brought into the output.
 //
 // It re-reads only the changed files (through the article cache), patches the site model
-// (metadata only, a few milliseconds at 10,000 articles), and works out which page groups the
-// change can touch (impact.ts). Only those groups are planned; of a list whose articles are the
+// (metadata only, a few milliseconds at 10,000 articles) and carries the related lists over to it
+// (model/related-patch.ts: only those the change can reach are scored again), and works out which
+// page groups the change can touch (impact.ts). Only those groups are planned; of a list whose articles are the
 // same, only the pages that show a changed article. The plan then goes through the same output
 // tail as a full build (write/outputs.ts): only pages whose fingerprint changed are rendered, only
 // the feeds of touched lists are looked at. Pages a group no longer has are deleted. The result is

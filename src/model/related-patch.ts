@@ -7,14 +7,14 @@
 // articles within candidatesPerTerm / 2 of it in one of its terms, so a change to an article
 // reaches only the articles within candidatesPerTerm of it, before or after the change, in the
 // lists of its topic and tags (a term list that crosses the window's size, taken whole on one
-// side, lies within that distance whole). When the articles keep their places (an edit of the
-// body, tags or topic, or of the date within the same neighbours) the index is patched for the
-// changed articles; when they move, come or go, it is made again and the lists are carried over
-// by article. Pure, like patch.ts: nothing of the previous site's index or lists is changed.
+// side, lies within that distance whole). The index is patched for the changed articles; when
+// articles move, come or go (a date edit past a neighbour, an add, a delete), its article ids are
+// renumbered first and the lists carried over by article. Pure, like patch.ts: nothing of the
+// previous site's index or lists is changed.
 
 import type { ArticleMeta, Site } from '../types.js';
 import type { ArticleChange } from './patch.js';
-import { adoptRelatedLists, ownTags, relatedIndex, RelatedLists, relatedListsOf, relatedTo, type RelatedIndex, type RelatedOptions } from './related.js';
+import { adoptRelatedLists, ownTags, RelatedLists, relatedListsOf, relatedTo, type RelatedIndex, type RelatedOptions } from './related.js';
 import { sortedIndexOf } from './site.js';
 
 /**
@@ -36,13 +36,13 @@ export function carryRelated(previous: Site, site: Site, changes: readonly Artic
   const stable = previous.articles.length === site.articles.length && moves.every(({ was, is }) => was === is);
   // By position in site.articles: where the article was in previous.articles (-1: a changed one).
   const oldPosition = stable ? undefined : oldPositions(previous, site, changes);
-  const index = stable ? patchIndex(old, site, moves) : relatedIndex(site);
+  const newPosition = stable ? undefined : inverse(oldPosition!, previous.articles.length);
+  const index = patchIndex(old, site, moves, stable ? undefined : { old: oldPosition!, new: newPosition! });
   const lists = stable ? before.lists.slice() : Array.from(oldPosition!, (at) => (at === -1 ? undefined : before.lists[at]));
   for (const { is } of moves) if (is !== -1) lists[is] = undefined;
   adoptRelatedLists(site, new RelatedLists(site, options, index, lists));
 
   // The unchanged articles (by position in site.articles) whose lists may differ.
-  const newPosition = stable ? undefined : inverse(oldPosition!, previous.articles.length);
   const suspects = new Set<number>();
   const changedAt = new Set(moves.map(({ is }) => is));
   const suspect = (at: number) => {
@@ -86,23 +86,45 @@ function sameInputs(a: RelatedIndex, b: RelatedIndex, id: number): boolean {
 }
 
 /**
- * The index of `site` from `old`, the index of the site it was patched from with no article
- * moving (`moves`: the changed articles' positions, the same before and after): the changed
- * articles' dates, topics and tags replaced, and the term lists they left or joined made again.
+ * The index of `site` from `old`, the index of the site it was patched from: renumbered when
+ * articles moved, came or went (`oldPosition`: each new position's old one, -1 for a changed
+ * article; undefined when none moved), then the changed articles' dates, topics and tags put in,
+ * and the term lists they left or joined made again. Unchanged articles keep their order, so
+ * renumbering keeps every list ascending: one pass over the lists, not a walk of the articles.
  */
-function patchIndex(old: RelatedIndex, site: Site, moves: ReadonlyArray<{ is: number }>): RelatedIndex {
-  const epoch = old.epoch.slice();
-  const topicOf = old.topicOf.slice();
-  const tagsOf = old.tagsOf.slice();
-  const topics = new TermIds(old.topicIds, old.topicLists);
-  const tags = new TermIds(old.tagIds, old.tagLists);
+function patchIndex(old: RelatedIndex, site: Site, moves: ReadonlyArray<{ is: number }>, positions: { old: Int32Array; new: Int32Array } | undefined): RelatedIndex {
+  const count = site.articles.length;
+  let epoch: Float64Array, topicOf: Int32Array, tagsOf: Int32Array[], topicLists: Int32Array[], tagLists: Int32Array[];
+  if (!positions) {
+    [epoch, topicOf, tagsOf, topicLists, tagLists] = [old.epoch.slice(), old.topicOf.slice(), old.tagsOf.slice(), old.topicLists, old.tagLists];
+  } else {
+    const { old: oldPosition, new: newPosition } = positions;
+    [epoch, topicOf, tagsOf] = [new Float64Array(count), new Int32Array(count).fill(-1), new Array<Int32Array>(count).fill(NO_TAGS)];
+    for (let at = 0; at < count; at++) {
+      const was = oldPosition[at]!;
+      if (was === -1) continue;
+      epoch[at] = old.epoch[was]!;
+      topicOf[at] = old.topicOf[was]!;
+      tagsOf[at] = old.tagsOf[was]!;
+    }
+    const renumber = (list: Int32Array) => {
+      const next = new Int32Array(list.length);
+      let size = 0;
+      for (const id of list) if (newPosition[id] !== -1) next[size++] = newPosition[id]!;
+      return size === next.length ? next : next.slice(0, size);
+    };
+    topicLists = old.topicLists.map(renumber);
+    tagLists = old.tagLists.map(renumber);
+  }
+  const topics = new TermIds(old.topicIds, topicLists);
+  const tags = new TermIds(old.tagIds, tagLists);
   for (const { is: at } of moves) {
     if (at === -1) continue;
     const article = site.articles[at]!;
     epoch[at] = article.date.epoch;
     const topic = topics.id(article.topic.slug);
     if (topic !== topicOf[at]) {
-      topics.leave(topicOf[at]!, at);
+      if (topicOf[at] !== -1) topics.leave(topicOf[at]!, at);
       topics.join(topic, at);
       topicOf[at] = topic;
     }
@@ -112,8 +134,12 @@ function patchIndex(old: RelatedIndex, site: Site, moves: ReadonlyArray<{ is: nu
     for (const tag of now) if (!was.includes(tag)) tags.join(tag, at);
     tagsOf[at] = now;
   }
-  return { articles: site.articles, epoch, topicOf, tagsOf, topicLists: topics.lists, tagLists: tags.lists, topicIds: topics.ids, tagIds: tags.ids, scratch: old.scratch };
+  const scratch = count === old.articles.length ? old.scratch : { seen: new Uint32Array(count), stamp: 0 };
+  return { articles: site.articles, epoch, topicOf, tagsOf, topicLists: topics.lists, tagLists: tags.lists, topicIds: topics.ids, tagIds: tags.ids, scratch };
 }
+
+/** The tags of an article not yet put in (a renumbered index's changed articles). */
+const NO_TAGS = new Int32Array(0);
 
 /** An index's topic or tag ids and lists, copied from the old index's on first change. */
 class TermIds {
