@@ -248,6 +248,65 @@ describe('related articles in the dev server', () => {
     expect(event.type).toBe('reload');
     await expectSameAsFullBuild();
   });
+  it('after a tag, topic or date edit, an add and a delete, every article lists what a fresh build lists', async () => {
+    // 16 articles six hours apart, in two topics and four tags; a window of 4 candidates per term,
+    // so that which articles see each other depends on where they sit in time.
+    const files: Record<string, string> = { 'site.config.ts': `export default { title: 'Dev Times', baseUrl: 'https://dev.example/', related: { count: 3, candidatesPerTerm: 4 } };\n` };
+    const front = (i: number, fields: Record<string, string> = {}) => ({
+      title: `Story ${i}`,
+      slug: `story-${i}`,
+      date: `2025-12-${String(1 + Math.floor(i / 4)).padStart(2, '0')} ${String(6 * (i % 4)).padStart(2, '0')}:00`,
+      topic: i % 2 === 0 ? 'Economy' : 'Health',
+      tags: `[T${i % 4}, T${(i + 1) % 4}]`,
+      ...fields,
+    });
+    for (let i = 0; i < 16; i++) files[`content/s${i}.md`] = article(front(i));
+    const root = makeSite(files);
+    const { dist, events } = await serve(root);
+    const save = async (name: string, text: string) => expect((await change(events, () => writeFileSync(path.join(root, 'content', name), text))).type).toBe('reload');
+    /** Each article page's related titles, by page file: the dev server's output and a fresh build's. */
+    const lists = (pages: Iterable<[string, string | Uint8Array]>) => {
+      const byPage = new Map<string, string[]>();
+      for (const [file, html] of pages) {
+        if (!/^2025\/12\/\d\d\/story-\d+\/index\.html$/.test(file)) continue;
+        const $ = cheerio.load(typeof html === 'string' ? html : Buffer.from(html).toString('utf8'));
+        byPage.set(file, $('section.related li a').map((_, a) => $(a).text()).get());
+      }
+      return byPage;
+    };
+    const served = () => lists(listFiles(dist).map((file) => [file, readFileSync(path.join(dist, file), 'utf8')] as [string, string]));
+    let previous = served();
+    /** The related lists the step changed (besides the edited article's own), checked against a fresh build's. */
+    const expectFreshLists = async (edited: string) => {
+      const now = served();
+      expect(now).toEqual(lists(await cleanBuildOf(root, NOW)));
+      const changedElsewhere = [...now].filter(([file, titles]) => !file.includes(`/${edited}/`) && JSON.stringify(previous.get(file)) !== JSON.stringify(titles));
+      previous = now;
+      return changedElsewhere.map(([file]) => file);
+    };
+
+    // A tag edit: story 5 now shares T3 with its neighbours rather than T1.
+    await save('s5.md', article(front(5, { tags: '[T2, T3]' })));
+    expect(await expectFreshLists('story-5')).not.toEqual([]);
+    // A topic edit: story 6 moves from Economy to Health.
+    await save('s6.md', article(front(6, { topic: 'Health' })));
+    expect(await expectFreshLists('story-6')).not.toEqual([]);
+    // A date edit that moves story 2 past six others, to the 3rd.
+    await save('s2.md', article(front(2, { date: '2025-12-03 20:00' })));
+    expect(await expectFreshLists('story-2')).not.toEqual([]);
+    // A retitled article (same URL): the lists showing it show the new title.
+    await save('s9.md', article(front(9, { title: 'Story 9, updated' })));
+    expect(await expectFreshLists('story-9')).not.toEqual([]);
+    expect([...served().values()].flat()).toContain('Story 9, updated');
+    // An article added among the others, sharing their terms.
+    await save('s16.md', article(front(16, { date: '2025-12-02 09:00', tags: '[T0, T1, T2]' })));
+    expect(await expectFreshLists('story-16')).not.toEqual([]);
+    // And one deleted: it leaves every list.
+    expect((await change(events, () => rmSync(path.join(root, 'content/s10.md')))).type).toBe('reload');
+    expect(await expectFreshLists('story-10')).not.toEqual([]);
+    expect([...served().values()].flat()).not.toContain('Story 10');
+    expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+  });
 });
 
 describe('bylines in the dev server', () => {

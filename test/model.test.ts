@@ -7,6 +7,8 @@ import { article } from './helpers/site.js';
 import { type ArticleMeta } from '../src/types.js';
 import { type Site } from '../src/types.js';
 import { updateSite } from '../src/model/patch.js';
+import { RelatedLists, relatedListsOf } from '../src/model/related.js';
+import { carryRelated } from '../src/model/related-patch.js';
 
 const SETTINGS = { timeZone: 'Asia/Almaty', language: 'en', defaultTopic: 'News', summaryLength: 200, basePath: '/', tagLimit: 50 };
 const NOW = Date.parse('2025-12-20T00:00:00Z');
@@ -162,6 +164,42 @@ describe('updateSite (the dev server patching the model)', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it('carries the related lists over: equal to the new site\'s made afresh, naming every other article whose list changed', () => {
+    // Two candidates per term and two per list: which articles see each other depends on their places.
+    const options = { count: 2, tagWeight: 1, topicWeight: 0.5, threshold: 0, recencyDays: 30, candidatesPerTerm: 2 };
+    const files = (count: number) => Array.from({ length: count }, (_, i) => `f${i}.md`);
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.constantFrom(...files(12)), fields, { minKeys: 1 }),
+        fc.array(fc.tuple(fc.constantFrom(...files(14)), fc.option(fields, { nil: undefined })), { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        (initial, edits, planned) => {
+          const metas = new Map(Object.entries(initial).map(([file, f]) => [file, toMeta(file, f)]));
+          const before = buildSite([...metas.keys()].sort().map((file) => metas.get(file)!), PUBLISH);
+          fc.pre(before.problems.length === 0);
+          const changes = new Map<string, { before?: ArticleMeta; after?: ArticleMeta }>();
+          for (const [file, f] of edits) changes.set(file, { before: changes.get(file)?.before ?? metas.get(file), after: f ? toMeta(file, f) : undefined });
+          const patched = updateSite(before.site, [...changes.values()], PUBLISH)!;
+          fc.pre(patched.problems.length === 0);
+          // The dev server has every list of the last site (its pages were planned); a build may not.
+          const old = relatedListsOf(before.site, options);
+          if (planned) before.site.articles.forEach((_, at) => old.at(at));
+          const listed = (site: Site, lists: RelatedLists) => site.articles.map((_, at) => lists.at(at));
+          const was = new Map(before.site.articles.map((article, at) => [article, old.at(at)]));
+          const reported = carryRelated(before.site, patched.site, [...changes.values()], options);
+          const fresh = listed(patched.site, new RelatedLists(patched.site, options));
+          expect(listed(patched.site, relatedListsOf(patched.site, options))).toEqual(fresh);
+          const changed = patched.site.articles.filter((article, at) => {
+            const list = was.get(article);
+            return list !== undefined && (list.length !== fresh[at]!.length || list.some((entry, i) => entry !== fresh[at]![i]));
+          });
+          expect(reported.map((article) => article.file).sort()).toEqual(changed.map((article) => article.file).sort());
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

@@ -1,8 +1,9 @@
 // The dev server's incremental update: a change to some article files, brought into the output.
 //
 // It re-reads only the changed files (through the article cache), patches the site model
-// (metadata only, a few milliseconds at 10,000 articles), and works out which page groups the
-// change can touch (impact.ts). Only those groups are planned; of a list whose articles are the
+// (metadata only, a few milliseconds at 10,000 articles) and carries the related lists over to it
+// (model/related-patch.ts: only those the change can reach are scored again), and works out which
+// page groups the change can touch (impact.ts). Only those groups are planned; of a list whose articles are the
 // same, only the pages that show a changed article. The plan then goes through the same output
 // tail as a full build (write/outputs.ts): only pages whose fingerprint changed are rendered, only
 // the feeds of touched lists are looked at. Pages a group no longer has are deleted. The result is
@@ -16,6 +17,7 @@ import { prepareImages } from '../images/stage.js';
 import { displayPath } from '../load/discover.js';
 import { checkLinks, pathServedBy } from '../model/links.js';
 import { updateSite, type ArticleChange } from '../model/patch.js';
+import { carryRelated } from '../model/related-patch.js';
 import { sortedIndexOf } from '../model/site.js';
 import { groupIds, type GroupSet } from '../pages/groups.js';
 import { pageGroups, pageGroupsIn } from '../pages/index.js';
@@ -63,7 +65,9 @@ export async function updateContent(state: DevState, changedFiles: readonly stri
   const globalsPrint = fingerprint(siteGlobals(site, config));
   if (globalsPrint !== good.globalsPrint) return 'full';
 
-  const affected = affectedGroups(changed, { site: good.site, metas: state.goodMetas }, site, index, state.linkers, config.related);
+  // The related lists carried over to the new site, and the unchanged articles whose list changed.
+  const relatedChanged = carryRelated(good.site, site, changes, config.related);
+  const affected = affectedGroups(changed, { site: good.site, metas: state.goodMetas }, site, index, state.linkers, relatedChanged);
   const stable = sameGroups(good.site, site, changes);
   if (stable && changes.every(sameDates)) {
     // No article came, went, moved or changed its dates: the archive and year pages (counts

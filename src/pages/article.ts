@@ -6,7 +6,7 @@
 import { homeUrl, topicUrl } from '../urls.js';
 import { modifiedOf } from './views.js';
 import type { SiteConfig } from '../config.js';
-import { relatedIndex, relatedTo, type RelatedIndex, type RelatedOptions } from '../model/related.js';
+import { relatedListsOf, type RelatedLists } from '../model/related.js';
 import type { ArticleMeta, AuthorProfiles } from '../types.js';
 import { articleAuthors } from './authors.js';
 import type { Site } from '../types.js';
@@ -23,40 +23,7 @@ export function* articleGroups(site: Site, config: SiteConfig): Generator<PageGr
 
 /** The group of the article at position `at` of the site's articles. */
 export function articleGroupAt(site: Site, at: number, config: SiteConfig): PageGroup {
-  return new ArticleGroup(site.articles, site.authorProfiles, at, { index: indexOf(site), options: config.related });
-}
-
-/** One inverted index per Site: made on the first article page planned, shared by the rest. */
-const indexes = new WeakMap<Site, RelatedIndex>();
-
-function indexOf(site: Site): RelatedIndex {
-  let index = indexes.get(site);
-  if (!index) {
-    index = relatedIndex(site);
-    indexes.set(site, index);
-  }
-  return index;
-}
-
-/**
- * Each article's related list, computed once per index and options: a build plans its pages
- * twice (fingerprints, then rendering), and relatedTo was 0.45 s of a no-op warm build's 2.2 s
- * at 10,000 articles. Kept per index (so per Site): four references an article.
- */
-const relatedLists = new WeakMap<RelatedIndex, { options: RelatedOptions; lists: Map<ArticleMeta, ArticleMeta[]> }>();
-
-function relatedOf(index: RelatedIndex, article: ArticleMeta, options: RelatedOptions): ArticleMeta[] {
-  let memo = relatedLists.get(index);
-  if (!memo || memo.options !== options) {
-    memo = { options, lists: new Map() };
-    relatedLists.set(index, memo);
-  }
-  let list = memo.lists.get(article);
-  if (!list) {
-    list = relatedTo(index, article, options);
-    memo.lists.set(article, list);
-  }
-  return list;
+  return new ArticleGroup(site.articles, site.authorProfiles, at, relatedListsOf(site, config.related));
 }
 
 /**
@@ -71,7 +38,7 @@ class ArticleGroup implements PageGroup {
     private readonly articles: readonly ArticleMeta[],
     private readonly profiles: AuthorProfiles,
     private readonly at: number,
-    private readonly related: { index: RelatedIndex; options: RelatedOptions },
+    private readonly related: RelatedLists,
   ) {
     // Known by its file, so the group outlives a change of URL.
     this.id = groupIds.article(articles[at]!);
@@ -80,7 +47,7 @@ class ArticleGroup implements PageGroup {
 
   pages(): PageSpec[] {
     const article = this.articles[this.at]!;
-    const related = relatedOf(this.related.index, article, this.related.options);
+    const related = this.related.at(this.at);
     return [articlePage(article, this.articles[this.at + 1], this.articles[this.at - 1], related, this.profiles)];
   }
 }
