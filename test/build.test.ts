@@ -209,20 +209,21 @@ describe('the whole site', () => {
     ].sort();
     const [search, others] = [listFiles(dist).filter((file) => file.startsWith('pagefind/')), listFiles(dist).filter((file) => !file.startsWith('pagefind/'))];
     expect(others).toEqual(expected);
-    // The search index: the list of bundles, and one bundle for 2025 (its files are named by their content).
+    // The search index: the list of bundles, and one bundle for each month of the newest year (its files are named by their content).
     const bundle = search.filter((file) => file !== 'pagefind/shards.json').map((file) => file.replace(/_[0-9a-f]+\./, '_HASH.'));
     expect(search).toContain('pagefind/shards.json');
-    expect([...new Set(bundle)].sort()).toEqual([
-      'pagefind/2025/filter/en_HASH.pf_filter',
-      'pagefind/2025/fragment/en_HASH.pf_fragment',
-      'pagefind/2025/index/en_HASH.pf_index',
-      'pagefind/2025/pagefind-entry.json',
-      'pagefind/2025/pagefind-worker.js',
-      'pagefind/2025/pagefind.en_HASH.pf_meta',
-      'pagefind/2025/pagefind.js',
-      'pagefind/2025/wasm.en.pagefind',
-      'pagefind/2025/wasm.unknown.pagefind',
-    ]);
+    const files = (period: string) => [
+      `pagefind/${period}/filter/en_HASH.pf_filter`,
+      `pagefind/${period}/fragment/en_HASH.pf_fragment`,
+      `pagefind/${period}/index/en_HASH.pf_index`,
+      `pagefind/${period}/pagefind-entry.json`,
+      `pagefind/${period}/pagefind-worker.js`,
+      `pagefind/${period}/pagefind.en_HASH.pf_meta`,
+      `pagefind/${period}/pagefind.js`,
+      `pagefind/${period}/wasm.en.pagefind`,
+      `pagefind/${period}/wasm.unknown.pagefind`,
+    ];
+    expect([...new Set(bundle)].sort()).toEqual([...files('2025-11'), ...files('2025-12')]);
   });
 
   it('every page is valid HTML with one h1 and a language', async () => {

@@ -391,7 +391,7 @@ describe('after the dev server', () => {
     // The pages are in at once; the index follows when the edits settle.
     expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
     await done;
-    expect(indexed[0]!.some((file) => file.startsWith('pagefind/2025/'))).toBe(true);
+    expect(indexed[0]!.some((file) => file.startsWith('pagefind/2025-12/'))).toBe(true);
     expect(differences(dist, await cleanBuildOf(root, NOW), { search: true })).toEqual([]);
 
     // An edit the server closes on before it settles is indexed before it stops.

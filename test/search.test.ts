@@ -34,8 +34,8 @@ function newsSite(config = `export default { title: 'Steppe Times' };\n`): strin
 function indexedUrls(dist: string): string[] {
   const urls: string[] = [];
   const root = path.join(dist, 'pagefind');
-  for (const year of readdirSync(root).filter((name) => /^\d{4}$/.test(name))) {
-    const folder = path.join(root, year, 'fragment');
+  for (const period of readdirSync(root).filter((name) => /^\d{4}(-\d{2})?$/.test(name))) {
+    const folder = path.join(root, period, 'fragment');
     for (const file of readdirSync(folder)) {
       const text = gunzipSync(readFileSync(path.join(folder, file))).toString('utf8');
       urls.push((JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url);
@@ -45,24 +45,24 @@ function indexedUrls(dist: string): string[] {
 }
 
 describe('the search index', () => {
-  it('holds each published article in its year’s bundle, and never a draft, scheduled or expired one, even when the build shows them', async () => {
+  it('holds each published article in its period’s bundle (the newest year by month, earlier years whole), and never a draft, scheduled or expired one, even when the build shows them', async () => {
     const root = newsSite();
     await build({ root, now: NOW, drafts: true, future: true, expired: true, threads: 1 });
     const dist = path.join(root, 'dist');
-    expect(JSON.parse(readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8'))).toEqual({ shards: ['2025', '2024'] });
+    expect(JSON.parse(readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8'))).toEqual({ shards: ['2025-12', '2024'] });
     expect(indexedUrls(dist)).toEqual(['/2024/06/02/metro-line-reaches-the-airport/', '/2025/12/17/almaty-bans-rented-e-scooters-on-pavements/', '/2025/12/18/parliament-passes-the-2026-budget/']);
     // The drafts are on the site (--drafts) but not in the index.
     expect(page(dist, '/2025/12/16/draft-about-zeppelins/')('h1').text()).toBe('Draft about zeppelins');
     // Only the bundle's runtime files: not Pagefind's own UIs.
-    expect(readdirSync(path.join(dist, 'pagefind/2025')).filter((name) => name.includes('ui'))).toEqual([]);
+    expect(readdirSync(path.join(dist, 'pagefind/2025-12')).filter((name) => name.includes('ui'))).toEqual([]);
   });
 
-  it('keeps a year’s bundle untouched while its articles are, and indexes only the year an edit is in', async () => {
+  it('keeps a period’s bundle untouched while its articles are, and indexes only the period an edit is in (a month of the newest year, or an earlier year)', async () => {
     const root = newsSite();
     await build({ root, now: NOW, threads: 1 });
     const dist = path.join(root, 'dist');
-    const entry = (year: string) => path.join(dist, 'pagefind', year, 'pagefind-entry.json');
-    const mtimes = () => ({ 2024: statSync(entry('2024')).mtimeMs, 2025: statSync(entry('2025')).mtimeMs });
+    const entry = (period: string) => path.join(dist, 'pagefind', period, 'pagefind-entry.json');
+    const mtimes = () => ({ 2024: statSync(entry('2024')).mtimeMs, 2025: statSync(entry('2025-12')).mtimeMs });
     const before = mtimes();
     const warm = await build({ root, now: NOW, threads: 1 });
     expect(mtimes()).toEqual(before);
@@ -74,7 +74,7 @@ describe('the search index', () => {
     expect(after[2024]).toBe(before[2024]);
     expect(after[2025]).not.toBe(before[2025]);
     // The new bundle replaced the old one whole: no stale index files are left behind.
-    const meta = readdirSync(path.join(dist, 'pagefind/2025')).filter((name) => name.endsWith('.pf_meta'));
+    const meta = readdirSync(path.join(dist, 'pagefind/2025-12')).filter((name) => name.endsWith('.pf_meta'));
     expect(meta).toHaveLength(1);
   });
 
@@ -197,7 +197,7 @@ describe('searching in chromium', () => {
     await tab.close();
   });
 
-  it('searches every year’s bundle at once, narrows by year and topic, and finds no draft', async () => {
+  it('searches every period’s bundle at once, narrows by year and topic, and finds no draft', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${origin}/news/search/?q=roads`);
     const titles = () => tab.locator('.search-results h2').allTextContents();

@@ -1,6 +1,6 @@
 // The dev server's search index. An update brings pages in within milliseconds; Pagefind needs
-// seconds for a year of a large archive, so the index is not part of an update: once edits settle
-// (the flush after an update), the years whose articles changed are indexed again in the
+// seconds for a large shard, so the index is not part of an update: once edits settle
+// (the flush after an update), the periods whose articles changed are indexed again in the
 // background, and only the short last step (writing the bundles into the served folder) waits
 // its turn with the updates. If an update lands while Pagefind works, that work is dropped and
 // the next flush starts again from the site as it is then. After it, the served index is the one

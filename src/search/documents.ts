@@ -1,4 +1,4 @@
-// What the search index holds: one document per article a reader may find, in shards by year.
+// What the search index holds: one document per article a reader may find, in shards by period.
 //
 // Only articles published by the default rules are indexed, whatever the build's flags: a draft,
 // scheduled or expired article previewed with --drafts, --future or --expired must never become
@@ -17,26 +17,35 @@ import { dateDisplayOf } from '../pages/filters.js';
 import type { ArticleMeta, Site } from '../types.js';
 import { withBasePath } from '../urls.js';
 
-/** A shard of the index: the articles of one year (site time zone), newest first. */
+/**
+ * A shard of the index: the articles of one period (site time zone), newest first. The newest
+ * article's year is split by month, every earlier year is one shard: most edits are to recent
+ * news, and an edit re-indexes its whole shard (search/output.ts), so the shards a newsroom edits
+ * every day stay small (a month), while the number of shards the search page merges stays bounded
+ * (at most 12 plus one per earlier year).
+ */
 export interface SearchShard {
-  /** The year, which is also the shard's folder: /pagefind/<year>/. */
-  year: string;
+  /** "2025-12" (a month of the newest year) or "2024" (an earlier year); also its folder: /pagefind/<period>/. */
+  period: string;
   articles: ArticleMeta[];
 }
 
 /**
- * The shards of `site`'s searchable articles, newest year first. An article published only
- * because of --drafts, --future or --expired is in none (see the top of this file).
+ * The shards of `site`'s searchable articles, newest first. An article published only because of
+ * --drafts, --future or --expired is in none (see the top of this file).
  */
 export function searchShards(site: Site, now: number): SearchShard[] {
   const defaults = { now, drafts: false, future: false, expired: false };
   const shards: SearchShard[] = [];
+  let newestYear: string | undefined;
   for (const article of site.articles) {
     if (publishStatus(article, defaults) !== 'published') continue;
+    newestYear ??= article.date.year;
+    const period = article.date.year === newestYear ? `${article.date.year}-${article.date.month}` : article.date.year;
     const last = shards[shards.length - 1];
-    // site.articles is newest first, so a year's articles are together.
-    if (last?.year === article.date.year) last.articles.push(article);
-    else shards.push({ year: article.date.year, articles: [article] });
+    // site.articles is newest first, so a period's articles are together.
+    if (last?.period === period) last.articles.push(article);
+    else shards.push({ period, articles: [article] });
   }
   return shards;
 }

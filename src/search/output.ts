@@ -1,11 +1,12 @@
-// The search output: the Pagefind index of the site's articles, one bundle per year under
-// /pagefind/<year>/, and /pagefind/shards.json listing them newest first (the search page merges
-// them in the browser: templates/assets/search.js).
+// The search output: the Pagefind index of the site's articles, one bundle per period under
+// /pagefind/<period>/ (a month of the newest year, or an earlier year: search/documents.ts), and
+// /pagefind/shards.json listing them newest first (the search page merges them in the browser:
+// templates/assets/search.js).
 //
-// Pagefind cannot update an index in place (search/pagefind.ts), so the index is split by year
-// and each year is fingerprinted by what its documents are made of: a build indexes again only
-// the years whose articles changed, and keeps the others' files as they are. An edit to this
-// year's news re-indexes this year; last year's bundle is never touched.
+// Pagefind cannot update an index in place (search/pagefind.ts), so the index is split by period
+// and each period is fingerprinted by what its documents are made of: a build indexes again only
+// the periods whose articles changed, and keeps the others' files as they are. An edit to this
+// month's news re-indexes this month; last year's bundle is never touched.
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +35,7 @@ function pagefindVersion(): string {
   }
 }
 
-/** What writing the index did: its files (written or kept), and how many years were indexed again. */
+/** What writing the index did: its files (written or kept), and how many periods were indexed again. */
 export interface WrittenSearch {
   files: number;
   shardsIndexed: number;
@@ -42,7 +43,7 @@ export interface WrittenSearch {
 }
 
 /**
- * The index a site needs: every year's shard with its fingerprint, and whether the output has its
+ * The index a site needs: every period's shard with its fingerprint, and whether the output has its
  * bundle already. Reads the manifest; records nothing.
  */
 export interface SearchPlan {
@@ -62,7 +63,7 @@ export function planSearch(context: OutputContext): SearchPlan {
 
 /**
  * Index the shards of `plan` that have no current bundle: the slow part (Pagefind's process does
- * the work), which writes nothing. Returns each year's bundle files.
+ * the work), which writes nothing. Returns each period's bundle files.
  */
 export async function indexStaleShards(context: OutputContext, plan: SearchPlan): Promise<Map<string, BundleFile[]>> {
   const bundles = new Map<string, BundleFile[]>();
@@ -71,7 +72,7 @@ export async function indexStaleShards(context: OutputContext, plan: SearchPlan)
   for (const { shard } of stale) {
     const documents = [];
     for (const article of shard.articles) documents.push(searchDocument(article, await context.bodyOf(article), context.config));
-    bundles.set(shard.year, await indexDocuments(documents, searchLanguage(context.config)));
+    bundles.set(shard.period, await indexDocuments(documents, searchLanguage(context.config)));
     context.progress.tick(shard.articles.length);
   }
   context.progress.end();
@@ -93,7 +94,7 @@ export async function writeSearchBundles(context: OutputContext, plan: SearchPla
       written.files += current.length;
       continue;
     }
-    const files = bundles.get(shard.year) ?? [];
+    const files = bundles.get(shard.period) ?? [];
     for (const file of files) {
       const output = folder + file.path;
       // The entry file carries the bundle's file count: currentBundle knows the bundle is whole.
@@ -104,7 +105,7 @@ export async function writeSearchBundles(context: OutputContext, plan: SearchPla
     written.shardsIndexed++;
     written.documentsIndexed += shard.articles.length;
   }
-  const list = `${JSON.stringify({ shards: plan.shards.map(({ shard }) => shard.year) })}\n`;
+  const list = `${JSON.stringify({ shards: plan.shards.map(({ shard }) => shard.period) })}\n`;
   await writeUnlessCurrent(writer, manifest, `${SEARCH_FOLDER}shards.json`, fingerprint(list), () => list);
   written.files++;
   return written;
@@ -113,7 +114,7 @@ export async function writeSearchBundles(context: OutputContext, plan: SearchPla
 const ENTRY_FILE = 'pagefind-entry.json';
 
 function shardFolder(shard: SearchShard): string {
-  return `${SEARCH_FOLDER}${shard.year}/`;
+  return `${SEARCH_FOLDER}${shard.period}/`;
 }
 
 /** The files of the previous build's bundle of `shard`, when it was made from the same documents and is all there. */
@@ -136,7 +137,7 @@ function shardFingerprint(context: OutputContext, shard: SearchShard): string {
   const { config } = context;
   const settings = [config.basePath, config.language, config.timeZone, config.dateFormat ?? '', config.dayFormat ?? ''];
   const articles = shard.articles.map((article) => [article.key, article.url, context.linkTargets(article)]);
-  return fingerprint(codeIdentity(), PAGEFIND_VERSION, settings, shard.year, articles);
+  return fingerprint(codeIdentity(), PAGEFIND_VERSION, settings, shard.period, articles);
 }
 
 /** Pagefind's language for the whole index: the site's (its primary subtag), so that every article is found from the search page. */
