@@ -9,6 +9,7 @@
 // month's news re-indexes this month; last year's bundle is never touched.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from '../config.js';
@@ -67,14 +68,19 @@ export function planSearch(context: OutputContext): SearchPlan {
  */
 export async function indexStaleShards(context: OutputContext, plan: SearchPlan): Promise<Map<string, BundleFile[]>> {
   const bundles = new Map<string, BundleFile[]>();
-  const stale = plan.shards.filter((entry) => entry.current === undefined);
-  context.progress.start('Indexing for search', stale.reduce((sum, { shard }) => sum + shard.articles.length, 0));
-  for (const { shard } of stale) {
-    const documents = [];
-    for (const article of shard.articles) documents.push(searchDocument(article, await context.bodyOf(article), context.config));
-    bundles.set(shard.period, await indexDocuments(documents, searchLanguage(context.config)));
-    context.progress.tick(shard.articles.length);
-  }
+  const stale = plan.shards.filter((entry) => entry.current === undefined).map((entry) => entry.shard);
+  context.progress.start('Indexing for search', stale.reduce((sum, shard) => sum + shard.articles.length, 0));
+  // One Pagefind process per core (search/pagefind.ts), each taking the next stale shard.
+  const queue = [...stale];
+  const lane = async (number: number) => {
+    for (let shard = queue.shift(); shard; shard = queue.shift()) {
+      const documents = [];
+      for (const article of shard.articles) documents.push(searchDocument(article, await context.bodyOf(article), context.config));
+      bundles.set(shard.period, await indexDocuments(documents, searchLanguage(context.config), number));
+      context.progress.tick(shard.articles.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), stale.length) }, (_, number) => lane(number)));
   context.progress.end();
   return bundles;
 }

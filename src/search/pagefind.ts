@@ -8,6 +8,11 @@
 // The process is started once and kept: the package unrefs it while no index is open (so it never
 // keeps Node from exiting) and it ends when Node does. Starting it for every build cost a tiny
 // site's build 60-100 ms, most of that build.
+//
+// One Pagefind process indexes one index at a time, on one core (two indexes given at once took
+// as long as one after the other). So shards are indexed on `lanes`, one process each: the package
+// keeps its process in a module-level variable, and a second instance of its module (imported
+// with a query string, which Node treats as another module) starts a second process.
 
 import * as pagefind from 'pagefind';
 import { SystemFailure } from '../write/os-errors.js';
@@ -29,9 +34,9 @@ const RUNTIME_FILE = /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wa
  * Index `documents` (HTML pages with Pagefind's data attributes, each with its URL) in `language`
  * and return the bundle's runtime files. Throws with Pagefind's own messages if it fails.
  */
-export async function indexDocuments(documents: Iterable<{ url: string; content: string }>, language: string): Promise<BundleFile[]> {
+export async function indexDocuments(documents: Iterable<{ url: string; content: string }>, language: string, lane = 0): Promise<BundleFile[]> {
   try {
-    return await indexWith(documents, language);
+    return await indexWith(await service(lane), documents, language);
   } catch (error) {
     // Pagefind's binary missing (a platform its package has none for) or failing: the machine's
     // problem, told in one line with the way out, not a stack trace.
@@ -40,8 +45,16 @@ export async function indexDocuments(documents: Iterable<{ url: string; content:
   }
 }
 
-async function indexWith(documents: Iterable<{ url: string; content: string }>, language: string): Promise<BundleFile[]> {
-  const created = await pagefind.createIndex({ forceLanguage: language });
+/** Pagefind's API with its own process, for each lane (lane 0: the package as imported). */
+const services: Array<Promise<typeof pagefind>> = [Promise.resolve(pagefind)];
+
+function service(lane: number): Promise<typeof pagefind> {
+  services[lane] ??= import(`${import.meta.resolve('pagefind')}?lane=${lane}`) as Promise<typeof pagefind>;
+  return services[lane];
+}
+
+async function indexWith(api: typeof pagefind, documents: Iterable<{ url: string; content: string }>, language: string): Promise<BundleFile[]> {
+  const created = await api.createIndex({ forceLanguage: language });
   if (!created.index) throw new Error(`Pagefind could not start an index: ${created.errors.join('; ')}`);
   const index = created.index;
   try {
