@@ -162,13 +162,22 @@ describe('searching in chromium', () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
-  it('on the seed site, "scooter" finds the e-scooter article', async () => {
+  it('on the seed site, "scooter" finds the e-scooter article; opening it, a related link leads to an article sharing its topic or a tag', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${origin}/seed/search/?q=scooter`);
     const first = tab.locator('.search-results li').first();
     await first.waitFor();
     expect(await first.locator('h2').textContent()).toBe('Kazakhstan introduces official insurance and registration for e-scooters');
     expect(await first.locator('h2 a').getAttribute('href')).toBe('/seed/2025/12/18/kazakhstan-introduces-official-insurance-and-registration-for-e-scooters/');
+    await Promise.all([tab.waitForEvent('load'), first.locator('h2 a').click()]);
+    expect(await tab.locator('h1').textContent()).toBe('Kazakhstan introduces official insurance and registration for e-scooters');
+    const terms = async () => [await tab.locator('.kicker').textContent(), ...(await tab.locator('.tags a').allTextContents())];
+    const own = await terms();
+    const related = tab.locator('.related a').first();
+    const title = await related.textContent();
+    await Promise.all([tab.waitForEvent('load'), related.click()]);
+    expect(await tab.locator('h1').textContent()).toBe(title);
+    expect((await terms()).some((term) => own.includes(term))).toBe(true);
     await tab.close();
   });
 
