@@ -2,7 +2,7 @@
 // what a warm build keeps, and the search page working in Debian's chromium under a sub-path,
 // with its filters, and without JavaScript.
 
-import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { buildInMemory } from './helpers/memory-site.js';
 import { snapshot } from './helpers/output.js';
-import { article, makeSite, page, REPO, runCli, writeFiles } from './helpers/site.js';
+import { article, makeSite, page, runCli, seedCopy, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-10T00:00:00Z');
 
@@ -132,10 +132,8 @@ describe('searching in chromium', () => {
   beforeAll(async () => {
     const root = newsSite(`export default { title: 'Steppe Times', baseUrl: 'http://127.0.0.1/news/' };\n`);
     await build({ root, now: NOW, threads: 1 });
-    // The seed site too: its articles and settings in a folder of their own (a build of the
-    // repository itself would take the lock test/seed.test.ts may hold), under /seed/.
-    const seed = makeSite({ 'site.config.ts': readFileSync(path.join(REPO, 'site.config.ts'), 'utf8').replace("'./src/config.js'", `'${path.join(REPO, 'src/config.ts')}'`) });
-    cpSync(path.join(REPO, 'content'), path.join(seed, 'content'), { recursive: true });
+    // The seed site too (a copy: see seedCopy), under /seed/.
+    const seed = seedCopy();
     await build({ root: seed, baseUrl: 'http://127.0.0.1/seed/', now: NOW, threads: 1 });
     seedOut = path.join(seed, 'dist');
     // The site served under /news/, as a static host serves a project site; the seed at /seed/.

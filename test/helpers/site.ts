@@ -2,7 +2,7 @@
 // pages read back as parsed HTML.
 
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,19 @@ export function writeFiles(root: string, files: Record<string, string | Uint8Arr
     mkdirSync(path.dirname(absolute), { recursive: true });
     writeFileSync(absolute, text);
   }
+}
+
+/**
+ * A copy of the seed site (the repository's content/ and site.config.ts, its import of
+ * src/config pointed at this checkout) in a new temp folder, with `files` added: a build of the
+ * copy takes its own lock, not the repository's (test/seed.test.ts builds that).
+ */
+export function seedCopy(files: Record<string, string | Uint8Array> = {}): string {
+  const config = readFileSync(path.join(REPO, 'site.config.ts'), 'utf8').replace("'./src/config.js'", JSON.stringify(path.join(REPO, 'src/config.ts')));
+  const root = makeSite({ 'site.config.ts': config });
+  cpSync(path.join(REPO, 'content'), path.join(root, 'content'), { recursive: true });
+  writeFiles(root, files);
+  return root;
 }
 
 /** An article file's text from front-matter lines and a body. */
