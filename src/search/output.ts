@@ -74,8 +74,10 @@ export async function indexStaleShards(context: OutputContext, plan: SearchPlan)
   const queue = [...stale];
   const lane = async (number: number) => {
     for (let shard = queue.shift(); shard; shard = queue.shift()) {
-      const documents = [];
-      for (const article of shard.articles) documents.push(searchDocument(article, await context.bodyOf(article), context.config));
+      // Made as Pagefind takes them, not all at once: a year's documents are tens of MB.
+      const documents = (async function* () {
+        for (const article of shard.articles) yield searchDocument(article, await context.bodyOf(article), context.config);
+      })();
       bundles.set(shard.period, await indexDocuments(documents, searchLanguage(context.config), number));
       context.progress.tick(shard.articles.length);
     }

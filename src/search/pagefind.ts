@@ -17,6 +17,15 @@
 import * as pagefind from 'pagefind';
 import { SystemFailure } from '../write/os-errors.js';
 
+/** A page for Pagefind to index: its URL and its HTML. */
+export interface SearchDocument {
+  url: string;
+  content: string;
+}
+
+/** Documents sent to Pagefind and not yet answered, per process. */
+const IN_FLIGHT = 64;
+
 /** One file of a shard's bundle: its path inside the bundle folder and its bytes. */
 export interface BundleFile {
   path: string;
@@ -34,7 +43,7 @@ const RUNTIME_FILE = /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wa
  * Index `documents` (HTML pages with Pagefind's data attributes, each with its URL) in `language`
  * and return the bundle's runtime files. Throws with Pagefind's own messages if it fails.
  */
-export async function indexDocuments(documents: Iterable<{ url: string; content: string }>, language: string, lane = 0): Promise<BundleFile[]> {
+export async function indexDocuments(documents: AsyncIterable<SearchDocument> | Iterable<SearchDocument>, language: string, lane = 0): Promise<BundleFile[]> {
   try {
     return await indexWith(await service(lane), documents, language);
   } catch (error) {
@@ -53,14 +62,28 @@ function service(lane: number): Promise<typeof pagefind> {
   return services[lane];
 }
 
-async function indexWith(api: typeof pagefind, documents: Iterable<{ url: string; content: string }>, language: string): Promise<BundleFile[]> {
+async function indexWith(api: typeof pagefind, documents: AsyncIterable<SearchDocument> | Iterable<SearchDocument>, language: string): Promise<BundleFile[]> {
   const created = await api.createIndex({ forceLanguage: language });
   if (!created.index) throw new Error(`Pagefind could not start an index: ${created.errors.join('; ')}`);
   const index = created.index;
   try {
-    const added: Array<Promise<pagefind.NewFileResponse>> = [];
-    for (const { url, content } of documents) added.push(index.addHTMLFile({ url, content }));
-    const errors = (await Promise.all(added)).flatMap((response) => response.errors);
+    // A bounded number of documents in flight: given all at once, a year's documents waited in
+    // the pipe's buffer and in memory together (~100 MB more peak RSS for 3,300 articles).
+    const errors: string[] = [];
+    let failure: unknown;
+    const inFlight = new Set<Promise<void>>();
+    for await (const { url, content } of documents) {
+      while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+      if (failure !== undefined) break;
+      const added: Promise<void> = index.addHTMLFile({ url, content }).then(
+        (response) => void errors.push(...response.errors),
+        (error: unknown) => void (failure ??= error),
+      );
+      inFlight.add(added);
+      void added.finally(() => inFlight.delete(added));
+    }
+    await Promise.all(inFlight);
+    if (failure !== undefined) throw failure;
     if (errors.length > 0) throw new Error(`Pagefind could not index a document: ${errors.join('; ')}`);
     const result = await index.getFiles();
     if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
