@@ -136,10 +136,19 @@ describe('searching in chromium', () => {
     const seed = seedCopy();
     await build({ root: seed, baseUrl: 'http://127.0.0.1/seed/', now: NOW, threads: 1 });
     seedOut = path.join(seed, 'dist');
+    // Twelve articles that all mention the steppe: more hits than the page shows at first.
+    const many = makeSite({
+      'site.config.ts': `export default { title: 'Steppe Times', baseUrl: 'http://127.0.0.1/many/' };\n`,
+      ...Object.fromEntries(
+        Array.from({ length: 12 }, (_, i) => [`content/2025/12/story-${i + 1}.md`, article({ title: `Steppe story ${i + 1}`, date: `2025-12-${String(i + 1).padStart(2, '0')}`, topic: 'Nature' }, `Rain came to the steppe on day ${i + 1}.`)]),
+      ),
+    });
+    await build({ root: many, now: NOW, threads: 1 });
     // The site served under /news/, as a static host serves a project site; the seed at /seed/.
     const sites = [
       { prefix: '/news', serve: sirv(path.join(root, 'dist'), { dev: true }) },
       { prefix: '/seed', serve: sirv(seedOut, { dev: true }) },
+      { prefix: '/many', serve: sirv(path.join(many, 'dist'), { dev: true }) },
     ];
     server = createServer((request, response) => {
       const site = sites.find(({ prefix }) => request.url?.startsWith(`${prefix}/`));
@@ -221,6 +230,22 @@ describe('searching in chromium', () => {
     await tab.selectOption('#search-topic', '');
     await tab.press('#search-q', 'Enter');
     await expect.poll(() => tab.locator('.search-status').textContent()).toBe('No articles found for “zeppelins”.');
+    await tab.close();
+  });
+
+  it('shows ten hits first, and "More results" the rest, then hides itself', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${origin}/many/search/?q=steppe`);
+    const hits = tab.locator('.search-results li');
+    await expect.poll(() => hits.count()).toBe(10);
+    expect(await tab.locator('.search-status').textContent()).toBe('12 articles found for “steppe”.');
+    const more = tab.locator('.search-more');
+    expect(await more.isVisible()).toBe(true);
+    await more.click();
+    await expect.poll(() => hits.count()).toBe(12);
+    expect(await more.isVisible()).toBe(false);
+    const titles = await tab.locator('.search-results h2').allTextContents();
+    expect(new Set(titles).size).toBe(12);
     await tab.close();
   });
 

@@ -36,13 +36,6 @@ function pagefindVersion(): string {
   }
 }
 
-/** What writing the index did: its files (written or kept), and how many periods were indexed again. */
-export interface WrittenSearch {
-  files: number;
-  shardsIndexed: number;
-  documentsIndexed: number;
-}
-
 /**
  * The index a site needs: every period's shard with its fingerprint, and whether the output has its
  * bundle already. Reads the manifest; records nothing.
@@ -51,9 +44,8 @@ export interface SearchPlan {
   shards: Array<{ shard: SearchShard; print: string; current: string[] | undefined }>;
 }
 
-/** Plan the search index of `context.site`; an empty plan when the config turns search off. */
+/** Plan the search index of `context.site` (callers skip it when the config turns search off). */
 export function planSearch(context: OutputContext): SearchPlan {
-  if (!context.config.search) return { shards: [] };
   return {
     shards: searchShards(context.site, context.now).map((shard) => {
       const print = shardFingerprint(context, shard);
@@ -87,10 +79,12 @@ export async function indexStaleShards(context: OutputContext, plan: SearchPlan)
   return bundles;
 }
 
-/** Write the bundles indexStaleShards made and keep the current ones, through the context's writer and manifest. */
-export async function writeSearchBundles(context: OutputContext, plan: SearchPlan, bundles: ReadonlyMap<string, BundleFile[]>): Promise<WrittenSearch> {
-  const written: WrittenSearch = { files: 0, shardsIndexed: 0, documentsIndexed: 0 };
-  if (!context.config.search) return written;
+/**
+ * Write the bundles indexStaleShards made and keep the current ones, through the context's writer
+ * and manifest. Returns how many files the index has, written or kept.
+ */
+export async function writeSearchBundles(context: OutputContext, plan: SearchPlan, bundles: ReadonlyMap<string, BundleFile[]>): Promise<number> {
+  let files = 0;
   const { manifest, writer } = context;
   for (const { shard, print, current } of plan.shards) {
     const folder = shardFolder(shard);
@@ -99,24 +93,21 @@ export async function writeSearchBundles(context: OutputContext, plan: SearchPla
         manifest.record(file, file === folder + ENTRY_FILE ? `${print}:${current.length}` : print);
         writer.keep(file);
       }
-      written.files += current.length;
+      files += current.length;
       continue;
     }
-    const files = bundles.get(shard.period) ?? [];
-    for (const file of files) {
+    const bundle = bundles.get(shard.period) ?? [];
+    for (const file of bundle) {
       const output = folder + file.path;
       // The entry file carries the bundle's file count: currentBundle knows the bundle is whole.
-      manifest.record(output, file.path === ENTRY_FILE ? `${print}:${files.length}` : print);
+      manifest.record(output, file.path === ENTRY_FILE ? `${print}:${bundle.length}` : print);
       await writer.write(output, file.content);
     }
-    written.files += files.length;
-    written.shardsIndexed++;
-    written.documentsIndexed += shard.articles.length;
+    files += bundle.length;
   }
   const list = `${JSON.stringify({ shards: plan.shards.map(({ shard }) => shard.period) })}\n`;
   await writeUnlessCurrent(writer, manifest, `${SEARCH_FOLDER}shards.json`, fingerprint(list), () => list);
-  written.files++;
-  return written;
+  return files + 1;
 }
 
 const ENTRY_FILE = 'pagefind-entry.json';

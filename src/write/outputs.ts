@@ -8,8 +8,7 @@ import { writeFeeds, type FeedSpec } from '../pages/feeds/index.js';
 import { writeNewsSitemapAndRobots, writePageSitemaps } from '../pages/sitemaps.js';
 import { writeWebManifest } from '../pages/webmanifest.js';
 import { isError, type Problem } from '../problems.js';
-import { indexStaleShards, planSearch, writeSearchBundles, type SearchPlan } from '../search/output.js';
-import type { BundleFile } from '../search/pagefind.js';
+import { indexStaleShards, planSearch, writeSearchBundles } from '../search/output.js';
 import { noProgress } from '../report.js';
 import type { ArticleMeta, PageSpec, WrittenPage } from '../types.js';
 import type { OutputContext } from './context.js';
@@ -60,9 +59,13 @@ interface Output {
   write(context: OutputContext, plan: OutputPlan, sofar: WrittenOutputs, started?: Started): Promise<{ count: number; problems?: Problem[] }>;
 }
 
-/** Work an output began early: writeOutputs waits for `settled` before it returns, whatever happened. */
+/**
+ * Work an output began early: its write step calls `finish`; writeOutputs waits for `settled`
+ * before it returns, whatever happened (a template error may stop the outputs before it).
+ */
 interface Started {
   settled: Promise<unknown>;
+  finish(): Promise<{ count: number; problems?: Problem[] }>;
 }
 
 const pageOutput: Output = {
@@ -81,31 +84,25 @@ const imageOutput: Output = {
   write: async (context) => ({ count: await writeImageFiles(context.images.files, context.writer, context.manifest) }),
 };
 
-interface SearchStarted extends Started {
-  search: SearchPlan;
-  bundles: Promise<Map<string, BundleFile[]>>;
-}
-
 /**
  * The Pagefind index of the articles' documents (search/output.ts). Pagefind works in its own
- * process, so the indexing starts with the pages (start) and runs beside their rendering; the
+ * processes, so the indexing starts with the pages (start) and runs beside their rendering; the
  * bundles are written after them.
  */
 const searchOutput: Output = {
   name: 'search',
   start(context, plan) {
-    if (!plan.files) return undefined;
+    // A dev update leaves the index to dev/search.ts, once edits settle.
+    if (!plan.files || !context.config.search) return undefined;
     const search = planSearch(context);
     // Its own progress would garble the pages' display: the phase shows only what is left of it.
     const bundles = indexStaleShards({ ...context, progress: noProgress }, search);
-    const started: SearchStarted = { search, bundles, settled: bundles.catch(() => undefined) };
-    return started;
+    return {
+      settled: bundles.catch(() => undefined),
+      finish: async () => ({ count: await writeSearchBundles(context, search, await bundles) }),
+    };
   },
-  async write(context, _plan, _sofar, started) {
-    if (!started) return { count: 0 };
-    const { search, bundles } = started as SearchStarted;
-    return { count: (await writeSearchBundles(context, search, await bundles)).files };
-  },
+  write: async (_context, _plan, _sofar, started) => (started ? started.finish() : { count: 0 }),
 };
 
 const feedOutput: Output = {
