@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
-import { BuildFailure, formatProblems, type Problem } from '../src/problems.js';
+import { BuildFailure, formatProblems, type Problem } from '../src/problems/index.js';
 import { leftOutLines, noProgress, plainProgress, summaryLine, terminalProgress } from '../src/report.js';
 import { VERSION } from '../src/version.js';
 import { explainSystemError } from '../src/write/os-errors.js';

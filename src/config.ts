@@ -8,7 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { importConfigModule } from './config-import.js';
 import { isValidTimeZone } from './dates.js';
-import { BuildFailure, problem, type Problem, positionAt } from './problems.js';
+import { BuildFailure, problem, type Problem, positionAt } from './problems/index.js';
 
 const relativeFolder = z.string().min(1, 'expected a folder path');
 

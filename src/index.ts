@@ -3,7 +3,7 @@
 export { build, type BuildOptions, type BuildResult } from './build.js';
 export { defineConfig, loadConfig, type SiteConfig, type SiteConfigInput } from './config.js';
 export { PAGE_TEMPLATES } from './pages/templates.js';
-export { BuildFailure, formatProblem, formatProblems, type Problem } from './problems.js';
+export { BuildFailure, formatProblem, formatProblems, type Problem } from './problems/index.js';
 export { renderArticle } from './render/article.js';
 export type { ArticleMeta, ArticleSettings, PageSpec, Site } from './types.js';
 export { DistWriter } from './write/dist-writer.js';

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build.js';
 import { renderSitemaps, SITEMAP_LIMIT } from '../src/pages/sitemaps.js';
 import { resolveConfig } from '../src/config.js';
-import { formatProblems } from '../src/problems.js';
+import { formatProblems } from '../src/problems/index.js';
 import { brokenLinks } from './helpers/html.js';
 import { buildInMemory } from './helpers/memory-site.js';
 import { photo } from './helpers/photos.js';

@@ -8,7 +8,7 @@ import { readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { formatProblems, isError, type Problem } from '../src/problems.js';
+import { formatProblems, isError, type Problem } from '../src/problems/index.js';
 import { tryBuild } from './helpers/memory-site.js';
 import { article, listFiles, makeSite, runCli, writeFiles } from './helpers/site.js';
 

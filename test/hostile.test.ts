@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { parseFrontMatter } from '../src/load/frontmatter.js';
-import { BuildFailure, formatProblems } from '../src/problems.js';
+import { BuildFailure, formatProblems } from '../src/problems/index.js';
 import { runWithinBudget } from '../src/render/budget.js';
 import { findDeepNesting } from '../src/render/nesting.js';
 import { article, listFiles, makeSite, runCli, writeFiles, type CliResult } from './helpers/site.js';

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/build.js';
 import { DevSite } from '../src/dev/site.js';
-import { BuildFailure, formatProblems, type Problem } from '../src/problems.js';
+import { BuildFailure, formatProblems, type Problem } from '../src/problems/index.js';
 import { cleanBuildOf, differences } from './helpers/dev.js';
 import { brokenLinks, htmlProblems } from './helpers/html.js';
 import { photo } from './helpers/photos.js';

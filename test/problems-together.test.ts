@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { BuildFailure, type Problem } from '../src/problems.js';
+import { BuildFailure, type Problem } from '../src/problems/index.js';
 import { article, makeSite } from './helpers/site.js';
 
 async function problemsOf(root: string): Promise<Problem[]> {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createArticle } from '../src/authoring/new.js';
-import { BuildFailure, formatProblem, type Problem } from '../src/problems.js';
+import { BuildFailure, formatProblem, type Problem } from '../src/problems/index.js';
 import { catalogue } from '../src/problems/catalogue.js';
 import { withProblemTable } from '../src/problems/table.js';
 import { renderArticle } from '../src/render/article.js';

@@ -11,7 +11,7 @@ import { build } from '../src/build.js';
 import { DevSite } from '../src/dev/site.js';
 import { existingContentFiles } from '../src/load/discover.js';
 import { loadConfig } from '../src/config.js';
-import { BuildFailure, sortProblems, type Problem } from '../src/problems.js';
+import { BuildFailure, sortProblems, type Problem } from '../src/problems/index.js';
 import { article, listFiles, makeSite, page, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');

@@ -8,12 +8,12 @@ import { prepareImages } from '../images/stage.js';
 import { sortedIndexOf } from '../model/site.js';
 import { GroupSet, groupIds } from '../pages/groups.js';
 import { pageGroupsIn } from '../pages/index.js';
-import { stopOnErrors } from '../problems.js';
+import { stopOnErrors } from '../problems/index.js';
 import { noProgress } from '../report.js';
 import type { ArticleMeta, PageSpec } from '../types.js';
-import { outputContext } from '../write/context.js';
+import { outputContext } from '../pipeline/context.js';
 import { DirectWriter } from '../write/direct-writer.js';
-import { writeOutputs } from '../write/outputs.js';
+import { writeOutputs } from '../pipeline/outputs.js';
 import { rememberOtherFiles, type DevOptions, type DevState, type UpdateResult } from './state.js';
 
 /**

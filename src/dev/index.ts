@@ -2,7 +2,7 @@
 
 import path from 'node:path';
 import { CONFIG_FILES } from '../config.js';
-import { formatProblems, type Problem } from '../problems.js';
+import { formatProblems, type Problem } from '../problems/index.js';
 import { DevServer, type DevEvent } from './server.js';
 import { DevSite, type DevOptions, type UpdateResult } from './site.js';
 import { watchInBatches, type BatchWatcher } from './watch.js';

@@ -8,7 +8,7 @@
 
 import { noProgress } from '../report.js';
 import { indexStaleShards, planSearch, SEARCH_FOLDER, writeSearchBundles } from '../search/output.js';
-import { outputContext } from '../write/context.js';
+import { outputContext } from '../pipeline/context.js';
 import { DirectWriter } from '../write/direct-writer.js';
 import type { DevState } from './state.js';
 

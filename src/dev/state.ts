@@ -7,12 +7,12 @@ import type { SiteConfig } from '../config.js';
 import type { SiteImages } from '../images/site-images.js';
 import type { ImageStore } from '../images/store.js';
 import type { Templates } from '../pages/templates.js';
-import { isError, type Problem } from '../problems.js';
+import { isError, type Problem } from '../problems/index.js';
 import type { ArticleCache } from '../render/cache.js';
 import type { Progress } from '../report.js';
 import type { ArticleIndex, ArticleMeta, PageSpec, Site, WrittenPage } from '../types.js';
 import type { OutputManifest } from '../write/manifest.js';
-import type { WrittenOutputs } from '../write/outputs.js';
+import type { WrittenOutputs } from '../pipeline/outputs.js';
 import type { Linkers } from './linkers.js';
 
 /** How the dev server builds: the build's site options, and the clock of each update. */

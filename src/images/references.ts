@@ -3,7 +3,7 @@
 // ten articles is read and processed once). Problems of the references themselves (missing, outside
 // the site, remote, no alt text) are made here, each at the reference's place in its article.
 
-import { problem, type Problem, type Position } from '../problems.js';
+import { problem, type Problem, type Position } from '../problems/index.js';
 import type { ArticleMeta, ImageFocus } from '../types.js';
 import { resolveImage, type ResolveContext } from './resolve.js';
 

@@ -6,7 +6,7 @@
 
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
-import { problem, type Problem } from '../problems.js';
+import { problem, type Problem } from '../problems/index.js';
 import type { ArticleMeta, ImageFile } from '../types.js';
 import { defaultVariant, pictureMarkup, plainImageMarkup, remoteImageMarkup } from './markup.js';
 import { cropVariants, fileStem, srcsetVariants, type Variant } from './plan.js';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import type { SiteConfig } from '../config.js';
-import { positionAt, problem, type Position, type Problem } from '../problems.js';
+import { positionAt, problem, type Position, type Problem } from '../problems/index.js';
 import { slugOrFallback } from '../slugs.js';
 import type { Author, AuthorProfiles } from '../types.js';
 import { displayPath, isInside, linkPolicy } from './discover.js';

@@ -8,7 +8,7 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
-import { problem, type Problem } from '../problems.js';
+import { problem, type Problem } from '../problems/index.js';
 
 /** One content file as read from disk. Plain data. */
 export interface SourceFile {

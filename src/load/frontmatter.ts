@@ -8,7 +8,7 @@
 
 import matter from 'gray-matter';
 import { isMap, isNode, isScalar, parseDocument, stringify as stringifyYaml, type Document } from 'yaml';
-import { problem, type Position, type Problem, positionAt } from '../problems.js';
+import { problem, type Position, type Problem, positionAt } from '../problems/index.js';
 import type { SourceFile } from './discover.js';
 import { FRONT_MATTER_LIMIT, inspectYamlTree, isAliasBomb, YAML_DEPTH_LIMIT, YAML_MAX_ALIAS_COUNT, type TreeFindings } from './yaml-limits.js';
 

@@ -3,7 +3,7 @@
 // the schema (schema.ts), and fields Broadsheet does not know are set aside for templates (with a
 // warning, an error under --strict). The Markdown body is not touched here: render/ turns it into HTML.
 
-import { problem, type Problem } from '../problems.js';
+import { problem, type Problem } from '../problems/index.js';
 import type { ArticleSettings } from '../types.js';
 import type { SourceFile } from './discover.js';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { parseContentDate, type SiteDate } from '../dates.js';
-import { problem, type Problem } from '../problems.js';
+import { problem, type Problem } from '../problems/index.js';
 import { DATE_FORMS } from '../problems/catalogue.js';
 import { isValidSlug } from '../slugs.js';
 import type { ArticleSettings } from '../types.js';

@@ -2,7 +2,7 @@
 // published article must reach an article in the build or a path some page or file answers. A broken
 // link is a warning (an error with --strict) naming the file and line.
 
-import { problem, type Problem, type ProblemArgs } from '../problems.js';
+import { problem, type Problem, type ProblemArgs } from '../problems/index.js';
 import type { ArticleIndex, ArticleMeta } from '../types.js';
 
 /** Every article read this build, by its path in the content folder. */

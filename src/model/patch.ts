@@ -2,7 +2,7 @@
 // server's update. Only the touched topics, tags, authors and months are made again. Pure, like site.ts,
 // and equal to buildSite over the new articles (test/model.test.ts checks this over random changes).
 
-import type { Problem } from '../problems.js';
+import type { Problem } from '../problems/index.js';
 import type { ArticleMeta, PublishOptions, Site, Term, TermGroup, YearGroup } from '../types.js';
 import { byTermName, expiring, findDuplicateUrls, groupByDate, insertionPoint, orderSpellings, publishStatus, sortedIndexOf } from './site.js';
 

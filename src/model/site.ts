@@ -3,7 +3,7 @@
 // metadata, the authors file's profiles and the build options (including "now", which comes from
 // dates.buildTime, never the clock here).
 
-import { problem, type Problem } from '../problems.js';
+import { problem, type Problem } from '../problems/index.js';
 import type { ArticleMeta, AuthorProfiles, Term } from '../types.js';
 import type { PublishOptions, Site, TermGroup, YearGroup, DayGroup, MonthGroup } from '../types.js';
 

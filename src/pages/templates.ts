@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Liquid, type FilterImplOptions, type FS, type Template } from 'liquidjs';
 import type { SiteConfig } from '../config.js';
 import { PACKAGE_ROOT } from '../installation.js';
-import { problem, type Problem } from '../problems.js';
+import { problem, type Problem } from '../problems/index.js';
 import { displayPath, findFiles, isInside, linkPolicy, type FoundFile } from '../load/discover.js';
 import { registerFilters } from './filters.js';
 

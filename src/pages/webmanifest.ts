@@ -3,7 +3,7 @@
 // the colours and icons are the theme's; written through the output manifest like every file,
 // so it is rendered again only when the config or that template changes.
 
-import type { Problem } from '../problems.js';
+import type { Problem } from '../problems/index.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
 import type { OutputWriter } from '../write/output-writer.js';
 import type { SiteGlobals } from './render-page.js';

@@ -6,7 +6,7 @@
 import type { SourceFile } from '../load/discover.js';
 import type { FrontMatter } from '../load/frontmatter.js';
 import { parseArticle } from '../load/parse.js';
-import { problem, type Problem } from '../problems.js';
+import { problem, type Problem } from '../problems/index.js';
 import { slugOrFallback } from '../slugs.js';
 import type { ArticleMeta, ArticleSettings, Term } from '../types.js';
 import { articleUrl } from '../urls.js';

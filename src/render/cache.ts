@@ -25,7 +25,7 @@ import { withEveryField } from './article.js';
 import { compact, newWriterToken, PackReader, packSizes, removeUnused, type BodyAt, type StoreRef } from './body-store.js';
 import { SourceStamps, type StampRecord } from './source-stamps.js';
 import { writeFileAtomic } from '../write/fs-helpers.js';
-import type { Problem } from '../problems.js';
+import type { Problem } from '../problems/index.js';
 import { codeIdentity } from '../version.js';
 import { type ArticleMeta, type ArticleSettings } from '../types.js';
 

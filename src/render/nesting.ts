@@ -14,7 +14,7 @@
 // also counts markers inside code, where CommonMark would not. Inline nesting (emphasis, links)
 // is left to the render budget (budget.ts): its cost comes from delimiter counts, not depth.
 
-import { problem, type Problem } from '../problems.js';
+import { problem, type Problem } from '../problems/index.js';
 
 /** Deepest nesting of block quotes and list items, together, that a body may have. */
 export const BLOCK_NESTING_LIMIT = 32;

@@ -14,10 +14,27 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from '../config.js';
 import { codeIdentity } from '../version.js';
-import type { OutputContext } from '../write/context.js';
-import { fingerprint, writeUnlessCurrent } from '../write/manifest.js';
+import type { Progress } from '../report.js';
+import type { ArticleMeta, Site } from '../types.js';
+import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
+import type { OutputWriter } from '../write/output-writer.js';
 import { searchDocument, searchShards, type SearchShard } from './documents.js';
 import { indexDocuments, type BundleFile } from './pagefind.js';
+
+/** What the search output needs of the build it belongs to (the pipeline's output context has it all). */
+export interface SearchContext {
+  config: SiteConfig;
+  site: Site;
+  /** The build time: which periods are months and which are years. */
+  now: number;
+  progress: Progress;
+  manifest: OutputManifest;
+  writer: OutputWriter;
+  /** Body HTML of an article, its links to other articles resolved. */
+  bodyOf(article: ArticleMeta): Promise<string>;
+  /** The URLs an article's links to other articles resolve to: part of its shard's fingerprint. */
+  linkTargets(article: ArticleMeta): string[];
+}
 
 /** The folder of the search bundles in the output. */
 export const SEARCH_FOLDER = 'pagefind/';
@@ -45,7 +62,7 @@ export interface SearchPlan {
 }
 
 /** Plan the search index of `context.site` (callers skip it when the config turns search off). */
-export function planSearch(context: OutputContext): SearchPlan {
+export function planSearch(context: SearchContext): SearchPlan {
   return {
     shards: searchShards(context.site, context.now).map((shard) => {
       const print = shardFingerprint(context, shard);
@@ -58,7 +75,7 @@ export function planSearch(context: OutputContext): SearchPlan {
  * Index the shards of `plan` that have no current bundle: the slow part (Pagefind's process does
  * the work), which writes nothing. Returns each period's bundle files.
  */
-export async function indexStaleShards(context: OutputContext, plan: SearchPlan): Promise<Map<string, BundleFile[]>> {
+export async function indexStaleShards(context: SearchContext, plan: SearchPlan): Promise<Map<string, BundleFile[]>> {
   const bundles = new Map<string, BundleFile[]>();
   const stale = plan.shards.filter((entry) => entry.current === undefined).map((entry) => entry.shard);
   context.progress.start('Indexing for search', stale.reduce((sum, shard) => sum + shard.articles.length, 0));
@@ -83,7 +100,7 @@ export async function indexStaleShards(context: OutputContext, plan: SearchPlan)
  * Write the bundles indexStaleShards made and keep the current ones, through the context's writer
  * and manifest. Returns how many files the index has, written or kept.
  */
-export async function writeSearchBundles(context: OutputContext, plan: SearchPlan, bundles: ReadonlyMap<string, BundleFile[]>): Promise<number> {
+export async function writeSearchBundles(context: SearchContext, plan: SearchPlan, bundles: ReadonlyMap<string, BundleFile[]>): Promise<number> {
   let files = 0;
   const { manifest, writer } = context;
   for (const { shard, print, current } of plan.shards) {
@@ -117,7 +134,7 @@ function shardFolder(shard: SearchShard): string {
 }
 
 /** The files of the previous build's bundle of `shard`, when it was made from the same documents and is all there. */
-function currentBundle(context: OutputContext, shard: SearchShard, print: string): string[] | undefined {
+function currentBundle(context: SearchContext, shard: SearchShard, print: string): string[] | undefined {
   const folder = shardFolder(shard);
   const current = context.manifest.currentUnder(folder);
   const entry = current.get(folder + ENTRY_FILE);
@@ -132,7 +149,7 @@ function currentBundle(context: OutputContext, shard: SearchShard, print: string
  * show (base path, language, zone, date formats), and each article's content (its cache key),
  * URL and the URLs its links resolve to. Not the navigation or the templates: no document shows them.
  */
-function shardFingerprint(context: OutputContext, shard: SearchShard): string {
+function shardFingerprint(context: SearchContext, shard: SearchShard): string {
   const { config } = context;
   const settings = [config.basePath, config.language, config.timeZone, config.dateFormat ?? '', config.dayFormat ?? ''];
   const articles = shard.articles.map((article) => [article.key, article.url, context.linkTargets(article)]);

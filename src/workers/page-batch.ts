@@ -8,7 +8,7 @@
 import { PackReader, type BodyAt } from '../render/body-store.js';
 import type { CachedArticle } from '../render/cache.js';
 import type { SiteConfig } from '../config.js';
-import { problemKey, type Problem } from '../problems.js';
+import { problemKey, type Problem } from '../problems/index.js';
 import { renderPage, type SiteGlobals } from '../pages/render-page.js';
 import { renderBodyAgain, type RenderSetup } from '../render/article-batch.js';
 import { createTemplates, PAGE_TEMPLATES, TemplateError, type Templates } from '../pages/templates.js';

@@ -4,7 +4,7 @@
 
 import * as cheerio from 'cheerio';
 import { build, type BuildOptions, type BuildResult } from '../../src/build.js';
-import { BuildFailure, type Problem } from '../../src/problems.js';
+import { BuildFailure, type Problem } from '../../src/problems/index.js';
 import { MemoryWriter } from '../../src/write/memory-writer.js';
 import { makeSite } from './site.js';
 

@@ -12,7 +12,7 @@
 
 import { isCalendarDate } from '../../dates.js';
 import { normaliseText } from '../../load/frontmatter.js';
-import { problem, type Position, type Problem } from '../../problems.js';
+import { problem, type Position, type Problem } from '../../problems/index.js';
 
 /** One article read from a dump, with the dump lines it came from for problem positions. */
 export interface DumpArticle {

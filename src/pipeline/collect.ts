@@ -7,30 +7,18 @@
 // time when a page needs them (bodyReader).
 
 import path from 'node:path';
-import { articleKey, cacheIdentity, sourceHash, type ArticleCache, type CachedArticle } from './cache.js';
-import { stampOf } from './source-stamps.js';
+import { articleKey, sourceHash, type ArticleCache, type CachedArticle } from '../render/cache.js';
+import { renderSetup } from '../render/setup.js';
+import { stampOf } from '../render/source-stamps.js';
 import type { SiteConfig } from '../config.js';
-import type { Problem } from '../problems.js';
+import type { Problem } from '../problems/index.js';
 import { existingContentFiles, findContentFiles, readSourceFile } from '../load/discover.js';
 import { ARTICLE_POOL_THRESHOLD, loadRenderTask, type WorkerPool } from '../workers/pool.js';
 import type { Progress } from '../report.js';
-import type { ArticleMeta, ArticleSettings } from '../types.js';
-import type { RenderSetup } from './article-batch.js';
+import type { ArticleMeta } from '../types.js';
 
 /** Articles sent to a worker at once: large enough to amortise messaging, small enough to balance. */
 const BATCH = 64;
-
-/** The settings an article's rendering (and so its cache key) depends on, from the config. */
-export function articleSettings(config: SiteConfig): ArticleSettings {
-  return {
-    timeZone: config.timeZone,
-    language: config.language,
-    defaultTopic: config.defaultTopic,
-    summaryLength: config.summaryLength,
-    basePath: config.basePath,
-    tagLimit: config.tagLimit,
-  };
-}
 
 /** Every article of the site as collected: metadata only, with their problems. */
 export interface CollectedArticles {
@@ -41,18 +29,6 @@ export interface CollectedArticles {
   rendered: number;
   /** Files read and hashed to find their keys; the others' stamps matched the cache's. */
   read: number;
-}
-
-/** What rendering any article of this build needs: paths, settings, cache identity and body store, budget. */
-export function renderSetup(config: SiteConfig, cache: Pick<ArticleCache, 'store'>): RenderSetup {
-  const settings = articleSettings(config);
-  return {
-    paths: { root: config.root, contentPath: config.contentPath },
-    identity: cacheIdentity(settings),
-    settings,
-    store: cache.store,
-    budgetMs: config.renderBudgetMs,
-  };
 }
 
 /** How to collect: the pool for the misses, progress, and (dev) only some files. */
@@ -135,7 +111,7 @@ export function bodyReader(config: SiteConfig, cache: ArticleCache): (article: A
   return async (article) => {
     const body = cache.body(article.key);
     if (body !== undefined) return body;
-    const { renderBodyAgain } = await import('./article-batch.js');
+    const { renderBodyAgain } = await import('../render/article-batch.js');
     const again = renderBodyAgain(setup, article.contentPath);
     if (again.entry) cache.record(again.key, again.entry);
     return again.html;

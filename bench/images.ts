@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { build, type BuildResult } from '../build.js';
+import { build, type BuildResult } from '../src/build.js';
 
 /** What the image benchmark measured. */
 export interface ImageBenchResult {

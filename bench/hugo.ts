@@ -1,5 +1,5 @@
-// Hugo on the bench's corpus, the way ../shared/bench/compare.sh sets it up: the anchor site
-// (../shared/bench/anchors/hugo: pages, topic and tag lists, pagination by 20) with the corpus as
+// Hugo on the bench's corpus: an anchor site (bench/anchors/hugo by default, `--hugo-site DIR`:
+// pages, topic and tag lists, pagination by 20) with the corpus as
 // content/posts. Timed by the same measure as our builds (timed.ts), in the same bench run, so
 // the ratios hold on a noisy machine.
 

@@ -7,10 +7,10 @@
 
 import { readFile } from 'node:fs/promises';
 import type { SiteConfig } from '../config.js';
-import { problem, type Problem } from '../problems.js';
+import { problem, type Problem } from '../problems/index.js';
 import { displayPath, findFiles, linkPolicy } from '../load/discover.js';
 import type { Templates } from '../pages/templates.js';
-import type { OutputWriter } from './output-writer.js';
+import type { OutputWriter } from '../write/output-writer.js';
 
 const ASSETS = 'assets/';
 

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import path from 'node:path';
-import { startDev } from '../dev/index.js';
+import { startDev } from '../src/dev/index.js';
 
 /** What measureDevLatency timed; the unmeasured warm-up save is in none of the arrays. */
 export interface DevLatency {

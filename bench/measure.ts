@@ -6,7 +6,7 @@
 // the two compare within one run of this noisy machine.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +14,12 @@ import { writeCorpus } from './corpus.js';
 import { measureDevLatency, type DevLatency } from './dev-latency.js';
 import { buildHugo, hugoVersion, prepareHugo, type HugoSite } from './hugo.js';
 import { median, timedRun } from './timed.js';
-import type { PhaseTime } from '../timing.js';
+import type { PhaseTime } from '../src/timing.js';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(REPO, 'bin/broadsheet.js');
-const HUGO_ANCHOR = path.resolve(REPO, '../shared/bench/anchors/hugo');
+/** The Hugo site the bench builds the corpus with unless told another (--hugo-site). */
+export const DEFAULT_HUGO_SITE = path.join(REPO, 'bench/anchors/hugo');
 
 /** Options for runBench and measureDev; `runs` is builds per scenario, `log` receives progress lines. */
 export interface BenchOptions {
@@ -31,6 +32,10 @@ export interface BenchOptions {
   log: (line: string) => void;
   /** Pair each cold build with a clean Hugo build of the corpus (when Hugo is installed). */
   hugo?: boolean;
+  /** The Hugo site (config and layouts) the corpus is built with (default bench/anchors/hugo). */
+  hugoSite?: string;
+  /** A content folder to build instead of the generated corpus (copied into the work folder). */
+  corpus?: string;
 }
 
 /** The bench scenarios, in the order runBench runs them. */
@@ -132,9 +137,14 @@ export function runBench(options: BenchOptions): BenchResults {
   const content = path.join(site, 'content');
   // A fresh corpus every run: the edit, add and delete scenarios change it, and a corpus left
   // changed by an earlier run would make "1 article added" rewrite a file already there.
-  log(`Writing a corpus of ${articles.toLocaleString('en')} articles to ${content} ...`);
   rmSync(work, { recursive: true, force: true });
-  writeCorpus(articles, content);
+  if (options.corpus) {
+    log(`Copying the corpus ${options.corpus} to ${content} ...`);
+    cpSync(options.corpus, content, { recursive: true });
+  } else {
+    log(`Writing a corpus of ${articles.toLocaleString('en')} articles to ${content} ...`);
+    writeCorpus(articles, content);
+  }
   writeFileSync(path.join(site, 'site.config.ts'), `export default { title: 'Bench', baseUrl: 'https://bench.example/' };\n`);
   const files = articleFiles(content);
   const wanted = new Set<string>(options.scenarios ?? (Object.keys(LABELS) as ScenarioName[]));
@@ -158,7 +168,9 @@ export function runBench(options: BenchOptions): BenchResults {
   if (wanted.has('cold')) {
     const version = options.hugo ? hugoVersion() : undefined;
     if (options.hugo && !version) log('(hugo is not installed: `apt-get install -y hugo` to compare with Hugo)');
-    const hugoSite: HugoSite | undefined = version && existsSync(HUGO_ANCHOR) ? prepareHugo(HUGO_ANCHOR, content, path.join(work, 'hugo'), version) : undefined;
+    const anchor = options.hugoSite ?? DEFAULT_HUGO_SITE;
+    if (version && !existsSync(anchor)) log(`(no Hugo site at ${anchor}: skipping the comparison with Hugo)`);
+    const hugoSite: HugoSite | undefined = version && existsSync(anchor) ? prepareHugo(anchor, content, path.join(work, 'hugo'), version) : undefined;
     if (hugoSite) hugo = { version: hugoSite.version, runs: [] };
     const cold: BuildRun[] = [];
     for (let run = 0; run < runs; run++) {
@@ -226,9 +238,8 @@ export async function measureDev(options: BenchOptions): Promise<DevLatency> {
   return measureDevLatency(site, picks, runs);
 }
 
-/** ../shared/bench/compare.sh (`--eleventy`), when it is there and Hugo is installed: Hugo, Eleventy and us, one run. */
-export function runCompare(articles: number, runs: number, log: (line: string) => void): void {
-  const script = path.resolve(REPO, '../shared/bench/compare.sh');
+/** A comparison script (`--compare SCRIPT`, run as `bash SCRIPT ARTICLES RUNS` in the repository), when Hugo is installed. */
+export function runCompare(script: string, articles: number, runs: number, log: (line: string) => void): void {
   if (!existsSync(script)) {
     log(`(no ${script}: skipping the comparison with Hugo and Eleventy)`);
     return;

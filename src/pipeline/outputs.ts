@@ -7,7 +7,7 @@ import { writeImageFiles } from '../images/output.js';
 import { writeFeeds, type FeedSpec } from '../pages/feeds/index.js';
 import { writeNewsSitemapAndRobots, writePageSitemaps } from '../pages/sitemaps.js';
 import { writeWebManifest } from '../pages/webmanifest.js';
-import { isError, type Problem } from '../problems.js';
+import { isError, type Problem } from '../problems/index.js';
 import { indexStaleShards, planSearch, writeSearchBundles } from '../search/output.js';
 import { noProgress } from '../report.js';
 import type { ArticleMeta, PageSpec, WrittenPage } from '../types.js';

@@ -4,10 +4,10 @@
 // This module makes problems from the catalogue (problems/catalogue.ts, which owns every code and
 // every sentence) and owns the report format; it never prints.
 
-import { catalogue, type ProblemArgs, type ProblemCode } from './problems/catalogue.js';
-import type { CatalogueEntry, Severity } from './problems/entry.js';
+import { catalogue, type ProblemArgs, type ProblemCode } from './catalogue.js';
+import type { CatalogueEntry, Severity } from './entry.js';
 
-export { showValue, type ProblemArgs, type ProblemCode, type Severity } from './problems/catalogue.js';
+export { showValue, type ProblemArgs, type ProblemCode, type Severity } from './catalogue.js';
 
 /** One problem: plain data (no functions, no catalogue entry), safe to cache and to post to a worker. */
 export interface Problem {

@@ -1,5 +1,5 @@
-// The synthetic news corpus of ../shared/bench/gen-corpus.mjs, reproduced exactly (same generator,
-// same seed, same files), so `npm run bench` and compare.sh build the same archive: N articles of
+// The bench's synthetic news corpus, the same one the team's comparison scripts generate (same
+// generator, same seed, same files): N articles of
 // ~4.5 KB, YAML front-matter (title, date with a +05:00 offset, one of 12 topics, 1-4 of 300 tags,
 // source), in DIR/YYYY/MM/article-<i>.md.
 

@@ -11,13 +11,13 @@ import { siteGlobals, type SiteGlobals } from '../pages/render-page.js';
 import type { Templates } from '../pages/templates.js';
 import { articleLinkTargets, resolveArticleLinks } from '../render/article-links.js';
 import type { ArticleCache } from '../render/cache.js';
-import { bodyReader } from '../render/collect.js';
+import { bodyReader } from './collect.js';
 import type { Progress } from '../report.js';
 import type { ArticleIndex, ArticleMeta, Site } from '../types.js';
 import { codeIdentity } from '../version.js';
 import type { WorkerPool } from '../workers/pool.js';
-import { fingerprint, type OutputManifest } from './manifest.js';
-import type { OutputWriter } from './output-writer.js';
+import { fingerprint, type OutputManifest } from '../write/manifest.js';
+import type { OutputWriter } from '../write/output-writer.js';
 
 /** The build an output belongs to (see the top of this file). */
 export interface OutputContext {

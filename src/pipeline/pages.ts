@@ -6,16 +6,16 @@
 
 import { renderPage } from '../pages/render-page.js';
 import { TemplateError } from '../pages/templates.js';
-import { problemKey, type Problem } from '../problems.js';
+import { problemKey, type Problem } from '../problems/index.js';
 import { resolvedTargets } from '../render/article-links.js';
-import { renderSetup } from '../render/collect.js';
+import { renderSetup } from '../render/setup.js';
 import type { PageSpec, WrittenPage } from '../types.js';
 import { outputFileFor } from '../urls.js';
 import type { PagesTask } from '../workers/page-batch.js';
 import { PAGE_POOL_THRESHOLD, PAGE_POOL_THRESHOLD_RUNNING } from '../workers/pool.js';
 import type { OutputContext } from './context.js';
-import { fingerprint } from './manifest.js';
-import { DistWriter } from './dist-writer.js';
+import { fingerprint } from '../write/manifest.js';
+import { DistWriter } from '../write/dist-writer.js';
 
 /** What writing a plan's pages did. */
 export interface WrittenPages {
