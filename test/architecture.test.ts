@@ -47,10 +47,66 @@ function runtimeClosure(start: string): Set<string> {
   return seen;
 }
 
+/**
+ * src/ from the top down, one row per layer: a folder (its files together) or a file of src/'s own.
+ * The drivers on top, then the pipeline that sequences the stages, the stages in the order data
+ * flows back up from the bottom (each may use those below it), the disk layer, and the leaves
+ * everything shares.
+ */
+const LAYERS: readonly string[][] = [
+  ['index.ts'],
+  ['dev/', 'authoring/'],
+  ['build.ts'],
+  ['pipeline/'],
+  ['search/'],
+  ['workers/'],
+  ['pages/'],
+  ['model/'],
+  ['render/'],
+  ['images/'],
+  ['load/'],
+  ['config.ts', 'config-import.ts'],
+  ['report.ts', 'timing.ts'],
+  ['write/'],
+  ['types.ts', 'dates.ts', 'slugs.ts', 'urls.ts', 'escape.ts', 'version.ts', 'installation.ts'],
+  ['problems/'],
+];
+
+/** The layer unit a file of src/ belongs to: its top folder ("pages/"), or the file itself. */
+function unitOf(file: string): string {
+  const slash = file.indexOf('/');
+  return slash === -1 ? file : file.slice(0, slash + 1);
+}
+
 describe('src/ as a pipeline', () => {
   it('has one folder per stage, in the order data flows', () => {
     const folders = readdirSync(SRC, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
-    for (const stage of ['load', 'render', 'model', 'pages', 'write', 'workers', 'dev', 'authoring']) expect(folders).toContain(stage);
+    for (const stage of ['load', 'render', 'model', 'pages', 'pipeline', 'write', 'workers', 'dev', 'authoring']) expect(folders).toContain(stage);
+  });
+
+  it('puts every folder and file of src/ in one layer', () => {
+    const units = new Set(sourceFiles().map(unitOf));
+    const placed = LAYERS.flat();
+    expect([...units].filter((unit) => !placed.includes(unit))).toEqual([]);
+    expect(placed.filter((unit) => !units.has(unit))).toEqual([]);
+  });
+
+  it('imports only downward: no layer uses one above it', () => {
+    const layerOf = new Map(LAYERS.flatMap((row, depth) => row.map((unit) => [unit, depth] as const)));
+    const upward: string[] = [];
+    for (const [file, targets] of importGraph()) {
+      for (const target of targets) {
+        if ((layerOf.get(unitOf(target)) ?? Infinity) < (layerOf.get(unitOf(file)) ?? Infinity)) upward.push(`${file} -> ${target}`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+
+  it('has no two folders or files of src/ importing each other', () => {
+    const uses = new Set<string>();
+    for (const [file, targets] of importGraph()) for (const target of targets) if (unitOf(file) !== unitOf(target)) uses.add(`${unitOf(file)} ${unitOf(target)}`);
+    const pairs = [...uses].filter((pair) => pair.split(' ')[0]! < pair.split(' ')[1]! && uses.has(pair.split(' ').reverse().join(' ')));
+    expect(pairs).toEqual([]);
   });
 
   it('has no import circles', () => {
