@@ -18,7 +18,7 @@ import { ArticleCache } from './render/cache.js';
 import { collectArticles } from './pipeline/collect.js';
 import { noProgress, type BuildStats, type Progress } from './report.js';
 import { PhaseClock, type PhaseTime } from './timing.js';
-import type { ArticleMeta, PublishOptions, Site } from './types.js';
+import type { ArticleMeta, PublishOptions, Site } from './types/index.js';
 import { WorkerPool } from './workers/pool.js';
 import { outputContext } from './pipeline/context.js';
 import { OutputManifest } from './write/manifest.js';

@@ -5,7 +5,7 @@ export { defineConfig, loadConfig, type SiteConfig, type SiteConfigInput } from 
 export { PAGE_TEMPLATES } from './pages/templates.js';
 export { BuildFailure, formatProblem, formatProblems, type Problem } from './problems/index.js';
 export { renderArticle } from './render/article.js';
-export type { ArticleMeta, ArticleSettings, PageSpec, Site } from './types.js';
+export type { ArticleMeta, ArticleSettings, PageSpec, Site } from './types/index.js';
 export { DistWriter } from './write/dist-writer.js';
 export { MemoryWriter } from './write/memory-writer.js';
 export { type OutputWriter } from './write/output-writer.js';

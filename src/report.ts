@@ -2,8 +2,8 @@
 // Formats text only; the CLI decides where it goes (stdout, stderr, nowhere with --quiet).
 
 import type { WriteStats } from './write/output-writer.js';
-import type { ArticleMeta } from './types.js';
-import type { Site } from './types.js';
+import type { ArticleMeta } from './types/index.js';
+import type { Site } from './types/index.js';
 import type { PhaseTime } from './timing.js';
 
 /**

@@ -10,7 +10,7 @@ import { GroupSet, groupIds } from '../pages/groups.js';
 import { pageGroupsIn } from '../pages/index.js';
 import { stopOnErrors } from '../problems/index.js';
 import { noProgress } from '../report.js';
-import type { ArticleMeta, PageSpec } from '../types.js';
+import type { ArticleMeta, PageSpec } from '../types/index.js';
 import { outputContext } from '../pipeline/context.js';
 import { DirectWriter } from '../write/direct-writer.js';
 import { writeOutputs } from '../pipeline/outputs.js';

@@ -6,8 +6,8 @@
 import { sortedIndexOf } from '../model/site.js';
 import type { ArticleChange } from '../model/patch.js';
 import { groupIds, groupKey, GroupSet } from '../pages/groups.js';
-import type { ArticleIndex, ArticleMeta, PageSpec, Site, TermGroup, WrittenPage } from '../types.js';
-import { isArticleMeta } from '../types.js';
+import type { ArticleIndex, ArticleMeta, PageSpec, Site, TermGroup, WrittenPage } from '../types/index.js';
+import { isArticleMeta } from '../types/index.js';
 import type { Linkers } from './linkers.js';
 
 /**

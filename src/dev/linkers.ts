@@ -1,7 +1,7 @@
 // The dev server's reverse link index: which articles link to each content path (by file), so a
 // change to an article finds the pages that point at it.
 
-import type { ArticleMeta } from '../types.js';
+import type { ArticleMeta } from '../types/index.js';
 
 /** Content path -> the content paths of the articles whose bodies link to it. */
 export type Linkers = Map<string, Set<string>>;

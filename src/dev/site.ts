@@ -21,7 +21,7 @@ import { siteGlobals } from '../pages/render-page.js';
 import { BuildFailure, type Problem } from '../problems/index.js';
 import { ArticleCache } from '../render/cache.js';
 import { noProgress } from '../report.js';
-import type { WrittenPage } from '../types.js';
+import type { WrittenPage } from '../types/index.js';
 import { outputContext } from '../pipeline/context.js';
 import { fingerprint, OutputManifest } from '../write/manifest.js';
 import { writeOutputs } from '../pipeline/outputs.js';

@@ -10,7 +10,7 @@ import type { Templates } from '../pages/templates.js';
 import { isError, type Problem } from '../problems/index.js';
 import type { ArticleCache } from '../render/cache.js';
 import type { Progress } from '../report.js';
-import type { ArticleIndex, ArticleMeta, PageSpec, Site, WrittenPage } from '../types.js';
+import type { ArticleIndex, ArticleMeta, PageSpec, Site, WrittenPage } from '../types/index.js';
 import type { OutputManifest } from '../write/manifest.js';
 import type { WrittenOutputs } from '../pipeline/outputs.js';
 import type { Linkers } from './linkers.js';

@@ -26,7 +26,7 @@ import { TERM_KINDS } from '../pages/terms.js';
 import { stopOnErrors, type Problem } from '../problems/index.js';
 import { collectArticles } from '../pipeline/collect.js';
 import { noProgress } from '../report.js';
-import type { ArticleIndex, ArticleMeta, PageGroup, PageSpec, WrittenPage } from '../types.js';
+import type { ArticleIndex, ArticleMeta, PageGroup, PageSpec, WrittenPage } from '../types/index.js';
 import { outputFileFor } from '../urls.js';
 import { WorkerPool } from '../workers/pool.js';
 import { outputContext } from '../pipeline/context.js';

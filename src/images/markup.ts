@@ -6,7 +6,7 @@
 
 import { escapeMarkup } from '../escape.js';
 import { withBasePath } from '../urls.js';
-import type { ImageFile } from '../types.js';
+import type { ImageFile } from '../types/index.js';
 import type { Variant } from './plan.js';
 import { FEED_WIDTH, FORMAT_FILES, SIZES } from './settings.js';
 

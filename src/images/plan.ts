@@ -4,7 +4,7 @@
 // its cache key and its file in the output: images/<folder>/<name>-<width>.<ext>, the folder
 // naming the source's bytes and the settings (settings.ts variantFolder).
 
-import type { ImageFocus } from '../types.js';
+import type { ImageFocus } from '../types/index.js';
 import { ARTICLE_CROPS, FORMAT_FILES, ORIGINAL_FORMATS, SOCIAL_CROP, variantFolder, variantKey, type CropSpec, type ImageSettings, type OutputFormat } from './settings.js';
 import type { SourceInfo } from './store.js';
 

@@ -4,7 +4,7 @@
 // the site, remote, no alt text) are made here, each at the reference's place in its article.
 
 import { problem, type Problem, type Position } from '../problems/index.js';
-import type { ArticleMeta, ImageFocus } from '../types.js';
+import type { ArticleMeta, ImageFocus } from '../types/index.js';
 import { resolveImage, type ResolveContext } from './resolve.js';
 
 /** One place an image is shown: an article's lead image, or its body image number `index`. */

@@ -4,7 +4,7 @@
 // update replaces the answers of the articles it read again (withArticles), keeping the rest.
 
 import path from 'node:path';
-import type { ArticleMeta, ImageFile, PageImages } from '../types.js';
+import type { ArticleMeta, ImageFile, PageImages } from '../types/index.js';
 
 /** A variant file of the output, and where its bytes are in the store. */
 export interface OutputImage {

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { problem, type Problem } from '../problems/index.js';
-import type { ArticleMeta, ImageFile } from '../types.js';
+import type { ArticleMeta, ImageFile } from '../types/index.js';
 import { defaultVariant, pictureMarkup, plainImageMarkup, remoteImageMarkup } from './markup.js';
 import { cropVariants, fileStem, srcsetVariants, type Variant } from './plan.js';
 import { makeVariant, runBounded } from './process.js';

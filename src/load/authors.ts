@@ -15,7 +15,7 @@ import { z } from 'zod';
 import type { SiteConfig } from '../config.js';
 import { positionAt, problem, type Position, type Problem } from '../problems/index.js';
 import { slugOrFallback } from '../slugs.js';
-import type { Author, AuthorProfiles } from '../types.js';
+import type { Author, AuthorProfiles } from '../types/index.js';
 import { displayPath, isInside, linkPolicy } from './discover.js';
 import { normaliseText } from './frontmatter.js';
 import { FIELD_LIMITS, optional, text, valueAt } from './schema.js';

@@ -4,7 +4,7 @@
 // warning, an error under --strict). The Markdown body is not touched here: render/ turns it into HTML.
 
 import { problem, type Problem } from '../problems/index.js';
-import type { ArticleSettings } from '../types.js';
+import type { ArticleSettings } from '../types/index.js';
 import type { SourceFile } from './discover.js';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
 import { frontMatterSchema, issueToProblem, KNOWN_FIELDS, type FrontMatterFields } from './schema.js';

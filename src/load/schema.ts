@@ -7,7 +7,7 @@ import { parseContentDate, type SiteDate } from '../dates.js';
 import { problem, type Problem } from '../problems/index.js';
 import { DATE_FORMS } from '../problems/catalogue.js';
 import { isValidSlug } from '../slugs.js';
-import type { ArticleSettings } from '../types.js';
+import type { ArticleSettings } from '../types/index.js';
 import type { FrontMatter } from './frontmatter.js';
 import type { SourceFile } from './discover.js';
 

@@ -3,7 +3,7 @@
 // link is a warning (an error with --strict) naming the file and line.
 
 import { problem, type Problem, type ProblemArgs } from '../problems/index.js';
-import type { ArticleIndex, ArticleMeta } from '../types.js';
+import type { ArticleIndex, ArticleMeta } from '../types/index.js';
 
 /** Every article read this build, by its path in the content folder. */
 export function indexArticles(articles: readonly ArticleMeta[]): ArticleIndex {

@@ -2,7 +2,7 @@
 // neighbours' URLs for rel=prev/next links. Pure.
 
 import { pageUrl } from '../urls.js';
-import type { Pagination } from '../types.js';
+import type { Pagination } from '../types/index.js';
 
 /**
  * One page of a list: its slice of the items (in list order; empty only on an empty list's page 1)

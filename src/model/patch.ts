@@ -3,7 +3,7 @@
 // and equal to buildSite over the new articles (test/model.test.ts checks this over random changes).
 
 import type { Problem } from '../problems/index.js';
-import type { ArticleMeta, PublishOptions, Site, Term, TermGroup, YearGroup } from '../types.js';
+import type { ArticleMeta, PublishOptions, Site, Term, TermGroup, YearGroup } from '../types/index.js';
 import { byTermName, expiring, findDuplicateUrls, groupByDate, insertionPoint, orderSpellings, publishStatus, sortedIndexOf } from './site.js';
 
 /** One article file's change: its metadata before (if it was read) and after (if it still is). */

@@ -12,7 +12,7 @@
 // renumbered first and the lists carried over by article. Pure, like patch.ts: nothing of the
 // previous site's index or lists is changed.
 
-import type { ArticleMeta, Site } from '../types.js';
+import type { ArticleMeta, Site } from '../types/index.js';
 import type { ArticleChange } from './patch.js';
 import { adoptRelatedLists, ownTags, RelatedLists, relatedListsOf, relatedTo, type RelatedIndex, type RelatedOptions } from './related.js';
 import { sortedIndexOf } from './site.js';

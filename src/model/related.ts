@@ -14,7 +14,7 @@
 // model/related-patch.ts relies on this window: an article's list depends only on articles
 // within candidatesPerTerm / 2 of it in one of its terms.
 
-import type { ArticleMeta, Site } from '../types.js';
+import type { ArticleMeta, Site } from '../types/index.js';
 
 /** The `related` config options (config.ts documents each). */
 export interface RelatedOptions {

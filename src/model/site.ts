@@ -4,8 +4,8 @@
 // dates.buildTime, never the clock here).
 
 import { problem, type Problem } from '../problems/index.js';
-import type { ArticleMeta, AuthorProfiles, Term } from '../types.js';
-import type { PublishOptions, Site, TermGroup, YearGroup, DayGroup, MonthGroup } from '../types.js';
+import type { ArticleMeta, AuthorProfiles, Term } from '../types/index.js';
+import type { PublishOptions, Site, TermGroup, YearGroup, DayGroup, MonthGroup } from '../types/index.js';
 
 /**
  * The site model of the articles read this build and the authors file's profiles. Pure. Published

@@ -6,8 +6,8 @@ import { dayName, monthName } from '../dates.js';
 import { archiveUrl, dayUrl, homeUrl, monthUrl, yearUrl } from '../urls.js';
 import { listGroup } from './list.js';
 import { lastModified } from './views.js';
-import type { MonthGroup, Site, YearGroup } from '../types.js';
-import type { PageGroup, PageSpec } from '../types.js';
+import type { MonthGroup, Site, YearGroup } from '../types/index.js';
+import type { PageGroup, PageSpec } from '../types/index.js';
 import { groupIds, groupKey } from './groups.js';
 
 function monthSummary(month: MonthGroup, locale: string) {

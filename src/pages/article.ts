@@ -7,10 +7,10 @@ import { homeUrl, topicUrl } from '../urls.js';
 import { modifiedOf } from './views.js';
 import type { SiteConfig } from '../config.js';
 import { relatedListsOf, type RelatedLists } from '../model/related.js';
-import type { ArticleMeta, AuthorProfiles } from '../types.js';
+import type { ArticleMeta, AuthorProfiles } from '../types/index.js';
 import { articleAuthors } from './authors.js';
-import type { Site } from '../types.js';
-import type { GroupId, PageGroup, PageSpec } from '../types.js';
+import type { Site } from '../types/index.js';
+import type { GroupId, PageGroup, PageSpec } from '../types/index.js';
 import { groupIds, groupKey } from './groups.js';
 
 /**

@@ -8,8 +8,8 @@ import type { SiteConfig } from '../config.js';
 import { homeUrl } from '../urls.js';
 import { listGroup, type ListOptions } from './list.js';
 import { AUTHORS, termFeedTitle, termIndexPage, termSummary } from './terms.js';
-import type { Author, AuthorProfiles, Term, TermGroup } from '../types.js';
-import type { PageGroup } from '../types.js';
+import type { Author, AuthorProfiles, Term, TermGroup } from '../types/index.js';
+import type { PageGroup } from '../types/index.js';
 import { groupIds, groupKey } from './groups.js';
 
 /** An author with what the authors file says of them; a name and slug only when it says nothing. */

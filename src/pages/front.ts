@@ -5,7 +5,7 @@
 import type { SiteConfig } from '../config.js';
 import { slugify } from '../slugs.js';
 import { topicUrl } from '../urls.js';
-import type { ArticleMeta, Site, TermGroup } from '../types.js';
+import type { ArticleMeta, Site, TermGroup } from '../types/index.js';
 
 /** One topic's block on the front page: its name, its page's site path, its latest stories. */
 export interface FrontSection {

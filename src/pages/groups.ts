@@ -2,7 +2,7 @@
 // sets, and a set of groups. The dev server says which groups a change touches with these values;
 // nothing builds a group's name as a string and parses it back.
 
-import type { ArticleMeta, GroupId, TermsName } from '../types.js';
+import type { ArticleMeta, GroupId, TermsName } from '../types/index.js';
 
 const SINGULAR = { topics: 'topic', tags: 'tag', authors: 'author' } as const;
 

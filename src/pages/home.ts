@@ -4,8 +4,8 @@
 import type { SiteConfig } from '../config.js';
 import { homeUrl } from '../urls.js';
 import { listGroup, type ListOptions } from './list.js';
-import type { Site } from '../types.js';
-import type { PageGroup } from '../types.js';
+import type { Site } from '../types/index.js';
+import type { PageGroup } from '../types/index.js';
 import { frontPage } from './front.js';
 import { groupIds } from './groups.js';
 

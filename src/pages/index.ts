@@ -10,8 +10,8 @@ import { homeGroup } from './home.js';
 import { notFoundGroup } from './notfound.js';
 import { searchGroup } from './search.js';
 import { TAGS, TOPICS, termGroups } from './terms.js';
-import type { Site } from '../types.js';
-import type { PageGroup, PageSpec } from '../types.js';
+import type { Site } from '../types/index.js';
+import type { PageGroup, PageSpec } from '../types/index.js';
 
 
 /** The site's pages as groups, in the fixed order of planPages. */

@@ -3,8 +3,8 @@
 
 import { paginate } from '../model/paginate.js';
 import { lastModified } from './views.js';
-import { isArticleMeta, type ArticleMeta } from '../types.js';
-import type { Crumb, GroupId, PageGroup, PageKind, PageSpec } from '../types.js';
+import { isArticleMeta, type ArticleMeta } from '../types/index.js';
+import type { Crumb, GroupId, PageGroup, PageKind, PageSpec } from '../types/index.js';
 import { groupKey } from './groups.js';
 
 /**

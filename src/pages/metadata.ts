@@ -8,8 +8,8 @@ import { feedLinks } from './feeds/plan.js';
 import { modifiedOf } from './views.js';
 import { escapeMarkup } from '../escape.js';
 import { absoluteUrl, authorUrl, homeUrl, withBasePath } from '../urls.js';
-import type { ArticleMeta, Author } from '../types.js';
-import type { PageSpec } from '../types.js';
+import type { ArticleMeta, Author } from '../types/index.js';
+import type { PageSpec } from '../types/index.js';
 
 /**
  * What pageMetadata returns: the tags as data, and the same ready to print in `html`. Tag and

@@ -2,7 +2,7 @@
 
 import type { SiteConfig } from '../config.js';
 import { notFoundUrl } from '../urls.js';
-import type { PageGroup, PageSpec } from '../types.js';
+import type { PageGroup, PageSpec } from '../types/index.js';
 import { groupIds } from './groups.js';
 
 /** The group of the one /404.html page (template "404"); it has no articles and no pagination. */

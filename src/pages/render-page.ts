@@ -4,7 +4,7 @@
 
 import type { SiteConfig } from '../config.js';
 import { slugify } from '../slugs.js';
-import { isArticleMeta, type ArticleMeta, type PageSpec, type Site } from '../types.js';
+import { isArticleMeta, type ArticleMeta, type PageSpec, type Site } from '../types/index.js';
 import { absoluteUrl } from '../urls.js';
 import { resolveBodyImages } from '../images/placeholders.js';
 import { pageMetadata } from './metadata.js';

@@ -4,7 +4,7 @@
 
 import type { SiteConfig } from '../config.js';
 import { searchUrl } from '../urls.js';
-import type { PageGroup, PageSpec } from '../types.js';
+import type { PageGroup, PageSpec } from '../types/index.js';
 import { groupIds } from './groups.js';
 
 /** The group of the one /search/ page (template "search"). */

@@ -8,7 +8,7 @@ import type { SiteConfig } from '../config.js';
 import { absoluteUrl, outputFileFor } from '../urls.js';
 import type { OutputWriter } from '../write/output-writer.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
-import type { ArticleMeta } from '../types.js';
+import type { ArticleMeta } from '../types/index.js';
 
 /** The sitemap protocol's limit per file. */
 export const SITEMAP_LIMIT = 50_000;

@@ -6,8 +6,8 @@ import type { SiteConfig } from '../config.js';
 import { authorsUrl, authorUrl, homeUrl, tagUrl, tagsUrl, topicUrl, topicsUrl } from '../urls.js';
 import { listGroup, type ListOptions } from './list.js';
 import { lastModified, type TermSummary } from './views.js';
-import type { TermGroup, TermsName } from '../types.js';
-import type { PageGroup, PageSpec } from '../types.js';
+import type { TermGroup, TermsName } from '../types/index.js';
+import type { PageGroup, PageSpec } from '../types/index.js';
 import { groupIds, groupKey } from './groups.js';
 
 /** One kind of term: its index page's name, title and URL, and its pages' names and URLs. */

@@ -6,7 +6,7 @@
 
 import type { SiteDate } from '../dates.js';
 import { authorUrl, tagUrl, topicUrl } from '../urls.js';
-import type { ArticleMeta, Correction } from '../types.js';
+import type { ArticleMeta, Correction } from '../types/index.js';
 
 /** A topic, tag or author for templates: name, slug, and its page's site path (before the base path). */
 export interface TermView {

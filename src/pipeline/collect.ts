@@ -15,7 +15,7 @@ import type { Problem } from '../problems/index.js';
 import { existingContentFiles, findContentFiles, readSourceFile } from '../load/discover.js';
 import { ARTICLE_POOL_THRESHOLD, loadRenderTask, type WorkerPool } from '../workers/pool.js';
 import type { Progress } from '../report.js';
-import type { ArticleMeta } from '../types.js';
+import type { ArticleMeta } from '../types/index.js';
 
 /** Articles sent to a worker at once: large enough to amortise messaging, small enough to balance. */
 const BATCH = 64;

@@ -13,7 +13,7 @@ import { articleLinkTargets, resolveArticleLinks } from '../render/article-links
 import type { ArticleCache } from '../render/cache.js';
 import { bodyReader } from './collect.js';
 import type { Progress } from '../report.js';
-import type { ArticleIndex, ArticleMeta, Site } from '../types.js';
+import type { ArticleIndex, ArticleMeta, Site } from '../types/index.js';
 import { codeIdentity } from '../version.js';
 import type { WorkerPool } from '../workers/pool.js';
 import { fingerprint, type OutputManifest } from '../write/manifest.js';

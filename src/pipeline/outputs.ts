@@ -10,7 +10,7 @@ import { writeWebManifest } from '../pages/webmanifest.js';
 import { isError, type Problem } from '../problems/index.js';
 import { indexStaleShards, planSearch, writeSearchBundles } from '../search/output.js';
 import { noProgress } from '../report.js';
-import type { ArticleMeta, PageSpec, WrittenPage } from '../types.js';
+import type { ArticleMeta, PageSpec, WrittenPage } from '../types/index.js';
 import type { OutputContext } from './context.js';
 import { writePages, type WrittenPages } from './pages.js';
 import { copyAssets, copyStatic } from './static-files.js';

@@ -9,7 +9,7 @@ import { TemplateError } from '../pages/templates.js';
 import { problemKey, type Problem } from '../problems/index.js';
 import { resolvedTargets } from '../render/article-links.js';
 import { renderSetup } from '../render/setup.js';
-import type { PageSpec, WrittenPage } from '../types.js';
+import type { PageSpec, WrittenPage } from '../types/index.js';
 import { outputFileFor } from '../urls.js';
 import type { PagesTask } from '../workers/page-batch.js';
 import { PAGE_POOL_THRESHOLD, PAGE_POOL_THRESHOLD_RUNNING } from '../workers/pool.js';

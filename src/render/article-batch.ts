@@ -15,7 +15,7 @@ import { withPackWriter, type PackWriter, type StoreRef } from './body-store.js'
 import { articleKey, sourceHash, type CachedArticle } from './cache.js';
 import { problem, type Problem } from '../problems/index.js';
 import { readSourceFile, type SitePaths, type SourceFile } from '../load/discover.js';
-import { type ArticleSettings } from '../types.js';
+import { type ArticleSettings } from '../types/index.js';
 
 /** A batch of article files to render, with what rendering and caching them needs (plain data: it crosses threads). */
 export interface RenderTask {

@@ -3,7 +3,7 @@
 // file is read), so markdown.ts writes it as a placeholder (articleLinkPlaceholder) and
 // resolveArticleLinks replaces it at page time. Both halves of that protocol live here.
 
-import type { ArticleIndex, ArticleMeta } from '../types.js';
+import type { ArticleIndex, ArticleMeta } from '../types/index.js';
 import { escapeMarkup } from '../escape.js';
 import { withBasePath } from '../urls.js';
 

@@ -8,7 +8,7 @@ import type { FrontMatter } from '../load/frontmatter.js';
 import { parseArticle } from '../load/parse.js';
 import { problem, type Problem } from '../problems/index.js';
 import { slugOrFallback } from '../slugs.js';
-import type { ArticleMeta, ArticleSettings, Term } from '../types.js';
+import type { ArticleMeta, ArticleSettings, Term } from '../types/index.js';
 import { articleUrl } from '../urls.js';
 import { renderMarkdown } from './markdown.js';
 import { nestingProblem } from './nesting.js';

@@ -27,7 +27,7 @@ import { SourceStamps, type StampRecord } from './source-stamps.js';
 import { writeFileAtomic } from '../write/fs-helpers.js';
 import type { Problem } from '../problems/index.js';
 import { codeIdentity } from '../version.js';
-import { type ArticleMeta, type ArticleSettings } from '../types.js';
+import { type ArticleMeta, type ArticleSettings } from '../types/index.js';
 
 const INDEX_FORMAT = 2;
 const INDEX_FILE = 'articles.json';

@@ -24,7 +24,7 @@ import { gfmKey, mayHaveAutolinks, remarkGfmParts, sniffGfm, treeNeedsAutolinks,
 import { articleLinkPlaceholder } from './article-links.js';
 import { withBasePath } from '../urls.js';
 import { bodyImagePlaceholder } from '../images/placeholders.js';
-import type { BodyImageRef, SiteLink } from '../types.js';
+import type { BodyImageRef, SiteLink } from '../types/index.js';
 
 /** A body rendered: its HTML, its summary and its links to the site. */
 export interface RenderedMarkdown {

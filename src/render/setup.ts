@@ -3,7 +3,7 @@
 // the render jobs on the main thread and on workers share.
 
 import type { SiteConfig } from '../config.js';
-import type { ArticleSettings } from '../types.js';
+import type { ArticleSettings } from '../types/index.js';
 import type { RenderSetup } from './article-batch.js';
 import { cacheIdentity, type ArticleCache } from './cache.js';
 

@@ -14,7 +14,7 @@ import { displayDate } from '../dates.js';
 import { escapeMarkup } from '../escape.js';
 import { publishStatus } from '../model/site.js';
 import { dateDisplayOf } from '../pages/filters.js';
-import type { ArticleMeta, Site } from '../types.js';
+import type { ArticleMeta, Site } from '../types/index.js';
 import { withBasePath } from '../urls.js';
 
 /**

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from '../config.js';
 import { codeIdentity } from '../version.js';
 import type { Progress } from '../report.js';
-import type { ArticleMeta, Site } from '../types.js';
+import type { ArticleMeta, Site } from '../types/index.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
 import type { OutputWriter } from '../write/output-writer.js';
 import { searchDocument, searchShards, type SearchShard } from './documents.js';

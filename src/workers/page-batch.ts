@@ -14,7 +14,7 @@ import { renderBodyAgain, type RenderSetup } from '../render/article-batch.js';
 import { createTemplates, PAGE_TEMPLATES, TemplateError, type Templates } from '../pages/templates.js';
 import { outputFileFor } from '../urls.js';
 import { stageFile } from '../write/dist-writer.js';
-import type { PageSpec } from '../types.js';
+import type { PageSpec } from '../types/index.js';
 import { resolveArticleLinks } from '../render/article-links.js';
 
 /** What an article page needs to put its body in. */

@@ -13,7 +13,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './fs-helpers.js';
 import type { OutputWriter } from './output-writer.js';
-import { isArticleMeta } from '../types.js';
+import { isArticleMeta } from '../types/index.js';
 
 const MANIFEST_FORMAT = 1;
 const MANIFEST_FILE = 'output.json';

@@ -16,8 +16,8 @@ import { atom } from './atom.js';
 import { jsonFeed } from './json-feed.js';
 import { ATOM, entryOf, FEED_FORMATS, feedUrl, JSON_FEED, planFeeds, RSS, type EntrySource, type FeedSpec } from './plan.js';
 import { rss } from './rss.js';
-import type { ArticleMeta } from '../../types.js';
-import type { Site } from '../../types.js';
+import type { ArticleMeta } from '../../types/index.js';
+import type { Site } from '../../types/index.js';
 
 export { absoluteLinks, FEED_FORMATS, feedLinks, feedUrl, planFeeds, type FeedFormat, type FeedSpec } from './plan.js';
 

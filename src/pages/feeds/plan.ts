@@ -9,8 +9,8 @@ import type { SiteConfig } from '../../config.js';
 import { authorDescription, authorOf } from '../authors.js';
 import { AUTHORS, TAGS, TOPICS, termFeedTitle } from '../terms.js';
 import { absoluteUrl, homeUrl } from '../../urls.js';
-import type { ArticleMeta, ImageFile } from '../../types.js';
-import type { Site, TermGroup } from '../../types.js';
+import type { ArticleMeta, ImageFile } from '../../types/index.js';
+import type { Site, TermGroup } from '../../types/index.js';
 
 /** One of the three feed formats every list has. */
 export interface FeedFormat {

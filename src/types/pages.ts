@@ -1,0 +1,120 @@
+// Page plans (pages -> pipeline, workers, dev): what a planned page holds, how pages are grouped
+// for planning, and what is kept of a page once written. Types only.
+
+import type { ArticleMeta, Author, PageImages } from './article.js';
+
+/**
+ * Where a page sits in its list. URLs are site paths before the base path; page 1's is the list's own
+ * URL; prevUrl and nextUrl are undefined on the first and last page.
+ */
+export interface Pagination {
+  /** 1-based. */
+  number: number;
+  total: number;
+  url: string;
+  prevUrl?: string;
+  nextUrl?: string;
+  firstUrl: string;
+  lastUrl: string;
+}
+
+/**
+ * Kinds of page: "topics"/"tags"/"authors" are the term indexes, "topic"/"tag"/"author" one term's
+ * list, "search" /search/, "notfound" /404.html.
+ */
+export type PageKind =
+  | 'home' | 'article' | 'topics' | 'topic' | 'tags' | 'tag' | 'authors' | 'author' | 'archive' | 'year' | 'month' | 'day' | 'search' | 'notfound';
+
+/** The kinds of term an article is listed under: its topic, its tags, its authors. */
+export type TermsName = 'topics' | 'tags' | 'authors';
+
+/**
+ * Which pages a group holds: a typed value, one constructor each in pages/groups.ts. Groups are
+ * the unit the dev server re-plans after a change; each page belongs to exactly one group, and a
+ * group's identity (pages/groups.ts groupKey) is stable across builds.
+ */
+export type GroupId =
+  | { kind: 'home' }
+  | { kind: 'article'; contentPath: string }
+  | { kind: 'term-index'; terms: TermsName }
+  | { kind: 'term'; terms: TermsName; slug: string }
+  | { kind: 'archive' }
+  | { kind: 'year'; year: string }
+  | { kind: 'month'; year: string; month: string }
+  | { kind: 'day'; year: string; month: string; day: string }
+  | { kind: 'search' }
+  | { kind: 'notfound' };
+
+/** Pages planned together (see GroupId). */
+export interface PageGroup {
+  id: GroupId;
+  /** groupKey(id): the group's identity in maps and sets. */
+  key: string;
+  pages(): Iterable<PageSpec>;
+  /** A paginated list: its articles (newest first), and a way to plan only some of its pages. */
+  list?: {
+    articles: readonly ArticleMeta[];
+    pageSize: number;
+    /** The pages with these numbers (1-based), in order. */
+    pagesNumbered(numbers: ReadonlySet<number>): Iterable<PageSpec>;
+    /**
+     * Page 1 shows articles from beyond its own slice (the home's front page: sections by topic),
+     * so a change to any article may change it: the dev server re-plans it on every change.
+     */
+    pageOneShowsMore?: boolean;
+  };
+}
+
+/** One breadcrumb: the linked page's name and site path (before the base path). */
+export interface Crumb {
+  name: string;
+  url: string;
+}
+
+/**
+ * One planned page: what its template and metadata need, except the article body and site-wide
+ * globals. Plain data (no functions), so it can be sent to a page worker.
+ */
+export interface PageSpec {
+  kind: PageKind;
+  /** Site path, before the base path: "/topics/culture/page/2/", "/404.html". */
+  url: string;
+  /** Template name in templates/, without extension. */
+  template: string;
+  /** The page's own title (the site title is added by the layout). */
+  title: string;
+  description: string;
+  pagination?: Pagination;
+  /** Trail from the home page to this page's parent. */
+  breadcrumbs: Crumb[];
+  /** Article pages: the article whose body goes into the page as `content`. */
+  article?: ArticleMeta;
+  /** Article pages with images: their markup and crops (added by write/pages.ts from the image stage). */
+  images?: PageImages;
+  /** ISO date-time of the newest content on the page (sitemap lastmod); none for pages without articles. */
+  lastModified?: string;
+  /** Topic, tag and author pages: the term whose feeds the page links, besides the site's. */
+  feed?: { listUrl: string; title: string };
+  /**
+   * The people the page credits (an article's authors, in byline order) or is about (an author's
+   * page), with their profiles: their Person JSON-LD.
+   */
+  authors?: Author[];
+  /**
+   * Variables for the page's template, besides `site` and `page`. Articles in it are ArticleMeta
+   * (a value or a list): fingerprints see them by cache key, templates get them as ArticleView.
+   */
+  data: Record<string, unknown>;
+}
+
+/** Every article read this build (published or not), by its path in the content folder. */
+export type ArticleIndex = Pick<ReadonlyMap<string, ArticleMeta>, 'get'>;
+
+/** A page as written: what the sitemap and the dev server's page lists keep of it. */
+export interface WrittenPage {
+  kind: PageKind;
+  /** Site path. */
+  url: string;
+  /** ISO date-time of the page's newest content (sitemap lastmod). */
+  lastModified?: string;
+}
