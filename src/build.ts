@@ -88,7 +88,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const collected = await collectArticles(config, cache, { pool, progress });
     clock.begin('Site model');
     const authors = loadAuthors(config);
-    const { site, problems: modelProblems } = buildSite(collected.articles, publishOptions(options, now), authors.profiles);
+    const { site, problems: modelProblems } = buildSite(collected.articles, { ...publishOptions(options, now), authorProfiles: authors.profiles, related: config.related });
     clock.begin('Images');
     imageStore = await ImageStore.open(config.cachePath, options.cache ?? true);
     const images = await prepareImages(config, site.articles, imageStore);

@@ -7,12 +7,13 @@ import { article } from './helpers/site.js';
 import { type ArticleMeta } from '../src/types/index.js';
 import { type Site } from '../src/types/index.js';
 import { updateSite } from '../src/model/patch.js';
-import { RelatedLists, relatedListsOf } from '../src/model/related.js';
-import { carryRelated } from '../src/model/related-patch.js';
+import { relatedArticles } from '../src/model/related.js';
 
 const SETTINGS = { timeZone: 'Asia/Almaty', language: 'en', defaultTopic: 'News', summaryLength: 200, basePath: '/', tagLimit: 50 };
 const NOW = Date.parse('2025-12-20T00:00:00Z');
 const PUBLISH = { now: NOW, drafts: false, future: false, expired: false };
+/** The default related options (config.ts), but for fewer candidates: lists depend on the articles' places. */
+const RELATED = { count: 4, tagWeight: 1, topicWeight: 0.5, threshold: 0, recencyDays: 30, candidatesPerTerm: 4 };
 
 function meta(file: string, frontMatter: Record<string, string>): ArticleMeta {
   const result = renderArticle({ file, contentPath: file, text: article(frontMatter) }, SETTINGS);
@@ -118,6 +119,8 @@ describe('updateSite (the dev server patching the model)', () => {
     authors: site.authors.map((g) => [g.slug, g.name, g.spellings, g.articles.map((a) => a.file)]),
     years: site.years.map((y) => [y.year, y.articles.length, y.months.map((m) => [m.month, m.articles.map((a) => a.file), m.days.map((d) => [d.day, d.articles.map((a) => a.file)])])]),
     leftOut: [site.leftOut.drafts, site.leftOut.scheduled, site.leftOut.expired].map((list) => list.map((a) => a.file)),
+    related: site.related.lists.map((list) => list.map((a) => a.file)),
+    expiring: site.expiring,
   });
   const fields = fc.record({
     title: fc.constantFrom('Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta'),
@@ -146,7 +149,7 @@ describe('updateSite (the dev server patching the model)', () => {
         (initial, edits) => {
           const metas = new Map(Object.entries(initial).map(([file, f]) => [file, toMeta(file, f)]));
           const ordered = (map: Map<string, ArticleMeta>) => [...map.keys()].sort().map((file) => map.get(file)!);
-          const before = buildSite(ordered(metas), PUBLISH);
+          const before = buildSite(ordered(metas), { ...PUBLISH, related: RELATED });
           fc.pre(before.problems.length === 0);
           const next = new Map(metas);
           const changes = new Map<string, { before?: ArticleMeta; after?: ArticleMeta }>();
@@ -157,7 +160,7 @@ describe('updateSite (the dev server patching the model)', () => {
             else next.delete(file);
           }
           const patched = updateSite(before.site, [...changes.values()], PUBLISH);
-          const built = buildSite(ordered(next), PUBLISH);
+          const built = buildSite(ordered(next), { ...PUBLISH, related: RELATED });
           expect(patched).toBeDefined();
           expect(shape(patched!.site)).toEqual(shape(built.site));
           expect(patched!.problems.map((p) => p.message)).toEqual(built.problems.map((p) => p.message));
@@ -169,34 +172,28 @@ describe('updateSite (the dev server patching the model)', () => {
 
   it('carries the related lists over: equal to the new site\'s made afresh, naming every other article whose list changed', () => {
     // Two candidates per term and two per list: which articles see each other depends on their places.
-    const options = { count: 2, tagWeight: 1, topicWeight: 0.5, threshold: 0, recencyDays: 30, candidatesPerTerm: 2 };
+    const related = { count: 2, tagWeight: 1, topicWeight: 0.5, threshold: 0, recencyDays: 30, candidatesPerTerm: 2 };
     const files = (count: number) => Array.from({ length: count }, (_, i) => `f${i}.md`);
     fc.assert(
       fc.property(
         fc.dictionary(fc.constantFrom(...files(12)), fields, { minKeys: 1 }),
         fc.array(fc.tuple(fc.constantFrom(...files(14)), fc.option(fields, { nil: undefined })), { minLength: 1, maxLength: 3 }),
-        fc.boolean(),
-        (initial, edits, planned) => {
+        (initial, edits) => {
           const metas = new Map(Object.entries(initial).map(([file, f]) => [file, toMeta(file, f)]));
-          const before = buildSite([...metas.keys()].sort().map((file) => metas.get(file)!), PUBLISH);
+          const before = buildSite([...metas.keys()].sort().map((file) => metas.get(file)!), { ...PUBLISH, related });
           fc.pre(before.problems.length === 0);
           const changes = new Map<string, { before?: ArticleMeta; after?: ArticleMeta }>();
           for (const [file, f] of edits) changes.set(file, { before: changes.get(file)?.before ?? metas.get(file), after: f ? toMeta(file, f) : undefined });
           const patched = updateSite(before.site, [...changes.values()], PUBLISH)!;
           fc.pre(patched.problems.length === 0);
-          // The dev server has every list of the last site (its pages were planned); a build may not.
-          const old = relatedListsOf(before.site, options);
-          if (planned) before.site.articles.forEach((_, at) => old.at(at));
-          const listed = (site: Site, lists: RelatedLists) => site.articles.map((_, at) => lists.at(at));
-          const was = new Map(before.site.articles.map((article, at) => [article, old.at(at)]));
-          const reported = carryRelated(before.site, patched.site, [...changes.values()], options);
-          const fresh = listed(patched.site, new RelatedLists(patched.site, options));
-          expect(listed(patched.site, relatedListsOf(patched.site, options))).toEqual(fresh);
+          const was = new Map(before.site.articles.map((article, at) => [article, before.site.related.lists[at]!]));
+          const fresh = relatedArticles(patched.site.articles, related).lists;
+          expect(patched.site.related.lists).toEqual(fresh);
           const changed = patched.site.articles.filter((article, at) => {
             const list = was.get(article);
             return list !== undefined && (list.length !== fresh[at]!.length || list.some((entry, i) => entry !== fresh[at]![i]));
           });
-          expect(reported.map((article) => article.file).sort()).toEqual(changed.map((article) => article.file).sort());
+          expect(patched.relatedChanged.map((article) => article.file).sort()).toEqual(changed.map((article) => article.file).sort());
         },
       ),
       { numRuns: 200 },

@@ -4,9 +4,8 @@
 // changed article (showsAny). Pure functions of the sites before and after the change.
 
 import { sortedIndexOf } from '../model/site.js';
-import type { ArticleChange } from '../model/patch.js';
 import { groupIds, groupKey, GroupSet } from '../pages/groups.js';
-import type { ArticleIndex, ArticleMeta, PageSpec, Site, TermGroup, WrittenPage } from '../types/index.js';
+import type { ArticleChange, ArticleIndex, ArticleMeta, PageSpec, Site, TermGroup, WrittenPage } from '../types/index.js';
 import { isArticleMeta } from '../types/index.js';
 import type { Linkers } from './linkers.js';
 

@@ -16,8 +16,7 @@ import { buildTime } from '../dates.js';
 import { prepareImages } from '../images/stage.js';
 import { displayPath } from '../load/discover.js';
 import { checkLinks, pathServedBy } from '../model/links.js';
-import { updateSite, type ArticleChange } from '../model/patch.js';
-import { carryRelated } from '../model/related-patch.js';
+import { updateSite } from '../model/patch.js';
 import { sortedIndexOf } from '../model/site.js';
 import { groupIds, type GroupSet } from '../pages/groups.js';
 import { pageGroups, pageGroupsIn } from '../pages/index.js';
@@ -26,7 +25,7 @@ import { TERM_KINDS } from '../pages/terms.js';
 import { stopOnErrors, type Problem } from '../problems/index.js';
 import { collectArticles } from '../pipeline/collect.js';
 import { noProgress } from '../report.js';
-import type { ArticleIndex, ArticleMeta, PageGroup, PageSpec, WrittenPage } from '../types/index.js';
+import type { ArticleChange, ArticleIndex, ArticleMeta, PageGroup, PageSpec, WrittenPage } from '../types/index.js';
 import { outputFileFor } from '../urls.js';
 import { WorkerPool } from '../workers/pool.js';
 import { outputContext } from '../pipeline/context.js';
@@ -65,9 +64,8 @@ export async function updateContent(state: DevState, changedFiles: readonly stri
   const globalsPrint = fingerprint(siteGlobals(site, config));
   if (globalsPrint !== good.globalsPrint) return 'full';
 
-  // The related lists carried over to the new site, and the unchanged articles whose list changed.
-  const relatedChanged = carryRelated(good.site, site, changes, config.related);
-  const affected = affectedGroups(changed, { site: good.site, metas: state.goodMetas }, site, index, state.linkers, relatedChanged);
+  // The unchanged articles whose related list changed are affected too.
+  const affected = affectedGroups(changed, { site: good.site, metas: state.goodMetas }, site, index, state.linkers, patched.relatedChanged);
   const stable = sameGroups(good.site, site, changes);
   if (stable && changes.every(sameDates)) {
     // No article came, went, moved or changed its dates: the archive and year pages (counts

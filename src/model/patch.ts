@@ -1,15 +1,20 @@
-// Patching the site model after a few articles changed, instead of building it again: the dev
-// server's update. Only the touched topics, tags, authors and months are made again. Pure, like site.ts,
+// Patching the site model after a few articles changed, instead of building it again: an
+// incremental update. Only the touched topics, tags, authors and months are made again, and only
+// the related lists the change can reach are scored again (related-patch.ts). Pure, like site.ts,
 // and equal to buildSite over the new articles (test/model.test.ts checks this over random changes).
 
 import type { Problem } from '../problems/index.js';
-import type { ArticleMeta, PublishOptions, Site, Term, TermGroup, YearGroup } from '../types/index.js';
-import { byTermName, expiring, findDuplicateUrls, groupByDate, insertionPoint, orderSpellings, publishStatus, sortedIndexOf } from './site.js';
+import type { ArticleChange, ArticleMeta, PublishOptions, Site, Term, TermGroup, YearGroup } from '../types/index.js';
+import { lowerBound } from './lower-bound.js';
+import { carryRelated } from './related-patch.js';
+import { byTermName, findDuplicateUrls, groupByDate, insertionPoint, orderSpellings, publishStatus, sortedIndexOf } from './site.js';
 
-/** One article file's change: its metadata before (if it was read) and after (if it still is). */
-export interface ArticleChange {
-  before?: ArticleMeta;
-  after?: ArticleMeta;
+/** A patched model: the site, its problems, and the unchanged articles whose related list changed. */
+export interface PatchedSite {
+  site: Site;
+  problems: Problem[];
+  /** Published articles that did not change but whose related list did (their pages must be made again). */
+  relatedChanged: ArticleMeta[];
 }
 
 /**
@@ -18,9 +23,9 @@ export interface ArticleChange {
  * this over random changes). Returns undefined when time alone changed what is published (a
  * scheduled article came due, one expired): then only a full buildSite is right.
  */
-export function updateSite(previous: Site, changes: readonly ArticleChange[], options: PublishOptions): { site: Site; problems: Problem[] } | undefined {
+export function updateSite(previous: Site, changes: readonly ArticleChange[], options: PublishOptions): PatchedSite | undefined {
   if (!options.future && previous.leftOut.scheduled.some((article) => article.date.epoch <= options.now)) return undefined;
-  const mayExpire = expiring.get(previous) ?? true;
+  const mayExpire = previous.expiring;
   if (!options.expired && mayExpire && previous.articles.some((article) => article.expires !== undefined && article.expires.epoch <= options.now)) return undefined;
 
   const articles = [...previous.articles];
@@ -67,6 +72,7 @@ export function updateSite(previous: Site, changes: readonly ArticleChange[], op
   const urls = new Set(added.filter((article) => urlBefore.get(article) !== article.url).map((article) => article.url));
   const sharing = urls.size === 0 ? [] : articles.filter((article) => urls.has(article.url)).sort(byFile);
 
+  const { related, changed } = carryRelated(previous, { articles }, changes);
   const site: Site = {
     articles,
     topics: patchTerms(previous.topics, touched.topics, removed, added, (article) => [article.topic]),
@@ -76,9 +82,10 @@ export function updateSite(previous: Site, changes: readonly ArticleChange[], op
     authorProfiles: previous.authorProfiles,
     years: patchYears(previous.years, articles, touched.months),
     leftOut,
+    related,
+    expiring: mayExpire || added.some((article) => article.expires !== undefined),
   };
-  expiring.set(site, mayExpire || added.some((article) => article.expires !== undefined));
-  return { site, problems: findDuplicateUrls(sharing) };
+  return { site, problems: findDuplicateUrls(sharing), relatedChanged: changed };
 }
 
 /** Was `article` left out of the previous site (a draft, scheduled or expired)? */
@@ -110,14 +117,7 @@ function patchYears(previous: readonly YearGroup[], articles: readonly ArticleMe
 
 /** The first index where `test` holds, in a list where it holds from some index on. */
 function firstIndex(sorted: readonly ArticleMeta[], test: (article: ArticleMeta) => boolean): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (test(sorted[middle]!)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
+  return lowerBound(sorted.length, (at) => test(sorted[at]!));
 }
 
 /** Topics or tags with the touched terms' groups made again from their patched article lists. */

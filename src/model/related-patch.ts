@@ -1,7 +1,7 @@
-// The dev server's related lists after a few articles changed: the previous site's index and lists
+// The related lists after a few articles changed: the previous site's index and lists
 // (model/related.ts) carried over to the patched site (model/patch.ts), with only what the change
 // can reach scored again. Making the index anew for every save was 20 ms at 10,000 articles, and
-// scoring every list near the edited article as many again.
+// scoring every list as many again.
 //
 // What a change can reach (model/related.ts's window): an article's list depends only on the
 // articles within candidatesPerTerm / 2 of it in one of its terms, so a change to an article
@@ -12,22 +12,22 @@
 // renumbered first and the lists carried over by article. Pure, like patch.ts: nothing of the
 // previous site's index or lists is changed.
 
-import type { ArticleMeta, Site } from '../types/index.js';
-import type { ArticleChange } from './patch.js';
-import { adoptRelatedLists, ownTags, RelatedLists, relatedListsOf, relatedTo, type RelatedIndex, type RelatedOptions } from './related.js';
+import type { ArticleChange, ArticleMeta, RelatedArticles, RelatedIndex, Site } from '../types/index.js';
+import { ownTags, positionIn, relatedArticles, relatedTo } from './related.js';
 import { sortedIndexOf } from './site.js';
 
 /**
- * Carry `previous`'s related lists over to `site` (`previous` patched with `changes`), making them
- * the lists relatedListsOf(site) returns, and return the unchanged articles whose related list is
- * not what it was, entry for entry (an edited article is a new object, so a list showing it is
- * changed too). The lists are those a fresh relatedListsOf(site) would compute.
+ * The related articles of `site` (`previous` patched with `changes`: only its articles are read),
+ * carried over from `previous`'s, and the unchanged articles whose related list is not what it
+ * was, entry for entry (an edited article is a new object, so a list showing it is changed too).
+ * Equal to relatedArticles(site.articles) made afresh (test/model.test.ts).
  */
-export function carryRelated(previous: Site, site: Site, changes: readonly ArticleChange[], options: RelatedOptions): ArticleMeta[] {
-  const before = relatedListsOf(previous, options);
-  // Every list is empty, before and after: nothing to carry.
-  if (options.count <= 0) return [];
+export function carryRelated(previous: Site, site: Pick<Site, 'articles'>, changes: readonly ArticleChange[]): { related: RelatedArticles; changed: ArticleMeta[] } {
+  const before = previous.related;
+  const options = before.options;
   const old = before.index;
+  // Every list is empty, before and after: nothing to carry.
+  if (!old) return { related: relatedArticles(site.articles, options), changed: [] };
   const moves = changes.map(({ before: was, after: is }) => ({
     was: was ? sortedIndexOf(previous.articles, was) : -1,
     is: is ? sortedIndexOf(site.articles, is) : -1,
@@ -38,9 +38,8 @@ export function carryRelated(previous: Site, site: Site, changes: readonly Artic
   const oldPosition = stable ? undefined : oldPositions(previous, site, changes);
   const newPosition = stable ? undefined : inverse(oldPosition!, previous.articles.length);
   const index = patchIndex(old, site, moves, stable ? undefined : { old: oldPosition!, new: newPosition! });
-  const lists = stable ? before.lists.slice() : Array.from(oldPosition!, (at) => (at === -1 ? undefined : before.lists[at]));
-  for (const { is } of moves) if (is !== -1) lists[is] = undefined;
-  adoptRelatedLists(site, new RelatedLists(site, options, index, lists));
+  const lists: Array<readonly ArticleMeta[]> = stable ? before.lists.slice() : Array.from(oldPosition!, (at) => (at === -1 ? [] : before.lists[at]!));
+  for (const { is } of moves) if (is !== -1) lists[is] = relatedTo(index, is, options);
 
   // The unchanged articles (by position in site.articles) whose lists may differ.
   const suspects = new Set<number>();
@@ -52,7 +51,7 @@ export function carryRelated(previous: Site, site: Site, changes: readonly Artic
     if (stable && was !== -1 && sameInputs(old, index, was)) {
       // Same place, date, topic and tags: every score is as it was; only the lists showing it
       // change (to show the new object).
-      for (const at of reach(old, was, options.candidatesPerTerm)) if (before.at(at).includes(article!)) suspect(at);
+      for (const at of reach(old, was, options.candidatesPerTerm)) if (before.lists[at]!.includes(article!)) suspect(at);
       continue;
     }
     if (was !== -1) for (const at of reach(old, was, options.candidatesPerTerm)) suspect(stable ? at : newPosition![at]!);
@@ -60,19 +59,19 @@ export function carryRelated(previous: Site, site: Site, changes: readonly Artic
   }
   const changed: ArticleMeta[] = [];
   for (const at of suspects) {
-    const was = before.at(stable ? at : oldPosition![at]!);
+    const was = before.lists[stable ? at : oldPosition![at]!]!;
     const now = relatedTo(index, at, options);
     lists[at] = now;
     if (was.length !== now.length || was.some((entry, i) => entry !== now[i])) changed.push(site.articles[at]!);
   }
-  return changed;
+  return { related: { options, index, lists }, changed };
 }
 
 /** The ids within `window` places of article `self` in each of its term lists (itself included). */
 function* reach(index: RelatedIndex, self: number, window: number): Generator<number> {
   const lists = [index.topicLists[index.topicOf[self]!]!, ...Array.from(index.tagsOf[self]!, (tag) => index.tagLists[tag]!)];
   for (const list of lists) {
-    const at = search(list, self);
+    const at = positionIn(list, self);
     const to = Math.min(list.length, at + window + 1);
     for (let i = Math.max(0, at - window); i < to; i++) yield list[i]!;
   }
@@ -92,7 +91,7 @@ function sameInputs(a: RelatedIndex, b: RelatedIndex, id: number): boolean {
  * and the term lists they left or joined made again. Unchanged articles keep their order, so
  * renumbering keeps every list ascending: one pass over the lists, not a walk of the articles.
  */
-function patchIndex(old: RelatedIndex, site: Site, moves: ReadonlyArray<{ is: number }>, positions: { old: Int32Array; new: Int32Array } | undefined): RelatedIndex {
+function patchIndex(old: RelatedIndex, site: Pick<Site, 'articles'>, moves: ReadonlyArray<{ is: number }>, positions: { old: Int32Array; new: Int32Array } | undefined): RelatedIndex {
   const count = site.articles.length;
   let epoch: Float64Array, topicOf: Int32Array, tagsOf: Int32Array[], topicLists: Int32Array[], tagLists: Int32Array[];
   if (!positions) {
@@ -172,7 +171,7 @@ class TermIds {
   /** Article `article` is no longer in term `term`'s list. */
   leave(term: number, article: number): void {
     const list = this.lists[term]!;
-    const at = search(list, article);
+    const at = positionIn(list, article);
     const next = new Int32Array(list.length - 1);
     next.set(list.subarray(0, at));
     next.set(list.subarray(at + 1), at);
@@ -182,7 +181,7 @@ class TermIds {
   /** Article `article` is now in term `term`'s list, in order. */
   join(term: number, article: number): void {
     const list = this.lists[term]!;
-    const at = search(list, article);
+    const at = positionIn(list, article);
     const next = new Int32Array(list.length + 1);
     next.set(list.subarray(0, at));
     next[at] = article;
@@ -191,23 +190,11 @@ class TermIds {
   }
 }
 
-/** Where `id` is, or would go, in an ascending list. */
-function search(list: Int32Array, id: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (list[middle]! < id) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /**
  * For each position in site.articles, the article's position in previous.articles, -1 for a
  * changed one: the unchanged articles are in the same order in both, so one walk pairs them.
  */
-function oldPositions(previous: Site, site: Site, changes: readonly ArticleChange[]): Int32Array {
+function oldPositions(previous: Site, site: Pick<Site, 'articles'>, changes: readonly ArticleChange[]): Int32Array {
   const gone = new Set(changes.map((change) => change.before));
   const come = new Set(changes.map((change) => change.after));
   const positions = new Int32Array(site.articles.length).fill(-1);

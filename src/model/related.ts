@@ -1,6 +1,7 @@
 // Related articles: for each published article, the others that share its tags or topic, ranked
 // the way Hugo's related content is (weighted indices, here the tags and the topic), leaning
-// toward the ones nearest in time. Pure: a function of the Site and the `related` options. The
+// toward the ones nearest in time. Computed by the model stage for every article (Site.related):
+// pages only read them. Pure: a function of the published articles and the `related` options. The
 // candidate lists are the Site's own term groups (an inverted index term -> articles, newest
 // first), so nothing is scanned that shares nothing with the article.
 //
@@ -14,59 +15,28 @@
 // model/related-patch.ts relies on this window: an article's list depends only on articles
 // within candidatesPerTerm / 2 of it in one of its terms.
 
-import type { ArticleMeta, Site } from '../types/index.js';
-
-/** The `related` config options (config.ts documents each). */
-export interface RelatedOptions {
-  /** Most related articles an article lists; 0 turns the feature off. */
-  count: number;
-  /** Score for each tag a candidate shares with the article. */
-  tagWeight: number;
-  /** Score for sharing the article's topic. */
-  topicWeight: number;
-  /** A candidate is listed only when its score (before the recency factor) is above this. */
-  threshold: number;
-  /** Days apart at which a candidate's score is halved; 0: time does not count. */
-  recencyDays: number;
-  /** Articles nearest in time examined per tag and topic of the article. */
-  candidatesPerTerm: number;
-}
-
-/**
- * A site's inverted index (term -> its articles, newest first) in numbers: an article is its
- * position in site.articles, so each term's list is ascending and found by binary search, and
- * scoring reads typed arrays. Articles come from the cache in many object shapes; reading their
- * fields per candidate (megamorphic property access) was most of the time at 10,000 articles.
- * Term ids are the index's own (only equality counts in scoring), so that the dev server can
- * patch an index (model/related-patch.ts) without renumbering: a term that comes keeps a new id,
- * one that goes keeps an empty list. Never changed once made: patching makes a new index.
- */
-export interface RelatedIndex {
-  articles: readonly ArticleMeta[];
-  /** By article id: date (epoch ms), topic id, tag ids (each once). */
-  epoch: Float64Array;
-  topicOf: Int32Array;
-  tagsOf: Int32Array[];
-  /** By topic or tag id: its article ids, ascending (newest first). */
-  topicLists: Int32Array[];
-  tagLists: Int32Array[];
-  /** Term slug -> id. */
-  topicIds: ReadonlyMap<string, number>;
-  tagIds: ReadonlyMap<string, number>;
-  /**
-   * Marks of the candidates seen, by article id (this stamp = seen by the current call): scratch
-   * space, shared by indexes of as many articles made one from another.
-   */
-  scratch: { seen: Uint32Array; stamp: number };
-}
+import type { ArticleMeta, RelatedArticles, RelatedIndex, RelatedOptions } from '../types/index.js';
+import { lowerBound } from './lower-bound.js';
 
 const DAY_MS = 86_400_000;
 
-/** The inverted index of a site (see RelatedIndex): O(articles × tags). */
-export function relatedIndex(site: Site): RelatedIndex {
+/**
+ * Every published article's related list (`articles` newest first, as Site.articles): O(articles ×
+ * (tags + 1) × candidatesPerTerm), 0.3 s of CPU at 10,000 articles.
+ */
+export function relatedArticles(articles: readonly ArticleMeta[], options: RelatedOptions): RelatedArticles {
+  if (options.count <= 0) return { options, lists: articles.map(() => NONE) };
+  const index = relatedIndex(articles);
+  return { options, index, lists: articles.map((_, at) => relatedTo(index, at, options)) };
+}
+
+/** The list of an article with no related articles (shared: every list is read-only). */
+const NONE: readonly ArticleMeta[] = Object.freeze([]);
+
+/** The inverted index of the published articles, newest first (see RelatedIndex): O(articles × tags). */
+export function relatedIndex(articles: readonly ArticleMeta[]): RelatedIndex {
   // Plain loops, and term lists filled in article order (so ascending) rather than through a map
-  // of article -> id: the dev server made the index anew on every save (30 ms at 10,000 articles).
-  const articles = site.articles;
+  // of article -> id.
   const count = articles.length;
   const topicIds = new Map<string, number>();
   const tagIds = new Map<string, number>();
@@ -186,66 +156,15 @@ function before(a: Ranked, b: Ranked): boolean {
   return a.rank > b.rank || (a.rank === b.rank && a.id < b.id);
 }
 
-/**
- * A site's related lists, each computed when first asked for and then kept: a build plans its
- * pages twice (fingerprints, then rendering), and relatedTo was 0.45 s of a no-op warm build's
- * 2.2 s at 10,000 articles. The index is made with the first list (never when `count` is 0).
- */
-export class RelatedLists {
-  private made: RelatedIndex | undefined;
-
-  constructor(
-    private readonly site: Site,
-    readonly options: RelatedOptions,
-    index?: RelatedIndex,
-    /** By position in site.articles: the list, once computed (a hole until then). */
-    readonly lists: Array<ArticleMeta[] | undefined> = new Array<ArticleMeta[] | undefined>(site.articles.length),
-  ) {
-    this.made = index;
-  }
-
-  /** The site's index, made on first use. */
-  get index(): RelatedIndex {
-    return (this.made ??= relatedIndex(this.site));
-  }
-
-  /** The related list of the article at `at` in site.articles (see relatedTo). */
-  at(at: number): ArticleMeta[] {
-    if (this.options.count <= 0) return [];
-    let list = this.lists[at];
-    if (!list) this.lists[at] = list = relatedTo(this.index, at, this.options);
-    return list;
-  }
-}
-
-/** One RelatedLists per Site (and options): made by the first article page planned, shared by the rest. */
-const listsBySite = new WeakMap<Site, RelatedLists>();
-
-/** The site's related lists (see RelatedLists), made on first use. */
-export function relatedListsOf(site: Site, options: RelatedOptions): RelatedLists {
-  let lists = listsBySite.get(site);
-  if (!lists || lists.options !== options) {
-    lists = new RelatedLists(site, options);
-    listsBySite.set(site, lists);
-  }
-  return lists;
-}
-
-/** Use these lists for `site` (the dev server's, carried over from the previous site: model/related-patch.ts). */
-export function adoptRelatedLists(site: Site, lists: RelatedLists): void {
-  listsBySite.set(site, lists);
-}
-
 /** The window of `list` (ascending ids) centred on `self`, as [from, to): `size` + 1 places at most, itself included. */
 function nearest(list: Int32Array, self: number, size: number): [number, number] {
   if (list.length <= size) return [0, list.length];
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (list[middle]! < self) low = middle + 1;
-    else high = middle;
-  }
+  const at = positionIn(list, self);
   const half = Math.floor(size / 2);
-  return [Math.max(0, low - half), Math.min(list.length, low + half + 1)];
+  return [Math.max(0, at - half), Math.min(list.length, at + half + 1)];
+}
+
+/** Where article id `id` is, or would go, in an ascending id list of the index. */
+export function positionIn(list: Int32Array, id: number): number {
+  return lowerBound(list.length, (at) => list[at]! >= id);
 }

@@ -1,18 +1,31 @@
 // The site model: which articles are published, in what order, grouped by topic, tag, author, year,
-// month and day. Metadata only: no rendered body is held here. Pure: a function of the articles'
-// metadata, the authors file's profiles and the build options (including "now", which comes from
-// dates.buildTime, never the clock here).
+// month and day, with each one's related articles. Metadata only: no rendered body is held here.
+// Pure: a function of the articles' metadata, the authors file's profiles and the build options
+// (including "now", which comes from dates.buildTime, never the clock here).
 
 import { problem, type Problem } from '../problems/index.js';
-import type { ArticleMeta, AuthorProfiles, Term } from '../types/index.js';
+import type { ArticleMeta, AuthorProfiles, RelatedOptions, Term } from '../types/index.js';
 import type { PublishOptions, Site, TermGroup, YearGroup, DayGroup, MonthGroup } from '../types/index.js';
+import { lowerBound } from './lower-bound.js';
+import { relatedArticles } from './related.js';
+
+/** What the model is made with besides the articles. */
+export interface ModelOptions extends PublishOptions {
+  /** The authors file's entries (default none). */
+  authorProfiles?: AuthorProfiles;
+  /** How related articles are chosen (default: none are). */
+  related?: RelatedOptions;
+}
+
+/** Related articles turned off: a model made without `related` options lists none. */
+export const NO_RELATED: RelatedOptions = { count: 0, tagWeight: 0, topicWeight: 0, threshold: 0, recencyDays: 0, candidatesPerTerm: 0 };
 
 /**
- * The site model of the articles read this build and the authors file's profiles. Pure. Published
- * articles sort newest first; left-out ones keep input order (file order, as the build passes
- * them). `problems` are duplicate-URL errors, reported in file order.
+ * The site model of the articles read this build. Pure. Published articles sort newest first;
+ * left-out ones keep input order (file order, as the build passes them). `problems` are
+ * duplicate-URL errors, reported in file order.
  */
-export function buildSite(all: readonly ArticleMeta[], options: PublishOptions, authorProfiles: AuthorProfiles = new Map()): { site: Site; problems: Problem[] } {
+export function buildSite(all: readonly ArticleMeta[], options: ModelOptions): { site: Site; problems: Problem[] } {
   const leftOut: Site['leftOut'] = { drafts: [], scheduled: [], expired: [] };
   const articles: ArticleMeta[] = [];
   for (const article of all) {
@@ -29,11 +42,12 @@ export function buildSite(all: readonly ArticleMeta[], options: PublishOptions, 
     topics: groupByTerm(articles, (article) => [article.topic]),
     tags: groupByTerm(articles, (article) => article.tags),
     authors: groupByTerm(articles, (article) => article.authors),
-    authorProfiles,
+    authorProfiles: options.authorProfiles ?? new Map(),
     years: groupByDate(articles),
     leftOut,
+    related: relatedArticles(articles, options.related ?? NO_RELATED),
+    expiring: articles.some((article) => article.expires !== undefined),
   };
-  expiring.set(site, articles.some((article) => article.expires !== undefined));
   return { site, problems };
 }
 
@@ -132,9 +146,6 @@ export function findDuplicateUrls(articles: readonly ArticleMeta[]): Problem[] {
   return problems;
 }
 
-/** Whether a site may have a published article with an `expires` date (updateSite's check is skipped when not). */
-export const expiring = new WeakMap<Site, boolean>();
-
 /**
  * Whether an article is published under `options`, or which leftOut list it goes to: a draft is
  * "drafts" even when also scheduled or expired, and a scheduled article is never "expired".
@@ -148,14 +159,7 @@ export function publishStatus(article: ArticleMeta, options: PublishOptions): 'p
 
 /** Where `article` goes in a newest-first list: after every article that sorts before it. */
 export function insertionPoint(sorted: readonly ArticleMeta[], article: ArticleMeta): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (newestFirst(sorted[middle]!, article) <= 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return lowerBound(sorted.length, (at) => newestFirst(sorted[at]!, article) > 0);
 }
 
 /** The position of `article` in a newest-first list, or -1. */

@@ -1,12 +1,11 @@
 // One page per published article, with links to its neighbours in time: `prev` is the next older
 // article, `next` the next newer one (as a reader paging back through the news expects), and its
-// related articles (model/related.ts) as `related`.
+// related articles (the model's, Site.related) as `related`.
 // Page data holds articles as ArticleMeta; render.ts makes template views of them.
 
 import { homeUrl, topicUrl } from '../urls.js';
 import { modifiedOf } from './views.js';
 import type { SiteConfig } from '../config.js';
-import { relatedListsOf, type RelatedLists } from '../model/related.js';
 import type { ArticleMeta, AuthorProfiles } from '../types/index.js';
 import { articleAuthors } from './authors.js';
 import type { Site } from '../types/index.js';
@@ -22,8 +21,8 @@ export function* articleGroups(site: Site, config: SiteConfig): Generator<PageGr
 }
 
 /** The group of the article at position `at` of the site's articles. */
-export function articleGroupAt(site: Site, at: number, config: SiteConfig): PageGroup {
-  return new ArticleGroup(site.articles, site.authorProfiles, at, relatedListsOf(site, config.related));
+export function articleGroupAt(site: Site, at: number, _config: SiteConfig): PageGroup {
+  return new ArticleGroup(site.articles, site.authorProfiles, at, site.related.lists);
 }
 
 /**
@@ -38,7 +37,7 @@ class ArticleGroup implements PageGroup {
     private readonly articles: readonly ArticleMeta[],
     private readonly profiles: AuthorProfiles,
     private readonly at: number,
-    private readonly related: RelatedLists,
+    private readonly related: Site['related']['lists'],
   ) {
     // Known by its file, so the group outlives a change of URL.
     this.id = groupIds.article(articles[at]!);
@@ -47,12 +46,12 @@ class ArticleGroup implements PageGroup {
 
   pages(): PageSpec[] {
     const article = this.articles[this.at]!;
-    const related = this.related.at(this.at);
+    const related = this.related[this.at]!;
     return [articlePage(article, this.articles[this.at + 1], this.articles[this.at - 1], related, this.profiles)];
   }
 }
 
-function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer: ArticleMeta | undefined, related: ArticleMeta[], profiles: AuthorProfiles): PageSpec {
+function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer: ArticleMeta | undefined, related: readonly ArticleMeta[], profiles: AuthorProfiles): PageSpec {
   return {
     kind: 'article',
     url: article.url,

@@ -1,5 +1,6 @@
 // The site model (model -> pages, dev): which articles are published, grouped by topic, tag,
-// author and date, and the related articles of each. Types only.
+// author and date, and the related articles of each: everything the model stage computes, so
+// later stages only read. Types only.
 
 import type { ArticleMeta, AuthorProfiles } from './article.js';
 
@@ -64,4 +65,65 @@ export interface Site {
   years: YearGroup[];
   /** What the build left out, and why. */
   leftOut: { drafts: ArticleMeta[]; scheduled: ArticleMeta[]; expired: ArticleMeta[] };
+  /** Each published article's related articles (model/related.ts). */
+  related: RelatedArticles;
+  /** Does a published article have an `expires` date? (If not, time alone cannot unpublish one.) */
+  expiring: boolean;
+}
+
+/** One article file's change: its metadata before (if it was read) and after (if it still is). */
+export interface ArticleChange {
+  before?: ArticleMeta;
+  after?: ArticleMeta;
+}
+
+/** The `related` config options (config.ts documents each). */
+export interface RelatedOptions {
+  /** Most related articles an article lists; 0 turns the feature off. */
+  count: number;
+  /** Score for each tag a candidate shares with the article. */
+  tagWeight: number;
+  /** Score for sharing the article's topic. */
+  topicWeight: number;
+  /** A candidate is listed only when its score (before the recency factor) is above this. */
+  threshold: number;
+  /** Days apart at which a candidate's score is halved; 0: time does not count. */
+  recencyDays: number;
+  /** Articles nearest in time examined per tag and topic of the article. */
+  candidatesPerTerm: number;
+}
+
+/** The related articles of every published article, and what they were scored with. */
+export interface RelatedArticles {
+  options: RelatedOptions;
+  /** By position in Site.articles: its related articles, best first, at most `options.count`. */
+  lists: ReadonlyArray<readonly ArticleMeta[]>;
+  /** The inverted index the lists were scored with (none when `options.count` is 0): a patch starts from it. */
+  index?: RelatedIndex;
+}
+
+/**
+ * A site's inverted index (term -> its articles, newest first) in numbers: an article is its
+ * position in Site.articles, so each term's list is ascending and found by binary search, and
+ * scoring reads typed arrays. Term ids are the index's own (only equality counts in scoring), so
+ * that a patch (model/related-patch.ts) need not renumber them: a term that comes gets a new id,
+ * one that goes keeps an empty list. Never changed once made: patching makes a new index.
+ */
+export interface RelatedIndex {
+  articles: readonly ArticleMeta[];
+  /** By article id: date (epoch ms), topic id, tag ids (each once). */
+  epoch: Float64Array;
+  topicOf: Int32Array;
+  tagsOf: Int32Array[];
+  /** By topic or tag id: its article ids, ascending (newest first). */
+  topicLists: Int32Array[];
+  tagLists: Int32Array[];
+  /** Term slug -> id. */
+  topicIds: ReadonlyMap<string, number>;
+  tagIds: ReadonlyMap<string, number>;
+  /**
+   * Marks of the candidates seen, by article id (this stamp = seen by the current call): scratch
+   * space, shared by indexes of as many articles made one from another.
+   */
+  scratch: { seen: Uint32Array; stamp: number };
 }
