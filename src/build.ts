@@ -11,18 +11,19 @@ import { ImageStore } from './images/store.js';
 import { loadAuthors } from './load/authors.js';
 import { checkLinks, indexArticles, pathServedBy } from './model/links.js';
 import { buildSite, isPublishedIn } from './model/site.js';
-import { planPages } from './pages/index.js';
+import { pageGroups } from './pages/index.js';
 import { createTemplates, PAGE_TEMPLATES } from './pages/templates.js';
+import { collectArticles } from './pipeline/collect.js';
+import { writeOutputs, type WrittenOutputs } from './pipeline/outputs.js';
+import { recordingPlan, type PagePlan, type SiteState } from './pipeline/state.js';
+import { writeTransaction } from './pipeline/transaction.js';
 import { stopOnErrors, type Problem } from './problems/index.js';
 import { ArticleCache } from './render/cache.js';
-import { collectArticles } from './pipeline/collect.js';
 import { noProgress, type BuildStats, type Progress } from './report.js';
 import { PhaseClock, type PhaseTime } from './timing.js';
 import type { ArticleMeta, PublishOptions, Site } from './types/index.js';
 import { WorkerPool } from './workers/pool.js';
-import { outputContext } from './pipeline/context.js';
 import { OutputManifest } from './write/manifest.js';
-import { writeOutputs, type WrittenOutputs } from './pipeline/outputs.js';
 import { DistWriter } from './write/dist-writer.js';
 import { lockSite } from './write/lock.js';
 import { explainSystemError, outcomeOf } from './write/os-errors.js';
@@ -51,6 +52,11 @@ export interface BuildOptions {
   /** Where pages go: dist/ by default; a MemoryWriter validates without writing (npm run check). */
   writer?: OutputWriter;
   progress?: Progress;
+  /**
+   * Return the site's state with its stores left open (BuildResult.state), for the incremental
+   * path to continue from (the dev server); the caller closes them (pipeline/state.ts closeState).
+   */
+  keepState?: boolean;
 }
 
 /** What a successful build made. A failed one throws BuildFailure with its problems. */
@@ -66,6 +72,8 @@ export interface BuildResult {
   stats: BuildStats;
   /** Why the cache could not be used, if it could not. */
   cacheNotice?: string;
+  /** With `keepState`: the site as written, its stores open. */
+  state?: SiteState;
 }
 
 /** Build the site into its output folder (or options.writer); throws BuildFailure on errors, writing nothing. */
@@ -74,6 +82,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const clock = new PhaseClock('Config and templates');
   const strict = options.strict ?? false;
   const now = options.now ?? buildTime();
+  const persistent = options.cache ?? true;
   const progress = clock.follow(options.progress ?? noProgress);
   const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl });
   const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
@@ -82,41 +91,53 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const pool = new WorkerPool(options.threads ?? 'auto');
   let cache: ArticleCache | undefined;
   let imageStore: ImageStore | undefined;
+  let state: SiteState | undefined;
   try {
     clock.begin('Opening the cache');
-    cache = await ArticleCache.open(config.cachePath, options.cache ?? true);
+    cache = await ArticleCache.open(config.cachePath, persistent);
     const collected = await collectArticles(config, cache, { pool, progress });
     clock.begin('Site model');
     const authors = loadAuthors(config);
-    const { site, problems: modelProblems } = buildSite(collected.articles, { ...publishOptions(options, now), authorProfiles: authors.profiles, related: config.related });
+    const publish = publishOptions(options, now);
+    const { site, problems: modelProblems } = buildSite(collected.articles, { ...publish, authorProfiles: authors.profiles, related: config.related });
     clock.begin('Images');
-    imageStore = await ImageStore.open(config.cachePath, options.cache ?? true);
+    imageStore = await ImageStore.open(config.cachePath, persistent);
     const images = await prepareImages(config, site.articles, imageStore);
     const warnings = stopOnErrors([...templateProblems, ...collected.problems, ...authors.problems, ...modelProblems, ...images.problems], strict);
     clock.begin('Reading the output manifest');
 
-    const manifest = options.cache !== false && writer instanceof DistWriter ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
-    const context = outputContext({ config, site, index: indexArticles(collected.articles), templates, cache, manifest, writer, now, progress, pool, images: images.images });
-    const outputs = await writeOutputs(context, { pages: () => planPages(site, config), files: true, onOutput: (name) => clock.begin(name === 'pages' ? 'Rendering pages' : `Writing ${name}`) });
-    warnings.push(...stopOnErrors(outputs.problems, strict));
-    clock.begin('Checking links');
-    warnings.push(...stopOnErrors(checkLinks(site.articles, context.index, isPublishedIn(site), pathServedBy(writer.files)), strict));
-
-    clock.begin('Committing the output');
-    const written = await writer.commit();
+    // A manifest describes an output on disk: memory (check, tests) has none to describe.
+    const manifest = persistent && writer.target !== 'memory' ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
+    const pages: PagePlan = { byGroup: new Map(), order: [] };
+    const input = { config, site, index: indexArticles(collected.articles), templates, cache, manifest, writer, now, progress, pool, images: images.images };
+    const { stats: written, value: outputs } = await writeTransaction(input, async (context) => {
+      const plan = recordingPlan(() => pageGroups(site, config), pages);
+      const outputs = await writeOutputs(context, { pages: plan, files: true, onOutput: (name) => clock.begin(name === 'pages' ? 'Rendering pages' : `Writing ${name}`) });
+      warnings.push(...stopOnErrors(outputs.problems, strict));
+      clock.begin('Checking links');
+      warnings.push(...stopOnErrors(checkLinks(site.articles, context.index, isPublishedIn(site), pathServedBy(writer.files)), strict));
+      clock.begin('Committing the output');
+      return { removed: undefined, value: outputs };
+    });
     clock.begin('Saving the cache');
     await manifest.save();
     await cache.save();
     await imageStore.save();
     const stats = buildStats(written, outputs, { site, rendered: collected.rendered, sourcesRead: collected.read, cacheHits: cache.hits, threads: pool.threads, started, phases: clock.phases(), images: images.sources, imagesProcessed: images.processed });
-    return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats, images: images.images };
+    if (options.keepState) {
+      state = { config, templates, cache, manifest, imageStore, articles: collected.articles, site, images: images.images, pages, outputFiles: outputs.files };
+    }
+    return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats, images: images.images, state };
   } catch (error) {
-    await writer.abort();
-    throw explainSystemError(error, outcomeOf(writer instanceof DistWriter && writer.committed)) ?? error;
+    if (!writer.committed) await writer.abort();
+    throw explainSystemError(error, outcomeOf(writer.target !== 'memory' && writer.committed)) ?? error;
   } finally {
     await pool.close();
-    await cache?.dispose();
-    await imageStore?.dispose();
+    // Kept open for the caller, or closed here.
+    if (!state) {
+      await cache?.dispose();
+      await imageStore?.dispose();
+    }
     lock.release();
   }
 }

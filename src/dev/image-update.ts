@@ -9,12 +9,11 @@ import { sortedIndexOf } from '../model/site.js';
 import { GroupSet, groupIds } from '../pages/groups.js';
 import { pageGroupsIn } from '../pages/index.js';
 import { stopOnErrors } from '../problems/index.js';
-import { noProgress } from '../report.js';
 import type { ArticleMeta, PageSpec } from '../types/index.js';
-import { outputContext } from '../pipeline/context.js';
 import { DirectWriter } from '../write/direct-writer.js';
 import { writeOutputs } from '../pipeline/outputs.js';
-import { rememberOtherFiles, type DevOptions, type DevState, type UpdateResult } from './state.js';
+import { writeTransaction } from '../pipeline/transaction.js';
+import { rememberOtherFiles, storesOf, type DevOptions, type DevState, type UpdateResult } from './state.js';
 
 /**
  * Process the images of the articles at `contentPaths` (content paths of the last good site) again
@@ -40,21 +39,14 @@ export async function updateImages(state: DevState, contentPaths: readonly strin
   })) specs.push(...group.pages());
 
   const writer = new DirectWriter(config.outPath);
-  const context = outputContext({ config, site, index: good.index, templates: state.templates, cache: state.cache, manifest: state.manifest, writer, now, progress: noProgress, images });
-  let outputs: Awaited<ReturnType<typeof writeOutputs>>;
-  const removed = new Set(good.otherFiles);
-  try {
+  const { stats, value: outputs } = await writeTransaction({ ...storesOf(state), site, index: good.index, writer, now, images }, async (context) => {
     // No page came or went, and none changed its URL or date: the sitemaps stay as they are.
-    outputs = await writeOutputs(context, { pages: () => specs, sitemap: { keep: good.sitemapFiles }, files: false });
+    const outputs = await writeOutputs(context, { pages: () => specs, sitemap: { keep: good.sitemapFiles }, files: false });
     warnings.push(...stopOnErrors(outputs.problems, strict));
-  } catch (error) {
-    await writer.abort();
-    state.manifest.discard();
-    throw error;
-  }
+    // Variant files no page shows any more go.
+    return { removed: good.otherFiles, value: outputs };
+  });
   rememberOtherFiles(good, outputs);
-  const stats = await writer.commit(removed);
-  state.manifest.advance([...removed].filter((file) => !writer.files.has(file)));
   state.images = images;
   return { ok: true, mode: 'content', changed: stats.changed, pagesRendered: outputs.pages.rendered, warnings, milliseconds: performance.now() - started };
 }

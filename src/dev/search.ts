@@ -6,11 +6,11 @@
 // the next flush starts again from the site as it is then. After it, the served index is the one
 // a full build would write (test/dev.test.ts).
 
-import { noProgress } from '../report.js';
 import { indexStaleShards, planSearch, SEARCH_FOLDER, writeSearchBundles } from '../search/output.js';
 import { outputContext } from '../pipeline/context.js';
+import { writeTransaction } from '../pipeline/transaction.js';
 import { DirectWriter } from '../write/direct-writer.js';
-import type { DevState } from './state.js';
+import { storesOf, type DevState } from './state.js';
 
 /**
  * Index again what `state`'s site changed since its bundles were written. `apply` runs the
@@ -21,27 +21,18 @@ export async function refreshSearch(state: DevState, now: number, apply: (write:
   const { config } = state;
   if (!config.search) return [];
   const good = state.good;
-  const context = (writer: DirectWriter) =>
-    outputContext({ config, site: good.site, index: good.index, templates: state.templates, cache: state.cache, manifest: state.manifest, writer, now, progress: noProgress });
-  const planned = context(new DirectWriter(config.outPath));
+  const input = (writer: DirectWriter) => ({ ...storesOf(state), site: good.site, index: good.index, writer, now });
+  const planned = outputContext(input(new DirectWriter(config.outPath)));
   const plan = planSearch(planned);
   if (plan.shards.every((entry) => entry.current !== undefined)) return [];
   const bundles = await indexStaleShards(planned, plan);
   const changed = await apply(async () => {
     // Still the site that was indexed: apply() checked. Its bundles go in, the old ones out.
-    const writer = new DirectWriter(config.outPath);
-    const writing = context(writer);
     const before = state.manifest.currentUnder(SEARCH_FOLDER);
-    try {
-      await writeSearchBundles(writing, plan, bundles);
-    } catch (error) {
-      await writer.abort();
-      state.manifest.discard();
-      throw error;
-    }
-    const removed = [...before.keys()].filter((file) => !writer.files.has(file));
-    const stats = await writer.commit(removed);
-    state.manifest.advance(removed);
+    const { stats } = await writeTransaction(input(new DirectWriter(config.outPath)), async (context) => {
+      await writeSearchBundles(context, plan, bundles);
+      return { removed: before.keys(), value: undefined };
+    });
     return stats.changed;
   });
   return changed ?? [];

@@ -10,26 +10,20 @@
 // a `broadsheet build` of the same site meanwhile is refused, naming the server.
 
 import path from 'node:path';
-import { build, type BuildResult } from '../build.js';
+import { build } from '../build.js';
 import { loadConfig, type SiteConfig } from '../config.js';
 import { buildTime } from '../dates.js';
-import { ImageStore } from '../images/store.js';
 import { AUTHORS_FILE } from '../load/authors.js';
-import { pageGroups } from '../pages/index.js';
-import { createTemplates, PAGE_TEMPLATES } from '../pages/templates.js';
 import { siteGlobals } from '../pages/render-page.js';
+import type { OutputName } from '../pipeline/outputs.js';
+import { closeState, type SiteState } from '../pipeline/state.js';
 import { BuildFailure, type Problem } from '../problems/index.js';
-import { ArticleCache } from '../render/cache.js';
 import { noProgress } from '../report.js';
-import type { WrittenPage } from '../types/index.js';
-import { outputContext } from '../pipeline/context.js';
-import { fingerprint, OutputManifest } from '../write/manifest.js';
-import { writeOutputs } from '../pipeline/outputs.js';
-import { DirectWriter } from '../write/direct-writer.js';
+import { fingerprint } from '../write/manifest.js';
 import { lockSite, type SiteLock } from '../write/lock.js';
 import { linkersOf } from './linkers.js';
 import { refreshSearch } from './search.js';
-import { allPages, rememberOtherFiles, writtenPage, type Changes, type DevOptions, type DevState, type GoodSite, type UpdateResult } from './state.js';
+import type { Changes, DevOptions, DevState, GoodSite, UpdateResult } from './state.js';
 import { updateContent } from './update.js';
 import { updateImages } from './image-update.js';
 
@@ -116,7 +110,7 @@ export class DevSite {
   /** Save the article cache and the output manifest, so the next `npm run build` starts warm. */
   async flush(): Promise<void> {
     if (!this.state) return;
-    await this.state.manifest.saveCurrent();
+    await this.state.manifest.save();
     await this.state.cache.save();
     await this.state.imageStore.saveKeeping();
   }
@@ -139,8 +133,13 @@ export class DevSite {
     try {
       await this.flush();
     } finally {
+      const state = this.state;
       this.state = undefined;
-      this.lock.release();
+      try {
+        if (state) await closeState(state);
+      } finally {
+        this.lock.release();
+      }
     }
   }
 
@@ -149,8 +148,10 @@ export class DevSite {
     const now = this.options.now?.() ?? buildTime();
     try {
       await this.flush();
-      const result = await build({ ...this.options, now, cache: true, progress: this.options.progress ?? noProgress });
-      this.state = await loadState(result, now);
+      const result = await build({ ...this.options, now, cache: true, progress: this.options.progress ?? noProgress, keepState: true });
+      const previous = this.state;
+      this.state = loadState(result.state!);
+      if (previous) await closeState(previous);
       return { ok: true, mode: 'full', changed: ['*'], pagesRendered: result.stats.pagesRendered, warnings: result.warnings, milliseconds: performance.now() - started, build: result };
     } catch (error) {
       return failed(error, started);
@@ -176,32 +177,37 @@ function failed(error: unknown, started: number): UpdateResult {
 }
 
 /**
- * The state a full build left: its articles and model (updates find articles in the model by
- * identity, so these very objects), the cache and the output manifest it saved.
+ * The dev server's state from what a full build left (its stores open, its site and page plan):
+ * updates find articles in the model by identity, so these very objects.
  */
-async function loadState(result: BuildResult, now: number): Promise<DevState> {
-  const { config, site, articles, images } = result;
-  const cache = await ArticleCache.open(config.cachePath, true);
-  const imageStore = await ImageStore.open(config.cachePath, true);
-  cache.adopt(articles);
+function loadState(built: SiteState): DevState {
+  const { config, site, articles, images, outputFiles } = built;
   // A file's problems are kept from when it is next read: only changed files' are reported.
   const sources = new Map(articles.map((meta) => [meta.contentPath, { meta, problems: [] as Problem[] }]));
-  const { templates } = createTemplates(config, PAGE_TEMPLATES);
-  const manifest = await OutputManifest.load(config.cachePath, config.outPath);
-  const pagesByGroup = new Map<string, WrittenPage[]>();
-  const order: string[] = [];
-  for (const group of pageGroups(site, config)) {
-    order.push(group.key);
-    pagesByGroup.set(group.key, [...group.pages()].map(writtenPage));
-  }
   const goodMetas = new Map(articles.map((meta) => [meta.contentPath, meta]));
-  const good: GoodSite = { site, index: goodMetas, globalsPrint: fingerprint(siteGlobals(site, config)), pagesByGroup, order, sitemapFiles: [], otherFiles: new Set() };
-  // Record which feed and sitemap files the site has (all current: nothing is written).
-  const writer = new DirectWriter(config.outPath);
-  const context = outputContext({ config, site, index: goodMetas, templates, cache, manifest, writer, now, progress: noProgress, images });
-  const outputs = await writeOutputs(context, { pages: () => [], sitemap: { pages: () => allPages(good) }, files: false });
-  rememberOtherFiles(good, outputs);
-  await writer.commit();
-  manifest.advance([]);
-  return { config, cache, manifest, templates, sources, stopping: new Map(), dirty: new Set(), linkers: linkersOf(articles), goodMetas, pageLists: pagesByGroup, good, images, imageStore };
+  const files = (name: OutputName) => outputFiles.get(name) ?? [];
+  const good: GoodSite = {
+    site,
+    index: goodMetas,
+    globalsPrint: fingerprint(siteGlobals(site, config)),
+    pagesByGroup: built.pages.byGroup,
+    order: built.pages.order,
+    sitemapFiles: files('sitemaps'),
+    otherFiles: new Set([...files('feeds'), ...files('sitemaps'), ...files('news-sitemap'), ...files('images')]),
+  };
+  return {
+    config,
+    cache: built.cache,
+    manifest: built.manifest,
+    templates: built.templates,
+    imageStore: built.imageStore,
+    sources,
+    stopping: new Map(),
+    dirty: new Set(),
+    linkers: linkersOf(articles),
+    goodMetas,
+    pageLists: built.pages.byGroup,
+    good,
+    images,
+  };
 }

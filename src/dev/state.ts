@@ -9,9 +9,10 @@ import type { ImageStore } from '../images/store.js';
 import type { Templates } from '../pages/templates.js';
 import { isError, type Problem } from '../problems/index.js';
 import type { ArticleCache } from '../render/cache.js';
-import type { Progress } from '../report.js';
+import { noProgress, type Progress } from '../report.js';
 import type { ArticleIndex, ArticleMeta, PageSpec, Site, WrittenPage } from '../types/index.js';
 import type { OutputManifest } from '../write/manifest.js';
+import type { OutputContextInput } from '../pipeline/context.js';
 import type { WrittenOutputs } from '../pipeline/outputs.js';
 import type { Linkers } from './linkers.js';
 
@@ -82,19 +83,14 @@ export interface DevState {
   imageStore: ImageStore;
 }
 
-/** What a page list keeps of a page. */
-export function writtenPage(spec: PageSpec): WrittenPage {
-  return { url: spec.url, lastModified: spec.lastModified, kind: spec.kind };
-}
-
 /** Would a file's problems stop a build (an error, or under --strict anything but nothing)? */
 export function stops(problems: readonly Problem[], strict: boolean): boolean {
   return strict ? problems.length > 0 : problems.some(isError);
 }
 
-/** Every page of a good site, in plan order (the sitemap's order). */
-export function* allPages(good: GoodSite): Generator<WrittenPage> {
-  for (const key of good.order) yield* good.pagesByGroup.get(key) ?? [];
+/** What an update's transaction reads and writes through besides the site: the config, templates and stores. */
+export function storesOf(state: DevState): Pick<OutputContextInput, 'config' | 'templates' | 'cache' | 'manifest' | 'progress'> {
+  return { config: state.config, templates: state.templates, cache: state.cache, manifest: state.manifest, progress: noProgress };
 }
 
 /** Note which files the feeds, sitemaps and images have now (sitemap files only when they were written or kept). */

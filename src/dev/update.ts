@@ -28,13 +28,14 @@ import { noProgress } from '../report.js';
 import type { ArticleChange, ArticleIndex, ArticleMeta, PageGroup, PageSpec, WrittenPage } from '../types/index.js';
 import { outputFileFor } from '../urls.js';
 import { WorkerPool } from '../workers/pool.js';
-import { outputContext } from '../pipeline/context.js';
 import { fingerprint } from '../write/manifest.js';
 import { writeOutputs } from '../pipeline/outputs.js';
+import { allPages, writtenPage } from '../pipeline/state.js';
+import { writeTransaction } from '../pipeline/transaction.js';
 import { DirectWriter } from '../write/direct-writer.js';
 import { affectedGroups, sameDates, sameGroups, sameListsAs, samePages, showsAny } from './impact.js';
 import { addLinks, removeLinks } from './linkers.js';
-import { allPages, rememberOtherFiles, stops, writtenPage, type DevOptions, type DevState, type GoodSite, type UpdateResult } from './state.js';
+import { rememberOtherFiles, stops, storesOf, type DevOptions, type DevState, type GoodSite, type UpdateResult } from './state.js';
 
 /**
  * Bring these changed article files (content paths) into the output, updating `state` on success.
@@ -114,14 +115,12 @@ export async function updateContent(state: DevState, changedFiles: readonly stri
   const affectedLists = new Set(['/']);
   for (const id of affected) if (id.kind === 'term') affectedLists.add(TERM_KINDS[id.terms].termUrl(id.slug));
 
-  const context = outputContext({ config, site, index, templates: state.templates, cache: state.cache, manifest: state.manifest, writer, now, progress: noProgress, images });
-  let outputs: Awaited<ReturnType<typeof writeOutputs>>;
-  try {
-    outputs = await writeOutputs(context, {
+  const { stats, value: outputs } = await writeTransaction({ ...storesOf(state), site, index, writer, now, images }, async (context) => {
+    const outputs = await writeOutputs(context, {
       pages: () => plan.specs,
       feeds: (feed) => affectedLists.has(feed.listUrl),
       // No page's URL or lastmod changed: the sitemap files stay as they are.
-      sitemap: pagesUnchanged ? { keep: good.sitemapFiles } : { pages: () => allPages(next) },
+      sitemap: pagesUnchanged ? { keep: good.sitemapFiles } : { pages: () => allPages(next.order, next.pagesByGroup) },
       files: false,
     });
     rememberOtherFiles(next, outputs);
@@ -132,14 +131,8 @@ export async function updateContent(state: DevState, changedFiles: readonly stri
     const checked = changedMetas.filter(isPublished);
     const serves = pathServedBy({ has: (file) => writer.files.has(file) || (state.manifest.has(file) && !removed.has(file)) });
     warnings.push(...stopOnErrors(checkLinks(checked, index, isPublished, serves), strict));
-  } catch (error) {
-    await writer.abort();
-    state.manifest.discard();
-    throw error;
-  }
-
-  const stats = await writer.commit(removed);
-  state.manifest.advance([...removed].filter((file) => !writer.files.has(file)));
+    return { removed, value: outputs };
+  });
   commitState(state, { changes, changed, affected, planned: plan.planned, next });
   state.images = images;
   return { ok: true, mode: 'content', changed: stats.changed, pagesRendered: outputs.pages.rendered, warnings, milliseconds: performance.now() - started };

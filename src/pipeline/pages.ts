@@ -15,7 +15,7 @@ import type { PagesTask } from '../workers/page-batch.js';
 import { PAGE_POOL_THRESHOLD, PAGE_POOL_THRESHOLD_RUNNING } from '../workers/pool.js';
 import type { OutputContext } from './context.js';
 import { fingerprint } from '../write/manifest.js';
-import { DistWriter } from '../write/dist-writer.js';
+import type { WorkerStaging } from '../write/output-writer.js';
 
 /** What writing a plan's pages did. */
 export interface WrittenPages {
@@ -53,9 +53,10 @@ export async function writePages(context: OutputContext, planned: () => Iterable
   const { pool, writer } = context;
   const threshold = pool?.running ? PAGE_POOL_THRESHOLD_RUNNING : PAGE_POOL_THRESHOLD;
   const wanted = new Set(positions);
+  // Workers write pages only where they can stage files themselves; else pages are rendered here.
   const problems =
-    pool && writer instanceof DistWriter && pool.use(positions.length, threshold)
-      ? await renderOnWorkers(context, plan, wanted, writer)
+    pool && writer.staging && pool.use(positions.length, threshold)
+      ? await renderOnWorkers(context, plan, wanted, writer.staging)
       : await renderHere(context, plan, wanted);
   context.progress.end();
   return { pages, rendered: positions.length, problems };
@@ -101,7 +102,7 @@ const CHUNKS_PER_THREAD = 2;
  * Stream the pages to render to the workers in chunks, each page with what its body needs; the
  * workers render and stage the files. Only a few chunks are under way at once.
  */
-async function renderOnWorkers(context: OutputContext, plan: () => Iterable<PageSpec>, wanted: ReadonlySet<number>, writer: DistWriter): Promise<Problem[]> {
+async function renderOnWorkers(context: OutputContext, plan: () => Iterable<PageSpec>, wanted: ReadonlySet<number>, staging: WorkerStaging): Promise<Problem[]> {
   const pool = context.pool!;
   const { config, cache } = context;
   const base: Omit<PagesTask, 'pages'> = {
@@ -110,14 +111,14 @@ async function renderOnWorkers(context: OutputContext, plan: () => Iterable<Page
     siteFingerprint: context.siteFingerprint,
     templatesFingerprint: context.templates.fingerprint,
     render: renderSetup(config, cache),
-    output: writer.prepare(),
+    output: staging.target(),
   };
   const problems = new Map<string, Problem>();
   const inFlight = new Set<Promise<void>>();
   const dispatch = async (pages: PagesTask['pages']) => {
     while (inFlight.size >= pool.threads * CHUNKS_PER_THREAD) await Promise.race(inFlight);
     const task = pool.runPages({ ...base, pages }).then((result) => {
-      for (const [file, outcome] of result.files) writer.adopt(file, outcome);
+      for (const [file, outcome] of result.files) staging.adopt(file, outcome);
       for (const problem of result.problems) problems.set(problemKey(problem), problem);
       for (const [key, entry] of result.repaired) cache.record(key, entry);
       context.progress.tick(pages.length);

@@ -1,19 +1,23 @@
 // The dev server's writer: an update's few changed pages are held until commit, then each is
 // written straight into the served folder (through writeFileAtomic, so a request never sees half a
 // page), and the files the update took away are deleted. Nothing is written if the update fails
-// before commit. Files with unchanged bytes are left alone (their mtime too).
+// before commit. Files with unchanged bytes are left alone (their mtime too). The served folder is
+// the live tree of Broadsheet's own output folder (output-folder.ts), so every file in it is one
+// Broadsheet wrote.
 
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { assertInside, ensureFolder, sameBytes, writeFileAtomic } from './fs-helpers.js';
-import { removeEmptiedFolders } from './tree-files.js';
+import { filesUnder, removeEmptiedFolders } from './tree-files.js';
 import { buildsFolderOf } from './output-folder.js';
 import type { OutputWriter, WriteStats } from './output-writer.js';
 import { forgetLedger } from './tree-ledger.js';
 
 /** Writes an update's changed files into the served folder at commit (see the top of this file). */
 export class DirectWriter implements OutputWriter {
+  readonly target = 'live';
   readonly files = new Set<string>();
+  committed = false;
   private readonly pending = new Map<string, Uint8Array>();
 
   constructor(readonly outPath: string) {}
@@ -31,8 +35,12 @@ export class DirectWriter implements OutputWriter {
     this.files.add(file);
   }
 
-  /** Write the pending files, then delete `remove` (files the site no longer has). */
-  async commit(remove: Iterable<string> = []): Promise<WriteStats & { changed: string[] }> {
+  /**
+   * Write the pending files, then delete `removed` (files the site no longer has), or without it
+   * every file of the served folder that was neither written nor kept.
+   */
+  async commit(removed?: Iterable<string>): Promise<WriteStats> {
+    const remove = removed ?? filesUnder(this.outPath);
     const changed: string[] = [];
     // The live tree is about to change outside a commit: what the ledger says of it no longer
     // holds. Dropped once, before the first change; an update that changes nothing keeps it.
@@ -65,6 +73,7 @@ export class DirectWriter implements OutputWriter {
     removeEmptiedFolders(this.outPath, emptied);
     const stats = { written: changed.length - deleted, unchanged: this.files.size - (changed.length - deleted), deleted, changed };
     this.pending.clear();
+    this.committed = true;
     return stats;
   }
 

@@ -19,14 +19,7 @@ import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes,
 import { filesUnder, removeEmptiedFolders, removeStale } from './tree-files.js';
 import { openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
 import { takeLedger, writeLedger, type TreeLedger } from './tree-ledger.js';
-import type { OutputWriter, WriteStats } from './output-writer.js';
-
-/** Where page workers put files: the spare tree, the live tree to compare with, and whether there is one. */
-export interface StagingTarget {
-  staging: string;
-  outPath: string;
-  hasOldOutput: boolean;
-}
+import type { OutputWriter, StagingTarget, WorkerStaging, WriteStats } from './output-writer.js';
 
 /**
  * Stage one file of the new site: unchanged bytes are left in the live tree ('kept'), anything
@@ -46,9 +39,15 @@ const WRITES_IN_FLIGHT = 64;
 
 /** Writes dist/ through its spare tree and one atomic swap (see the top of this file). */
 export class DistWriter implements OutputWriter {
+  readonly target = 'staged';
   readonly files = new Set<string>();
   /** Has commit pointed dist/ at the new site? After that, a failure leaves the new site in place. */
   committed = false;
+  /** Page workers stage their files into the spare tree themselves (stageFile). */
+  readonly staging: WorkerStaging = {
+    target: () => this.prepare(),
+    adopt: (file, outcome) => this.adopt(file, outcome),
+  };
   private readonly staged = new Set<string>();
   private readonly kept = new Set<string>();
   private readonly folders = new Map<string, Promise<unknown>>();
@@ -106,10 +105,10 @@ export class DistWriter implements OutputWriter {
   }
 
   /**
-   * Where page workers stage files (see stageFile). The first call opens the output folder,
-   * which recovers from a build that was killed (output-folder.ts).
+   * Where this build stages files (see stageFile). The first call opens the output folder, which
+   * recovers from a build that was killed (output-folder.ts).
    */
-  prepare(): StagingTarget {
+  private prepare(): StagingTarget {
     if (!this.folder) {
       this.folder = openOutputFolder(this.outPath);
       if (this.folder.live) this.ledger = takeLedger(this.folder.builds, this.folder.live);
@@ -119,15 +118,18 @@ export class DistWriter implements OutputWriter {
   }
 
   /** Count a file a page worker staged (or found unchanged) as part of the new site. */
-  adopt(file: string, outcome: 'kept' | 'staged'): void {
+  private adopt(file: string, outcome: 'kept' | 'staged'): void {
     assertInside(file);
     this.files.add(file);
     if (outcome === 'kept') this.kept.add(file);
     else this.staged.add(file);
   }
 
-  /** Make the spare tree exactly the new site, then point dist/ at it (one rename). */
-  async commit(): Promise<WriteStats> {
+  /**
+   * Make the spare tree exactly the new site, then point dist/ at it (one rename). With `removed`,
+   * the files written and kept are a patch: every other file of the live site is kept (linked).
+   */
+  async commit(removed?: Iterable<string>): Promise<WriteStats> {
     await this.settle();
     this.prepare();
     const folder = this.folder!;
@@ -135,8 +137,12 @@ export class DistWriter implements OutputWriter {
     const ledger = this.ledger;
     commitMark('started');
     const old = ledger?.files ?? (live ? filesUnder(live) : []);
+    if (removed) {
+      const going = new Set(removed);
+      for (const file of old) if (!going.has(file) && !this.files.has(file)) this.keep(file);
+    }
     const gone = old.filter((file) => !this.files.has(file));
-    const stats: WriteStats = { written: this.staged.size, unchanged: this.kept.size, deleted: gone.length };
+    const stats: WriteStats = { written: this.staged.size, unchanged: this.kept.size, deleted: gone.length, changed: [...this.staged, ...gone] };
     // Nothing written and nothing gone: dist/ already shows the new site, and the spare tree is as it was.
     if (live && stats.written === 0 && stats.deleted === 0) {
       if (ledger) writeLedger(builds, ledger);

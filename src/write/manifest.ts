@@ -105,9 +105,15 @@ export async function writeUnlessCurrent(
   return true;
 }
 
-/** What the previous build wrote and from what (see the top of this file), and what this one records. */
+/**
+ * What the output folder holds and from what (see the top of this file): `current`, the files as
+ * the last commit left them; `next`, what the transaction under way records. A commit advances
+ * it; a failed transaction discards what it recorded.
+ */
 export class OutputManifest {
   private readonly next = new Map<string, string>();
+  /** Has `current` changed since it was loaded or last saved? */
+  private unsaved = false;
 
   private constructor(
     private readonly dir: string | undefined,
@@ -167,40 +173,47 @@ export class OutputManifest {
     return this.current.has(file);
   }
 
-  /** After a successful commit: the new site's files, their fingerprints, sizes and mtimes. */
-  async save(): Promise<void> {
-    if (!this.dir) return;
-    // Every file current and none gone: the manifest on disk already says all of this.
-    if (this.next.size === this.current.size && [...this.next].every(([file, print]) => this.current.get(file)?.fingerprint === print)) return;
-    const files = new Map<string, ManifestEntry>();
-    for (const [file, print] of this.next) {
-      const entry = this.entryFor(file, print);
-      if (entry) files.set(file, entry);
-    }
-    await this.writeEntries(files);
-  }
-
   /**
-   * The dev server's manifest lives on from update to update: after each, the files it recorded
-   * become current (with their new size and mtime), `deleted` ones go, and the rest stay.
+   * After a successful commit (the same `removed` as the writer's): the files the transaction
+   * recorded become current, with their new sizes and mtimes. Without `removed` they are the whole
+   * output, and nothing else is current; with it, the `removed` ones go and the rest stay.
    */
-  advance(deleted: Iterable<string>): void {
-    for (const [file, print] of this.next) {
-      const entry = this.entryFor(file, print);
-      if (entry) this.current.set(file, entry);
+  advance(removed?: Iterable<string>): void {
+    if (!removed) {
+      const whole = this.next.size === this.current.size && [...this.next].every(([file, print]) => this.current.get(file)?.fingerprint === print);
+      // Every file current and none gone: nothing the manifest says has changed.
+      if (whole) {
+        this.next.clear();
+        return;
+      }
+      const entries = new Map<string, ManifestEntry>();
+      for (const [file, print] of this.next) {
+        const entry = this.entryFor(file, print);
+        if (entry) entries.set(file, entry);
+      }
+      this.current.clear();
+      for (const [file, entry] of entries) this.current.set(file, entry);
+    } else {
+      for (const [file, print] of this.next) {
+        const entry = this.entryFor(file, print);
+        if (entry) this.current.set(file, entry);
+      }
+      for (const file of removed) if (!this.next.has(file)) this.current.delete(file);
     }
-    for (const file of deleted) this.current.delete(file);
     this.next.clear();
+    this.unsaved = true;
   }
 
-  /** Forget what this update recorded: it failed, and wrote nothing. */
+  /** Forget what this transaction recorded: it failed, and wrote nothing. */
   discard(): void {
     this.next.clear();
   }
 
-  /** Save what advance() made current (the dev server, now and then). */
-  async saveCurrent(): Promise<void> {
-    if (this.dir) await this.writeEntries(this.current);
+  /** Save what is current, if anything changed since it was loaded or last saved. */
+  async save(): Promise<void> {
+    if (!this.dir || !this.unsaved) return;
+    await this.writeEntries(this.current);
+    this.unsaved = false;
   }
 
   private entryFor(file: string, print: string): ManifestEntry | undefined {
