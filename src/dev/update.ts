@@ -5,7 +5,7 @@
 // (model/related-patch.ts: only those the change can reach are scored again), and works out which
 // page groups the change can touch (impact.ts). Only those groups are planned; of a list whose articles are the
 // same, only the pages that show a changed article. The plan then goes through the same output
-// tail as a full build (write/outputs.ts): only pages whose fingerprint changed are rendered, only
+// tail as a full build (pipeline/outputs.ts): only pages whose fingerprint changed are rendered, only
 // the feeds of touched lists are looked at. Pages a group no longer has are deleted. The result is
 // byte for byte what a full build of the same content writes (test/dev.test.ts proves it over
 // edits, adds, deletes and renames).

@@ -49,12 +49,3 @@ export async function makeVariant(bytes: Uint8Array, variant: Variant): Promise<
   const { data, info } = await image.toFormat(variant.format, ENCODERS[variant.format]).toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
-
-/** Run `tasks` with at most `limit` under way; resolves when all have settled. */
-export async function runBounded(tasks: ReadonlyArray<() => Promise<void>>, limit = IMAGES_IN_FLIGHT): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) await tasks[next++]!();
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-}

@@ -10,7 +10,8 @@ import { problem, type Problem } from '../problems/index.js';
 import type { ArticleMeta, ImageFile } from '../types/index.js';
 import { defaultVariant, pictureMarkup, plainImageMarkup, remoteImageMarkup } from './markup.js';
 import { cropVariants, fileStem, srcsetVariants, type Variant } from './plan.js';
-import { makeVariant, runBounded } from './process.js';
+import { runBounded } from '../bounded-tasks.js';
+import { IMAGES_IN_FLIGHT, makeVariant } from './process.js';
 import { collectReferences, type ImageUse } from './references.js';
 import { SiteImages, type ArticleImages, type OutputImage } from './site-images.js';
 import { resolveContext } from './resolve.js';
@@ -116,7 +117,7 @@ async function makeVariants(loaded: readonly LoadedSource[], settings: ImageSett
       });
     }
   }
-  await runBounded(tasks);
+  await runBounded(tasks, IMAGES_IN_FLIGHT);
   return made;
 }
 

@@ -18,7 +18,7 @@ export interface SourceFile {
   contentPath: string;
   /** The file's text, as UTF-8. */
   text: string;
-  /** Cache key of the file (see cache.ts), when the build computed one. */
+  /** Cache key of the file (see render/cache.ts), when the build computed one. */
   key?: string;
 }
 

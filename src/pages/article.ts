@@ -1,7 +1,7 @@
 // One page per published article, with links to its neighbours in time: `prev` is the next older
 // article, `next` the next newer one (as a reader paging back through the news expects), and its
 // related articles (the model's, Site.related) as `related`.
-// Page data holds articles as ArticleMeta; render.ts makes template views of them.
+// Page data holds articles as ArticleMeta; views.ts makes template views of them.
 
 import { homeUrl, topicUrl } from '../urls.js';
 import { modifiedOf } from './views.js';

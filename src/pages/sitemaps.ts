@@ -102,18 +102,6 @@ function newsLanguage(lang: string): string {
   return lower === 'zh-cn' || lower === 'zh-tw' ? lower : lower.split('-')[0]!;
 }
 
-/** Write /sitemap.xml (and its parts), /news-sitemap.xml and /robots.txt; returns the number of files. */
-export async function writeSitemaps(
-  pages: readonly (SitemapEntry & { kind: string })[],
-  published: readonly ArticleMeta[],
-  config: SiteConfig,
-  now: number,
-  writer: OutputWriter,
-  manifest: OutputManifest,
-): Promise<number> {
-  return (await writePageSitemaps(pages, config, writer, manifest)) + (await writeNewsSitemapAndRobots(published, config, now, writer, manifest));
-}
-
 /** /sitemap.xml, with /sitemap-N.xml parts past 50,000 URLs; returns the number of files. */
 export async function writePageSitemaps(
   pages: readonly (SitemapEntry & { kind: string })[],

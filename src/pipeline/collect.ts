@@ -1,7 +1,7 @@
 // Every article of the site, through the cache: the input stage of the build.
 //
 // Pass 1 finds each file's key: from its stamp when the file is unchanged since the cache recorded
-// it (source-stamps.ts: a stat, no read), else by reading and hashing it (one file at a time;
+// it (render/source-stamps.ts: a stat, no read), else by reading and hashing it (one file at a time;
 // texts are not kept); then it looks the key up in the cache. Pass 2 renders the misses in batches on the worker pool, which
 // stores their bodies in the cache. The result is metadata only; bodies are read back one at a
 // time when a page needs them (bodyReader).

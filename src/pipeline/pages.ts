@@ -4,6 +4,7 @@
 // the writer. A template error does not stop the rendering: each distinct error is collected once
 // (a broken article template would otherwise fail thousands of pages alike).
 
+import { BoundedTasks } from '../bounded-tasks.js';
 import { renderPage } from '../pages/render-page.js';
 import { TemplateError } from '../pages/templates.js';
 import { problemKey, type Problem } from '../problems/index.js';
@@ -114,18 +115,15 @@ async function renderOnWorkers(context: OutputContext, plan: () => Iterable<Page
     output: staging.target(),
   };
   const problems = new Map<string, Problem>();
-  const inFlight = new Set<Promise<void>>();
-  const dispatch = async (pages: PagesTask['pages']) => {
-    while (inFlight.size >= pool.threads * CHUNKS_PER_THREAD) await Promise.race(inFlight);
-    const task = pool.runPages({ ...base, pages }).then((result) => {
+  const chunks = new BoundedTasks(pool.threads * CHUNKS_PER_THREAD);
+  const dispatch = (pages: PagesTask['pages']) =>
+    chunks.start(async () => {
+      const result = await pool.runPages({ ...base, pages });
       for (const [file, outcome] of result.files) staging.adopt(file, outcome);
       for (const problem of result.problems) problems.set(problemKey(problem), problem);
       for (const [key, entry] of result.repaired) cache.record(key, entry);
       context.progress.tick(pages.length);
     });
-    inFlight.add(task);
-    void task.finally(() => inFlight.delete(task)).catch(() => undefined);
-  };
   let chunk: PagesTask['pages'] = [];
   let position = 0;
   const last = lastOf(wanted);
@@ -143,7 +141,7 @@ async function renderOnWorkers(context: OutputContext, plan: () => Iterable<Page
     }
   }
   if (chunk.length > 0) await dispatch(chunk);
-  await Promise.all(inFlight);
+  await chunks.settle();
   return [...problems.values()];
 }
 

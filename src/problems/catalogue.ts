@@ -2,7 +2,7 @@
 // it (the README's table is generated from these two), and how the problem's message, expected
 // text and hint are built from the arguments its call site passes. Call sites pass facts (a field,
 // a value, a URL), never prose: every sentence a newsroom author reads is here, in one voice.
-// Entries are used where problems are made (problem() in ../problems.ts) and never stored in one:
+// Entries are used where problems are made (problem() in index.ts) and never stored in one:
 // a Problem stays plain data that crosses worker threads and the cache.
 // Codes are permanent: add codes and reword texts, never rename or remove a code.
 

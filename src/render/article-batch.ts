@@ -1,5 +1,5 @@
 // One batch of articles to render: read each file, render it (article.ts), and append its body to
-// this thread's pack of the cache's body store (body-store.ts). Runs on a worker thread (pool.ts) or, for a few articles, on the main
+// this thread's pack of the cache's body store (body-store.ts). Runs on a worker thread (workers/pool.ts) or, for a few articles, on the main
 // thread: the same function either way. Returns plain data: metadata, warnings, the body's hash.
 //
 // The key is computed here from the bytes actually read, not taken from the main thread's first

@@ -158,7 +158,7 @@ export class ArticleCache {
   }
 
   /**
-   * The lookups are done (collect.ts, after its first pass): forget the previous entries none of
+   * The lookups are done (pipeline/collect.ts, after its first pass): forget the previous entries none of
    * them took. After a new Broadsheet version or a config change, none is taken, and holding them
    * all would cost a 100,000-article build ~350 MB for nothing.
    */

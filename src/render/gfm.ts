@@ -36,9 +36,6 @@ export interface GfmParts {
   taskListItem: boolean;
 }
 
-/** Every GFM part: what the sniffing must be equivalent to. */
-export const ALL_GFM: GfmParts = { autolinkLiteral: true, footnote: true, strikethrough: true, table: true, taskListItem: true };
-
 /** The parts a body could use, judged from its characters; autolinks are decided after parsing. */
 export function sniffGfm(markdown: string): GfmParts {
   return {

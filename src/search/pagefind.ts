@@ -15,6 +15,7 @@
 // with a query string, which Node treats as another module) starts a second process.
 
 import * as pagefind from 'pagefind';
+import { BoundedTasks } from '../bounded-tasks.js';
 import { SystemFailure } from '../write/os-errors.js';
 
 /** A page for Pagefind to index: its URL and its HTML. */
@@ -70,20 +71,12 @@ async function indexWith(api: typeof pagefind, documents: AsyncIterable<SearchDo
     // A bounded number of documents in flight: given all at once, a year's documents waited in
     // the pipe's buffer and in memory together (~100 MB more peak RSS for 3,300 articles).
     const errors: string[] = [];
-    let failure: unknown;
-    const inFlight = new Set<Promise<void>>();
+    const adding = new BoundedTasks(IN_FLIGHT);
     for await (const { url, content } of documents) {
-      while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-      if (failure !== undefined) break;
-      const added: Promise<void> = index.addHTMLFile({ url, content }).then(
-        (response) => void errors.push(...response.errors),
-        (error: unknown) => void (failure ??= error),
-      );
-      inFlight.add(added);
-      void added.finally(() => inFlight.delete(added));
+      if (adding.failed) break;
+      await adding.start(async () => void errors.push(...(await index.addHTMLFile({ url, content })).errors));
     }
-    await Promise.all(inFlight);
-    if (failure !== undefined) throw failure;
+    await adding.settle();
     if (errors.length > 0) throw new Error(`Pagefind could not index a document: ${errors.join('; ')}`);
     const result = await index.getFiles();
     if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);

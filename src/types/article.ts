@@ -24,7 +24,7 @@ export interface Term {
 
 /** Everything about an article except its body: what the site model and list pages hold. */
 export interface ArticleMeta {
-  /** Cache key of the source (cache.ts): equal keys, equal metadata and body. '' when not computed. */
+  /** Cache key of the source (render/cache.ts): equal keys, equal metadata and body. '' when not computed. */
   key: string;
   /** Path shown to the user, relative to the site root. */
   file: string;

@@ -89,7 +89,7 @@ export interface PageSpec {
   breadcrumbs: Crumb[];
   /** Article pages: the article whose body goes into the page as `content`. */
   article?: ArticleMeta;
-  /** Article pages with images: their markup and crops (added by write/pages.ts from the image stage). */
+  /** Article pages with images: their markup and crops (added by pipeline/pages.ts from the image stage). */
   images?: PageImages;
   /** ISO date-time of the newest content on the page (sitemap lastmod); none for pages without articles. */
   lastModified?: string;

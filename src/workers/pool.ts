@@ -1,5 +1,5 @@
-// Worker threads for the two heavy phases of a build: rendering articles (render-task.ts) and
-// rendering pages (page-task.ts). A piscina pool, one thread per core, started on first need and
+// Worker threads for the two heavy phases of a build: rendering articles (render/article-batch.ts) and
+// rendering pages (page-batch.ts). A piscina pool, one thread per core, started on first need and
 // shared by both phases. Workers cost ~0.8 s to start (each loads the Markdown and template
 // stacks), so a phase with little to do runs on the main thread instead.
 

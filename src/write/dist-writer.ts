@@ -14,6 +14,7 @@
 
 import { linkSync, lstatSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { BoundedTasks } from '../bounded-tasks.js';
 import { commitMark, commitStep } from './failpoints.js';
 import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
 import { filesUnder, removeEmptiedFolders, removeStale } from './tree-files.js';
@@ -51,8 +52,8 @@ export class DistWriter implements OutputWriter {
   private readonly staged = new Set<string>();
   private readonly kept = new Set<string>();
   private readonly folders = new Map<string, Promise<unknown>>();
-  private readonly inFlight = new Set<Promise<void>>();
-  private failure: unknown;
+  /** Writes under way (queued to libuv's I/O threads). */
+  private readonly writes = new BoundedTasks(WRITES_IN_FLIGHT);
   private folder: OutputFolder | undefined;
   /** What the last commit recorded about the trees, when it can be trusted (tree-ledger.ts). */
   private ledger: TreeLedger | undefined;
@@ -62,7 +63,7 @@ export class DistWriter implements OutputWriter {
   /** Queues the write; resolves once there is room for another. Failures surface at commit. */
   async write(file: string, content: string | Uint8Array): Promise<void> {
     assertInside(file);
-    if (this.failure) throw this.failure;
+    if (this.writes.failed) await this.writes.settle();
     this.files.add(file);
     const { staging, outPath, hasOldOutput } = this.prepare();
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
@@ -71,15 +72,8 @@ export class DistWriter implements OutputWriter {
       return;
     }
     this.staged.add(file);
-    while (this.inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(this.inFlight);
     const target = path.join(staging, file);
-    const task = this.folderFor(staging, path.dirname(target))
-      .then(() => writeFreshFileAsync(target, bytes))
-      .catch((error: unknown) => {
-        this.failure ??= error;
-      });
-    this.inFlight.add(task);
-    void task.finally(() => this.inFlight.delete(task));
+    await this.writes.start(() => this.folderFor(staging, path.dirname(target)).then(() => writeFreshFileAsync(target, bytes)));
   }
 
   /** Create a folder (and its parents) once, however many files go into it. */
@@ -90,11 +84,6 @@ export class DistWriter implements OutputWriter {
       this.folders.set(folder, made);
     }
     return made;
-  }
-
-  private async settle(): Promise<void> {
-    await Promise.all(this.inFlight);
-    if (this.failure) throw this.failure;
   }
 
   /** Count a file of the live tree, known to be current, as part of the new site. */
@@ -130,7 +119,7 @@ export class DistWriter implements OutputWriter {
    * the files written and kept are a patch: every other file of the live site is kept (linked).
    */
   async commit(removed?: Iterable<string>): Promise<WriteStats> {
-    await this.settle();
+    await this.writes.settle();
     this.prepare();
     const folder = this.folder!;
     const { live, spare, builds } = folder;
@@ -170,7 +159,7 @@ export class DistWriter implements OutputWriter {
 
   /** Give up: dist/ is untouched; the files this build wrote into the spare tree are removed. */
   async abort(): Promise<void> {
-    await Promise.allSettled(this.inFlight);
+    await this.writes.drain();
     try {
       if (this.folder && !this.committed) discardStaged(this.folder, this.staged);
     } catch {
