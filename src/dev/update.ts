@@ -17,6 +17,7 @@ import { prepareImages } from '../images/stage.js';
 import { displayPath } from '../load/discover.js';
 import { checkLinks, pathServedBy } from '../model/links.js';
 import { updateSite } from '../model/patch.js';
+import { numberedPages, pageOf } from '../model/paginate.js';
 import { sortedIndexOf } from '../model/site.js';
 import { groupIds, type GroupSet } from '../pages/groups.js';
 import { pageGroups, pageGroupsIn } from '../pages/index.js';
@@ -196,17 +197,20 @@ function planGroups(
     const narrow = input.unchangedList(group.key);
     const before = input.good.pagesByGroup.get(group.key);
     if (narrow && group.list && before) {
-      const { articles, pageSize, pagesNumbered, pageOneShowsMore } = group.list;
-      // Page 1 of the home shows sections by topic too: which stories they hold may change with any edit.
-      const numbers = new Set<number>(pageOneShowsMore ? [1] : []);
+      const { articles, pageSize, pagesNumbered, firstPageShowsMore } = group.list;
+      // The first page's number: pages are numbered from the oldest (model/paginate.ts).
+      const first = numberedPages(articles.length, pageSize) + 1;
+      // The home's first page shows sections by topic too: which stories they hold may change with any edit.
+      const numbers = new Set<number>(firstPageShowsMore ? [first] : []);
       for (const meta of input.changedMetas) {
         const at = sortedIndexOf(articles, meta);
-        if (at !== -1) numbers.add(Math.floor(at / pageSize) + 1);
+        if (at !== -1) numbers.add(pageOf(at, articles.length, pageSize));
       }
+      // Pages in plan order: the first page, then the numbered ones from the newest.
       const written = [...before];
       for (const spec of pagesNumbered(numbers)) {
         plan.specs.push(spec);
-        written[(spec.pagination?.number ?? 1) - 1] = writtenPage(spec);
+        written[first - (spec.pagination?.number ?? first)] = writtenPage(spec);
       }
       plan.planned.set(group.key, written);
       plan.narrowed.add(group.key);
