@@ -13,8 +13,8 @@ import type { CatalogueEntry } from './entry.js';
 export interface ImageArgs {
   /** `tried`: the files looked for, relative to the site root. */
   'image-missing': { reference: string; lead: boolean; tried: readonly string[] };
-  /** `cause`: what the image decoder or the system said, first line. */
-  'image-unreadable': { reference: string; lead: boolean; file: string; cause: string };
+  /** `cause`: what the image decoder or the system said, first line; `denied`: the system refused this user read access. */
+  'image-unreadable': { reference: string; lead: boolean; file: string; cause: string; denied?: boolean };
   /** `why`: a path leading out of the site, a symbolic link whose target is outside, or a URL scheme that is no web address. */
   'image-outside-site': { reference: string; lead: boolean; why: 'path' | 'symlink' | 'scheme' };
   'image-too-large': { reference: string; lead: boolean; file: string; width: number; height: number; limit: number };
@@ -38,11 +38,12 @@ export const imageEntries: { readonly [C in keyof ImageArgs]: CatalogueEntry<Ima
   },
   'image-unreadable': {
     title: 'Image cannot be read',
-    help: 'Export the photo again as JPEG, PNG, WebP or AVIF: the file is damaged, empty or not an image.',
+    help: 'Export the photo again as JPEG, PNG, WebP or AVIF: the file is damaged, empty or not an image. When the message says this user may not read it, give the user read access instead.',
     field: fieldOf,
-    message: (a) => `${what(a)} (${a.file}) is not an image Broadsheet can read: ${a.cause}`,
-    expected: () => 'a JPEG, PNG, WebP, AVIF, GIF or TIFF file',
-    hint: () => 'open the file in an image editor and export it again as JPEG, PNG, WebP or AVIF',
+    message: (a) =>
+      a.denied ? `${what(a)} (${a.file}) may not be read by this user (${a.cause})` : `${what(a)} (${a.file}) is not an image Broadsheet can read: ${a.cause}`,
+    expected: (a) => (a.denied ? 'read access to the file for the user running Broadsheet' : 'a JPEG, PNG, WebP, AVIF, GIF or TIFF file'),
+    hint: (a) => (a.denied ? 'give this user read access (check with ls -l)' : 'open the file in an image editor and export it again as JPEG, PNG, WebP or AVIF'),
   },
   'image-outside-site': {
     title: 'Image outside the site',
