@@ -32,8 +32,8 @@ export const imageEntries: { readonly [C in keyof ImageArgs]: CatalogueEntry<Ima
     title: 'Image not found',
     help: 'Put the image next to the article (or in `content/images/` or `static/`) and write its path relative to the article file, as an editor or GitHub shows it.',
     field: fieldOf,
-    message: (a) => `${what(a)} does not exist`,
-    expected: (a) => `an image file at ${a.tried.join(' or ')}`,
+    message: (a) => (a.reference.trim() === '' ? `${a.lead ? 'the lead image' : 'an image'} has no path or URL` : `${what(a)} does not exist`),
+    expected: (a) => (a.tried.length > 0 ? `an image file at ${a.tried.join(' or ')}` : 'the path of an image file, or an http(s) URL'),
     hint: () => 'write the path relative to the article file (photo.jpg beside it, ../images/photo.jpg), or a site path such as /images/photo.jpg for a file of static/',
   },
   'image-unreadable': {

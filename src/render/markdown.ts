@@ -24,7 +24,7 @@ import { gfmKey, mayHaveAutolinks, remarkGfmParts, sniffGfm, treeNeedsAutolinks,
 import { articleLinkPlaceholder } from './article-links.js';
 import { rehypeRefusedImages, rehypeTagFilter, sanitizeSchema, type RefusedSource } from './raw-html.js';
 import { summarise } from './summary.js';
-import { withBasePath } from '../urls.js';
+import { isProtocolRelative, isSitePath, withBasePath } from '../urls.js';
 import { bodyImagePlaceholder } from '../images/placeholders.js';
 import type { BodyImageRef, SiteLink } from '../types.js';
 
@@ -124,8 +124,8 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions, choic
   };
 }
 
-/** A URL with a scheme (https:, data:) or protocol-relative: not a file of the site. */
-const HAS_SCHEME = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+/** A URL with a scheme (https:, data:): not a file of the site; nor is a protocol-relative one (urls.ts). */
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * Three fixes to the sanitised tree, in one pass over it:
@@ -159,11 +159,11 @@ function rehypeArticleBody() {
       }
       const attribute = tagName === 'a' ? 'href' : undefined;
       const value = attribute ? node.properties[attribute] : undefined;
-      if (!attribute || typeof value !== 'string' || value === '' || /^([a-z][a-z0-9+.-]*:|\/\/|#|\?)/i.test(value)) return;
+      if (!attribute || typeof value !== 'string' || value === '' || /^([a-z][a-z0-9+.-]*:|#|\?)/i.test(value) || isProtocolRelative(value)) return;
       const line = node.position?.start.line ?? 1;
       const column = node.position?.start.column ?? 1;
       const [pathPart = ''] = value.split(/[?#]/, 1);
-      if (value.startsWith('/')) {
+      if (isSitePath(value)) {
         links.push({ kind: 'path', target: pathPart, line, column });
         node.properties[attribute] = withBasePath(options.basePath, value);
       } else if (pathPart.endsWith('.md')) {
@@ -191,13 +191,17 @@ function bodyImage(node: Element, parent: Element | undefined, images: BodyImage
   const src = node.properties.src;
   const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
   const at = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-  // A src of another scheme (file:, data:) is dropped by the sanitiser: reported as outside the site.
+  // A src of another scheme (file:, data:) is dropped by the sanitiser: reported as outside the
+  // site, as a lead image's is (images/resolve.ts). One with no src at all (![alt]() or
+  // <img alt="...">) is reported as missing.
   const refusedSrc = (node.data as RefusedSource | undefined)?.refusedSrc;
-  if (refusedSrc !== undefined) images.push({ src: refusedSrc, alt, ...at });
-  if (typeof src !== 'string' || src === '') return false;
+  if (typeof src !== 'string' || src === '') {
+    images.push({ src: refusedSrc ?? '', alt, ...at });
+    return false;
+  }
   const title = typeof node.properties.title === 'string' ? node.properties.title.trim() : '';
   images.push({ src, alt, ...at });
-  if (HAS_SCHEME.test(src)) return true;
+  if (HAS_SCHEME.test(src) || isProtocolRelative(src)) return true;
   // Just src and alt, in this order: the placeholder's pattern relies on it.
   node.properties = { src: bodyImagePlaceholder(images.length - 1, src), alt };
   const alone = parent?.tagName === 'p' && parent.children.every((child) => child === node || (child.type === 'text' && child.value.trim() === ''));
