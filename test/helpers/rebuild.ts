@@ -19,15 +19,21 @@ export interface Rebuild {
 }
 
 /**
- * Build `good` into dist/ (in this process, one thread), then write `bad` over it and build
- * again: what "a failed build leaves the output folder unchanged" is checked against.
+ * Build `good` into dist/ (in this process, one thread), then write `bad` over it (or let `bad`
+ * change the site folder) and build again: what "a failed build leaves the output folder
+ * unchanged" is checked against.
  */
-export async function rebuildWith(good: Record<string, string | Uint8Array>, bad: Record<string, string | Uint8Array>, now: number): Promise<Rebuild> {
+export async function rebuildWith(
+  good: Record<string, string | Uint8Array>,
+  bad: Record<string, string | Uint8Array> | ((root: string) => void),
+  now: number,
+): Promise<Rebuild> {
   const root = makeSite(good);
   await build({ root, now, threads: 1 });
   const dist = path.join(root, 'dist');
   const before = snapshot(dist);
-  writeFiles(root, bad);
+  if (typeof bad === 'function') bad(root);
+  else writeFiles(root, bad);
   const result = await tryBuild({ root, now, threads: 1 });
   return { root, ok: result.ok, problems: result.problems, report: formatProblems(result.problems), before, after: snapshot(dist) };
 }
