@@ -24,7 +24,9 @@
 const MAY_HOLD_INVISIBLE = /[\p{Cf}\p{Cc}\p{Cs}]/u;
 const FORMAT = /\p{Cf}/u;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
-const CONTROL = /[\p{Cc}\p{Cs}]/u;
+const CONTROL = /\p{Cc}/u;
+/** Half of a character written as two UTF-16 units, without its other half. */
+const LONE_SURROGATE = /\p{Cs}/u;
 const WHITE_SPACE = /\p{White_Space}/u;
 const ZWNJ = '\u200C';
 const ZWJ = '\u200D';
@@ -58,7 +60,7 @@ export function visibleText(text: string): string {
 
 /** A format character that draws nothing, a control character other than white space, or a lone surrogate. */
 function isInvisible(char: string): boolean {
-  return (FORMAT.test(char) && IGNORABLE.test(char)) || (CONTROL.test(char) && !WHITE_SPACE.test(char));
+  return (FORMAT.test(char) && IGNORABLE.test(char)) || (CONTROL.test(char) && !WHITE_SPACE.test(char)) || LONE_SURROGATE.test(char);
 }
 
 /** A letter of a script where a joiner or non-joiner shapes the word (not Latin, Greek or Cyrillic). */
@@ -116,12 +118,16 @@ export function cutAtGrapheme(text: string, length: number): string {
 
 /** Characters a message shows as escapes: those that draw nothing or move others (see escapeInvisible). */
 const ESCAPED = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Zl}\p{Zp}\p{Cs}]/gu;
+/** Default-ignorable, but part of how an emoji or a letter looks: left as they are. */
+const VARIATION_SELECTOR = /\p{Variation_Selector}/u;
 
 /**
  * `text` with every character that draws nothing, or reorders what follows (bidi controls),
- * written as a \uXXXX escape: for error messages, where "\u200B" must be seen and "\u202E" must
- * not turn the rest of the line around.
+ * written as \uXXXX escapes: for error messages, where "\u200B" must be seen and "\u202E" must
+ * not turn the rest of the line around. Variation selectors (the one in ❤️) stay.
  */
 export function escapeInvisible(text: string): string {
-  return text.replace(ESCAPED, (char) => [...Array(char.length).keys()].map((i) => `\\u${char.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join(''));
+  return text.replace(ESCAPED, (char) =>
+    VARIATION_SELECTOR.test(char) ? char : Array.from({ length: char.length }, (_, i) => `\\u${char.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join(''),
+  );
 }

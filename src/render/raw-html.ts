@@ -45,7 +45,7 @@ export const sanitizeSchema: SanitizeSchema = {
   },
 };
 
-/** The nine tag names GFM filters, as the spec's regular expression finds them: "<" or "</", the name, then white space, "/" or ">". */
+/** The nine tags GFM filters, found as micromark-extension-gfm-tagfilter finds them: "<" or "</", the name, then white space, "/" or ">". */
 const FILTERED_TAGS = /<(\/?)(iframe|noembed|noframes|plaintext|script|style|textarea|title|xmp)(?=[\t\n\f\r />])/gi;
 /** The seven of them that are filtered always; script and style are dropped instead when whole. */
 const ALWAYS_FILTERED = /<(\/?)(iframe|noembed|noframes|plaintext|textarea|title|xmp)(?=[\t\n\f\r />])/gi;
