@@ -57,14 +57,29 @@ export function outputFileFor(url: string): string {
   return normalised;
 }
 
+/**
+ * Whether a URL as written is protocol-relative: "//host/x", or "/\\host/x" and "\\\\host/x", which
+ * browsers read alike. Such a URL is another site's, never a path of this one.
+ */
+export function isProtocolRelative(url: string): boolean {
+  return /^[/\\]{2}/.test(url);
+}
+
+/** Whether a URL as written is a path of this site ("/images/a.jpg"): one leading slash, not protocol-relative. */
+export function isSitePath(url: string): boolean {
+  return url.startsWith('/') && !isProtocolRelative(url);
+}
+
 /** Join a site path onto the base path ("/news/") for links inside pages. */
 export function withBasePath(basePath: string, url: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('#')) return url;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || isProtocolRelative(url) || url.startsWith('#')) return url;
   return `${basePath.replace(/\/$/, '')}/${url.replace(/^\//, '')}`;
 }
 
-/** Absolute URL of a site path under baseUrl ("https://x.org/news/"), for canonical links and feeds. */
+/** Absolute URL of a site path under baseUrl ("https://x.org/news/"), for canonical links and feeds; a remote URL as it is. */
 export function absoluteUrl(baseUrl: string, url: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  // Protocol-relative: another host, reached with the site's own scheme.
+  if (isProtocolRelative(url)) return new URL(url, baseUrl).href;
   return new URL(url.replace(/^\//, ''), baseUrl).href;
 }

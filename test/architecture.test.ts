@@ -69,7 +69,7 @@ const LAYERS: readonly string[][] = [
   ['report.ts', 'timing.ts'],
   ['write/'],
   ['types/', 'dates.ts', 'slugs.ts', 'urls.ts', 'escape.ts', 'version.ts', 'installation.ts', 'bounded-tasks.ts'],
-  ['problems/'],
+  ['problems/', 'visible-text.ts'],
 ];
 
 /** The layer unit a file of src/ belongs to: its top folder ("pages/"), or the file itself. */

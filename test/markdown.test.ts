@@ -1,7 +1,8 @@
 import * as cheerio from 'cheerio';
 import { resolveBodyImages } from '../src/images/placeholders.js';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, summarise } from '../src/render/markdown.js';
+import { renderMarkdown } from '../src/render/markdown.js';
+import { summarise } from '../src/render/summary.js';
 
 const render = (markdown: string) => renderMarkdown(markdown, { summaryLength: 200, basePath: '/', contentPath: '2025/12/a.md' });
 

@@ -50,6 +50,9 @@ export async function loadSource(uses: SourceUses, store: ImageStore): Promise<L
     }
     return { uses, hash, info: probed, bytes: read, release: () => (bytes = undefined) };
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    // The file may be a fine photo this user may not read: not a damaged one.
+    if (code === 'EACCES' || code === 'EPERM') return { code: 'image-unreadable', facts: { file: uses.shown, cause: code, denied: true } };
     return unreadable(causeOf(error));
   }
 }

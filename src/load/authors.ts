@@ -8,7 +8,7 @@
 // held to the front-matter limits (depth, aliases). Every problem names the file, line and column,
 // the author and the field. Pure but for reading the one file.
 
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
@@ -16,9 +16,11 @@ import type { SiteConfig } from '../config.js';
 import { positionAt, problem, type Position, type Problem } from '../problems/index.js';
 import { slugOrFallback } from '../slugs.js';
 import type { Author, AuthorProfiles } from '../types/index.js';
-import { displayPath, isInside, linkPolicy } from './discover.js';
+import { isSitePath } from '../urls.js';
+import { hasVisibleText, visibleText } from '../visible-text.js';
+import { displayPath, isInside, linkPolicy, readInputText } from './discover.js';
 import { normaliseText } from './frontmatter.js';
-import { FIELD_LIMITS, optional, text, valueAt } from './schema.js';
+import { displayText, FIELD_LIMITS, optional, text, valueAt } from './schema.js';
 import { inspectYamlTree, isAliasBomb, YAML_DEPTH_LIMIT, YAML_MAX_ALIAS_COUNT } from './yaml-limits.js';
 
 /** The authors file's name, in the content folder. */
@@ -35,11 +37,12 @@ const httpUrl = z.string({ error: URL_EXPECTED }).trim().refine(isHttpUrl, { err
 
 const entrySchema = z.strictObject(
   {
-    name: text('the name as bylines write it, such as Aigerim Sultanova', FIELD_LIMITS.name),
-    bio: optional(text('a sentence or two about the author', FIELD_LIMITS.summary)),
+    name: displayText('the name as bylines write it, such as Aigerim Sultanova', FIELD_LIMITS.name),
+    bio: optional(displayText('a sentence or two about the author', FIELD_LIMITS.summary)),
+    // A site path, or a URL that names its scheme: "//host/x.jpg" is another site's file, not a path of this one.
     photo: optional(
-      text('a site path such as /images/authors/aigerim.jpg or an http(s) URL', FIELD_LIMITS.image).refine((value) => value.startsWith('/') || isHttpUrl(value), {
-        error: 'a site path such as /images/authors/aigerim.jpg (a file of static/) or an http(s) URL',
+      text('a site path such as /images/authors/aigerim.jpg or an http(s) URL', FIELD_LIMITS.image).refine((value) => isSitePath(value) || isHttpUrl(value), {
+        error: 'a site path such as /images/authors/aigerim.jpg (a file of static/) or an http(s) URL such as https://example.org/aigerim.jpg',
       }),
     ),
     url: optional(httpUrl),
@@ -63,7 +66,7 @@ export function loadAuthors(config: Pick<SiteConfig, 'root' | 'contentPath' | 'a
   if (!lstatSync(absolute, { throwIfNoEntry: false })) return { profiles: new Map(), problems: [] };
   const refused = refusedLink(config, absolute, file);
   if (refused) return { profiles: new Map(), problems: [refused] };
-  return parseAuthors(readFileSync(absolute, 'utf8'), file);
+  return parseAuthors(readInputText(absolute), file);
 }
 
 /** The authors file's text (as read from `file`) as profiles, and every problem in it. Pure. */
@@ -95,7 +98,8 @@ export function parseAuthors(source: string, file: string): LoadedAuthors {
   data.forEach((entry: unknown, index) => {
     const parsed = entrySchema.safeParse(entry);
     const name = (entry as { name?: unknown } | null)?.name;
-    const author = typeof name === 'string' || typeof name === 'number' ? String(name) : `author number ${index + 1}`;
+    const named = (typeof name === 'string' || typeof name === 'number') && hasVisibleText(String(name));
+    const author = named ? visibleText(String(name)).trim() : `author number ${index + 1}`;
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push(issueProblem(issue, { file, index, author, entry, locate }));
       return;

@@ -6,9 +6,12 @@
 // file or folder it leads to. Only entries that are links cost a realpath.
 
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { problem, type Problem } from '../problems/index.js';
+import { asReadError } from '../write/os-errors.js';
 
 /** One content file as read from disk. Plain data. */
 export interface SourceFile {
@@ -71,8 +74,39 @@ export function readSourceFile(paths: SitePaths, contentPath: string): SourceFil
   return {
     file: displayPath(paths, absolute),
     contentPath,
-    text: readFileSync(absolute, 'utf8'),
+    text: readInputText(absolute),
   };
+}
+
+/**
+ * A file of the site's input (an article, the authors file, a template, a static file) as text.
+ * A failure is marked as met reading (os-errors.ts asReadError): a permission error then asks
+ * for read access, not write access.
+ */
+export function readInputText(absolute: string): string {
+  try {
+    return readFileSync(absolute, 'utf8');
+  } catch (error) {
+    throw asReadError(error);
+  }
+}
+
+/** readInputText's bytes. */
+export function readInputBytes(absolute: string): Buffer {
+  try {
+    return readFileSync(absolute);
+  } catch (error) {
+    throw asReadError(error);
+  }
+}
+
+/** readInputBytes, without blocking the thread. */
+export async function readInputFile(absolute: string): Promise<Buffer> {
+  try {
+    return await readFile(absolute);
+  } catch (error) {
+    throw asReadError(error);
+  }
 }
 
 /** A path as shown to the user: relative to the site root when inside it. */
@@ -143,8 +177,21 @@ interface Visit {
 }
 
 function walk(policy: LinkPolicy, options: FindOptions, found: FoundFiles, visit: Visit): void {
-  for (const entry of readdirSync(visit.folder, { withFileTypes: true })) {
+  const entries = readdirSync(visit.folder, { withFileTypes: true });
+  // A name that is not UTF-8 reads with U+FFFD in place of its bytes: no path made from it opens.
+  const unreadable = entries.some((entry) => entry.name.includes('\uFFFD')) ? namesNotUtf8(visit.folder) : new Map<string, Buffer[]>();
+  for (const entry of entries) {
     if (!options.hidden && entry.name.startsWith('.')) continue;
+    const bytes = unreadable.get(entry.name)?.shift();
+    if (bytes) {
+      // Reported if it would have been read: a folder, or a file the search takes.
+      const kind = entry.isDirectory() ? 'folder' : 'file';
+      if (kind === 'folder' || !options.wanted || options.wanted(entry.name)) {
+        const shown = displayPath(policy, path.join(visit.folder, escapedName(bytes)));
+        found.problems.push(problem('file-name-encoding', shown, AT_START, { kind }));
+      }
+      continue;
+    }
     const absolute = path.join(visit.folder, entry.name);
     let real = path.join(visit.real, entry.name);
     let folder = entry.isDirectory();
@@ -165,6 +212,40 @@ function walk(policy: LinkPolicy, options: FindOptions, found: FoundFiles, visit
     if (folder) walk(policy, options, found, { folder: absolute, real, prefix: `${relative}/`, ancestors: [...visit.ancestors, real] });
     else if (file && (!options.wanted || options.wanted(entry.name))) found.files.push([relative, absolute]);
   }
+}
+
+/**
+ * The names in `folder` that are not UTF-8, by the name they read as (U+FFFD for each bad
+ * sequence), with their bytes. Two such names that read alike are both reported.
+ */
+function namesNotUtf8(folder: string): Map<string, Buffer[]> {
+  const names = new Map<string, Buffer[]>();
+  for (const bytes of readdirSync(folder, { encoding: 'buffer' })) {
+    if (isUtf8(bytes)) continue;
+    const name = bytes.toString('utf8');
+    names.set(name, [...(names.get(name) ?? []), bytes]);
+  }
+  return names;
+}
+
+/** A file name's bytes as text: UTF-8 where they are, each other byte as \xNN ("\xED\xEE.md"). */
+function escapedName(bytes: Buffer): string {
+  let shown = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    // The length of the UTF-8 sequence this byte starts, if it can start one.
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const sequence = bytes.subarray(i, i + length);
+    if (length > 0 && sequence.length === length && isUtf8(sequence)) {
+      shown += sequence.toString('utf8');
+      i += length;
+    } else {
+      shown += `\\x${lead.toString(16).toUpperCase().padStart(2, '0')}`;
+      i++;
+    }
+  }
+  return shown;
 }
 
 /**

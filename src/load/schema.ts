@@ -8,6 +8,7 @@ import { problem, type Problem } from '../problems/index.js';
 import { DATE_FORMS } from '../problems/catalogue.js';
 import { isValidSlug } from '../slugs.js';
 import type { ArticleSettings } from '../types/index.js';
+import { hasVisibleText, visibleText } from '../visible-text.js';
 import type { FrontMatter } from './frontmatter.js';
 import type { SourceFile } from './discover.js';
 
@@ -29,6 +30,25 @@ export function text(expected: string, maxLength: number) {
   return z
     .union([z.string(), z.number()], { error: expected })
     .transform((value) => String(value).trim())
+    .pipe(z.string().min(1, { error: expected }).refine((value) => value.length <= maxLength, tooLong(maxLength)));
+}
+
+/**
+ * Text a reader sees (a title, a caption, a name): as `text`, with the characters that draw
+ * nothing removed first (visible-text.ts). A value of such characters alone is refused as
+ * `text-invisible`, not taken for a missing one.
+ */
+export function displayText(expected: string, maxLength: number) {
+  return z
+    .union([z.string(), z.number()], { error: expected })
+    .transform((value, ctx) => {
+      const written = String(value);
+      if (written.trim() !== '' && !hasVisibleText(written)) {
+        ctx.addIssue({ code: 'custom', message: expected, params: { code: 'text-invisible' } });
+        return z.NEVER;
+      }
+      return visibleText(written).trim();
+    })
     .pipe(z.string().min(1, { error: expected }).refine((value) => value.length <= maxLength, tooLong(maxLength)));
 }
 
@@ -67,9 +87,10 @@ const focusField = z.union([z.string(), z.array(z.number())], { error: FOCUS_EXP
 });
 
 const LIST_EXPECTED = 'a list of names, such as [Almaty, UNESCO] or "Almaty, UNESCO"';
+const NAME_EXPECTED = 'each entry to be a name';
 
 const nameEntry = z
-  .union([z.string(), z.number()], { error: 'each entry to be a name' })
+  .union([z.string(), z.number()], { error: NAME_EXPECTED })
   .refine((value) => String(value).trim().length <= FIELD_LIMITS.name, tooLong(FIELD_LIMITS.name));
 
 const nameList = z
@@ -78,16 +99,25 @@ const nameList = z
     z.number(),
     z.array(nameEntry),
   ], { error: LIST_EXPECTED })
-  .transform((value) => {
+  .transform((value, ctx) => {
     const items = Array.isArray(value) ? value.map(String) : String(value).split(',');
-    return [...new Set(items.map((item) => item.trim().replace(/\s+/g, ' ')).filter(Boolean))];
+    const names: string[] = [];
+    items.forEach((item, index) => {
+      // An empty entry (a trailing comma) is dropped; one of invisible characters alone is refused.
+      if (item.trim() !== '' && !hasVisibleText(item)) {
+        ctx.addIssue({ code: 'custom', message: NAME_EXPECTED, path: Array.isArray(value) ? [index] : [], params: { code: 'text-invisible' } });
+      }
+      const name = visibleText(item).trim().replace(/\s+/g, ' ');
+      if (name !== '') names.push(name);
+    });
+    return [...new Set(names)];
   });
 
 const CORRECTION_EXPECTED = 'a correction with a date and a text, such as {date: 2025-12-19, text: "An earlier version gave the wrong venue."}';
 
 function correctionList(timeZone: string) {
   return z.array(
-    z.strictObject({ date: dateField(timeZone), text: text('the text of the correction, saying what was wrong', FIELD_LIMITS.summary) }, { error: CORRECTION_EXPECTED }),
+    z.strictObject({ date: dateField(timeZone), text: displayText('the text of the correction, saying what was wrong', FIELD_LIMITS.summary) }, { error: CORRECTION_EXPECTED }),
     { error: 'a list of corrections, each with a date and a text, such as [{date: 2025-12-19, text: "An earlier version gave the wrong venue."}]' },
   );
 }
@@ -108,14 +138,14 @@ export function frontMatterSchema(settings: Pick<ArticleSettings, 'timeZone'>) {
 function createFrontMatterSchema(timeZone: string) {
   return z
     .object({
-      title: text('a non-empty title', FIELD_LIMITS.title),
+      title: displayText('a non-empty title', FIELD_LIMITS.title),
       date: dateField(timeZone),
       updated: optional(dateField(timeZone)),
       expires: optional(dateField(timeZone)),
-      topic: optional(text('a topic name such as Politics or Culture', FIELD_LIMITS.name)),
+      topic: optional(displayText('a topic name such as Politics or Culture', FIELD_LIMITS.name)),
       tags: optional(nameList),
-      summary: optional(text('a one-paragraph summary', FIELD_LIMITS.summary)),
-      source: optional(text('the name of the source, such as Qazinform News Agency', FIELD_LIMITS.name)),
+      summary: optional(displayText('a one-paragraph summary', FIELD_LIMITS.summary)),
+      source: optional(displayText('the name of the source, such as Qazinform News Agency', FIELD_LIMITS.name)),
       author: optional(nameList),
       slug: optional(
         z
@@ -128,9 +158,9 @@ function createFrontMatterSchema(timeZone: string) {
       ),
       draft: optional(z.boolean({ error: 'true or false' })),
       image: optional(text('an image path or URL', FIELD_LIMITS.image)),
-      imageAlt: optional(text('a description of the image for readers who cannot see it', FIELD_LIMITS.image)),
-      imageCaption: optional(text('a caption for the lead image', FIELD_LIMITS.summary)),
-      imageCredit: optional(text('who took or owns the photo, such as Aigerim Sultanova / Qazinform', FIELD_LIMITS.name)),
+      imageAlt: optional(displayText('a description of the image for readers who cannot see it', FIELD_LIMITS.image)),
+      imageCaption: optional(displayText('a caption for the lead image', FIELD_LIMITS.summary)),
+      imageCredit: optional(displayText('who took or owns the photo, such as Aigerim Sultanova / Qazinform', FIELD_LIMITS.name)),
       imageFocus: optional(focusField),
       corrections: optional(correctionList(timeZone)),
       lang: optional(
@@ -141,6 +171,13 @@ function createFrontMatterSchema(timeZone: string) {
     })
     .loose()
     .superRefine((value, ctx) => {
+      // An update before publication, or an expiry at or before it, is a mistyped date.
+      if (value.updated !== undefined && value.updated.epoch < value.date.epoch) {
+        ctx.addIssue({ code: 'custom', path: ['updated'], message: 'updated', params: { code: 'date-order' } });
+      }
+      if (value.expires !== undefined && value.expires.epoch <= value.date.epoch) {
+        ctx.addIssue({ code: 'custom', path: ['expires'], message: 'expires', params: { code: 'date-order' } });
+      }
       if (value.image !== undefined && value.imageAlt === undefined) {
         ctx.addIssue({
           code: 'custom',
@@ -177,12 +214,14 @@ export function issueToProblem(issue: z.core.$ZodIssue, source: SourceFile, fron
   const position = frontMatter.locate(path);
   const actual = valueAt(frontMatter.data, path);
   if (params?.code === 'date-invalid') return problem('date-invalid', source.file, position, { field, value: actual });
+  if (params?.code === 'date-order') return problem('date-order', source.file, position, { field, value: actual, date: frontMatter.data.date });
+  if (params?.code === 'text-invisible') return problem('text-invisible', source.file, position, { field, expected: issue.message, value: actual });
   if (params?.code === 'field-too-long') return problem('field-too-long', source.file, position, { field, expected: issue.message, length: String(actual).length });
   return problem(params?.code ?? 'field-invalid', source.file, position, { field, expected: issue.message, value: actual });
 }
 
 /** The codes a schema refinement names in its params (any other invalid value is field-invalid). */
-type FieldCode = 'date-invalid' | 'slug-invalid' | 'field-too-long';
+type FieldCode = 'date-invalid' | 'date-order' | 'slug-invalid' | 'field-too-long' | 'text-invisible';
 
 /** The value at `path` inside parsed YAML data (undefined where the path leads nowhere): what an error quotes as "got". */
 export function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {

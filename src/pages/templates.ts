@@ -7,14 +7,14 @@
 // an article) its body HTML.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Liquid, type FilterImplOptions, type FS, type Template } from 'liquidjs';
 import type { SiteConfig } from '../config.js';
 import { PACKAGE_ROOT } from '../installation.js';
 import { problem, type Problem } from '../problems/index.js';
-import { displayPath, findFiles, isInside, linkPolicy, type FoundFile } from '../load/discover.js';
+import { displayPath, findFiles, isInside, linkPolicy, readInputBytes, readInputText, type FoundFile } from '../load/discover.js';
 import { registerFilters } from './filters.js';
 
 /** Broadsheet's own theme, used for any template the site does not provide. */
@@ -80,7 +80,7 @@ export function templatesFingerprint(files: TemplateFiles): string {
   for (const [root, found] of files.files) {
     for (const [entry, file] of found) {
       hash.update(`${root}\u0000${entry}\u0000`);
-      hash.update(readFileSync(file));
+      hash.update(readInputBytes(file));
     }
   }
   return hash.digest('hex');
@@ -91,7 +91,7 @@ function foundFilesOnly(files: TemplateFiles): FS {
   const has = (file: string) => files.found.has(path.resolve(file));
   const read = (file: string) => {
     if (!has(file)) throw new Error(`ENOENT: ${file} is not a template file`);
-    return readFileSync(file, 'utf8');
+    return readInputText(file);
   };
   const contains = (root: string, file: string) => isInside(path.resolve(file), path.resolve(root)) && has(file);
   return {
@@ -129,7 +129,7 @@ export function templateFingerprints(found: TemplateFiles, names: readonly strin
     const visit = (current: string) => {
       if (files.has(current)) return;
       const file = findTemplateByName(found, current);
-      const text = file ? readFileSync(file, 'utf8') : '';
+      const text = file ? readInputText(file) : '';
       files.set(current, `${file ?? ''}\u0000${text}`);
       if (DYNAMIC_REFERENCE.test(text)) dynamic = true;
       for (const match of text.matchAll(REFERENCE)) visit(match[2]!.replace(/\.liquid$/, ''));
@@ -258,14 +258,29 @@ function templateProblem(error: unknown, config: SiteConfig, files: TemplateFile
   const file = token?.file ?? findTemplateBySource(files, token?.input) ?? findTemplateByName(files, name);
   const cause = shaped.originalError?.message ?? shaped.message ?? String(error);
   const message = cause.split('\n')[0]!.replace(/, (file|line):.*$/, '');
-  return problem(code, file ? displayPath(config, file) : `${name}${TEMPLATE_EXTENSION}`, { line, column }, { template: name, cause: message });
+  return problem(code, file ? displayPath(config, file) : `${name}${TEMPLATE_EXTENSION}`, { line, column }, { template: name, cause: withoutMachinePaths(message, config, files) });
+}
+
+/**
+ * A LiquidJS message with the machine's absolute paths told as the user knows them: the site's
+ * template folder by its path in the site ("templates/"), Broadsheet's own as "the default theme".
+ * ("Failed to lookup "x" in "/home/…/templates,/usr/lib/…/templates"" names both folders.)
+ */
+function withoutMachinePaths(message: string, config: SiteConfig, files: TemplateFiles): string {
+  const theme = path.resolve(DEFAULT_TEMPLATES);
+  const named = files.roots.map((root) => (root === theme ? 'the default theme' : `${displayPath(config, root)}/`));
+  let shown = message.replaceAll(`"${files.roots.join(',')}"`, named.join(' and '));
+  files.roots.forEach((root, i) => {
+    shown = shown.replaceAll(`${root}${path.sep}`, root === theme ? 'the default theme\'s ' : named[i]!).replaceAll(root, named[i]!);
+  });
+  return shown.replaceAll(`${path.resolve(config.root)}${path.sep}`, '');
 }
 
 /** LiquidJS keeps the template's source, not its file, on render-time errors: find the file. */
 function findTemplateBySource(files: TemplateFiles, source: string | undefined): string | undefined {
   if (!source) return undefined;
   for (const file of files.found) {
-    if (file.endsWith(TEMPLATE_EXTENSION) && readFileSync(file, 'utf8') === source) return file;
+    if (file.endsWith(TEMPLATE_EXTENSION) && readInputText(file) === source) return file;
   }
   return undefined;
 }

@@ -5,10 +5,9 @@
 // outside is a problem and is not read. Template folders are found (and their links reported)
 // by the template engine, whose listing is used here.
 
-import { readFile } from 'node:fs/promises';
 import type { SiteConfig } from '../config.js';
 import { problem, type Problem } from '../problems/index.js';
-import { displayPath, findFiles, linkPolicy } from '../load/discover.js';
+import { displayPath, findFiles, linkPolicy, readInputFile } from '../load/discover.js';
 import type { Templates } from '../pages/templates.js';
 import type { OutputWriter } from '../write/output-writer.js';
 
@@ -25,7 +24,7 @@ export async function copyAssets(templates: Pick<Templates, 'roots' | 'files'>, 
     }
   }
   for (const [relative, absolute] of [...chosen].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    await writer.write(`assets/${relative}`, await readFile(absolute));
+    await writer.write(`assets/${relative}`, await readInputFile(absolute));
   }
   return chosen.size;
 }
@@ -46,7 +45,7 @@ export async function copyStatic(config: SiteConfig, writer: OutputWriter): Prom
       );
       continue;
     }
-    await writer.write(relative, await readFile(absolute));
+    await writer.write(relative, await readInputFile(absolute));
     files++;
   }
   return { files, problems };

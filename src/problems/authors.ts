@@ -3,6 +3,7 @@
 // one catalogue (catalogue.ts spreads it in).
 
 import type { CatalogueEntry } from './entry.js';
+import { showValue } from './values.js';
 import { explainYamlError } from './yaml.js';
 
 /**
@@ -20,11 +21,6 @@ export interface AuthorsArgs {
 
 const EXAMPLE = '- name: Aigerim Sultanova\n      bio: Covers culture from Almaty.\n      sameAs: [https://x.com/aigerim]';
 
-/** A value as it appears in a message (as catalogue.ts showValue, which this part cannot import). */
-function shown(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
 
 /** The authors file's entry. */
 export const authorsEntries: { readonly [C in keyof AuthorsArgs]: CatalogueEntry<AuthorsArgs[C]> } = {
@@ -47,7 +43,7 @@ export const authorsEntries: { readonly [C in keyof AuthorsArgs]: CatalogueEntry
       }
     },
     expected: (a) => (a.kind === 'field' ? a.expected : a.kind === 'not-a-list' ? 'one "- name: ..." entry per author' : undefined),
-    actual: (a) => (a.kind === 'field' && !a.missing ? shown(a.value) : undefined),
+    actual: (a) => (a.kind === 'field' && !a.missing ? showValue(a.value) : undefined),
     hint: (a) => {
       switch (a.kind) {
         case 'yaml':

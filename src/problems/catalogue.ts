@@ -10,12 +10,15 @@ import type { CatalogueEntry, NoArgs } from './entry.js';
 import { authorsEntries, type AuthorsArgs } from './authors.js';
 import { imageEntries, type ImageArgs } from './images.js';
 import { limitEntries, type LimitArgs } from './limits.js';
+import { inputEntries, type InputArgs } from './input.js';
+import { showValue } from './values.js';
 import { explainYamlError } from './yaml.js';
 
 export type { Severity } from './entry.js';
+export { showValue } from './values.js';
 
 /** The facts each code's texts are built from: what its call sites pass to problem(). */
-export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs {
+export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArgs {
   'file-empty': NoArgs;
   'frontmatter-missing': { missing: 'opening' | 'closing' };
   /** `field`: the key on the line YAML stopped at; `yamlCode`, `parserMessage`: the `yaml` package's error. */
@@ -72,11 +75,6 @@ export const DATE_FORMS = 'an ISO 8601 date such as 2025-12-18, 2025-12-18 19:20
 
 const DUMP_HEADER = '" date 2025-12-19 18.12.2025, 19:20 28841"';
 
-/** A value as it appears in a message: strings quoted, long values cut. */
-export function showValue(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
 
 /** Every permanent code, in the order the README's table lists them. */
 export const catalogue: Catalogue = {
@@ -290,6 +288,7 @@ export const catalogue: Catalogue = {
   ...limitEntries,
   ...authorsEntries,
   ...imageEntries,
+  ...inputEntries,
 };
 
 function undefinedVariableHint(cause: string): string | undefined {

@@ -13,8 +13,8 @@ import type { CatalogueEntry } from './entry.js';
 export interface ImageArgs {
   /** `tried`: the files looked for, relative to the site root. */
   'image-missing': { reference: string; lead: boolean; tried: readonly string[] };
-  /** `cause`: what the image decoder or the system said, first line. */
-  'image-unreadable': { reference: string; lead: boolean; file: string; cause: string };
+  /** `cause`: what the image decoder or the system said, first line; `denied`: the system refused this user read access. */
+  'image-unreadable': { reference: string; lead: boolean; file: string; cause: string; denied?: boolean };
   /** `why`: a path leading out of the site, a symbolic link whose target is outside, or a URL scheme that is no web address. */
   'image-outside-site': { reference: string; lead: boolean; why: 'path' | 'symlink' | 'scheme' };
   'image-too-large': { reference: string; lead: boolean; file: string; width: number; height: number; limit: number };
@@ -32,17 +32,18 @@ export const imageEntries: { readonly [C in keyof ImageArgs]: CatalogueEntry<Ima
     title: 'Image not found',
     help: 'Put the image next to the article (or in `content/images/` or `static/`) and write its path relative to the article file, as an editor or GitHub shows it.',
     field: fieldOf,
-    message: (a) => `${what(a)} does not exist`,
-    expected: (a) => `an image file at ${a.tried.join(' or ')}`,
+    message: (a) => (a.reference.trim() === '' ? `${a.lead ? 'the lead image' : 'an image'} has no path or URL` : `${what(a)} does not exist`),
+    expected: (a) => (a.tried.length > 0 ? `an image file at ${a.tried.join(' or ')}` : 'the path of an image file, or an http(s) URL'),
     hint: () => 'write the path relative to the article file (photo.jpg beside it, ../images/photo.jpg), or a site path such as /images/photo.jpg for a file of static/',
   },
   'image-unreadable': {
     title: 'Image cannot be read',
-    help: 'Export the photo again as JPEG, PNG, WebP or AVIF: the file is damaged, empty or not an image.',
+    help: 'Export the photo again as JPEG, PNG, WebP or AVIF: the file is damaged, empty or not an image. When the message says this user may not read it, give the user read access instead.',
     field: fieldOf,
-    message: (a) => `${what(a)} (${a.file}) is not an image Broadsheet can read: ${a.cause}`,
-    expected: () => 'a JPEG, PNG, WebP, AVIF, GIF or TIFF file',
-    hint: () => 'open the file in an image editor and export it again as JPEG, PNG, WebP or AVIF',
+    message: (a) =>
+      a.denied ? `${what(a)} (${a.file}) may not be read by this user (${a.cause})` : `${what(a)} (${a.file}) is not an image Broadsheet can read: ${a.cause}`,
+    expected: (a) => (a.denied ? 'read access to the file for the user running Broadsheet' : 'a JPEG, PNG, WebP, AVIF, GIF or TIFF file'),
+    hint: (a) => (a.denied ? 'give this user read access (check with ls -l)' : 'open the file in an image editor and export it again as JPEG, PNG, WebP or AVIF'),
   },
   'image-outside-site': {
     title: 'Image outside the site',

@@ -10,7 +10,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { toString as hastToString } from 'hast-util-to-string';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -22,7 +22,9 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { gfmKey, mayHaveAutolinks, remarkGfmParts, sniffGfm, treeNeedsAutolinks, type GfmParts } from './gfm.js';
 import { articleLinkPlaceholder } from './article-links.js';
-import { withBasePath } from '../urls.js';
+import { rehypeRefusedImages, rehypeTagFilter, sanitizeSchema, type RefusedSource } from './raw-html.js';
+import { summarise } from './summary.js';
+import { isProtocolRelative, isSitePath, withBasePath } from '../urls.js';
 import { bodyImagePlaceholder } from '../images/placeholders.js';
 import type { BodyImageRef, SiteLink } from '../types/index.js';
 
@@ -48,21 +50,6 @@ export interface MarkdownOptions {
 
 
 
-// GitHub's schema, plus the elements newsrooms use for captioned photos and inline semantics,
-// and without prefixing ids: footnote ids and their links already carry remark-rehype's
-// `user-content-` prefix, and prefixing ids again would break them.
-const sanitizeSchema = {
-  ...defaultSchema,
-  clobber: [],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'caption', 'abbr', 'mark', 'small', 'cite', 'time'],
-  attributes: {
-    ...defaultSchema.attributes,
-    img: [...(defaultSchema.attributes?.img ?? []), 'alt', 'title', 'width', 'height', 'loading'],
-    abbr: ['title'],
-    time: ['dateTime'],
-  },
-};
-
 /**
  * What a body needs of the pipeline: raw HTML support (rehype-raw re-parses the whole tree through
  * parse5; only a body with "<" can hold raw HTML), heading ids (rehype-slug; only a body with a
@@ -78,8 +65,8 @@ function createProcessor(features: Features) {
   const parser = unified().use(remarkParse);
   const withGfm = features.gfm === 'remark-gfm' ? parser.use(remarkGfm) : parser.use(remarkGfmParts, features.gfm);
   const hast = withGfm.use(remarkRehype, { allowDangerousHtml: features.raw });
-  const withRaw = features.raw ? hast.use(rehypeRaw) : hast;
-  const cleaned = withRaw.use(rehypeSanitize, sanitizeSchema).use(rehypeArticleBody);
+  const withRaw = features.raw ? hast.use(rehypeTagFilter).use(rehypeRaw) : hast;
+  const cleaned = withRaw.use(rehypeRefusedImages).use(rehypeSanitize, sanitizeSchema).use(rehypeArticleBody);
   return (features.slug ? cleaned.use(rehypeSlug) : cleaned).use(rehypeStringify).freeze();
 }
 
@@ -137,8 +124,8 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions, choic
   };
 }
 
-/** A URL with a scheme (https:, data:) or protocol-relative: not a file of the site. */
-const HAS_SCHEME = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+/** A URL with a scheme (https:, data:): not a file of the site; nor is a protocol-relative one (urls.ts). */
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * Three fixes to the sanitised tree, in one pass over it:
@@ -158,10 +145,11 @@ function rehypeArticleBody() {
     const images: BodyImageRef[] = [];
     const headings: Element[] = [];
     let hasH1 = false;
+    const refused: Array<{ node: Element; parent: HastRoot | Element }> = [];
     visit(tree, 'element', (node: Element, _index, parent) => {
       const { tagName } = node;
       if (tagName === 'img') {
-        bodyImage(node, parent?.type === 'element' ? parent : undefined, images);
+        if (!bodyImage(node, parent?.type === 'element' ? parent : undefined, images) && parent) refused.push({ node, parent });
         return;
       }
       if (/^h[1-6]$/.test(tagName)) {
@@ -171,11 +159,11 @@ function rehypeArticleBody() {
       }
       const attribute = tagName === 'a' ? 'href' : undefined;
       const value = attribute ? node.properties[attribute] : undefined;
-      if (!attribute || typeof value !== 'string' || value === '' || /^([a-z][a-z0-9+.-]*:|\/\/|#|\?)/i.test(value)) return;
+      if (!attribute || typeof value !== 'string' || value === '' || /^([a-z][a-z0-9+.-]*:|#|\?)/i.test(value) || isProtocolRelative(value)) return;
       const line = node.position?.start.line ?? 1;
       const column = node.position?.start.column ?? 1;
       const [pathPart = ''] = value.split(/[?#]/, 1);
-      if (value.startsWith('/')) {
+      if (isSitePath(value)) {
         links.push({ kind: 'path', target: pathPart, line, column });
         node.properties[attribute] = withBasePath(options.basePath, value);
       } else if (pathPart.endsWith('.md')) {
@@ -191,18 +179,29 @@ function rehypeArticleBody() {
         if (level < 6) heading.tagName = `h${level + 1}`;
       }
     }
+    // An image with no source left (none written, or one the sanitiser refused) is no image.
+    for (const { node, parent } of refused) parent.children.splice(parent.children.indexOf(node), 1);
     file.data.siteLinks = links;
     file.data.bodyImages = images;
   };
 }
 
-function bodyImage(node: Element, parent: Element | undefined, images: BodyImageRef[]): void {
+/** Record a body image (see rehypeArticleBody); false when it has no source left to show. */
+function bodyImage(node: Element, parent: Element | undefined, images: BodyImageRef[]): boolean {
   const src = node.properties.src;
-  if (typeof src !== 'string' || src === '') return;
   const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
+  const at = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+  // A src of another scheme (file:, data:) is dropped by the sanitiser: reported as outside the
+  // site, as a lead image's is (images/resolve.ts). One with no src at all (![alt]() or
+  // <img alt="...">) is reported as missing.
+  const refusedSrc = (node.data as RefusedSource | undefined)?.refusedSrc;
+  if (typeof src !== 'string' || src === '') {
+    images.push({ src: refusedSrc ?? '', alt, ...at });
+    return false;
+  }
   const title = typeof node.properties.title === 'string' ? node.properties.title.trim() : '';
-  images.push({ src, alt, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
-  if (HAS_SCHEME.test(src)) return;
+  images.push({ src, alt, ...at });
+  if (HAS_SCHEME.test(src) || isProtocolRelative(src)) return true;
   // Just src and alt, in this order: the placeholder's pattern relies on it.
   node.properties = { src: bodyImagePlaceholder(images.length - 1, src), alt };
   const alone = parent?.tagName === 'p' && parent.children.every((child) => child === node || (child.type === 'text' && child.value.trim() === ''));
@@ -211,6 +210,7 @@ function bodyImage(node: Element, parent: Element | undefined, images: BodyImage
     const caption: ElementContent = { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: title }] };
     parent.children = [node, caption];
   }
+  return true;
 }
 
 function firstParagraphText(tree: HastRoot): string {
@@ -221,14 +221,4 @@ function firstParagraphText(tree: HastRoot): string {
     }
   }
   return '';
-}
-
-/** Cut text at the last word boundary before `length`, adding an ellipsis when cut. */
-export function summarise(text: string, length: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= length) return clean;
-  const cut = clean.slice(0, length);
-  const lastSpace = cut.lastIndexOf(' ');
-  const atWord = lastSpace > length * 0.6 ? cut.slice(0, lastSpace) : cut;
-  return `${atWord.replace(/[\s,;:.\-–—]+$/, '')}…`;
 }

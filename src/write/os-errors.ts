@@ -45,12 +45,28 @@ const EXPLAINED: Record<string, (file: string, reading: boolean) => string> = {
 };
 
 function permissionDenied(file: string, reading: boolean): string {
-  const access = reading ? 'read' : 'write';
-  return `Permission denied: this user may not ${access} ${file}. Give it ${access} access (check with ls -ld), or build into another folder with --out.`;
+  // An input the user may not read is fixed where it is: another output folder would not help.
+  if (reading) return `Permission denied: this user may not read ${file}. Give this user read access (check with ls -l).`;
+  return `Permission denied: this user may not write ${file}. Give it write access (check with ls -ld), or build into another folder with --out.`;
 }
 
 /** System calls that only read: a permission error there needs read access, not write access. */
 const READS = new Set(['read', 'scandir', 'stat', 'lstat', 'readlink', 'opendir', 'access']);
+
+/** An error marked by asReadError: met while reading the site's input. */
+interface ReadError {
+  reading?: boolean;
+}
+
+/**
+ * Mark an operating-system error as met reading the site's input (a content, authors, template
+ * or static file): `open` serves reads and writes alike, so only the caller knows which it was.
+ * Returns the error, to be thrown again.
+ */
+export function asReadError(error: unknown): unknown {
+  if (typeof error === 'object' && error !== null && typeof (error as NodeJS.ErrnoException).code === 'string') (error as ReadError).reading = true;
+  return error;
+}
 
 /**
  * The user's line for an operating-system error (with `outcome`, what became of the output,
@@ -66,7 +82,8 @@ export function explainSystemError(error: unknown, outcome = ''): SystemFailure 
   const at = dest && ['rename', 'link', 'symlink'].includes(syscall ?? '') ? dest : (file ?? dest);
   const shown = at ? shownPath(at) : 'a file of the build';
   // The code goes after the first sentence: "No space left on ... (ENOSPC). Free some space, ...".
-  const line = explain(shown, READS.has(syscall ?? '')).replace(/\. /, ` (${code}). `);
+  const reading = READS.has(syscall ?? '') || (error as ReadError).reading === true;
+  const line = explain(shown, reading).replace(/\. /, ` (${code}). `);
   return new SystemFailure(outcome ? `${line} ${outcome}` : line, code);
 }
 
@@ -87,13 +104,15 @@ export interface PlainOsError {
   syscall?: string;
   path?: string;
   dest?: string;
+  /** Set by asReadError. */
+  reading?: boolean;
 }
 
 /** The plain form of an operating-system error; undefined for anything else. */
 export function toPlainOsError(error: unknown): PlainOsError | undefined {
   if (typeof error !== 'object' || error === null || typeof (error as NodeJS.ErrnoException).code !== 'string') return undefined;
-  const { code, message, syscall, path: file, dest } = error as NodeJS.ErrnoException & { dest?: string };
-  return { code: code!, message, syscall, path: file, dest };
+  const { code, message, syscall, path: file, dest, reading } = error as NodeJS.ErrnoException & { dest?: string } & ReadError;
+  return { code: code!, message, syscall, path: file, dest, reading };
 }
 
 /** The error again, as the main thread would have seen it thrown. */
