@@ -15,7 +15,7 @@ import { pageGroups } from './pages/index.js';
 import { createTemplates, PAGE_TEMPLATES } from './pages/templates.js';
 import { collectArticles } from './pipeline/collect.js';
 import { writeOutputs, type WrittenOutputs } from './pipeline/outputs.js';
-import { recordingPlan, type PagePlan, type SiteState } from './pipeline/state.js';
+import { recordingPlan, siteState, type PagePlan, type SiteState } from './pipeline/state.js';
 import { writeTransaction } from './pipeline/transaction.js';
 import { stopOnErrors, type Problem } from './problems/index.js';
 import { ArticleCache } from './render/cache.js';
@@ -125,7 +125,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await imageStore.save();
     const stats = buildStats(written, outputs, { site, rendered: collected.rendered, sourcesRead: collected.read, cacheHits: cache.hits, threads: pool.threads, started, phases: clock.phases(), images: images.sources, imagesProcessed: images.processed });
     if (options.keepState) {
-      state = { config, templates, cache, manifest, imageStore, articles: collected.articles, site, images: images.images, pages, outputFiles: outputs.files };
+      state = siteState({ config, templates, cache, manifest, imageStore }, { site, articles: collected.articles, images: images.images, pages, outputFiles: outputs.files });
     }
     return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats, images: images.images, state };
   } catch (error) {

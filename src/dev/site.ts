@@ -14,16 +14,12 @@ import { build } from '../build.js';
 import { loadConfig, type SiteConfig } from '../config.js';
 import { buildTime } from '../dates.js';
 import { AUTHORS_FILE } from '../load/authors.js';
-import { siteGlobals } from '../pages/render-page.js';
-import type { OutputName } from '../pipeline/outputs.js';
 import { closeState, type SiteState } from '../pipeline/state.js';
 import { BuildFailure, type Problem } from '../problems/index.js';
 import { noProgress } from '../report.js';
-import { fingerprint } from '../write/manifest.js';
 import { lockSite, type SiteLock } from '../write/lock.js';
-import { linkersOf } from './linkers.js';
 import { refreshSearch } from './search.js';
-import type { Changes, DevOptions, DevState, GoodSite, UpdateResult } from './state.js';
+import type { Changes, DevOptions, DevState, UpdateResult } from './state.js';
 import { updateContent } from './update.js';
 import { updateImages } from './image-update.js';
 
@@ -57,7 +53,7 @@ export class DevSite {
 
   /** The config of the last good build, if there was one. */
   get config(): SiteConfig | undefined {
-    return this.state?.config;
+    return this.state?.good.config;
   }
 
   /**
@@ -67,7 +63,7 @@ export class DevSite {
   async update(changes: Changes): Promise<UpdateResult> {
     const state = this.state;
     if (!state) return this.full();
-    const { config } = state;
+    const { config } = state.good;
     const content: string[] = [];
     const showingImages = new Set<string>();
     for (const changed of changes.paths) {
@@ -81,7 +77,7 @@ export class DevSite {
       else if (IMAGE_FILE.test(relative)) {
         // A photo pages show: those articles' images are processed again. One no page shows
         // yet (perhaps the one an article is missing) is worth a (warm) build.
-        const showing = state.images.showing(changed);
+        const showing = state.good.images.showing(changed);
         if (showing.length === 0) return this.full();
         for (const file of showing) showingImages.add(file);
       }
@@ -110,9 +106,10 @@ export class DevSite {
   /** Save the article cache and the output manifest, so the next `npm run build` starts warm. */
   async flush(): Promise<void> {
     if (!this.state) return;
-    await this.state.manifest.save();
-    await this.state.cache.save();
-    await this.state.imageStore.saveKeeping();
+    const { manifest, cache, imageStore } = this.state.good;
+    await manifest.save();
+    await cache.save();
+    await imageStore.saveKeeping();
   }
 
   /**
@@ -123,9 +120,10 @@ export class DevSite {
   async refreshSearch(apply: (write: () => Promise<string[] | undefined>) => Promise<string[] | undefined>): Promise<string[]> {
     const state = this.state;
     if (!state) return [];
-    const good = state.good;
+    // Each update makes a new site model: the same one means no update came between.
+    const site = state.good.site;
     const now = this.options.now?.() ?? buildTime();
-    return refreshSearch(state, now, (write) => apply(async () => (this.state === state && state.good === good ? write() : undefined)));
+    return refreshSearch(state, now, (write) => apply(async () => (this.state === state && state.good.site === site ? write() : undefined)));
   }
 
   /** Save, then forget the site and release its lock. */
@@ -136,7 +134,7 @@ export class DevSite {
       const state = this.state;
       this.state = undefined;
       try {
-        if (state) await closeState(state);
+        if (state) await closeState(state.good);
       } finally {
         this.lock.release();
       }
@@ -151,7 +149,7 @@ export class DevSite {
       const result = await build({ ...this.options, now, cache: true, progress: this.options.progress ?? noProgress, keepState: true });
       const previous = this.state;
       this.state = loadState(result.state!);
-      if (previous) await closeState(previous);
+      if (previous) await closeState(previous.good);
       return { ok: true, mode: 'full', changed: ['*'], pagesRendered: result.stats.pagesRendered, warnings: result.warnings, milliseconds: performance.now() - started, build: result };
     } catch (error) {
       return failed(error, started);
@@ -176,38 +174,9 @@ function failed(error: unknown, started: number): UpdateResult {
   return { ok: false, problems: error.problems, milliseconds: performance.now() - started };
 }
 
-/**
- * The dev server's state from what a full build left (its stores open, its site and page plan):
- * updates find articles in the model by identity, so these very objects.
- */
+/** The dev server's state from what a full build left: its site, with its stores open. */
 function loadState(built: SiteState): DevState {
-  const { config, site, articles, images, outputFiles } = built;
   // A file's problems are kept from when it is next read: only changed files' are reported.
-  const sources = new Map(articles.map((meta) => [meta.contentPath, { meta, problems: [] as Problem[] }]));
-  const goodMetas = new Map(articles.map((meta) => [meta.contentPath, meta]));
-  const files = (name: OutputName) => outputFiles.get(name) ?? [];
-  const good: GoodSite = {
-    site,
-    index: goodMetas,
-    globalsPrint: fingerprint(siteGlobals(site, config)),
-    pagesByGroup: built.pages.byGroup,
-    order: built.pages.order,
-    sitemapFiles: files('sitemaps'),
-    otherFiles: new Set([...files('feeds'), ...files('sitemaps'), ...files('news-sitemap'), ...files('images')]),
-  };
-  return {
-    config,
-    cache: built.cache,
-    manifest: built.manifest,
-    templates: built.templates,
-    imageStore: built.imageStore,
-    sources,
-    stopping: new Map(),
-    dirty: new Set(),
-    linkers: linkersOf(articles),
-    goodMetas,
-    pageLists: built.pages.byGroup,
-    good,
-    images,
-  };
+  const sources = new Map([...built.metas.values()].map((meta) => [meta.contentPath, { meta, problems: [] as Problem[] }]));
+  return { good: built, sources, stopping: new Map(), dirty: new Set() };
 }
