@@ -26,7 +26,7 @@ import type { WorkerPool } from '../workers/pool.js';
 import type { OutputWriter, WriteStats } from '../write/output-writer.js';
 import { affectedGroups, sameDates, sameGroups, sameListsAs, samePages } from './impact.js';
 import { addLinks, removeLinks } from './linkers.js';
-import { writeOutputs } from './outputs.js';
+import { writeOutputs, type WrittenOutputs } from './outputs.js';
 import { allPages, globalsPrintOf, otherFilesOf, type SiteState } from './state.js';
 import { writeTransaction } from './transaction.js';
 import { planGroups } from './update-plan.js';
@@ -55,8 +55,11 @@ export interface UpdateRun {
 /** What an update did. */
 export interface Applied {
   stats: WriteStats;
+  outputs: WrittenOutputs;
   pagesRendered: number;
   warnings: Problem[];
+  /** Images the changed articles show, and how many had variants made. */
+  images: { sources: number; processed: number };
 }
 
 /**
@@ -161,5 +164,5 @@ export async function applyChanges(state: SiteState, change: ContentChange, run:
   }
   Object.assign(state, { site, images, globalsPrint, ...otherFilesOf(outputs.files) });
   state.pages.order = order;
-  return { stats, pagesRendered: outputs.pages.rendered, warnings };
+  return { stats, outputs, pagesRendered: outputs.pages.rendered, warnings, images: { sources: shownImages.sources, processed: shownImages.processed } };
 }

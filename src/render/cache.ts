@@ -166,6 +166,11 @@ export class ArticleCache {
     for (const key of this.previous.keys()) if (!this.current.has(key)) this.previous.delete(key);
   }
 
+  /** Drop a key this build looked up but no longer uses (the earlier version of an article that changed). */
+  forget(key: string): void {
+    this.current.delete(key);
+  }
+
   /** Record a freshly rendered article whose body is already in the store. */
   record(key: string, entry: CachedArticle): void {
     this.current.set(key, entry);
