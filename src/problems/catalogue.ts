@@ -144,7 +144,7 @@ export const catalogue: Catalogue = {
     message: () => 'is not a date Broadsheet can read',
     expected: () => DATE_FORMS,
     actual: (a) => showValue(a.value),
-    hint: () => "write the year first: 2025-12-18, or 2025-12-18 19:20 with a time; a time without an offset such as +05:00 is read in the site's time zone",
+    hint: (a) => dateHint(a.value),
   },
   'slug-invalid': {
     title: 'Slug has characters other than a-z, 0-9 and -',
@@ -291,6 +291,15 @@ export const catalogue: Catalogue = {
   ...authorsEntries,
   ...imageEntries,
 };
+
+/** What to change in a date: the order of its parts, or (when the year is already first) the day, time or offset. */
+function dateHint(value: unknown): string {
+  const zone = "a time without an offset such as +05:00 is read in the site's time zone";
+  if (/^\s*\d{4}-\d{1,2}-\d{1,2}/.test(String(value))) {
+    return `check that the day exists and write two digits each for month and day, times as 19:20 or 19:20:05, offsets as +05:00, -0800 or Z: 2025-12-18 19:20:05 -0800; ${zone}`;
+  }
+  return `write the year first: 2025-12-18, or 2025-12-18 19:20 with a time; ${zone}`;
+}
 
 function undefinedVariableHint(cause: string): string | undefined {
   return /undefined variable/.test(cause)
