@@ -15,6 +15,7 @@ import { loadConfig, type SiteConfig } from '../config.js';
 import { buildTime } from '../dates.js';
 import { ImageStore } from '../images/store.js';
 import { AUTHORS_FILE } from '../load/authors.js';
+import { IMAGE_FILE, isArticleFile } from '../load/discover.js';
 import { pageGroups } from '../pages/index.js';
 import { createTemplates, PAGE_TEMPLATES } from '../pages/templates.js';
 import { siteGlobals } from '../pages/render-page.js';
@@ -34,7 +35,6 @@ import { updateContent } from './update.js';
 import { updateImages } from './image-update.js';
 
 /** Files in content/ that may be images pages show. */
-const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif|tiff?|heic|heif)$/i;
 
 export type { Changes, DevOptions, UpdateResult } from './state.js';
 
@@ -81,7 +81,7 @@ export class DevSite {
       const inContent = !relative.startsWith('..') && !path.isAbsolute(relative);
       // The authors file reaches author pages and bylines' JSON-LD everywhere: the whole (warm) build.
       if (inContent && relative === AUTHORS_FILE) return this.full();
-      if (inContent && relative.endsWith('.md')) content.push(relative.split(path.sep).join('/'));
+      if (inContent && isArticleFile(path.basename(relative))) content.push(relative.split(path.sep).join('/'));
       else if (inContent && path.extname(relative) === '') return this.full(); // a folder: moved or removed with its articles
       else if (!inContent) return this.full();
       else if (IMAGE_FILE.test(relative)) {

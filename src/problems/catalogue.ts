@@ -8,14 +8,16 @@
 
 import type { CatalogueEntry, NoArgs } from './entry.js';
 import { authorsEntries, type AuthorsArgs } from './authors.js';
+import { contentFilesEntries, type ContentFilesArgs } from './content-files.js';
 import { imageEntries, type ImageArgs } from './images.js';
 import { limitEntries, type LimitArgs } from './limits.js';
+import { redirectEntries, type RedirectArgs } from './redirects.js';
 import { explainYamlError } from './yaml.js';
 
 export type { Severity } from './entry.js';
 
 /** The facts each code's texts are built from: what its call sites pass to problem(). */
-export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs {
+export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, ContentFilesArgs, RedirectArgs {
   'file-empty': NoArgs;
   'frontmatter-missing': { missing: 'opening' | 'closing' };
   /** `field`: the key on the line YAML stopped at; `yamlCode`, `parserMessage`: the `yaml` package's error. */
@@ -290,6 +292,8 @@ export const catalogue: Catalogue = {
   ...limitEntries,
   ...authorsEntries,
   ...imageEntries,
+  ...contentFilesEntries,
+  ...redirectEntries,
 };
 
 /** What to change in a date: the order of its parts, or (when the year is already first) the day, time or offset. */
