@@ -12,14 +12,15 @@ import { contentFilesEntries, type ContentFilesArgs } from './content-files.js';
 import { imageEntries, type ImageArgs } from './images.js';
 import { limitEntries, type LimitArgs } from './limits.js';
 import { redirectEntries, type RedirectArgs } from './redirects.js';
+import { tomlEntries, type TomlArgs } from './toml.js';
 import { explainYamlError } from './yaml.js';
 
 export type { Severity } from './entry.js';
 
 /** The facts each code's texts are built from: what its call sites pass to problem(). */
-export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, ContentFilesArgs, RedirectArgs {
+export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, ContentFilesArgs, RedirectArgs, TomlArgs {
   'file-empty': NoArgs;
-  'frontmatter-missing': { missing: 'opening' | 'closing' };
+  'frontmatter-missing': { missing: 'opening' | 'closing'; delimiter?: '---' | '+++' };
   /** `field`: the key on the line YAML stopped at; `yamlCode`, `parserMessage`: the `yaml` package's error. */
   'yaml-syntax': { kind: 'parse'; field?: string; yamlCode: string; parserMessage: string } | { kind: 'not-fields' };
   /** `expected`: the front-matter schema's description of the field. */
@@ -91,13 +92,14 @@ export const catalogue: Catalogue = {
   },
   'frontmatter-missing': {
     title: 'No front-matter',
-    help: 'Begin the file with a line of exactly `---`, then the fields, then another line of exactly `---`.',
+    help: 'Begin the file with a line of exactly `---`, then the fields (YAML), then another line of exactly `---`; or the same between `+++` lines in TOML, as Hugo and Zola write it.',
     message: (a) => (a.missing === 'opening' ? 'the file does not start with front-matter' : 'the front-matter is not closed'),
-    expected: (a) => (a.missing === 'opening' ? 'a first line of exactly ---' : 'a line of exactly --- after the last field'),
+    expected: (a) =>
+      a.missing === 'opening' ? 'a first line of exactly --- (YAML front-matter) or +++ (TOML front-matter)' : `a line of exactly ${a.delimiter ?? '---'} after the last field`,
     hint: (a) =>
       a.missing === 'opening'
         ? 'articles begin with a block such as:\n    ---\n    title: "Headline"\n    date: 2025-12-18 19:20\n    ---'
-        : 'end the fields with a line of exactly ---; the article text goes below it',
+        : `end the fields with a line of exactly ${a.delimiter ?? '---'}; the article text goes below it`,
   },
   'yaml-syntax': {
     title: 'Front-matter is not valid YAML',
@@ -294,6 +296,7 @@ export const catalogue: Catalogue = {
   ...imageEntries,
   ...contentFilesEntries,
   ...redirectEntries,
+  ...tomlEntries,
 };
 
 /** What to change in a date: the order of its parts, or (when the year is already first) the day, time or offset. */
