@@ -10,6 +10,7 @@ import type { CatalogueEntry, NoArgs } from './entry.js';
 import { authorsEntries, type AuthorsArgs } from './authors.js';
 import { contentFilesEntries, type ContentFilesArgs } from './content-files.js';
 import { imageEntries, type ImageArgs } from './images.js';
+import { importEntries, type ImportArgs } from './imports.js';
 import { limitEntries, type LimitArgs } from './limits.js';
 import { redirectEntries, type RedirectArgs } from './redirects.js';
 import { tomlEntries, type TomlArgs } from './toml.js';
@@ -18,7 +19,7 @@ import { explainYamlError } from './yaml.js';
 export type { Severity } from './entry.js';
 
 /** The facts each code's texts are built from: what its call sites pass to problem(). */
-export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, ContentFilesArgs, RedirectArgs, TomlArgs {
+export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, ContentFilesArgs, RedirectArgs, TomlArgs, ImportArgs {
   'file-empty': NoArgs;
   'frontmatter-missing': { missing: 'opening' | 'closing'; delimiter?: '---' | '+++' };
   /** `field`: the key on the line YAML stopped at; `yamlCode`, `parserMessage`: the `yaml` package's error. */
@@ -297,6 +298,7 @@ export const catalogue: Catalogue = {
   ...contentFilesEntries,
   ...redirectEntries,
   ...tomlEntries,
+  ...importEntries,
 };
 
 /** What to change in a date: the order of its parts, or (when the year is already first) the day, time or offset. */
