@@ -100,6 +100,21 @@ export function dateWithOffset(local: string, utc: string | undefined): string |
   return isoWithOffset(DateTime.fromISO(wall.iso, { zone }));
 }
 
+/**
+ * The calendar parts of a date text as another generator shows it in URLs: the wall clock as
+ * written, or, when the text has an offset and the generator has a time zone, the wall clock there.
+ * Undefined when the text is not a date.
+ */
+export function wallClock(text: string, zone?: string): { year: string; month: string; day: string; hour: string; minute: string; second: string; dayOfYear: string } | undefined {
+  const imported = importedDateText(text);
+  if (!imported) return undefined;
+  let value = DateTime.fromISO(imported, { setZone: true });
+  if (zone && /(?:Z|[+-]\d{2}:\d{2})$/.test(imported) && Info.isValidIANAZone(zone)) value = value.setZone(zone);
+  if (!value.isValid) return undefined;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { year: String(value.year).padStart(4, '0'), month: two(value.month), day: two(value.day), hour: two(value.hour), minute: two(value.minute), second: two(value.second), dayOfYear: String(value.ordinal).padStart(3, '0') };
+}
+
 function isoWithOffset(value: DateTime): string {
   return value.startOf('second').toISO({ suppressMilliseconds: true, includeOffset: true }) ?? '';
 }

@@ -44,6 +44,11 @@ export function htmlToMarkdown(html: string, options: HtmlOptions = {}): string 
   return String(processor.processSync(html)).trim();
 }
 
+/** The text of an HTML fragment (a title or summary that may hold markup or entities), as written. */
+export function htmlText(html: string): string {
+  return hastToString(unified().use(rehypeParse, { fragment: true }).parse(html));
+}
+
 function prepare(tree: HastRoot, options: HtmlOptions): void {
   if (options.paragraphs) addParagraphs(tree);
   visit(tree, 'element', (node: Element) => {
