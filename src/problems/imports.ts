@@ -63,6 +63,7 @@ export const importEntries: { readonly [C in keyof ImportArgs]: CatalogueEntry<I
     help: 'Only articles are imported: pages, attachments, menus, private and trashed posts are counted and listed, not turned into articles.',
     severity: 'warning',
     message: (a) => `${a.what}${a.title ? ` "${cut(a.title)}"` : ''} not imported: ${a.why}`,
+    hint: () => undefined,
   },
   'import-markup-kept': {
     title: 'Shortcode or template tag kept as text',
@@ -83,5 +84,6 @@ export const importEntries: { readonly [C in keyof ImportArgs]: CatalogueEntry<I
     help: 'The source left out a field an article needs; the importer filled it in from what there was. Check the imported article.',
     severity: 'warning',
     message: (a) => `no ${a.field} in the source: ${a.how}`,
+    hint: () => 'check the imported article',
   },
 };

@@ -81,8 +81,14 @@ export function readFolder(folder: string, generator: Generator, timeZone: strin
   const errors: Problem[] = [...found.problems];
   const posts: PostFile[] = [];
   for (const [relative, absolute] of found.files) {
-    if (!isPost(relative, generator, /^_(posts|drafts)$/.test(path.basename(source)))) continue;
     const shown = path.relative(process.cwd(), absolute).split(path.sep).join('/') || relative;
+    if (!isPost(relative, generator, /^_(posts|drafts)$/.test(path.basename(source)))) {
+      // Markdown that is not a post (a page, a section's index) is named, never skipped without a word.
+      if (isMarkdownName(relative) && !NOT_POSTS.test(relative) && !/(^|\/)readme\.md$/i.test(relative)) {
+        report.leftOut({ line: 1, column: 1 }, { what: 'page', title: relative, why: generator === 'jekyll' ? 'only the files of _posts are posts' : 'section and index pages are not articles' }, shown);
+      }
+      continue;
+    }
     const split = parseFrontMatter({ file: shown, contentPath: relative, text: readFileSync(absolute, 'utf8') });
     if (!split.ok) {
       const missing = split.problems.every((p) => p.code === 'frontmatter-missing' || p.code === 'file-empty');

@@ -159,7 +159,7 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
     slug: place.slug ?? place.fileSlug,
     topic,
     tags: unique([...otherCategories, ...tags]),
-    authors: unique([...list(data.author), ...list(data.authors)]),
+    authors: unique([...list(data.author), ...list(data.authors), ...list((data.extra as { author?: unknown } | undefined)?.author)]),
     summary: str(data.description) ?? str(data.summary) ?? str(data.excerpt),
     draft: data.draft === true || data.published === false || post.relative.split('/').includes('_drafts') || undefined,
     image,
