@@ -243,7 +243,10 @@ async function runImport(args: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('import needs a source: broadsheet import export.xml (broadsheet import --help lists the formats)');
-  const { importSource, importSummary } = await import('../src/authoring/importers/import.js');
+  const { importSource, importSummary, IMPORT_FORMATS } = await import('../src/authoring/importers/import.js');
+  if (values.from !== undefined && !IMPORT_FORMATS.includes(values.from.toLowerCase())) {
+    throw new UsageError(`--from must be one of ${IMPORT_FORMATS.join(', ')}; got "${values.from}"`);
+  }
   const dryRun = values['dry-run'] ?? false;
   for (const input of positionals) {
     const outcome = await importSource(input, { root: values.root ?? '.', from: values.from, uploads: values.uploads, force: values.force, dryRun });

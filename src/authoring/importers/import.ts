@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadConfig } from '../../config.js';
 import { normaliseText } from '../../load/frontmatter.js';
 import { BuildFailure, problem, type Problem } from '../../problems.js';
-import { IMPORT_FORMATS } from '../../problems/imports.js';
+import { IMPORT_FORMATS as FORMATS } from '../../problems/imports.js';
 import { importDumpFile } from './dump.js';
 import { isAtom, readAtom } from './feeds/atom.js';
 import { isJsonFeed, readJson, readJsonFeed } from './feeds/json-feed.js';
@@ -46,6 +46,9 @@ export interface ImportOutcome {
   counts: ImportCounts;
 }
 
+/** The names --from takes, and the spellings it also accepts. */
+export const IMPORT_FORMATS: readonly string[] = [...FORMATS, 'wordpress', 'json-feed', 'jsonfeed'];
+
 /** What each format is called in messages and the summary. */
 export const FORMAT_NAMES: Record<ImportFormat, string> = {
   dump: 'plain-text dump', rss: 'RSS feed', atom: 'Atom feed', jsonfeed: 'JSON Feed', wxr: 'WordPress export',
@@ -56,7 +59,7 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
 export async function importSource(input: string, options: ImportOptions = {}): Promise<ImportOutcome> {
   const root = options.root ?? '.';
   const from = options.from === undefined ? undefined : options.from.toLowerCase().replace(/^json-?feed$/, 'jsonfeed').replace(/^wordpress$/, 'wxr');
-  if (from !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(from)) {
+  if (from !== undefined && !(FORMATS as readonly string[]).includes(from)) {
     throw new BuildFailure([problem('import-source', input, { line: 1, column: 1 }, { kind: 'unknown-format', given: options.from! })]);
   }
   const info = statSync(input, { throwIfNoEntry: false });
