@@ -108,6 +108,7 @@ function readFileSource(input: string, from: ImportFormat | undefined, options: 
     return readJsonFeed(data as Record<string, unknown>, text, input);
   }
   if (!start.startsWith('<')) return fail('a folder of files or a text file');
+  if (/^<(!doctype\s+html|html[\s>])/i.test(start)) return fail('an HTML page, not a feed or an export');
   const root = readXml(text, input);
   const uploads = options.uploads === undefined ? undefined : path.resolve(options.uploads);
   if (isWxr(root)) {
