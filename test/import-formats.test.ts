@@ -8,7 +8,7 @@ import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { importSource, type ImportOutcome } from '../src/authoring/importers/import.js';
-import { buildFolderInMemory, type MemoryBuild } from './helpers/memory-site.js';
+import { buildFolderInMemory, buildInMemory, type MemoryBuild } from './helpers/memory-site.js';
 import { makeSite, REPO } from './helpers/site.js';
 
 const FIXTURES = path.join(REPO, 'test/fixtures/import');
@@ -172,5 +172,28 @@ describe('generators’ folders', () => {
     expect(site.page('/2022/05/01/bridge-day/')('.article-body img').attr('alt')).toBe('The bridge');
     expectRedirect(site, '/posts/2022-05-01-bridge-day/', '/2022/05/01/bridge-day/');
     expectRedirect(site, '/blog/second-post/', '/2022/05/10/second/');
+  });
+});
+
+describe('Broadsheet’s own feeds', () => {
+  it('import back into a new site with the same articles, dates, topics, tags and authors', async () => {
+    const original = await buildInMemory({
+      'site.config.ts': "export default { title: 'Origin', baseUrl: 'https://origin.example/', timeZone: 'Asia/Almaty' };\n",
+      'content/a.md': '---\ntitle: Flights to Tbilisi resume\ndate: 2025-12-18 19:20\ntopic: Transport\ntags: [Tbilisi, GitHub]\nauthor: Aigerim Sultanova\n---\n\nThe first flight left on time, with [details](https://airline.example/news).\n',
+      'content/b.md': '---\ntitle: Concert at the museum\ndate: 2025-12-17\ntopic: Culture\nauthor: [Daniyar Bekov, Aigerim Sultanova]\n---\n\nAn evening of dombra music.\n',
+    }, { now: NOW });
+    expect(original.ok).toBe(true);
+    for (const feed of ['feed.xml', 'atom.xml', 'feed.json']) {
+      const root = makeSite({ 'site.config.ts': "export default { title: 'Copy', timeZone: 'Asia/Almaty' };\n", [feed]: original.outputs.get(feed)! });
+      const outcome = await importSource(path.join(root, feed), { root });
+      expect(outcome.read, feed).toBe(2);
+      const copy = await buildFolderInMemory(root, { now: NOW });
+      expect(copy.ok, feed).toBe(true);
+      const articles = copy.result!.site.articles;
+      expect(articles.map((a) => [a.title, a.date.epoch, a.topic.name, a.tags.map((t) => t.name), a.authors.map((t) => t.name), a.url]), feed).toEqual(
+        original.result!.site.articles.map((a) => [a.title, a.date.epoch, a.topic.name, a.tags.map((t) => t.name), a.authors.map((t) => t.name), a.url]),
+      );
+      expect(copy.page('/2025/12/18/flights-to-tbilisi-resume/')('.article-body a').attr('href'), feed).toBe('https://airline.example/news');
+    }
   });
 });
