@@ -64,9 +64,8 @@ export interface ArticleMeta {
   /** Corrections to the article, in the order written: shown atop it and in its JSON-LD. */
   corrections: Correction[];
   lang: string;
-  /** Old URLs of the article (front-matter `aliases`): site paths, some with a query, each answered with a redirect. */
+  /** Old URLs (front-matter `aliases`, site paths, some with a query), and the field's line: each answered with a redirect. */
   aliases: string[];
-  /** Line of the `aliases` field, for redirect problems. */
   aliasesLine?: number;
   /** Front-matter fields Broadsheet does not know, passed to templates as `article.extra`. */
   extra: Record<string, unknown>;

@@ -10,7 +10,7 @@ import type { CatalogueEntry, NoArgs } from './entry.js';
 import { authorsEntries, type AuthorsArgs } from './authors.js';
 import { contentFilesEntries, type ContentFilesArgs } from './content-files.js';
 import { imageEntries, type ImageArgs } from './images.js';
-import { importEntries, type ImportArgs } from './imports.js';
+import { dumpEntries, importEntries, type DumpArgs, type ImportArgs } from './imports.js';
 import { limitEntries, type LimitArgs } from './limits.js';
 import { redirectEntries, type RedirectArgs } from './redirects.js';
 import { tomlEntries, type TomlArgs } from './toml.js';
@@ -19,7 +19,7 @@ import { explainYamlError } from './yaml.js';
 export type { Severity } from './entry.js';
 
 /** The facts each code's texts are built from: what its call sites pass to problem(). */
-export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, ContentFilesArgs, RedirectArgs, TomlArgs, ImportArgs {
+export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, ContentFilesArgs, RedirectArgs, TomlArgs, ImportArgs, DumpArgs {
   'file-empty': NoArgs;
   'frontmatter-missing': { missing: 'opening' | 'closing'; delimiter?: '---' | '+++' };
   /** `field`: the key on the line YAML stopped at; `yamlCode`, `parserMessage`: the `yaml` package's error. */
@@ -49,15 +49,6 @@ export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, ContentF
     | { kind: 'output-holds-site'; outDir: string; holds: string };
   /** `cause`: the loader's error, first line. */
   'config-load': { cause: string };
-  /** `cause` of `unreadable`: the system's error code (ENOENT, EACCES) or, failing that, its message. */
-  'import-format':
-    | { kind: 'unreadable'; cause: string }
-    | { kind: 'empty' }
-    | { kind: 'no-date-line'; line: string }
-    | { kind: 'bad-header'; line: string }
-    | { kind: 'bad-date'; date: string }
-    | { kind: 'no-title' }
-    | { kind: 'no-text'; title: string };
   /** Symbolic links in content/, static/ and templates/ (README "Symlinks"). `target`: where the link leads. */
   'symlink-outside': { target: string };
   /** `cause`: the system's error code for following the link (ENOENT: the target does not exist). */
@@ -73,8 +64,6 @@ export type Catalogue = { readonly [C in ProblemCode]: CatalogueEntry<ProblemArg
 
 /** The date forms front-matter accepts (also the schema's message for a date of the wrong type). */
 export const DATE_FORMS = 'an ISO 8601 date such as 2025-12-18, 2025-12-18 19:20 or 2025-12-18T19:20:00+05:00';
-
-const DUMP_HEADER = '" date 2025-12-19 18.12.2025, 19:20 28841"';
 
 /** A value as it appears in a message: strings quoted, long values cut. */
 export function showValue(value: unknown): string {
@@ -249,49 +238,7 @@ export const catalogue: Catalogue = {
     message: (a) => `links to ${a.target}, a folder it is inside: not read`,
     hint: () => 'link to a folder beside this one, not above it',
   },
-  'import-format': {
-    title: 'Feed dump cannot be read',
-    severity: (a) => (a.kind === 'no-text' ? 'warning' : 'error'),
-    help: 'Fix the dump at the line named: each article is a date line, a title line, then its paragraphs; nothing is imported until it reads.',
-    message: (a) => {
-      switch (a.kind) {
-        case 'unreadable':
-          return a.cause === 'ENOENT' ? 'no such file' : `the dump could not be read (${a.cause})`;
-        case 'empty':
-          return 'the dump is empty';
-        case 'no-date-line':
-          return 'the dump does not start with a date line';
-        case 'bad-header':
-          return 'a header line Broadsheet cannot read';
-        case 'bad-date':
-          return `${a.date} is not a real date`;
-        case 'no-title':
-          return 'a date line with no title after it';
-        case 'no-text':
-          return `the article "${a.title}" has no text after its title`;
-      }
-    },
-    expected: (a) => {
-      switch (a.kind) {
-        case 'unreadable':
-          return 'a plain-text feed dump';
-        case 'empty':
-          return 'articles, each a date line, a title line and paragraphs';
-        case 'no-date-line':
-          return `a header such as ${DUMP_HEADER} or a date line such as 18.12.2025`;
-        case 'bad-header':
-          return `a header such as ${DUMP_HEADER}: "date", the crawl date, the article's DD.MM.YYYY, HH:MM, an id`;
-        case 'bad-date':
-          return 'a date as DD.MM.YYYY or DD.MM.YYYY, HH:MM, such as 18.12.2025, 19:20';
-        case 'no-title':
-          return "the article's title on the next non-empty line";
-        case 'no-text':
-          return undefined;
-      }
-    },
-    actual: (a) => (a.kind === 'no-date-line' || a.kind === 'bad-header' ? showValue(a.line) : a.kind === 'bad-date' ? showValue(a.date) : undefined),
-    hint: (a) => (a.kind === 'no-title' ? 'each article is a date line, a title line, then its paragraphs' : undefined),
-  },
+  ...dumpEntries,
   ...limitEntries,
   ...authorsEntries,
   ...imageEntries,

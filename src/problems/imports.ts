@@ -28,6 +28,74 @@ export interface ImportArgs {
   'import-field-filled': { field: string; how: string };
 }
 
+/** The plain-text dump's problems (dump-format.ts). */
+export interface DumpArgs {
+  /** `cause` of `unreadable`: the system's error code (ENOENT, EACCES) or, failing that, its message. */
+  'import-format':
+    | { kind: 'unreadable'; cause: string }
+    | { kind: 'empty' }
+    | { kind: 'no-date-line'; line: string }
+    | { kind: 'bad-header'; line: string }
+    | { kind: 'bad-date'; date: string }
+    | { kind: 'no-title' }
+    | { kind: 'no-text'; title: string };
+}
+
+const DUMP_HEADER = '" date 2025-12-19 18.12.2025, 19:20 28841"';
+
+/** A value as it appears in a message (as catalogue.ts showValue, which this part cannot import). */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** The plain-text dump's entry, listed where the catalogue always had it. */
+export const dumpEntries: { readonly [C in keyof DumpArgs]: CatalogueEntry<DumpArgs[C]> } = {
+  'import-format': {
+    title: 'Feed dump cannot be read',
+    severity: (a) => (a.kind === 'no-text' ? 'warning' : 'error'),
+    help: 'Fix the dump at the line named: each article is a date line, a title line, then its paragraphs; nothing is imported until it reads.',
+    message: (a) => {
+      switch (a.kind) {
+        case 'unreadable':
+          return a.cause === 'ENOENT' ? 'no such file' : `the dump could not be read (${a.cause})`;
+        case 'empty':
+          return 'the dump is empty';
+        case 'no-date-line':
+          return 'the dump does not start with a date line';
+        case 'bad-header':
+          return 'a header line Broadsheet cannot read';
+        case 'bad-date':
+          return `${a.date} is not a real date`;
+        case 'no-title':
+          return 'a date line with no title after it';
+        case 'no-text':
+          return `the article "${a.title}" has no text after its title`;
+      }
+    },
+    expected: (a) => {
+      switch (a.kind) {
+        case 'unreadable':
+          return 'a plain-text feed dump';
+        case 'empty':
+          return 'articles, each a date line, a title line and paragraphs';
+        case 'no-date-line':
+          return `a header such as ${DUMP_HEADER} or a date line such as 18.12.2025`;
+        case 'bad-header':
+          return `a header such as ${DUMP_HEADER}: "date", the crawl date, the article's DD.MM.YYYY, HH:MM, an id`;
+        case 'bad-date':
+          return 'a date as DD.MM.YYYY or DD.MM.YYYY, HH:MM, such as 18.12.2025, 19:20';
+        case 'no-title':
+          return "the article's title on the next non-empty line";
+        case 'no-text':
+          return undefined;
+      }
+    },
+    actual: (a) => (a.kind === 'no-date-line' || a.kind === 'bad-header' ? shown(a.line) : a.kind === 'bad-date' ? shown(a.date) : undefined),
+    hint: (a) => (a.kind === 'no-title' ? 'each article is a date line, a title line, then its paragraphs' : undefined),
+  },
+};
+
 const cut = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
 
 /** One entry per import code. */
