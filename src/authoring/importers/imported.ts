@@ -77,8 +77,8 @@ export class ImportReport {
   constructor(readonly file: string) {}
 
   /** An item that is not an article (or may not be published) was left out. */
-  leftOut(at: Position, args: ProblemArgs['import-left-out'], file = this.file): void {
-    this.counts.leftOut.set(args.what, (this.counts.leftOut.get(args.what) ?? 0) + 1);
+  leftOut(at: Position, args: ProblemArgs['import-left-out'], file = this.file, count = 1): void {
+    this.counts.leftOut.set(args.what, (this.counts.leftOut.get(args.what) ?? 0) + count);
     this.problems.push(problem('import-left-out', file, at, args));
   }
 

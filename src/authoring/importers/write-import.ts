@@ -17,7 +17,7 @@ import { parseContentDate } from '../../dates.js';
 import { displayPath, findContentFiles, readSourceFile } from '../../load/discover.js';
 import { serializeArticle } from '../../load/frontmatter.js';
 import { parseArticle } from '../../load/parse.js';
-import { BuildFailure, isError, type Problem } from '../../problems.js';
+import { BuildFailure, isError, problem, type Problem } from '../../problems.js';
 import { renderArticle } from '../../render/article.js';
 import { articleSettings } from '../../render/collect.js';
 import { slugOrFallback, slugify } from '../../slugs.js';
@@ -67,6 +67,8 @@ export async function writeImport(source: ImportedSource, config: SiteConfig, op
   const alreadyImported: string[] = [];
   const takenFiles = new Set(existing.files);
 
+  // First every article's URL and file, then the texts: an old URL must not be another article's new one.
+  const placed: Array<{ article: ImportedArticle; slugged: Slugged; absolute: string; replaces: boolean }> = [];
   for (const article of source.articles) {
     const earlier = existing.byId.get(article.sourceId);
     if (earlier && !options.force) {
@@ -76,12 +78,27 @@ export async function writeImport(source: ImportedSource, config: SiteConfig, op
     const place = earlier ? { absolute: path.join(config.root, earlier), slug: existing.slugs.get(earlier) } : undefined;
     const slugged = chooseSlug(article, config, existing.urls, takenFiles, place?.slug);
     const absolute = place?.absolute ?? path.join(config.contentPath, ...slugged.folder, slugged.fileName);
+    takenFiles.add(displayPath(config, absolute));
+    placed.push({ article, slugged, absolute, replaces: earlier !== undefined });
+  }
+  const claimed = new Map(existing.aliases);
+  for (const { article, slugged, absolute, replaces } of placed) {
     const file = displayPath(config, absolute);
-    takenFiles.add(file);
-    const text = articleText(article, slugged);
+    const aliases: string[] = [];
+    for (const alias of new Set(article.aliases ?? [])) {
+      if (alias === slugged.url || `${alias}/` === slugged.url) continue;
+      const other = claimed.get(alias) ?? (existing.urls.has(alias) || existing.urls.has(`${alias}/`) ? 'another article' : undefined);
+      if (other !== undefined && other !== file) {
+        problems.push(problem('import-left-out', article.origin.file, article.origin, { what: 'old URL', title: alias, why: `it is already the URL or an old URL of ${other}` }));
+        continue;
+      }
+      claimed.set(alias, file);
+      aliases.push(alias);
+    }
+    const text = articleText(article, slugged, aliases);
     const check = renderArticle({ file, contentPath: path.relative(config.contentPath, absolute).split(path.sep).join('/'), text }, settings);
     problems.push(...check.problems.map((p) => (isError(p) ? atOrigin(p, article, file) : p)));
-    if (check.ok) planned.push({ article, absolute, file, text, replaces: earlier !== undefined });
+    if (check.ok) planned.push({ article, absolute, file, text, replaces });
   }
   if (problems.some(isError)) throw new BuildFailure(problems);
 
@@ -113,8 +130,9 @@ export async function writeImport(source: ImportedSource, config: SiteConfig, op
 }
 
 /** The articles already in content/: files by `importedFrom`, their URLs (so new ones do not collide) and slugs. */
-function existingArticles(config: SiteConfig): { byId: Map<string, string>; urls: Set<string>; files: string[]; slugs: Map<string, string> } {
+function existingArticles(config: SiteConfig): { byId: Map<string, string>; urls: Set<string>; files: string[]; slugs: Map<string, string>; aliases: Map<string, string> } {
   const byId = new Map<string, string>();
+  const aliases = new Map<string, string>();
   const urls = new Set<string>();
   const slugs = new Map<string, string>();
   const files: string[] = [];
@@ -128,8 +146,9 @@ function existingArticles(config: SiteConfig): { byId: Map<string, string>; urls
     urls.add(articleUrl(parsed.fields.date, slug));
     slugs.set(source.file, slug);
     if (parsed.fields.importedFrom) byId.set(parsed.fields.importedFrom, source.file);
+    for (const alias of parsed.fields.aliases ?? []) aliases.set(alias, source.file);
   }
-  return { byId, urls, files, slugs };
+  return { byId, urls, files, slugs, aliases };
 }
 
 interface Slugged {
@@ -164,8 +183,7 @@ function chooseSlug(article: ImportedArticle, config: SiteConfig, urls: Set<stri
 }
 
 /** The article's file text: front-matter in a fixed order, then the body. */
-function articleText(article: ImportedArticle, slugged: Slugged): string {
-  const aliases = (article.aliases ?? []).filter((alias) => alias !== slugged.url && `${alias}/` !== slugged.url);
+function articleText(article: ImportedArticle, slugged: Slugged, aliases: readonly string[]): string {
   return serializeArticle(
     {
       title: article.title,
@@ -180,7 +198,7 @@ function articleText(article: ImportedArticle, slugged: Slugged): string {
       image: article.image,
       imageAlt: article.image ? (article.imageAlt ?? article.title) : undefined,
       imageCaption: article.image ? article.imageCaption : undefined,
-      aliases: aliases.length > 0 ? [...new Set(aliases)] : undefined,
+      aliases: aliases.length > 0 ? aliases : undefined,
       importedFrom: article.sourceId,
     },
     article.body,

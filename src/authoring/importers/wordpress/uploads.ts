@@ -13,16 +13,25 @@ export type UploadLookup = { found: true; file: string } | { found: false; tried
 
 const UPLOADS = '/wp-content/uploads/';
 
-/** Whether a URL points into a WordPress uploads folder. */
+/** The part of an uploaded file's URL below the uploads folder: after /wp-content/uploads/, or a WordPress.com file's path. */
+function uploadPath(url: string): string | undefined {
+  const at = url.indexOf(UPLOADS);
+  if (at !== -1) return url.slice(at + UPLOADS.length);
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return parsed.hostname.endsWith('.files.wordpress.com') ? parsed.pathname.slice(1) : undefined;
+}
+
+/** Whether a URL points into a WordPress uploads folder (wp-content/uploads, or WordPress.com's files). */
 export function isUploadUrl(url: string): boolean {
-  return url.includes(UPLOADS);
+  return uploadPath(url) !== undefined;
 }
 
 /** Find an uploaded file by its URL in the uploads folder `dir` (absolute), if one was given. */
 export function findUpload(url: string, dir: string | undefined): UploadLookup {
-  const at = url.indexOf(UPLOADS);
-  if (at === -1 || dir === undefined) return { found: false };
-  let relative = url.slice(at + UPLOADS.length).split(/[?#]/, 1)[0] ?? '';
+  const below = uploadPath(url);
+  if (below === undefined || dir === undefined) return { found: false };
+  let relative = below.split(/[?#]/, 1)[0] ?? '';
   try {
     relative = decodeURIComponent(relative);
   } catch {

@@ -94,7 +94,7 @@ export function readWxr(root: XmlElement, text: string, file: string, options: W
       for (const name of article.authors ?? []) used.add(name);
     }
   }
-  for (const [type, { at, count }] of parts) report.leftOut(at, { what: count === 1 ? type.replace(/_/g, ' ') : `${count} ${type.replace(/_/g, ' ')} items`, why: PARTS.get(type)! });
+  for (const [type, { at, count }] of parts) report.leftOut(at, { what: type.replace(/_/g, ' '), why: `${count === 1 ? '' : `${count} of them, `}${PARTS.get(type)!}` }, file, count);
   return { format: 'wxr', articles, authors: [...authors.values()].filter((author) => used.has(author.name)), report };
 }
 
@@ -164,8 +164,10 @@ function postArticle(item: XmlElement, context: PostContext): ImportedArticle | 
   const excerpt = childText(item, 'excerpt:encoded');
   const lead = leadImage(item, context.attachments, (url) => localImage(url, at));
   const postName = childText(item, 'wp:post_name');
+  const postId = childText(item, 'wp:post_id');
   return {
-    sourceId: childText(item, 'guid') ?? `wordpress:${childText(item, 'wp:post_id') ?? title}`,
+    // The post id is unique in an export; guids are not (a copied post keeps its original's).
+    sourceId: postId ? `${(context.siteUrl ?? 'wordpress').replace(/\/$/, '')}/?p=${postId}` : (childText(item, 'guid') ?? `wordpress:${title}`),
     origin: { file: context.file, ...at },
     title,
     date,
@@ -178,8 +180,8 @@ function postArticle(item: XmlElement, context: PostContext): ImportedArticle | 
     draft: context.status === 'draft' || context.status === 'pending' ? true : undefined,
     image: lead?.image,
     imageAlt: lead?.alt,
-    aliases: [childText(item, 'link'), childText(item, 'guid'), `/?p=${childText(item, 'wp:post_id') ?? ''}`]
-      .map((url) => (url && !url.endsWith('?p=') ? sitePath(url, context.siteUrl) : undefined))
+    aliases: [childText(item, 'link'), postId ? `/?p=${postId}` : undefined]
+      .map((url) => (url ? sitePath(url, context.siteUrl) : undefined))
       .filter((path): path is string => path !== undefined),
     body,
     assets: assets.assets,
