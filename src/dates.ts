@@ -83,6 +83,24 @@ export function importedDateText(text: string): string | undefined {
 }
 
 /**
+ * A date written loosely, as Ruby's Time.parse still reads it (`2023-01-29 18:30:22 2023 -0800`):
+ * the first year-month-day in the text, the first time after it and the first offset after that,
+ * as importedDateText gives them. Undefined when there is no such day. For importers only: the
+ * build itself reads strict forms.
+ */
+export function looseDateText(text: string): string | undefined {
+  const day = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text);
+  if (!day) return undefined;
+  const rest = text.slice(day.index + day[0].length);
+  const time = /(?:^|[\sT])(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(rest);
+  const offset = time ? /(?:^|\s)(Z|[+-]\d{2}:?\d{2})(?=\s|$)/.exec(rest.slice(time.index + time[0].length)) : undefined;
+  const two = (part: string) => part.padStart(2, '0');
+  const date = `${day[1]}-${two(day[2]!)}-${two(day[3]!)}`;
+  const clock = time ? ` ${two(time[1]!)}:${time[2]}${time[3] ? `:${time[3]}` : ''}${offset ? ` ${offset[1]}` : ''}` : '';
+  return importedDateText(`${date}${clock}`);
+}
+
+/**
  * The front-matter date text of a wall-clock time and the same moment in UTC, as WordPress keeps
  * them (`post_date`, `post_date_gmt`): the wall clock with its offset (`2020-01-01T12:00:00+02:00`).
  * Without a usable UTC time (WordPress writes 0000-00-00 00:00:00 for drafts), the wall clock alone.

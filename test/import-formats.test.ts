@@ -126,12 +126,23 @@ describe('generators’ folders', () => {
     const release = read('content/2014/12/alfredxing-welcome-to-jekyll/index.md');
     expect(release.data).toMatchObject({ title: 'Jekyll 2.5.3 Released', date: '2014-12-17T11:16:21-08:00', topic: 'release', tags: ['GitHub', 'jekyll'], author: 'DirtyF' });
     expect(read('content/2016/03/dated-by-name.md').data).toMatchObject({ date: '2016-03-10', topic: 'Community', summary: 'A post whose date is in its file name.' });
-    expect(read('content/2017/01/category-folder.md').data).toMatchObject({ topic: 'news', draft: true });
+    // Ruby reads "2017-01-05 09:00:00 2017 +0100": so does the import, and says so.
+    const folder = read('content/2017/01/category-folder.md');
+    expect(folder.data).toMatchObject({ topic: 'news', draft: true, date: '2017-01-05T09:00:00+01:00' });
+    expect(messages(outcome, 'import-field-filled')).toEqual(['2017-01-05-category-folder.md:3 no date in a form Broadsheet reads in the source: "2017-01-05 09:00:00 2017 +0100" is read as 2017-01-05T09:00:00+01:00']);
+    // Site settings and URL filters are resolved; images not in the folder become links, so the build still runs.
+    const drafted = site.page('/2017/01/05/category-folder/')('.article-body');
+    expect(drafted.text()).toContain('and Jekyll Times.');
+    expect(drafted.find('a[href="/docs/posts/"]').text()).toBe('the docs');
+    expect(drafted.find('img')).toHaveLength(0);
+    expect(drafted.find('a[href="/img/logo.svg"]').text()).toBe('Missing logo');
+    expect(drafted.find('a[href="/img/gone.png"]').text()).toBe('Gone');
     const page = site.page('/2014/12/17/alfredxing-welcome-to-jekyll/');
     expect(page('.article-body pre code.language-ruby').text()).toBe('def hello\n  puts "{{ not liquid }}"\nend\n');
     expect(page('.article-body').text()).toContain('In templates, write {{ page.title }} to print the title.');
     expect(page('.article-body img').attr('alt')).toBe('The map');
     expect(messages(outcome, 'import-markup-kept')).toEqual(['2014-12-17-alfredxing-welcome-to-jekyll.markdown:21 Liquid tag kept as text: {% include docs_contents.html %}']);
+    expect(messages(outcome, 'import-image-missing').map((m) => m.split(' was')[0])).toEqual(['2017-01-05-category-folder.md:9 the image /img/logo.svg', '2017-01-05-category-folder.md:11 the image /img/gone.png']);
     expect(messages(outcome, 'import-left-out')).toEqual(['about.md:1 page "about.md" not imported: only the files of _posts are posts']);
     // DirtyF and dirtyf are one author page.
     expect(site.result?.site.authors.map((author) => [author.slug, author.name, author.articles.length])).toEqual([['dirtyf', 'DirtyF', 2]]);

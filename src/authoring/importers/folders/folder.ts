@@ -77,6 +77,12 @@ export function readFolder(folder: string, generator: Generator, timeZone: strin
   const report = new ImportReport(folder);
   const { content, siteRoots } = layout(source, generator);
   const settings = urlSettings(source, generator);
+  const siteConfig = generator === 'jekyll' ? (readConfig(source, '_config.yml') ?? readConfig(source, '_config.yaml') ?? {}) : {};
+  const siteValue = (setting: string) => {
+    let value: unknown = siteConfig;
+    for (const part of setting.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  };
   const found = findFiles(linkPolicy({ root: source, allowOutsidePaths: [] }), content);
   const errors: Problem[] = [...found.problems];
   const posts: PostFile[] = [];
@@ -115,24 +121,28 @@ export function readFolder(folder: string, generator: Generator, timeZone: strin
 
   const articles: ImportedArticle[] = [];
   posts.forEach((post, index) => {
-    const article = postArticle(post, { generator, place: places[index]!, oldUrl: oldUrl(places[index]!, settings), urlOf, report, folders: { source, siteRoots }, timeZone });
+    const article = postArticle(post, { generator, place: places[index]!, oldUrl: oldUrl(places[index]!, settings), urlOf, siteValue, report, folders: { source, siteRoots }, timeZone });
     if (article) articles.push(article);
   });
   return { format: generator, articles, authors: [], report };
 }
 
+/** A config file of the generator (TOML, JSON or YAML), or undefined when it is absent or cannot be read (defaults apply). */
+function readConfig(folder: string, name: string): Record<string, unknown> | undefined {
+  const file = path.join(folder, name);
+  if (!exists(file)) return undefined;
+  try {
+    const text = readFileSync(file, 'utf8');
+    const data: unknown = name.endsWith('.toml') ? parseToml(text) : name.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    return data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The generator's URL settings, from its config file (what permalinks.ts needs). */
 function urlSettings(folder: string, generator: Generator): UrlSettings {
-  const read = (name: string): Record<string, unknown> | undefined => {
-    const file = path.join(folder, name);
-    if (!exists(file)) return undefined;
-    try {
-      const text = readFileSync(file, 'utf8');
-      return (name.endsWith('.toml') ? parseToml(text) : name.endsWith('.json') ? JSON.parse(text) : parseYaml(text)) as Record<string, unknown>;
-    } catch {
-      return undefined; // A config the import cannot read: default URLs are assumed.
-    }
-  };
+  const read = (name: string) => readConfig(folder, name);
   if (generator === 'jekyll') {
     const config = read('_config.yml') ?? read('_config.yaml') ?? {};
     const collections = config.collections as Record<string, { permalink?: string }> | undefined;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Element } from 'hast';
 import type { Definition, Html, Image, Root } from 'mdast';
 import rehypeParse from 'rehype-parse';
+import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -23,6 +24,9 @@ export interface ImageFolders {
   /** Folders a site path is looked up in, in order (the site root, static/, ...). */
   siteRoots: string[];
 }
+
+/** Images the build processes; others (SVG) cannot be an article's image. */
+const PROCESSED = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 
 /** An image address not found, and where it is in the text. */
 export interface MissingImage {
@@ -40,7 +44,7 @@ export function findImage(url: string, postFile: string, folders: ImageFolders):
     // Keep it as written.
   }
   const candidates = clean.startsWith('/') ? folders.siteRoots.map((root) => path.join(root, clean)) : [path.resolve(path.dirname(postFile), clean)];
-  return candidates.find((file) => isInside(file, folders.source) && statSync(file, { throwIfNoEntry: false })?.isFile());
+  return candidates.find((file) => PROCESSED.test(file) && isInside(file, folders.source) && statSync(file, { throwIfNoEntry: false })?.isFile());
 }
 
 /** Whether an address is local (not a URL with a scheme). */
@@ -53,22 +57,48 @@ export function localizeImages(body: string, postFile: string, folders: ImageFol
   const edits: Array<{ start: number; end: number; from: string; to: string }> = [];
   const missing: MissingImage[] = [];
   const tree = unified().use(remarkParse).parse(body) as Root;
-  const consider = (url: string, start: number, end: number) => {
+  // Reference definitions serve links too: only those an image uses are images.
+  const imageLabels = new Set<string>();
+  visit(tree, 'imageReference', (node: { identifier: string }) => {
+    imageLabels.add(node.identifier);
+  });
+  const consider = (url: string, start: number, end: number, markdownImage: boolean) => {
     if (!isLocal(url)) return;
     const file = findImage(url, postFile, folders);
     if (file) edits.push({ start, end, from: url, to: assets.add(file) });
-    else missing.push({ url, offset: start });
+    else {
+      missing.push({ url, offset: start });
+      // An image the build cannot find stops it: a Markdown image not found stays a link to where it was.
+      if (markdownImage) edits.push({ start, end: start + 1, from: '!', to: '' });
+    }
   };
   visit(tree, (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
-    if (node.type === 'image' || node.type === 'definition') consider((node as Image | Definition).url, start, end);
+    if (node.type === 'image') consider((node as Image).url, start, end, true);
+    else if (node.type === 'definition' && imageLabels.has((node as Definition).identifier)) consider((node as Definition).url, start, end, false);
     else if (node.type === 'html') {
       const html = unified().use(rehypeParse, { fragment: true }).parse((node as Html).value);
+      let unfound = false;
       visit(html, 'element', (element: Element) => {
-        if (element.tagName === 'img' && typeof element.properties.src === 'string') consider(element.properties.src, start, end);
+        const src = element.properties.src;
+        if (element.tagName !== 'img' || typeof src !== 'string' || !isLocal(src)) return;
+        const before = missing.length;
+        consider(src, start, end, false);
+        if (missing.length === before) {
+          element.properties.src = edits[edits.length - 1]?.to ?? src;
+          return;
+        }
+        // Not found: a link to where it was, as for Markdown images.
+        unfound = true;
+        Object.assign(element, { tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: String(element.properties.alt ?? '') || src }] });
       });
+      if (unfound) {
+        // The whole block is written again, its found images already pointed at their copies.
+        for (let i = edits.length - 1; i >= 0; i--) if (edits[i]!.start === start) edits.splice(i, 1);
+        edits.push({ start, end, from: (node as Html).value, to: unified().use(rehypeStringify).stringify(html) });
+      }
     }
   });
   let text = body;

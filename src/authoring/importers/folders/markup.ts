@@ -24,6 +24,8 @@ export interface KeptMarkup {
 export interface MarkupContext {
   /** The old URL of a post named by file (a post_url name, a ref path, a Zola @/ path), if known. */
   urlOf(reference: string): string | undefined;
+  /** A text setting of the site's config, by its path after `site.` (Jekyll's `{{ site.repository }}`). */
+  siteValue?(path: string): string | undefined;
 }
 
 /** A body with its template code converted (see the top of this file). */
@@ -61,6 +63,18 @@ function convertLiquid(body: string, context: MarkupContext): { text: string; ke
     if (kind === 'OutputToken') {
       const expression = text.replace(/^\{\{-?\s*|\s*-?\}\}$/g, '');
       if (/^site\.(baseurl|url|github\.url)$/.test(expression)) continue;
+      // A site path through Jekyll's URL filters: the path itself (the new site serves it from its root).
+      const literal = /^(["'])([^"']*)\1\s*\|\s*(?:relative_url|absolute_url)$/.exec(expression)?.[2];
+      if (literal !== undefined) {
+        out += literal;
+        continue;
+      }
+      const setting = /^site\.([\w.]+)$/.exec(expression)?.[1];
+      const value = setting === undefined ? undefined : context.siteValue?.(setting);
+      if (value !== undefined) {
+        out += value;
+        continue;
+      }
       kept.push({ markup: text, offset: token.begin });
       out += text;
       continue;

@@ -16,7 +16,7 @@
 //                Jekyll made Markdown
 
 import path from 'node:path';
-import { importedDateText } from '../../../dates.js';
+import { importedDateText, looseDateText } from '../../../dates.js';
 import type { Position } from '../../../problems.js';
 import { htmlToMarkdown } from '../html-markdown.js';
 import type { ImportedArticle, ImportReport } from '../imported.js';
@@ -44,6 +44,7 @@ export interface PostContext {
   place: PostPlace;
   oldUrl?: string;
   urlOf(reference: string): string | undefined;
+  siteValue(setting: string): string | undefined;
   report: ImportReport;
   folders: ImageFolders;
   timeZone: string;
@@ -93,7 +94,10 @@ function titleOf(data: Record<string, unknown>): string | undefined {
 function dateOf(post: PostFile, generator: PostPlace['generator']): string | undefined {
   const data = post.data;
   const written = str(data.date) ?? str(data.publishDate) ?? str(data.pubDate) ?? str(data.published_at);
-  if (written && !/^(last modified|created|git (last modified|created))$/i.test(written)) return importedDateText(written) ?? written;
+  if (written && !/^(last modified|created|git (last modified|created))$/i.test(written)) {
+    const read = importedDateText(written) ?? looseDateText(written);
+    if (read) return read;
+  }
   const name = post.relative.split('/').filter((part) => part !== 'index.md').pop() ?? '';
   const dated = DATED_NAME.exec(name) ?? DATED_NAME.exec(path.posix.basename(path.posix.dirname(post.relative)));
   return dated && generator !== 'hugo' ? dated[1] : dated?.[1];
@@ -110,6 +114,10 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
     report.leftOut(at, { what: 'page', title: place.title, why: 'it has no date (in its front-matter or file name): pages of a site are not articles' }, post.shown);
     return undefined;
   }
+  const writtenDate = str(data.date);
+  if (writtenDate && !importedDateText(writtenDate) && !/^(last modified|created|git (last modified|created))$/i.test(writtenDate)) {
+    report.fieldFilled(at, { field: 'date in a form Broadsheet reads', how: `"${writtenDate}" is read as ${date}` }, post.shown);
+  }
   const taxonomies = (data.taxonomies ?? {}) as Record<string, unknown>;
   let body = post.body;
   let title = titleOf(data);
@@ -122,9 +130,9 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
 
   // Template code first (Liquid runs before Markdown in Jekyll, shortcodes before it in Hugo).
   const language = generator === 'hugo' ? 'hugo' : generator === 'zola' ? 'zola' : 'liquid';
-  const converted = convertMarkup(body, language, { urlOf: context.urlOf });
-  const lineAt = (offset: number): Position => {
-    const before = body.slice(0, offset);
+  const converted = convertMarkup(body, language, { urlOf: context.urlOf, siteValue: context.siteValue });
+  const lineAt = (offset: number, text = body): Position => {
+    const before = text.slice(0, offset);
     return { line: post.bodyLine + before.split('\n').length - 1, column: offset - before.lastIndexOf('\n') };
   };
   const kind = language === 'liquid' ? 'Liquid tag' : language === 'hugo' ? 'Hugo shortcode' : 'Zola shortcode';
@@ -133,8 +141,9 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
 
   const assets = new ArticleAssets();
   const images = localizeImages(markdown, post.absolute, context.folders, assets);
+  // Converting template code keeps the lines, so lines of the converted text are the file's.
+  for (const missing of images.missing) report.imageMissing(lineAt(missing.offset, markdown), { url: missing.url }, post.shown);
   markdown = images.text;
-  for (const missing of images.missing) report.imageMissing(lineAt(Math.min(missing.offset, body.length)), { url: missing.url }, post.shown);
 
   const cover = data.cover as { image?: unknown; alt?: unknown } | string | undefined;
   const imageRef = str(data.image) ?? str(typeof cover === 'object' ? cover?.image : cover) ?? str(data.featured_image) ?? str(data.feature_image) ?? list(data.images)[0] ?? str((data.extra as { image?: unknown } | undefined)?.image);
