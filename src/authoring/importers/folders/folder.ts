@@ -51,10 +51,25 @@ function layout(folder: string, generator: Generator): { content: string; siteRo
     case 'zola':
       return exists(sub('content')) ? { content: sub('content'), siteRoots: [sub('static'), sub('content')] } : { content: folder, siteRoots: [folder] };
     case 'eleventy': {
-      const input = exists(sub('src')) && !exists(sub('posts')) ? sub('src') : folder;
+      const input = eleventyInput(folder);
       return { content: input, siteRoots: [input, folder] };
     }
   }
+}
+
+/**
+ * Eleventy's input folder: `dir.input` as its config file writes it (read as text: the config is a
+ * program, never run), else src/ when there is one, else the folder itself.
+ */
+function eleventyInput(folder: string): string {
+  for (const name of ['eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', '.eleventy.js', '.eleventy.cjs']) {
+    const file = path.join(folder, name);
+    if (!exists(file)) continue;
+    const input = /\binput\s*:\s*["'`]([^"'`]+)["'`]/.exec(readFileSync(file, 'utf8'))?.[1];
+    const resolved = input === undefined ? undefined : path.resolve(folder, input);
+    if (resolved && resolved.startsWith(folder) && exists(resolved)) return resolved;
+  }
+  return exists(path.join(folder, 'src')) ? path.join(folder, 'src') : folder;
 }
 
 /** Folders that hold no posts: output, dependencies, templates, data. */
@@ -95,11 +110,17 @@ export function readFolder(folder: string, generator: Generator, timeZone: strin
       }
       continue;
     }
-    const split = parseFrontMatter({ file: shown, contentPath: relative, text: readFileSync(absolute, 'utf8') });
+    const text = readFileSync(absolute, 'utf8');
+    const program = /^---\s*(js|javascript)\s*\n/.test(text) ? 'JavaScript, which an import does not run' : /^\{\s*\n/.test(text) ? 'JSON' : undefined;
+    if (program) {
+      report.leftOut({ line: 1, column: 1 }, { what: 'post', title: relative, why: `its front-matter is ${program}: rewrite it as YAML or TOML` }, shown);
+      continue;
+    }
+    const split = parseFrontMatter({ file: shown, contentPath: relative, text });
     if (!split.ok) {
       const missing = split.problems.every((p) => p.code === 'frontmatter-missing' || p.code === 'file-empty');
       // Jekyll reads a post only when it has front-matter; other generators allow none.
-      if (missing && generator !== 'jekyll') posts.push({ relative, absolute, shown, data: {}, body: readFileSync(absolute, 'utf8'), bodyLine: 1, locate: () => ({ line: 1, column: 1 }) });
+      if (missing && generator !== 'jekyll') posts.push({ relative, absolute, shown, data: {}, body: text, bodyLine: 1, locate: () => ({ line: 1, column: 1 }) });
       else if (missing) report.leftOut({ line: 1, column: 1 }, { what: 'file', title: relative, why: 'it has no front-matter, so Jekyll does not publish it' }, shown);
       else errors.push(...split.problems);
       continue;

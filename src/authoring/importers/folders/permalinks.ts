@@ -65,8 +65,11 @@ export function oldUrl(place: PostPlace, settings: UrlSettings): string | undefi
     }
     case 'zola':
       return normalise(`/${[...place.folders.map((folder) => slugify(folder) || folder), slugify(place.slug ?? place.fileSlug) || place.fileSlug].join('/')}/`);
-    case 'eleventy':
-      return normalise(`/${[...place.folders, place.fileName === 'index' ? '' : place.fileName].filter(Boolean).join('/')}/`);
+    case 'eleventy': {
+      // blog/post/post.md is served as /blog/post/, like an index.md.
+      const own = place.fileName === 'index' || place.fileName === place.folders[place.folders.length - 1] ? '' : place.fileName;
+      return normalise(`/${[...place.folders, own].filter(Boolean).join('/')}/`);
+    }
   }
 }
 
