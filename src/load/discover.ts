@@ -65,7 +65,8 @@ export interface ContentFiles {
 
 /** Every article file of the site (hidden folders skipped), under the link policy, and the files nothing reads. */
 export function findContentFiles(paths: ContentPaths): ContentFiles {
-  const found = findFiles(linkPolicy(paths), paths.contentPath);
+  // Images and data files are read by their own stages: a link to one is not followed here.
+  const found = findFiles(linkPolicy(paths), paths.contentPath, { wanted: (name) => isArticleFile(name) || !isKnownNonArticle(name) });
   const files: string[] = [];
   const others: string[] = [];
   for (const [relative] of found.files) {
