@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importSource } from '../src/authoring/importers/import.js';
 import { BuildFailure, type Problem } from '../src/problems.js';
+import { buildFolderInMemory } from './helpers/memory-site.js';
 import { listFiles, makeSite, REPO, runCli } from './helpers/site.js';
 
 const FIXTURES = path.join(REPO, 'test/fixtures/import');
@@ -143,5 +144,20 @@ describe('the import command', () => {
     const asRss = await runCli(['import', path.join(FIXTURES, 'wxr/export.xml'), '--from', 'rss', '--dry-run'], root);
     expect(asRss.code).toBe(0);
     expect(asRss.stdout).toContain('(RSS feed)');
+  });
+});
+
+describe('images of an imported feed', () => {
+  it('at relative addresses are taken from the old site, so the new site builds', async () => {
+    const root = makeSite({
+      ...CONFIG,
+      'feed.xml': '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title><link>https://old.example/</link>\n<item><title>Photo</title><link>https://old.example/2025/01/photo/</link><pubDate>Wed, 01 Jan 2025 10:00:00 GMT</pubDate><description>&lt;p&gt;&lt;img src="/wp-content/uploads/a.jpg" alt="A"&gt;&lt;/p&gt;</description><enclosure url="/img/lead.jpg" type="image/jpeg" length="1"/></item></channel></rss>\n',
+    });
+    await importSource(path.join(root, 'feed.xml'), { root });
+    const text = readFileSync(path.join(root, 'content/2025/01/photo.md'), 'utf8');
+    expect(text).toContain('![A](https://old.example/wp-content/uploads/a.jpg)');
+    expect(text).toContain('image: https://old.example/img/lead.jpg');
+    const site = await buildFolderInMemory(root, { now: Date.parse('2026-01-01') });
+    expect(site.ok, JSON.stringify(site.problems)).toBe(true);
   });
 });

@@ -26,6 +26,8 @@ export interface HtmlOptions {
   paragraphs?: boolean;
   /** The address to use for an image (a file name beside the article, say); undefined keeps it. */
   image?: (src: string) => string | undefined;
+  /** The old site's address: an image at a relative address is taken from there (the new site has no such file). */
+  baseUrl?: string;
 }
 
 const BLOCK = new Set([
@@ -57,6 +59,11 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
         const src = typeof node.properties.src === 'string' ? node.properties.src : '';
         const local = src ? options.image?.(src) : undefined;
         if (local !== undefined) node.properties.src = local;
+        else if (src && !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
+          // A relative address is a file of the old site, which the new one does not have.
+          if (options.baseUrl && URL.canParse(src, options.baseUrl)) node.properties.src = new URL(src, options.baseUrl).href;
+          else Object.assign(node, { tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: String(node.properties.alt ?? '') || src }] });
+        }
         break;
       }
       case 'figure':

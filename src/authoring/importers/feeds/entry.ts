@@ -41,7 +41,8 @@ export interface FeedContext {
 
 /** An entry as an article; undefined (reported) when it has neither a date nor a feed date to stand in. */
 export function entryArticle(entry: FeedEntry, feed: FeedContext): ImportedArticle | undefined {
-  const body = entry.html !== undefined ? htmlToMarkdown(entry.html) : entry.text !== undefined ? htmlToMarkdown(paragraphsOf(entry.text)) : '';
+  const baseUrl = entry.url && URL.canParse(entry.url, feed.siteUrl) ? new URL(entry.url, feed.siteUrl).href : feed.siteUrl;
+  const body = entry.html !== undefined ? htmlToMarkdown(entry.html, { baseUrl }) : entry.text !== undefined ? htmlToMarkdown(paragraphsOf(entry.text)) : '';
   const summary = entry.summaryHtml && (entry.html ?? entry.text) ? plainText(entry.summaryHtml) : undefined;
   let title = entry.title ? titleText(entry.title, entry.titleIsHtml ?? false) : '';
   if (!title) {
@@ -70,7 +71,8 @@ export function entryArticle(entry: FeedEntry, feed: FeedContext): ImportedArtic
     tags,
     authors: unique(entry.authors.map(personName).filter((name): name is string => name !== undefined)),
     summary,
-    image: entry.image,
+    // A lead image is the old site's: relative to the entry, else not one the new site can find.
+    image: entry.image && URL.canParse(entry.image, baseUrl) ? new URL(entry.image, baseUrl).href : undefined,
     aliases: [entry.url, ...(entry.otherUrls ?? [])].map((url) => (url ? sitePath(url, feed.siteUrl) : undefined)).filter((path): path is string => path !== undefined),
     body,
   };

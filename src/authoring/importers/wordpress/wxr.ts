@@ -134,8 +134,9 @@ function postArticle(item: XmlElement, context: PostContext): ImportedArticle | 
   }
   const assets = new ArticleAssets();
   const localImage = (url: string, where: Position): string | undefined => {
-    if (!isUploadUrl(url)) return undefined;
-    const found = findUpload(url, context.uploads);
+    const absolute = context.siteUrl && URL.canParse(url, context.siteUrl) ? new URL(url, context.siteUrl).href : url;
+    if (!isUploadUrl(absolute)) return undefined;
+    const found = findUpload(absolute, context.uploads);
     if (found.found) return assets.add(found.file);
     report.imageMissing(where, { url, tried: found.tried });
     return undefined;
@@ -151,7 +152,7 @@ function postArticle(item: XmlElement, context: PostContext): ImportedArticle | 
   const raw = textOf(content);
   const { html, kept } = convertShortcodes(raw);
   for (const shortcode of kept) report.markupKept(lineOf(shortcode.offset, raw), { markup: shortcode.markup, kind: 'WordPress shortcode' });
-  const body = htmlToMarkdown(html, { paragraphs: true, image: (src) => localImage(src, contentAt) });
+  const body = htmlToMarkdown(html, { paragraphs: true, image: (src) => localImage(src, contentAt), baseUrl: context.siteUrl });
 
   const categories = childrenNamed(item, 'category');
   const termNames = (domain: string) =>
@@ -162,7 +163,7 @@ function postArticle(item: XmlElement, context: PostContext): ImportedArticle | 
   const creator = childText(item, 'dc:creator');
   const author = creator ? (context.authors.get(creator)?.name ?? creator) : undefined;
   const excerpt = childText(item, 'excerpt:encoded');
-  const lead = leadImage(item, context.attachments, (url) => localImage(url, at));
+  const lead = leadImage(item, context.attachments, (url) => localImage(url, at), context.siteUrl);
   const postName = childText(item, 'wp:post_name');
   const postId = childText(item, 'wp:post_id');
   return {
@@ -208,13 +209,15 @@ function updatedDate(item: XmlElement, date: string): string | undefined {
 }
 
 /** The featured image (_thumbnail_id): a file beside the article when the uploads have it, else its URL. */
-function leadImage(item: XmlElement, attachments: ReadonlyMap<string, XmlElement>, local: (url: string) => string | undefined): { image: string; alt?: string } | undefined {
+function leadImage(item: XmlElement, attachments: ReadonlyMap<string, XmlElement>, local: (url: string) => string | undefined, siteUrl: string | undefined): { image: string; alt?: string } | undefined {
   const id = meta(item, '_thumbnail_id');
   const attachment = id === undefined ? undefined : attachments.get(id);
   const url = childText(attachment, 'wp:attachment_url') ?? childText(attachment, 'guid');
   if (!attachment || !url) return undefined;
   const alt = meta(attachment, '_wp_attachment_image_alt') ?? htmlText(childText(attachment, 'excerpt:encoded') ?? '').trim();
-  return { image: local(url) ?? url, alt: alt || undefined };
+  const remote = URL.canParse(url, siteUrl) ? new URL(url, siteUrl).href : undefined;
+  const image = local(url) ?? remote;
+  return image ? { image, alt: alt || undefined } : undefined;
 }
 
 function meta(item: XmlElement, key: string): string | undefined {
