@@ -50,6 +50,8 @@ const JEKYLL_STYLES: Record<string, string> = {
 export function oldUrl(place: PostPlace, settings: UrlSettings): string | undefined {
   if (place.override !== undefined) {
     if (/[{}]|\{%/.test(place.override)) return undefined;
+    // Jekyll's permalink of a post may use the same placeholders as the site's.
+    if (place.generator === 'jekyll' && /:[a-z_]+/.test(place.override)) return fill(place.override, place, settings, jekyllTitle(place.slug ?? place.fileSlug));
     return normalise(place.override.startsWith('/') ? place.override : `/${place.override}`);
   }
   switch (place.generator) {
