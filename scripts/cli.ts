@@ -18,7 +18,8 @@ Commands:
   dev                   build, serve on http://127.0.0.1:4321/, rebuild on change, reload the browser
                         [--port N] [--host H] (and the build options below but --no-cache)
   new "Title"           write a new article: --topic NAME --tags A,B [--date ISO] [--slug SLUG]
-  import FILE           import a plain-text feed dump into content/ [--force] [--dry-run]
+  import SOURCE         import into content/: a WordPress export, an RSS/Atom/JSON Feed file, a Jekyll,
+                        Hugo, Zola or Eleventy folder, or a plain-text dump (see import --help)
 
 Build and check options:
   --root DIR            site folder (default .)
@@ -45,7 +46,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; faile
   check: { run: (args) => runBuild(args, true), failed: 'Check failed', unchanged: 'Nothing is written by check.' },
   dev: { run: runDev, failed: 'Dev server failed', unchanged: 'The previous output is unchanged.' },
   new: { run: runNew, failed: 'No article written', unchanged: 'No file was created.' },
-  import: { run: runImport, failed: 'Import failed', unchanged: 'Nothing was written: fix the dump and import again.' },
+  import: { run: runImport, failed: 'Import failed', unchanged: 'Nothing was written: fix the source and import again.' },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -209,22 +210,51 @@ async function runNew(args: string[]): Promise<number> {
   return 0;
 }
 
+const IMPORT_USAGE = `Usage: broadsheet import SOURCE [options]
+
+SOURCE is recognised, or named with --from:
+  wxr        a WordPress export (Tools > Export), .xml
+  rss, atom  an RSS 2.0 or Atom feed file
+  jsonfeed   a JSON Feed file
+  jekyll, hugo, zola, eleventy
+             a site folder (or its posts folder)
+  dump       a plain-text feed dump (the seed's format)
+
+Options:
+  --root DIR      site folder to import into (default .)
+  --from FORMAT   the source's format, instead of detecting it
+  --uploads DIR   WordPress: a copy of wp-content/uploads, to copy the posts' images from
+  --dry-run       report what would be written; write nothing
+  --force         write again articles an earlier import of this source wrote
+  --quiet         print errors and warnings only
+
+Articles go to content/YYYY/MM/; old URLs become aliases (redirects). Nothing is fetched from the
+network. Run it again to add what is new: articles already imported are left alone.
+`;
+
 async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { root: { type: 'string' }, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, quiet: { type: 'boolean' } },
+    { root: { type: 'string' }, from: { type: 'string' }, uploads: { type: 'string' }, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     true,
   );
-  if (positionals.length === 0) throw new UsageError('import needs a file: broadsheet import FEED.txt');
-  const { importDumpFile } = await import('../src/authoring/importers/dump.js');
+  if (values.help) {
+    process.stdout.write(IMPORT_USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('import needs a source: broadsheet import export.xml (broadsheet import --help lists the formats)');
+  const { importSource, importSummary, IMPORT_FORMATS } = await import('../src/authoring/importers/import.js');
+  if (values.from !== undefined && !IMPORT_FORMATS.includes(values.from.toLowerCase())) {
+    throw new UsageError(`--from must be one of ${IMPORT_FORMATS.join(', ')}; got "${values.from}"`);
+  }
+  const dryRun = values['dry-run'] ?? false;
   for (const input of positionals) {
-    const result = await importDumpFile(input, { root: values.root ?? '.', force: values.force, dryRun: values['dry-run'] });
-    printProblems(result.problems);
+    const outcome = await importSource(input, { root: values.root ?? '.', from: values.from, uploads: values.uploads, force: values.force, dryRun });
+    printProblems(outcome.problems);
     if (!values.quiet) {
-      for (const file of result.written) console.log(`${values['dry-run'] ? 'Would write' : 'Wrote'} ${file}`);
-      for (const file of result.skipped) console.log(`Skipped ${file} (exists; --force to overwrite)`);
-      const present = result.skipped.length > 0 ? `, ${result.skipped.length} already present` : '';
-      console.log(`Imported ${result.written.length} of ${result.articles} articles from ${input}${present}`);
+      for (const file of outcome.written) console.log(`${dryRun ? 'Would write' : 'Wrote'} ${file}`);
+      if (outcome.format === 'dump') for (const file of outcome.alreadyImported) console.log(`Skipped ${file} (exists; --force to overwrite)`);
+      console.log(importSummary(outcome, input, dryRun));
     }
   }
   return 0;

@@ -14,6 +14,7 @@ import { build } from '../build.js';
 import { loadConfig, type SiteConfig } from '../config.js';
 import { buildTime } from '../dates.js';
 import { AUTHORS_FILE } from '../load/authors.js';
+import { IMAGE_FILE, isArticleFile } from '../load/discover.js';
 import { siteGlobals } from '../pages/render-page.js';
 import type { OutputName } from '../pipeline/outputs.js';
 import { closeState, type SiteState } from '../pipeline/state.js';
@@ -28,7 +29,6 @@ import { updateContent } from './update.js';
 import { updateImages } from './image-update.js';
 
 /** Files in content/ that may be images pages show. */
-const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif|tiff?|heic|heif)$/i;
 
 export type { Changes, DevOptions, UpdateResult } from './state.js';
 
@@ -75,7 +75,7 @@ export class DevSite {
       const inContent = !relative.startsWith('..') && !path.isAbsolute(relative);
       // The authors file reaches author pages and bylines' JSON-LD everywhere: the whole (warm) build.
       if (inContent && relative === AUTHORS_FILE) return this.full();
-      if (inContent && relative.endsWith('.md')) content.push(relative.split(path.sep).join('/'));
+      if (inContent && isArticleFile(path.basename(relative))) content.push(relative.split(path.sep).join('/'));
       else if (inContent && path.extname(relative) === '') return this.full(); // a folder: moved or removed with its articles
       else if (!inContent) return this.full();
       else if (IMAGE_FILE.test(relative)) {

@@ -56,7 +56,7 @@ export interface GoodSite {
   order: string[];
   /** /sitemap.xml and its parts. */
   sitemapFiles: readonly string[];
-  /** Feed, sitemap and image files, so that a feed whose term is gone (or a photo no page shows) is deleted. */
+  /** Feed, sitemap, image and redirect files, so that a feed whose term is gone (or a photo no page shows, an old URL no article lists) is deleted. */
   otherFiles: Set<string>;
 }
 
@@ -98,5 +98,5 @@ export function rememberOtherFiles(good: GoodSite, outputs: WrittenOutputs): voi
   const files = (name: Parameters<typeof outputs.files.get>[0]) => outputs.files.get(name) ?? [];
   good.sitemapFiles = files('sitemaps');
   // Image variants too: one no page shows any more (a replaced photo's) is deleted by the next update.
-  good.otherFiles = new Set([...files('feeds'), ...files('sitemaps'), ...files('news-sitemap'), ...files('images')]);
+  good.otherFiles = new Set([...files('feeds'), ...files('sitemaps'), ...files('news-sitemap'), ...files('images'), ...files('redirects')]);
 }
