@@ -69,7 +69,7 @@ export interface ContentFiles {
 /** Every article file of the site (hidden folders skipped), under the link policy, and the files nothing reads. */
 export function findContentFiles(paths: ContentPaths): ContentFiles {
   // Images and data files are read by their own stages: a link to one is not followed here.
-  const found = findFiles(linkPolicy(paths), paths.contentPath, { wanted: (name) => isArticleFile(name) || !isKnownNonArticle(name) });
+  const found = findFiles(linkPolicy(paths), paths.contentPath, { wanted: (name) => isArticleFile(name) || !isKnownNonArticle(name), reads: isArticleFile });
   const files: string[] = [];
   const others: string[] = [];
   for (const [relative] of found.files) {
@@ -184,6 +184,8 @@ export interface FoundFiles {
 export interface FindOptions {
   hidden?: boolean;
   wanted?: (name: string) => boolean;
+  /** Of the files wanted, those the build reads (default: all): only these must have names it can open. */
+  reads?: (name: string) => boolean;
 }
 
 /**
@@ -218,7 +220,8 @@ function walk(policy: LinkPolicy, options: FindOptions, found: FoundFiles, visit
     if (bytes) {
       // Reported if it would have been read: a folder, or a file the search takes.
       const kind = entry.isDirectory() ? 'folder' : 'file';
-      if (kind === 'folder' || !options.wanted || options.wanted(entry.name)) {
+      const reads = options.reads ?? options.wanted;
+      if (kind === 'folder' || !reads || reads(entry.name)) {
         const shown = displayPath(policy, path.join(visit.folder, escapedName(bytes)));
         found.problems.push(problem('file-name-encoding', shown, AT_START, { kind }));
       }
