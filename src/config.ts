@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { folderProblems } from './config-folders.js';
 import { importConfigModule } from './config-import.js';
 import { isValidTimeZone } from './dates.js';
 import { BuildFailure, problem, type Problem, positionAt } from './problems.js';
@@ -229,28 +230,15 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
   const config = parsed.data;
   const baseUrl = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
   const outPath = path.resolve(root, config.outDir);
-  // A successful build deletes whatever in the output folder it did not write: that folder must
-  // never hold the site's own files.
-  const ownFolders = [
-    ['root', root],
-    ['contentDir', config.contentDir],
-    ['templatesDir', config.templatesDir],
-    ['staticDir', config.staticDir],
-    ['cacheDir', config.cacheDir],
-  ] as const;
-  for (const [key, folder] of ownFolders) {
-    const inside = path.relative(outPath, path.resolve(root, folder));
-    if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
-      const file = configFile ?? 'site.config.ts';
-      throw new BuildFailure([
-        problem('config-invalid', file, locateKey(configFile ? safeRead(path.join(root, configFile)) : '', 'outDir'), {
-          kind: 'output-holds-site',
-          outDir: config.outDir,
-          holds: key === 'root' ? 'root folder' : key,
-        }),
-      ]);
-    }
-  }
+  const file = configFile ?? 'site.config.ts';
+  const source = configFile ? safeRead(path.join(root, configFile)) : '';
+  const given = new Set(typeof input === 'object' && input !== null ? Object.keys(input) : []);
+  const problems: Problem[] = folderProblems(root, config, given).map(({ key, value, clash }) =>
+    problem('config-invalid', file, locateKey(source, key), { kind: 'folder-clash', key, value, clash }),
+  );
+  // A query or fragment would be pasted into the middle of every URL made from it.
+  if (/[?#]/.test(config.baseUrl)) problems.push(problem('config-invalid', file, locateKey(source, 'baseUrl'), { kind: 'base-url-extra', value: config.baseUrl }));
+  if (problems.length > 0) throw new BuildFailure(problems);
   return {
     ...config,
     publisher: config.publisher ?? config.title,
