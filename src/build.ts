@@ -78,11 +78,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl });
   const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
   const lock = lockSite(config.cachePath);
-  const writer = options.writer ?? new DistWriter(config.outPath);
+  const writer = options.writer ?? new DistWriter(config.outPath, { cachePath: config.cachePath });
   const pool = new WorkerPool(options.threads ?? 'auto');
   let cache: ArticleCache | undefined;
   let imageStore: ImageStore | undefined;
   try {
+    writer.check?.();
     clock.begin('Opening the cache');
     cache = await ArticleCache.open(config.cachePath, options.cache ?? true);
     const collected = await collectArticles(config, cache, { pool, progress });

@@ -17,7 +17,9 @@ import path from 'node:path';
 import { commitMark, commitStep } from './failpoints.js';
 import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
 import { filesUnder, removeEmptiedFolders, removeStale } from './tree-files.js';
-import { openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
+import { recordedOutputFiles } from './manifest.js';
+import { provedAtCommit } from './output-ownership.js';
+import { checkOutputFolder, openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
 import { takeLedger, writeLedger, type TreeLedger } from './tree-ledger.js';
 import type { OutputWriter, WriteStats } from './output-writer.js';
 
@@ -58,12 +60,28 @@ export class DistWriter implements OutputWriter {
   /** What the last commit recorded about the trees, when it can be trusted (tree-ledger.ts). */
   private ledger: TreeLedger | undefined;
 
-  constructor(readonly outPath: string) {}
+  /**
+   * `cachePath`: the site's cache folder, whose output manifest proves a real folder an older
+   * Broadsheet left at `outPath` to be its own (without it, such a folder is refused).
+   * `signal`: once aborted, no more files are written and commit refuses to swap.
+   */
+  constructor(
+    readonly outPath: string,
+    private readonly options: { cachePath?: string; signal?: AbortSignal } = {},
+  ) {}
+
+  /** Throw a SystemFailure, changing nothing, unless the output folder is Broadsheet's to replace (output-ownership.ts). */
+  check(): void {
+    checkOutputFolder(this.outPath, this.recorded);
+  }
+
+  private readonly recorded = () => (this.options.cachePath ? recordedOutputFiles(this.options.cachePath, this.outPath) : undefined);
 
   /** Queues the write; resolves once there is room for another. Failures surface at commit. */
   async write(file: string, content: string | Uint8Array): Promise<void> {
     assertInside(file);
     if (this.failure) throw this.failure;
+    this.options.signal?.throwIfAborted();
     this.files.add(file);
     const { staging, outPath, hasOldOutput } = this.prepare();
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
@@ -111,7 +129,7 @@ export class DistWriter implements OutputWriter {
    */
   prepare(): StagingTarget {
     if (!this.folder) {
-      this.folder = openOutputFolder(this.outPath);
+      this.folder = openOutputFolder(this.outPath, this.recorded);
       if (this.folder.live) this.ledger = takeLedger(this.folder.builds, this.folder.live);
     }
     const { live, spare } = this.folder;
@@ -129,10 +147,13 @@ export class DistWriter implements OutputWriter {
   /** Make the spare tree exactly the new site, then point dist/ at it (one rename). */
   async commit(): Promise<WriteStats> {
     await this.settle();
+    // From here to the swap everything is synchronous: an interrupt is seen here or not at all.
+    this.options.signal?.throwIfAborted();
     this.prepare();
     const folder = this.folder!;
     const { live, spare, builds } = folder;
     const ledger = this.ledger;
+    if (folder.realFolder === 'older-output') provedAtCommit(this.outPath, folder.unrecorded, this.files);
     commitMark('started');
     const old = ledger?.files ?? (live ? filesUnder(live) : []);
     const gone = old.filter((file) => !this.files.has(file));

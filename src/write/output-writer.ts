@@ -20,6 +20,8 @@ export interface OutputWriter {
   keep(file: string): void;
   /** Every file of the new site so far (written or kept unchanged). */
   readonly files: ReadonlySet<string>;
+  /** Throw, before any work, if the output cannot be written (a folder of someone else's); optional. */
+  check?(): void;
   /** Make the new site the output; until then the previous output is what readers see. */
   commit(): Promise<WriteStats>;
   /** Give up the new site: the previous output stays as it was. */
