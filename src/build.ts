@@ -3,7 +3,9 @@
 // Each stage lives in its own folder; this module only sequences them. Template and content
 // problems are reported together; nothing reaches the output folder before the commit at the end.
 
-import { loadConfig, type SiteConfig } from './config.js';
+import path from 'node:path';
+import { CONFIG_FILES, loadConfig, type SiteConfig } from './config.js';
+import { checkSiteFolder } from './config-folders.js';
 import { buildTime } from './dates.js';
 import { prepareImages } from './images/stage.js';
 import type { SiteImages } from './images/site-images.js';
@@ -24,6 +26,8 @@ import { outputContext } from './write/context.js';
 import { OutputManifest } from './write/manifest.js';
 import { writeOutputs, type WrittenOutputs } from './write/outputs.js';
 import { DistWriter } from './write/dist-writer.js';
+import { holdPoint } from './write/failpoints.js';
+import { endSearchProcesses } from './search/pagefind.js';
 import { lockSite } from './write/lock.js';
 import { explainSystemError, outcomeOf } from './write/os-errors.js';
 import type { OutputWriter, WriteStats } from './write/output-writer.js';
@@ -51,6 +55,19 @@ export interface BuildOptions {
   /** Where pages go: dist/ by default; a MemoryWriter validates without writing (npm run check). */
   writer?: OutputWriter;
   progress?: Progress;
+  /**
+   * Aborting it interrupts the build (Ctrl-C): worker threads and Pagefind's processes are ended,
+   * the lock released, and build() rejects with BuildInterrupted, saying whether the swap was made.
+   */
+  signal?: AbortSignal;
+}
+
+/** A build stopped by its signal; `committed`: the new site had already been put in place. */
+export class BuildInterrupted extends Error {
+  constructor(readonly committed: boolean) {
+    super(committed ? 'Interrupted: the new site is in place, but the cache was not saved, so the next build renders more.' : 'Interrupted: the output folder is unchanged.');
+    this.name = 'BuildInterrupted';
+  }
 }
 
 /** What a successful build made. A failed one throws BuildFailure with its problems. */
@@ -75,37 +92,48 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const strict = options.strict ?? false;
   const now = options.now ?? buildTime();
   const progress = clock.follow(options.progress ?? noProgress);
-  const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl });
+  const { signal } = options;
+  checkSiteFolder(path.resolve(options.root ?? '.'), CONFIG_FILES);
+  const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl }, { signal });
+  signal?.throwIfAborted();
   const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
   const lock = lockSite(config.cachePath);
-  const writer = options.writer ?? new DistWriter(config.outPath, { cachePath: config.cachePath });
+  const writer = options.writer ?? new DistWriter(config.outPath, { cachePath: config.cachePath, signal });
   const pool = new WorkerPool(options.threads ?? 'auto');
+  // An interrupt ends the threads and processes the build waits on: it then fails at once.
+  const stop = () => void Promise.all([pool.close(), endSearchProcesses()]);
+  signal?.addEventListener('abort', stop, { once: true });
+  const step = (name: string) => {
+    signal?.throwIfAborted();
+    clock.begin(name);
+  };
   let cache: ArticleCache | undefined;
   let imageStore: ImageStore | undefined;
   try {
     writer.check?.();
-    clock.begin('Opening the cache');
+    step('Opening the cache');
     cache = await ArticleCache.open(config.cachePath, options.cache ?? true);
     const collected = await collectArticles(config, cache, { pool, progress });
-    clock.begin('Site model');
+    step('Site model');
     const authors = loadAuthors(config);
     const { site, problems: modelProblems } = buildSite(collected.articles, publishOptions(options, now), authors.profiles);
-    clock.begin('Images');
+    step('Images');
     imageStore = await ImageStore.open(config.cachePath, options.cache ?? true);
     const images = await prepareImages(config, site.articles, imageStore);
     const warnings = stopOnErrors([...templateProblems, ...collected.problems, ...authors.problems, ...modelProblems, ...images.problems], strict);
-    clock.begin('Reading the output manifest');
+    step('Reading the output manifest');
 
     const manifest = options.cache !== false && writer instanceof DistWriter ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
     const context = outputContext({ config, site, index: indexArticles(collected.articles), templates, cache, manifest, writer, now, progress, pool, images: images.images });
-    const outputs = await writeOutputs(context, { pages: () => planPages(site, config), files: true, onOutput: (name) => clock.begin(name === 'pages' ? 'Rendering pages' : `Writing ${name}`) });
+    const outputs = await writeOutputs(context, { pages: () => planPages(site, config), files: true, onOutput: (name) => step(name === 'pages' ? 'Rendering pages' : `Writing ${name}`) });
     warnings.push(...stopOnErrors(outputs.problems, strict));
-    clock.begin('Checking links');
+    step('Checking links');
     warnings.push(...stopOnErrors(checkLinks(site.articles, context.index, isPublishedIn(site), pathServedBy(writer.files)), strict));
 
-    clock.begin('Committing the output');
+    step('Committing the output');
     const written = await writer.commit();
-    clock.begin('Saving the cache');
+    await holdPoint('swapped');
+    step('Saving the cache');
     await manifest.save();
     await cache.save();
     await imageStore.save();
@@ -113,8 +141,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats, images: images.images };
   } catch (error) {
     await writer.abort();
-    throw explainSystemError(error, outcomeOf(writer instanceof DistWriter && writer.committed)) ?? error;
+    const committed = writer instanceof DistWriter && writer.committed;
+    if (signal?.aborted) throw new BuildInterrupted(committed);
+    throw explainSystemError(error, outcomeOf(committed)) ?? error;
   } finally {
+    signal?.removeEventListener('abort', stop);
     await pool.close();
     await cache?.dispose();
     await imageStore?.dispose();

@@ -1,4 +1,6 @@
-// Where the output and cache folders may be. Broadsheet replaces its output folder whole at every
+// What the site folder must be (a folder with a config file or a content folder: a --root with a
+// typo is an error, not an empty site built into a new folder), and where the output and cache
+// folders may be. Broadsheet replaces its output folder whole at every
 // build and deletes from its cache folder what it no longer needs, so neither may be the file
 // system's root, the site folder or a folder above it, nor be, hold or sit inside a folder of the
 // site's own files (content, static files, templates), nor be one another. Compared as real paths,
@@ -6,9 +8,25 @@
 // holds someone else's files is checked when the build opens it (write/output-folder.ts,
 // write/cache-folder.ts).
 
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FolderClash, FolderKey, FolderSetting } from './problems/catalogue.js';
+import { SystemFailure, shownPath } from './write/os-errors.js';
+
+/**
+ * Throw a SystemFailure, having created nothing, unless `root` is a folder holding one of
+ * `configFiles` or a `content` folder: what tells a site folder from a typo.
+ */
+export function checkSiteFolder(root: string, configFiles: readonly string[]): void {
+  const info = statSync(root, { throwIfNoEntry: false });
+  const shown = shownPath(root);
+  if (!info) throw new SystemFailure(`The site folder ${shown} does not exist. Check the path given to --root.`);
+  if (!info.isDirectory()) throw new SystemFailure(`The site folder ${shown} is a file, not a folder. Give --root the folder holding site.config.ts and content/.`);
+  if (configFiles.some((name) => existsSync(path.join(root, name))) || existsSync(path.join(root, 'content'))) return;
+  throw new SystemFailure(
+    `${shown === '.' ? 'This folder' : `The folder ${shown}`} is not a Broadsheet site: it has no site.config.ts and no content/ folder. Run this in the site's folder, or point --root at it.`,
+  );
+}
 
 /** The settings that name the site's folders, as the config gives them. */
 export type FolderSettings = Record<FolderSetting, string>;

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { folderProblems } from './config-folders.js';
-import { importConfigModule } from './config-import.js';
+import { importConfigModule, settledConfig } from './config-import.js';
 import { isValidTimeZone } from './dates.js';
 import { BuildFailure, problem, type Problem, positionAt } from './problems.js';
 
@@ -193,11 +193,11 @@ export function findConfigFile(root: string): string | undefined {
  * Load, validate and resolve the config of the site in `root`. `overrides` (from CLI flags) win
  * over the file. Throws BuildFailure with every problem, each naming the file, line and key.
  */
-export async function loadConfig(root: string, overrides: SiteConfigInput = {}): Promise<SiteConfig> {
+export async function loadConfig(root: string, overrides: SiteConfigInput = {}, options: { signal?: AbortSignal } = {}): Promise<SiteConfig> {
   const absoluteRoot = path.resolve(root);
   const configFile = findConfigFile(absoluteRoot);
   let input: unknown = {};
-  if (configFile) input = await importConfig(absoluteRoot, configFile);
+  if (configFile) input = await importConfig(absoluteRoot, configFile, options.signal);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new BuildFailure([
       problem('config-invalid', configFile ?? 'site.config.ts', { line: 1, column: 1 }, { kind: 'not-an-object', value: input }),
@@ -255,12 +255,13 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
   };
 }
 
-async function importConfig(root: string, configFile: string): Promise<unknown> {
+async function importConfig(root: string, configFile: string, signal: AbortSignal | undefined): Promise<unknown> {
   const file = path.join(root, configFile);
   try {
     if (configFile.endsWith('.json')) return JSON.parse(readFileSync(file, 'utf8'));
-    return await importConfigModule(file, statSync(file).mtimeMs);
+    return await settledConfig(importConfigModule(file, statSync(file).mtimeMs), signal);
   } catch (error) {
+    if (signal?.aborted) throw signal.reason;
     const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
     throw new BuildFailure([
       problem('config-load', configFile, { line: 1, column: 1 }, { cause: message }),

@@ -121,7 +121,7 @@ describe('a stale lock', () => {
     try {
       const pid = Number(await new Promise<string>((resolve) => parent.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString()))));
       const started = procStat(pid)[19];
-      const died = new Promise((resolve) => parent.stdio[3]!.on('close', resolve).resume());
+      const died = new Promise((resolve) => (parent.stdio[3] as NodeJS.ReadableStream).on('close', resolve).resume());
       process.kill(pid, 'SIGKILL');
       await died;
       // Its files are closed; the kernel marks it a zombie as the last step of its exit.

@@ -14,7 +14,7 @@
 
 import { linkSync, lstatSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { commitMark, commitStep } from './failpoints.js';
+import { commitMark, commitStep, holdPoint, killPoint } from './failpoints.js';
 import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
 import { filesUnder, removeEmptiedFolders, removeStale } from './tree-files.js';
 import { recordedOutputFiles } from './manifest.js';
@@ -40,6 +40,7 @@ export function stageFile(staging: string, outPath: string, hasOldOutput: boolea
   const target = path.join(staging, file);
   ensureFolder(staging, path.dirname(target));
   writeFreshFile(target, bytes);
+  killPoint('output-write');
   return 'staged';
 }
 
@@ -94,6 +95,7 @@ export class DistWriter implements OutputWriter {
     const target = path.join(staging, file);
     const task = this.folderFor(staging, path.dirname(target))
       .then(() => writeFreshFileAsync(target, bytes))
+      .then(() => killPoint('output-write'))
       .catch((error: unknown) => {
         this.failure ??= error;
       });
@@ -147,6 +149,7 @@ export class DistWriter implements OutputWriter {
   /** Make the spare tree exactly the new site, then point dist/ at it (one rename). */
   async commit(): Promise<WriteStats> {
     await this.settle();
+    await holdPoint('commit');
     // From here to the swap everything is synchronous: an interrupt is seen here or not at all.
     this.options.signal?.throwIfAborted();
     this.prepare();
