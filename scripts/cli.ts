@@ -314,3 +314,8 @@ try {
     process.exitCode = 1;
   }
 }
+
+// The command is done: end here, once what was printed has been flushed, rather than when nothing
+// is left running. A site's config may have started something that never ends (a timer, a
+// server), and a config that never finished loading is still running.
+process.stdout.write('', () => process.stderr.write('', () => process.exit()));
