@@ -42,15 +42,16 @@ describe('a second build of the same site', () => {
     const root = makeSite(siteFiles());
     await build({ root, now: NOW });
     writeFileSync(path.join(root, 'content/2025/12/a0.md'), article({ title: 'Article 0, edited', date: '2025-12-01 10:00', tags: '[Tag 0]' }));
-    // The first build's commit is slowed down (250 ms a step, some 30 steps) so the second surely meets it.
-    const first = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], { cwd: root, env: { ...process.env, ...ENV, BROADSHEET_COMMIT_PAUSE_MS: '250' } });
-    await new Promise<void>((resolve) => first.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('commit started') && resolve()));
+    // The first build waits at its commit (BROADSHEET_HOLD_AT) until the second has tried.
+    const first = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], { cwd: root, env: { ...process.env, ...ENV, BROADSHEET_HOLD_AT: 'commit' } });
+    await new Promise<void>((resolve) => first.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('holding at commit') && resolve()));
     const finished = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
 
     const second = await runCli(['build'], root, ENV);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(busyLine(first.pid!, 'broadsheet build --quiet'));
 
+    first.stdin.end('go on\n');
     expect(await finished).toBe(0);
     expect(readFileSync(path.join(root, 'dist/2025/12/01/article-0-edited/index.html'), 'utf8')).toContain('Article 0, edited');
     expect(existsSync(path.join(root, '.cache/build.lock'))).toBe(false);

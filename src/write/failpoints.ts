@@ -9,9 +9,10 @@
 //   BROADSHEET_KILL_AT=POINT[#n]
 //       The n-th time (default the first) a thread passes POINT, the build SIGKILLs its process
 //       group (itself, if it does not lead one), as `kill -9 -PGID` from outside would: no cleanup
-//       runs. Points: `output-write` (a file of the new site written), `atomic-write` (a file
-//       replaced: cache, manifest, ledger), `commit` (before the commit's first change),
-//       `commit-step` (each deletion, hard link and step of the swap), `swapping`, `swapped`.
+//       runs. Points: `output-write` (a file of the new site written), `commit` (before the
+//       commit's first change), `commit-step` (each deletion, hard link and step of the swap),
+//       `swapping`, `swapped`, `index-write` (an index saved after the swap: the output manifest,
+//       the article cache's, the image store's; before its rename).
 //   BROADSHEET_HOLD_AT=POINT
 //       At POINT the build writes "broadsheet: holding at POINT" to stderr and waits until a line
 //       arrives on its stdin or it gets SIGINT or SIGTERM: a test can act while it waits. Points:
@@ -44,7 +45,7 @@ export function failpoint(operation: 'write', file: string): void {
 }
 
 /** Where BROADSHEET_KILL_AT can aim. */
-export type KillPoint = 'output-write' | 'atomic-write' | 'commit' | 'commit-step' | 'swapping' | 'swapped';
+export type KillPoint = 'output-write' | 'index-write' | 'commit' | 'commit-step' | 'swapping' | 'swapped';
 
 const passes = new Map<string, number>();
 

@@ -51,7 +51,7 @@ export function writeFileAtomic(file: string, content: FileContent | ContentWrit
     if (options.durable) fsyncSync(target);
     closeSync(target);
     fd = undefined;
-    killPoint('atomic-write');
+    if (options.durable) killPoint('index-write');
     renameOver(aside, file);
   } catch (error) {
     if (fd !== undefined) closeQuietly(fd);
@@ -75,7 +75,6 @@ export async function writeFileAtomicAsync(file: string, content: Uint8Array): P
     } finally {
       await handle.close();
     }
-    killPoint('atomic-write');
     try {
       await rename(aside, file);
     } catch (error) {

@@ -25,7 +25,7 @@
 // the one instant, ever, at which dist does not exist.
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { commitMark, commitStep } from './failpoints.js';
 import { fsyncFolder, makeFolder } from './fs-helpers.js';
@@ -94,6 +94,8 @@ export function openOutputFolder(outPath: string, recorded: () => ReadonlySet<st
     }
   }
   makeFolder(builds);
+  // The ledger's aside copy, if a build was killed writing it (the lock says none is now).
+  for (const name of readdirSync(builds)) if (/^ledger\.json\.\d+-\d+-\d+\.tmp$/.test(name)) rmSync(path.join(builds, name), { force: true });
   const fresh = !lstatSync(spare, { throwIfNoEntry: false })?.isDirectory();
   if (fresh) {
     rmSync(spare, { force: true });
