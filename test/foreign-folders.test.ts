@@ -198,6 +198,13 @@ describe('a cache folder that is not a folder of its own', () => {
     await build({ root: fresh, now: NOW, cache: false });
     expect(existsSync(path.join(fresh, '.cache'))).toBe(false);
   });
+
+  it('a cache folder a build was killed while tagging (only the tag\'s aside copy in it) is taken', async () => {
+    const root = makeSite({ ...siteFiles(), '.cache/CACHEDIR.TAG.4242-0-0.tmp': 'Signature: 8a47' });
+    await build({ root, now: NOW });
+    expect(readdirSync(path.join(root, '.cache'))).toContain('CACHEDIR.TAG');
+    expect(readdirSync(path.join(root, '.cache'))).not.toContain('CACHEDIR.TAG.4242-0-0.tmp');
+  });
 });
 
 describe('the stores in the cache folder', () => {

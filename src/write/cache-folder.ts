@@ -13,6 +13,7 @@ import { makeFolder, writeFileAtomic } from './fs-helpers.js';
 import { SystemFailure, shownPath } from './os-errors.js';
 
 const TAG_FILE = 'CACHEDIR.TAG';
+const TAG_ASIDE = /^CACHEDIR\.TAG\.\d+-\d+-\d+\.tmp$/;
 const TAG_SIGNATURE = 'Signature: 8a477f597d28d172789f06886806bc55';
 const TAG_MAKER = 'created by Broadsheet';
 const TAG_TEXT = `${TAG_SIGNATURE}\n# This file is a cache directory tag ${TAG_MAKER} (its build cache, safe to delete).\n# For information about cache directory tags, see https://bford.info/cachedir/\n`;
@@ -38,7 +39,8 @@ export function claimCacheFolder(folder: string): { created: boolean } {
     throw new SystemFailure(`The cache folder ${shownPath(folder)} is a file, not a folder. Move or delete it, or set cacheDir in the config to another folder.`);
   }
   if (isTagged(folder)) return { created: false };
-  const names = readdirSync(folder);
+  // The tag's own aside copy, left by a build killed while tagging the folder, counts for nothing.
+  const names = readdirSync(folder).filter((name) => !TAG_ASIDE.test(name));
   const strays = names.filter((name) => !OLDER_CACHE_NAMES.test(name));
   if (names.length > 0 && (strays.length > 0 || !OLDER_INDEXES.some((name) => names.includes(name) && isOlderIndex(path.join(folder, name))))) {
     const shown = (strays.length > 0 ? strays : names).slice(0, 3).join(', ');
