@@ -239,7 +239,10 @@ async function runDev(args: string[]): Promise<number> {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       console.log('\nStopping.');
-      void opened.close().then(resolve);
+      void opened
+        .close()
+        .then(async () => (await import('../src/search/pagefind.js')).endSearchProcesses())
+        .then(resolve);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -11,21 +11,11 @@ import { authorsEntries, type AuthorsArgs } from './authors.js';
 import { imageEntries, type ImageArgs } from './images.js';
 import { limitEntries, type LimitArgs } from './limits.js';
 import { explainYamlError } from './yaml.js';
+import { folderClashMessage, type FolderClash, type FolderKey } from './folders.js';
+
+export type { FolderClash, FolderKey, FolderSetting } from './folders.js';
 
 export type { Severity } from './entry.js';
-
-/** A folder setting that must be a folder of its own (config-folders.ts). */
-export type FolderKey = 'outDir' | 'cacheDir';
-
-/** Folder settings of the site's config. */
-export type FolderSetting = FolderKey | 'contentDir' | 'templatesDir' | 'staticDir';
-
-/** Why an output or cache folder setting is refused (config-folders.ts). */
-export type FolderClash =
-  | { kind: 'file-system-root' }
-  | { kind: 'site-folder' }
-  | { kind: 'above-site' }
-  | { kind: 'same' | 'inside' | 'contains'; other: FolderSetting; otherValue: string };
 
 /** The facts each code's texts are built from: what its call sites pass to problem(). */
 export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs {
@@ -80,21 +70,6 @@ export type ProblemCode = keyof ProblemArgs;
 
 /** The catalogue's type: one entry per code, each typed by that code's arguments. */
 export type Catalogue = { readonly [C in ProblemCode]: CatalogueEntry<ProblemArgs[C]> };
-
-/** Why an output or cache folder setting is refused (config-folders.ts), in one sentence. */
-function folderClashMessage(key: FolderKey, value: string, clash: FolderClash): string {
-  const folder = `the ${key === 'outDir' ? 'output' : 'cache'} folder ${value}`;
-  const where =
-    clash.kind === 'file-system-root' ? "is the file system's root"
-    : clash.kind === 'site-folder' ? 'is the site folder itself'
-    : clash.kind === 'above-site' ? 'contains the site folder'
-    : `${clash.kind === 'same' ? 'is the same folder as' : clash.kind === 'inside' ? 'is inside' : 'contains'} ${clash.other} (${clash.otherValue})`;
-  const why =
-    key === 'outDir'
-      ? 'Broadsheet replaces its output folder whole at every build'
-      : 'Broadsheet deletes files it no longer needs from its cache folder';
-  return `${folder} ${where}, and ${why}`;
-}
 
 /** The date forms front-matter accepts (also the schema's message for a date of the wrong type). */
 export const DATE_FORMS = 'an ISO 8601 date such as 2025-12-18, 2025-12-18 19:20 or 2025-12-18T19:20:00+05:00';
@@ -246,18 +221,11 @@ export const catalogue: Catalogue = {
           return `the base URL ${a.value} has a query (?...) or a fragment (#...): pages are served from a folder, which has neither`;
       }
     },
-    expected: (a) => {
-      switch (a.kind) {
-        case 'not-an-object':
-          return 'export default { title: "..." }';
-        case 'folder-clash':
-          return `a folder of its own, such as ${a.key === 'outDir' ? 'dist' : '.cache'}`;
-        case 'base-url-extra':
-          return 'an absolute http(s) URL such as https://example.org/news/';
-        default:
-          return undefined;
-      }
-    },
+    expected: (a) =>
+      a.kind === 'not-an-object' ? 'export default { title: "..." }'
+      : a.kind === 'folder-clash' ? `a folder of its own, such as ${a.key === 'outDir' ? 'dist' : '.cache'}`
+      : a.kind === 'base-url-extra' ? 'an absolute http(s) URL such as https://example.org/news/'
+      : undefined,
     actual: (a) => (a.kind === 'not-an-object' ? showValue(a.value) : undefined),
     hint: (a) => (a.kind === 'unknown-option' ? `known options: ${a.known.join(', ')}` : undefined),
   },
