@@ -5,6 +5,7 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { folderProblems } from './config-folders.js';
 import { importConfigModule, settledConfig } from './config-import.js';
@@ -262,7 +263,9 @@ async function importConfig(root: string, configFile: string, signal: AbortSigna
     return await settledConfig(importConfigModule(file, statSync(file).mtimeMs), signal);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    const firstLine = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    // Node names the files it could not load by absolute path or file URL: the site's own, relative to it.
+    const message = firstLine.replaceAll(`${pathToFileURL(root).href}/`, '').replaceAll(`${root}${path.sep}`, '');
     throw new BuildFailure([
       problem('config-load', configFile, { line: 1, column: 1 }, { cause: message }),
     ]);

@@ -59,6 +59,16 @@ describe('--stats', () => {
     expect(result.stderr).toBe('Build failed: --stats out/stats.json cannot be written: out is a file, not a folder.\n');
     expect(folderState(path.join(root, '.dist.builds'))).toEqual(before);
   });
+
+  it('that fails to be written after the swap (a disk that just filled up): says the new site is in place, exit 1', async () => {
+    const root = makeSite(siteFiles());
+    await build({ root, now: NOW });
+    writeFiles(root, { 'content/2025/12/a0.md': article({ title: 'Article 0, edited', date: '2025-12-01 10:00' }) });
+    const result = await runCli(['build', '--quiet', '--stats', 'stats.json'], root, { ...ENV, BROADSHEET_FAILPOINT: 'ENOSPC@stats.json' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('Build figures not written: No space left on the disk holding stats.json (ENOSPC). Free some space, then build again. The new site is in place; only its figures were not written.\n');
+    expect(readFileSync(path.join(root, 'dist/2025/12/01/article-0-edited/index.html'), 'utf8')).toContain('Article 0, edited');
+  });
 });
 
 describe('a config whose top-level await never finishes', () => {
