@@ -23,7 +23,7 @@ import { PhaseClock, type PhaseTime } from './timing.js';
 import type { ArticleMeta, PublishOptions, Site } from './types.js';
 import { WorkerPool } from './workers/pool.js';
 import { outputContext } from './write/context.js';
-import { OutputManifest } from './write/manifest.js';
+import { OutputManifest, recordedOutputFiles } from './write/manifest.js';
 import { writeOutputs, type WrittenOutputs } from './write/outputs.js';
 import { DistWriter } from './write/dist-writer.js';
 import { holdPoint } from './write/failpoints.js';
@@ -98,7 +98,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   signal?.throwIfAborted();
   const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
   const lock = lockSite(config.cachePath);
-  const writer = options.writer ?? new DistWriter(config.outPath, { cachePath: config.cachePath, signal });
+  const writer = options.writer ?? new DistWriter(config.outPath, { recorded: () => recordedOutputFiles(config.cachePath, config.outPath), signal });
   const pool = new WorkerPool(options.threads ?? 'auto');
   // An interrupt ends the threads and processes the build waits on: it then fails at once.
   const stop = () => void Promise.all([pool.close(), endSearchProcesses()]);

@@ -4,6 +4,7 @@
 // message naming it, and every folder involved is byte-identical afterwards (every entry, its mode,
 // mtime and bytes: folderState). The stores in the cache folder delete only files they named.
 
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { formatProblems } from '../src/problems.js';
 import { tryBuild } from './helpers/memory-site.js';
 import { folderState, snapshot } from './helpers/output.js';
 import { photo } from './helpers/photos.js';
-import { article, listFiles, makeSite, runCli, writeFiles } from './helpers/site.js';
+import { article, listFiles, makeSite, REPO, runCli, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const ENV = { SOURCE_DATE_EPOCH: String(NOW / 1000) };
@@ -78,6 +79,26 @@ describe('an output folder Broadsheet did not make', () => {
     await build({ root, now: NOW });
     expect(readlinkSync(path.join(root, 'public'))).toBe(path.join('.public.builds', 'a'));
     expect(listFiles(path.join(root, 'public'))).toContain('2025/12/01/first/index.html');
+  });
+
+  it('an empty folder that gets a file while the build runs: refused at the swap, the file left where it is, exit 1', async () => {
+    const root = makeSite(siteFiles(", outDir: 'public'"));
+    const publicFolder = path.join(root, 'public');
+    mkdirSync(publicFolder);
+    // The build waits before its commit (BROADSHEET_HOLD_AT) while a file appears in the folder.
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], { cwd: root, env: { ...process.env, ...ENV, NO_COLOR: '1', BROADSHEET_HOLD_AT: 'commit' } });
+    let stderr = '';
+    await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()).includes('holding at commit') && resolve()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    writeFileSync(path.join(publicFolder, 'photo.jpg'), 'a photo');
+    child.stdin.end('go on\n');
+    expect(await exited).toBe(1);
+    expect(stderr).toBe(
+      'broadsheet: holding at commit\nBuild failed: The output folder public was empty when the build started, but something was put into it since. It is left as it is: move its files away, then build again.\n',
+    );
+    expect(readdirSync(publicFolder)).toEqual(['photo.jpg']);
+    // A first build that failed leaves no trace.
+    expect(existsSync(path.join(root, '.public.builds'))).toBe(false);
   });
 
   it("an older Broadsheet's real output folder is taken over, but not once a file it did not write is added (CNAME): refused, byte-identical", async () => {

@@ -17,7 +17,6 @@ import path from 'node:path';
 import { commitMark, commitStep, holdPoint, killPoint } from './failpoints.js';
 import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
 import { filesUnder, removeEmptiedFolders, removeStale } from './tree-files.js';
-import { recordedOutputFiles } from './manifest.js';
 import { provedAtCommit } from './output-ownership.js';
 import { checkOutputFolder, openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
 import { takeLedger, writeLedger, type TreeLedger } from './tree-ledger.js';
@@ -62,13 +61,14 @@ export class DistWriter implements OutputWriter {
   private ledger: TreeLedger | undefined;
 
   /**
-   * `cachePath`: the site's cache folder, whose output manifest proves a real folder an older
-   * Broadsheet left at `outPath` to be its own (without it, such a folder is refused).
-   * `signal`: once aborted, no more files are written and commit refuses to swap.
+   * `recorded`: the files the cache's output manifest says a build wrote into `outPath`
+   * (manifest.ts recordedOutputFiles), which prove a real folder an older Broadsheet left there to
+   * be its own; without it, such a folder is refused. `signal`: once aborted, no more files are
+   * written and commit refuses to swap.
    */
   constructor(
     readonly outPath: string,
-    private readonly options: { cachePath?: string; signal?: AbortSignal } = {},
+    private readonly options: { recorded?: () => ReadonlySet<string> | undefined; signal?: AbortSignal } = {},
   ) {}
 
   /** Throw a SystemFailure, changing nothing, unless the output folder is Broadsheet's to replace (output-ownership.ts). */
@@ -76,7 +76,7 @@ export class DistWriter implements OutputWriter {
     checkOutputFolder(this.outPath, this.recorded);
   }
 
-  private readonly recorded = () => (this.options.cachePath ? recordedOutputFiles(this.options.cachePath, this.outPath) : undefined);
+  private readonly recorded = () => this.options.recorded?.();
 
   /** Queues the write; resolves once there is room for another. Failures surface at commit. */
   async write(file: string, content: string | Uint8Array): Promise<void> {

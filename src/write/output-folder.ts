@@ -28,7 +28,8 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { commitMark, commitStep } from './failpoints.js';
-import { fsyncFolder, makeFolder } from './fs-helpers.js';
+import { fsyncFolder, isCode, makeFolder } from './fs-helpers.js';
+import { SystemFailure, shownPath } from './os-errors.js';
 import { inspectOutput } from './output-ownership.js';
 
 const TREES = ['a', 'b'] as const;
@@ -84,7 +85,8 @@ export function openOutputFolder(outPath: string, recorded: () => ReadonlySet<st
   } else {
     spare = path.join(builds, TREES[0]);
     if (state.kind === 'older-output') {
-      // Its files, now proved Broadsheet's, are the live site until the swap moves the folder to tree b.
+      // Its files are the live site until the swap moves the folder to tree b (once the commit
+      // has proved every one of them Broadsheet's: provedAtCommit).
       live = outPath;
       realFolder = 'older-output';
       unrecorded = state.unrecorded;
@@ -147,7 +149,15 @@ export function swapIn(folder: OutputFolder, written: () => Iterable<string>): v
     commitStep();
   } else if (folder.realFolder === 'empty') {
     // Removed only while empty: rmdir(2) refuses a folder someone put a file into meanwhile.
-    rmdirSync(outPath);
+    try {
+      rmdirSync(outPath);
+    } catch (error) {
+      rmSync(link, { force: true });
+      if (!isCode(error, 'ENOTEMPTY', 'EEXIST')) throw error;
+      throw new SystemFailure(
+        `The output folder ${shownPath(outPath)} was empty when the build started, but something was put into it since. It is left as it is: move its files away, then build again.`,
+      );
+    }
     commitStep();
   }
   try {
