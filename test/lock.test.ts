@@ -142,6 +142,22 @@ describe('a stale lock', () => {
     }
   });
 
+  it.runIf(existsSync('/proc/sys/kernel/random/boot_id'))('written before the machine rebooted (another boot id) is taken over, though its pid and start time match a live process', async () => {
+    const root = makeSite(siteFiles());
+    await build({ root, now: NOW });
+    const other = spawn('sleep', ['600']);
+    try {
+      await new Promise((resolve) => other.once('spawn', resolve));
+      leaveLock(root, { pid: other.pid, processStart: procStat(other.pid!)[19], boot: '00000000-0000-0000-0000-000000000000' });
+      await build({ root, now: NOW });
+      expect(existsSync(path.join(root, '.cache/build.lock'))).toBe(false);
+    } finally {
+      const gone = new Promise((resolve) => other.once('exit', resolve));
+      other.kill();
+      await gone;
+    }
+  });
+
   it('from another host is respected: it cannot be checked from here', async () => {
     const root = makeSite(siteFiles());
     await build({ root, now: NOW });
