@@ -94,14 +94,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const progress = clock.follow(options.progress ?? noProgress);
   const { signal } = options;
   checkSiteFolder(path.resolve(options.root ?? '.'), CONFIG_FILES);
-  const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl }, { signal });
-  signal?.throwIfAborted();
+  const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl }, { signal }).catch((error: unknown) => {
+    throw signal?.aborted ? new BuildInterrupted(false) : error;
+  });
+  if (signal?.aborted) throw new BuildInterrupted(false);
   const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
   const lock = lockSite(config.cachePath);
   const writer = options.writer ?? new DistWriter(config.outPath, { recorded: () => recordedOutputFiles(config.cachePath, config.outPath), signal });
   const pool = new WorkerPool(options.threads ?? 'auto');
   // An interrupt ends the threads and processes the build waits on: it then fails at once.
-  const stop = () => void Promise.all([pool.close(), endSearchProcesses()]);
+  let stopping: Promise<unknown> | undefined;
+  const stop = () => void (stopping = Promise.all([pool.close(), endSearchProcesses()]));
   signal?.addEventListener('abort', stop, { once: true });
   const step = (name: string) => {
     signal?.throwIfAborted();
@@ -146,7 +149,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw explainSystemError(error, outcomeOf(committed)) ?? error;
   } finally {
     signal?.removeEventListener('abort', stop);
-    await pool.close();
+    await (stopping ?? pool.close());
     await cache?.dispose();
     await imageStore?.dispose();
     lock.release();

@@ -157,6 +157,20 @@ describe('a build interrupted', () => {
     expect(snapshot(path.join(root, 'dist'))).toEqual(before);
   });
 
+  it('by Ctrl-C while a config is still loading: the same line, exit 130, nothing built', async () => {
+    const { 'site.config.ts': _, ...files } = siteFiles();
+    // The config says when it has started, then waits for ever.
+    const root = makeSite({ ...files, 'site.config.mts': `console.error('config: loading');\nawait new Promise(() => setInterval(() => {}, 1000));\nexport default {};\n` });
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build'], { cwd: root, env: { ...process.env, ...ENV, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    await new Promise<void>((resolve) => child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()).includes('config: loading') && resolve()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toBe('config: loading\nInterrupted: the output folder is unchanged.\n');
+    expect(readdirSync(root).sort()).toEqual(['content', 'site.config.mts']);
+  });
+
   it('by SIGTERM just before the swap, with worker threads running: exit 143, the output unchanged, the next build succeeds', async () => {
     const root = makeSite(siteFiles());
     await build({ root, now: NOW });
