@@ -181,6 +181,16 @@ describe('a cache folder that is not a folder of its own', () => {
     });
   }
 
+  it("cacheDir: 'static' from the command line: exit 1, the error and the closing line, static/ byte-identical", async () => {
+    const root = await photoSite(", cacheDir: 'static'");
+    const before = folderState(path.join(root, 'static'));
+    const result = await runCli(['build'], root, ENV);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(cacheRefused('static', 'is the same folder as staticDir (static)'));
+    expect(result.stderr).toMatch(/Build failed: 1 error in 1 file\. Nothing was written; the previous output is unchanged\.\n$/);
+    expect(folderState(path.join(root, 'static'))).toEqual(before);
+  });
+
   it("a photo folder outside the site (cacheDir: '../photos'): refused naming it, the folder byte-identical, nothing built", async () => {
     const parent = makeSite({});
     const root = path.join(parent, 'site');
