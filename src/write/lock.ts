@@ -157,7 +157,8 @@ function isAlive(record: LockRecord): boolean {
   const boot = bootId();
   if (record.boot && boot && record.boot !== boot) return false;
   const running = processOf(record.pid);
-  if (!running) return true; // no /proc: kill(pid, 0) is all there is to go by
+  // No /proc: kill(pid, 0) is all there is to go by. With one, a pid missing from it has just ended.
+  if (!running) return processOf(process.pid) === undefined;
   // A zombie has finished: killed or exited, waiting only for its parent to collect its status.
   if (running.state === 'Z' || running.state === 'X' || running.state === 'x') return false;
   return !(record.processStart && running.start !== record.processStart);
