@@ -62,6 +62,23 @@ describe('an output folder Broadsheet did not make', () => {
     }
   });
 
+  it('a checkout an older Broadsheet already moved into the trees (.deploy.builds/b with its .git): refused with the way back, byte-identical', async () => {
+    const parent = makeSite({});
+    const root = path.join(parent, 'site');
+    writeFiles(root, siteFiles(", outDir: '../deploy'"));
+    await build({ root, now: NOW });
+    // As the older version left it: the site in tree a, the checkout it moved aside in tree b.
+    const moved = path.join(parent, '.deploy.builds/b');
+    writeFiles(moved, CHECKOUT);
+    const before = folderState(moved);
+    writeFiles(root, { 'content/2025/12/a.md': article({ title: 'First, edited', date: '2025-12-01 10:00' }) });
+    const shown = path.relative(process.cwd(), moved);
+    await expect(build({ root, now: NOW })).rejects.toThrow(
+      `${shown} holds a git repository (.git), which Broadsheet never writes: an older Broadsheet moved a folder of yours there. Move it back out (mv ${shown} <where it was>), then build again. Nothing was changed.`,
+    );
+    expect(folderState(moved)).toEqual(before);
+  });
+
   it("the repository's own .git (outDir: '.git'): refused, .git byte-identical, nothing built", async () => {
     const root = makeSite({ ...siteFiles(", outDir: '.git'"), ...Object.fromEntries(Object.entries(CHECKOUT).filter(([file]) => file.startsWith('.git/'))) });
     const git = path.join(root, '.git');

@@ -63,7 +63,9 @@ export function buildsFolderOf(outPath: string): string {
  * changing anything. `recorded`: the files the cache's manifest says a build wrote there.
  */
 export function checkOutputFolder(outPath: string, recorded: () => ReadonlySet<string> | undefined): void {
-  inspectOutput(outPath, buildsFolderOf(outPath), recorded);
+  const builds = buildsFolderOf(outPath);
+  inspectOutput(outPath, builds, recorded);
+  for (const tree of TREES) refuseMovedRepository(path.join(builds, tree));
 }
 
 /**
@@ -73,6 +75,7 @@ export function checkOutputFolder(outPath: string, recorded: () => ReadonlySet<s
 export function openOutputFolder(outPath: string, recorded: () => ReadonlySet<string> | undefined): OutputFolder {
   const builds = buildsFolderOf(outPath);
   let state = inspectOutput(outPath, builds, recorded);
+  for (const tree of TREES) refuseMovedRepository(path.join(builds, tree));
   if (finishOrDropSwap(builds, outPath)) state = inspectOutput(outPath, builds, recorded);
   let live: string | undefined;
   let spare: string;
@@ -105,6 +108,18 @@ export function openOutputFolder(outPath: string, recorded: () => ReadonlySet<st
     mkdirSync(spare);
   }
   return { outPath, builds, live, spare, fresh, realFolder, unrecorded };
+}
+
+/**
+ * Broadsheet never writes a `.git`, but older versions moved any folder they found at the output
+ * path into its trees, a repository checkout included, and the next build would empty that tree.
+ * Such a tree is refused, with the way to get the folder back.
+ */
+function refuseMovedRepository(tree: string): void {
+  if (!lstatSync(path.join(tree, '.git'), { throwIfNoEntry: false })) return;
+  throw new SystemFailure(
+    `${shownPath(tree)} holds a git repository (.git), which Broadsheet never writes: an older Broadsheet moved a folder of yours there. Move it back out (mv ${shownPath(tree)} <where it was>), then build again. Nothing was changed.`,
+  );
 }
 
 /**
