@@ -74,7 +74,7 @@ describe('an output folder Broadsheet did not make', () => {
     writeFiles(root, { 'content/2025/12/a.md': article({ title: 'First, edited', date: '2025-12-01 10:00' }) });
     const shown = path.relative(process.cwd(), moved);
     await expect(build({ root, now: NOW })).rejects.toThrow(
-      `${shown} holds a git repository (.git), which Broadsheet never writes: an older Broadsheet moved a folder of yours there. Move it back out (mv ${shown} <where it was>), then build again. Nothing was changed.`,
+      `${shown} holds a git repository, which Broadsheet never writes: an older Broadsheet moved a folder of yours there. Move it back out (mv ${shown} <where it was>), then build again. Nothing was changed.`,
     );
     expect(folderState(moved)).toEqual(before);
   });

@@ -111,14 +111,16 @@ export function openOutputFolder(outPath: string, recorded: () => ReadonlySet<st
 }
 
 /**
- * Broadsheet never writes a `.git`, but older versions moved any folder they found at the output
+ * Broadsheet never writes a git repository, but older versions moved any folder they found at the output
  * path into its trees, a repository checkout included, and the next build would empty that tree.
  * Such a tree is refused, with the way to get the folder back.
  */
 function refuseMovedRepository(tree: string): void {
-  if (!lstatSync(path.join(tree, '.git'), { throwIfNoEntry: false })) return;
+  const has = (name: string) => lstatSync(path.join(tree, name), { throwIfNoEntry: false }) !== undefined;
+  // A checkout (its .git inside), or a repository's .git folder itself.
+  if (!has('.git') && !(has('HEAD') && has('objects') && has('refs'))) return;
   throw new SystemFailure(
-    `${shownPath(tree)} holds a git repository (.git), which Broadsheet never writes: an older Broadsheet moved a folder of yours there. Move it back out (mv ${shownPath(tree)} <where it was>), then build again. Nothing was changed.`,
+    `${shownPath(tree)} holds a git repository, which Broadsheet never writes: an older Broadsheet moved a folder of yours there. Move it back out (mv ${shownPath(tree)} <where it was>), then build again. Nothing was changed.`,
   );
 }
 
