@@ -1,7 +1,7 @@
 // `broadsheet <command>`: parses arguments, calls src/, prints, sets the exit code.
 // Exit codes: 0 success, 1 content/template/config errors, 2 usage errors.
 
-import { writeFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
 import { BuildFailure, formatProblems, type Problem } from '../src/problems/index.js';
@@ -117,23 +117,82 @@ async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
   const { values } = parse(args, { ...SITE_FLAGS, 'no-cache': { type: 'boolean' }, quiet: { type: 'boolean' }, stats: { type: 'string' } });
   const quiet = values.quiet ?? false;
   // Loaded here, not at the top: `broadsheet --help` and a usage error need none of the pipeline.
-  const { build } = await import('../src/build.js');
+  const { build, BuildInterrupted } = await import('../src/build.js');
   const { MemoryWriter } = await import('../src/write/memory-writer.js');
-  const result = await build({
-    ...siteOptions(values),
-    cache: !values['no-cache'],
-    writer: checkOnly ? new MemoryWriter({ keepContents: false }) : undefined,
-    progress: quiet ? noProgress : process.stderr.isTTY && !process.env.CI ? terminalProgress(process.stderr) : plainProgress((line) => console.log(line)),
-  });
+  const { endSearchProcesses } = await import('../src/search/pagefind.js');
+  const { checkStatsFile, writeStatsFile } = await import('../src/write/stats-file.js');
+  // Refused before building, not after the new site is in place.
+  if (values.stats) checkStatsFile(values.stats);
+  const interrupt = interruptOnSignals();
+  let result;
+  try {
+    result = await build({
+      ...siteOptions(values),
+      cache: !values['no-cache'],
+      writer: checkOnly ? new MemoryWriter({ keepContents: false }) : undefined,
+      progress: quiet ? noProgress : process.stderr.isTTY && !process.env.CI ? terminalProgress(process.stderr) : plainProgress((line) => console.log(line)),
+      signal: interrupt.signal,
+    });
+  } catch (error) {
+    if (!(error instanceof BuildInterrupted)) throw error;
+    console.error(paint('red', error.message));
+    return interrupt.exitCode();
+  } finally {
+    interrupt.dispose();
+    // Pagefind's processes end with the build, reaped: none is left for the system to adopt.
+    await endSearchProcesses();
+  }
   printProblems(result.warnings);
   // Peak RSS of the whole process, worker threads included (they share it).
-  if (values.stats) writeFileSync(values.stats, `${JSON.stringify({ ...result.stats, peakRssMb: process.resourceUsage().maxRSS / 1024 }, null, 2)}\n`);
+  if (values.stats) {
+    try {
+      writeStatsFile(values.stats, { ...result.stats, peakRssMb: process.resourceUsage().maxRSS / 1024 });
+    } catch (error) {
+      const system = explainSystemError(error, checkOnly ? '' : 'The new site is in place; only its figures were not written.');
+      if (!system) throw error;
+      console.error(`${paint('red', 'Build figures not written:')} ${system.message}`);
+      return 1;
+    }
+  }
   if (!quiet) {
     if (result.cacheNotice) console.log(`Note: ${result.cacheNotice}.`);
     for (const line of leftOutLines(result.site.leftOut)) console.log(line);
     console.log(summaryLine(result.stats, checkOnly ? 'Checked' : 'Built'));
   }
+  if (interrupt.signal.aborted) {
+    console.error(paint('red', 'Interrupted after the build finished: the new site is in place.'));
+    return interrupt.exitCode();
+  }
   return 0;
+}
+
+/**
+ * SIGINT (Ctrl-C) and SIGTERM abort the returned signal, so the build ends its threads and child
+ * processes and releases its lock; the exit code is then 128 + the signal's number (130, 143). A
+ * second signal ends the process at once: the output folder is whole either way.
+ */
+function interruptOnSignals(): { signal: AbortSignal; exitCode(): number; dispose(): void } {
+  const controller = new AbortController();
+  let received: NodeJS.Signals | undefined;
+  const exitCode = () => 128 + (received ? osConstants.signals[received] : 0);
+  const onSignal = (name: NodeJS.Signals) => {
+    if (received) {
+      console.error(paint('red', `Interrupted again: stopping now. The output folder is one whole site; the next build finishes what this one started.`));
+      process.exit(exitCode());
+    }
+    received = name;
+    controller.abort(name);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    exitCode,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }
 
 async function runDev(args: string[]): Promise<number> {
@@ -181,7 +240,10 @@ async function runDev(args: string[]): Promise<number> {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       console.log('\nStopping.');
-      void opened.close().then(resolve);
+      void opened
+        .close()
+        .then(async () => (await import('../src/search/pagefind.js')).endSearchProcesses())
+        .then(resolve);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
@@ -285,3 +347,8 @@ try {
     process.exitCode = 1;
   }
 }
+
+// The command is done: end here, once what was printed has been flushed, rather than when nothing
+// is left running. A site's config may have started something that never ends (a timer, a
+// server), and a config that never finished loading is still running.
+process.stdout.write('', () => process.stderr.write('', () => process.exit()));

@@ -11,7 +11,8 @@
 
 import path from 'node:path';
 import { build } from '../build.js';
-import { loadConfig, type SiteConfig } from '../config.js';
+import { CONFIG_FILES, loadConfig, type SiteConfig } from '../config.js';
+import { checkSiteFolder } from '../config-folders.js';
 import { buildTime } from '../dates.js';
 import { AUTHORS_FILE } from '../load/authors.js';
 import { IMAGE_FILE, isArticleFile } from '../load/discover.js';
@@ -162,6 +163,7 @@ export class DevSite {
 /** Where the site's lock lives: its cache folder, or the default one while the config is broken. */
 async function cacheFolderOf(options: DevOptions): Promise<string> {
   const root = options.root ?? '.';
+  checkSiteFolder(path.resolve(root), CONFIG_FILES);
   try {
     return (await loadConfig(root, { outDir: options.outDir, baseUrl: options.baseUrl })).cachePath;
   } catch (error) {

@@ -17,6 +17,9 @@ import { redirectEntries, type RedirectArgs } from './redirects.js';
 import { tomlEntries, type TomlArgs } from './toml.js';
 import { showValue } from './values.js';
 import { explainYamlError } from './yaml.js';
+import { folderClashMessage, type FolderClash, type FolderKey } from './folders.js';
+
+export type { FolderClash, FolderKey, FolderSetting } from './folders.js';
 
 export type { Severity } from './entry.js';
 export { showValue } from './values.js';
@@ -49,7 +52,8 @@ export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArg
     | { kind: 'not-an-object'; value: unknown }
     | { kind: 'unknown-option'; key: string; known: readonly string[] }
     | { kind: 'invalid-option'; key: string; message: string }
-    | { kind: 'output-holds-site'; outDir: string; holds: string };
+    | { kind: 'folder-clash'; key: FolderKey; value: string; clash: FolderClash }
+    | { kind: 'base-url-extra'; value: string };
   /** `cause`: the loader's error, first line. */
   'config-load': { cause: string };
   /** Symbolic links in content/, static/ and templates/ (README "Symlinks"). `target`: where the link leads. */
@@ -194,7 +198,7 @@ export const catalogue: Catalogue = {
   'config-invalid': {
     title: 'Site configuration is invalid',
     help: 'Fix the option named in `site.config.ts`; see Configuration for every option and its default.',
-    field: (a) => (a.kind === 'unknown-option' || a.kind === 'invalid-option' ? a.key : a.kind === 'output-holds-site' ? 'outDir' : undefined),
+    field: (a) => (a.kind === 'unknown-option' || a.kind === 'invalid-option' || a.kind === 'folder-clash' ? a.key : a.kind === 'base-url-extra' ? 'baseUrl' : undefined),
     message: (a) => {
       switch (a.kind) {
         case 'not-an-object':
@@ -203,12 +207,17 @@ export const catalogue: Catalogue = {
           return `unknown option "${a.key}"`;
         case 'invalid-option':
           return a.message;
-        case 'output-holds-site':
-          return `the output folder ${a.outDir} contains the site's ${a.holds}; a build empties it of anything it did not write`;
+        case 'folder-clash':
+          return folderClashMessage(a.key, a.value, a.clash);
+        case 'base-url-extra':
+          return `the base URL ${a.value} has a query (?...) or a fragment (#...): pages are served from a folder, which has neither`;
       }
     },
     expected: (a) =>
-      a.kind === 'not-an-object' ? 'export default { title: "..." }' : a.kind === 'output-holds-site' ? 'a folder of its own, such as dist' : undefined,
+      a.kind === 'not-an-object' ? 'export default { title: "..." }'
+      : a.kind === 'folder-clash' ? `a folder of its own, such as ${a.key === 'outDir' ? 'dist' : '.cache'}`
+      : a.kind === 'base-url-extra' ? 'an absolute http(s) URL such as https://example.org/news/'
+      : undefined,
     actual: (a) => (a.kind === 'not-an-object' ? showValue(a.value) : undefined),
     hint: (a) => (a.kind === 'unknown-option' ? `known options: ${a.known.join(', ')}` : undefined),
   },
