@@ -1,7 +1,7 @@
 // `broadsheet <command>`: parses arguments, calls src/, prints, sets the exit code.
 // Exit codes: 0 success, 1 content/template/config errors, 2 usage errors.
 
-import { writeFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 import { parseArgs, styleText, type ParseArgsConfig } from 'node:util';
 import { BuildFailure, formatProblems, type Problem } from '../src/problems/index.js';
@@ -18,7 +18,8 @@ Commands:
   dev                   build, serve on http://127.0.0.1:4321/, rebuild on change, reload the browser
                         [--port N] [--host H] (and the build options below but --no-cache)
   new "Title"           write a new article: --topic NAME --tags A,B [--date ISO] [--slug SLUG]
-  import FILE           import a plain-text feed dump into content/ [--force] [--dry-run]
+  import SOURCE         import into content/: a WordPress export, an RSS/Atom/JSON Feed file, a Jekyll,
+                        Hugo, Zola or Eleventy folder, or a plain-text dump (see import --help)
 
 Build and check options:
   --root DIR            site folder (default .)
@@ -45,7 +46,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; faile
   check: { run: (args) => runBuild(args, true), failed: 'Check failed', unchanged: 'Nothing is written by check.' },
   dev: { run: runDev, failed: 'Dev server failed', unchanged: 'The previous output is unchanged.' },
   new: { run: runNew, failed: 'No article written', unchanged: 'No file was created.' },
-  import: { run: runImport, failed: 'Import failed', unchanged: 'Nothing was written: fix the dump and import again.' },
+  import: { run: runImport, failed: 'Import failed', unchanged: 'Nothing was written: fix the source and import again.' },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -116,23 +117,82 @@ async function runBuild(args: string[], checkOnly: boolean): Promise<number> {
   const { values } = parse(args, { ...SITE_FLAGS, 'no-cache': { type: 'boolean' }, quiet: { type: 'boolean' }, stats: { type: 'string' } });
   const quiet = values.quiet ?? false;
   // Loaded here, not at the top: `broadsheet --help` and a usage error need none of the pipeline.
-  const { build } = await import('../src/build.js');
+  const { build, BuildInterrupted } = await import('../src/build.js');
   const { MemoryWriter } = await import('../src/write/memory-writer.js');
-  const result = await build({
-    ...siteOptions(values),
-    cache: !values['no-cache'],
-    writer: checkOnly ? new MemoryWriter({ keepContents: false }) : undefined,
-    progress: quiet ? noProgress : process.stderr.isTTY && !process.env.CI ? terminalProgress(process.stderr) : plainProgress((line) => console.log(line)),
-  });
+  const { endSearchProcesses } = await import('../src/search/pagefind.js');
+  const { checkStatsFile, writeStatsFile } = await import('../src/write/stats-file.js');
+  // Refused before building, not after the new site is in place.
+  if (values.stats) checkStatsFile(values.stats);
+  const interrupt = interruptOnSignals();
+  let result;
+  try {
+    result = await build({
+      ...siteOptions(values),
+      cache: !values['no-cache'],
+      writer: checkOnly ? new MemoryWriter({ keepContents: false }) : undefined,
+      progress: quiet ? noProgress : process.stderr.isTTY && !process.env.CI ? terminalProgress(process.stderr) : plainProgress((line) => console.log(line)),
+      signal: interrupt.signal,
+    });
+  } catch (error) {
+    if (!(error instanceof BuildInterrupted)) throw error;
+    console.error(paint('red', error.message));
+    return interrupt.exitCode();
+  } finally {
+    interrupt.dispose();
+    // Pagefind's processes end with the build, reaped: none is left for the system to adopt.
+    await endSearchProcesses();
+  }
   printProblems(result.warnings);
   // Peak RSS of the whole process, worker threads included (they share it).
-  if (values.stats) writeFileSync(values.stats, `${JSON.stringify({ ...result.stats, peakRssMb: process.resourceUsage().maxRSS / 1024 }, null, 2)}\n`);
+  if (values.stats) {
+    try {
+      writeStatsFile(values.stats, { ...result.stats, peakRssMb: process.resourceUsage().maxRSS / 1024 });
+    } catch (error) {
+      const system = explainSystemError(error, checkOnly ? '' : 'The new site is in place; only its figures were not written.');
+      if (!system) throw error;
+      console.error(`${paint('red', 'Build figures not written:')} ${system.message}`);
+      return 1;
+    }
+  }
   if (!quiet) {
     if (result.cacheNotice) console.log(`Note: ${result.cacheNotice}.`);
     for (const line of leftOutLines(result.site.leftOut)) console.log(line);
     console.log(summaryLine(result.stats, checkOnly ? 'Checked' : 'Built'));
   }
+  if (interrupt.signal.aborted) {
+    console.error(paint('red', 'Interrupted after the build finished: the new site is in place.'));
+    return interrupt.exitCode();
+  }
   return 0;
+}
+
+/**
+ * SIGINT (Ctrl-C) and SIGTERM abort the returned signal, so the build ends its threads and child
+ * processes and releases its lock; the exit code is then 128 + the signal's number (130, 143). A
+ * second signal ends the process at once: the output folder is whole either way.
+ */
+function interruptOnSignals(): { signal: AbortSignal; exitCode(): number; dispose(): void } {
+  const controller = new AbortController();
+  let received: NodeJS.Signals | undefined;
+  const exitCode = () => 128 + (received ? osConstants.signals[received] : 0);
+  const onSignal = (name: NodeJS.Signals) => {
+    if (received) {
+      console.error(paint('red', `Interrupted again: stopping now. The output folder is one whole site; the next build finishes what this one started.`));
+      process.exit(exitCode());
+    }
+    received = name;
+    controller.abort(name);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    exitCode,
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }
 
 async function runDev(args: string[]): Promise<number> {
@@ -180,7 +240,10 @@ async function runDev(args: string[]): Promise<number> {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       console.log('\nStopping.');
-      void opened.close().then(resolve);
+      void opened
+        .close()
+        .then(async () => (await import('../src/search/pagefind.js')).endSearchProcesses())
+        .then(resolve);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
@@ -209,22 +272,51 @@ async function runNew(args: string[]): Promise<number> {
   return 0;
 }
 
+const IMPORT_USAGE = `Usage: broadsheet import SOURCE [options]
+
+SOURCE is recognised, or named with --from:
+  wxr        a WordPress export (Tools > Export), .xml
+  rss, atom  an RSS 2.0 or Atom feed file
+  jsonfeed   a JSON Feed file
+  jekyll, hugo, zola, eleventy
+             a site folder (or its posts folder)
+  dump       a plain-text feed dump (the seed's format)
+
+Options:
+  --root DIR      site folder to import into (default .)
+  --from FORMAT   the source's format, instead of detecting it
+  --uploads DIR   WordPress: a copy of wp-content/uploads, to copy the posts' images from
+  --dry-run       report what would be written; write nothing
+  --force         write again articles an earlier import of this source wrote
+  --quiet         print errors and warnings only
+
+Articles go to content/YYYY/MM/; old URLs become aliases (redirects). Nothing is fetched from the
+network. Run it again to add what is new: articles already imported are left alone.
+`;
+
 async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parse(
     args,
-    { root: { type: 'string' }, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, quiet: { type: 'boolean' } },
+    { root: { type: 'string' }, from: { type: 'string' }, uploads: { type: 'string' }, force: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     true,
   );
-  if (positionals.length === 0) throw new UsageError('import needs a file: broadsheet import FEED.txt');
-  const { importDumpFile } = await import('../src/authoring/importers/dump.js');
+  if (values.help) {
+    process.stdout.write(IMPORT_USAGE);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('import needs a source: broadsheet import export.xml (broadsheet import --help lists the formats)');
+  const { importSource, importSummary, IMPORT_FORMATS } = await import('../src/authoring/importers/import.js');
+  if (values.from !== undefined && !IMPORT_FORMATS.includes(values.from.toLowerCase())) {
+    throw new UsageError(`--from must be one of ${IMPORT_FORMATS.join(', ')}; got "${values.from}"`);
+  }
+  const dryRun = values['dry-run'] ?? false;
   for (const input of positionals) {
-    const result = await importDumpFile(input, { root: values.root ?? '.', force: values.force, dryRun: values['dry-run'] });
-    printProblems(result.problems);
+    const outcome = await importSource(input, { root: values.root ?? '.', from: values.from, uploads: values.uploads, force: values.force, dryRun });
+    printProblems(outcome.problems);
     if (!values.quiet) {
-      for (const file of result.written) console.log(`${values['dry-run'] ? 'Would write' : 'Wrote'} ${file}`);
-      for (const file of result.skipped) console.log(`Skipped ${file} (exists; --force to overwrite)`);
-      const present = result.skipped.length > 0 ? `, ${result.skipped.length} already present` : '';
-      console.log(`Imported ${result.written.length} of ${result.articles} articles from ${input}${present}`);
+      for (const file of outcome.written) console.log(`${dryRun ? 'Would write' : 'Wrote'} ${file}`);
+      if (outcome.format === 'dump') for (const file of outcome.alreadyImported) console.log(`Skipped ${file} (exists; --force to overwrite)`);
+      console.log(importSummary(outcome, input, dryRun));
     }
   }
   return 0;
@@ -255,3 +347,8 @@ try {
     process.exitCode = 1;
   }
 }
+
+// The command is done: end here, once what was printed has been flushed, rather than when nothing
+// is left running. A site's config may have started something that never ends (a timer, a
+// server), and a config that never finished loading is still running.
+process.stdout.write('', () => process.stderr.write('', () => process.exit()));

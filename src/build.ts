@@ -3,7 +3,9 @@
 // Each stage lives in its own folder; this module only sequences them. Template and content
 // problems are reported together; nothing reaches the output folder before the commit at the end.
 
-import { loadConfig, type SiteConfig } from './config.js';
+import path from 'node:path';
+import { CONFIG_FILES, loadConfig, type SiteConfig } from './config.js';
+import { checkSiteFolder } from './config-folders.js';
 import { buildTime } from './dates.js';
 import { prepareImages } from './images/stage.js';
 import type { SiteImages } from './images/site-images.js';
@@ -23,8 +25,10 @@ import { noProgress, type BuildStats, type Progress } from './report.js';
 import { PhaseClock, type PhaseTime } from './timing.js';
 import type { ArticleMeta, PublishOptions, Site } from './types/index.js';
 import { WorkerPool } from './workers/pool.js';
-import { OutputManifest } from './write/manifest.js';
+import { OutputManifest, recordedOutputFiles } from './write/manifest.js';
 import { DistWriter } from './write/dist-writer.js';
+import { holdPoint } from './write/failpoints.js';
+import { endSearchProcesses } from './search/pagefind.js';
 import { lockSite } from './write/lock.js';
 import { explainSystemError, outcomeOf } from './write/os-errors.js';
 import type { OutputWriter, WriteStats } from './write/output-writer.js';
@@ -57,6 +61,15 @@ export interface BuildOptions {
    * path to continue from (the dev server); the caller closes them (pipeline/state.ts closeState).
    */
   keepState?: boolean;
+  signal?: AbortSignal;
+}
+
+/** A build stopped by its signal; `committed`: the new site had already been put in place. */
+export class BuildInterrupted extends Error {
+  constructor(readonly committed: boolean) {
+    super(committed ? 'Interrupted: the new site is in place, but the cache was not saved, so the next build renders more.' : 'Interrupted: the output folder is unchanged.');
+    this.name = 'BuildInterrupted';
+  }
 }
 
 /** What a successful build made. A failed one throws BuildFailure with its problems. */
@@ -84,27 +97,41 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const now = options.now ?? buildTime();
   const persistent = options.cache ?? true;
   const progress = clock.follow(options.progress ?? noProgress);
-  const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl });
+  const { signal } = options;
+  checkSiteFolder(path.resolve(options.root ?? '.'), CONFIG_FILES);
+  const config = await loadConfig(options.root ?? '.', { outDir: options.outDir, baseUrl: options.baseUrl }, { signal }).catch((error: unknown) => {
+    throw signal?.aborted ? new BuildInterrupted(false) : error;
+  });
+  if (signal?.aborted) throw new BuildInterrupted(false);
   const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
   const lock = lockSite(config.cachePath);
-  const writer = options.writer ?? new DistWriter(config.outPath);
+  const writer = options.writer ?? new DistWriter(config.outPath, { recorded: () => recordedOutputFiles(config.cachePath, config.outPath), signal });
   const pool = new WorkerPool(options.threads ?? 'auto');
+  // An interrupt ends the threads and processes the build waits on: it then fails at once.
+  let stopping: Promise<unknown> | undefined;
+  const stop = () => void (stopping = Promise.all([pool.close(), endSearchProcesses()]));
+  signal?.addEventListener('abort', stop, { once: true });
+  const step = (name: string) => {
+    signal?.throwIfAborted();
+    clock.begin(name);
+  };
   let cache: ArticleCache | undefined;
   let imageStore: ImageStore | undefined;
   let state: SiteState | undefined;
   try {
-    clock.begin('Opening the cache');
+    writer.check?.();
+    step('Opening the cache');
     cache = await ArticleCache.open(config.cachePath, persistent);
     const collected = await collectArticles(config, cache, { pool, progress });
-    clock.begin('Site model');
+    step('Site model');
     const authors = loadAuthors(config);
     const publish = publishOptions(options, now);
     const { site, problems: modelProblems } = buildSite(collected.articles, { ...publish, authorProfiles: authors.profiles, related: config.related });
-    clock.begin('Images');
+    step('Images');
     imageStore = await ImageStore.open(config.cachePath, persistent);
     const images = await prepareImages(config, site.articles, imageStore);
     const warnings = stopOnErrors([...templateProblems, ...collected.problems, ...authors.problems, ...modelProblems, ...images.problems], strict);
-    clock.begin('Reading the output manifest');
+    step('Reading the output manifest');
 
     // A manifest describes an output on disk: memory (check, tests) has none to describe.
     const manifest = persistent && writer.target !== 'memory' ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
@@ -112,14 +139,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const input = { config, site, index: indexArticles(collected.articles), templates, cache, manifest, writer, now, progress, pool, images: images.images };
     const { stats: written, value: outputs } = await writeTransaction(input, async (context) => {
       const plan = recordingPlan(() => pageGroups(site, config), pages);
-      const outputs = await writeOutputs(context, { pages: plan, files: true, onOutput: (name) => clock.begin(name === 'pages' ? 'Rendering pages' : `Writing ${name}`) });
+      const outputs = await writeOutputs(context, { pages: plan, files: true, onOutput: (name) => step(name === 'pages' ? 'Rendering pages' : `Writing ${name}`) });
       warnings.push(...stopOnErrors(outputs.problems, strict));
-      clock.begin('Checking links');
+      step('Checking links');
       warnings.push(...stopOnErrors(checkLinks(site.articles, context.index, isPublishedIn(site), pathServedBy(writer.files)), strict));
-      clock.begin('Committing the output');
+      step('Committing the output');
       return { removed: undefined, value: outputs };
     });
-    clock.begin('Saving the cache');
+    await holdPoint('swapped');
+    step('Saving the cache');
     await manifest.save();
     await cache.save();
     await imageStore.save();
@@ -130,9 +158,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats, images: images.images, state };
   } catch (error) {
     if (!writer.committed) await writer.abort();
-    throw explainSystemError(error, outcomeOf(writer.target !== 'memory' && writer.committed)) ?? error;
+    const committed = writer.target !== 'memory' && writer.committed;
+    if (signal?.aborted) throw new BuildInterrupted(committed);
+    throw explainSystemError(error, outcomeOf(committed)) ?? error;
   } finally {
-    await pool.close();
+    signal?.removeEventListener('abort', stop);
+    await (stopping ?? pool.close());
     // Kept open for the caller, or closed here.
     if (!state) {
       await cache?.dispose();

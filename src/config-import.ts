@@ -3,11 +3,20 @@
 // one is already there (tsx or vitest, or they could not run); the compiled package registers
 // tsx's on the first such config, so a build with a .js or .json config never loads tsx.
 // It does not validate what it imports (config.ts does).
+//
+// A config's top-level await may never settle (it awaits a promise nothing resolves, or a server
+// that never answers). Left alone, Node ends such a process with exit code 13 and no word;
+// settledConfig turns it into an error: at once when nothing is left that could settle it (the
+// event loop ran dry), else after a time limit, the one time limit in Broadsheet, which decides
+// nothing about the output (BROADSHEET_CONFIG_TIMEOUT_MS, default 60 s).
 
 import { pathToFileURL } from 'node:url';
 import { RUNS_COMPILED } from './installation.js';
 
 const TYPESCRIPT = /\.[cm]?ts$/;
+
+/** How long a config may take to load, in ms, unless BROADSHEET_CONFIG_TIMEOUT_MS says otherwise. */
+const CONFIG_TIMEOUT_MS = 60_000;
 
 let esmHooks: Promise<void> | undefined;
 let cjsHooks: Promise<void> | undefined;
@@ -42,4 +51,26 @@ export async function importConfigModule(file: string, mtimeMs: number): Promise
   // A config tsx turned into CommonJS has its `export default` one level down (esbuild's interop).
   if (typeof value === 'object' && value !== null && '__esModule' in value) return (value as { default?: unknown }).default ?? {};
   return value ?? {};
+}
+
+/**
+ * `loading` (a config module's import), or an error saying why it never finished: its top-level
+ * await waits on nothing that can still happen, or it took longer than the limit (see the top of
+ * this file). Rejects with `signal`'s reason when it aborts first.
+ */
+export function settledConfig<T>(loading: Promise<T>, signal?: AbortSignal): Promise<T> {
+  const limit = Number(process.env.BROADSHEET_CONFIG_TIMEOUT_MS) || CONFIG_TIMEOUT_MS;
+  return new Promise<T>((resolve, reject) => {
+    const stalled = () => reject(new Error("its top-level await never finished: it waits for something that can no longer happen"));
+    // Unreferenced: the timer alone does not keep the process alive, so a loop with nothing else left runs dry.
+    const timer = setTimeout(() => reject(new Error(`it did not finish loading within ${limit / 1000} s (a top-level await that never settles?)`)), limit).unref();
+    const aborted = () => reject(signal!.reason);
+    process.once('beforeExit', stalled);
+    signal?.addEventListener('abort', aborted, { once: true });
+    loading.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      process.off('beforeExit', stalled);
+      signal?.removeEventListener('abort', aborted);
+    });
+  });
 }

@@ -5,8 +5,10 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { importConfigModule } from './config-import.js';
+import { folderProblems } from './config-folders.js';
+import { importConfigModule, settledConfig } from './config-import.js';
 import { isValidTimeZone } from './dates.js';
 import { BuildFailure, problem, type Problem, positionAt } from './problems/index.js';
 
@@ -192,11 +194,11 @@ export function findConfigFile(root: string): string | undefined {
  * Load, validate and resolve the config of the site in `root`. `overrides` (from CLI flags) win
  * over the file. Throws BuildFailure with every problem, each naming the file, line and key.
  */
-export async function loadConfig(root: string, overrides: SiteConfigInput = {}): Promise<SiteConfig> {
+export async function loadConfig(root: string, overrides: SiteConfigInput = {}, options: { signal?: AbortSignal } = {}): Promise<SiteConfig> {
   const absoluteRoot = path.resolve(root);
   const configFile = findConfigFile(absoluteRoot);
   let input: unknown = {};
-  if (configFile) input = await importConfig(absoluteRoot, configFile);
+  if (configFile) input = await importConfig(absoluteRoot, configFile, options.signal);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new BuildFailure([
       problem('config-invalid', configFile ?? 'site.config.ts', { line: 1, column: 1 }, { kind: 'not-an-object', value: input }),
@@ -229,28 +231,15 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
   const config = parsed.data;
   const baseUrl = config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`;
   const outPath = path.resolve(root, config.outDir);
-  // A successful build deletes whatever in the output folder it did not write: that folder must
-  // never hold the site's own files.
-  const ownFolders = [
-    ['root', root],
-    ['contentDir', config.contentDir],
-    ['templatesDir', config.templatesDir],
-    ['staticDir', config.staticDir],
-    ['cacheDir', config.cacheDir],
-  ] as const;
-  for (const [key, folder] of ownFolders) {
-    const inside = path.relative(outPath, path.resolve(root, folder));
-    if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
-      const file = configFile ?? 'site.config.ts';
-      throw new BuildFailure([
-        problem('config-invalid', file, locateKey(configFile ? safeRead(path.join(root, configFile)) : '', 'outDir'), {
-          kind: 'output-holds-site',
-          outDir: config.outDir,
-          holds: key === 'root' ? 'root folder' : key,
-        }),
-      ]);
-    }
-  }
+  const file = configFile ?? 'site.config.ts';
+  const source = configFile ? safeRead(path.join(root, configFile)) : '';
+  const given = new Set(typeof input === 'object' && input !== null ? Object.keys(input) : []);
+  const problems: Problem[] = folderProblems(root, config, given).map(({ key, value, clash }) =>
+    problem('config-invalid', file, locateKey(source, key), { kind: 'folder-clash', key, value, clash }),
+  );
+  // A query or fragment would be pasted into the middle of every URL made from it.
+  if (/[?#]/.test(config.baseUrl)) problems.push(problem('config-invalid', file, locateKey(source, 'baseUrl'), { kind: 'base-url-extra', value: config.baseUrl }));
+  if (problems.length > 0) throw new BuildFailure(problems);
   return {
     ...config,
     publisher: config.publisher ?? config.title,
@@ -267,13 +256,16 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
   };
 }
 
-async function importConfig(root: string, configFile: string): Promise<unknown> {
+async function importConfig(root: string, configFile: string, signal: AbortSignal | undefined): Promise<unknown> {
   const file = path.join(root, configFile);
   try {
     if (configFile.endsWith('.json')) return JSON.parse(readFileSync(file, 'utf8'));
-    return await importConfigModule(file, statSync(file).mtimeMs);
+    return await settledConfig(importConfigModule(file, statSync(file).mtimeMs), signal);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    if (signal?.aborted) throw signal.reason;
+    const firstLine = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    // Node names the files it could not load by absolute path or file URL: the site's own, relative to it.
+    const message = firstLine.replaceAll(`${pathToFileURL(root).href}/`, '').replaceAll(`${root}${path.sep}`, '');
     throw new BuildFailure([
       problem('config-load', configFile, { line: 1, column: 1 }, { cause: message }),
     ]);

@@ -6,7 +6,7 @@
 // date is then expressed in the site's zone, so grouping by day/month/year and the offset shown in
 // `<time datetime>` agree with what readers in that zone see on the page.
 
-import { DateTime, Info } from 'luxon';
+import { DateTime, FixedOffsetZone, Info } from 'luxon';
 
 /** A point in time, already placed in the site's time zone. Plain data: safe to cache and clone. */
 export interface SiteDate {
@@ -31,19 +31,123 @@ export function isValidTimeZone(zone: string): boolean {
   return Info.isValidIANAZone(zone);
 }
 
-const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+/**
+ * The forms a front-matter date may take: a day, then optionally a time, then optionally an offset
+ * (Z, +05:00, +0500, +05; a space may stand before it, as Jekyll writes `2014-12-17 11:16:21 -0800`,
+ * and UTC or GMT may stand for Z).
+ */
+const DATE_SHAPE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(?: ?(Z|[+-]\d{2}(?::?\d{2})?)| (?:UTC|GMT))?)?$/;
+
+/**
+ * A front-matter date in the one ISO form Luxon reads (`2014-12-17T11:16:21-08:00`), or undefined
+ * when the text has none of the shapes DATE_SHAPE allows. The day and time are kept as written.
+ */
+function isoForm(text: string): { iso: string; hasTime: boolean } | undefined {
+  const match = DATE_SHAPE.exec(text.trim());
+  if (!match) return undefined;
+  const [whole, day, time, offset] = match;
+  if (time === undefined) return { iso: day!, hasTime: false };
+  return { iso: `${day}T${time}${offset === undefined ? (/ (?:UTC|GMT)$/.test(whole) ? 'Z' : '') : extendedOffset(offset)}`, hasTime: true };
+}
+
+/** "+0500", "+05" or "+05:00" -> "+05:00"; "Z" stays. */
+function extendedOffset(offset: string): string {
+  if (offset === 'Z') return offset;
+  const digits = offset.slice(1).replace(':', '');
+  return `${offset[0]}${digits.slice(0, 2)}:${digits.slice(2, 4) || '00'}`;
+}
+
+/** Forms feeds write dates in besides RFC 2822 proper: no weekday, long month names, a zone comment. */
+const LOOSE_FEED_FORMS = ['d LLL yyyy HH:mm:ss ZZZ', 'd LLL yyyy HH:mm ZZZ', 'd LLLL yyyy HH:mm:ss ZZZ', 'd LLL yyyy HH:mm:ss z', 'd LLL yyyy'];
+
+/**
+ * A date as another publishing system wrote it, as front-matter date text that keeps its wall
+ * clock and its offset: ISO 8601 and the front-matter forms (`2014-12-17 11:16:21 -0800` ->
+ * `2014-12-17T11:16:21-08:00`; without an offset it stays without one, to be read in the site's
+ * time zone), RFC 2822 as RSS writes it (`Wed, 17 Dec 2014 11:16:21 -0800`) and its common loose
+ * variants. Undefined when the text is none of these, or no such day or time exists.
+ */
+export function importedDateText(text: string): string | undefined {
+  const trimmed = text.trim();
+  const form = isoForm(trimmed) ?? isoForm(trimmed.replace(/\.\d+(?=Z|[+-]|$)/, ''));
+  if (form) return DateTime.fromISO(form.iso, { setZone: true }).isValid ? form.iso.replace(/\.\d+/, '') : undefined;
+  const rfc = DateTime.fromRFC2822(trimmed, { setZone: true });
+  if (rfc.isValid) return isoWithOffset(rfc);
+  // Weekday names and zone comments ("(UTC)") vary too much to match: the date is in what is left.
+  const loose = trimmed.replace(/^[A-Za-z]+,?\s*/, '').replace(/\s*\([^)]*\)\s*$/, '').replace(/\b(?:UT|GMT|UTC)$/, '+0000');
+  for (const format of LOOSE_FEED_FORMS) {
+    const parsed = DateTime.fromFormat(loose, format, { setZone: true, locale: 'en' });
+    if (parsed.isValid) return format === 'd LLL yyyy' ? parsed.toISODate() ?? undefined : isoWithOffset(parsed);
+  }
+  return undefined;
+}
+
+/**
+ * A date written loosely, as Ruby's Time.parse still reads it (`2023-01-29 18:30:22 2023 -0800`):
+ * the first year-month-day in the text, the first time after it and the first offset after that,
+ * as importedDateText gives them. Undefined when there is no such day. For importers only: the
+ * build itself reads strict forms.
+ */
+export function looseDateText(text: string): string | undefined {
+  const day = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text);
+  if (!day) return undefined;
+  const rest = text.slice(day.index + day[0].length);
+  const time = /(?:^|[\sT])(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(rest);
+  const offset = time ? /(?:^|\s)(Z|[+-]\d{2}:?\d{2})(?=\s|$)/.exec(rest.slice(time.index + time[0].length)) : undefined;
+  const two = (part: string) => part.padStart(2, '0');
+  const date = `${day[1]}-${two(day[2]!)}-${two(day[3]!)}`;
+  const clock = time ? ` ${two(time[1]!)}:${time[2]}${time[3] ? `:${time[3]}` : ''}${offset ? ` ${offset[1]}` : ''}` : '';
+  return importedDateText(`${date}${clock}`);
+}
+
+/**
+ * The front-matter date text of a wall-clock time and the same moment in UTC, as WordPress keeps
+ * them (`post_date`, `post_date_gmt`): the wall clock with its offset (`2020-01-01T12:00:00+02:00`).
+ * Without a usable UTC time (WordPress writes 0000-00-00 00:00:00 for drafts), the wall clock alone.
+ */
+export function dateWithOffset(local: string, utc: string | undefined): string | undefined {
+  const wall = isoForm(local);
+  if (!wall || !DateTime.fromISO(wall.iso, { zone: 'UTC' }).isValid) return undefined;
+  const moment = utc === undefined ? undefined : isoForm(utc);
+  const instant = moment && DateTime.fromISO(moment.iso, { zone: 'UTC' });
+  if (!instant || !instant.isValid) return wall.iso;
+  const minutes = Math.round(DateTime.fromISO(wall.iso, { zone: 'UTC' }).diff(instant, 'minutes').minutes);
+  // Real offsets lie within ±14 hours; anything else is a broken export, read in the site's zone.
+  if (Math.abs(minutes) > 14 * 60) return wall.iso;
+  const zone = FixedOffsetZone.instance(minutes);
+  return isoWithOffset(DateTime.fromISO(wall.iso, { zone }));
+}
+
+/**
+ * The calendar parts of a date text as another generator shows it in URLs: the wall clock as
+ * written, or, when the text has an offset and the generator has a time zone, the wall clock there.
+ * Undefined when the text is not a date.
+ */
+export function wallClock(text: string, zone?: string): { year: string; month: string; day: string; hour: string; minute: string; second: string; dayOfYear: string } | undefined {
+  const imported = importedDateText(text);
+  if (!imported) return undefined;
+  let value = DateTime.fromISO(imported, { setZone: true });
+  if (zone && /(?:Z|[+-]\d{2}:\d{2})$/.test(imported) && Info.isValidIANAZone(zone)) value = value.setZone(zone);
+  if (!value.isValid) return undefined;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { year: String(value.year).padStart(4, '0'), month: two(value.month), day: two(value.day), hour: two(value.hour), minute: two(value.minute), second: two(value.second), dayOfYear: String(value.ordinal).padStart(3, '0') };
+}
+
+function isoWithOffset(value: DateTime): string {
+  return value.startOf('second').toISO({ suppressMilliseconds: true, includeOffset: true }) ?? '';
+}
 
 /**
  * Reads a front-matter date: `2025-12-18`, `2025-12-18T19:20`, `2025-12-18 19:20:05`,
- * `2025-12-18T19:20:00+03:00` or `...Z`. Returns undefined when the text is not such a date.
+ * `2025-12-18T19:20:00+03:00`, `...Z`, or Jekyll's `2014-12-17 11:16:21 -0800`. Returns undefined
+ * when the text is not such a date.
  */
 export function parseContentDate(text: string, zone: string): SiteDate | undefined {
-  const trimmed = text.trim();
-  if (!DATE_SHAPE.test(trimmed)) return undefined;
-  const parsed = DateTime.fromISO(trimmed.replace(' ', 'T'), { zone });
+  const form = isoForm(text);
+  if (!form) return undefined;
+  const parsed = DateTime.fromISO(form.iso, { zone });
   if (!parsed.isValid) return undefined;
-  // The shape allows a time only after the day's ten characters.
-  return toSiteDate(parsed, trimmed.length > 10);
+  return toSiteDate(parsed, form.hasTime);
 }
 
 /**
@@ -51,7 +155,8 @@ export function parseContentDate(text: string, zone: string): SiteDate | undefin
  * Checked without a zone: a wall-clock time, as front-matter writes it.
  */
 export function isCalendarDate(text: string): boolean {
-  return DATE_SHAPE.test(text) && DateTime.fromISO(text.replace(' ', 'T'), { zone: 'UTC' }).isValid;
+  const form = isoForm(text);
+  return form !== undefined && DateTime.fromISO(form.iso, { zone: 'UTC' }).isValid;
 }
 
 function toSiteDate(value: DateTime, hasTime: boolean): SiteDate {

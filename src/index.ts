@@ -1,6 +1,6 @@
 // Broadsheet's public API: what scripts/ and other programs call. Re-exports only.
 
-export { build, type BuildOptions, type BuildResult } from './build.js';
+export { build, BuildInterrupted, type BuildOptions, type BuildResult } from './build.js';
 export { defineConfig, loadConfig, type SiteConfig, type SiteConfigInput } from './config.js';
 export { PAGE_TEMPLATES } from './pages/templates.js';
 export { BuildFailure, formatProblem, formatProblems, type Problem } from './problems/index.js';

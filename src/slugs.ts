@@ -4,6 +4,8 @@
 // letters (Қазақстан -> aza-stan) and its default for ü/ö/ä is German (Türkiye -> tuerkiye); its
 // `tr` locale also loses a capital İ (İstanbul -> stanbul). So we hand it explicit replacements for
 // Kazakh Cyrillic and Turkish / Kazakh Latin letters, in both cases, applied before its own table.
+// Words stay whole: the library's default splits camelCase (GitHub -> git-hub), which would give
+// the tags GitHub and github two pages; with `decamelize: false` both are `github`.
 
 import slugifyLibrary from '@sindresorhus/slugify';
 
@@ -32,7 +34,7 @@ const MEMO_LIMIT = 50_000;
 export function slugify(text: string): string {
   let slug = memo.get(text);
   if (slug === undefined) {
-    slug = shorten(slugifyLibrary(text, { customReplacements }));
+    slug = shorten(slugifyLibrary(text, { customReplacements, decamelize: false }));
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(text, slug);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildTime, dayName, displayDate, formatDate, isCalendarDate, monthName, parseContentDate } from '../src/dates.js';
+import { buildTime, dateWithOffset, dayName, displayDate, formatDate, importedDateText, isCalendarDate, monthName, parseContentDate } from '../src/dates.js';
 
 describe('a front-matter date', () => {
   it('without an offset is read in the site time zone, never UTC', () => {
@@ -28,10 +28,35 @@ describe('a front-matter date', () => {
     expect(parseContentDate('2025-12-18T19:20:00+03:00', 'Asia/Almaty')?.iso).toBe('2025-12-18T21:20:00+05:00');
   });
 
+  it("in Jekyll's form, a space before the offset and no T, keeps its moment", () => {
+    expect(parseContentDate('2014-12-17 11:16:21 -0800', 'UTC')?.iso).toBe('2014-12-17T19:16:21Z');
+    expect(parseContentDate('2014-12-17 11:16:21 +05:30', 'UTC')?.iso).toBe('2014-12-17T05:46:21Z');
+    expect(parseContentDate('2016-03-10 12:00:00 UTC', 'Asia/Almaty')?.iso).toBe('2016-03-10T18:00:00+06:00');
+  });
+
   it('is rejected when it is not an ISO date', () => {
     for (const text of ['18.12.2025', '2025-13-01', '2025-12-32', '2025-12-1', 'yesterday', '', '2025-12-18T25:00']) {
       expect(parseContentDate(text, 'Asia/Almaty'), text).toBeUndefined();
     }
+  });
+});
+
+describe('a date another system wrote, as an importer reads it', () => {
+  it('keeps its wall clock and offset: ISO 8601, RSS (RFC 2822) and its loose variants', () => {
+    expect(importedDateText('2014-12-17 11:16:21 -0800')).toBe('2014-12-17T11:16:21-08:00');
+    expect(importedDateText('Wed, 17 Dec 2014 11:16:21 -0800')).toBe('2014-12-17T11:16:21-08:00');
+    expect(importedDateText('17 Dec 2014 11:16:21 GMT')).toBe('2014-12-17T11:16:21Z');
+    expect(importedDateText('Tue, 1 January 2019 10:00:00 +0100')).toBe('2019-01-01T10:00:00+01:00');
+    expect(importedDateText('2021-09-06T16:45:00.123+0000')).toBe('2021-09-06T16:45:00+00:00');
+    expect(importedDateText('2025-12-18')).toBe('2025-12-18');
+    for (const bad of ['2025-02-30', 'soon', '']) expect(importedDateText(bad), bad).toBeUndefined();
+  });
+
+  it("from WordPress's local and UTC times, is the local time with its offset", () => {
+    expect(dateWithOffset('2020-07-01 12:00:00', '2020-07-01 10:00:00')).toBe('2020-07-01T12:00:00+02:00');
+    expect(dateWithOffset('2020-07-01 05:30:00', '2020-07-01 10:00:00')).toBe('2020-07-01T05:30:00-04:30');
+    // Drafts have no UTC time: the wall clock, read in the site's zone.
+    expect(dateWithOffset('2020-07-01 12:00:00', '0000-00-00 00:00:00')).toBe('2020-07-01T12:00:00');
   });
 });
 

@@ -346,6 +346,33 @@ describe('bylines in the dev server', () => {
   });
 });
 
+describe('old URLs in the dev server', () => {
+  it('adding, changing and removing aliases keeps the redirect pages and _redirects equal to a full build', async () => {
+    const root = makeSite(siteFiles());
+    const { origin, dist, events } = await serve(root);
+    const content = (file: string) => path.join(root, 'content/2025/12', file);
+    const expectSameAsFullBuild = async () => expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+    const a4 = (aliases?: string) => article({ title: 'Article 4', date: '2025-12-05 12:00', topic: 'Politics', tags: '[Tag 0, Common]', ...(aliases ? { aliases } : {}) });
+
+    await change(events, () => writeFileSync(content('a4.md'), a4('[/2019/01/02/old.html, /old/]')));
+    const served = await fetchPage(origin, '/2019/01/02/old.html');
+    expect(cheerio.load(served.html)('meta[http-equiv="refresh"]').attr('content')).toBe('0; url=/2025/12/05/article-4/');
+    expect(readFileSync(path.join(dist, '_redirects'), 'utf8')).toContain('/old/ /2025/12/05/article-4/ 301');
+    await expectSameAsFullBuild();
+
+    // One old URL dropped: its page goes.
+    await change(events, () => writeFileSync(content('a4.md'), a4('[/old/]')));
+    expect(listFiles(dist)).not.toContain('2019/01/02/old.html');
+    await expectSameAsFullBuild();
+
+    // None left: no redirect file at all.
+    await change(events, () => writeFileSync(content('a4.md'), a4()));
+    expect(listFiles(dist)).not.toContain('_redirects');
+    expect(listFiles(dist)).not.toContain('old/index.html');
+    await expectSameAsFullBuild();
+  });
+});
+
 describe('after the dev server', () => {
   it('the next npm run build starts warm: nothing to render or write', async () => {
     const root = makeSite(siteFiles());

@@ -225,7 +225,7 @@ describe('a config error', () => {
     const root = makeSite({ ...GOOD, 'site.config.ts': `export default { outDir: '.' };\n` });
     const result = await tryBuild({ root, now: NOW, threads: 1 });
     expect(result.ok).toBe(false);
-    expect(formatProblems(result.problems)).toMatch(/site\.config\.ts:1:18 error outDir: the output folder \. contains the site's root folder/);
+    expect(formatProblems(result.problems)).toMatch(/site\.config\.ts:1:18 error outDir: the output folder \. is the site folder itself, and Broadsheet replaces its output folder whole at every build/);
     expect(listFiles(root)).toEqual(['content/2025/12/good.md', 'site.config.ts']);
   });
 });

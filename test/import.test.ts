@@ -361,7 +361,7 @@ describe('broadsheet import', () => {
     expect(run.stderr).toContain('feeds/bad.txt:4:1 error 32.13.2025 is not a real date');
     expect(run.stderr).toContain('feeds/bad.txt:7:1 error a date line with no title after it');
     expect(run.stderr).toContain('[import-format]');
-    expect(run.stderr).toContain('Import failed: 2 errors in 1 file. Nothing was written: fix the dump and import again.');
+    expect(run.stderr).toContain('Import failed: 2 errors in 1 file. Nothing was written: fix the source and import again.');
     expect(existsSync(path.join(site, 'content'))).toBe(false);
   });
 

@@ -66,7 +66,7 @@ describe('a file or folder name that is not UTF-8', () => {
     expect(run.problems.map((p) => p.file)).toEqual([`content/2025/12/итоги-${SHOWN}.md`]);
   });
 
-  it('of a file in content/ that is no article is left alone, as any such file is', async () => {
+  it('of a file in content/ that is no article is left alone: nothing reads it', async () => {
     const root = makeSite(GOOD);
     writeFileSync(bytePath(root, 'content/2025/12', CP1251, '.txt'), 'notes');
     const result = await build({ root, now: NOW, threads: 1 });

@@ -26,6 +26,12 @@ const busyLine = (pid: number, command: string, where = '') =>
     `^Build failed: Another Broadsheet process is working on this site: pid ${pid}${where} \\("${command}", started \\d+ s ago\\)\\. Wait for it to finish or stop it, then run this again \\(its lock is \\.cache/build\\.lock\\)\\.\\n$`,
   );
 
+/** The fields of /proc/<pid>/stat after the command name: [0] the state (Z: zombie), [19] the start time. */
+function procStat(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /** Write a lock file as another process would have left it. */
 function leaveLock(root: string, record: Record<string, unknown>): void {
   writeFileSync(path.join(root, '.cache/build.lock'), JSON.stringify({ command: 'broadsheet build', started: Date.now() - 5000, host: hostname(), ...record }));
@@ -36,15 +42,16 @@ describe('a second build of the same site', () => {
     const root = makeSite(siteFiles());
     await build({ root, now: NOW });
     writeFileSync(path.join(root, 'content/2025/12/a0.md'), article({ title: 'Article 0, edited', date: '2025-12-01 10:00', tags: '[Tag 0]' }));
-    // The first build's commit is slowed down (250 ms a step, some 30 steps) so the second surely meets it.
-    const first = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], { cwd: root, env: { ...process.env, ...ENV, BROADSHEET_COMMIT_PAUSE_MS: '250' } });
-    await new Promise<void>((resolve) => first.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('commit started') && resolve()));
+    // The first build waits at its commit (BROADSHEET_HOLD_AT) until the second has tried.
+    const first = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], { cwd: root, env: { ...process.env, ...ENV, BROADSHEET_HOLD_AT: 'commit' } });
+    await new Promise<void>((resolve) => first.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('holding at commit') && resolve()));
     const finished = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
 
     const second = await runCli(['build'], root, ENV);
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(busyLine(first.pid!, 'broadsheet build --quiet'));
 
+    first.stdin.end('go on\n');
     expect(await finished).toBe(0);
     expect(readFileSync(path.join(root, 'dist/2025/12/01/article-0-edited/index.html'), 'utf8')).toContain('Article 0, edited');
     expect(existsSync(path.join(root, '.cache/build.lock'))).toBe(false);
@@ -103,6 +110,51 @@ describe('a stale lock', () => {
       expect(result.code, result.stderr).toBe(0);
     } finally {
       other.kill();
+    }
+  });
+
+  it.runIf(existsSync('/proc/self/stat'))('of a process killed but not yet reaped (a zombie, which still answers kill(pid, 0)) is taken over', async () => {
+    const root = makeSite(siteFiles());
+    await build({ root, now: NOW });
+    // A parent that never reaps: sh starts the build's stand-in in the background, then becomes a
+    // `sleep`, which never calls wait(). Only the stand-in holds fd 3: its closing says it died.
+    const parent = spawn('sh', ['-c', 'sleep 600 & echo $!; exec sleep 600 3>&-'], { stdio: ['ignore', 'pipe', 'ignore', 'pipe'] });
+    try {
+      const pid = Number(await new Promise<string>((resolve) => parent.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString()))));
+      const started = procStat(pid)[19];
+      const died = new Promise((resolve) => (parent.stdio[3] as NodeJS.ReadableStream).on('close', resolve).resume());
+      process.kill(pid, 'SIGKILL');
+      await died;
+      // Its files are closed; the kernel marks it a zombie as the last step of its exit.
+      while (procStat(pid)[0] !== 'Z') await new Promise((resolve) => setImmediate(resolve));
+      expect(() => process.kill(pid, 0)).not.toThrow();
+      expect(procStat(pid)[19]).toBe(started);
+
+      leaveLock(root, { pid, processStart: started });
+      writeFileSync(path.join(root, 'content/2025/12/a0.md'), article({ title: 'Article 0, edited', date: '2025-12-01 10:00', tags: '[Tag 0]' }));
+      await build({ root, now: NOW });
+      expect(readFileSync(path.join(root, 'dist/2025/12/01/article-0-edited/index.html'), 'utf8')).toContain('Article 0, edited');
+      expect(existsSync(path.join(root, '.cache/build.lock'))).toBe(false);
+    } finally {
+      const gone = new Promise((resolve) => parent.on('exit', resolve));
+      parent.kill('SIGKILL');
+      await gone;
+    }
+  });
+
+  it.runIf(existsSync('/proc/sys/kernel/random/boot_id'))('written before the machine rebooted (another boot id) is taken over, though its pid and start time match a live process', async () => {
+    const root = makeSite(siteFiles());
+    await build({ root, now: NOW });
+    const other = spawn('sleep', ['600']);
+    try {
+      await new Promise((resolve) => other.once('spawn', resolve));
+      leaveLock(root, { pid: other.pid, processStart: procStat(other.pid!)[19], boot: '00000000-0000-0000-0000-000000000000' });
+      await build({ root, now: NOW });
+      expect(existsSync(path.join(root, '.cache/build.lock'))).toBe(false);
+    } finally {
+      const gone = new Promise((resolve) => other.once('exit', resolve));
+      other.kill();
+      await gone;
     }
   });
 

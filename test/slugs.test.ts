@@ -23,6 +23,12 @@ describe('slugs', () => {
     expect(isValidSlug(slugify('A -- b // c'))).toBe(true);
   });
 
+  it('keep words whole: capitals inside a word split nothing', () => {
+    expect(slugify('GitHub')).toBe('github');
+    expect(slugify('DirtyF')).toBe(slugify('dirtyf'));
+    expect(slugify('iPhone and JavaScript')).toBe('iphone-and-javascript');
+  });
+
   it('are cut at a word when long', () => {
     const slug = slugify('word '.repeat(40));
     expect(slug.length).toBeLessThanOrEqual(80);

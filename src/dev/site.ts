@@ -11,9 +11,11 @@
 
 import path from 'node:path';
 import { build } from '../build.js';
-import { loadConfig, type SiteConfig } from '../config.js';
+import { CONFIG_FILES, loadConfig, type SiteConfig } from '../config.js';
+import { checkSiteFolder } from '../config-folders.js';
 import { buildTime } from '../dates.js';
 import { AUTHORS_FILE } from '../load/authors.js';
+import { IMAGE_FILE, isArticleFile } from '../load/discover.js';
 import { closeState, type SiteState } from '../pipeline/state.js';
 import { BuildFailure, type Problem } from '../problems/index.js';
 import { noProgress } from '../report.js';
@@ -24,7 +26,6 @@ import { updateContent } from './update.js';
 import { updateImages } from './image-update.js';
 
 /** Files in content/ that may be images pages show. */
-const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif|tiff?|heic|heif)$/i;
 
 export type { Changes, DevOptions, UpdateResult } from './state.js';
 
@@ -71,7 +72,7 @@ export class DevSite {
       const inContent = !relative.startsWith('..') && !path.isAbsolute(relative);
       // The authors file reaches author pages and bylines' JSON-LD everywhere: the whole (warm) build.
       if (inContent && relative === AUTHORS_FILE) return this.full();
-      if (inContent && relative.endsWith('.md')) content.push(relative.split(path.sep).join('/'));
+      if (inContent && isArticleFile(path.basename(relative))) content.push(relative.split(path.sep).join('/'));
       else if (inContent && path.extname(relative) === '') return this.full(); // a folder: moved or removed with its articles
       else if (!inContent) return this.full();
       else if (IMAGE_FILE.test(relative)) {
@@ -160,6 +161,7 @@ export class DevSite {
 /** Where the site's lock lives: its cache folder, or the default one while the config is broken. */
 async function cacheFolderOf(options: DevOptions): Promise<string> {
   const root = options.root ?? '.';
+  checkSiteFolder(path.resolve(root), CONFIG_FILES);
   try {
     return (await loadConfig(root, { outDir: options.outDir, baseUrl: options.baseUrl })).cachePath;
   } catch (error) {

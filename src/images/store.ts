@@ -4,7 +4,8 @@
 // by hash) and which files they were last read from (path, size, mtime -> hash). A warm build of
 // unchanged images then reads no image file at all and processes none. With --no-cache the store is
 // a temporary folder, removed after the build. The index keeps only this build's entries; variant
-// files no entry names are deleted after it is saved.
+// files no entry names are deleted after it is saved (only files named as variants are: the cache
+// folder is Broadsheet's, write/cache-folder.ts, and nothing else in it is touched).
 
 import { mkdtempSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -14,6 +15,8 @@ import { writeFileAtomic, writeFileAtomicAsync } from '../write/fs-helpers.js';
 
 const INDEX_FORMAT = 1;
 const INDEX_FILE = 'index.json';
+/** A variant's file name, its key (a sha256, settings.ts variantKey) and its format's extension, or the aside file of one a killed build left. */
+const VARIANT_FILE = /^[0-9a-f]{64}\.[a-z0-9]+(\.\d+-\d+-\d+\.tmp)?$/;
 
 /** What a source image is, once oriented (EXIF rotation applied): what planning its variants needs. */
 export interface SourceInfo {
@@ -128,8 +131,9 @@ export class ImageStore {
     await mkdir(this.dir, { recursive: true });
     writeFileAtomic(path.join(this.dir, INDEX_FILE), JSON.stringify(this.next), { durable: true });
     const used = new Set(Object.values(this.next.variants).map((variant) => variant.file));
+    // Only names the store gives its variants (put): nothing else is deleted, whatever the folder holds.
     for (const name of await readdir(this.dir)) {
-      if (name !== INDEX_FILE && !used.has(name) && !name.includes('.tmp')) await rm(path.join(this.dir, name), { force: true });
+      if (VARIANT_FILE.test(name) && !used.has(name)) await rm(path.join(this.dir, name), { force: true });
     }
   }
 

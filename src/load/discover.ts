@@ -1,4 +1,6 @@
-// Finding and reading the content files: every `*.md` under the content folder, any depth.
+// Finding and reading the content files: every Markdown file (`.md`, `.markdown`, `.mdown`) under
+// the content folder, any depth, and the files there that are neither articles, images nor data
+// files Broadsheet reads (a build lists them in a warning: nothing is skipped without a word).
 // This is the input edge of the pipeline: the only stage that reads content from disk. It also
 // owns the symlink policy every folder the build reads (content/, static/, templates/) is found
 // under: a link whose real path is outside the site folder, and outside the folders the config's
@@ -28,9 +30,29 @@ export interface SourceFile {
 /** The two folders reading needs: a SiteConfig has both, and so does a worker's task. */
 export type SitePaths = Pick<SiteConfig, 'root' | 'contentPath'>;
 
+/** The extensions an article file may have: what Jekyll, Hugo and editors write for Markdown. */
+export const ARTICLE_EXTENSIONS = ['.md', '.markdown', '.mdown'] as const;
+
+/** Is this a Markdown file by its name (any of ARTICLE_EXTENSIONS, any case)? */
+export function isMarkdownName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return ARTICLE_EXTENSIONS.some((extension) => lower.endsWith(extension));
+}
+
 /** Files that are never articles: hidden files, editor backups, partials named `_x.md`. */
-function isArticleFile(name: string): boolean {
-  return name.endsWith('.md') && !name.startsWith('.') && !name.startsWith('_') && !name.endsWith('~');
+export function isArticleFile(name: string): boolean {
+  return isMarkdownName(name) && !name.startsWith('.') && !name.startsWith('_') && !name.endsWith('~');
+}
+
+/** Images the image stage reads, by extension. */
+export const IMAGE_FILE = /\.(jpe?g|png|webp|avif|gif|tiff?|heic|heif|svg)$/i;
+
+/**
+ * Files of the content folder that the build reads without being articles: images, the authors
+ * file (and other YAML/JSON data), partials (`_x.md`), editor backups. Anything else is reported.
+ */
+function isKnownNonArticle(name: string): boolean {
+  return IMAGE_FILE.test(name) || /\.(ya?ml|json)$/i.test(name) || (isMarkdownName(name) && name.startsWith('_')) || name.endsWith('~');
 }
 
 /** What finding the content files needs: the folders, and the link policy's. */
@@ -40,12 +62,22 @@ export type ContentPaths = Pick<SiteConfig, 'root' | 'contentPath' | 'allowOutsi
 export interface ContentFiles {
   files: string[];
   problems: Problem[];
+  /** Files of the content folder that are neither articles nor files the build reads (not for `only`). */
+  others?: string[];
 }
 
-/** Every article file of the site (hidden folders skipped), under the link policy. */
+/** Every article file of the site (hidden folders skipped), under the link policy, and the files nothing reads. */
 export function findContentFiles(paths: ContentPaths): ContentFiles {
-  const found = findFiles(linkPolicy(paths), paths.contentPath, { wanted: isArticleFile });
-  return { files: found.files.map(([relative]) => relative), problems: found.problems };
+  // Images and data files are read by their own stages: a link to one is not followed here.
+  const found = findFiles(linkPolicy(paths), paths.contentPath, { wanted: (name) => isArticleFile(name) || !isKnownNonArticle(name), reads: isArticleFile });
+  const files: string[] = [];
+  const others: string[] = [];
+  for (const [relative] of found.files) {
+    const name = relative.slice(relative.lastIndexOf('/') + 1);
+    if (isArticleFile(name)) files.push(relative);
+    else if (!isKnownNonArticle(name)) others.push(relative);
+  }
+  return { files, problems: found.problems, others };
 }
 
 /**
@@ -152,6 +184,8 @@ export interface FoundFiles {
 export interface FindOptions {
   hidden?: boolean;
   wanted?: (name: string) => boolean;
+  /** Of the files wanted, those the build reads (default: all): only these must have names it can open. */
+  reads?: (name: string) => boolean;
 }
 
 /**
@@ -186,7 +220,8 @@ function walk(policy: LinkPolicy, options: FindOptions, found: FoundFiles, visit
     if (bytes) {
       // Reported if it would have been read: a folder, or a file the search takes.
       const kind = entry.isDirectory() ? 'folder' : 'file';
-      if (kind === 'folder' || !options.wanted || options.wanted(entry.name)) {
+      const reads = options.reads ?? options.wanted;
+      if (kind === 'folder' || !reads || reads(entry.name)) {
         const shown = displayPath(policy, path.join(visit.folder, escapedName(bytes)));
         found.problems.push(problem('file-name-encoding', shown, AT_START, { kind }));
       }

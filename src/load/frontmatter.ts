@@ -10,6 +10,7 @@ import matter from 'gray-matter';
 import { isMap, isNode, isScalar, parseDocument, stringify as stringifyYaml, type Document } from 'yaml';
 import { problem, type Position, type Problem, positionAt } from '../problems/index.js';
 import type { SourceFile } from './discover.js';
+import { readTomlFrontMatter, startsWithToml } from './toml-frontmatter.js';
 import { FRONT_MATTER_LIMIT, inspectYamlTree, isAliasBomb, YAML_DEPTH_LIMIT, YAML_MAX_ALIAS_COUNT, type TreeFindings } from './yaml-limits.js';
 
 /** An article file split: its front-matter data, its body, and where each field sits in the file. */
@@ -34,12 +35,16 @@ export function normaliseText(text: string): string {
   return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
 }
 
-/** Split an article file into YAML front-matter (parsed, limits enforced, positions kept) and Markdown body. */
+/**
+ * Split an article file into front-matter (YAML between `---` lines, or TOML between `+++` lines;
+ * parsed, limits enforced, positions kept) and Markdown body.
+ */
 export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
   const text = normaliseText(source.text);
   if (text.trim() === '') {
     return fail(problem('file-empty', source.file, FILE_START));
   }
+  if (startsWithToml(text)) return tomlFrontMatter(source.file, text);
   if (!/^---[ \t]*\n/.test(text)) {
     return fail(problem('frontmatter-missing', source.file, FILE_START, { missing: 'opening' }));
   }
@@ -124,6 +129,14 @@ export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
       },
     },
   };
+}
+
+/** A file with TOML front-matter (`+++`, as Hugo and Zola write it), split as YAML front-matter is. */
+function tomlFrontMatter(file: string, text: string): Parsed<FrontMatter> {
+  const read = readTomlFrontMatter(text, file);
+  if (!read.ok) return fail(read.problem);
+  const body = text.slice(read.bodyOffset);
+  return { ok: true, problems: [], value: { data: read.data, body, bodyLine: positionAt(text, read.bodyOffset).line, locate: read.locate } };
 }
 
 function findKeyRange(doc: Document.Parsed, key: string | number | undefined): [number, number, number] | undefined {

@@ -15,7 +15,7 @@ import type { SourceFile } from './discover.js';
 /** The front-matter fields Broadsheet reads; any other is passed to templates as `article.extra`. */
 export const KNOWN_FIELDS = [
   'title', 'date', 'updated', 'topic', 'tags', 'summary', 'source', 'author', 'slug', 'draft',
-  'expires', 'image', 'imageAlt', 'imageCaption', 'imageCredit', 'imageFocus', 'lang', 'corrections',
+  'expires', 'image', 'imageAlt', 'imageCaption', 'imageCredit', 'imageFocus', 'lang', 'corrections', 'aliases', 'importedFrom',
 ] as const;
 
 /**
@@ -113,6 +113,43 @@ const nameList = z
     return [...new Set(names)];
   });
 
+const ALIAS_EXPECTED = 'a list of old URL paths of this article, such as [/2014/12/17/old-slug.html, "/?p=123"]';
+
+/**
+ * `aliases`: old URLs of the article, each a site path (`/2014/12/17/old.html`, `/old/`, `/?p=123`)
+ * or an http(s) URL, of which the path and query are kept. No `..` segment, no backslash, no
+ * control character: each becomes a file in the output folder.
+ */
+const aliasList = z
+  .union([z.string(), z.array(z.string({ error: 'each old URL to be a path such as /2014/12/17/old-slug.html' }))], { error: ALIAS_EXPECTED })
+  .transform((value, ctx) => {
+    const paths: string[] = [];
+    for (const [index, alias] of (Array.isArray(value) ? value : [value]).entries()) {
+      const path = aliasPath(alias.trim());
+      if (path === undefined) {
+        ctx.addIssue({ code: 'custom', message: `${ALIAS_EXPECTED}; each starting with / and without .. or \\`, input: alias, path: Array.isArray(value) ? [index] : [] });
+        return z.NEVER;
+      }
+      if (!paths.includes(path)) paths.push(path);
+    }
+    return paths;
+  });
+
+/** An old URL as a site path with its query (`/a/b.html`, `/?p=1`), or undefined when it cannot be one. */
+export function aliasPath(alias: string): string | undefined {
+  let path = alias;
+  if (/^https?:\/\//i.test(alias)) {
+    if (!URL.canParse(alias)) return undefined;
+    const url = new URL(alias);
+    path = `${url.pathname}${url.search}`;
+  }
+  // eslint-disable-next-line no-control-regex
+  if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\') || /[\u0000-\u001f\u007f#]/.test(path) || path.length > FIELD_LIMITS.image) return undefined;
+  const [pathname = ''] = path.split('?', 1);
+  if (pathname.split('/').some((segment) => segment === '..' || segment === '.')) return undefined;
+  return path;
+}
+
 const CORRECTION_EXPECTED = 'a correction with a date and a text, such as {date: 2025-12-19, text: "An earlier version gave the wrong venue."}';
 
 function correctionList(timeZone: string) {
@@ -163,6 +200,8 @@ function createFrontMatterSchema(timeZone: string) {
       imageCredit: optional(displayText('who took or owns the photo, such as Aigerim Sultanova / Qazinform', FIELD_LIMITS.name)),
       imageFocus: optional(focusField),
       corrections: optional(correctionList(timeZone)),
+      aliases: optional(aliasList),
+      importedFrom: optional(text('where the article was imported from: the source id or URL an import recorded', FIELD_LIMITS.image)),
       lang: optional(
         z.string({ error: 'a language tag such as en or kk' }).regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, {
           error: 'a language tag such as en, kk or ru',

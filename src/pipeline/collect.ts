@@ -11,8 +11,8 @@ import { articleKey, sourceHash, type ArticleCache, type CachedArticle } from '.
 import { renderSetup } from '../render/setup.js';
 import { stampOf } from '../render/source-stamps.js';
 import type { SiteConfig } from '../config.js';
-import type { Problem } from '../problems/index.js';
-import { existingContentFiles, findContentFiles, readSourceFile } from '../load/discover.js';
+import { problem, type Problem } from '../problems/index.js';
+import { displayPath, existingContentFiles, findContentFiles, readSourceFile } from '../load/discover.js';
 import { ARTICLE_POOL_THRESHOLD, loadRenderTask, type WorkerPool } from '../workers/pool.js';
 import type { Progress } from '../report.js';
 import type { ArticleMeta } from '../types/index.js';
@@ -44,7 +44,7 @@ export interface CollectOptions {
 export async function collectArticles(config: SiteConfig, cache: ArticleCache, options: CollectOptions): Promise<CollectedArticles> {
   const setup = renderSetup(config, cache);
   // Links leading outside the site are problems here, and their files are never read.
-  const { files, problems: linkProblems } = options.only ? existingContentFiles(config, options.only) : findContentFiles(config);
+  const { files, problems: linkProblems, others = [] } = options.only ? existingContentFiles(config, options.only) : findContentFiles(config);
 
   const found = new Map<string, CachedArticle>();
   const misses: string[] = [];
@@ -68,7 +68,7 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
   options.progress.end();
   cache.releaseUnused();
 
-  const problems: Problem[] = [...linkProblems];
+  const problems: Problem[] = [...linkProblems, ...unreadFiles(config, files, others)];
   options.progress.start('Rendering articles', misses.length);
   misses.sort();
   const batches: string[][] = [];
@@ -100,6 +100,25 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
     problems.push(...entry.problems);
   }
   return { articles, problems, rendered: misses.length, read };
+}
+
+/**
+ * Warnings for the content folder's files that nothing reads, and, when it holds files but no
+ * article, one that says so with the kinds of file it holds.
+ */
+function unreadFiles(config: SiteConfig, articles: readonly string[], others: readonly string[]): Problem[] {
+  const at = { line: 1, column: 1 };
+  const problems = others.map((file) => problem('content-not-article', displayPath(config, path.join(config.contentPath, file)), at));
+  if (articles.length === 0 && others.length > 0) {
+    const counts = new Map<string, number>();
+    for (const file of others) {
+      const extension = path.posix.extname(file) || '(no extension)';
+      counts.set(extension, (counts.get(extension) ?? 0) + 1);
+    }
+    const kinds = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).map(([extension, count]) => `${count} ${extension}`).join(', ');
+    problems.push(problem('content-no-articles', displayPath(config, config.contentPath), at, { files: others.length, kinds }));
+  }
+  return problems;
 }
 
 /**

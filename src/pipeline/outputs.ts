@@ -5,6 +5,7 @@
 
 import { writeImageFiles } from '../images/output.js';
 import { writeFeeds, type FeedSpec } from '../pages/feeds/index.js';
+import { writeRedirects } from '../pages/redirects.js';
 import { writeNewsSitemapAndRobots, writePageSitemaps } from '../pages/sitemaps.js';
 import { writeWebManifest } from '../pages/webmanifest.js';
 import { isError, type Problem } from '../problems/index.js';
@@ -53,7 +54,7 @@ export interface WrittenOutputs {
 }
 
 /** The name of an output kind. */
-export type OutputName = 'pages' | 'images' | 'search' | 'feeds' | 'sitemaps' | 'news-sitemap' | 'assets' | 'webmanifest' | 'static';
+export type OutputName = 'pages' | 'images' | 'search' | 'feeds' | 'sitemaps' | 'news-sitemap' | 'assets' | 'webmanifest' | 'redirects' | 'static';
 
 /** One kind of output file. */
 interface Output {
@@ -159,7 +160,7 @@ const staticOutput: Output = {
 };
 
 /** Every kind of output, in the order they are written. */
-const OUTPUTS: readonly Output[] = [pageOutput, imageOutput, searchOutput, feedOutput, sitemapOutput, newsSitemapOutput, assetOutput, webManifestOutput, staticOutput];
+const OUTPUTS: readonly Output[] = [pageOutput, imageOutput, searchOutput, feedOutput, sitemapOutput, newsSitemapOutput, assetOutput, webManifestOutput, { name: 'redirects', write: writeRedirects }, staticOutput];
 
 /**
  * Write every output of `plan` through the context's writer and manifest, in the order of OUTPUTS.

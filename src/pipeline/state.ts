@@ -38,7 +38,7 @@ export interface SiteState extends SiteStores {
   pages: PagePlan;
   /** /sitemap.xml and its parts. */
   sitemapFiles: readonly string[];
-  /** The feed, sitemap and image files: one the site no longer has is deleted by the next update. */
+  /** The feed, sitemap, image and redirect files: one the site no longer has is deleted by the next update. */
   otherFiles: Set<string>;
   /** Which articles link to each content path. */
   linkers: Linkers;
@@ -70,8 +70,9 @@ export function siteState(
 /** The sitemap files, and every file of the feeds, sitemaps and image variants. */
 export function otherFilesOf(outputFiles: OutputFiles): Pick<SiteState, 'sitemapFiles' | 'otherFiles'> {
   const files = (name: OutputName) => outputFiles.get(name) ?? [];
-  // Image variants too: one no page shows any more (a replaced photo's) is deleted by the next update.
-  return { sitemapFiles: files('sitemaps'), otherFiles: new Set([...files('feeds'), ...files('sitemaps'), ...files('news-sitemap'), ...files('images')]) };
+  // Image variants and redirect pages too: one no page shows any more (a replaced photo's), an old
+  // URL no article lists, is deleted by the next update.
+  return { sitemapFiles: files('sitemaps'), otherFiles: new Set([...files('feeds'), ...files('sitemaps'), ...files('news-sitemap'), ...files('images'), ...files('redirects')]) };
 }
 
 /** The fingerprint of what every page shows of the site. */

@@ -8,19 +8,26 @@
 
 import type { CatalogueEntry, NoArgs } from './entry.js';
 import { authorsEntries, type AuthorsArgs } from './authors.js';
+import { contentFilesEntries, type ContentFilesArgs } from './content-files.js';
 import { imageEntries, type ImageArgs } from './images.js';
+import { dumpEntries, importEntries, type DumpArgs, type ImportArgs } from './imports.js';
 import { limitEntries, type LimitArgs } from './limits.js';
 import { inputEntries, type InputArgs } from './input.js';
+import { redirectEntries, type RedirectArgs } from './redirects.js';
+import { tomlEntries, type TomlArgs } from './toml.js';
 import { showValue } from './values.js';
 import { explainYamlError } from './yaml.js';
+import { folderClashMessage, type FolderClash, type FolderKey } from './folders.js';
+
+export type { FolderClash, FolderKey, FolderSetting } from './folders.js';
 
 export type { Severity } from './entry.js';
 export { showValue } from './values.js';
 
 /** The facts each code's texts are built from: what its call sites pass to problem(). */
-export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArgs {
+export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArgs, ContentFilesArgs, RedirectArgs, TomlArgs, ImportArgs, DumpArgs {
   'file-empty': NoArgs;
-  'frontmatter-missing': { missing: 'opening' | 'closing' };
+  'frontmatter-missing': { missing: 'opening' | 'closing'; delimiter?: '---' | '+++' };
   /** `field`: the key on the line YAML stopped at; `yamlCode`, `parserMessage`: the `yaml` package's error. */
   'yaml-syntax': { kind: 'parse'; field?: string; yamlCode: string; parserMessage: string } | { kind: 'not-fields' };
   /** `expected`: the front-matter schema's description of the field. */
@@ -45,18 +52,10 @@ export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArg
     | { kind: 'not-an-object'; value: unknown }
     | { kind: 'unknown-option'; key: string; known: readonly string[] }
     | { kind: 'invalid-option'; key: string; message: string }
-    | { kind: 'output-holds-site'; outDir: string; holds: string };
+    | { kind: 'folder-clash'; key: FolderKey; value: string; clash: FolderClash }
+    | { kind: 'base-url-extra'; value: string };
   /** `cause`: the loader's error, first line. */
   'config-load': { cause: string };
-  /** `cause` of `unreadable`: the system's error code (ENOENT, EACCES) or, failing that, its message. */
-  'import-format':
-    | { kind: 'unreadable'; cause: string }
-    | { kind: 'empty' }
-    | { kind: 'no-date-line'; line: string }
-    | { kind: 'bad-header'; line: string }
-    | { kind: 'bad-date'; date: string }
-    | { kind: 'no-title' }
-    | { kind: 'no-text'; title: string };
   /** Symbolic links in content/, static/ and templates/ (README "Symlinks"). `target`: where the link leads. */
   'symlink-outside': { target: string };
   /** `cause`: the system's error code for following the link (ENOENT: the target does not exist). */
@@ -73,8 +72,6 @@ export type Catalogue = { readonly [C in ProblemCode]: CatalogueEntry<ProblemArg
 /** The date forms front-matter accepts (also the schema's message for a date of the wrong type). */
 export const DATE_FORMS = 'an ISO 8601 date such as 2025-12-18, 2025-12-18 19:20 or 2025-12-18T19:20:00+05:00';
 
-const DUMP_HEADER = '" date 2025-12-19 18.12.2025, 19:20 28841"';
-
 
 /** Every permanent code, in the order the README's table lists them. */
 export const catalogue: Catalogue = {
@@ -87,13 +84,14 @@ export const catalogue: Catalogue = {
   },
   'frontmatter-missing': {
     title: 'No front-matter',
-    help: 'Begin the file with a line of exactly `---`, then the fields, then another line of exactly `---`.',
+    help: 'Begin the file with a line of exactly `---`, then the fields (YAML), then another line of exactly `---`; or the same between `+++` lines in TOML, as Hugo and Zola write it.',
     message: (a) => (a.missing === 'opening' ? 'the file does not start with front-matter' : 'the front-matter is not closed'),
-    expected: (a) => (a.missing === 'opening' ? 'a first line of exactly ---' : 'a line of exactly --- after the last field'),
+    expected: (a) =>
+      a.missing === 'opening' ? 'a first line of exactly --- (YAML front-matter) or +++ (TOML front-matter)' : `a line of exactly ${a.delimiter ?? '---'} after the last field`,
     hint: (a) =>
       a.missing === 'opening'
         ? 'articles begin with a block such as:\n    ---\n    title: "Headline"\n    date: 2025-12-18 19:20\n    ---'
-        : 'end the fields with a line of exactly ---; the article text goes below it',
+        : `end the fields with a line of exactly ${a.delimiter ?? '---'}; the article text goes below it`,
   },
   'yaml-syntax': {
     title: 'Front-matter is not valid YAML',
@@ -142,7 +140,7 @@ export const catalogue: Catalogue = {
     message: () => 'is not a date Broadsheet can read',
     expected: () => DATE_FORMS,
     actual: (a) => showValue(a.value),
-    hint: () => "write the year first: 2025-12-18, or 2025-12-18 19:20 with a time; a time without an offset such as +05:00 is read in the site's time zone",
+    hint: (a) => dateHint(a.value),
   },
   'slug-invalid': {
     title: 'Slug has characters other than a-z, 0-9 and -',
@@ -200,7 +198,7 @@ export const catalogue: Catalogue = {
   'config-invalid': {
     title: 'Site configuration is invalid',
     help: 'Fix the option named in `site.config.ts`; see Configuration for every option and its default.',
-    field: (a) => (a.kind === 'unknown-option' || a.kind === 'invalid-option' ? a.key : a.kind === 'output-holds-site' ? 'outDir' : undefined),
+    field: (a) => (a.kind === 'unknown-option' || a.kind === 'invalid-option' || a.kind === 'folder-clash' ? a.key : a.kind === 'base-url-extra' ? 'baseUrl' : undefined),
     message: (a) => {
       switch (a.kind) {
         case 'not-an-object':
@@ -209,12 +207,17 @@ export const catalogue: Catalogue = {
           return `unknown option "${a.key}"`;
         case 'invalid-option':
           return a.message;
-        case 'output-holds-site':
-          return `the output folder ${a.outDir} contains the site's ${a.holds}; a build empties it of anything it did not write`;
+        case 'folder-clash':
+          return folderClashMessage(a.key, a.value, a.clash);
+        case 'base-url-extra':
+          return `the base URL ${a.value} has a query (?...) or a fragment (#...): pages are served from a folder, which has neither`;
       }
     },
     expected: (a) =>
-      a.kind === 'not-an-object' ? 'export default { title: "..." }' : a.kind === 'output-holds-site' ? 'a folder of its own, such as dist' : undefined,
+      a.kind === 'not-an-object' ? 'export default { title: "..." }'
+      : a.kind === 'folder-clash' ? `a folder of its own, such as ${a.key === 'outDir' ? 'dist' : '.cache'}`
+      : a.kind === 'base-url-extra' ? 'an absolute http(s) URL such as https://example.org/news/'
+      : undefined,
     actual: (a) => (a.kind === 'not-an-object' ? showValue(a.value) : undefined),
     hint: (a) => (a.kind === 'unknown-option' ? `known options: ${a.known.join(', ')}` : undefined),
   },
@@ -242,54 +245,25 @@ export const catalogue: Catalogue = {
     message: (a) => `links to ${a.target}, a folder it is inside: not read`,
     hint: () => 'link to a folder beside this one, not above it',
   },
-  'import-format': {
-    title: 'Feed dump cannot be read',
-    severity: (a) => (a.kind === 'no-text' ? 'warning' : 'error'),
-    help: 'Fix the dump at the line named: each article is a date line, a title line, then its paragraphs; nothing is imported until it reads.',
-    message: (a) => {
-      switch (a.kind) {
-        case 'unreadable':
-          return a.cause === 'ENOENT' ? 'no such file' : `the dump could not be read (${a.cause})`;
-        case 'empty':
-          return 'the dump is empty';
-        case 'no-date-line':
-          return 'the dump does not start with a date line';
-        case 'bad-header':
-          return 'a header line Broadsheet cannot read';
-        case 'bad-date':
-          return `${a.date} is not a real date`;
-        case 'no-title':
-          return 'a date line with no title after it';
-        case 'no-text':
-          return `the article "${a.title}" has no text after its title`;
-      }
-    },
-    expected: (a) => {
-      switch (a.kind) {
-        case 'unreadable':
-          return 'a plain-text feed dump';
-        case 'empty':
-          return 'articles, each a date line, a title line and paragraphs';
-        case 'no-date-line':
-          return `a header such as ${DUMP_HEADER} or a date line such as 18.12.2025`;
-        case 'bad-header':
-          return `a header such as ${DUMP_HEADER}: "date", the crawl date, the article's DD.MM.YYYY, HH:MM, an id`;
-        case 'bad-date':
-          return 'a date as DD.MM.YYYY or DD.MM.YYYY, HH:MM, such as 18.12.2025, 19:20';
-        case 'no-title':
-          return "the article's title on the next non-empty line";
-        case 'no-text':
-          return undefined;
-      }
-    },
-    actual: (a) => (a.kind === 'no-date-line' || a.kind === 'bad-header' ? showValue(a.line) : a.kind === 'bad-date' ? showValue(a.date) : undefined),
-    hint: (a) => (a.kind === 'no-title' ? 'each article is a date line, a title line, then its paragraphs' : undefined),
-  },
+  ...dumpEntries,
   ...limitEntries,
   ...authorsEntries,
   ...imageEntries,
   ...inputEntries,
+  ...contentFilesEntries,
+  ...redirectEntries,
+  ...tomlEntries,
+  ...importEntries,
 };
+
+/** What to change in a date: the order of its parts, or (when the year is already first) the day, time or offset. */
+function dateHint(value: unknown): string {
+  const zone = "a time without an offset such as +05:00 is read in the site's time zone";
+  if (/^\s*\d{4}-\d{1,2}-\d{1,2}/.test(String(value))) {
+    return `check that the day exists and write two digits each for month and day, times as 19:20 or 19:20:05, offsets as +05:00, -0800 or Z: 2025-12-18 19:20:05 -0800; ${zone}`;
+  }
+  return `write the year first: 2025-12-18, or 2025-12-18 19:20 with a time; ${zone}`;
+}
 
 function undefinedVariableHint(cause: string): string | undefined {
   return /undefined variable/.test(cause)

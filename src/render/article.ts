@@ -72,6 +72,8 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     images: body.images.map((image) => ({ ...image, line: image.line + frontMatter.bodyLine - 1 })),
     corrections: fields.corrections ?? [],
     lang: fields.lang ?? settings.language,
+    aliases: fields.aliases ?? [],
+    aliasesLine: fields.aliases !== undefined ? frontMatter.locate(['aliases']).line : undefined,
     extra,
     urlLine: frontMatter.locate([fields.slug !== undefined ? 'slug' : 'title']).line,
     bodyLine: frontMatter.bodyLine,
@@ -107,7 +109,7 @@ function tooManyTags(source: SourceFile, frontMatter: FrontMatter, count: number
 const META_FIELDS: ReadonlyArray<keyof ArticleMeta> = [
   'key', 'file', 'contentPath', 'title', 'slug', 'url', 'date', 'updated', 'expires', 'topic', 'tags', 'summary', 'source',
   'authors', 'draft', 'image', 'imageAlt', 'imageLine', 'imageColumn',
-  'imageCaption', 'imageCredit', 'imageFocus', 'images', 'corrections', 'lang', 'extra', 'urlLine', 'bodyLine', 'links',
+  'imageCaption', 'imageCredit', 'imageFocus', 'images', 'corrections', 'lang', 'aliases', 'aliasesLine', 'extra', 'urlLine', 'bodyLine', 'links',
 ];
 
 /**

@@ -16,7 +16,7 @@
 // All I/O is synchronous, like the rest of the build's file I/O (see article-batch.ts).
 
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { failpoint } from '../write/failpoints.js';
@@ -190,8 +190,9 @@ export function compact(store: StoreRef, live: ReadonlyMap<string, BodyAt>): Map
 }
 
 /**
- * Delete everything in the store's folder but the packs named in `used`: packs only dead bodies
- * are in, torn packs of a killed build, and the one-file-per-body folders of older Broadsheets.
+ * Delete the packs of the store's folder not named in `used` (packs only dead bodies are in, torn
+ * packs of a killed build) and the one-file-per-body folders of older Broadsheets (`ab/<key>.html`).
+ * Only names the store gives: nothing else in the folder is touched.
  */
 export function removeUnused(dir: string, used: ReadonlySet<string>): void {
   let names: string[];
@@ -200,7 +201,26 @@ export function removeUnused(dir: string, used: ReadonlySet<string>): void {
   } catch {
     return;
   }
-  for (const name of names) if (!used.has(name)) rmSync(path.join(dir, name), { recursive: true, force: true });
+  for (const name of names) {
+    if (used.has(name)) continue;
+    if (PACK_FILE.test(name)) rmSync(path.join(dir, name), { force: true });
+    else if (OLDER_BODY_FOLDER.test(name)) removeOlderBodies(path.join(dir, name));
+  }
+}
+
+/** A pack's name: the writer token (newWriterToken) and the thread. */
+const PACK_FILE = /^[0-9a-z]+-\d+-[0-9a-z]+-\d+\.pack$/;
+/** An older Broadsheet's body folder: the first two hex digits of the keys in it. */
+const OLDER_BODY_FOLDER = /^[0-9a-f]{2}$/;
+
+/** Delete the bodies an older Broadsheet kept in `folder` (`<key>.html`), then the folder if that emptied it. */
+function removeOlderBodies(folder: string): void {
+  try {
+    for (const name of readdirSync(folder)) if (/^[0-9a-f]{40}\.html$/.test(name)) rmSync(path.join(folder, name), { force: true });
+    rmdirSync(folder);
+  } catch {
+    // Not a folder, or something else in it: left alone.
+  }
 }
 
 function packNames(dir: string): string[] {

@@ -6,16 +6,24 @@
 // changed is indexed again whole (search/output.ts keeps the shards that did not).
 //
 // The process is started once and kept: the package unrefs it while no index is open (so it never
-// keeps Node from exiting) and it ends when Node does. Starting it for every build cost a tiny
-// site's build 60-100 ms, most of that build.
+// keeps Node from exiting). Starting it for every build cost a tiny site's build 60-100 ms, most
+// of that build. endSearchProcesses ends them and waits until each has exited and been reaped
+// (the CLI calls it before it exits, and on an interrupt): a child left running when Node exits
+// is adopted by the system's first process, which in a container may never reap it. The package
+// does not hand out its process, so the processes it spawns are noted as it spawns them
+// (noteSpawned), and after an end no call of an earlier build reaches Pagefind again (which
+// would start a new process).
 //
 // One Pagefind process indexes one index at a time, on one core (two indexes given at once took
 // as long as one after the other). So shards are indexed on `lanes`, one process each: the package
 // keeps its process in a module-level variable, and a second instance of its module (imported
 // with a query string, which Node treats as another module) starts a second process.
 
+import childProcess, { type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import * as pagefind from 'pagefind';
 import { BoundedTasks } from '../bounded-tasks.js';
+import { holdPoint } from '../write/failpoints.js';
 import { SystemFailure } from '../write/os-errors.js';
 
 /** A page for Pagefind to index: its URL and its HTML. */
@@ -63,10 +71,57 @@ function service(lane: number): Promise<typeof pagefind> {
   return services[lane];
 }
 
+/** Pagefind processes running, as noteSpawned saw them start. */
+const running = new Set<ChildProcess>();
+/** Ends so far: a call made for an index opened before the last end is refused. */
+let ends = 0;
+
+/**
+ * Run `call` into Pagefind's API, noting any process it spawns: the package starts its process
+ * synchronously, inside the first call that needs it, through child_process.spawn.
+ */
+function noteSpawned<T>(call: () => T): T {
+  const spawn = childProcess.spawn;
+  childProcess.spawn = ((...args: Parameters<typeof spawn>) => {
+    const child = spawn(...args);
+    running.add(child);
+    child.once('exit', () => running.delete(child));
+    return child;
+  }) as typeof spawn;
+  try {
+    return call();
+  } finally {
+    childProcess.spawn = spawn;
+  }
+}
+
+/**
+ * End every Pagefind process this process started, and resolve once each has exited and been
+ * reaped. An index being made meanwhile fails; a later one starts a new process.
+ */
+export async function endSearchProcesses(): Promise<void> {
+  ends++;
+  for (const service of services) (await service).close();
+  await Promise.all(
+    [...running].map((child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return undefined;
+      // The package unrefs its process; waited for, it must keep Node alive until it has exited.
+      child.ref();
+      return once(child, 'exit');
+    }),
+  );
+}
+
 async function indexWith(api: typeof pagefind, documents: AsyncIterable<SearchDocument> | Iterable<SearchDocument>, language: string): Promise<BundleFile[]> {
-  const created = await api.createIndex({ forceLanguage: language });
+  const opened = ends;
+  const call = <T>(make: () => T): T => {
+    if (ends !== opened) throw new Error('Pagefind was stopped');
+    return noteSpawned(make);
+  };
+  const created = await call(() => api.createIndex({ forceLanguage: language }));
   if (!created.index) throw new Error(`Pagefind could not start an index: ${created.errors.join('; ')}`);
   const index = created.index;
+  await holdPoint('search');
   try {
     // A bounded number of documents in flight: given all at once, a year's documents waited in
     // the pipe's buffer and in memory together (~100 MB more peak RSS for 3,300 articles).
@@ -74,14 +129,14 @@ async function indexWith(api: typeof pagefind, documents: AsyncIterable<SearchDo
     const adding = new BoundedTasks(IN_FLIGHT);
     for await (const { url, content } of documents) {
       if (adding.failed) break;
-      await adding.start(async () => void errors.push(...(await index.addHTMLFile({ url, content })).errors));
+      await adding.start(async () => void errors.push(...(await call(() => index.addHTMLFile({ url, content }))).errors));
     }
     await adding.settle();
     if (errors.length > 0) throw new Error(`Pagefind could not index a document: ${errors.join('; ')}`);
-    const result = await index.getFiles();
+    const result = await call(() => index.getFiles());
     if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
     return result.files.filter((file) => RUNTIME_FILE.test(file.path));
   } finally {
-    await index.deleteIndex();
+    if (ends === opened) await index.deleteIndex();
   }
 }

@@ -59,6 +59,9 @@ export interface ArticleMeta {
   /** Corrections to the article, in the order written: shown atop it and in its JSON-LD. */
   corrections: Correction[];
   lang: string;
+  /** Old URLs (front-matter `aliases`, site paths, some with a query), and the field's line: each answered with a redirect. */
+  aliases: string[];
+  aliasesLine?: number;
   /** Front-matter fields Broadsheet does not know, passed to templates as `article.extra`. */
   extra: Record<string, unknown>;
   /** Line of the field that decided the URL (slug, else title), for duplicate-URL errors. */

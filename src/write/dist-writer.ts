@@ -15,10 +15,11 @@
 import { linkSync, lstatSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BoundedTasks } from '../bounded-tasks.js';
-import { commitMark, commitStep } from './failpoints.js';
+import { commitMark, commitStep, holdPoint, killPoint } from './failpoints.js';
 import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
 import { filesUnder, removeEmptiedFolders, removeStale } from './tree-files.js';
-import { openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
+import { provedAtCommit } from './output-ownership.js';
+import { checkOutputFolder, openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
 import { takeLedger, writeLedger, type TreeLedger } from './tree-ledger.js';
 import type { OutputWriter, StagingTarget, WorkerStaging, WriteStats } from './output-writer.js';
 
@@ -32,6 +33,7 @@ export function stageFile(staging: string, outPath: string, hasOldOutput: boolea
   const target = path.join(staging, file);
   ensureFolder(staging, path.dirname(target));
   writeFreshFile(target, bytes);
+  killPoint('output-write');
   return 'staged';
 }
 
@@ -58,12 +60,29 @@ export class DistWriter implements OutputWriter {
   /** What the last commit recorded about the trees, when it can be trusted (tree-ledger.ts). */
   private ledger: TreeLedger | undefined;
 
-  constructor(readonly outPath: string) {}
+  /**
+   * `recorded`: the files the cache's output manifest says a build wrote into `outPath`
+   * (manifest.ts recordedOutputFiles), which prove a real folder an older Broadsheet left there to
+   * be its own; without it, such a folder is refused. `signal`: once aborted, no more files are
+   * written and commit refuses to swap.
+   */
+  constructor(
+    readonly outPath: string,
+    private readonly options: { recorded?: () => ReadonlySet<string> | undefined; signal?: AbortSignal } = {},
+  ) {}
+
+  /** Throw a SystemFailure, changing nothing, unless the output folder is Broadsheet's to replace (output-ownership.ts). */
+  check(): void {
+    checkOutputFolder(this.outPath, this.recorded);
+  }
+
+  private readonly recorded = () => this.options.recorded?.();
 
   /** Queues the write; resolves once there is room for another. Failures surface at commit. */
   async write(file: string, content: string | Uint8Array): Promise<void> {
     assertInside(file);
     if (this.writes.failed) await this.writes.settle();
+    this.options.signal?.throwIfAborted();
     this.files.add(file);
     const { staging, outPath, hasOldOutput } = this.prepare();
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
@@ -73,7 +92,11 @@ export class DistWriter implements OutputWriter {
     }
     this.staged.add(file);
     const target = path.join(staging, file);
-    await this.writes.start(() => this.folderFor(staging, path.dirname(target)).then(() => writeFreshFileAsync(target, bytes)));
+    await this.writes.start(() =>
+      this.folderFor(staging, path.dirname(target))
+        .then(() => writeFreshFileAsync(target, bytes))
+        .then(() => killPoint('output-write')),
+    );
   }
 
   /** Create a folder (and its parents) once, however many files go into it. */
@@ -99,7 +122,7 @@ export class DistWriter implements OutputWriter {
    */
   private prepare(): StagingTarget {
     if (!this.folder) {
-      this.folder = openOutputFolder(this.outPath);
+      this.folder = openOutputFolder(this.outPath, this.recorded);
       if (this.folder.live) this.ledger = takeLedger(this.folder.builds, this.folder.live);
     }
     const { live, spare } = this.folder;
@@ -120,10 +143,14 @@ export class DistWriter implements OutputWriter {
    */
   async commit(removed?: Iterable<string>): Promise<WriteStats> {
     await this.writes.settle();
+    await holdPoint('commit');
+    // From here to the swap everything is synchronous: an interrupt is seen here or not at all.
+    this.options.signal?.throwIfAborted();
     this.prepare();
     const folder = this.folder!;
     const { live, spare, builds } = folder;
     const ledger = this.ledger;
+    if (folder.realFolder === 'older-output') provedAtCommit(this.outPath, folder.unrecorded, this.files);
     commitMark('started');
     const old = ledger?.files ?? (live ? filesUnder(live) : []);
     if (removed) {

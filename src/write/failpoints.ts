@@ -1,15 +1,27 @@
 // Test seams for what cannot be staged on demand: a full disk, a read-only file system, a build
-// killed halfway through its commit. Both are off unless their environment variable is set, and
-// cost one property read when off. Tests set them for a spawned `broadsheet build` (or in-process).
+// killed or interrupted at an exact point. All are off unless their environment variable is set,
+// and cost one property read when off. Tests set them for a spawned `broadsheet build`.
 //
 //   BROADSHEET_FAILPOINT=CODE[@part][#n]
 //       Every atomic write (fs-helpers.ts) whose path contains `part`, from the n-th such write of
 //       a thread on (default the first), fails with the operating-system error CODE (ENOSPC,
 //       EACCES, EROFS, EMFILE, ...) after its aside file was opened: as a full disk would fail it.
+//   BROADSHEET_KILL_AT=POINT[#n]
+//       The n-th time (default the first) a thread passes POINT, the build SIGKILLs its process
+//       group (itself, if it does not lead one), as `kill -9 -PGID` from outside would: no cleanup
+//       runs. Points: `output-write` (a file of the new site written), `commit` (before the
+//       commit's first change), `commit-step` (each deletion, hard link and step of the swap),
+//       `swapping`, `swapped`, `index-write` (an index saved after the swap: the output manifest,
+//       the article cache's, the image store's; before its rename).
+//   BROADSHEET_HOLD_AT=POINT
+//       At POINT the build writes "broadsheet: holding at POINT" to stderr and waits until a line
+//       arrives on its stdin or it gets SIGINT or SIGTERM: a test can act while it waits. Points:
+//       `commit` (the new site is made, the output not yet changed), `search` (Pagefind's process
+//       is running), `swapped` (the new site is in place, the cache not yet saved).
 //   BROADSHEET_COMMIT_PAUSE_MS=N
 //       A build sleeps N ms after each step of its commit and marks on stderr where it is
-//       ("broadsheet: commit started", "... commit swapping", "... commit swapped"): a test can
-//       aim a kill at any point of it.
+//       ("broadsheet: commit started", "... commit swapping", "... commit swapped"): readers of
+//       the output can run during a commit.
 
 import { constants } from 'node:os';
 
@@ -32,13 +44,55 @@ export function failpoint(operation: 'write', file: string): void {
   throw error;
 }
 
-/** Mark where a commit is, for a test aiming a kill at it. */
+/** Where BROADSHEET_KILL_AT can aim. */
+export type KillPoint = 'output-write' | 'index-write' | 'commit' | 'commit-step' | 'swapping' | 'swapped';
+
+const passes = new Map<string, number>();
+
+/** A point a build passes: SIGKILL the process group here if BROADSHEET_KILL_AT says so. */
+export function killPoint(point: KillPoint): void {
+  const spec = process.env.BROADSHEET_KILL_AT;
+  if (!spec) return;
+  const [name, nth = '1'] = spec.split('#');
+  if (name !== point) return;
+  const count = (passes.get(point) ?? 0) + 1;
+  passes.set(point, count);
+  if (count !== Number(nth)) return;
+  try {
+    process.kill(-process.pid, 'SIGKILL');
+  } catch {
+    // Not a process group's leader: this process alone.
+  }
+  process.kill(process.pid, 'SIGKILL');
+}
+
+/** Where BROADSHEET_HOLD_AT can hold a build. */
+export type HoldPoint = 'commit' | 'search' | 'swapped';
+
+/** Wait here, if BROADSHEET_HOLD_AT says so, for a line on stdin or an interrupt (SIGINT, SIGTERM). */
+export async function holdPoint(point: HoldPoint): Promise<void> {
+  if (process.env.BROADSHEET_HOLD_AT !== point) return;
+  process.stderr.write(`broadsheet: holding at ${point}\n`);
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      process.stdin.off('data', done).off('end', done).pause();
+      process.off('SIGINT', done).off('SIGTERM', done);
+      resolve();
+    };
+    process.stdin.on('data', done).on('end', done).resume();
+    process.on('SIGINT', done).on('SIGTERM', done);
+  });
+}
+
+/** Mark where a commit is, for a test reading the output during it. */
 export function commitMark(where: 'started' | 'swapping' | 'swapped'): void {
+  killPoint(where === 'started' ? 'commit' : where);
   if (process.env.BROADSHEET_COMMIT_PAUSE_MS) process.stderr.write(`broadsheet: commit ${where}\n`);
 }
 
-/** One step of a commit is done: pause, if a test asked for it. */
+/** One step of a commit is done: a kill may be aimed here; pause, if a test asked for it. */
 export function commitStep(): void {
+  killPoint('commit-step');
   const ms = Number(process.env.BROADSHEET_COMMIT_PAUSE_MS ?? 0);
   if (ms > 0) Atomics.wait(pauser, 0, 0, ms);
 }

@@ -10,7 +10,7 @@ import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, ren
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { failpoint } from './failpoints.js';
+import { failpoint, killPoint } from './failpoints.js';
 
 /** Bytes of a file: text (written as UTF-8) or raw bytes. */
 export type FileContent = string | Uint8Array;
@@ -51,6 +51,7 @@ export function writeFileAtomic(file: string, content: FileContent | ContentWrit
     if (options.durable) fsyncSync(target);
     closeSync(target);
     fd = undefined;
+    if (options.durable) killPoint('index-write');
     renameOver(aside, file);
   } catch (error) {
     if (fd !== undefined) closeQuietly(fd);

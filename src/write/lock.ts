@@ -4,19 +4,23 @@
 //
 // The lock file is made whole before it is visible (written aside, then hard-linked into place,
 // which fails if it exists), so it is never empty. A lock whose process is gone (killed, crashed,
-// Ctrl-C) is stale and is taken over: its pid is not alive, or is alive but started at another
-// time (a reused pid, on Linux, from /proc), or is this very process's pid without this process
-// holding it (a container restarted with the same pid). A lock from another host cannot be
+// Ctrl-C) is stale and is taken over. On Linux, /proc tells: the process is gone, or is a zombie
+// (killed but not yet reaped by its parent, common in containers whose first process reaps
+// nothing: it still answers kill(pid, 0)), or started at another time than the one that took the
+// lock (a reused pid), or the machine booted since. Elsewhere a pid that answers kill(pid, 0) is
+// taken as alive. A lock naming this very process's pid without this process holding it is a
+// previous life (a container restarted with the same pid). A lock from another host cannot be
 // checked, and is respected. Taking a lock also deletes the aside files killed processes left in
 // the folder: while the lock is held, nothing else can be writing them.
 //
 // Within one process the lock is re-entrant: the dev server holds it, and its full rebuilds take
-// it again.
+// it again. The lock is taken in a cache folder that is provably Broadsheet's (cache-folder.ts).
 
-import { linkSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { isCode, makeFolder } from './fs-helpers.js';
+import { claimCacheFolder, releaseCreatedCacheFolder } from './cache-folder.js';
+import { isCode } from './fs-helpers.js';
 import { explainSystemError, outcomeOf, SystemFailure, shownPath } from './os-errors.js';
 
 const LOCK_FILE = 'build.lock';
@@ -30,6 +34,8 @@ interface LockRecord {
   host: string;
   /** The process's start time in clock ticks since boot (Linux), to tell a reused pid. */
   processStart?: string;
+  /** The boot it started in (Linux): a start time means nothing after a reboot. */
+  boot?: string;
 }
 
 /** A held lock; release it when the build is done. */
@@ -60,9 +66,8 @@ function take(folder: string): SiteLock {
     mine.count++;
     return handle(file);
   }
-  const createdFolder = statSync(folder, { throwIfNoEntry: false }) === undefined;
-  makeFolder(folder);
-  const record: LockRecord = { pid: process.pid, command: commandLine(), started: Date.now(), host: hostname(), processStart: processStart(process.pid) };
+  const { created: createdFolder } = claimCacheFolder(folder);
+  const record: LockRecord = { pid: process.pid, command: commandLine(), started: Date.now(), host: hostname(), processStart: processOf(process.pid)?.start, boot: bootId() };
   for (let attempt = 0; attempt < 5; attempt++) {
     if (createExclusive(file, JSON.stringify(record))) {
       held.set(file, { count: 1, createdFolder });
@@ -90,8 +95,8 @@ function handle(file: string): SiteLock {
       try {
         const record = readRecord(file);
         if (record && record !== 'missing' && record.pid === process.pid) rmSync(file, { force: true });
-        // Only if empty: --no-cache leaves no .cache/ behind.
-        if (entry.createdFolder) rmdirSync(path.dirname(file));
+        // --no-cache leaves no .cache/ behind.
+        if (entry.createdFolder) releaseCreatedCacheFolder(path.dirname(file));
       } catch {
         // A lock left behind names this process, which is about to be gone: the next build takes it over.
       }
@@ -149,8 +154,14 @@ function isAlive(record: LockRecord): boolean {
     if (isCode(error, 'ESRCH')) return false;
     // EPERM: alive, another user's.
   }
-  const started = processStart(record.pid);
-  return !(record.processStart && started && started !== record.processStart);
+  const boot = bootId();
+  if (record.boot && boot && record.boot !== boot) return false;
+  const running = processOf(record.pid);
+  // No /proc: kill(pid, 0) is all there is to go by. With one, a pid missing from it has just ended.
+  if (!running) return processOf(process.pid) === undefined;
+  // A zombie has finished: killed or exited, waiting only for its parent to collect its status.
+  if (running.state === 'Z' || running.state === 'X' || running.state === 'x') return false;
+  return !(record.processStart && running.start !== record.processStart);
 }
 
 /** Remove a stale lock, unless someone replaced it meanwhile (then put theirs back). */
@@ -173,10 +184,13 @@ function takeAwayStale(file: string, stale: LockRecord | undefined): void {
   rmSync(moved, { force: true });
 }
 
-/** Delete aside files (`*.tmp`) that killed processes left in the folder. */
+/** The aside files writeFileAtomic and createExclusive make, and the stale locks takeAwayStale moves. */
+const LEFTOVER = /^([\w.-]+\.\d+(-\d+-\d+)?\.tmp|build\.lock\.stale\.\d+)$/;
+
+/** Delete the aside files that killed processes left in the folder (only names Broadsheet gives them). */
 function removeLeftovers(folder: string): void {
   for (const name of readdirSync(folder)) {
-    if (name.endsWith('.tmp') || name.startsWith(`${LOCK_FILE}.stale.`)) rmSync(path.join(folder, name), { force: true });
+    if (LEFTOVER.test(name)) rmSync(path.join(folder, name), { force: true });
   }
 }
 
@@ -195,13 +209,27 @@ function commandLine(): string {
   return [script, ...process.argv.slice(2)].join(' ');
 }
 
-/** A process's start time (field 22 of /proc/<pid>/stat), where there is a /proc. */
-function processStart(pid: number): string | undefined {
+/**
+ * A process's state (field 3 of /proc/<pid>/stat: R, S, D, Z for a zombie, ...) and start time
+ * (field 22, clock ticks since boot), where there is a /proc; undefined without one or when the
+ * process is gone.
+ */
+function processOf(pid: number): { state: string; start: string } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    // The command name (field 2) is in parentheses and may itself hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', start: fields[19] ?? '' };
   } catch {
     return undefined;
   }
 }
 
+/** This boot's id (Linux), or undefined. */
+function bootId(): string | undefined {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}

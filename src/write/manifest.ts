@@ -10,7 +10,7 @@
 // in which each article counts by its cache key (equal keys, equal article).
 
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './fs-helpers.js';
@@ -105,6 +105,22 @@ export async function writeUnlessCurrent(
   }
   await writer.write(file, await produce());
   return true;
+}
+
+/**
+ * The files the manifest in `dir` says a build wrote into `outPath`, or undefined when it has no
+ * such record (no manifest, another output folder, another format): what proves that a real
+ * output folder an older Broadsheet left is Broadsheet's (output-ownership.ts).
+ */
+export function recordedOutputFiles(dir: string, outPath: string): Set<string> | undefined {
+  let previous: Partial<ManifestFile>;
+  try {
+    previous = JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as Partial<ManifestFile>;
+  } catch {
+    return undefined;
+  }
+  if (previous?.format !== MANIFEST_FORMAT || previous.outPath !== outPath || typeof previous.files !== 'object' || previous.files === null) return undefined;
+  return new Set(Object.keys(previous.files));
 }
 
 /**

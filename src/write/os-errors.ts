@@ -88,13 +88,15 @@ export function explainSystemError(error: unknown, outcome = ''): SystemFailure 
 }
 
 /**
- * A path as the user should read it: relative to the current folder when inside it, and the file
- * being written rather than its aside copy.
+ * A path as the user should read it: relative to the current folder (with ../ when outside it:
+ * messages name no machine's absolute paths), and the file being written rather than its aside copy.
  */
 export function shownPath(file: string): string {
   const target = file.replace(/\.\d+(-\d+-\d+)?\.tmp$/, '');
   const relative = path.relative(process.cwd(), target);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : target;
+  if (relative === '') return '.';
+  // Another drive (Windows) has no relative path.
+  return path.isAbsolute(relative) ? target : relative;
 }
 
 /** An operating-system error as plain data, so that it survives a worker thread's boundary. */

@@ -19,22 +19,25 @@
 // next commit, which trusts nothing in it. Before the swap the new tree is flushed to disk, so a
 // power cut cannot leave dist pointing at files whose bytes never reached the disk.
 //
-// An output folder made by an older Broadsheet (a real folder) is moved into .dist.builds/ at the
-// first build that changes something: the one instant, ever, at which dist does not exist.
+// The output path must be Broadsheet's to replace (output-ownership.ts): nothing there, an empty
+// folder, its own link, or a real folder an older Broadsheet provably wrote. Such a folder is
+// moved into .dist.builds/ at the first build that changes something (an empty one is removed):
+// the one instant, ever, at which dist does not exist.
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { commitMark, commitStep } from './failpoints.js';
-import { fsyncFolder, makeFolder } from './fs-helpers.js';
+import { fsyncFolder, isCode, makeFolder } from './fs-helpers.js';
 import { SystemFailure, shownPath } from './os-errors.js';
+import { inspectOutput } from './output-ownership.js';
 
 const TREES = ['a', 'b'] as const;
 const SWAP_LINK = 'swap';
 
 /** Where a build's output lives (see the top of this file). */
 export interface OutputFolder {
-  /** The path users, servers and deploy tools know: the link (or an older Broadsheet's folder). */
+  /** The path users, servers and deploy tools know: the link (or a real folder, until the first swap). */
   outPath: string;
   /** The folder holding both trees. */
   builds: string;
@@ -44,6 +47,10 @@ export interface OutputFolder {
   spare: string;
   /** Was the spare tree made just now (so holds nothing but this build's files)? */
   fresh: boolean;
+  /** A real folder stands at outPath (an older Broadsheet's output, or empty): it is moved or removed at the swap. */
+  realFolder: 'older-output' | 'empty' | undefined;
+  /** An older Broadsheet's files the manifest does not name: each must be a file of the new site (provedAtCommit). */
+  unrecorded: string[];
 }
 
 /** The folder holding an output folder's trees: `.dist.builds` beside `dist`. */
@@ -52,57 +59,87 @@ export function buildsFolderOf(outPath: string): string {
 }
 
 /**
- * Find the live and spare trees of `outPath`, recovering from a killed build first. Throws a
- * SystemFailure when `outPath` is something Broadsheet cannot replace (a file, a link it did not make).
+ * Throw a SystemFailure if `outPath` is not Broadsheet's to replace (output-ownership.ts), without
+ * changing anything. `recorded`: the files the cache's manifest says a build wrote there.
  */
-export function openOutputFolder(outPath: string): OutputFolder {
+export function checkOutputFolder(outPath: string, recorded: () => ReadonlySet<string> | undefined): void {
   const builds = buildsFolderOf(outPath);
-  // An older Broadsheet staged here; a build it left killed is discarded.
-  rmSync(path.join(path.dirname(outPath), `.${path.basename(outPath)}.staging`), { recursive: true, force: true });
-  finishOrDropSwap(builds, outPath);
+  inspectOutput(outPath, builds, recorded);
+  for (const tree of TREES) refuseMovedRepository(path.join(builds, tree));
+}
 
-  const info = lstatSync(outPath, { throwIfNoEntry: false });
+/**
+ * Find the live and spare trees of `outPath`, recovering from a killed build first. Throws a
+ * SystemFailure, having changed nothing, when `outPath` is not Broadsheet's to replace.
+ */
+export function openOutputFolder(outPath: string, recorded: () => ReadonlySet<string> | undefined): OutputFolder {
+  const builds = buildsFolderOf(outPath);
+  let state = inspectOutput(outPath, builds, recorded);
+  for (const tree of TREES) refuseMovedRepository(path.join(builds, tree));
+  if (finishOrDropSwap(builds, outPath)) state = inspectOutput(outPath, builds, recorded);
   let live: string | undefined;
   let spare: string;
-  if (!info) {
-    spare = path.join(builds, TREES[0]);
-  } else if (info.isSymbolicLink()) {
-    const target = path.resolve(path.dirname(outPath), readlinkSync(outPath));
-    const tree = TREES.find((name) => path.join(builds, name) === target);
-    if (!tree) {
-      throw new SystemFailure(
-        `${shownPath(outPath)} is a symbolic link to ${shownPath(target)}, which Broadsheet did not make. Remove the link (Broadsheet makes ${path.basename(outPath)} a link of its own), or build straight into the target with --out.`,
-      );
-    }
+  let realFolder: OutputFolder['realFolder'];
+  let unrecorded: string[] = [];
+  if (state.kind === 'link') {
+    const target = path.join(builds, state.tree);
     live = lstatSync(target, { throwIfNoEntry: false })?.isDirectory() ? target : undefined;
-    spare = path.join(builds, otherTree(tree));
-  } else if (info.isDirectory()) {
-    // An older Broadsheet's output: a real folder, moved into builds/ at the swap.
-    live = outPath;
-    spare = path.join(builds, TREES[0]);
-    rmSync(path.join(builds, TREES[1]), { recursive: true, force: true });
+    spare = path.join(builds, otherTree(state.tree));
   } else {
-    throw new SystemFailure(`The output folder ${shownPath(outPath)} is a file, not a folder. Move or delete it, or build into another folder with --out.`);
+    spare = path.join(builds, TREES[0]);
+    if (state.kind === 'older-output') {
+      // Its files are the live site until the swap moves the folder to tree b (once the commit
+      // has proved every one of them Broadsheet's: provedAtCommit).
+      live = outPath;
+      realFolder = 'older-output';
+      unrecorded = state.unrecorded;
+      rmSync(path.join(builds, TREES[1]), { recursive: true, force: true });
+    } else if (state.kind === 'empty-folder') {
+      realFolder = 'empty';
+    }
   }
   makeFolder(builds);
+  // The ledger's aside copy, if a build was killed writing it (the lock says none is now).
+  for (const name of readdirSync(builds)) if (/^ledger\.json\.\d+-\d+-\d+\.tmp$/.test(name)) rmSync(path.join(builds, name), { force: true });
   const fresh = !lstatSync(spare, { throwIfNoEntry: false })?.isDirectory();
   if (fresh) {
     rmSync(spare, { force: true });
     // Not recursive: a recursive mkdir on a read-only file system reports ENOENT, not EROFS.
     mkdirSync(spare);
   }
-  return { outPath, builds, live, spare, fresh };
+  return { outPath, builds, live, spare, fresh, realFolder, unrecorded };
 }
 
-/** A swap the last build was killed in: finish it if dist is gone, else drop the new link. */
-function finishOrDropSwap(builds: string, outPath: string): void {
+/**
+ * Broadsheet never writes a git repository, but older versions moved any folder they found at the output
+ * path into its trees, a repository checkout included, and the next build would empty that tree.
+ * Such a tree is refused, with the way to get the folder back.
+ */
+function refuseMovedRepository(tree: string): void {
+  const has = (name: string) => lstatSync(path.join(tree, name), { throwIfNoEntry: false }) !== undefined;
+  // A checkout (its .git inside), or a repository's .git folder itself.
+  if (!has('.git') && !(has('HEAD') && has('objects') && has('refs'))) return;
+  throw new SystemFailure(
+    `${shownPath(tree)} holds a git repository, which Broadsheet never writes: an older Broadsheet moved a folder of yours there. Move it back out (mv ${shownPath(tree)} <where it was>), then build again. Nothing was changed.`,
+  );
+}
+
+/**
+ * A swap the last build was killed in: finish it if dist is gone, else drop the new link.
+ * Returns whether dist changed (it was finished).
+ */
+function finishOrDropSwap(builds: string, outPath: string): boolean {
   const link = path.join(builds, SWAP_LINK);
-  if (!lstatSync(link, { throwIfNoEntry: false })) return;
-  if (!lstatSync(outPath, { throwIfNoEntry: false })) renameSync(link, outPath);
-  else unlinkSync(link);
+  if (!lstatSync(link, { throwIfNoEntry: false })) return false;
+  if (!lstatSync(outPath, { throwIfNoEntry: false })) {
+    renameSync(link, outPath);
+    return true;
+  }
+  unlinkSync(link);
+  return false;
 }
 
-function otherTree(name: string): string {
+function otherTree(name: string): 'a' | 'b' {
   return name === TREES[0] ? TREES[1] : TREES[0];
 }
 
@@ -121,11 +158,23 @@ export function swapIn(folder: OutputFolder, written: () => Iterable<string>): v
   symlinkSync(path.relative(path.dirname(outPath), spare), link, process.platform === 'win32' ? 'junction' : 'dir');
   commitStep();
   let movedAside: string | undefined;
-  if (folder.live === outPath) {
+  if (folder.realFolder === 'older-output') {
     // An older Broadsheet's real folder: moved aside first. A kill here leaves dist missing, and
     // the next build finishes the swap (finishOrDropSwap).
     movedAside = path.join(builds, otherTree(path.basename(spare)));
     renameSync(outPath, movedAside);
+    commitStep();
+  } else if (folder.realFolder === 'empty') {
+    // Removed only while empty: rmdir(2) refuses a folder someone put a file into meanwhile.
+    try {
+      rmdirSync(outPath);
+    } catch (error) {
+      rmSync(link, { force: true });
+      if (!isCode(error, 'ENOTEMPTY', 'EEXIST')) throw error;
+      throw new SystemFailure(
+        `The output folder ${shownPath(outPath)} was empty when the build started, but something was put into it since. It is left as it is: move its files away, then build again.`,
+      );
+    }
     commitStep();
   }
   try {
@@ -133,6 +182,7 @@ export function swapIn(folder: OutputFolder, written: () => Iterable<string>): v
   } catch (error) {
     // Refused (a folder this user may not change): put everything back as it was.
     if (movedAside) renameSync(movedAside, outPath);
+    else if (folder.realFolder === 'empty') mkdirSync(outPath);
     rmSync(link, { force: true });
     throw error;
   }

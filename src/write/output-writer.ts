@@ -49,6 +49,8 @@ export interface OutputWriter {
   keep(file: string): void;
   /** Every file written or kept so far. */
   readonly files: ReadonlySet<string>;
+  /** Throw, before any work, if the output cannot be written (a folder of someone else's); optional. */
+  check?(): void;
   /** Has commit made the new files the output? After that, a failure leaves them in place. */
   readonly committed: boolean;
   /**

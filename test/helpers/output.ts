@@ -2,7 +2,7 @@
 // mean, as data to compare.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from './site.js';
 
@@ -25,4 +25,22 @@ export function asideFiles(dir: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Everything under `dir`, recursively, hidden entries too: each folder with its mode and mtime,
+ * each file with its mode, mtime and a hash of its bytes, each symbolic link with its target. Equal states: the folder is
+ * byte-identical (what "untouched" means for a folder Broadsheet must not change).
+ */
+export function folderState(dir: string): Record<string, string> {
+  const state: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const absolute = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(dir, absolute).split(path.sep).join('/');
+    const info = lstatSync(absolute);
+    if (info.isSymbolicLink()) state[relative] = `link ${readlinkSync(absolute)}`;
+    else if (info.isDirectory()) state[relative] = `folder ${info.mode.toString(8)} ${info.mtimeMs}`;
+    else state[relative] = `file ${info.mode.toString(8)} ${info.mtimeMs} ${createHash('sha1').update(readFileSync(absolute)).digest('hex')}`;
+  }
+  return state;
 }

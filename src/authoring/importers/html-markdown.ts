@@ -1,0 +1,185 @@
+// HTML bodies (WordPress posts, feed entries) as Markdown: rehype-parse -> rehype-remark ->
+// remark-gfm -> remark-stringify, the unified stack the renderer reads Markdown with, so the round
+// trip through Broadsheet keeps the text, links, lists, tables and code. Before the conversion the
+// HTML tree is put in the shape Markdown can hold:
+// - WordPress's paragraphs: post text without <p> (the classic editor's) is split into paragraphs
+//   at blank lines, single line breaks kept as <br>, as WordPress's wpautop does on its pages;
+// - a <figure> (from a [caption] shortcode or a block) becomes an image whose title is the caption:
+//   alone in its paragraph, Broadsheet renders it as a figure with that caption again;
+// - code blocks keep their language (`language-x`, SyntaxHighlighter's `brush: x`, `lang="x"`);
+// - an embedded frame (a video, a map) becomes a link to it, so no content vanishes;
+// - each image's address goes through `image`, which may point it at a copy beside the article.
+// Pure: HTML text in, Markdown text out.
+
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+/** How to convert: WordPress paragraph rules, and what to do with each image's address. */
+export interface HtmlOptions {
+  /** Split text without <p> into paragraphs at blank lines (WordPress's wpautop). */
+  paragraphs?: boolean;
+  /** The address to use for an image (a file name beside the article, say); undefined keeps it. */
+  image?: (src: string) => string | undefined;
+  /** The old site's address: an image at a relative address is taken from there (the new site has no such file). */
+  baseUrl?: string;
+}
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'iframe', 'video', 'audio', 'script', 'style',
+]);
+
+/** An HTML body as Markdown (see the top of this file). */
+export function htmlToMarkdown(html: string, options: HtmlOptions = {}): string {
+  const processor = unified()
+    .use(rehypeParse, { fragment: true })
+    .use(() => (tree: HastRoot) => prepare(tree, options))
+    .use(rehypeRemark)
+    .use(remarkGfm)
+    .use(remarkStringify, { bullet: '-', fences: true, rule: '-', emphasis: '_', listItemIndent: 'one' });
+  return String(processor.processSync(html)).trim();
+}
+
+/** The text of an HTML fragment (a title or summary that may hold markup or entities), as written. */
+export function htmlText(html: string): string {
+  return hastToString(unified().use(rehypeParse, { fragment: true }).parse(html));
+}
+
+function prepare(tree: HastRoot, options: HtmlOptions): void {
+  if (options.paragraphs) addParagraphs(tree);
+  visit(tree, 'element', (node: Element) => {
+    switch (node.tagName) {
+      case 'img': {
+        const src = typeof node.properties.src === 'string' ? node.properties.src : '';
+        const local = src ? options.image?.(src) : undefined;
+        if (local !== undefined) node.properties.src = local;
+        else if (src && !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
+          // A relative address is a file of the old site, which the new one does not have.
+          if (options.baseUrl && URL.canParse(src, options.baseUrl)) node.properties.src = new URL(src, options.baseUrl).href;
+          else Object.assign(node, { tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: String(node.properties.alt ?? '') || src }] });
+        }
+        break;
+      }
+      case 'figure':
+        figureAsImage(node);
+        break;
+      case 'pre':
+        codeLanguage(node);
+        break;
+      case 'iframe':
+      case 'embed':
+      case 'video':
+      case 'audio': {
+        const src = String(node.properties.src ?? '');
+        if (!src) break;
+        const label = typeof node.properties.title === 'string' && node.properties.title ? node.properties.title : `Embedded ${node.tagName === 'audio' ? 'audio' : node.tagName === 'video' ? 'video' : 'content'}: ${src}`;
+        Object.assign(node, { tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: label }] }] });
+        break;
+      }
+    }
+  });
+}
+
+/** A figure as an image titled with its caption, alone in a paragraph (Broadsheet renders that as a figure). */
+function figureAsImage(figure: Element): void {
+  let image: Element | undefined;
+  visit(figure, 'element', (node: Element) => {
+    if (!image && node.tagName === 'img') image = node;
+  });
+  if (!image) return;
+  const captionElement = figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
+  // A [caption] shortcode has its caption as text after the image, not in a figcaption.
+  const captionText = captionElement
+    ? hastToString(captionElement)
+    : figure.children
+        .filter((child) => !(child.type === 'element' && (child.tagName === 'img' || child.tagName === 'a')))
+        .map((child) => hastToString(child as Element))
+        .join('');
+  const caption = captionText.replace(/\s+/g, ' ').trim();
+  // The link around a captioned image leads to the image itself, full size: the figure keeps the image alone.
+  const shown: Element = { ...image, properties: { ...image.properties, ...(caption ? { title: caption } : {}) } };
+  Object.assign(figure, { tagName: 'p', properties: {}, children: [shown] });
+}
+
+/** `<pre class="brush: js">`, `<pre lang="js">`, `<pre class="language-js">` -> `<pre><code class="language-js">`. */
+function codeLanguage(pre: Element): void {
+  const classes = Array.isArray(pre.properties.className) ? pre.properties.className.map(String) : [];
+  const brush = classes.join(' ').match(/brush:\s*([\w+#-]+)/)?.[1];
+  const language = brush ?? (typeof pre.properties.lang === 'string' ? pre.properties.lang : undefined) ?? classes.find((name) => name.startsWith('language-'))?.slice(9);
+  const code = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+  if (code) {
+    const codeClasses = Array.isArray(code.properties.className) ? code.properties.className.map(String) : [];
+    if (language && !codeClasses.some((name) => name.startsWith('language-'))) code.properties.className = [...codeClasses, `language-${language}`];
+    return;
+  }
+  pre.children = [{ type: 'element', tagName: 'code', properties: language ? { className: [`language-${language}`] } : {}, children: [{ type: 'text', value: hastToString(pre) }] }];
+}
+
+/**
+ * WordPress's paragraphs: runs of inline content between blocks become <p> elements, split at
+ * blank lines; a single line break inside one becomes <br>. Applied to the top level and inside
+ * blockquotes and divs, where the classic editor's text also lives.
+ */
+function addParagraphs(parent: HastRoot | Element): void {
+  const result: RootContent[] = [];
+  let run: ElementContent[] = [];
+  const flush = () => {
+    for (const paragraph of splitAtBlankLines(run)) result.push({ type: 'element', tagName: 'p', properties: {}, children: paragraph });
+    run = [];
+  };
+  for (const node of parent.children) {
+    if (node.type === 'element' && BLOCK.has(node.tagName)) {
+      flush();
+      if (['blockquote', 'div', 'section', 'article'].includes(node.tagName)) addParagraphs(node);
+      result.push(node);
+    } else if (node.type === 'comment' || node.type === 'doctype') {
+      continue;
+    } else {
+      run.push(node as ElementContent);
+    }
+  }
+  flush();
+  parent.children = result as typeof parent.children;
+}
+
+function splitAtBlankLines(nodes: readonly ElementContent[]): ElementContent[][] {
+  const paragraphs: ElementContent[][] = [];
+  let current: ElementContent[] = [];
+  const end = () => {
+    if (current.some((node) => node.type !== 'text' || node.value.trim() !== '')) paragraphs.push(trimBreaks(current));
+    current = [];
+  };
+  for (const node of nodes) {
+    if (node.type !== 'text') {
+      current.push(node);
+      continue;
+    }
+    const parts = node.value.split(/\n[ \t]*\n\s*/);
+    parts.forEach((part, index) => {
+      if (index > 0) end();
+      const lines = part.split('\n');
+      lines.forEach((line, lineIndex) => {
+        if (lineIndex > 0) current.push({ type: 'element', tagName: 'br', properties: {}, children: [] });
+        if (line) current.push({ type: 'text', value: line });
+      });
+    });
+  }
+  end();
+  return paragraphs;
+}
+
+/** A paragraph does not start or end with a line break (the newline before a block, say). */
+function trimBreaks(nodes: ElementContent[]): ElementContent[] {
+  const isBreak = (node: ElementContent | undefined) => node !== undefined && ((node.type === 'element' && node.tagName === 'br') || (node.type === 'text' && node.value.trim() === ''));
+  let start = 0;
+  let end = nodes.length;
+  while (start < end && isBreak(nodes[start])) start++;
+  while (end > start && isBreak(nodes[end - 1])) end--;
+  return nodes.slice(start, end);
+}

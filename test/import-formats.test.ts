@@ -1,0 +1,210 @@
+// `broadsheet import` of other systems' content, format by format: each fixture in
+// test/fixtures/import/<format>/ is imported into a new site, which is built in memory; the pages
+// must carry the source's text, links, dates, topics and authors, and every old URL a redirect.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { importSource, type ImportOutcome } from '../src/authoring/importers/import.js';
+import { buildFolderInMemory, buildInMemory, type MemoryBuild } from './helpers/memory-site.js';
+import { makeSite, REPO } from './helpers/site.js';
+
+const FIXTURES = path.join(REPO, 'test/fixtures/import');
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+
+/** Import a fixture into a new site (time zone UTC unless given) and build it, drafts included. */
+async function importAndBuild(fixture: string, options: { timeZone?: string; uploads?: string } = {}): Promise<{ outcome: ImportOutcome; site: MemoryBuild; root: string; read: (file: string) => { data: Record<string, unknown>; body: string } }> {
+  const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', baseUrl: 'https://new.example/', timeZone: '${options.timeZone ?? 'UTC'}' };\n` });
+  const outcome = await importSource(path.join(FIXTURES, fixture), { root, uploads: options.uploads && path.join(FIXTURES, options.uploads) });
+  const site = await buildFolderInMemory(root, { now: NOW, drafts: true });
+  expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+  const read = (file: string) => {
+    const parsed = matter(readFileSync(path.join(root, file), 'utf8'), { engines: { yaml: (text: string) => parseYaml(text, { schema: 'core' }) as object } });
+    return { data: parsed.data, body: parsed.content };
+  };
+  return { outcome, site, root, read };
+}
+
+/** Every old URL of the site answers: a redirect page (when a file can answer it) leading to `target`, and a _redirects line. */
+function expectRedirect(site: MemoryBuild, from: string, target: string): void {
+  if (!from.includes('?')) {
+    const page = site.page(from.endsWith('.html') ? from : from.endsWith('/') ? from : `${from}/`);
+    expect(page('meta[http-equiv="refresh"]').attr('content'), from).toBe(`0; url=${target}`);
+  }
+  const [pathPart, query] = from.split('?');
+  expect(site.outputs.get('_redirects')).toContain(`${pathPart}${query ? ` ${query}` : ''} ${target} 301`);
+}
+
+const messages = (outcome: ImportOutcome, code: string) => outcome.problems.filter((p) => p.code === code).map((p) => `${path.basename(p.file)}:${p.line} ${p.message}`);
+
+describe('a WordPress export', () => {
+  it('imports posts only, field by field, with images from --uploads and the rest reported', async () => {
+    const { outcome, site, read } = await importAndBuild('wxr/export.xml', { timeZone: 'Europe/Oslo', uploads: 'wxr/uploads' });
+    expect(outcome.format).toBe('wxr');
+    expect(outcome.written).toEqual(['content/2020/07/ferry-service-resumes/index.md', 'content/2020/07/harbour-festival.md', 'content/2020/07/plans-for-a-new-pier.md']);
+    const ferry = read('content/2020/07/ferry-service-resumes/index.md');
+    expect(ferry.data).toMatchObject({
+      title: 'Ferry service resumes after storm & repairs',
+      date: '2020-07-14T10:30:00+02:00',
+      topic: 'Transport',
+      tags: ['Islands', 'GitHub', 'Ferries'],
+      author: 'Marta Hansen',
+      summary: 'The ferry runs again from Monday.',
+      image: 'ferry.jpg',
+      imageAlt: 'The ferry at the pier',
+      importedFrom: 'https://gazette.example/?p=101',
+    });
+    expect(read('content/2020/07/plans-for-a-new-pier.md').data.draft).toBe(true);
+    expect(readFileSync(path.join(site.root, 'content/authors.yaml'), 'utf8')).toContain('- name: Marta Hansen\n- name: Frank Dirty\n');
+
+    const page = site.page('/2020/07/14/ferry-service-resumes/');
+    const body = page('.article-body');
+    // A single line break of the classic editor is a line break, as WordPress shows it.
+    expect(body.find('p').first().text()).toBe('The ferry to the islands runs again from Monday, the port authority said.\nThe first boat leaves at 6:40.');
+    expect(body.find('p').first().find('br')).toHaveLength(1);
+    expect(body.find('p strong').first().text()).toBe('Monday');
+    expect(body.find('figure figcaption').text()).toBe('Boats waiting in the harbour');
+    expect(body.find('figure img').attr('alt')).toBe('The harbour at dawn');
+    expect(body.find('a[href="https://port.example/timetable"]').text()).toBe('new timetable');
+    expect(body.find('pre code.language-js').text()).toBe('if (delay < 10) { board(); }\n');
+    expect(body.find('h2').text()).toBe('What changed');
+    expect(body.find('li').map((_, li) => page(li).text()).get()).toEqual(['Two crossings a day', 'Cars by reservation']);
+    expect(page('.byline, [rel="author"]').first().text()).toContain('Marta Hansen');
+    // GitHub and github are one tag page, under the spelling with capitals.
+    expect(site.result?.site.tags.filter((tag) => tag.slug === 'github').map((tag) => [tag.name, tag.articles.length])).toEqual([['GitHub', 2]]);
+    expectRedirect(site, '/?p=101', '/2020/07/14/ferry-service-resumes/');
+
+    expect(messages(outcome, 'import-markup-kept')).toEqual(['export.xml:37 WordPress shortcode kept as text: [gallery ids="201,202"]']);
+    expect(messages(outcome, 'import-image-missing')).toEqual([expect.stringMatching(/^export\.xml:74 the image https:\/\/gazette\.example\/wp-content\/uploads\/2020\/07\/missing\.jpg was not found/)]);
+    expect([...outcome.counts.leftOut]).toEqual([['private post', 1], ['password-protected post', 1], ['page', 1], ['attachment', 1], ['nav menu item', 1]]);
+    expect(outcome.drafts).toBe(1);
+  });
+});
+
+describe('feeds', () => {
+  it('RSS 2.0: CDATA bodies, entities, authors and categories, a missing title filled in, old links redirected', async () => {
+    const { outcome, site, read } = await importAndBuild('rss/feed.xml', { timeZone: 'Europe/Vienna' });
+    expect(outcome.read).toBe(3);
+    expect(read('content/2025/12/bridge-reopens.md').data).toMatchObject({ title: 'Bridge reopens to traffic & cyclists', date: '2025-12-04T09:15:00+01:00', topic: 'Transport', tags: ['Bridges', 'GitHub'], author: 'Ana Lopes' });
+    const page = site.page('/2025/12/04/bridge-reopens/');
+    expect(page('h1').text()).toBe('Bridge reopens to traffic & cyclists');
+    expect(page('.article-body code').text()).toBe('<steel>');
+    expect(page('.article-body').text()).toContain('Tolls: 5 < 6 euros.');
+    expect(page('.article-body a').attr('href')).toBe('https://courier.example/news/old-bridge.html');
+    expect(read('content/2025/12/market-square.md').data.author).toBe('News Desk');
+    expect(messages(outcome, 'import-field-filled')).toEqual(['feed.xml:31 no title in the source: the first words of the text are used: "A short note without a title: the library closes early on Friday."']);
+    expectRedirect(site, '/news/bridge-reopens.html', '/2025/12/04/bridge-reopens/');
+    expectRedirect(site, '/news/market-square.html', '/2025/12/03/market-square/');
+  });
+
+  it('Atom: HTML and XHTML text constructs, relative links, the feed author for entries without one', async () => {
+    const { site, read } = await importAndBuild('atom/feed.xml');
+    expect(read('content/2025/11/lighthouse-restored.md').data).toMatchObject({ title: 'Lighthouse restored', topic: 'Heritage', tags: ['lighthouses'], author: 'Jonas Berg', summary: 'The lighthouse shines again.' });
+    expect(read('content/2025/11/storm-warning.md').data.author).toBe('Coastal Desk');
+    const page = site.page('/2025/11/19/lighthouse-restored/');
+    expect(page('.article-body strong').text()).toBe('lighthouse');
+    expect(page('.article-body li').text()).toBe('Open 10–16');
+    expectRedirect(site, '/2025/11/lighthouse-restored/', '/2025/11/19/lighthouse-restored/');
+    expectRedirect(site, '/2025/11/storm-warning/', '/2025/11/18/storm-warning/');
+  });
+
+  it('JSON Feed: HTML and plain-text items, tags, authors', async () => {
+    const { site, read } = await importAndBuild('jsonfeed/feed.json');
+    expect(read('content/2025/10/pass-closed.md').data).toMatchObject({ title: 'Pass closed after snowfall', topic: 'Transport', tags: ['Weather', 'github'], author: 'Eva Krall', summary: 'The pass is closed.' });
+    expect(site.page('/2025/10/28/hut-opens/')('.article-body p').map((_, p) => site.page('/2025/10/28/hut-opens/')(p).text()).get()).toEqual(['A new hut opened at 2,100 metres.', 'It sleeps forty.']);
+    expect(site.page('/2025/10/30/pass-closed/')('.article-body a').attr('href')).toBe('https://roads.example/status');
+    expectRedirect(site, '/2025/10/pass-closed/', '/2025/10/30/pass-closed/');
+  });
+});
+
+describe('generators’ folders', () => {
+  it('Jekyll: .markdown posts, its date forms, dates from file names, categories, Liquid, redirect_from and its permalinks', async () => {
+    const { outcome, site, read } = await importAndBuild('jekyll', { timeZone: 'America/Los_Angeles' });
+    expect(outcome.read).toBe(3);
+    const release = read('content/2014/12/alfredxing-welcome-to-jekyll/index.md');
+    expect(release.data).toMatchObject({ title: 'Jekyll 2.5.3 Released', date: '2014-12-17T11:16:21-08:00', topic: 'release', tags: ['GitHub', 'jekyll'], author: 'DirtyF' });
+    expect(read('content/2016/03/dated-by-name.md').data).toMatchObject({ date: '2016-03-10', topic: 'Community', summary: 'A post whose date is in its file name.' });
+    // Ruby reads "2017-01-05 09:00:00 2017 +0100": so does the import, and says so.
+    const folder = read('content/2017/01/category-folder.md');
+    expect(folder.data).toMatchObject({ topic: 'news', draft: true, date: '2017-01-05T09:00:00+01:00' });
+    expect(messages(outcome, 'import-field-filled')).toEqual(['2017-01-05-category-folder.md:3 no date in a form Broadsheet reads in the source: "2017-01-05 09:00:00 2017 +0100" is read as 2017-01-05T09:00:00+01:00']);
+    // Site settings and URL filters are resolved; images not in the folder become links, so the build still runs.
+    const drafted = site.page('/2017/01/05/category-folder/')('.article-body');
+    expect(drafted.text()).toContain('and Jekyll Times.');
+    expect(drafted.find('a[href="/docs/posts/"]').text()).toBe('the docs');
+    expect(drafted.find('img')).toHaveLength(0);
+    expect(drafted.find('a[href="/img/logo.svg"]').text()).toBe('Missing logo');
+    expect(drafted.find('a[href="/img/gone.png"]').text()).toBe('Gone');
+    const page = site.page('/2014/12/17/alfredxing-welcome-to-jekyll/');
+    expect(page('.article-body pre code.language-ruby').text()).toBe('def hello\n  puts "{{ not liquid }}"\nend\n');
+    expect(page('.article-body').text()).toContain('In templates, write {{ page.title }} to print the title.');
+    expect(page('.article-body img').attr('alt')).toBe('The map');
+    expect(messages(outcome, 'import-markup-kept')).toEqual(['2014-12-17-alfredxing-welcome-to-jekyll.markdown:21 Liquid tag kept as text: {% include docs_contents.html %}']);
+    expect(messages(outcome, 'import-image-missing').map((m) => m.split(' was')[0])).toEqual(['2017-01-05-category-folder.md:9 the image /img/logo.svg', '2017-01-05-category-folder.md:11 the image /img/gone.png']);
+    expect(messages(outcome, 'import-left-out')).toEqual(['about.md:1 page "about.md" not imported: only the files of _posts are posts']);
+    // DirtyF and dirtyf are one author page.
+    expect(site.result?.site.authors.map((author) => [author.slug, author.name, author.articles.length])).toEqual([['dirtyf', 'DirtyF', 2]]);
+    expectRedirect(site, '/news/2014/12/17/alfredxing-welcome-to-jekyll.html', '/2014/12/17/alfredxing-welcome-to-jekyll/');
+    expectRedirect(site, '/release/2014/12/17/old-welcome.html', '/2014/12/17/alfredxing-welcome-to-jekyll/');
+    expectRedirect(site, '/news/2016/03/10/dated-by-name.html', '/2016/03/10/dated-by-name/');
+    // {% link %} and {% post_url %} lead to the old URL, which redirects to the new page.
+    expect(site.page('/2016/03/10/dated-by-name/')('.article-body a').attr('href')).toBe('/news/2014/12/17/alfredxing-welcome-to-jekyll.html');
+  });
+
+  it('Hugo: TOML front-matter, its permalinks and aliases, shortcodes, page bundles', async () => {
+    const { outcome, site, read } = await importAndBuild('hugo');
+    expect(read('content/2023/03/first-post/index.md').data).toMatchObject({ title: 'First Post on Hugo', topic: 'Tech', tags: ['GitHub', 'Go'], summary: 'The first post.' });
+    expect(read('content/2023/03/bundle-post/index.md').data).toMatchObject({ author: ['Lena Ortiz', 'Max Weber'], image: 'cover.jpg', imageAlt: 'A red square' });
+    const page = site.page('/2023/03/01/first-post/');
+    expect(page('.article-body pre code.language-go').text()).toBe('fmt.Println("hi")\n');
+    expect(page('.article-body figure figcaption').text()).toBe('Sales rose');
+    expect(page('.article-body a[href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"]')).toHaveLength(1);
+    expect(page('.article-body').text()).toContain('Write shortcodes as {{< myshortcode >}} in docs.');
+    expect(messages(outcome, 'import-markup-kept')).toEqual(['first-post.md:22 Hugo shortcode kept as text: {{< instagram BWNjjyYFxVx >}}']);
+    for (const old of ['/2023/03/first-post/', '/old/first-post/', '/2023/03/old-relative/']) expectRedirect(site, old, '/2023/03/01/first-post/');
+    expectRedirect(site, '/2023/03/a-bundle-post/', '/2023/03/05/bundle-post/');
+    expect(site.page('/2023/03/05/bundle-post/')('.article-body a').attr('href')).toBe('/2023/03/first-post/');
+  });
+
+  it('Zola: dates from file names, taxonomies, aliases, shortcodes', async () => {
+    const { outcome, site, read } = await importAndBuild('zola');
+    expect(read('content/2024/01/snow-day/index.md').data).toMatchObject({ title: 'Snow Day in the Valley', date: '2024-01-15', topic: 'Weather', tags: ['Schools', 'GitHub'], author: 'Ida' });
+    expect(site.page('/2024/01/15/snow-day/')('.article-body img').attr('alt')).toBe('Snow on the road');
+    expect(messages(outcome, 'import-markup-kept')).toEqual(['2024-01-15-snow-day.md:18 Zola shortcode kept as text: {% note(kind="info") %}']);
+    expectRedirect(site, '/blog/snow-day/', '/2024/01/15/snow-day/');
+    expectRedirect(site, '/2024/01/snow/', '/2024/01/15/snow-day/');
+  });
+
+  it('Eleventy: the title in another field, dates from file names, permalinks, collection tags dropped', async () => {
+    const { site, read } = await importAndBuild('eleventy');
+    expect(read('content/2022/05/bridge-day/index.md').data).toMatchObject({ title: 'Bridge Day in the Old Town', date: '2022-05-01', tags: ['Events'] });
+    expect(site.page('/2022/05/01/bridge-day/')('.article-body img').attr('alt')).toBe('The bridge');
+    expectRedirect(site, '/posts/2022-05-01-bridge-day/', '/2022/05/01/bridge-day/');
+    expectRedirect(site, '/blog/second-post/', '/2022/05/10/second/');
+  });
+});
+
+describe('Broadsheet’s own feeds', () => {
+  it('import back into a new site with the same articles, dates, topics, tags and authors', async () => {
+    const original = await buildInMemory({
+      'site.config.ts': "export default { title: 'Origin', baseUrl: 'https://origin.example/', timeZone: 'Asia/Almaty' };\n",
+      'content/a.md': '---\ntitle: Flights to Tbilisi resume\ndate: 2025-12-18 19:20\ntopic: Transport\ntags: [Tbilisi, GitHub]\nauthor: Aigerim Sultanova\n---\n\nThe first flight left on time, with [details](https://airline.example/news).\n',
+      'content/b.md': '---\ntitle: Concert at the museum\ndate: 2025-12-17\ntopic: Culture\nauthor: [Daniyar Bekov, Aigerim Sultanova]\n---\n\nAn evening of dombra music.\n',
+    }, { now: NOW });
+    expect(original.ok).toBe(true);
+    for (const feed of ['feed.xml', 'atom.xml', 'feed.json']) {
+      const root = makeSite({ 'site.config.ts': "export default { title: 'Copy', timeZone: 'Asia/Almaty' };\n", [feed]: original.outputs.get(feed)! });
+      const outcome = await importSource(path.join(root, feed), { root });
+      expect(outcome.read, feed).toBe(2);
+      const copy = await buildFolderInMemory(root, { now: NOW });
+      expect(copy.ok, feed).toBe(true);
+      const articles = copy.result!.site.articles;
+      expect(articles.map((a) => [a.title, a.date.epoch, a.topic.name, a.tags.map((t) => t.name), a.authors.map((t) => t.name), a.url]), feed).toEqual(
+        original.result!.site.articles.map((a) => [a.title, a.date.epoch, a.topic.name, a.tags.map((t) => t.name), a.authors.map((t) => t.name), a.url]),
+      );
+      expect(copy.page('/2025/12/18/flights-to-tbilisi-resume/')('.article-body a').attr('href'), feed).toBe('https://airline.example/news');
+    }
+  });
+});
