@@ -10,12 +10,13 @@
 // a `broadsheet build` of the same site meanwhile is refused, naming the server.
 
 import path from 'node:path';
-import { build } from '../build.js';
+import { build, publishOptions } from '../build.js';
 import { CONFIG_FILES, loadConfig, type SiteConfig } from '../config.js';
 import { checkSiteFolder } from '../config-folders.js';
 import { buildTime } from '../dates.js';
 import { AUTHORS_FILE } from '../load/authors.js';
 import { IMAGE_FILE, isArticleFile } from '../load/discover.js';
+import { dropSiteState, saveSiteState, stateIdentity } from '../pipeline/saved-state.js';
 import { closeState, type SiteState } from '../pipeline/state.js';
 import { BuildFailure, type Problem } from '../problems/index.js';
 import { noProgress } from '../report.js';
@@ -32,6 +33,8 @@ export type { Changes, DevOptions, UpdateResult } from './state.js';
 /** The dev server's site (see the top of this file). */
 export class DevSite {
   private state: DevState | undefined;
+  /** Does the state saved in the cache describe the served folder (saved by the last build or flush)? */
+  private stateSaved = false;
 
   private constructor(
     private readonly options: DevOptions,
@@ -87,6 +90,7 @@ export class DevSite {
     if (showingImages.size > 0 && content.length === 0) {
       const started = performance.now();
       try {
+        this.leavingSavedState();
         return await updateImages(state, [...showingImages], this.options);
       } catch (error) {
         return failed(error, started);
@@ -97,6 +101,7 @@ export class DevSite {
     if (content.length === 0) return { ok: true, mode: 'none', changed: [], pagesRendered: 0, warnings: [], milliseconds: 0 };
     const started = performance.now();
     try {
+      this.leavingSavedState();
       const result = await updateContent(state, content, this.options);
       return result === 'full' ? this.full() : result;
     } catch (error) {
@@ -104,13 +109,30 @@ export class DevSite {
     }
   }
 
-  /** Save the article cache and the output manifest, so the next `npm run build` starts warm. */
+  /**
+   * Save the article cache, the output manifest and the site's state, so the next `npm run build`
+   * starts warm, and continues from what the server wrote (pipeline/saved-state.ts).
+   */
   async flush(): Promise<void> {
     if (!this.state) return;
-    const { manifest, cache, imageStore } = this.state.good;
-    await manifest.save();
-    await cache.save();
-    await imageStore.saveKeeping();
+    const { good } = this.state;
+    await good.manifest.save();
+    await good.cache.save();
+    await good.imageStore.saveKeeping();
+    if (!this.stateSaved) {
+      saveSiteState(good, stateIdentity(good.config, { templates: good.templates.fingerprint, profiles: good.site.authorProfiles, publish: publishOptions(this.options, 0) }));
+      this.stateSaved = true;
+    }
+  }
+
+  /**
+   * The served folder is about to change outside a build: the state a build (or a flush) saved
+   * describes it no longer, so it is dropped until the next flush saves the server's.
+   */
+  private leavingSavedState(): void {
+    if (!this.stateSaved || !this.state) return;
+    dropSiteState(this.state.good.config);
+    this.stateSaved = false;
   }
 
   /**
@@ -124,7 +146,13 @@ export class DevSite {
     // Each update makes a new site model: the same one means no update came between.
     const site = state.good.site;
     const now = this.options.now?.() ?? buildTime();
-    return refreshSearch(state, now, (write) => apply(async () => (this.state === state && state.good.site === site ? write() : undefined)));
+    return refreshSearch(state, now, (write) =>
+      apply(async () => {
+        if (this.state !== state || state.good.site !== site) return undefined;
+        this.leavingSavedState();
+        return write();
+      }),
+    );
   }
 
   /** Save, then forget the site and release its lock. */
@@ -150,6 +178,8 @@ export class DevSite {
       const result = await build({ ...this.options, now, cache: true, progress: this.options.progress ?? noProgress, keepState: true });
       const previous = this.state;
       this.state = loadState(result.state!);
+      // The build saved the state of what it wrote.
+      this.stateSaved = true;
       if (previous) await closeState(previous.good);
       return { ok: true, mode: 'full', changed: ['*'], pagesRendered: result.stats.pagesRendered, warnings: result.warnings, milliseconds: performance.now() - started, build: result };
     } catch (error) {

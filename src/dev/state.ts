@@ -5,7 +5,7 @@
 
 import type { BuildOptions, BuildResult } from '../build.js';
 import type { SiteState } from '../pipeline/state.js';
-import { isError, type Problem } from '../problems/index.js';
+import type { Problem } from '../problems/index.js';
 import type { Progress } from '../report.js';
 import type { ArticleMeta } from '../types/index.js';
 
@@ -52,7 +52,3 @@ export interface DevState {
   dirty: Set<string>;
 }
 
-/** Would a file's problems stop a build (an error, or under --strict anything but nothing)? */
-export function stops(problems: readonly Problem[], strict: boolean): boolean {
-  return strict ? problems.length > 0 : problems.some(isError);
-}

@@ -10,12 +10,12 @@ import { buildTime } from '../dates.js';
 import { displayPath } from '../load/discover.js';
 import { collectArticles } from '../pipeline/collect.js';
 import { applyChanges } from '../pipeline/update.js';
-import { stopOnErrors, type Problem } from '../problems/index.js';
+import { stopOnErrors, stops, type Problem } from '../problems/index.js';
 import { noProgress } from '../report.js';
 import type { ArticleChange, ArticleIndex } from '../types/index.js';
 import { WorkerPool } from '../workers/pool.js';
 import { DirectWriter } from '../write/direct-writer.js';
-import { stops, type DevOptions, type DevState, type UpdateResult } from './state.js';
+import type { DevOptions, DevState, UpdateResult } from './state.js';
 
 /**
  * Bring these changed article files (content paths) into the output, updating `state` on success.

@@ -44,10 +44,9 @@ interface SavedFile {
   laterWarnings: Problem[];
 }
 
-/** A saved state made whole again, with the later stages' warnings of the build that saved it. */
+/** A saved state made whole again. */
 export interface RestoredState {
   state: SiteState;
-  laterWarnings: Problem[];
 }
 
 /**
@@ -68,8 +67,8 @@ function staticListing(config: SiteConfig): string[] {
   });
 }
 
-/** Save `state` for the next build, with the warnings of its later stages; `identity` from stateIdentity. */
-export function saveSiteState(state: SiteState, identity: string, laterWarnings: readonly Problem[]): void {
+/** Save `state` for the next build; `identity` from stateIdentity. */
+export function saveSiteState(state: SiteState, identity: string): void {
   const { site } = state;
   const metas = [...state.metas.values()].sort((a, b) => (a.contentPath < b.contentPath ? -1 : 1));
   const position = new Map(metas.map((meta, i) => [meta, i]));
@@ -88,7 +87,7 @@ export function saveSiteState(state: SiteState, identity: string, laterWarnings:
     sitemapFiles: [...state.sitemapFiles],
     otherFiles: [...state.otherFiles].sort(),
     images: state.images.entries(),
-    laterWarnings: [...laterWarnings],
+    laterWarnings: state.laterWarnings,
   };
   writeFileAtomic(path.join(state.config.cachePath, STATE_FILE), JSON.stringify(saved));
 }
@@ -113,7 +112,7 @@ export function restoreSiteState(stores: SiteStores, identity: string, profiles:
   if (saved.format !== STATE_FORMAT || saved.identity !== identity) return undefined;
   const metas: ArticleMeta[] = [];
   for (const [, key] of saved.articles) {
-    const meta = stores.cache.lookup(key)?.meta;
+    const meta = stores.cache.recall(key)?.meta;
     if (!meta) return undefined;
     metas.push(meta);
   }
@@ -138,8 +137,9 @@ export function restoreSiteState(stores: SiteStores, identity: string, profiles:
     otherFiles: new Set(saved.otherFiles),
     linkers: linkersOf(metas),
     globalsPrint: globalsPrintOf(site, stores.config),
+    laterWarnings: saved.laterWarnings,
   };
-  return { state, laterWarnings: saved.laterWarnings };
+  return { state };
 }
 
 /** Has any photo the site shows changed since the image store hashed it (a look at each file's size and time)? */

@@ -8,6 +8,7 @@ import type { SiteImages } from '../images/site-images.js';
 import type { ImageStore } from '../images/store.js';
 import type { Templates } from '../pages/templates.js';
 import { siteGlobals } from '../pages/render-page.js';
+import type { Problem } from '../problems/index.js';
 import type { ArticleCache } from '../render/cache.js';
 import type { ArticleMeta, PageGroup, PageSpec, Site, WrittenPage } from '../types/index.js';
 import { fingerprint, type OutputManifest } from '../write/manifest.js';
@@ -44,6 +45,11 @@ export interface SiteState extends SiteStores {
   linkers: Linkers;
   /** What every page shows of the site (the navigation): when it changes, every page is built again. */
   globalsPrint: string;
+  /**
+   * Warnings of the stages after collecting (model, images, outputs, links): each build reports
+   * them again, and an update replaces the changed articles' own.
+   */
+  laterWarnings: Problem[];
 }
 
 /** The files of the outputs beside the pages, as writeOutputs reports them. */
@@ -52,7 +58,7 @@ export type OutputFiles = Pick<ReadonlyMap<OutputName, readonly string[]>, 'get'
 /** The state of a site just written whole: its stores, model, articles, images, page plan and other outputs' files. */
 export function siteState(
   stores: SiteStores,
-  written: { site: Site; articles: readonly ArticleMeta[]; images: SiteImages; pages: PagePlan; outputFiles: OutputFiles },
+  written: { site: Site; articles: readonly ArticleMeta[]; images: SiteImages; pages: PagePlan; outputFiles: OutputFiles; laterWarnings: Problem[] },
 ): SiteState {
   const { site, articles, images, pages } = written;
   return {
@@ -64,6 +70,7 @@ export function siteState(
     ...otherFilesOf(written.outputFiles),
     linkers: linkersOf(articles),
     globalsPrint: globalsPrintOf(site, stores.config),
+    laterWarnings: written.laterWarnings,
   };
 }
 
@@ -78,6 +85,13 @@ export function otherFilesOf(outputFiles: OutputFiles): Pick<SiteState, 'sitemap
 /** The fingerprint of what every page shows of the site. */
 export function globalsPrintOf(site: Site, config: SiteConfig): string {
   return fingerprint(siteGlobals(site, config));
+}
+
+/** How many pages the site has. */
+export function pageCount(state: Pick<SiteState, 'pages'>): number {
+  let count = 0;
+  for (const pages of state.pages.byGroup.values()) count += pages.length;
+  return count;
 }
 
 /** What a page list keeps of a page. */

@@ -10,7 +10,9 @@
 // feeds of touched lists are looked at, pages a group no longer has are deleted. The result is byte
 // for byte what a full build of the same content writes (test/dev.test.ts, test/warm-build.test.ts).
 
+import path from 'node:path';
 import { prepareImages } from '../images/stage.js';
+import { displayPath } from '../load/discover.js';
 import { checkLinks, pathServedBy } from '../model/links.js';
 import { updateSite } from '../model/patch.js';
 import { sortedIndexOf } from '../model/site.js';
@@ -162,7 +164,10 @@ export async function applyChanges(state: SiteState, change: ContentChange, run:
     if (pages) state.pages.byGroup.set(key, pages);
     else state.pages.byGroup.delete(key);
   }
-  Object.assign(state, { site, images, globalsPrint, ...otherFilesOf(outputs.files) });
+  // The changed articles' warnings of the later stages are the update's; the others' stay.
+  const shown = new Set([...changed].map((file) => displayPath(config, path.join(config.contentPath, file))));
+  const laterWarnings = [...state.laterWarnings.filter((problem) => !shown.has(problem.file)), ...warnings];
+  Object.assign(state, { site, images, globalsPrint, laterWarnings, ...otherFilesOf(outputs.files) });
   state.pages.order = order;
   return { stats, outputs, pagesRendered: outputs.pages.rendered, warnings, images: { sources: shownImages.sources, processed: shownImages.processed } };
 }

@@ -6,21 +6,17 @@
 //
 // Warnings: the collected articles carry their own (the cache keeps each article's), and those of
 // templates and the authors file are the same as the saved build's (they are part of its
-// identity); the later stages' (images, links, static files) are saved with the state, and the
-// changed articles' are replaced by the update's.
+// identity); the later stages' (images, links, static files) are saved with the state, and an
+// update replaces the changed articles' (pipeline/update.ts).
 
-import path from 'node:path';
-import { displayPath } from '../load/discover.js';
-import type { Problem } from '../problems/index.js';
 import type { ArticleChange } from '../types/index.js';
+import { OutputChanged } from '../write/dist-writer.js';
 import type { CollectedArticles } from './collect.js';
 import type { RestoredState } from './saved-state.js';
 import { applyChanges, type Applied, type UpdateRun } from './update.js';
 
 /** What a warm update did. */
 export interface WarmUpdate extends Applied {
-  /** The warnings of the stages after collecting (images, links, outputs): the saved ones of unchanged articles, and the update's. */
-  laterWarnings: Problem[];
   /** How many files' articles changed, came or went. */
   changed: number;
 }
@@ -46,12 +42,16 @@ export async function updateFromSaved(restored: RestoredState, collected: Collec
     changes.push({ after });
     changed.add(file);
   }
-  const applied = await applyChanges(state, { changes, changed, index: now }, run);
+  let applied: Applied | 'full';
+  try {
+    applied = await applyChanges(state, { changes, changed, index: now }, run);
+  } catch (error) {
+    // A file the output should keep was deleted by hand: the whole build writes it again.
+    if (error instanceof OutputChanged) return 'full';
+    throw error;
+  }
   if (applied === 'full') return 'full';
   // The earlier versions of changed articles: no longer part of the site, so not kept in the cache.
   for (const { before, after } of changes) if (before && before.key !== after?.key) state.cache.forget(before.key);
-  // The saved warnings of the changed articles are replaced by the update's.
-  const shown = new Set([...changed].map((file) => displayPath(state.config, path.join(state.config.contentPath, file))));
-  const laterWarnings = [...restored.laterWarnings.filter((problem) => !shown.has(problem.file)), ...applied.warnings];
-  return { ...applied, laterWarnings, changed: changes.length };
+  return { ...applied, changed: changes.length };
 }

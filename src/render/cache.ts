@@ -145,6 +145,16 @@ export class ArticleCache {
   }
 
   /**
+   * The cached result for a key, without counting a hit or a miss: the last build's articles as a
+   * saved site state names them (pipeline/saved-state.ts), taken as this build's.
+   */
+  recall(key: string): CachedArticle | undefined {
+    const entry = this.current.get(key) ?? this.previous.get(key);
+    if (entry) this.current.set(key, entry);
+    return entry;
+  }
+
+  /**
    * Take these articles (another cache instance's, all in this index) as this build's, these very
    * objects: lookups of their keys return them, their bodies can be read, and their files' stamps
    * are kept without looking at the files (the dev server reads only the files that change).
