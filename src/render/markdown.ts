@@ -22,6 +22,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { gfmKey, mayHaveAutolinks, remarkGfmParts, sniffGfm, treeNeedsAutolinks, type GfmParts } from './gfm.js';
 import { articleLinkPlaceholder } from './article-links.js';
+import { parseInParts, PART_SIZE } from './parse-in-parts.js';
 import { withBasePath } from '../urls.js';
 import { bodyImagePlaceholder } from '../images/placeholders.js';
 import type { BodyImageRef, SiteLink } from '../types.js';
@@ -96,6 +97,12 @@ function processorFor(features: Features): MarkdownProcessor {
   return processor;
 }
 
+/** The body's mdast, parsed in parts (parse-in-parts.ts) with the processor's syntax extensions. */
+function parseBody(processor: MarkdownProcessor, markdown: string, partSize: number): MdastRoot {
+  const settings = { micromarkExtensions: processor.data('micromarkExtensions') ?? [], fromMarkdownExtensions: processor.data('fromMarkdownExtensions') ?? [] };
+  return parseInParts(markdown, settings, partSize);
+}
+
 /** Could the body hold a heading? ATX needs "#", setext a line ending in "=" or "-", raw HTML "<". */
 function mayHaveHeading(markdown: string): boolean {
   return markdown.includes('#') || /[=-][ \t]*(\n|$)/.test(markdown);
@@ -109,23 +116,26 @@ function mayHaveHeading(markdown: string): boolean {
  */
 export type PipelineChoice = 'sniff' | 'always';
 
-/** Markdown body -> sanitised HTML, summary and site links; pure. `choice` 'always' runs every GFM part (tests). */
-export function renderMarkdown(markdown: string, options: MarkdownOptions, choice: PipelineChoice = 'sniff'): RenderedMarkdown {
+/**
+ * Markdown body -> sanitised HTML, summary and site links; pure. `choice` 'always' runs every GFM
+ * part, and `partSize` Infinity parses the body whole (both for tests: the results are the same).
+ */
+export function renderMarkdown(markdown: string, options: MarkdownOptions, choice: PipelineChoice = 'sniff', partSize = PART_SIZE): RenderedMarkdown {
   const file = new VFile({ value: markdown, data: { linkOptions: options } });
   let processor: MarkdownProcessor;
   let mdast: MdastRoot;
   const raw = markdown.includes('<');
   if (choice === 'always') {
     processor = processorFor({ raw, slug: true, gfm: 'remark-gfm' });
-    mdast = processor.parse(file);
+    mdast = parseBody(processor, markdown, partSize);
   } else {
     const gfm = sniffGfm(markdown);
     const features: Features = { raw, slug: raw || mayHaveHeading(markdown), gfm };
     processor = processorFor(features);
-    mdast = processor.parse(file);
+    mdast = parseBody(processor, markdown, partSize);
     if (mayHaveAutolinks(markdown) && treeNeedsAutolinks(mdast)) {
       processor = processorFor({ ...features, gfm: { ...gfm, autolinkLiteral: true } });
-      mdast = processor.parse(file);
+      mdast = parseBody(processor, markdown, partSize);
     }
   }
   const tree = processor.runSync(mdast, file) as HastRoot;

@@ -1,0 +1,191 @@
+// Parsing a long body in parts, so that parsing time and memory grow in step with its length.
+//
+// micromark (under remark-parse) keeps every event of a document in one array, hundreds of bytes
+// per character of text, and each time a list, quote or footnote closes it rebuilds the array
+// (micromark-util-edit-map copies it whole): a body of 5,000 sections took more than a minute and
+// gigabytes. So a long body is cut into parts of about PART_SIZE characters, each part is parsed
+// alone, and the parts' trees are joined, their positions moved to where the part starts.
+//
+// A cut is made only where nothing can cross it: at the start of a line L that follows a blank
+// line and starts at its first column with a character that cannot continue anything open. After
+// a blank line no paragraph is open, so L is no lazy continuation line; an unindented L that is
+// no list marker, ">" or footnote label closes every list item, quote and footnote definition;
+// tables, HTML blocks of kinds 6 and 7, indented code and link reference definitions end at a
+// blank line. Only a fenced code block and an HTML block of kinds 1-5 (<script>, <!-- ...) can run
+// on through a blank line: a part whose last block is one of them still open reaches to the part's
+// end (it swallows the blank line), and is parsed again with the next stretch of text added.
+//
+// What does cross a cut is which references resolve: `[text][label]` and `[^note]` are links
+// only if the label is defined somewhere in the document, before or after. micromark reads that
+// from its parse context's `defined` and `gfmFootnotes` lists; each part is parsed with the labels
+// found so far put into them (a small construct that only seeds them and never matches), and a
+// part that holds a "[" is parsed again if labels were found after it. test/parse-in-parts.test.ts
+// compares the joined trees with whole-document parses on every CommonMark and GFM spec example
+// and on generated articles.
+
+import type { Root as MdastRoot, RootContent } from 'mdast';
+import { fromMarkdown, type Extension as MdastExtension } from 'mdast-util-from-markdown';
+import type { Construct, Extension as SyntaxExtension, ParseContext, State } from 'micromark-util-types';
+
+/** About how many characters each part has (a part ends at the first safe cut after this many). */
+export const PART_SIZE = 32_768;
+
+/** The syntax and tree extensions of a unified processor (what remark-parse passes on). */
+export interface ParserSettings {
+  micromarkExtensions: readonly SyntaxExtension[];
+  fromMarkdownExtensions: readonly (MdastExtension | MdastExtension[])[];
+}
+
+/** Link and footnote labels known to a parse (micromark's normalised forms). */
+interface Labels {
+  defined: Set<string>;
+  footnotes: Set<string>;
+}
+
+interface Part {
+  /** Where the part starts in the document, as micromark counts offsets. */
+  offset: number;
+  /** The part's first line in the document (1-based). */
+  line: number;
+  text: string;
+  tree: MdastRoot;
+  /** How many labels the part was parsed with (fewer than in the end: parse it again). */
+  seeded: number;
+}
+
+/** Parse Markdown to mdast exactly as one fromMarkdown call over the whole text would. */
+export function parseInParts(markdown: string, settings: ParserSettings, partSize = PART_SIZE): MdastRoot {
+  const labels: Labels = { defined: new Set(), footnotes: new Set() };
+  if (markdown.length <= partSize) return parsePart(markdown, settings, labels);
+  const cuts = safeCuts(markdown);
+  // micromark drops a byte order mark at the start of the text and counts offsets after it.
+  const bom = markdown.startsWith('\uFEFF') ? 1 : 0;
+  const parts: Part[] = [];
+  let start = 0;
+  let line = 1;
+  let cut = 0;
+  while (start < markdown.length) {
+    // The first cut at least partSize on; if the part's last block is still open there, twice as far.
+    for (let reach = Math.max(1, partSize); ; reach *= 2) {
+      while (cut < cuts.length && cuts[cut]!.offset < start + reach) cut++;
+      const end = cut < cuts.length ? cuts[cut]! : undefined;
+      const text = markdown.slice(start, end?.offset);
+      const seeded = labels.defined.size + labels.footnotes.size;
+      const tree = parsePart(text, settings, labels);
+      const offset = start === 0 ? 0 : start - bom;
+      if (end && reachesBlankLine(tree, end.blankLine - start - (start === 0 ? bom : 0))) continue;
+      parts.push({ offset, line, text, tree, seeded });
+      start = end?.offset ?? markdown.length;
+      line = end?.line ?? line;
+      break;
+    }
+  }
+  const known = labels.defined.size + labels.footnotes.size;
+  for (const part of parts) {
+    if (part.seeded < known && part.text.includes('[')) part.tree = parsePart(part.text, settings, labels);
+  }
+  return joinParts(parts);
+}
+
+/** A line where the document may be cut: its offset and line number, and where the blank line before it starts. */
+interface Cut {
+  offset: number;
+  line: number;
+  blankLine: number;
+}
+
+/**
+ * Lines after a blank line whose first character can only start a new block, never continue
+ * one: not a space or tab (indented code, list item content), not ">", a list marker ("-", "+",
+ * "*", a digit), "[" (a footnote definition's label) or a byte order mark (which micromark drops
+ * at the start of a text, so a part must not start with one).
+ */
+function safeCuts(markdown: string): Cut[] {
+  const cuts: Cut[] = [];
+  const lineEnd = /\r\n|\r|\n/g;
+  let lineStart = 0;
+  let line = 1;
+  let previousBlank = false;
+  let previousStart = 0;
+  for (;;) {
+    const match = lineEnd.exec(markdown);
+    const end = match ? match.index : markdown.length;
+    const blank = /^[ \t]*$/.test(markdown.slice(lineStart, end));
+    if (previousBlank && !blank && !/^[ \t>\-+*0-9[\uFEFF]/.test(markdown[lineStart]!)) cuts.push({ offset: lineStart, line, blankLine: previousStart });
+    if (!match) break;
+    previousBlank = blank;
+    previousStart = lineStart;
+    lineStart = match.index + match[0].length;
+    line++;
+  }
+  return cuts;
+}
+
+/**
+ * Is the part's last block still open at its end? Closed blocks end before the blank line that
+ * precedes the cut; an open fenced code block or HTML block runs on to the end of the part.
+ */
+function reachesBlankLine(tree: MdastRoot, blankLine: number): boolean {
+  const last = tree.children.at(-1);
+  return last !== undefined && (last.position?.end.offset ?? 0) > blankLine;
+}
+
+/** One fromMarkdown call, with the labels known so far seeded; the labels it defines are added to `labels`. */
+function parsePart(text: string, settings: ParserSettings, labels: Labels): MdastRoot {
+  let context: ParseContext | undefined;
+  const seed: Construct = {
+    tokenize(_effects, _ok, nok): State {
+      if (!context) {
+        context = this.parser;
+        context.defined.push(...labels.defined);
+        if (labels.footnotes.size) (context.gfmFootnotes ??= []).push(...labels.footnotes);
+      }
+      return nok;
+    },
+  };
+  const seedBefore: Construct = { ...seed, add: 'before' };
+  // At the start of every line (where new blocks are looked for) and before every "[" and "]" of
+  // text: both come before any label is looked up.
+  const seeding: SyntaxExtension = { document: { null: seed }, text: { 91: seedBefore, 93: seedBefore } };
+  const tree = fromMarkdown(text, {
+    extensions: [...settings.micromarkExtensions, seeding],
+    mdastExtensions: [...settings.fromMarkdownExtensions],
+  });
+  const found = context as ParseContext | undefined;
+  for (const label of found?.defined ?? []) labels.defined.add(label);
+  for (const label of found?.gfmFootnotes ?? []) labels.footnotes.add(label);
+  return tree;
+}
+
+/** The parts' trees as one, each node's position moved to its place in the whole document. */
+function joinParts(parts: readonly Part[]): MdastRoot {
+  const children: RootContent[] = [];
+  for (const part of parts) {
+    for (const child of part.tree.children) {
+      shiftPositions(child, part.line - 1, part.offset);
+      children.push(child);
+    }
+  }
+  const last = parts.at(-1)!;
+  const end = last.tree.position!.end;
+  return {
+    type: 'root',
+    children,
+    position: { start: parts[0]!.tree.position!.start, end: { line: end.line + last.line - 1, column: end.column, offset: (end.offset ?? 0) + last.offset } },
+  };
+}
+
+function shiftPositions(node: RootContent, lines: number, offset: number): void {
+  const stack: Array<{ position?: RootContent['position']; children?: unknown }> = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    const position = current.position;
+    if (position) {
+      current.position = {
+        start: { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset },
+        end: { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset },
+      };
+    }
+    if (Array.isArray(current.children)) for (const child of current.children as RootContent[]) stack.push(child);
+  }
+}
