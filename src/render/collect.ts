@@ -11,7 +11,8 @@ import { articleKey, cacheIdentity, sourceHash, type ArticleCache, type CachedAr
 import { stampOf } from './source-stamps.js';
 import type { SiteConfig } from '../config.js';
 import type { Problem } from '../problems.js';
-import { existingContentFiles, findContentFiles, readSourceFile } from '../load/discover.js';
+import { displayPath, existingContentFiles, findContentFiles, readSourceFile } from '../load/discover.js';
+import { articleSizeProblem } from './article-size.js';
 import { ARTICLE_POOL_THRESHOLD, loadRenderTask, type WorkerPool } from '../workers/pool.js';
 import type { Progress } from '../report.js';
 import type { ArticleMeta, ArticleSettings } from '../types.js';
@@ -72,12 +73,21 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
 
   const found = new Map<string, CachedArticle>();
   const misses: string[] = [];
+  const problems: Problem[] = [...linkProblems];
   let read = 0;
   options.progress.start('Reading articles', files.length);
   cache.stamps.startReading();
   for (const contentPath of files) {
     // The stamp is taken before any read: a change after it shows as a new stamp next time.
-    const stamp = stampOf(path.join(config.contentPath, contentPath));
+    const absolute = path.join(config.contentPath, contentPath);
+    const stamp = stampOf(absolute);
+    // A file past the size limit is never read: it could fill memory.
+    const tooLarge = stamp && articleSizeProblem(displayPath(config, absolute), stamp.size);
+    if (tooLarge) {
+      problems.push(tooLarge);
+      options.progress.tick();
+      continue;
+    }
     let hash = cache.stamps.known(contentPath, stamp);
     if (hash === undefined) {
       hash = sourceHash(readSourceFile(config, contentPath).text);
@@ -92,7 +102,6 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
   options.progress.end();
   cache.releaseUnused();
 
-  const problems: Problem[] = [...linkProblems];
   options.progress.start('Rendering articles', misses.length);
   misses.sort();
   const batches: string[][] = [];

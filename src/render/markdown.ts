@@ -22,6 +22,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { gfmKey, mayHaveAutolinks, remarkGfmParts, sniffGfm, treeNeedsAutolinks, type GfmParts } from './gfm.js';
 import { articleLinkPlaceholder } from './article-links.js';
+import { inlineMarkerLimit } from './inline-limits.js';
 import { parseInParts, PART_SIZE } from './parse-in-parts.js';
 import { withBasePath } from '../urls.js';
 import { bodyImagePlaceholder } from '../images/placeholders.js';
@@ -97,9 +98,14 @@ function processorFor(features: Features): MarkdownProcessor {
   return processor;
 }
 
+const MARKER_LIMIT = inlineMarkerLimit();
+
 /** The body's mdast, parsed in parts (parse-in-parts.ts) with the processor's syntax extensions. */
 function parseBody(processor: MarkdownProcessor, markdown: string, partSize: number): MdastRoot {
-  const settings = { micromarkExtensions: processor.data('micromarkExtensions') ?? [], fromMarkdownExtensions: processor.data('fromMarkdownExtensions') ?? [] };
+  const settings = {
+    micromarkExtensions: [...(processor.data('micromarkExtensions') ?? []), MARKER_LIMIT],
+    fromMarkdownExtensions: processor.data('fromMarkdownExtensions') ?? [],
+  };
   return parseInParts(markdown, settings, partSize);
 }
 
@@ -117,7 +123,9 @@ function mayHaveHeading(markdown: string): boolean {
 export type PipelineChoice = 'sniff' | 'always';
 
 /**
- * Markdown body -> sanitised HTML, summary and site links; pure. `choice` 'always' runs every GFM
+ * Markdown body -> sanitised HTML, summary and site links; pure. Throws MarkdownLimit
+ * (inline-limits.ts) for a body whose parse would take unbounded time or memory.
+ * `choice` 'always' runs every GFM
  * part, and `partSize` Infinity parses the body whole (both for tests: the results are the same).
  */
 export function renderMarkdown(markdown: string, options: MarkdownOptions, choice: PipelineChoice = 'sniff', partSize = PART_SIZE): RenderedMarkdown {

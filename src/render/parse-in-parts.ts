@@ -26,9 +26,19 @@
 import type { Root as MdastRoot, RootContent } from 'mdast';
 import { fromMarkdown, type Extension as MdastExtension } from 'mdast-util-from-markdown';
 import type { Construct, Extension as SyntaxExtension, ParseContext, State } from 'micromark-util-types';
+import { MarkdownLimit } from './inline-limits.js';
 
 /** About how many characters each part has (a part ends at the first safe cut after this many). */
 export const PART_SIZE = 32_768;
+
+/**
+ * The longest stretch of a body with no place to cut (a list, table, quote, code block or
+ * paragraph that runs on without a blank line followed by an unindented line): what one
+ * micromark parse must hold at once. Its events take up to ~1.5 KB per character, and closing
+ * list items grows with the square of their count, so a stretch of 256 KiB takes at most ~400 MB
+ * and a few seconds; a body past it is refused (MarkdownLimit 'stretch') before it is parsed.
+ */
+export const STRETCH_LIMIT = 262_144;
 
 /** The syntax and tree extensions of a unified processor (what remark-parse passes on). */
 export interface ParserSettings {
@@ -58,6 +68,7 @@ export function parseInParts(markdown: string, settings: ParserSettings, partSiz
   const labels: Labels = { defined: new Set(), footnotes: new Set() };
   if (markdown.length <= partSize) return parsePart(markdown, settings, labels);
   const cuts = safeCuts(markdown);
+  longStretch(markdown, cuts);
   // micromark drops a byte order mark at the start of the text and counts offsets after it.
   const bom = markdown.startsWith('\uFEFF') ? 1 : 0;
   const parts: Part[] = [];
@@ -66,14 +77,21 @@ export function parseInParts(markdown: string, settings: ParserSettings, partSiz
   let cut = 0;
   while (start < markdown.length) {
     // The first cut at least partSize on; if the part's last block is still open there, twice as far.
+    let open: { offset: number; line: number; column: number } | undefined;
     for (let reach = Math.max(1, partSize); ; reach *= 2) {
       while (cut < cuts.length && cuts[cut]!.offset < start + reach) cut++;
       const end = cut < cuts.length ? cuts[cut]! : undefined;
+      // A block left open is a stretch of its own: refused before it is parsed past the limit.
+      if (open && (end?.offset ?? markdown.length) - open.offset > STRETCH_LIMIT) throw new MarkdownLimit('stretch', open.line, open.column);
       const text = markdown.slice(start, end?.offset);
       const seeded = labels.defined.size + labels.footnotes.size;
-      const tree = parsePart(text, settings, labels);
+      const tree = parsePartAt(text, settings, labels, line);
       const offset = start === 0 ? 0 : start - bom;
-      if (end && reachesBlankLine(tree, end.blankLine - start - (start === 0 ? bom : 0))) continue;
+      if (end && reachesBlankLine(tree, end.blankLine - start - (start === 0 ? bom : 0))) {
+        const at = tree.children.at(-1)!.position!.start;
+        open = { offset: offset + (at.offset ?? 0), line: at.line + line - 1, column: at.column };
+        continue;
+      }
       parts.push({ offset, line, text, tree, seeded });
       start = end?.offset ?? markdown.length;
       line = end?.line ?? line;
@@ -82,9 +100,18 @@ export function parseInParts(markdown: string, settings: ParserSettings, partSiz
   }
   const known = labels.defined.size + labels.footnotes.size;
   for (const part of parts) {
-    if (part.seeded < known && part.text.includes('[')) part.tree = parsePart(part.text, settings, labels);
+    if (part.seeded < known && part.text.includes('[')) part.tree = parsePartAt(part.text, settings, labels, part.line);
   }
   return joinParts(parts);
+}
+
+/** Throw MarkdownLimit 'stretch' at the first stretch between cuts longer than STRETCH_LIMIT. */
+function longStretch(markdown: string, cuts: readonly Cut[]): void {
+  let previous = { offset: 0, line: 1 };
+  for (const cut of [...cuts, { offset: markdown.length, line: 0 }]) {
+    if (cut.offset - previous.offset > STRETCH_LIMIT) throw new MarkdownLimit('stretch', previous.line, 1);
+    previous = cut;
+  }
 }
 
 /** A line where the document may be cut: its offset and line number, and where the blank line before it starts. */
@@ -128,6 +155,16 @@ function safeCuts(markdown: string): Cut[] {
 function reachesBlankLine(tree: MdastRoot, blankLine: number): boolean {
   const last = tree.children.at(-1);
   return last !== undefined && (last.position?.end.offset ?? 0) > blankLine;
+}
+
+/** parsePart for a part starting on document line `line`: a marker limit met in it is reported on the document's line. */
+function parsePartAt(text: string, settings: ParserSettings, labels: Labels, line: number): MdastRoot {
+  try {
+    return parsePart(text, settings, labels);
+  } catch (error) {
+    if (error instanceof MarkdownLimit) throw error.movedDown(line - 1);
+    throw error;
+  }
 }
 
 /** One fromMarkdown call, with the labels known so far seeded; the labels it defines are added to `labels`. */
