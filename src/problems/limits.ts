@@ -15,6 +15,8 @@ export interface LimitArgs {
   'markdown-nesting': { kind: 'block' | 'html'; limit: number };
   'markdown-markers': { limit: number };
   'block-too-long': { limit: number };
+  'markdown-elements': { limit: number };
+  'markdown-definitions': { limit: number };
   /** `size`: the file's size in bytes. */
   'article-too-large': { size: number; limit: number };
   'render-timeout': { budgetMs: number };
@@ -80,6 +82,19 @@ export const limitEntries: { readonly [C in keyof LimitArgs]: CatalogueEntry<Lim
     message: (a) =>
       `the list, table, quote, code block or paragraph starting here runs on for more than ${kibibytes(a.limit)} without a break (a blank line followed by an unindented line); Broadsheet reads at most ${kibibytes(a.limit)} in one go`,
     hint: () => `break it into several, or move long listings and data into files under static/ and link to them; see ${LIMITS_DOC}`,
+  },
+  'markdown-elements': {
+    title: 'Article body too complex',
+    help: 'Split the article: its body may produce at most 1,000,000 elements (paragraphs, list items, links, table cells as rendered, HTML tags). Check tables whose header row is far wider than their rows.',
+    message: (a) =>
+      `the body produces more than ${count(a.limit)} elements (paragraphs, list items, links, table cells as rendered, HTML tags) by here; Broadsheet renders at most ${count(a.limit)} in one article`,
+    hint: () => `split the article; a table renders every row as wide as its header row, so check tables with a very wide header; see ${LIMITS_DOC}`,
+  },
+  'markdown-definitions': {
+    title: 'Too many link definitions',
+    help: 'Write links inline (`[text](url)`) or split the article: at most 1,000 link reference and footnote definitions in one article.',
+    message: (a) => `this is the article's ${count(a.limit + 1)}th link reference or footnote definition; Broadsheet reads at most ${count(a.limit)} in one article`,
+    hint: () => `write links inline as [text](url), or split the article; see ${LIMITS_DOC}`,
   },
   'article-too-large': {
     title: 'Article file too large',

@@ -11,9 +11,9 @@ import { slugOrFallback } from '../slugs.js';
 import type { ArticleMeta, ArticleSettings, Term } from '../types.js';
 import { articleUrl } from '../urls.js';
 import { articleSizeProblem } from './article-size.js';
-import { INLINE_MARKER_LIMIT, MarkdownLimit } from './inline-limits.js';
+import { limitProblem } from './limit-problems.js';
+import { MarkdownLimit } from './markdown-limits.js';
 import { renderMarkdown, type RenderedMarkdown } from './markdown.js';
-import { STRETCH_LIMIT } from './parse-in-parts.js';
 import { nestingProblem } from './nesting.js';
 
 /** An article rendered: its metadata (what the model and lists hold) and its body HTML (what the cache stores). */
@@ -52,12 +52,7 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     });
   } catch (error) {
     if (!(error instanceof MarkdownLimit)) throw error;
-    const at = { line: frontMatter.bodyLine + error.line - 1, column: error.column };
-    const tooMuch =
-      error.kind === 'markers'
-        ? problem('markdown-markers', source.file, at, { limit: INLINE_MARKER_LIMIT })
-        : problem('block-too-long', source.file, at, { limit: STRETCH_LIMIT });
-    return { ok: false, problems: [tooMuch] };
+    return { ok: false, problems: [limitProblem(source.file, error, frontMatter.bodyLine)] };
   }
   const slug = fields.slug ?? slugOrFallback(fields.title, 'article');
   const { date } = fields;

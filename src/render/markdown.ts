@@ -22,7 +22,8 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { gfmKey, mayHaveAutolinks, remarkGfmParts, sniffGfm, treeNeedsAutolinks, type GfmParts } from './gfm.js';
 import { articleLinkPlaceholder } from './article-links.js';
-import { inlineMarkerLimit } from './inline-limits.js';
+import { linearHandlers } from './linear-handlers.js';
+import { inlineMarkerLimit } from './markdown-limits.js';
 import { parseInParts, PART_SIZE } from './parse-in-parts.js';
 import { withBasePath } from '../urls.js';
 import { bodyImagePlaceholder } from '../images/placeholders.js';
@@ -79,7 +80,7 @@ interface Features {
 function createProcessor(features: Features) {
   const parser = unified().use(remarkParse);
   const withGfm = features.gfm === 'remark-gfm' ? parser.use(remarkGfm) : parser.use(remarkGfmParts, features.gfm);
-  const hast = withGfm.use(remarkRehype, { allowDangerousHtml: features.raw });
+  const hast = withGfm.use(remarkRehype, { allowDangerousHtml: features.raw, handlers: linearHandlers });
   const withRaw = features.raw ? hast.use(rehypeRaw) : hast;
   const cleaned = withRaw.use(rehypeSanitize, sanitizeSchema).use(rehypeArticleBody);
   return (features.slug ? cleaned.use(rehypeSlug) : cleaned).use(rehypeStringify).freeze();

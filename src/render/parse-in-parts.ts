@@ -23,10 +23,10 @@
 // compares the joined trees with whole-document parses on every CommonMark and GFM spec example
 // and on generated articles.
 
-import type { Root as MdastRoot, RootContent } from 'mdast';
+import type { Nodes, Root as MdastRoot, RootContent } from 'mdast';
 import { fromMarkdown, type Extension as MdastExtension } from 'mdast-util-from-markdown';
 import type { Construct, Extension as SyntaxExtension, ParseContext, State } from 'micromark-util-types';
-import { MarkdownLimit } from './inline-limits.js';
+import { BodyCounts, MarkdownLimit } from './markdown-limits.js';
 
 /** About how many characters each part has (a part ends at the first safe cut after this many). */
 export const PART_SIZE = 32_768;
@@ -63,10 +63,19 @@ interface Part {
   seeded: number;
 }
 
-/** Parse Markdown to mdast exactly as one fromMarkdown call over the whole text would. */
+/**
+ * Parse Markdown to mdast exactly as one fromMarkdown call over the whole text would. Throws
+ * MarkdownLimit (markdown-limits.ts) for a body past a limit: a stretch with no place to cut
+ * longer than STRETCH_LIMIT, too many inline markers, elements or definitions.
+ */
 export function parseInParts(markdown: string, settings: ParserSettings, partSize = PART_SIZE): MdastRoot {
   const labels: Labels = { defined: new Set(), footnotes: new Set() };
-  if (markdown.length <= partSize) return parsePart(markdown, settings, labels);
+  const counts = new BodyCounts();
+  if (markdown.length <= partSize) {
+    const tree = parsePartAt(markdown, settings, labels, 1);
+    counts.addDefinitions(tree);
+    return joinParts([{ offset: 0, line: 1, text: markdown, tree, seeded: 0 }], counts);
+  }
   const cuts = safeCuts(markdown);
   longStretch(markdown, cuts);
   // micromark drops a byte order mark at the start of the text and counts offsets after it.
@@ -92,6 +101,8 @@ export function parseInParts(markdown: string, settings: ParserSettings, partSiz
         open = { offset: offset + (at.offset ?? 0), line: at.line + line - 1, column: at.column };
         continue;
       }
+      // Counted as each part is read: a body of many definitions is stopped before it costs much.
+      atLine(line, () => counts.addDefinitions(tree));
       parts.push({ offset, line, text, tree, seeded });
       start = end?.offset ?? markdown.length;
       line = end?.line ?? line;
@@ -102,7 +113,7 @@ export function parseInParts(markdown: string, settings: ParserSettings, partSiz
   for (const part of parts) {
     if (part.seeded < known && part.text.includes('[')) part.tree = parsePartAt(part.text, settings, labels, part.line);
   }
-  return joinParts(parts);
+  return joinParts(parts, counts);
 }
 
 /** Throw MarkdownLimit 'stretch' at the first stretch between cuts longer than STRETCH_LIMIT. */
@@ -157,10 +168,15 @@ function reachesBlankLine(tree: MdastRoot, blankLine: number): boolean {
   return last !== undefined && (last.position?.end.offset ?? 0) > blankLine;
 }
 
-/** parsePart for a part starting on document line `line`: a marker limit met in it is reported on the document's line. */
+/** parsePart for a part starting on document line `line`: a limit met in it is reported on the document's line. */
 function parsePartAt(text: string, settings: ParserSettings, labels: Labels, line: number): MdastRoot {
+  return atLine(line, () => parsePart(text, settings, labels));
+}
+
+/** Run `count` over a part starting on document line `line`, moving a MarkdownLimit it throws to the document's lines. */
+function atLine<T>(line: number, count: () => T): T {
   try {
-    return parsePart(text, settings, labels);
+    return count();
   } catch (error) {
     if (error instanceof MarkdownLimit) throw error.movedDown(line - 1);
     throw error;
@@ -194,35 +210,40 @@ function parsePart(text: string, settings: ParserSettings, labels: Labels): Mdas
   return tree;
 }
 
-/** The parts' trees as one, each node's position moved to its place in the whole document. */
-function joinParts(parts: readonly Part[]): MdastRoot {
+/** The parts' trees as one, each node's position moved to its place in the whole document, and its elements counted. */
+function joinParts(parts: readonly Part[], counts: BodyCounts): MdastRoot {
   const children: RootContent[] = [];
   for (const part of parts) {
     for (const child of part.tree.children) {
-      shiftPositions(child, part.line - 1, part.offset);
+      placeAndCount(child, part.line - 1, part.offset, counts);
       children.push(child);
     }
   }
+  const first = parts[0]!;
   const last = parts.at(-1)!;
   const end = last.tree.position!.end;
-  return {
+  const root: MdastRoot = {
     type: 'root',
     children,
-    position: { start: parts[0]!.tree.position!.start, end: { line: end.line + last.line - 1, column: end.column, offset: (end.offset ?? 0) + last.offset } },
+    position: { start: first.tree.position!.start, end: { line: end.line + last.line - 1, column: end.column, offset: (end.offset ?? 0) + last.offset } },
   };
+  counts.addElements(root);
+  return root;
 }
 
-function shiftPositions(node: RootContent, lines: number, offset: number): void {
-  const stack: Array<{ position?: RootContent['position']; children?: unknown }> = [node];
+/** Move a subtree's positions down by `lines` and `offset`, counting its elements; without recursion. */
+function placeAndCount(node: RootContent, lines: number, offset: number, counts: BodyCounts): void {
+  const stack: Nodes[] = [node];
   while (stack.length > 0) {
     const current = stack.pop()!;
     const position = current.position;
-    if (position) {
+    if (position && (lines !== 0 || offset !== 0)) {
       current.position = {
         start: { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset },
         end: { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset },
       };
     }
-    if (Array.isArray(current.children)) for (const child of current.children as RootContent[]) stack.push(child);
+    counts.addElements(current);
+    if ('children' in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i]!);
   }
 }
