@@ -89,7 +89,7 @@ describe('parsing a body in parts', () => {
   });
 
   it('gives the whole-document tree on generated Markdown with blocks that run on through blank lines', () => {
-    const word = fc.constantFrom('Almaty', 'news', '*em*', '**strong**', '[link](/a)', '[ref]', '[ref][]', '[^1]', '[^n]', '`code`', '<b>', '</b>', '|', 'x', '~~s~~', 'www.example.org');
+    const word = fc.constantFrom('Almaty', 'news', '*em*', '**strong**', '[link](/a)', '[ref]', '[ref][]', '[^1]', '[^n]', '`code`', '<b>', '</b>', '|', 'x', '~~s~~', 'www.example.org', '2025', '3.14', '7)x', '-x', '+', '*', '1.', '---', '* * *');
     const text = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
     const line = fc.oneof(
       { weight: 5, arbitrary: text },

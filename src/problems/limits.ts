@@ -20,6 +20,7 @@ export interface LimitArgs {
   /** `size`: the file's size in bytes. */
   'article-too-large': { size: number; limit: number };
   'render-timeout': { budgetMs: number };
+  'render-memory': { limitMb: number };
   'tags-too-many': { count: number; limit: number };
 }
 
@@ -78,9 +79,9 @@ export const limitEntries: { readonly [C in keyof LimitArgs]: CatalogueEntry<Lim
   },
   'block-too-long': {
     title: 'Block too long',
-    help: 'Break up the list, table, quote, code block or paragraph named, or move it into a file under `static/`: one may run on for at most 256 KiB.',
+    help: 'Break up the long list, table, quote or code block, or move it into a file under `static/`: a body may run on for at most 256 KiB with no place to break it (a blank line, then a line that starts no list item, quote or indented block).',
     message: (a) =>
-      `the list, table, quote, code block or paragraph starting here runs on for more than ${kibibytes(a.limit)} without a break (a blank line followed by an unindented line); Broadsheet reads at most ${kibibytes(a.limit)} in one go`,
+      `the text from here runs on for more than ${kibibytes(a.limit)} with no place to break it (a blank line, then a line that starts no list item, quote or indented block): a long list, table, quote or code block; Broadsheet reads at most ${kibibytes(a.limit)} in one go`,
     hint: () => `break it into several, or move long listings and data into files under static/ and link to them; see ${LIMITS_DOC}`,
   },
   'markdown-elements': {
@@ -108,6 +109,12 @@ export const limitEntries: { readonly [C in keyof LimitArgs]: CatalogueEntry<Lim
     message: (a) => `used more than ${count(a.budgetMs)} ms of processor time rendering and was stopped`,
     hint: () =>
       `articles within Broadsheet's limits (${LIMITS_DOC}) never come near this guard, so this is likely a fault in a Markdown library: please report the file; if the article is genuine, raise renderBudgetMs in site.config.ts`,
+  },
+  'render-memory': {
+    title: 'Article stopped by the memory guard',
+    help: 'Rendering the article on a worker thread took more than its heap (2,048 MB) and was stopped. Articles within Broadsheet\'s limits never come near it: please report the file.',
+    message: (a) => `took more than ${count(a.limitMb)} MB of memory rendering on a worker thread and was stopped`,
+    hint: () => `articles within Broadsheet's limits (${LIMITS_DOC}) never come near this guard, so this is likely a fault in a Markdown library: please report the file`,
   },
   'tags-too-many': {
     title: 'Too many tags',

@@ -94,11 +94,14 @@ function callWithTimeout(ms: number, run: () => void): void {
 
 /**
  * A test seam: BROADSHEET_RENDER_FAILPOINT=spin@PART makes the rendering of every article whose
- * file path contains PART loop forever, as a runaway dependency would, for the guard to stop.
+ * file path contains PART loop forever, as a runaway dependency would, for the guard to stop;
+ * hog@PART makes it hold ever more memory, for a worker's heap limit to stop (workers/pool.ts).
  * Costs one property read when unset.
  */
 export function renderFailpoint(file: string): void {
-  const spec = process.env.BROADSHEET_RENDER_FAILPOINT;
-  if (!spec?.startsWith('spin@') || !file.includes(spec.slice('spin@'.length))) return;
-  for (;;);
+  const match = /^(spin|hog)@(.+)$/.exec(process.env.BROADSHEET_RENDER_FAILPOINT ?? '');
+  if (!match || !file.includes(match[2]!)) return;
+  if (match[1] === 'spin') for (;;);
+  const held: string[][] = [];
+  for (;;) held.push(Array.from({ length: 1 << 16 }, (_, i) => `${held.length}:${i}`));
 }

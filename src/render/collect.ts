@@ -10,13 +10,13 @@ import path from 'node:path';
 import { articleKey, cacheIdentity, sourceHash, type ArticleCache, type CachedArticle } from './cache.js';
 import { stampOf } from './source-stamps.js';
 import type { SiteConfig } from '../config.js';
-import type { Problem } from '../problems.js';
+import { problem, type Problem } from '../problems.js';
 import { displayPath, existingContentFiles, findContentFiles, readSourceFile } from '../load/discover.js';
 import { articleSizeProblem } from './article-size.js';
-import { ARTICLE_POOL_THRESHOLD, loadRenderTask, type WorkerPool } from '../workers/pool.js';
+import { ARTICLE_POOL_THRESHOLD, isWorkerOutOfMemory, loadRenderTask, workerHeapMb, type WorkerPool } from '../workers/pool.js';
 import type { Progress } from '../report.js';
 import type { ArticleMeta, ArticleSettings } from '../types.js';
-import type { RenderSetup } from './article-batch.js';
+import type { RenderSetup, RenderTask, RenderTaskResult } from './article-batch.js';
 
 /** Articles sent to a worker at once: large enough to amortise messaging, small enough to balance. */
 const BATCH = 64;
@@ -111,7 +111,7 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
   await Promise.all(
     batches.map(async (batch) => {
       const task = { ...setup, files: batch };
-      const results = renderHere ? renderHere(task) : await options.pool.runArticles(task);
+      const results = renderHere ? renderHere(task) : await renderOnWorkers(options.pool, task);
       for (const result of results) {
         if (result.ok) {
           cache.record(result.key, result.entry);
@@ -133,6 +133,23 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
     problems.push(...entry.problems);
   }
   return { articles, problems, rendered: misses.length, read };
+}
+
+/**
+ * A batch rendered on the workers. A worker that runs out of heap (workerHeapMb) loses its whole
+ * batch: its articles are rendered again one by one, and one that runs out of heap alone is a
+ * render-memory problem, not the end of the build.
+ */
+async function renderOnWorkers(pool: WorkerPool, task: RenderTask): Promise<RenderTaskResult[]> {
+  try {
+    return await pool.runArticles(task);
+  } catch (error) {
+    if (!isWorkerOutOfMemory(error)) throw error;
+    if (task.files.length > 1) return (await Promise.all(task.files.map((file) => renderOnWorkers(pool, { ...task, files: [file] })))).flat();
+    const contentPath = task.files[0]!;
+    const file = displayPath(task.paths, path.join(task.paths.contentPath, contentPath));
+    return [{ contentPath, key: '', ok: false, problems: [problem('render-memory', file, { line: 1, column: 1 }, { limitMb: workerHeapMb() })] }];
+  }
 }
 
 /**

@@ -9,7 +9,7 @@
 // A cut is made only where nothing can cross it: at the start of a line L that follows a blank
 // line and starts at its first column with a character that cannot continue anything open. After
 // a blank line no paragraph is open, so L is no lazy continuation line; an unindented L that is
-// no list marker, ">" or footnote label closes every list item, quote and footnote definition;
+// no list item marker and no ">" closes every list item, quote and footnote definition;
 // tables, HTML blocks of kinds 6 and 7, indented code and link reference definitions end at a
 // blank line. Only a fenced code block and an HTML block of kinds 1-5 (<script>, <!-- ...) can run
 // on through a blank line: a part whose last block is one of them still open reaches to the part's
@@ -133,11 +133,14 @@ interface Cut {
 }
 
 /**
- * Lines after a blank line whose first character can only start a new block, never continue
- * one: not a space or tab (indented code, list item content), not ">", a list marker ("-", "+",
- * "*", a digit), "[" (a footnote definition's label) or a byte order mark (which micromark drops
- * at the start of a text, so a part must not start with one).
+ * Lines after a blank line that can only start a new block, never continue one: not indented (a
+ * space or tab: indented code, list item content), not a block quote (">"), not a list item
+ * marker ("-", "+" or "*" and then a space, a tab or the line's end; up to nine digits, "." or ")"
+ * and the same), and not starting with a byte order mark (micromark drops one at the start of a
+ * text, so a part must not start with one).
  */
+const CONTINUES = /^(?:[ \t>\uFEFF]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$))/;
+
 function safeCuts(markdown: string): Cut[] {
   const cuts: Cut[] = [];
   const lineEnd = /\r\n|\r|\n/g;
@@ -149,7 +152,9 @@ function safeCuts(markdown: string): Cut[] {
     const match = lineEnd.exec(markdown);
     const end = match ? match.index : markdown.length;
     const blank = /^[ \t]*$/.test(markdown.slice(lineStart, end));
-    if (previousBlank && !blank && !/^[ \t>\-+*0-9[\uFEFF]/.test(markdown[lineStart]!)) cuts.push({ offset: lineStart, line, blankLine: previousStart });
+    if (previousBlank && !blank && !CONTINUES.test(markdown.slice(lineStart, Math.min(end, lineStart + 12)))) {
+      cuts.push({ offset: lineStart, line, blankLine: previousStart });
+    }
     if (!match) break;
     previousBlank = blank;
     previousStart = lineStart;
