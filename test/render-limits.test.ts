@@ -4,6 +4,8 @@
 // fast the machine is.
 
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { EditMap } from 'micromark-util-edit-map';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -12,7 +14,9 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { formatProblems } from '../src/problems.js';
 import { threadCpuClock } from '../src/render/cpu-clock.js';
+import { editMapUse, libraryConsume } from '../src/render/linear-edit-map.js';
 import { linearHandlers } from '../src/render/linear-handlers.js';
+import { renderMarkdown } from '../src/render/markdown.js';
 import { buildInMemory, tryBuild } from './helpers/memory-site.js';
 import { makeSite } from './helpers/site.js';
 
@@ -157,5 +161,36 @@ describe('list items and table rows in linear time', () => {
     expect(examples.length).toBe(652 + 673);
     const long = `${Array.from({ length: 300 }, (_, i) => `- item ${i}`).join('\n')}\n\n- a\n\n  b\n- c\n\n| a | b |\n|---|:-:|\n${'| x |\n'.repeat(300)}`;
     for (const markdown of [...examples, long]) expect(html(markdown, linearHandlers), markdown).toBe(html(markdown));
+  });
+});
+
+describe("micromark's edit map, made to cost what it changes", () => {
+  type Events = Parameters<EditMap['consume']>[0];
+  const edits = fc.array(fc.tuple(fc.nat(40), fc.nat(6), fc.array(fc.integer({ min: 100, max: 999 }), { maxLength: 4 }), fc.boolean()), { maxLength: 8 });
+
+  it("gives the library's result for any edits", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), edits, (length, changes) => {
+        const results = [libraryConsume, EditMap.prototype.consume].map((consume) => {
+          const events = Array.from({ length }, (_, i) => i) as unknown as Events;
+          const map = new EditMap();
+          for (const [at, remove, add, before] of changes) {
+            const items = [...add] as unknown as Events;
+            if (before) map.addBefore(Math.min(at, length), remove, items);
+            else map.add(Math.min(at, length), remove, items);
+          }
+          consume.call(map, events);
+          return events;
+        });
+        expect(results[1]).toEqual(results[0]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is the one micromark uses', () => {
+    const before = editMapUse.consumed;
+    renderMarkdown('- a\n  - b\n- c\n\n> quote\n\nEnd.\n', { summaryLength: 200, basePath: '/', contentPath: 'a.md' });
+    expect(editMapUse.consumed).toBeGreaterThan(before);
   });
 });

@@ -26,6 +26,7 @@
 import type { Nodes, Root as MdastRoot, RootContent } from 'mdast';
 import { fromMarkdown, type Extension as MdastExtension } from 'mdast-util-from-markdown';
 import type { Construct, Extension as SyntaxExtension, ParseContext, State } from 'micromark-util-types';
+import './linear-edit-map.js';
 import { BodyCounts, MarkdownLimit } from './markdown-limits.js';
 
 /** About how many characters each part has (a part ends at the first safe cut after this many). */
