@@ -13,7 +13,8 @@ export interface LimitArgs {
   /** `expected`: the schema's "at most N characters". */
   'field-too-long': { field: string; length: number; expected: string };
   'markdown-nesting': { kind: 'block' | 'html'; limit: number };
-  'markdown-markers': { limit: number };
+  /** `in`: the limit met, one paragraph's or the whole article's. */
+  'markdown-markers': { limit: number; in: 'paragraph' | 'article' };
   'block-too-long': { limit: number };
   'markdown-elements': { limit: number };
   'markdown-definitions': { limit: number };
@@ -72,10 +73,14 @@ export const limitEntries: { readonly [C in keyof LimitArgs]: CatalogueEntry<Lim
     hint: (a) => (a.kind === 'block' ? 'real articles nest quotes and lists a few levels at most: flatten this part' : 'close the HTML elements this part opens, or flatten it'),
   },
   'markdown-markers': {
-    title: 'Paragraph with too many markers',
-    help: 'Split the paragraph, or put a backslash before characters meant literally (`\\*`, `\\_`, `\\[`): at most 500 emphasis, link, code and HTML markers in one paragraph, heading or table cell.',
-    message: (a) => `this paragraph holds more than ${count(a.limit)} emphasis, link, code and HTML markers (* _ ~ \` [ ] <); Broadsheet reads at most ${count(a.limit)} in one paragraph, heading or table cell`,
-    hint: () => `split the paragraph, or put a backslash before characters meant literally (\\*, \\_, \\[); see ${LIMITS_DOC}`,
+    title: 'Too many markers',
+    help: 'Split the paragraph or the article, or put a backslash before characters meant literally (`\\*`, `\\_`, `\\[`): at most 500 emphasis, link, code and HTML markers in one paragraph, heading or table cell, and 250,000 in one article.',
+    message: (a) =>
+      a.in === 'paragraph'
+        ? `this paragraph holds more than ${count(a.limit)} emphasis, link, code and HTML markers (* _ ~ \` [ ] <); Broadsheet reads at most ${count(a.limit)} in one paragraph, heading or table cell`
+        : `the article holds more than ${count(a.limit)} emphasis, link, code and HTML markers (* _ ~ \` [ ] <) by here; Broadsheet reads at most ${count(a.limit)} in one article`,
+    hint: (a) =>
+      `${a.in === 'paragraph' ? 'split the paragraph' : 'split the article'}, or put a backslash before characters meant literally (\\*, \\_, \\[); see ${LIMITS_DOC}`,
   },
   'block-too-long': {
     title: 'Block too long',

@@ -3,7 +3,7 @@
 // Each is far beyond real articles (a 5 MB body of 5,000 news sections holds ~270,000 elements,
 // a few dozen markers per paragraph and no definitions) and far below where the parsers suffer.
 //
-// - Inline markers per paragraph (INLINE_MARKER_LIMIT). micromark matches emphasis,
+// - Inline markers per paragraph (INLINE_MARKER_LIMIT) and per body (BODY_MARKER_LIMIT). micromark matches emphasis,
 //   strikethrough and link brackets by walking back over everything before each closing marker,
 //   and code spans and inline HTML by scanning ahead for their end: its time grows with the
 //   square of the markers in one stretch of inline text. "*a_ " repeated over 32 KB (16,000
@@ -13,7 +13,10 @@
 //   for that text and never matches. So markers count only where micromark looks for a construct:
 //   none in code blocks, code spans, link destinations or escapes ("\*"); a run of asterisks,
 //   underscores or tildes counts once (it is read as one), a backtick that opens no code span
-//   once per backtick. Past the limit it throws, before micromark's matching begins.
+//   once per backtick. Past the limit it throws, before micromark's matching begins. The work of
+//   matching grows with the square of each paragraph's markers, so the two limits together bound
+//   it for a whole body: "*a_ " repeated in paragraphs of 500 markers took 79 s for 8 MiB; the
+//   body limit stops that after 250,000 markers (a 5 MB article of news sections has ~20,000).
 // - Elements per body (ELEMENT_LIMIT): every node of the Markdown tree, every table cell as
 //   rendered (a table's rows are padded to its header's width: a 14 KB table of 2,000 columns and
 //   3,000 one-cell rows rendered 6 million cells, 60 MB of HTML and 2.5 GB), and every tag of raw
@@ -28,6 +31,9 @@ import type { Construct, Extension as SyntaxExtension, State, TokenizeContext } 
 /** Most markers (runs of `*`, `_`, `~` and backticks; `[`, `]` and `<`) one stretch of inline text may hold. */
 export const INLINE_MARKER_LIMIT = 500;
 
+/** Most markers one body may hold: with the limit per paragraph, this bounds the matching work of a whole body. */
+export const BODY_MARKER_LIMIT = 250_000;
+
 /** Most elements (tree nodes, rendered table cells, raw HTML tags) one body may produce. */
 export const ELEMENT_LIMIT = 1_000_000;
 
@@ -38,7 +44,7 @@ export const DEFINITION_LIMIT = 1_000;
 const MARKERS = [42, 95, 126, 96, 91, 93, 60] as const;
 
 /** Which limit a body passed: see the top of this file, and parse-in-parts.ts for 'stretch'. */
-export type MarkdownLimitKind = 'markers' | 'stretch' | 'elements' | 'definitions';
+export type MarkdownLimitKind = 'markers' | 'body-markers' | 'stretch' | 'elements' | 'definitions';
 
 /** Thrown by the parse for a body past a limit that bounds its work. */
 export class MarkdownLimit extends Error {
@@ -58,26 +64,42 @@ export class MarkdownLimit extends Error {
   }
 }
 
-/** A micromark extension counting the markers of each stretch of inline text; throws MarkdownLimit past the limit. */
-export function inlineMarkerLimit(limit = INLINE_MARKER_LIMIT): SyntaxExtension {
-  const counts = new WeakMap<TokenizeContext, number>();
-  const count: Construct = {
-    tokenize(_effects, _ok, nok): State {
-      const seen = (counts.get(this) ?? 0) + 1;
-      counts.set(this, seen);
-      if (seen > limit) {
-        const at = this.now();
-        throw new MarkdownLimit('markers', at.line, at.column);
-      }
-      return nok;
-    },
-  };
-  return { text: Object.fromEntries(MARKERS.map((code) => [code, count])) };
+/**
+ * The markers of one body, counted as micromark reads them: per stretch of inline text, and in
+ * all. A body is parsed in parts, some more than once (parse-in-parts.ts): `before` is set to the
+ * markers of the parts accepted so far before each parse, and `seen` counts that parse's markers.
+ */
+export class MarkerCount {
+  before = 0;
+  seen = 0;
+
+  constructor(private readonly limits = { paragraph: INLINE_MARKER_LIMIT, body: BODY_MARKER_LIMIT }) {}
+
+  /** A micromark extension counting markers; throws MarkdownLimit 'markers' or 'body-markers' past a limit. */
+  extension(): SyntaxExtension {
+    const perText = new WeakMap<TokenizeContext, number>();
+    const counter = this;
+    const count: Construct = {
+      tokenize(_effects, _ok, nok): State {
+        const seen = (perText.get(this) ?? 0) + 1;
+        perText.set(this, seen);
+        counter.seen++;
+        const kind = seen > counter.limits.paragraph ? 'markers' : counter.before + counter.seen > counter.limits.body ? 'body-markers' : undefined;
+        if (kind) {
+          const at = this.now();
+          throw new MarkdownLimit(kind, at.line, at.column);
+        }
+        return nok;
+      },
+    };
+    return { text: Object.fromEntries(MARKERS.map((code) => [code, count])) };
+  }
 }
 
 /** Running counts of a body's elements and definitions, over the trees of its parts in order. */
 export class BodyCounts {
   private elements = 0;
+  private early = 0;
   private definitions = 0;
 
   constructor(private readonly limits = { elements: ELEMENT_LIMIT, definitions: DEFINITION_LIMIT }) {}
@@ -87,6 +109,17 @@ export class BodyCounts {
     walk(tree, (node) => {
       if (node.type !== 'definition' && node.type !== 'footnoteDefinition') return;
       if (++this.definitions > this.limits.definitions) throw limitAt('definitions', node);
+    });
+  }
+
+  /**
+   * Count a part's elements as soon as it is read (positions still the part's), so that a body
+   * far past the limit is stopped early; the count of the joined tree (addElements) decides.
+   */
+  addElementsEarly(tree: Root): void {
+    walk(tree, (node) => {
+      this.early += elementsOf(node);
+      if (this.early > this.limits.elements) throw limitAt('elements', node);
     });
   }
 

@@ -23,7 +23,7 @@ import { VFile } from 'vfile';
 import { gfmKey, mayHaveAutolinks, remarkGfmParts, sniffGfm, treeNeedsAutolinks, type GfmParts } from './gfm.js';
 import { articleLinkPlaceholder } from './article-links.js';
 import { linearHandlers } from './linear-handlers.js';
-import { inlineMarkerLimit } from './markdown-limits.js';
+import { MarkerCount } from './markdown-limits.js';
 import { parseInParts, PART_SIZE } from './parse-in-parts.js';
 import { withBasePath } from '../urls.js';
 import { bodyImagePlaceholder } from '../images/placeholders.js';
@@ -99,13 +99,13 @@ function processorFor(features: Features): MarkdownProcessor {
   return processor;
 }
 
-const MARKER_LIMIT = inlineMarkerLimit();
-
 /** The body's mdast, parsed in parts (parse-in-parts.ts) with the processor's syntax extensions. */
 function parseBody(processor: MarkdownProcessor, markdown: string, partSize: number): MdastRoot {
+  const markers = new MarkerCount();
   const settings = {
-    micromarkExtensions: [...(processor.data('micromarkExtensions') ?? []), MARKER_LIMIT],
+    micromarkExtensions: [...(processor.data('micromarkExtensions') ?? []), markers.extension()],
     fromMarkdownExtensions: processor.data('fromMarkdownExtensions') ?? [],
+    markers,
   };
   return parseInParts(markdown, settings, partSize);
 }

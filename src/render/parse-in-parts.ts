@@ -27,7 +27,7 @@ import type { Nodes, Root as MdastRoot, RootContent } from 'mdast';
 import { fromMarkdown, type Extension as MdastExtension } from 'mdast-util-from-markdown';
 import type { Construct, Extension as SyntaxExtension, ParseContext, State } from 'micromark-util-types';
 import './linear-edit-map.js';
-import { BodyCounts, MarkdownLimit } from './markdown-limits.js';
+import { BodyCounts, MarkdownLimit, type MarkerCount } from './markdown-limits.js';
 
 /** About how many characters each part has (a part ends at the first safe cut after this many). */
 export const PART_SIZE = 32_768;
@@ -45,6 +45,8 @@ export const STRETCH_LIMIT = 262_144;
 export interface ParserSettings {
   micromarkExtensions: readonly SyntaxExtension[];
   fromMarkdownExtensions: readonly (MdastExtension | MdastExtension[])[];
+  /** Counts the body's inline markers (markdown-limits.ts); none: not counted (tests). */
+  markers?: MarkerCount;
 }
 
 /** Link and footnote labels known to a parse (micromark's normalised forms). */
@@ -62,6 +64,8 @@ interface Part {
   tree: MdastRoot;
   /** How many labels the part was parsed with (fewer than in the end: parse it again). */
   seeded: number;
+  /** Inline markers of the parts before it. */
+  markersBefore: number;
 }
 
 /**
@@ -73,10 +77,11 @@ export function parseInParts(markdown: string, settings: ParserSettings, partSiz
   const labels: Labels = { defined: new Set(), footnotes: new Set() };
   const counts = new BodyCounts();
   if (markdown.length <= partSize) {
-    const tree = parsePartAt(markdown, settings, labels, 1);
+    const tree = parsePartAt(markdown, settings, labels, 1, 0);
     counts.addDefinitions(tree);
-    return joinParts([{ offset: 0, line: 1, text: markdown, tree, seeded: 0 }], counts);
+    return joinParts([{ offset: 0, line: 1, text: markdown, tree, seeded: 0, markersBefore: 0 }], counts);
   }
+  let markers = 0;
   const cuts = safeCuts(markdown);
   longStretch(markdown, cuts);
   // micromark drops a byte order mark at the start of the text and counts offsets after it.
@@ -95,16 +100,18 @@ export function parseInParts(markdown: string, settings: ParserSettings, partSiz
       if (open && (end?.offset ?? markdown.length) - open.offset > STRETCH_LIMIT) throw new MarkdownLimit('stretch', open.line, open.column);
       const text = markdown.slice(start, end?.offset);
       const seeded = labels.defined.size + labels.footnotes.size;
-      const tree = parsePartAt(text, settings, labels, line);
+      const tree = parsePartAt(text, settings, labels, line, markers);
       const offset = start === 0 ? 0 : start - bom;
       if (end && reachesBlankLine(tree, end.blankLine - start - (start === 0 ? bom : 0))) {
         const at = tree.children.at(-1)!.position!.start;
         open = { offset: offset + (at.offset ?? 0), line: at.line + line - 1, column: at.column };
         continue;
       }
-      // Counted as each part is read: a body of many definitions is stopped before it costs much.
+      // Counted as each part is read: a body of many definitions or elements is stopped before it costs much.
       atLine(line, () => counts.addDefinitions(tree));
-      parts.push({ offset, line, text, tree, seeded });
+      atLine(line, () => counts.addElementsEarly(tree));
+      parts.push({ offset, line, text, tree, seeded, markersBefore: markers });
+      markers += settings.markers?.seen ?? 0;
       start = end?.offset ?? markdown.length;
       line = end?.line ?? line;
       break;
@@ -112,7 +119,7 @@ export function parseInParts(markdown: string, settings: ParserSettings, partSiz
   }
   const known = labels.defined.size + labels.footnotes.size;
   for (const part of parts) {
-    if (part.seeded < known && part.text.includes('[')) part.tree = parsePartAt(part.text, settings, labels, part.line);
+    if (part.seeded < known && part.text.includes('[')) part.tree = parsePartAt(part.text, settings, labels, part.line, part.markersBefore);
   }
   return joinParts(parts, counts);
 }
@@ -174,8 +181,15 @@ function reachesBlankLine(tree: MdastRoot, blankLine: number): boolean {
   return last !== undefined && (last.position?.end.offset ?? 0) > blankLine;
 }
 
-/** parsePart for a part starting on document line `line`: a limit met in it is reported on the document's line. */
-function parsePartAt(text: string, settings: ParserSettings, labels: Labels, line: number): MdastRoot {
+/**
+ * parsePart for a part starting on document line `line`, after `markersBefore` inline markers: a
+ * limit met in it is reported on the document's line.
+ */
+function parsePartAt(text: string, settings: ParserSettings, labels: Labels, line: number, markersBefore: number): MdastRoot {
+  if (settings.markers) {
+    settings.markers.before = markersBefore;
+    settings.markers.seen = 0;
+  }
   return atLine(line, () => parsePart(text, settings, labels));
 }
 
