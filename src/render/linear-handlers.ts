@@ -4,7 +4,7 @@
 // rows (a list of 15,000 items took 1.2 s of a 3 s render). These wrappers call the library's own
 // handlers with a stand-in parent that answers those questions at once: the list's looseness,
 // worked out once per list by the library's rule, and the header row alone. The HTML is the same;
-// test/markdown.test.ts compares it with the library's handlers on lists and tables.
+// test/render-limits.test.ts compares it with the library's handlers on lists and tables.
 
 import type { List, Parents, Table } from 'mdast';
 import { defaultHandlers, type Handlers, type State } from 'mdast-util-to-hast';

@@ -1,7 +1,7 @@
 // Limits that bound the work of rendering one body, whatever its text: each is checked by
 // counting, never by a clock, so the same text is accepted or refused on any machine at any load.
-// Each is far beyond real articles (a 5 MB body of 5,000 news sections holds ~270,000 elements,
-// a few dozen markers per paragraph and no definitions) and far below where the parsers suffer.
+// Each is far beyond real articles (a 5 MB body of 5,000 news sections holds ~360,000 elements,
+// ~10,000 markers, a few per paragraph, and no definitions) and far below where the parsers suffer.
 //
 // - Inline markers per paragraph (INLINE_MARKER_LIMIT) and per body (BODY_MARKER_LIMIT). micromark matches emphasis,
 //   strikethrough and link brackets by walking back over everything before each closing marker,
@@ -16,7 +16,7 @@
 //   once per backtick. Past the limit it throws, before micromark's matching begins. The work of
 //   matching grows with the square of each paragraph's markers, so the two limits together bound
 //   it for a whole body: "*a_ " repeated in paragraphs of 500 markers took 79 s for 8 MiB; the
-//   body limit stops that after 250,000 markers (a 5 MB article of news sections has ~20,000).
+//   body limit stops that after 250,000 markers (a 5 MB article of news sections has ~10,000).
 // - Elements per body (ELEMENT_LIMIT): every node of the Markdown tree, every table cell as
 //   rendered (a table's rows are padded to its header's width: a 14 KB table of 2,000 columns and
 //   3,000 one-cell rows rendered 6 million cells, 60 MB of HTML and 2.5 GB), and every tag of raw
