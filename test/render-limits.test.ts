@@ -101,7 +101,7 @@ describe('the stretch limit', () => {
     const list = Array.from({ length: 30_000 }, (_, i) => `- item ${i}`).join('\n');
     const report = await refused({ 'content/a.md': `${head('A')}First.\n\nIntro.\n\n${list}\n` });
     expect(report).toBe(
-      'content/a.md:8:1 error the text from here runs on for more than 256 KiB with no place to break it (a blank line, then a line that starts no list item, quote or indented block): a long list, table, quote or code block; Broadsheet reads at most 256 KiB in one go [block-too-long]\n' +
+      'content/a.md:8:1 error the text from here runs on for more than 256 KiB with no place to break it (a blank line, then a line that starts no list item, quote or indented block) (a long list, table, quote, code block or paragraph); Broadsheet reads at most 256 KiB in one go [block-too-long]\n' +
         '    hint: break it into several, or move long listings and data into files under static/ and link to them; see docs/limits.md',
     );
   });

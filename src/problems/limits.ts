@@ -86,7 +86,7 @@ export const limitEntries: { readonly [C in keyof LimitArgs]: CatalogueEntry<Lim
     title: 'Block too long',
     help: 'Break up the long list, table, quote or code block, or move it into a file under `static/`: a body may run on for at most 256 KiB with no place to break it (a blank line, then a line that starts no list item, quote or indented block).',
     message: (a) =>
-      `the text from here runs on for more than ${kibibytes(a.limit)} with no place to break it (a blank line, then a line that starts no list item, quote or indented block): a long list, table, quote or code block; Broadsheet reads at most ${kibibytes(a.limit)} in one go`,
+      `the text from here runs on for more than ${kibibytes(a.limit)} with no place to break it (a blank line, then a line that starts no list item, quote or indented block) (a long list, table, quote, code block or paragraph); Broadsheet reads at most ${kibibytes(a.limit)} in one go`,
     hint: () => `break it into several, or move long listings and data into files under static/ and link to them; see ${LIMITS_DOC}`,
   },
   'markdown-elements': {
