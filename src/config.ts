@@ -88,11 +88,11 @@ export const configSchema = z
      */
     tagLimit: z.int().min(1).max(1000).default(50),
     /**
-     * Longest time, in milliseconds, that rendering one article (front-matter and Markdown) may
-     * take; an article that takes longer is stopped and reported, and the build fails. Real
-     * articles take a few milliseconds.
+     * Most CPU time, in milliseconds, that rendering one article may use before the render guard
+     * stops it (render-timeout): a backstop against faults in the Markdown libraries. Limits that
+     * count (docs/limits.md) decide what is refused; articles within them stay far below this.
      */
-    renderBudgetMs: z.int().min(1).max(600_000).default(5000),
+    renderBudgetMs: z.int().min(1).max(600_000).default(120_000),
     /**
      * Related articles on each article page (model/related.ts): the others sharing its tags or
      * topic, nearest in time first. `count: 0` turns the section off.

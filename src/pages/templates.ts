@@ -16,6 +16,7 @@ import { PACKAGE_ROOT } from '../installation.js';
 import { problem, type Problem } from '../problems/index.js';
 import { displayPath, findFiles, isInside, linkPolicy, readInputBytes, readInputText, type FoundFile } from '../load/discover.js';
 import { registerFilters } from './filters.js';
+import { LIQUID_LIMITS, limitTemplateWork, templateLimitCause } from './template-limits.js';
 
 /** Broadsheet's own theme, used for any template the site does not provide. */
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL('templates/', PACKAGE_ROOT));
@@ -171,7 +172,9 @@ export function createTemplates(
     lenientIf: options.lenientIf,
     outputEscape: 'escape',
     cache: true,
+    ...LIQUID_LIMITS,
   });
+  limitTemplateWork(engine);
   registerFilters(engine, config);
   registerCardFilter(engine, config, files);
 
@@ -257,7 +260,8 @@ function templateProblem(error: unknown, config: SiteConfig, files: TemplateFile
   const [line, column] = token?.getPosition?.() ?? [1, 1];
   const file = token?.file ?? findTemplateBySource(files, token?.input) ?? findTemplateByName(files, name);
   const cause = shaped.originalError?.message ?? shaped.message ?? String(error);
-  const message = cause.split('\n')[0]!.replace(/, (file|line):.*$/, '');
+  const firstLine = cause.split('\n')[0]!.replace(/, (file|line):.*$/, '');
+  const message = templateLimitCause(firstLine) ?? firstLine;
   return problem(code, file ? displayPath(config, file) : `${name}${TEMPLATE_EXTENSION}`, { line, column }, { template: name, cause: withoutMachinePaths(message, config, files) });
 }
 

@@ -13,7 +13,9 @@ import { stampOf } from '../render/source-stamps.js';
 import type { SiteConfig } from '../config.js';
 import { problem, type Problem } from '../problems/index.js';
 import { displayPath, existingContentFiles, findContentFiles, readSourceFile } from '../load/discover.js';
-import { ARTICLE_POOL_THRESHOLD, loadRenderTask, type WorkerPool } from '../workers/pool.js';
+import { articleSizeProblem } from '../render/article-size.js';
+import type { RenderTask, RenderTaskResult } from '../render/article-batch.js';
+import { ARTICLE_POOL_THRESHOLD, isWorkerOutOfMemory, loadRenderTask, workerHeapMb, type WorkerPool } from '../workers/pool.js';
 import type { Progress } from '../report.js';
 import type { ArticleMeta } from '../types/index.js';
 
@@ -48,12 +50,21 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
 
   const found = new Map<string, CachedArticle>();
   const misses: string[] = [];
+  const problems: Problem[] = [...linkProblems];
   let read = 0;
   options.progress.start('Reading articles', files.length);
   cache.stamps.startReading();
   for (const contentPath of files) {
     // The stamp is taken before any read: a change after it shows as a new stamp next time.
-    const stamp = stampOf(path.join(config.contentPath, contentPath));
+    const absolute = path.join(config.contentPath, contentPath);
+    const stamp = stampOf(absolute);
+    // A file past the size limit is never read: it could fill memory.
+    const tooLarge = stamp && articleSizeProblem(displayPath(config, absolute), stamp.size);
+    if (tooLarge) {
+      problems.push(tooLarge);
+      options.progress.tick();
+      continue;
+    }
     let hash = cache.stamps.known(contentPath, stamp);
     if (hash === undefined) {
       hash = sourceHash(readSourceFile(config, contentPath).text);
@@ -68,7 +79,7 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
   options.progress.end();
   cache.releaseUnused();
 
-  const problems: Problem[] = [...linkProblems, ...unreadFiles(config, files, others)];
+  problems.push(...unreadFiles(config, files, others));
   options.progress.start('Rendering articles', misses.length);
   misses.sort();
   const batches: string[][] = [];
@@ -78,7 +89,7 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
   await Promise.all(
     batches.map(async (batch) => {
       const task = { ...setup, files: batch };
-      const results = renderHere ? renderHere(task) : await options.pool.runArticles(task);
+      const results = renderHere ? renderHere(task) : await renderOnWorkers(options.pool, task);
       for (const result of results) {
         if (result.ok) {
           cache.record(result.key, result.entry);
@@ -119,6 +130,23 @@ function unreadFiles(config: SiteConfig, articles: readonly string[], others: re
     problems.push(problem('content-no-articles', displayPath(config, config.contentPath), at, { files: others.length, kinds }));
   }
   return problems;
+}
+
+/**
+ * A batch rendered on the workers. A worker that runs out of heap (workerHeapMb) loses its whole
+ * batch: its articles are rendered again one by one, and one that runs out of heap alone is a
+ * render-memory problem, not the end of the build.
+ */
+async function renderOnWorkers(pool: WorkerPool, task: RenderTask): Promise<RenderTaskResult[]> {
+  try {
+    return await pool.runArticles(task);
+  } catch (error) {
+    if (!isWorkerOutOfMemory(error)) throw error;
+    if (task.files.length > 1) return (await Promise.all(task.files.map((file) => renderOnWorkers(pool, { ...task, files: [file] })))).flat();
+    const contentPath = task.files[0]!;
+    const file = displayPath(task.paths, path.join(task.paths.contentPath, contentPath));
+    return [{ contentPath, key: '', ok: false, problems: [problem('render-memory', file, { line: 1, column: 1 }, { limitMb: workerHeapMb() })] }];
+  }
 }
 
 /**

@@ -266,7 +266,6 @@ function dateHint(value: unknown): string {
 }
 
 function undefinedVariableHint(cause: string): string | undefined {
-  return /undefined variable/.test(cause)
-    ? 'test optional values with {% if ... %} before printing them; see the README for the variables each template gets'
-    : undefined;
+  if (/Broadsheet's limit/.test(cause)) return 'look for a loop over a large range or value (a number from front-matter, say); docs/limits.md lists the limits';
+  return /undefined variable/.test(cause) ? 'test optional values with {% if ... %} before printing them; see the README for the variables each template gets' : undefined;
 }

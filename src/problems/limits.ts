@@ -1,6 +1,7 @@
 // The catalogue's entries for hostile or runaway input: limits far beyond any real article, each
 // enforced where the input is read (load/yaml-limits.ts, load/frontmatter.ts, render/nesting.ts,
-// render/budget.ts, render/article.ts). Part of the one catalogue (catalogue.ts spreads these in).
+// render/inline-limits.ts, render/article-size.ts, render/budget.ts, render/article.ts). Part of
+// the one catalogue (catalogue.ts spreads these in). docs/limits.md explains each to users.
 
 import type { CatalogueEntry } from './entry.js';
 
@@ -12,11 +13,22 @@ export interface LimitArgs {
   /** `expected`: the schema's "at most N characters". */
   'field-too-long': { field: string; length: number; expected: string };
   'markdown-nesting': { kind: 'block' | 'html'; limit: number };
+  /** `in`: the limit met, one paragraph's or the whole article's. */
+  'markdown-markers': { limit: number; in: 'paragraph' | 'article' };
+  'block-too-long': { limit: number };
+  'markdown-elements': { limit: number };
+  'markdown-definitions': { limit: number };
+  /** `size`: the file's size in bytes. */
+  'article-too-large': { size: number; limit: number };
   'render-timeout': { budgetMs: number };
+  'render-memory': { limitMb: number };
   'tags-too-many': { count: number; limit: number };
 }
 
 const count = (n: number) => n.toLocaleString('en');
+const mebibytes = (bytes: number) => `${(bytes / 1048576).toLocaleString('en', { maximumFractionDigits: 1 })} MiB`;
+const kibibytes = (bytes: number) => `${count(Math.round(bytes / 1024))} KiB`;
+const LIMITS_DOC = 'docs/limits.md';
 const ALIAS_HINT = 'write the values out instead of using &anchors and *aliases';
 
 /** One entry per limit code. */
@@ -60,11 +72,54 @@ export const limitEntries: { readonly [C in keyof LimitArgs]: CatalogueEntry<Lim
     message: (a) => `${a.kind === 'block' ? 'block quotes and lists' : 'HTML elements'} nest more than ${a.limit} levels deep here; Broadsheet renders at most ${a.limit}`,
     hint: (a) => (a.kind === 'block' ? 'real articles nest quotes and lists a few levels at most: flatten this part' : 'close the HTML elements this part opens, or flatten it'),
   },
+  'markdown-markers': {
+    title: 'Too many markers',
+    help: 'Split the paragraph or the article, or put a backslash before characters meant literally (`\\*`, `\\_`, `\\[`): at most 500 emphasis, link, code and HTML markers in one paragraph, heading or table cell, and 250,000 in one article.',
+    message: (a) =>
+      a.in === 'paragraph'
+        ? `this paragraph holds more than ${count(a.limit)} emphasis, link, code and HTML markers (* _ ~ \` [ ] <); Broadsheet reads at most ${count(a.limit)} in one paragraph, heading or table cell`
+        : `the article holds more than ${count(a.limit)} emphasis, link, code and HTML markers (* _ ~ \` [ ] <) by here; Broadsheet reads at most ${count(a.limit)} in one article`,
+    hint: (a) =>
+      `${a.in === 'paragraph' ? 'split the paragraph' : 'split the article'}, or put a backslash before characters meant literally (\\*, \\_, \\[); see ${LIMITS_DOC}`,
+  },
+  'block-too-long': {
+    title: 'Block too long',
+    help: 'Break up the long list, table, quote or code block, or move it into a file under `static/`: a body may run on for at most 256 KiB with no place to break it (a blank line, then a line that starts no list item, quote or indented block).',
+    message: (a) =>
+      `the text from here runs on for more than ${kibibytes(a.limit)} with no place to break it (a blank line, then a line that starts no list item, quote or indented block) (a long list, table, quote, code block or paragraph); Broadsheet reads at most ${kibibytes(a.limit)} in one go`,
+    hint: () => `break it into several, or move long listings and data into files under static/ and link to them; see ${LIMITS_DOC}`,
+  },
+  'markdown-elements': {
+    title: 'Article body too complex',
+    help: 'Split the article: its body may produce at most 1,000,000 elements (paragraphs, list items, links, table cells as rendered, HTML tags). Check tables whose header row is far wider than their rows.',
+    message: (a) =>
+      `the body produces more than ${count(a.limit)} elements (paragraphs, list items, links, table cells as rendered, HTML tags) by here; Broadsheet renders at most ${count(a.limit)} in one article`,
+    hint: () => `split the article; a table renders every row as wide as its header row, so check tables with a very wide header; see ${LIMITS_DOC}`,
+  },
+  'markdown-definitions': {
+    title: 'Too many link definitions',
+    help: 'Write links inline (`[text](url)`) or split the article: at most 1,000 link reference and footnote definitions in one article.',
+    message: (a) => `this is the article's ${count(a.limit + 1)}th link reference or footnote definition; Broadsheet reads at most ${count(a.limit)} in one article`,
+    hint: () => `write links inline as [text](url), or split the article; see ${LIMITS_DOC}`,
+  },
+  'article-too-large': {
+    title: 'Article file too large',
+    help: 'Split the article, or move long listings and data into files under `static/` and link to them: an article file may be at most 8 MiB.',
+    message: (a) => `the article file is ${mebibytes(a.size)} (${count(a.size)} bytes); an article file may be at most ${mebibytes(a.limit)}`,
+    hint: () => 'split it into several articles, or move long listings and data into files under static/ and link to them',
+  },
   'render-timeout': {
-    title: 'Article took too long to render',
-    help: 'Look for Markdown that repeats or nests one construct thousands of times; for a genuine article raise `renderBudgetMs`.',
-    message: (a) => `took longer than ${count(a.budgetMs)} ms to render and was stopped`,
-    hint: () => 'look for Markdown that repeats or nests one construct thousands of times; if the article is genuine, raise renderBudgetMs in site.config.ts',
+    title: 'Article stopped by the render guard',
+    help: 'The guard stops a fault in a Markdown library that Broadsheet\'s limits did not foresee: report the file. If the article is genuine, raise `renderBudgetMs` (CPU time).',
+    message: (a) => `used more than ${count(a.budgetMs)} ms of processor time rendering and was stopped`,
+    hint: () =>
+      `articles within Broadsheet's limits (${LIMITS_DOC}) never come near this guard, so this is likely a fault in a Markdown library: please report the file; if the article is genuine, raise renderBudgetMs in site.config.ts`,
+  },
+  'render-memory': {
+    title: 'Article stopped by the memory guard',
+    help: 'Rendering the article on a worker thread took more than its heap (2,048 MB) and was stopped. Articles within Broadsheet\'s limits never come near it: please report the file.',
+    message: (a) => `took more than ${count(a.limitMb)} MB of memory rendering on a worker thread and was stopped`,
+    hint: () => `articles within Broadsheet's limits (${LIMITS_DOC}) never come near this guard, so this is likely a fault in a Markdown library: please report the file`,
   },
   'tags-too-many': {
     title: 'Too many tags',

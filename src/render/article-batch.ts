@@ -6,11 +6,11 @@
 // read: a file saved between the two reads must not store new content under its old key.
 // File I/O is synchronous: on a worker thread nothing else waits, and it costs a tenth of the
 // promise round trips through libuv's four shared I/O threads (0.05 ms vs 0.55 ms a body here).
-// Rendering itself runs within the render budget (budget.ts), reading and storing outside it: an
-// article that runs past the budget is stopped and becomes a render-timeout problem.
+// Rendering itself runs under the render guard (budget.ts), reading and storing outside it: an
+// article that uses more CPU time than the budget is stopped and becomes a render-timeout problem.
 
 import { renderArticle, type ArticleResult } from './article.js';
-import { runWithinBudget, type Budgeted } from './budget.js';
+import { renderFailpoint, runWithinBudget, type Budgeted } from './budget.js';
 import { withPackWriter, type PackWriter, type StoreRef } from './body-store.js';
 import { articleKey, sourceHash, type CachedArticle } from './cache.js';
 import { problem, type Problem } from '../problems/index.js';
@@ -26,7 +26,7 @@ export interface RenderTask {
   store: StoreRef;
   /** Paths in the content folder. */
   files: string[];
-  /** Longest one article's rendering may take, in ms (the config's renderBudgetMs). */
+  /** Most CPU time one article's rendering may use, in ms (the config's renderBudgetMs). */
   budgetMs: number;
 }
 
@@ -41,8 +41,14 @@ export type RenderTaskResult =
 /** Read, render and cache each file of the batch, under the render budget; one result per file, in order. */
 export default function renderTask(task: RenderTask): RenderTaskResult[] {
   const sources = task.files.map((contentPath) => readSource(task, contentPath));
-  const rendered = runWithinBudget(sources.map((source) => () => renderArticle(source, task.settings)), task.budgetMs);
+  const rendered = runWithinBudget(sources.map((source) => () => renderGuarded(source, task.settings)), task.budgetMs);
   return withPackWriter(task.store, (pack) => sources.map((source, i) => store(task, pack, source, rendered[i]!).result));
+}
+
+/** One article's rendering, as the guard runs it (with its test seam). */
+function renderGuarded(source: SourceFile, settings: ArticleSettings): ArticleResult {
+  renderFailpoint(source.file);
+  return renderArticle(source, settings);
 }
 
 function readSource(task: RenderSetup, contentPath: string): SourceFile & { key: string } {
@@ -69,7 +75,7 @@ function renderTimeout(file: string, budgetMs: number): Problem {
  */
 export function renderBodyAgain(task: RenderSetup, contentPath: string): { html: string; key: string; entry?: CachedArticle } {
   const source = readSource(task, contentPath);
-  const [rendered] = runWithinBudget([() => renderArticle(source, task.settings)], task.budgetMs);
+  const [rendered] = runWithinBudget([() => renderGuarded(source, task.settings)], task.budgetMs);
   const { result, html } = withPackWriter(task.store, (pack) => store(task, pack, source, rendered!));
   return { html: html ?? '', key: result.key, entry: result.ok ? result.entry : undefined };
 }

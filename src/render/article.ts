@@ -10,7 +10,10 @@ import { problem, type Problem } from '../problems/index.js';
 import { slugOrFallback } from '../slugs.js';
 import type { ArticleMeta, ArticleSettings, Term } from '../types/index.js';
 import { articleUrl } from '../urls.js';
-import { renderMarkdown } from './markdown.js';
+import { articleSizeProblem } from './article-size.js';
+import { limitProblem } from './limit-problems.js';
+import { MarkdownLimit } from './markdown-limits.js';
+import { renderMarkdown, type RenderedMarkdown } from './markdown.js';
 import { nestingProblem } from './nesting.js';
 
 /** An article rendered: its metadata (what the model and lists hold) and its body HTML (what the cache stores). */
@@ -26,6 +29,8 @@ export type ArticleResult =
 
 /** Render one article file: its metadata and body HTML, or the problems that stop it. */
 export function renderArticle(source: SourceFile, settings: ArticleSettings): ArticleResult {
+  const tooLarge = articleSizeProblem(source.file, Buffer.byteLength(source.text));
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   const parsed = parseArticle(source, settings);
   if (!parsed.ok) return parsed;
   const { fields, extra, frontMatter, problems } = parsed;
@@ -38,11 +43,17 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     problems.push(tooManyTags(source, frontMatter, fields.tags?.length ?? 0, settings.tagLimit));
   }
 
-  const body = renderMarkdown(frontMatter.body, {
-    summaryLength: settings.summaryLength,
-    basePath: settings.basePath,
-    contentPath: source.contentPath,
-  });
+  let body: RenderedMarkdown;
+  try {
+    body = renderMarkdown(frontMatter.body, {
+      summaryLength: settings.summaryLength,
+      basePath: settings.basePath,
+      contentPath: source.contentPath,
+    });
+  } catch (error) {
+    if (!(error instanceof MarkdownLimit)) throw error;
+    return { ok: false, problems: [limitProblem(source.file, error, frontMatter.bodyLine)] };
+  }
   const slug = fields.slug ?? slugOrFallback(fields.title, 'article');
   const { date } = fields;
   const topicName = fields.topic ?? settings.defaultTopic;

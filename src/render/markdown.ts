@@ -25,6 +25,9 @@ import { articleLinkPlaceholder } from './article-links.js';
 import { rehypeRefusedImages, rehypeTagFilter, sanitizeSchema, type RefusedSource } from './raw-html.js';
 import { summarise } from './summary.js';
 import { isProtocolRelative, isSitePath, withBasePath } from '../urls.js';
+import { linearHandlers } from './linear-handlers.js';
+import { MarkerCount } from './markdown-limits.js';
+import { parseInParts, PART_SIZE } from './parse-in-parts.js';
 import { bodyImagePlaceholder } from '../images/placeholders.js';
 import type { BodyImageRef, SiteLink } from '../types/index.js';
 
@@ -64,7 +67,7 @@ interface Features {
 function createProcessor(features: Features) {
   const parser = unified().use(remarkParse);
   const withGfm = features.gfm === 'remark-gfm' ? parser.use(remarkGfm) : parser.use(remarkGfmParts, features.gfm);
-  const hast = withGfm.use(remarkRehype, { allowDangerousHtml: features.raw });
+  const hast = withGfm.use(remarkRehype, { allowDangerousHtml: features.raw, handlers: linearHandlers });
   const withRaw = features.raw ? hast.use(rehypeTagFilter).use(rehypeRaw) : hast;
   const cleaned = withRaw.use(rehypeRefusedImages).use(rehypeSanitize, sanitizeSchema).use(rehypeArticleBody);
   return (features.slug ? cleaned.use(rehypeSlug) : cleaned).use(rehypeStringify).freeze();
@@ -83,6 +86,17 @@ function processorFor(features: Features): MarkdownProcessor {
   return processor;
 }
 
+/** The body's mdast, parsed in parts (parse-in-parts.ts) with the processor's syntax extensions. */
+function parseBody(processor: MarkdownProcessor, markdown: string, partSize: number): MdastRoot {
+  const markers = new MarkerCount();
+  const settings = {
+    micromarkExtensions: [...(processor.data('micromarkExtensions') ?? []), markers.extension()],
+    fromMarkdownExtensions: processor.data('fromMarkdownExtensions') ?? [],
+    markers,
+  };
+  return parseInParts(markdown, settings, partSize);
+}
+
 /** Could the body hold a heading? ATX needs "#", setext a line ending in "=" or "-", raw HTML "<". */
 function mayHaveHeading(markdown: string): boolean {
   return markdown.includes('#') || /[=-][ \t]*(\n|$)/.test(markdown);
@@ -96,23 +110,28 @@ function mayHaveHeading(markdown: string): boolean {
  */
 export type PipelineChoice = 'sniff' | 'always';
 
-/** Markdown body -> sanitised HTML, summary and site links; pure. `choice` 'always' runs every GFM part (tests). */
-export function renderMarkdown(markdown: string, options: MarkdownOptions, choice: PipelineChoice = 'sniff'): RenderedMarkdown {
+/**
+ * Markdown body -> sanitised HTML, summary and site links; pure. Throws MarkdownLimit
+ * (inline-limits.ts) for a body whose parse would take unbounded time or memory.
+ * `choice` 'always' runs every GFM
+ * part, and `partSize` Infinity parses the body whole (both for tests: the results are the same).
+ */
+export function renderMarkdown(markdown: string, options: MarkdownOptions, choice: PipelineChoice = 'sniff', partSize = PART_SIZE): RenderedMarkdown {
   const file = new VFile({ value: markdown, data: { linkOptions: options } });
   let processor: MarkdownProcessor;
   let mdast: MdastRoot;
   const raw = markdown.includes('<');
   if (choice === 'always') {
     processor = processorFor({ raw, slug: true, gfm: 'remark-gfm' });
-    mdast = processor.parse(file);
+    mdast = parseBody(processor, markdown, partSize);
   } else {
     const gfm = sniffGfm(markdown);
     const features: Features = { raw, slug: raw || mayHaveHeading(markdown), gfm };
     processor = processorFor(features);
-    mdast = processor.parse(file);
+    mdast = parseBody(processor, markdown, partSize);
     if (mayHaveAutolinks(markdown) && treeNeedsAutolinks(mdast)) {
       processor = processorFor({ ...features, gfm: { ...gfm, autolinkLiteral: true } });
-      mdast = processor.parse(file);
+      mdast = parseBody(processor, markdown, partSize);
     }
   }
   const tree = processor.runSync(mdast, file) as HastRoot;

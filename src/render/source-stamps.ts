@@ -19,6 +19,8 @@ export interface Stamp {
   /** `size:mtimeNs:ctimeNs:ino`: equal strings, unchanged file (to the racy rule). */
   stamp: string;
   mtimeNs: bigint;
+  /** The file's size in bytes. */
+  size: number;
 }
 
 /** What the index keeps per content path: the stamp when read, and the hash of the text. */
@@ -38,7 +40,7 @@ export function stampOf(file: string): Stamp | undefined {
   } catch {
     return undefined;
   }
-  return { stamp: `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`, mtimeNs: info.mtimeNs };
+  return { stamp: `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`, mtimeNs: info.mtimeNs, size: Number(info.size) };
 }
 
 /** When the recorded stamps were taken, to the racy rule. */

@@ -3,7 +3,7 @@
 // shared by both phases. Workers cost ~0.8 s to start (each loads the Markdown and template
 // stacks), so a phase with little to do runs on the main thread instead.
 
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { Piscina } from 'piscina';
 import type { PagesTask, PagesTaskResult } from './page-batch.js';
 import type { RenderTask, RenderTaskResult } from '../render/article-batch.js';
@@ -20,6 +20,32 @@ export const ARTICLE_POOL_THRESHOLD = 2000;
 export const PAGE_POOL_THRESHOLD = 3000;
 /** With workers already running (they rendered articles), pages go to them from this many on. */
 export const PAGE_POOL_THRESHOLD_RUNNING = 500;
+
+/**
+ * Most heap one worker may use, in MB. Rendering one article within Broadsheet's limits
+ * (docs/limits.md) takes well under this; a worker past it is stopped by V8 (its article becomes
+ * a render-memory problem, render/collect.ts), never the whole build. One worker per this much of
+ * the machine's memory at most, so N workers cannot exhaust it.
+ */
+export const WORKER_HEAP_MB = 2048;
+
+/** The heap limit workers get: WORKER_HEAP_MB, or BROADSHEET_WORKER_HEAP_MB (a test seam, for a worker that runs out of heap quickly). */
+export function workerHeapMb(): number {
+  return Number(process.env.BROADSHEET_WORKER_HEAP_MB) || WORKER_HEAP_MB;
+}
+
+/** Threads for 'auto': one per core, but no more than the machine's memory (or its container's limit) holds at WORKER_HEAP_MB each. */
+export function autoThreads(): number {
+  const constrained = process.constrainedMemory?.() ?? 0;
+  const memory = constrained > 0 && constrained < totalmem() ? constrained : totalmem();
+  const byMemory = Math.floor((memory * 0.75) / (WORKER_HEAP_MB * 1024 * 1024));
+  return Math.max(1, Math.min(availableParallelism(), byMemory));
+}
+
+/** Did a worker die because it passed WORKER_HEAP_MB? */
+export function isWorkerOutOfMemory(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
 
 /**
  * The article renderer, loaded on first use on the main thread: it brings the Markdown stack
@@ -68,7 +94,7 @@ export class WorkerPool {
     if (this.requested === 1 || jobs === 0) return false;
     if (this.requested === 'auto' && jobs < threshold) return false;
     if (!this.pool) {
-      this.started = this.requested === 'auto' ? availableParallelism() : this.requested;
+      this.started = this.requested === 'auto' ? autoThreads() : this.requested;
       this.pool = this.start(this.started);
     }
     return true;
@@ -82,7 +108,7 @@ export class WorkerPool {
       // Markdown parsing allocates fast; with the default young generation two workers rendered
       // only ~10% more than one. 32 MB: most of 64 MB's gain (1.78 -> ~1.65 ms an article) for
       // ~220 MB less peak RSS at 10,000 articles (640-690 MB vs 890-900 MB, same runs).
-      resourceLimits: { maxYoungGenerationSizeMb: 32 },
+      resourceLimits: { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: workerHeapMb() },
     });
   }
 
