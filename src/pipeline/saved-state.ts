@@ -51,16 +51,20 @@ export interface RestoredState {
 
 /**
  * What a saved state was made from: Broadsheet's code, the config, the templates and theme files,
- * the static folder's listing, the authors file's profiles and the publishing flags.
+ * the static folder's listing, the authors file's profiles and the publishing flags. Undefined
+ * when the static folder has problems (a link out of the site, a name that is not UTF-8): only a
+ * whole build reports them.
  */
-export function stateIdentity(config: SiteConfig, input: { templates: string; profiles: AuthorProfiles; publish: PublishOptions }): string {
+export function stateIdentity(config: SiteConfig, input: { templates: string; profiles: AuthorProfiles; publish: PublishOptions }): string | undefined {
   const { drafts, future, expired } = input.publish;
-  return fingerprint(codeIdentity(), config, input.templates, [...input.profiles], { drafts, future, expired }, staticListing(config));
+  const listing = staticListing(config);
+  return listing && fingerprint(codeIdentity(), config, input.templates, [...input.profiles], { drafts, future, expired }, listing);
 }
 
-/** The static folder's files with their sizes and modification times. */
-function staticListing(config: SiteConfig): string[] {
+/** The static folder's files with their sizes and modification times; undefined if it has problems. */
+function staticListing(config: SiteConfig): string[] | undefined {
   const found = findFiles(linkPolicy(config), config.staticPath);
+  if (found.problems.length > 0) return undefined;
   return found.files.map(([relative, absolute]) => {
     const info = statSync(absolute, { throwIfNoEntry: false });
     return `${relative}\u0000${info?.size}\u0000${info?.mtimeMs}`;
@@ -68,7 +72,11 @@ function staticListing(config: SiteConfig): string[] {
 }
 
 /** Save `state` for the next build; `identity` from stateIdentity. */
-export function saveSiteState(state: SiteState, identity: string): void {
+export function saveSiteState(state: SiteState, identity: string | undefined): void {
+  if (identity === undefined) {
+    dropSiteState(state.config);
+    return;
+  }
   const { site } = state;
   const metas = [...state.metas.values()].sort((a, b) => (a.contentPath < b.contentPath ? -1 : 1));
   const position = new Map(metas.map((meta, i) => [meta, i]));
@@ -102,7 +110,8 @@ export function dropSiteState(config: Pick<SiteConfig, 'cachePath'>): void {
  * names is still as it was; else undefined (the build is a full one). Its articles are the cache's
  * own objects, so unchanged files collected later are the very same ones.
  */
-export function restoreSiteState(stores: SiteStores, identity: string, profiles: AuthorProfiles): RestoredState | undefined {
+export function restoreSiteState(stores: SiteStores, identity: string | undefined, profiles: AuthorProfiles): RestoredState | undefined {
+  if (identity === undefined) return undefined;
   let saved: SavedFile;
   try {
     saved = JSON.parse(readFileSync(path.join(stores.config.cachePath, STATE_FILE), 'utf8')) as SavedFile;
