@@ -4,7 +4,7 @@
 // are in the files beside this one, loaded only when run; docs/cli.md is generated from these
 // definitions (reference.ts).
 
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { IMPORT_FORMATS } from '../../src/problems/imports.js';
 import { nearestName } from '../../src/problems/suggestions.js';
 import { VERSION } from '../../src/version.js';
@@ -34,12 +34,20 @@ const importFormat = parsed(
   },
 );
 
+/** Where commander writes help and usage errors: stdout and stderr unless a test says otherwise. */
+export interface ProgramOutput {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+}
+
+const STANDARD_OUTPUT: ProgramOutput = { writeOut: (text) => process.stdout.write(text), writeErr: (text) => process.stderr.write(text) };
+
 /** Errors go out as "broadsheet build: unknown option ..." with a pointer to the command's help. */
-function configure(command: Command, name: string): Command {
+function configure(command: Command, name: string, output: ProgramOutput): Command {
   const prefix = name === 'broadsheet' ? 'broadsheet' : `broadsheet ${name}`;
   return command
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, `${prefix}: `)) })
+    .configureOutput({ ...output, outputError: (text, write) => write(text.replace(/^error: /, `${prefix}: `)) })
     .showHelpAfterError(`(${prefix} --help lists ${name === 'broadsheet' ? 'the commands' : 'its flags'})`)
     .helpOption('-h, --help', 'show this help')
     // One line per flag and command: defaults and choices are in the descriptions, commands by name.
@@ -65,16 +73,16 @@ function formatOption(): Option {
 
 /**
  * The `broadsheet` program. Each action sets the exit code `exitCode()` returns; a usage error
- * throws a CommanderError (see runProgram).
+ * throws a CommanderError (see runProgram). `output` receives help and usage errors.
  */
-export function createProgram(): { program: Command; exitCode(): number } {
+export function createProgram(output: ProgramOutput = STANDARD_OUTPUT): { program: Command; exitCode(): number } {
   let code = 0;
-  const program = configure(new Command('broadsheet'), 'broadsheet')
+  const program = configure(new Command('broadsheet'), 'broadsheet', output)
     .description('A static site generator for news: content/ in, a news site out in dist/.')
     .version(VERSION, '-v, --version', 'print the version')
     .helpCommand('help [command]', 'show the help of a command');
 
-  const command = (name: string, summary: string) => configure(program.command(name), name).description(summary);
+  const command = (name: string, summary: string) => withNotes(configure(program.command(name), name, output).description(summary), name);
 
   siteFlags(command('build', 'build content/ into dist/'))
     .option('--no-cache', 'render everything; neither read nor write .cache/')
@@ -91,7 +99,6 @@ export function createProgram(): { program: Command; exitCode(): number } {
     .addOption(formatOption())
     // Accepted as before; check never uses the cache now.
     .addOption(new Option('--no-cache').hideHelp())
-    .addHelpText('after', '\ncheck writes nothing (no dist/, no .cache/) and takes no lock: it runs while dev\ndoes. In GitHub Actions, --format github marks each problem on its line.')
     .action(async (flags) => {
       code = await (await import('./build.js')).runBuild('check', flags);
     });
@@ -129,7 +136,6 @@ export function createProgram(): { program: Command; exitCode(): number } {
     .option('--dry-run', 'say what would be written; write nothing')
     .option('--force', 'write again what an earlier import of this source wrote')
     .option('--quiet', 'print errors and warnings only')
-    .addHelpText('after', IMPORT_HELP)
     .action(async (sources: string[], flags) => {
       if (sources.length === 0) importCommand.error('broadsheet import: a source is needed: broadsheet import export.xml (broadsheet import --help lists the formats)', { exitCode: 2, code: 'broadsheet.usage' });
       code = await (await import('./authoring.js')).runImport(sources, flags);
@@ -146,7 +152,6 @@ export function createProgram(): { program: Command; exitCode(): number } {
     .option('--no-git', 'do not start a git repository')
     .option('-y, --yes', 'ask nothing: the flags given, defaults for the rest')
     .option('--force', 'add the missing files to a folder that is not empty')
-    .addHelpText('after', '\nOn a terminal, init asks for the settings no flag gave; elsewhere, or with\n--yes, it takes the defaults. It never replaces a file.')
     .action(async (dir: string | undefined, flags) => {
       const usage = (message: string): never => initCommand.error(`broadsheet init: ${message}`, { exitCode: 2, code: 'broadsheet.usage' });
       code = await (await import('./init.js')).runInit(dir, flags, usage);
@@ -156,7 +161,6 @@ export function createProgram(): { program: Command; exitCode(): number } {
     .argument('[templates...]', 'article, partials/byline, assets/style.css, a folder')
     .option('--root <dir>', 'the site folder (default: the current folder)')
     .option('--force', "replace the site's own copies")
-    .addHelpText('after', "\nWith no template named, eject lists them. Templates are looked up in the site's\ntemplates/ first, then in Broadsheet's default theme: a copy takes over, the\nothers keep following Broadsheet's updates.")
     .action(async (names: string[], flags) => {
       const usage = (message: string): never => ejectCommand.error(`broadsheet eject: ${message}`, { exitCode: 2, code: 'broadsheet.usage' });
       code = await (await import('./authoring.js')).runEject(names, flags, usage);
@@ -165,25 +169,37 @@ export function createProgram(): { program: Command; exitCode(): number } {
   return { program, exitCode: () => code };
 }
 
-const IMPORT_HELP = `
-Each source's format is recognised, or named with --from:
-  wxr        a WordPress export (Tools > Export), .xml
-  rss, atom  an RSS 2.0 or Atom feed file
-  jsonfeed   a JSON Feed file
-  jekyll, hugo, zola, eleventy
-             a site folder (or its posts folder)
-  dump       a plain-text feed dump
+/** What a command's help says after its flags (and docs/cli.md after its table): paragraphs. */
+export const COMMAND_NOTES: Readonly<Record<string, readonly string[]>> = {
+  check: [
+    'check writes nothing (no dist/, no .cache/) and takes no lock, so it runs while dev does. In GitHub Actions, --format github marks each problem on its line of the pull request and lists them all in the run\'s summary.',
+  ],
+  dev: ['Drafts, scheduled and expired articles are left out as in a build (the flags bring them in); dev says which, and which drafts it shows.'],
+  import: [
+    'Formats, recognised or named with --from: wxr (a WordPress export, .xml); rss, atom (a feed file); jsonfeed (a JSON Feed file); jekyll, hugo, zola, eleventy (a site folder, or its posts folder); dump (a plain-text feed dump).',
+    'Articles go to content/YYYY/MM/; old URLs become aliases (redirects). Nothing is fetched from the network. Run it again to add what is new: articles already imported are left alone.',
+  ],
+  init: ['On a terminal, init asks for the settings no flag gave; elsewhere, or with --yes, it takes the defaults. It never replaces a file.'],
+  eject: [
+    "With no template named, eject lists them. Templates are looked up in the site's templates/ first, then in Broadsheet's default theme: a copy takes over, the others keep following Broadsheet's updates.",
+  ],
+};
 
-Articles go to content/YYYY/MM/; old URLs become aliases (redirects). Nothing is
-fetched from the network. Run it again to add what is new: articles already
-imported are left alone.`;
+/** Add `name`'s notes after its help, wrapped to 80 columns. */
+function withNotes(command: Command, name: string): Command {
+  const notes = COMMAND_NOTES[name];
+  if (!notes) return command;
+  const help = new Help();
+  return command.addHelpText('after', `\n${notes.map((paragraph) => help.boxWrap(paragraph, 80)).join('\n\n')}`);
+}
 
 /**
  * Run `broadsheet` with `argv` (the arguments after the command name); resolves to the exit
- * code: the command's, 0 for --help and --version, 2 for a usage error.
+ * code: the command's, 0 for --help and --version, 2 for a usage error. `output` receives help
+ * and usage errors (what commands print goes to the console).
  */
-export async function runProgram(argv: readonly string[]): Promise<number> {
-  const { program, exitCode } = createProgram();
+export async function runProgram(argv: readonly string[], output: ProgramOutput = STANDARD_OUTPUT): Promise<number> {
+  const { program, exitCode } = createProgram(output);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode();

@@ -15,8 +15,9 @@ export interface InitSettings {
   template: InitTemplate;
 }
 
-/** What content/ starts with. */
+/** What content/ can start with. */
 export const INIT_TEMPLATES = ['sample', 'minimal'] as const;
+/** What content/ starts with: see InitSettings.template. */
 export type InitTemplate = (typeof INIT_TEMPLATES)[number];
 
 /** The settings init asks for, as its flags and questions name them. */
