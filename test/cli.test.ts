@@ -13,6 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runProgram } from '../scripts/cli/program.js';
+import { cliReference } from '../scripts/cli/reference.js';
 import { createArticle } from '../src/authoring/new.js';
 import { build } from '../src/build.js';
 import { BuildFailure } from '../src/problems/index.js';
@@ -66,6 +67,10 @@ describe('--help', () => {
     const bare = await parse([]);
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('Usage: broadsheet');
+  });
+
+  it('docs/cli.md is the reference the definitions make (run `node --import tsx scripts/cli-reference.ts --write` after changing them)', () => {
+    expect(readFileSync(path.join(REPO, 'docs/cli.md'), 'utf8')).toBe(cliReference());
   });
 
   it('--version prints the version', async () => {

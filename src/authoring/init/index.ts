@@ -82,10 +82,12 @@ export function initSite(dir: string, settings: InitSettings, options: { force?:
   merge('.gitignore', gitignoreText);
   create('README.md', readmeText(settings));
   create(WORKFLOW_FILE, workflowText());
-  mkdirSync(path.join(dir, 'content'), { recursive: true });
   if (settings.template === 'sample') {
     const welcome = welcomeArticle(settings);
     create(`content/${welcome.file}`, welcome.text);
+  } else if (!existsSync(path.join(dir, 'content'))) {
+    // Git keeps no empty folder: without a file, a clone of the site would have no content/.
+    create('content/.gitkeep', '');
   }
   return outcome;
 }
