@@ -17,7 +17,7 @@ import { cliReference } from '../scripts/cli/reference.js';
 import { createArticle } from '../src/authoring/new.js';
 import { build } from '../src/build.js';
 import { BuildFailure } from '../src/problems/index.js';
-import { summaryLine } from '../src/report.js';
+import { draftsShownLine, leftOutLines, summaryLine } from '../src/report.js';
 import { lockSite } from '../src/write/lock.js';
 import { buildInMemory } from './helpers/memory-site.js';
 import { article, listFiles, makeSite, page, REPO, runCli, type CliResult } from './helpers/site.js';
@@ -327,6 +327,14 @@ describe('broadsheet new', () => {
 });
 
 describe('broadsheet dev', () => {
+  it('names the drafts it shows with --drafts, and what it leaves out', async () => {
+    const shown = await buildInMemory(SITE, { now: Date.parse('2026-01-01'), drafts: true });
+    expect(draftsShownLine(shown.result!.site)).toBe('Showing 1 draft (a build leaves them out unless given --drafts): content/2025/12/b.md');
+    expect(leftOutLines(shown.result!.site.leftOut, 'dev')).toEqual(['Left out 1 scheduled article (run dev with --future to include): content/2099/01/c.md']);
+    const plain = await buildInMemory(SITE, { now: Date.parse('2026-01-01') });
+    expect(draftsShownLine(plain.result!.site)).toBeUndefined();
+  });
+
   it('says clearly when the port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
