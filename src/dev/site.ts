@@ -21,6 +21,7 @@ import type { OutputName } from '../pipeline/outputs.js';
 import { closeState, type SiteState } from '../pipeline/state.js';
 import { BuildFailure, type Problem } from '../problems/index.js';
 import { noProgress } from '../report.js';
+import type { Site } from '../types/index.js';
 import { fingerprint } from '../write/manifest.js';
 import { lockSite, type SiteLock } from '../write/lock.js';
 import { linkersOf } from './linkers.js';
@@ -59,6 +60,11 @@ export class DevSite {
   /** The config of the last good build, if there was one. */
   get config(): SiteConfig | undefined {
     return this.state?.config;
+  }
+
+  /** The site of the last good build or update (what is served), if there was one. */
+  get site(): Site | undefined {
+    return this.state?.good.site;
   }
 
   /**
