@@ -12,14 +12,16 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 // output changed: the time lib/ was last made.
 const STAMP = `${ROOT}lib/.tsbuildinfo`;
 
-/** Is a file of src/ (or scripts/cli.ts) newer than the last compile, or is there none? */
+/** Is a file of src/ or of the CLI (scripts/cli.ts, scripts/cli/) newer than the last compile, or is there none? */
 function compiledIsStale() {
   if (!existsSync(`${ROOT}src`)) return false;
   if (!existsSync(STAMP)) return true;
   const compiled = statSync(STAMP).mtimeMs;
   if (statSync(`${ROOT}scripts/cli.ts`).mtimeMs > compiled) return true;
-  for (const entry of readdirSync(`${ROOT}src`, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith('.ts') && statSync(`${entry.parentPath}/${entry.name}`).mtimeMs > compiled) return true;
+  for (const folder of ['src', 'scripts/cli']) {
+    for (const entry of readdirSync(`${ROOT}${folder}`, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith('.ts') && statSync(`${entry.parentPath}/${entry.name}`).mtimeMs > compiled) return true;
+    }
   }
   return false;
 }

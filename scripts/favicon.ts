@@ -1,18 +1,18 @@
 // `node --import tsx scripts/favicon.ts` redraws the default theme's templates/assets/favicon.ico
-// from templates/assets/favicon.svg: chromium (the browser test's, /usr/bin/chromium) renders the
+// from templates/assets/favicon.svg: chromium (the browser tests', scripts/chromium.ts) renders the
 // SVG at 16, 32 and 48 pixels, and each PNG goes into one ICO file as it is (a PNG inside an ICO
 // container is valid since Windows Vista, and every browser reads it). Run once after changing
 // the SVG; the .ico is committed, so builds need no browser.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 
 const SVG = new URL('../templates/assets/favicon.svg', import.meta.url);
 const ICO = new URL('../templates/assets/favicon.ico', import.meta.url);
 const SIZES = [16, 32, 48];
 
 const svg = readFileSync(SVG, 'utf8');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await launchChromium();
 const pngs: Buffer[] = [];
 try {
   const page = await browser.newPage();

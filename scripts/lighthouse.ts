@@ -1,5 +1,5 @@
 // `npm run lighthouse [-- --dist DIR] [--runs N] [--photos]` scores the default theme with Lighthouse in
-// Debian's chromium (/usr/bin/chromium): the front page, an article, a tag page and a search with
+// chromium (CHROME_PATH, else Debian's /usr/bin/chromium; scripts/chromium.ts): the front page, an article, a tag page and a search with
 // results, on Lighthouse's mobile form factor (its default: a throttled phone) and on desktop. It
 // prints the four category scores per page, what the page transferred, its layout shift, and the
 // audits that cost points. Without --dist it builds the seed site (content/, site.config.ts) into
@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import lighthouse, { desktopConfig, type Config, type Result } from 'lighthouse';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import sharp from 'sharp';
 import sirv from 'sirv';
 import { build } from '../src/build.js';
@@ -152,10 +152,7 @@ function table(rows: Row[]): string {
 const temp = values.dist ? undefined : mkdtempSync(path.join(tmpdir(), 'broadsheet-lighthouse-'));
 let server: Server | undefined;
 const debuggingPort = await freePort();
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', `--remote-debugging-port=${debuggingPort}`],
-});
+const browser = await launchChromium([`--remote-debugging-port=${debuggingPort}`]);
 try {
   // Listen first: the build needs the server's address as its base URL.
   const dist = values.dist ? path.resolve(values.dist) : path.join(temp!, 'dist');

@@ -109,7 +109,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   });
   if (signal?.aborted) throw new BuildInterrupted(false);
   const { templates, problems: templateProblems } = createTemplates(config, PAGE_TEMPLATES);
-  const lock = lockSite(config.cachePath);
+  // A build that writes nothing in the site (check: output in memory, no .cache/) takes no lock, so it runs beside dev.
+  const lock = options.writer?.target === 'memory' && !persistent ? undefined : lockSite(config.cachePath);
   const writer = options.writer ?? new DistWriter(config.outPath, { recorded: () => recordedOutputFiles(config.cachePath, config.outPath), signal });
   const pool = new WorkerPool(options.threads ?? 'auto');
   // An interrupt ends the threads and processes the build waits on: it then fails at once.
@@ -187,7 +188,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await (stopping ?? pool.close());
     // Kept open for the caller, or closed here.
     if (stores && !kept) await closeState(stores);
-    lock.release();
+    lock?.release();
   }
 }
 

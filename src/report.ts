@@ -62,19 +62,49 @@ export function summaryLine(stats: BuildStats, verb = 'Built'): string {
   );
 }
 
-/** One line per reason an article was left out, naming the files (a few, then a count). */
-export function leftOutLines(leftOut: Site['leftOut']): string[] {
+/**
+ * "Checked 9 articles, 50 pages, 93 feed files and 3 sitemap files in 0.42 s: no errors, 2
+ * warnings": what `check` looked at. It writes nothing, so it says nothing of files written.
+ */
+export function checkSummaryLine(stats: BuildStats, warnings: number): string {
+  return (
+    `Checked ${plural(stats.articles, 'article')}, ${plural(stats.pages, 'page')}, ` +
+    `${plural(stats.feeds, 'feed file')} and ${plural(stats.sitemaps, 'sitemap file')} in ${(stats.milliseconds / 1000).toFixed(2)} s: ` +
+    `no errors, ${warnings === 0 ? 'no warnings' : plural(warnings, 'warning')}`
+  );
+}
+
+/** A few file names, then a count of the rest. */
+function fileList(list: readonly ArticleMeta[]): string {
+  const names = list.slice(0, 5).map((article) => article.file).join(', ');
+  return list.length > 5 ? `${names} and ${list.length - 5} more` : names;
+}
+
+/**
+ * One line per reason an article was left out, naming the files (a few, then a count):
+ * "Left out 1 draft (build with --drafts to include): content/2025/12/a.md". `command` names
+ * the command the flags go to.
+ */
+export function leftOutLines(leftOut: Site['leftOut'], command: 'build' | 'dev' = 'build'): string[] {
   const lines: string[] = [];
   const describe = (list: ArticleMeta[], what: string, flag: string) => {
     if (list.length === 0) return;
-    const names = list.slice(0, 5).map((article) => article.file).join(', ');
-    const more = list.length > 5 ? ` and ${list.length - 5} more` : '';
-    lines.push(`Left out ${plural(list.length, what)} (build with ${flag} to include): ${names}${more}`);
+    lines.push(`Left out ${plural(list.length, what)} (${command === 'build' ? 'build' : 'run dev'} with ${flag} to include): ${fileList(list)}`);
   };
   describe(leftOut.drafts, 'draft', '--drafts');
   describe(leftOut.scheduled, 'scheduled article', '--future');
   describe(leftOut.expired, 'expired article', '--expired');
   return lines;
+}
+
+/**
+ * "Showing 2 drafts (a build leaves them out unless given --drafts): content/2025/12/a.md, ...",
+ * or nothing when the site shows no draft.
+ */
+export function draftsShownLine(site: Pick<Site, 'articles'>): string | undefined {
+  const drafts = site.articles.filter((article) => article.draft);
+  if (drafts.length === 0) return undefined;
+  return `Showing ${plural(drafts.length, 'draft')} (a build leaves them out unless given --drafts): ${fileList(drafts)}`;
 }
 
 /**
@@ -138,4 +168,14 @@ export function plainProgress(write: (line: string) => void, minimum = 500): Pro
       if (done >= minimum) write(`${phase}: ${done.toLocaleString('en')} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
     },
   };
+}
+
+/**
+ * A note for a build whose baseUrl is this machine (the default, http://localhost:4321/): the
+ * feeds, sitemaps and canonical links it writes would point there. Undefined for any other host.
+ */
+export function localBaseUrlNote(baseUrl: string): string | undefined {
+  const host = new URL(baseUrl).hostname;
+  if (host !== 'localhost' && host !== '127.0.0.1' && host !== '[::1]') return undefined;
+  return `Note: baseUrl is ${baseUrl}, this machine: feeds, sitemaps and canonical links point there. Set baseUrl in site.config.ts (or build with --base-url) to the address the site will be served from.`;
 }

@@ -1,11 +1,12 @@
-// The site in a real browser: Debian's chromium, driven by playwright-core. A page open on the dev
-// server reloads by itself when its article is saved, shows a broken save's error over the page,
-// and drops it when the file is fixed. The default theme works from the keyboard (a skip link,
+// The site in a real browser: chromium (CHROME_PATH, else Debian's; scripts/chromium.ts), driven
+// by playwright-core. A page open on the dev server reloads by itself when its article is saved,
+// shows a broken save's error over the page, and drops it when the file is fixed. The default theme works from the keyboard (a skip link,
 // visible focus) and prints an article alone.
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevHandle } from '../src/dev/index.js';
 import { buildInMemory } from './helpers/memory-site.js';
@@ -13,7 +14,7 @@ import { article, makeSite } from './helpers/site.js';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

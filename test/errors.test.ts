@@ -235,11 +235,11 @@ describe('usage errors', () => {
     const root = makeSite(GOOD);
     const unknownFlag = await runCli(['build', '--colour'], root);
     expect(unknownFlag.code).toBe(2);
-    expect(unknownFlag.stderr).toMatch(/Unknown option '--colour'/);
-    expect(unknownFlag.stderr).toMatch(/Usage: broadsheet/);
+    expect(unknownFlag.stderr).toMatch(/^broadsheet build: unknown option '--colour'/);
+    expect(unknownFlag.stderr).toMatch(/\(broadsheet build --help lists its flags\)/);
     const unknownCommand = await runCli(['publish'], root);
     expect(unknownCommand.code).toBe(2);
-    expect(unknownCommand.stderr).toMatch(/unknown command "publish"/);
+    expect(unknownCommand.stderr).toMatch(/^broadsheet: unknown command 'publish'/);
   });
 });
 

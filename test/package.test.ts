@@ -4,7 +4,7 @@
 // own code; the install (~5 s from npm's cache) is done once for the file.
 
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -31,14 +31,17 @@ async function outcome(command: string, args: string[], cwd: string): Promise<Ou
 
 let packed: string[];
 let site: string;
+/** The packed tarball's path. */
+let tarball: string;
 
 beforeAll(async () => {
   const folder = makeSite({});
   // `npm pack` runs `prepare`, so the tarball holds a fresh compile, as a release would.
   const pack = await outcome('npm', ['pack', '--json', '--pack-destination', folder], REPO);
   expect(pack.code, pack.stderr).toBe(0);
-  const [tarball] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
-  packed = tarball!.files.map((file) => file.path);
+  const [package_] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+  packed = package_!.files.map((file) => file.path);
+  tarball = path.join(folder, package_!.filename);
   site = makeSite({
     'site.config.ts': [
       "import { defineConfig } from 'broadsheet';",
@@ -49,7 +52,7 @@ beforeAll(async () => {
     'content/2025/12/flight.md': article({ title: 'New direct flight to Tbilisi', date: '2025-12-18 19:20', topic: 'Transport' }),
     'content/2025/12/concert.md': article({ title: 'Concert in Vienna', date: '2025-12-17 18:00', topic: 'Culture' }),
   });
-  const install = await outcome('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(folder, tarball!.filename)], site);
+  const install = await outcome('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], site);
   expect(install.code, install.stderr).toBe(0);
 }, 180_000);
 
@@ -78,5 +81,52 @@ describe('the npm package', () => {
     const options = ['--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext'];
     const result = await outcome(process.execPath, [tsc, ...options, 'site.config.ts', 'typo.config.ts'], site);
     expect(result.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^typo\.config\.ts\(3,31\): error TS2322: Type 'string' is not assignable to type 'number'/)]);
+  });
+});
+
+describe('a new site from npx broadsheet init, in an empty folder', () => {
+  // As the README's quick start: npm install of the package, init --yes, npm run build and check.
+  let root: string;
+  let init: Outcome;
+  beforeAll(async () => {
+    root = makeSite({});
+    const install = await outcome('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], root);
+    expect(install.code, install.stderr).toBe(0);
+    init = await outcome(path.join(root, 'node_modules/.bin/broadsheet'), ['init', '--yes', '--title', 'Steppe Times', '--time-zone', 'Asia/Almaty'], root);
+  }, 180_000);
+
+  it('writes the site, keeps the installed Broadsheet and starts a git repository', () => {
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('Wrote site.config.ts\n');
+    expect(init.stdout).toContain('Added to package.json\n');
+    expect(init.stdout).toContain('Broadsheet is already installed here.\n');
+    expect(init.stdout).toContain('Started a git repository.\n');
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; scripts: Record<string, string> };
+    expect(manifest.dependencies.broadsheet).toMatch(/^file:.*broadsheet-[\d.]+\.tgz$/);
+    expect(manifest.scripts.build).toBe('broadsheet build');
+  });
+
+  it('builds with npm run build, saying once that baseUrl is still this machine, and git ignores what the build made', async () => {
+    const built = await outcome('npm', ['run', 'build'], root);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout.match(/^Note: baseUrl is http:\/\/localhost:4321\/, this machine/gm)).toHaveLength(1);
+    expect(built.stdout).toMatch(/^Built 1 article into /m);
+    expect(page(path.join(root, 'dist'), '/')('title').text()).toBe('Steppe Times');
+    const status = await outcome('git', ['status', '--porcelain', '--untracked-files=all'], root);
+    const untracked = status.stdout.split('\n').filter(Boolean).map((line) => line.slice(3)).sort();
+    expect(untracked).toEqual(['.github/workflows/pages.yml', '.gitignore', 'README.md', expect.stringMatching(/^content\/\d{4}\/\d\d\/welcome\.md$/), 'package-lock.json', 'package.json', 'site.config.ts']);
+  });
+
+  it('npm run check -- --format github marks a broken article on its line', async () => {
+    writeFiles(root, { 'content/broken.md': '---\ntitle: Broken\ndate: tomorrow\n---\n\nText.\n' });
+    const checked = await outcome('npm', ['run', 'check', '--', '--format', 'github'], root);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toMatch(/^::error file=content\/broken\.md,line=3,col=7,title=\[date-invalid\] Date cannot be read::date: /m);
+  });
+
+  it("ejects a template from the installed package's default theme", async () => {
+    const ejected = await outcome(path.join(root, 'node_modules/.bin/broadsheet'), ['eject', 'article'], root);
+    expect(ejected.code, ejected.stderr).toBe(0);
+    expect(readFileSync(path.join(root, 'templates/article.liquid'), 'utf8')).toBe(readFileSync(path.join(REPO, 'templates/article.liquid'), 'utf8'));
   });
 });

@@ -10,6 +10,7 @@ import { articleSettings } from '../render/setup.js';
 import { loadConfig } from '../config.js';
 import { buildTime, formatDate, parseContentDate, siteDateFromEpoch } from '../dates.js';
 import { BuildFailure, problem } from '../problems/index.js';
+import { DATE_FORMS } from '../problems/catalogue.js';
 import { displayPath } from '../load/discover.js';
 import { serializeArticle } from '../load/frontmatter.js';
 import { slugOrFallback } from '../slugs.js';
@@ -20,9 +21,14 @@ export interface NewArticle {
   title: string;
   topic?: string;
   tags?: string[];
-  /** ISO date or date-time; default now. */
+  /** ISO date or date-time (see isArticleDate); default now. A RangeError if it is not one. */
   date?: string;
   slug?: string;
+}
+
+/** Is `text` a date `new` takes (2025-12-18, 2025-12-18 19:20, ...)? What it is not is said by DATE_FORMS. */
+export function isArticleDate(text: string): boolean {
+  return parseContentDate(text, 'UTC') !== undefined;
 }
 
 /** Create the file; returns its path relative to the site root. */
@@ -31,11 +37,8 @@ export async function createArticle(input: NewArticle): Promise<string> {
   const date = input.date
     ? parseContentDate(input.date, config.timeZone)
     : siteDateFromEpoch(buildTime(), config.timeZone);
-  if (!date) {
-    throw new BuildFailure([
-      problem('date-invalid', '--date', { line: 1, column: 1 }, { field: 'date', value: input.date }),
-    ]);
-  }
+  // A wrong date is the caller's (the CLI refuses one as a usage error before calling), not a file's.
+  if (!date) throw new RangeError(`date: expected ${DATE_FORMS}, got ${JSON.stringify(input.date)}`);
   const slug = input.slug ?? slugOrFallback(input.title, 'article');
   const absolute = path.join(config.contentPath, date.year, date.month, `${slug}.md`);
   const file = displayPath(config, absolute);

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { CONFIG_FILES } from '../config.js';
 import { formatProblems, type Problem } from '../problems/index.js';
+import type { Site } from '../types/index.js';
 import { DevServer, type DevEvent } from './server.js';
 import { DevSite, type DevOptions, type UpdateResult } from './site.js';
 import { watchInBatches, type BatchWatcher } from './watch.js';
@@ -17,8 +18,8 @@ export type { UpdateResult } from './site.js';
 export interface StartOptions extends DevOptions {
   host?: string;
   port?: number;
-  /** Each update's outcome, with the changed paths that caused it (the CLI prints these). */
-  onUpdate?: (result: UpdateResult, paths: readonly string[]) => void;
+  /** Each update's outcome, with the changed paths that caused it and the site now served (the CLI prints these). */
+  onUpdate?: (result: UpdateResult, paths: readonly string[], served: Site | undefined) => void;
   /** Each event sent to the open pages (tests and the bench listen here too). */
   onEvent?: (event: DevEvent) => void;
   /** An update failed for a reason other than the site's content (a bug, a full disk). */
@@ -72,7 +73,7 @@ export async function startDev(options: StartOptions = {}): Promise<DevHandle> {
     await site.close();
     throw error;
   }
-  options.onUpdate?.(first, []);
+  options.onUpdate?.(first, [], site.site);
   if (!first.ok) tell(problemsEvent(first.problems));
 
   let flushTimer: NodeJS.Timeout | undefined;
@@ -103,7 +104,7 @@ export async function startDev(options: StartOptions = {}): Promise<DevHandle> {
     } else {
       tell(problemsEvent(result.problems));
     }
-    options.onUpdate?.(result, paths);
+    options.onUpdate?.(result, paths, site.site);
     flushTimer = setTimeout(settle, FLUSH_AFTER_MS);
     flushTimer.unref();
   };

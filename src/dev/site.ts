@@ -20,6 +20,7 @@ import { dropSiteState, saveSiteState, stateIdentity } from '../pipeline/saved-s
 import { closeState, type SiteState } from '../pipeline/state.js';
 import { BuildFailure, type Problem } from '../problems/index.js';
 import { noProgress } from '../report.js';
+import type { Site } from '../types/index.js';
 import { lockSite, type SiteLock } from '../write/lock.js';
 import { refreshSearch } from './search.js';
 import type { Changes, DevOptions, DevState, UpdateResult } from './state.js';
@@ -58,6 +59,11 @@ export class DevSite {
   /** The config of the last good build, if there was one. */
   get config(): SiteConfig | undefined {
     return this.state?.good.config;
+  }
+
+  /** The site of the last good build or update (what is served), if there was one. */
+  get site(): Site | undefined {
+    return this.state?.good.site;
   }
 
   /**

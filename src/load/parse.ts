@@ -1,9 +1,10 @@
 // One article file's front-matter, parsed and validated: a pure function of the file's text and the
 // site's settings. The YAML is split off with its positions kept (frontmatter.ts), checked against
-// the schema (schema.ts), and fields Broadsheet does not know are set aside for templates (with a
-// warning, an error under --strict). The Markdown body is not touched here: render/ turns it into HTML.
+// the schema (schema.ts), and fields Broadsheet does not know are set aside for templates (a
+// warning when one looks like a misspelled known field, otherwise reported only under --strict). The Markdown body is not touched here: render/ turns it into HTML.
 
 import { problem, type Problem } from '../problems/index.js';
+import { nearestName } from '../problems/suggestions.js';
 import type { ArticleSettings } from '../types/index.js';
 import type { SourceFile } from './discover.js';
 import { parseFrontMatter, type FrontMatter } from './frontmatter.js';
@@ -29,7 +30,11 @@ export function parseArticle(source: SourceFile, settings: Pick<ArticleSettings,
   for (const [key, value] of Object.entries(frontMatter.data)) {
     if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
     extra[key] = value;
-    problems.push(problem('field-unknown', source.file, frontMatter.locate([key]), { field: key, known: KNOWN_FIELDS }));
+    // A misspelling of a field Broadsheet reads is worth a warning; a field of the site's own
+    // (for its templates) is reported only under --strict.
+    const nearest = nearestName(key, KNOWN_FIELDS);
+    const place = frontMatter.locate([key]);
+    problems.push(nearest ? problem('field-misspelled', source.file, place, { field: key, nearest }) : problem('field-unknown', source.file, place, { field: key, known: KNOWN_FIELDS }));
   }
   return { ok: true, fields: parsed.data, extra, frontMatter, problems };
 }

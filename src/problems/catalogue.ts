@@ -15,6 +15,7 @@ import { limitEntries, type LimitArgs } from './limits.js';
 import { inputEntries, type InputArgs } from './input.js';
 import { redirectEntries, type RedirectArgs } from './redirects.js';
 import { tomlEntries, type TomlArgs } from './toml.js';
+import { nearestName } from './suggestions.js';
 import { showValue } from './values.js';
 import { explainYamlError } from './yaml.js';
 import { folderClashMessage, type FolderClash, type FolderKey } from './folders.js';
@@ -34,6 +35,8 @@ export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArg
   'field-required': { field: string; expected: string };
   'field-invalid': { field: string; expected: string; value: unknown };
   'field-unknown': { field: string; known: readonly string[] };
+  /** `nearest`: the known field `field` is probably a misspelling of (problems/suggestions.ts). */
+  'field-misspelled': { field: string; nearest: string };
   'date-invalid': { field: string; value: unknown };
   'slug-invalid': { field: string; expected: string; value: unknown };
   /** `other`, `otherLine`: the article that keeps the URL. */
@@ -133,6 +136,14 @@ export const catalogue: Catalogue = {
     message: () => 'unknown field (passed to templates as article.extra)',
     hint: (a) => `known fields: ${a.known.join(', ')}`,
   },
+  'field-misspelled': {
+    title: 'Field name looks misspelled',
+    severity: 'warning',
+    help: 'Correct the spelling (`sumary:` to `summary:`): Broadsheet does not read a misspelled field. A field of your own that templates use may keep its name. An error only under `--strict`.',
+    field: (a) => a.field,
+    message: (a) => `unknown field: did you mean ${a.nearest}?`,
+    hint: (a) => `if you meant ${a.nearest}, correct the name; as it is, Broadsheet does not read it (templates see it as article.extra.${a.field})`,
+  },
   'date-invalid': {
     title: 'Date cannot be read',
     help: 'Write dates as year-month-day, with an optional time: `2025-12-18` or `2025-12-18 19:20`.',
@@ -219,7 +230,7 @@ export const catalogue: Catalogue = {
       : a.kind === 'base-url-extra' ? 'an absolute http(s) URL such as https://example.org/news/'
       : undefined,
     actual: (a) => (a.kind === 'not-an-object' ? showValue(a.value) : undefined),
-    hint: (a) => (a.kind === 'unknown-option' ? `known options: ${a.known.join(', ')}` : undefined),
+    hint: (a) => (a.kind === 'unknown-option' ? unknownOptionHint(a.key, a.known) : undefined),
   },
   'config-load': {
     title: 'Site configuration cannot be loaded',
@@ -268,4 +279,10 @@ function dateHint(value: unknown): string {
 function undefinedVariableHint(cause: string): string | undefined {
   if (/Broadsheet's limit/.test(cause)) return 'look for a loop over a large range or value (a number from front-matter, say); docs/limits.md lists the limits';
   return /undefined variable/.test(cause) ? 'test optional values with {% if ... %} before printing them; see the README for the variables each template gets' : undefined;
+}
+
+/** "did you mean baseUrl?" for a misspelled option, else the list of known options. */
+function unknownOptionHint(key: string, known: readonly string[]): string {
+  const nearest = nearestName(key, known);
+  return nearest ? `did you mean ${nearest}? (known options: ${known.join(', ')})` : `known options: ${known.join(', ')}`;
 }

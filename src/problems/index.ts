@@ -103,13 +103,16 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
  *     hint: ...
  */
 export function formatProblem(p: Problem): string {
-  const where = `${p.file}:${p.line}:${p.column}`;
-  const field = p.field ? `${p.field}: ` : '';
-  let text = `${where} ${p.severity} ${field}${p.message}`;
+  let text = `${p.file}:${p.line}:${p.column} ${p.severity} ${describeProblem(p)} [${p.code}]`;
+  if (p.hint) text += `\n    hint: ${p.hint}`;
+  return text;
+}
+
+/** What is wrong, without place, severity, code or hint: `date: is not a date ...; expected ..., got "soon"`. */
+export function describeProblem(p: Problem): string {
+  let text = `${p.field ? `${p.field}: ` : ''}${p.message}`;
   if (p.expected) text += `; expected ${p.expected}`;
   if (p.actual !== undefined) text += `, got ${p.actual}`;
-  text += ` [${p.code}]`;
-  if (p.hint) text += `\n    hint: ${p.hint}`;
   return text;
 }
 
@@ -134,7 +137,8 @@ export function positionAt(text: string, offset: number): Position {
 /**
  * Throw a BuildFailure carrying every problem when any is an error (any at all under --strict).
  * Returns the warnings to report otherwise. Unknown front-matter fields are only reported under
- * --strict: outside it they are a feature (extra data for templates), not a mistake.
+ * --strict: outside it they are a feature (extra data for templates), not a mistake; one that
+ * looks like a misspelled known field is `field-misspelled`, a warning like any other.
  */
 export function stopOnErrors(problems: readonly Problem[], strict: boolean): Problem[] {
   const reported = strict ? problems.map((p) => ({ ...p, severity: 'error' as const })) : problems.filter((p) => p.code !== 'field-unknown');

@@ -1,0 +1,111 @@
+// Problems for machines: GitHub Actions' workflow commands (annotations on the pull request's
+// files), a Markdown step summary, and one JSON document. `broadsheet check --format github|json`
+// prints these; the text format (formatProblems in index.ts) is for people. Pure: the caller
+// decides where each goes (stdout, $GITHUB_STEP_SUMMARY).
+//
+// GitHub shows at most 10 error and 10 warning annotations per step, so only the first of each are
+// annotations; the rest are plain lines in the log and rows in the step summary, which lists all.
+
+import type { Root, RootContent, TableRow } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { catalogue } from './catalogue.js';
+import { describeProblem, formatProblem, sortProblems, type Problem } from './index.js';
+
+/** Annotations of each severity GitHub shows per step; more are dropped by GitHub. */
+export const GITHUB_ANNOTATION_LIMIT = 10;
+
+/** Escape a workflow command's message (actions/toolkit's escapeData): `%`, CR and LF. */
+export function escapeCommandData(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/** Escape a workflow command's property value (actions/toolkit's escapeProperty): also `:` and `,`. */
+export function escapeCommandProperty(text: string): string {
+  return escapeCommandData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
+
+/**
+ * One problem as a workflow command: `::error file=content/a.md,line=3,col=7,title=[date-invalid]
+ * Date cannot be read::date: is not a date ...%0Ahint: ...`. `file` is the path GitHub knows (from
+ * the repository's root); a problem without a line (0) is annotated on the file alone.
+ */
+export function githubCommand(p: Problem, file: string): string {
+  const properties = [`file=${escapeCommandProperty(file)}`];
+  if (p.line > 0) properties.push(`line=${p.line}`, `col=${Math.max(p.column, 1)}`);
+  properties.push(`title=${escapeCommandProperty(`[${p.code}] ${catalogue[p.code].title}`)}`);
+  const message = p.hint ? `${describeProblem(p)}\nhint: ${p.hint}` : describeProblem(p);
+  return `::${p.severity} ${properties.join(',')}::${escapeCommandData(message)}`;
+}
+
+/**
+ * Every problem for a GitHub Actions log, sorted by place: the first GITHUB_ANNOTATION_LIMIT errors
+ * and warnings as workflow commands, the others as the text format's lines. `fileOf` gives the path
+ * from the repository's root.
+ */
+export function githubLines(problems: readonly Problem[], fileOf: (p: Problem) => string): string[] {
+  const annotated = { error: 0, warning: 0 };
+  return sortProblems(problems).map((p) => (annotated[p.severity]++ < GITHUB_ANNOTATION_LIMIT ? githubCommand(p, fileOf(p)) : formatProblem({ ...p, file: fileOf(p) })));
+}
+
+/** A problem's cells in the step summary's table. */
+function summaryRow(p: Problem, file: string): TableRow {
+  const cell = (children: RootContent[]) => ({ type: 'tableCell' as const, children: children as never });
+  const text = (value: string) => ({ type: 'text' as const, value: value.replace(/\s*\n\s*/g, ' ') });
+  const problemText = p.hint ? `${describeProblem(p)} (hint: ${p.hint})` : describeProblem(p);
+  return {
+    type: 'tableRow',
+    children: [
+      cell([{ type: 'inlineCode', value: p.line > 0 ? `${file}:${p.line}:${p.column}` : file }]),
+      cell([text(p.severity)]),
+      cell([{ type: 'inlineCode', value: p.code }]),
+      cell([text(problemText)]),
+    ],
+  };
+}
+
+/**
+ * The step summary (GitHub renders `$GITHUB_STEP_SUMMARY` as Markdown on the run's page): a heading
+ * with `outcome` ("Check failed: 2 errors, 1 warning") and a table of every problem, sorted.
+ * Written with remark, so a `|` or a backtick in a message cannot break the table.
+ */
+export function githubStepSummary(outcome: string, problems: readonly Problem[], fileOf: (p: Problem) => string): string {
+  const children: RootContent[] = [{ type: 'heading', depth: 3, children: [{ type: 'text', value: outcome }] }];
+  if (problems.length > 0) {
+    const header: TableRow = {
+      type: 'tableRow',
+      children: ['Where', 'Severity', 'Code', 'Problem'].map((label) => ({ type: 'tableCell', children: [{ type: 'text', value: label }] })),
+    };
+    children.push({ type: 'table', align: [null, null, null, null], children: [header, ...sortProblems(problems).map((p) => summaryRow(p, fileOf(p)))] });
+  }
+  const tree: Root = { type: 'root', children };
+  return unified().use(remarkGfm).use(remarkStringify).stringify(tree);
+}
+
+/** The JSON document of `--format json`: the outcome, counts, and every problem as data. */
+export interface ProblemsDocument {
+  ok: boolean;
+  errors: number;
+  warnings: number;
+  /** Every problem, sorted by place; `file` from where the command ran. */
+  problems: Problem[];
+  /** What stopped the command when it was not the content (a folder that is not a site, a full disk). */
+  failure?: string;
+  /** For a command that finished: its closing line ("Checked 9 articles ..."). */
+  summary?: string;
+}
+
+/** The document of `--format json` (see ProblemsDocument), as one line of JSON. */
+export function problemsJson(outcome: { ok: boolean; problems: readonly Problem[]; failure?: string; summary?: string }, fileOf: (p: Problem) => string): string {
+  const problems = sortProblems(outcome.problems).map((p) => ({ ...p, file: fileOf(p) }));
+  const document: ProblemsDocument = {
+    ok: outcome.ok,
+    errors: problems.filter((p) => p.severity === 'error').length,
+    warnings: problems.filter((p) => p.severity === 'warning').length,
+    problems,
+  };
+  if (outcome.failure !== undefined) document.failure = outcome.failure;
+  if (outcome.summary !== undefined) document.summary = outcome.summary;
+  return JSON.stringify(document);
+}
