@@ -74,7 +74,7 @@ describe('a build continuing from the last one', () => {
           expect(differences(path.join(root, 'dist'), good)).toEqual([]);
         }
       }),
-      { numRuns: 10 },
+      { numRuns: 6 },
     );
     // Most of them took the incremental path (a template edit, a new topic in the navigation, do not).
     expect(updates).toBeGreaterThan(builds / 2);
