@@ -1,34 +1,35 @@
-// The build, as a list of stage calls: config and templates -> articles (load + render, through
-// the cache) and the authors file -> site model -> outputs (pages, feeds, sitemaps, files) -> link check -> commit.
-// Each stage lives in its own folder; this module only sequences them. Template and content
-// problems are reported together; nothing reaches the output folder before the commit at the end.
+// The build, as a list of stage calls: config and templates -> the stores (cache, image store,
+// output manifest) and the authors file -> articles (load + render, through the cache) -> either
+// the incremental path from the last build's saved state, or the whole site (model -> images ->
+// outputs -> link check -> commit) -> saving the stores and the state. Each stage lives in its own
+// folder; this module only sequences them. Template and content problems are reported together;
+// nothing reaches the output folder before the commit at the end.
 
 import path from 'node:path';
 import { CONFIG_FILES, loadConfig, type SiteConfig } from './config.js';
 import { checkSiteFolder } from './config-folders.js';
 import { buildTime } from './dates.js';
-import { prepareImages } from './images/stage.js';
 import type { SiteImages } from './images/site-images.js';
 import { ImageStore } from './images/store.js';
 import { loadAuthors } from './load/authors.js';
-import { checkLinks, indexArticles, pathServedBy } from './model/links.js';
-import { buildSite, isPublishedIn } from './model/site.js';
-import { pageGroups } from './pages/index.js';
 import { createTemplates, PAGE_TEMPLATES } from './pages/templates.js';
 import { collectArticles } from './pipeline/collect.js';
-import { writeOutputs, type WrittenOutputs } from './pipeline/outputs.js';
-import { recordingPlan, type PagePlan, type SiteState } from './pipeline/state.js';
-import { writeTransaction } from './pipeline/transaction.js';
-import { stopOnErrors, type Problem } from './problems/index.js';
+import type { WrittenOutputs } from './pipeline/outputs.js';
+import { dropSiteState, restoreSiteState, saveSiteState, stateIdentity } from './pipeline/saved-state.js';
+import { closeState, pageCount, type SiteState, type SiteStores } from './pipeline/state.js';
+import { buildStats } from './pipeline/stats.js';
+import { updateFromSaved } from './pipeline/warm-build.js';
+import { writeWholeSite } from './pipeline/whole-build.js';
+import { stopOnErrors, stops, type Problem } from './problems/index.js';
 import { ArticleCache } from './render/cache.js';
 import { noProgress, type BuildStats, type Progress } from './report.js';
-import { PhaseClock, type PhaseTime } from './timing.js';
+import { endSearchProcesses } from './search/pagefind.js';
+import { PhaseClock } from './timing.js';
 import type { ArticleMeta, PublishOptions, Site } from './types/index.js';
 import { WorkerPool } from './workers/pool.js';
-import { OutputManifest, recordedOutputFiles } from './write/manifest.js';
 import { DistWriter } from './write/dist-writer.js';
 import { holdPoint } from './write/failpoints.js';
-import { endSearchProcesses } from './search/pagefind.js';
+import { OutputManifest, recordedOutputFiles } from './write/manifest.js';
 import { lockSite } from './write/lock.js';
 import { explainSystemError, outcomeOf } from './write/os-errors.js';
 import type { OutputWriter, WriteStats } from './write/output-writer.js';
@@ -89,7 +90,11 @@ export interface BuildResult {
   state?: SiteState;
 }
 
-/** Build the site into its output folder (or options.writer); throws BuildFailure on errors, writing nothing. */
+/**
+ * Build the site into its output folder (or options.writer); throws BuildFailure on errors, writing
+ * nothing. When the cache holds the last build's state and only articles changed since, only what
+ * they reach is made again (pipeline/warm-build.ts); else the whole site (pipeline/whole-build.ts).
+ */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const clock = new PhaseClock('Config and templates');
@@ -116,60 +121,73 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     signal?.throwIfAborted();
     clock.begin(name);
   };
-  let cache: ArticleCache | undefined;
-  let imageStore: ImageStore | undefined;
-  let state: SiteState | undefined;
+  let stores: SiteStores | undefined;
+  let kept: SiteState | undefined;
   try {
     writer.check?.();
     step('Opening the cache');
-    cache = await ArticleCache.open(config.cachePath, persistent);
-    const collected = await collectArticles(config, cache, { pool, progress });
-    step('Site model');
+    // A manifest and a saved state describe an output on disk: memory (check, tests) has neither.
+    const onDisk = persistent && writer.target !== 'memory';
+    stores = {
+      config,
+      templates,
+      cache: await ArticleCache.open(config.cachePath, persistent),
+      imageStore: await ImageStore.open(config.cachePath, persistent),
+      manifest: onDisk ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none(),
+    };
     const authors = loadAuthors(config);
     const publish = publishOptions(options, now);
-    const { site, problems: modelProblems } = buildSite(collected.articles, { ...publish, authorProfiles: authors.profiles, related: config.related });
-    step('Images');
-    imageStore = await ImageStore.open(config.cachePath, persistent);
-    const images = await prepareImages(config, site.articles, imageStore);
-    const warnings = stopOnErrors([...templateProblems, ...collected.problems, ...authors.problems, ...modelProblems, ...images.problems], strict);
-    step('Reading the output manifest');
+    const identity = stateIdentity(config, { templates: templates.fingerprint, profiles: authors.profiles, publish });
+    const saved = onDisk && writer.target === 'staged' && templateProblems.length === 0 && authors.problems.length === 0 ? restoreSiteState(stores, identity, authors.profiles) : undefined;
+    const collected = await collectArticles(config, stores.cache, { pool, progress });
+    const early = [...templateProblems, ...collected.problems, ...authors.problems];
+    const run = { now, publish, strict, writer, pool, progress, step };
 
-    // A manifest describes an output on disk: memory (check, tests) has none to describe.
-    const manifest = persistent && writer.target !== 'memory' ? await OutputManifest.load(config.cachePath, config.outPath) : OutputManifest.none();
-    const pages: PagePlan = { byGroup: new Map(), order: [] };
-    const input = { config, site, index: indexArticles(collected.articles), templates, cache, manifest, writer, now, progress, pool, images: images.images };
-    const { stats: written, value: outputs } = await writeTransaction(input, async (context) => {
-      const plan = recordingPlan(() => pageGroups(site, config), pages);
-      const outputs = await writeOutputs(context, { pages: plan, files: true, onOutput: (name) => step(name === 'pages' ? 'Rendering pages' : `Writing ${name}`) });
-      warnings.push(...stopOnErrors(outputs.problems, strict));
-      step('Checking links');
-      warnings.push(...stopOnErrors(checkLinks(site.articles, context.index, isPublishedIn(site), pathServedBy(writer.files)), strict));
-      step('Committing the output');
-      return { removed: undefined, value: outputs };
-    });
+    let made: { state: SiteState; written: WriteStats; outputs: WrittenOutputs; images: { sources: number; processed: number }; changed?: number } | undefined;
+    // Errors are reported all at once, with the model's: the whole build finds them all.
+    if (saved && !stops(early, strict) && writer.patchable?.()) {
+      step('Updating what changed');
+      const warm = await updateFromSaved(saved, collected, { ...run, search: true });
+      if (warm !== 'full') made = { state: saved.state, written: warm.stats, outputs: warm.outputs, images: warm.images, changed: warm.changed };
+    }
+    made ??= await writeWholeSite(stores, collected, authors, early, run);
+    const warnings = stopOnErrors(early, strict);
     await holdPoint('swapped');
     step('Saving the cache');
-    await manifest.save();
-    await cache.save();
-    await imageStore.save();
-    const stats = buildStats(written, outputs, { site, rendered: collected.rendered, sourcesRead: collected.read, cacheHits: cache.hits, threads: pool.threads, started, phases: clock.phases(), images: images.sources, imagesProcessed: images.processed });
-    if (options.keepState) {
-      state = { config, templates, cache, manifest, imageStore, articles: collected.articles, site, images: images.images, pages, outputFiles: outputs.files };
-    }
-    return { config, site, articles: collected.articles, warnings, cacheNotice: cache.notice, stats, images: images.images, state };
+    const { state } = made;
+    await state.manifest.save();
+    await state.cache.save();
+    // After an update the image store has seen only the changed articles' photos: it keeps the rest.
+    await (made.changed === undefined ? state.imageStore.save() : state.imageStore.saveKeeping());
+    if (onDisk && writer.target === 'staged') saveSiteState(state, identity);
+    const stats = buildStats(made.written, made.outputs, {
+      site: state.site,
+      pages: pageCount(state),
+      rendered: collected.rendered,
+      sourcesRead: collected.read,
+      cacheHits: state.cache.hits,
+      threads: pool.threads,
+      started,
+      phases: clock.phases(),
+      images: made.images.sources,
+      imagesProcessed: made.images.processed,
+      changed: made.changed,
+    });
+    if (options.keepState) kept = state;
+    const articles = [...state.metas.values()].sort((a, b) => (a.contentPath < b.contentPath ? -1 : 1));
+    return { config, site: state.site, articles, warnings: [...warnings, ...state.laterWarnings], cacheNotice: state.cache.notice, stats, images: state.images, state: kept };
   } catch (error) {
     if (!writer.committed) await writer.abort();
     const committed = writer.target !== 'memory' && writer.committed;
+    // The output changed but the saved state no longer says how: the next build is a whole one.
+    if (committed) dropSiteState(config);
     if (signal?.aborted) throw new BuildInterrupted(committed);
     throw explainSystemError(error, outcomeOf(committed)) ?? error;
   } finally {
     signal?.removeEventListener('abort', stop);
     await (stopping ?? pool.close());
     // Kept open for the caller, or closed here.
-    if (!state) {
-      await cache?.dispose();
-      await imageStore?.dispose();
-    }
+    if (stores && !kept) await closeState(stores);
     lock?.release();
   }
 }
@@ -177,32 +195,4 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 /** Which articles a build publishes, from its options. */
 export function publishOptions(options: Pick<BuildOptions, 'drafts' | 'future' | 'expired'>, now: number): PublishOptions {
   return { now, drafts: options.drafts ?? false, future: options.future ?? false, expired: options.expired ?? false };
-}
-
-function buildStats(
-  written: WriteStats,
-  outputs: WrittenOutputs,
-  run: { site: Site; rendered: number; sourcesRead: number; cacheHits: number; threads: number; started: number; phases: PhaseTime[]; images: number; imagesProcessed: number },
-): BuildStats {
-  const count = (name: Parameters<typeof outputs.counts.get>[0]) => outputs.counts.get(name) ?? 0;
-  return {
-    ...written,
-    articles: run.site.articles.length,
-    rendered: run.rendered,
-    cacheHits: run.cacheHits,
-    sourcesRead: run.sourcesRead,
-    threads: run.threads,
-    pages: outputs.pages.pages.length,
-    pagesRendered: outputs.pages.rendered,
-    feeds: count('feeds'),
-    sitemaps: count('sitemaps') + count('news-sitemap'),
-    assets: count('assets') + count('webmanifest') + count('static'),
-    images: run.images,
-    imagesProcessed: run.imagesProcessed,
-    imageFiles: count('images'),
-    topics: run.site.topics.length,
-    tags: run.site.tags.length,
-    milliseconds: performance.now() - run.started,
-    phases: run.phases,
-  };
 }

@@ -33,6 +33,11 @@ export interface BuildStats extends WriteStats {
   milliseconds: number;
   /** Where the time went, phase by phase (see timing.ts). */
   phases: PhaseTime[];
+  /**
+   * A build that continued from the last one (only articles changed): how many articles changed,
+   * came or went; only the pages, feeds and files they reach were made again.
+   */
+  changedArticles?: number;
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -45,8 +50,9 @@ function plural(count: number, one: string, many = `${one}s`): string {
  * 0 unchanged, 0 deleted"
  */
 export function summaryLine(stats: BuildStats, verb = 'Built'): string {
+  const update = stats.changedArticles === undefined ? '' : ` (updated: ${plural(stats.changedArticles, 'article')} changed since the last build)`;
   return (
-    `${verb} ${plural(stats.articles, 'article')} into ${plural(stats.pages, 'page')}, ` +
+    `${verb} ${plural(stats.articles, 'article')} into ${plural(stats.pages, 'page')}${update}, ` +
     `${plural(stats.feeds, 'feed file')} and ${plural(stats.sitemaps, 'sitemap file')} in ${(stats.milliseconds / 1000).toFixed(2)} s; ` +
     `${plural(stats.topics, 'topic')}, ${plural(stats.tags, 'tag')}; ` +
     `articles: ${stats.cacheHits.toLocaleString('en')} from cache, ${stats.rendered.toLocaleString('en')} rendered on ${plural(stats.threads, 'thread')}; ` +

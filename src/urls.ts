@@ -37,9 +37,9 @@ export const searchUrl = (): string => '/search/';
 /** The 404 page: /404.html, a file, not a folder, as static hosts expect. */
 export const notFoundUrl = (): string => '/404.html';
 
-/** Page N of a paginated list: page 1 is the list's own URL, page N is <list>/page/N/. */
+/** Numbered page N of a paginated list (model/paginate.ts: numbered from the oldest): <list>/page/N/. */
 export function pageUrl(listUrl: string, page: number): string {
-  return page <= 1 ? listUrl : `${listUrl}page/${page}/`;
+  return `${listUrl}page/${page}/`;
 }
 
 /**

@@ -59,22 +59,22 @@ describe('the home page', () => {
     expect($('h1')).toHaveLength(1);
   });
 
-  it('is paginated at pageSize with rel=prev/next links', () => {
-    expect(existsSync(path.join(dist, 'page/2/index.html'))).toBe(true);
-    expect(existsSync(path.join(dist, 'page/3/index.html'))).toBe(true);
-    expect(existsSync(path.join(dist, 'page/4/index.html'))).toBe(false);
-    expect(existsSync(path.join(dist, 'page/1/index.html'))).toBe(false);
+  it('is paginated at pageSize from the oldest, with rel=prev/next links and no total on numbered pages', () => {
+    // Five articles, two a page: /page/1/ holds the oldest two, / the newest three.
+    expect(existsSync(path.join(dist, 'page/1/index.html'))).toBe(true);
+    expect(existsSync(path.join(dist, 'page/2/index.html'))).toBe(false);
+    const home = page(dist, '/');
+    expect(home('head link[rel="next"]').attr('href')).toBe('/page/1/');
+    expect(home('head link[rel="prev"]')).toHaveLength(0);
+    expect(home('nav.pagination a[rel="next"]').attr('href')).toBe('/page/1/');
 
-    const second = page(dist, '/page/2/');
-    expect(titles(second, '.article-list h2')).toEqual(['Days of Kazakh Cinema held in Brussels', 'Scientific and literary corner opens in Istanbul']);
-    expect(second('head link[rel="prev"]').attr('href')).toBe('/');
-    expect(second('head link[rel="next"]').attr('href')).toBe('/page/3/');
-    expect(second('nav.pagination a[rel="prev"]').attr('href')).toBe('/');
-    expect(second('nav.pagination a[rel="next"]').attr('href')).toBe('/page/3/');
-
-    const last = page(dist, '/page/3/');
-    expect(titles(last, '.article-list h2')).toEqual(['Kazakhstan celebrates Independence Day']);
-    expect(last('link[rel="next"]')).toHaveLength(0);
+    const oldest = page(dist, '/page/1/');
+    expect(titles(oldest, '.article-list h2')).toEqual(['Scientific and literary corner opens in Istanbul', 'Kazakhstan celebrates Independence Day']);
+    expect(oldest('h1').text()).toBe('Latest news, page 1');
+    expect(oldest('head link[rel="prev"]').attr('href')).toBe('/');
+    expect(oldest('head link[rel="next"]')).toHaveLength(0);
+    expect(oldest('nav.pagination a[rel="prev"]').attr('href')).toBe('/');
+    expect(oldest('nav.pagination').text().replace(/\s+/g, ' ').trim()).toBe('← Newer Page 1');
   });
 });
 
@@ -123,12 +123,14 @@ describe('topic and tag pages', () => {
     expect(rows).toEqual(['Culture 3 articles', 'Society 1 article', 'Transport 1 article']);
   });
 
-  it('a topic lists its articles newest first, paginated', () => {
+  it('a topic lists its articles newest first, on one page until they fill two', () => {
     const $ = page(dist, '/topics/culture/');
     expect($('h1').text()).toBe('Culture');
-    expect(titles($, '.article-list h2')).toEqual(['Aiman Mussakhajayeva performs in Vienna', 'Days of Kazakh Cinema held in Brussels']);
-    expect($('link[rel="next"]').attr('href')).toBe('/topics/culture/page/2/');
-    expect(titles(page(dist, '/topics/culture/page/2/'), '.article-list h2')).toEqual(['Scientific and literary corner opens in Istanbul']);
+    expect(titles($, '.article-list h2')).toEqual(['Aiman Mussakhajayeva performs in Vienna', 'Days of Kazakh Cinema held in Brussels', 'Scientific and literary corner opens in Istanbul']);
+    expect($('link[rel="next"]')).toHaveLength(0);
+    expect($('nav.pagination')).toHaveLength(0);
+    // December's four articles fill two pages: the month list has a page 1.
+    expect(titles(page(dist, '/2025/12/page/1/'), '.article-list h2')).toEqual(['Days of Kazakh Cinema held in Brussels', 'Scientific and literary corner opens in Istanbul']);
   });
 
   it('tags with spaces, slashes and non-Latin letters get safe, readable URLs', () => {
@@ -180,8 +182,8 @@ describe('the whole site', () => {
     const topics = ['culture/', 'society/', 'transport/'].map((slug) => `topics/${slug}`);
     const tags = ['austria', 'belgium', 'brussels', 'georgia', 'gylym-ordasy', 'istanbul', 'kazakhstan', 'scat', 'shymkent', 'slash-tag', 'turkiye', 'two-words', 'vienna'].map((slug) => `tags/${slug}/`);
     const expected = [
-      // home, paginated at 2
-      ...pages('', 'page/2/', 'page/3/'),
+      // home, paginated at 2 from the oldest: / shows the newest three
+      ...pages('', 'page/1/'),
       // the five articles
       ...pages(
         '2025/12/19/new-direct-flight-to-tbilisi/',
@@ -190,10 +192,10 @@ describe('the whole site', () => {
         '2025/12/17/scientific-and-literary-corner-opens-in-istanbul/',
         '2025/11/30/kazakhstan-celebrates-independence-day/',
       ),
-      // topics and tags, with their indexes; Culture has three articles, two pages; the authors' index (no article names one)
-      ...pages('topics/', ...topics, 'topics/culture/page/2/', 'tags/', ...tags, 'authors/'),
+      // topics and tags, with their indexes (Culture's three articles are one page); the authors' index (no article names one)
+      ...pages('topics/', ...topics, 'tags/', ...tags, 'authors/'),
       // date archives: the year, its months (December has four articles, two pages), its days
-      ...pages('archive/', '2025/', '2025/12/', '2025/12/page/2/', '2025/11/', '2025/12/19/', '2025/12/18/', '2025/12/17/', '2025/11/30/'),
+      ...pages('archive/', '2025/', '2025/12/', '2025/12/page/1/', '2025/11/', '2025/12/19/', '2025/12/18/', '2025/12/17/', '2025/11/30/'),
       '404.html',
       'search/index.html',
       // feeds of the site, of every topic and of every tag
@@ -246,11 +248,13 @@ describe('after a rebuild', () => {
     const out = path.join(site, 'dist');
     await build({ root: site, now: Date.parse('2026-01-01T00:00:00Z') });
     expect(existsSync(path.join(out, 'tags/belgium/index.html'))).toBe(true);
+    expect(existsSync(path.join(out, '2025/12/page/1/index.html'))).toBe(true);
     rmSync(path.join(site, 'content/2025/12/cinema.md'));
     await build({ root: site, now: Date.parse('2026-01-01T00:00:00Z') });
     expect(existsSync(path.join(out, '2025/12/18/days-of-kazakh-cinema-held-in-brussels'))).toBe(false);
     expect(existsSync(path.join(out, 'tags/belgium'))).toBe(false);
-    expect(existsSync(path.join(out, 'topics/culture/page/2/index.html'))).toBe(false);
+    // December is down to three articles: one page.
+    expect(existsSync(path.join(out, '2025/12/page/1/index.html'))).toBe(false);
     expect(brokenLinks(out)).toEqual([]);
   });
 });

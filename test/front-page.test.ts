@@ -77,12 +77,13 @@ describe('the front page', () => {
     ]);
   });
 
-  it('leaves page 2 the plain list of the next pageSize articles', async () => {
+  it('leaves the numbered pages the plain list, pageSize articles each, page 1 the oldest', async () => {
     const site = await buildInMemory(newsroom(), { now: NOW });
-    const $ = site.page('/page/2/');
-    expect($('h1').text()).toBe('Latest news, page 2');
+    const $ = site.page('/page/1/');
+    expect($('h1').text()).toBe('Latest news, page 1');
     expect($('main section, main .lead-story')).toHaveLength(0);
-    expect($('main .article-list > li .card h2').map((_, h2) => $(h2).text()).get()).toEqual(['Article 6', 'Article 5', 'Article 4', 'Article 3', 'Article 2']);
+    expect($('main .article-list > li .card h2').map((_, h2) => $(h2).text()).get()).toEqual(['Article 4', 'Article 3', 'Article 2', 'Article 1', 'Article 0']);
+    expect(site.outputs.has('page/2/index.html')).toBe(false);
   });
 
   it('an empty site says it has no articles yet', async () => {

@@ -121,6 +121,8 @@ describe('a stale lock', () => {
     const parent = spawn('sh', ['-c', 'sleep 600 & echo $!; exec sleep 600 3>&-'], { stdio: ['ignore', 'pipe', 'ignore', 'pipe'] });
     try {
       const pid = Number(await new Promise<string>((resolve) => parent.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString()))));
+      // Until sh has become `sleep`, it may still reap its child itself (dash looks for finished jobs between commands).
+      while (readFileSync(`/proc/${parent.pid}/comm`, 'utf8').trim() !== 'sleep') await new Promise((resolve) => setImmediate(resolve));
       const started = procStat(pid)[19];
       const died = new Promise((resolve) => (parent.stdio[3] as NodeJS.ReadableStream).on('close', resolve).resume());
       process.kill(pid, 'SIGKILL');

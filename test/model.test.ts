@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderArticle } from '../src/render/article.js';
 import fc from 'fast-check';
 import { buildSite } from '../src/model/site.js';
-import { paginate } from '../src/model/paginate.js';
+import { pageOf, paginate } from '../src/model/paginate.js';
 import { article } from './helpers/site.js';
 import { type ArticleMeta } from '../src/types/index.js';
 import { type Site } from '../src/types/index.js';
@@ -96,17 +96,48 @@ describe('duplicate URLs', () => {
 });
 
 describe('pagination', () => {
-  it('puts page 1 at the list URL and page N at <list>/page/N/', () => {
-    const pages = paginate([1, 2, 3, 4, 5], 2, '/tags/x/');
-    expect(pages.map((p) => p.items)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(pages.map((p) => p.pagination.url)).toEqual(['/tags/x/', '/tags/x/page/2/', '/tags/x/page/3/']);
-    expect(pages[1]!.pagination).toMatchObject({ number: 2, total: 3, prevUrl: '/tags/x/', nextUrl: '/tags/x/page/3/' });
+  it('numbers pages from the oldest: the list URL shows the newest, /page/1/ the oldest full slice', () => {
+    // Newest first: 7 is the newest.
+    const pages = paginate([7, 6, 5, 4, 3, 2, 1], 2, '/tags/x/');
+    expect(pages.map((p) => p.items)).toEqual([[7, 6, 5], [4, 3], [2, 1]]);
+    expect(pages.map((p) => p.pagination.url)).toEqual(['/tags/x/', '/tags/x/page/2/', '/tags/x/page/1/']);
+    expect(pages[0]!.pagination).toMatchObject({ number: 3, first: true, total: 3, nextUrl: '/tags/x/page/2/', lastUrl: '/tags/x/page/1/' });
     expect(pages[0]!.pagination.prevUrl).toBeUndefined();
+    expect(pages[1]!.pagination).toMatchObject({ number: 2, first: false, prevUrl: '/tags/x/', nextUrl: '/tags/x/page/1/' });
+    expect(pages[1]!.pagination.total).toBeUndefined();
+    expect(pages[2]!.pagination).toMatchObject({ number: 1, prevUrl: '/tags/x/page/2/', lastUrl: '/tags/x/page/1/' });
     expect(pages[2]!.pagination.nextUrl).toBeUndefined();
   });
 
-  it('gives an empty list one empty page', () => {
-    expect(paginate([], 20, '/')).toEqual([{ items: [], pagination: { number: 1, total: 1, url: '/', firstUrl: '/', lastUrl: '/' } }]);
+  it('gives an empty list one empty page, and a short one a single page', () => {
+    expect(paginate([], 20, '/')).toEqual([{ items: [], pagination: { number: 1, first: true, total: 1, url: '/', firstUrl: '/', lastUrl: '/' } }]);
+    expect(paginate([3, 2, 1], 2, '/').map((p) => p.items)).toEqual([[3, 2, 1]]);
+  });
+
+  it('never changes a numbered page when news arrives, but for the newest one\'s link when a new page fills', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 7 }), (count, size) => {
+        const list = (n: number) => Array.from({ length: n }, (_, i) => n - i);
+        const before = paginate(list(count), size, '/l/');
+        const after = paginate(list(count + 1), size, '/l/');
+        // Every article on exactly one page; numbered pages full; the first page between size and 2 × size - 1, or all.
+        for (const pages of [before, after]) {
+          const total = pages.reduce((sum, p) => sum + p.items.length, 0);
+          expect(pages.flatMap((p) => p.items)).toEqual(list(total));
+          for (const p of pages.slice(1)) expect(p.items).toHaveLength(size);
+          expect(pages[0]!.items.length).toBe(total < 2 * size ? total : size + (total % size));
+        }
+        const byUrl = new Map(before.map((p) => [p.pagination.url, p]));
+        const changed = after.filter((p) => JSON.stringify(p) !== JSON.stringify(byUrl.get(p.pagination.url)));
+        const grew = after.length > before.length;
+        const newest = after[1]?.pagination.number;
+        expect(changed.map((p) => p.pagination.url).sort()).toEqual(
+          ['/l/', ...(grew ? [`/l/page/${newest}/`, ...(newest! > 1 ? [`/l/page/${newest! - 1}/`] : [])] : [])].sort(),
+        );
+        // pageOf names the page that shows each article.
+        for (const p of after) for (const item of p.items) expect(pageOf(count + 1 - item, count + 1, size)).toBe(p.pagination.number);
+      }),
+    );
   });
 });
 

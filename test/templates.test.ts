@@ -38,7 +38,7 @@ describe('the default theme', () => {
       expect(site.ok).toBe(true);
       expect(site.page('/2025/12/18/full/')('h1').text()).toBe('Full');
       expect(site.page('/2025/12/17/bare/')('h1').text()).toBe('Bare');
-      for (const url of ['/', '/page/2/', '/topics/culture/', '/tags/a/', '/authors/', '/authors/someone/', '/2025/', '/2025/12/', '/2025/12/18/', '/archive/', '/404.html']) {
+      for (const url of ['/', '/page/1/', '/topics/culture/', '/tags/a/', '/authors/', '/authors/someone/', '/2025/', '/2025/12/', '/2025/12/18/', '/archive/', '/404.html']) {
         expect(site.page(url)('h1'), url).toHaveLength(1);
       }
     } finally {
@@ -53,8 +53,8 @@ describe('a site template', () => {
       { ...FILES, 'templates/partials/article-list.liquid': '<ul class="mine">{% for item in articles %}<li>{{ item.title }}</li>{% endfor %}</ul>' },
       { now: NOW },
     );
-    // Page 1 is the front page, which has no plain list: page 2 is.
-    const $ = site.page('/page/2/');
+    // The first page is the front page, which has no plain list: page 1 (the oldest) is.
+    const $ = site.page('/page/1/');
     expect($('ul.mine li').text()).toBe('Bare');
     expect($('header.site-header')).toHaveLength(1);
     expect($('.article-list')).toHaveLength(0);

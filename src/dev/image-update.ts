@@ -13,7 +13,9 @@ import type { ArticleMeta, PageSpec } from '../types/index.js';
 import { DirectWriter } from '../write/direct-writer.js';
 import { writeOutputs } from '../pipeline/outputs.js';
 import { writeTransaction } from '../pipeline/transaction.js';
-import { rememberOtherFiles, storesOf, type DevOptions, type DevState, type UpdateResult } from './state.js';
+import { otherFilesOf } from '../pipeline/state.js';
+import { noProgress } from '../report.js';
+import type { DevOptions, DevState, UpdateResult } from './state.js';
 
 /**
  * Process the images of the articles at `contentPaths` (content paths of the last good site) again
@@ -22,31 +24,31 @@ import { rememberOtherFiles, storesOf, type DevOptions, type DevState, type Upda
  */
 export async function updateImages(state: DevState, contentPaths: readonly string[], options: DevOptions): Promise<UpdateResult> {
   const started = performance.now();
-  const { config, good } = state;
+  const { good } = state;
+  const { config } = good;
   const strict = options.strict ?? false;
   const now = options.now?.() ?? buildTime();
   const site = good.site;
-  const articles = contentPaths.map((file) => state.goodMetas.get(file)).filter((meta): meta is ArticleMeta => meta !== undefined && sortedIndexOf(site.articles, meta) !== -1);
-  const prepared = await prepareImages(config, articles, state.imageStore);
+  const articles = contentPaths.map((file) => good.metas.get(file)).filter((meta): meta is ArticleMeta => meta !== undefined && sortedIndexOf(site.articles, meta) !== -1);
+  const prepared = await prepareImages(config, articles, good.imageStore);
   const warnings = stopOnErrors(prepared.problems, strict);
-  const images = state.images.withArticles(prepared.images, contentPaths);
+  const images = good.images.withArticles(prepared.images, contentPaths);
 
   const wanted = new GroupSet(articles.map((meta) => groupIds.article(meta)));
   const specs: PageSpec[] = [];
   for (const group of pageGroupsIn(site, config, wanted, (file) => {
-    const meta = state.goodMetas.get(file);
+    const meta = good.metas.get(file);
     return meta ? sortedIndexOf(site.articles, meta) : -1;
   })) specs.push(...group.pages());
 
   const writer = new DirectWriter(config.outPath);
-  const { stats, value: outputs } = await writeTransaction({ ...storesOf(state), site, index: good.index, writer, now, images }, async (context) => {
+  const { stats, value: outputs } = await writeTransaction({ ...good, index: good.metas, writer, now, images, progress: noProgress }, async (context) => {
     // No page came or went, and none changed its URL or date: the sitemaps stay as they are.
     const outputs = await writeOutputs(context, { pages: () => specs, sitemap: { keep: good.sitemapFiles }, files: false });
     warnings.push(...stopOnErrors(outputs.problems, strict));
     // Variant files no page shows any more go.
     return { removed: good.otherFiles, value: outputs };
   });
-  rememberOtherFiles(good, outputs);
-  state.images = images;
+  Object.assign(good, { images, ...otherFilesOf(outputs.files) });
   return { ok: true, mode: 'content', changed: stats.changed, pagesRendered: outputs.pages.rendered, warnings, milliseconds: performance.now() - started };
 }

@@ -10,7 +10,8 @@ import { indexStaleShards, planSearch, SEARCH_FOLDER, writeSearchBundles } from 
 import { outputContext } from '../pipeline/context.js';
 import { writeTransaction } from '../pipeline/transaction.js';
 import { DirectWriter } from '../write/direct-writer.js';
-import { storesOf, type DevState } from './state.js';
+import { noProgress } from '../report.js';
+import type { DevState } from './state.js';
 
 /**
  * Index again what `state`'s site changed since its bundles were written. `apply` runs the
@@ -18,17 +19,17 @@ import { storesOf, type DevState } from './state.js';
  * (else nothing is written). Returns the output files that changed.
  */
 export async function refreshSearch(state: DevState, now: number, apply: (write: () => Promise<string[]>) => Promise<string[] | undefined>): Promise<string[]> {
-  const { config } = state;
+  const { good } = state;
+  const { config } = good;
   if (!config.search) return [];
-  const good = state.good;
-  const input = (writer: DirectWriter) => ({ ...storesOf(state), site: good.site, index: good.index, writer, now });
+  const input = (writer: DirectWriter) => ({ ...good, index: good.metas, writer, now, progress: noProgress });
   const planned = outputContext(input(new DirectWriter(config.outPath)));
   const plan = planSearch(planned);
   if (plan.shards.every((entry) => entry.current !== undefined)) return [];
   const bundles = await indexStaleShards(planned, plan);
   const changed = await apply(async () => {
     // Still the site that was indexed: apply() checked. Its bundles go in, the old ones out.
-    const before = state.manifest.currentUnder(SEARCH_FOLDER);
+    const before = good.manifest.currentUnder(SEARCH_FOLDER);
     const { stats } = await writeTransaction(input(new DirectWriter(config.outPath)), async (context) => {
       await writeSearchBundles(context, plan, bundles);
       return { removed: before.keys(), value: undefined };

@@ -10,23 +10,20 @@
 // a `broadsheet build` of the same site meanwhile is refused, naming the server.
 
 import path from 'node:path';
-import { build } from '../build.js';
+import { build, publishOptions } from '../build.js';
 import { CONFIG_FILES, loadConfig, type SiteConfig } from '../config.js';
 import { checkSiteFolder } from '../config-folders.js';
 import { buildTime } from '../dates.js';
 import { AUTHORS_FILE } from '../load/authors.js';
 import { IMAGE_FILE, isArticleFile } from '../load/discover.js';
-import { siteGlobals } from '../pages/render-page.js';
-import type { OutputName } from '../pipeline/outputs.js';
+import { dropSiteState, saveSiteState, stateIdentity } from '../pipeline/saved-state.js';
 import { closeState, type SiteState } from '../pipeline/state.js';
 import { BuildFailure, type Problem } from '../problems/index.js';
 import { noProgress } from '../report.js';
 import type { Site } from '../types/index.js';
-import { fingerprint } from '../write/manifest.js';
 import { lockSite, type SiteLock } from '../write/lock.js';
-import { linkersOf } from './linkers.js';
 import { refreshSearch } from './search.js';
-import type { Changes, DevOptions, DevState, GoodSite, UpdateResult } from './state.js';
+import type { Changes, DevOptions, DevState, UpdateResult } from './state.js';
 import { updateContent } from './update.js';
 import { updateImages } from './image-update.js';
 
@@ -37,6 +34,8 @@ export type { Changes, DevOptions, UpdateResult } from './state.js';
 /** The dev server's site (see the top of this file). */
 export class DevSite {
   private state: DevState | undefined;
+  /** Does the state saved in the cache describe the served folder (saved by the last build or flush)? */
+  private stateSaved = false;
 
   private constructor(
     private readonly options: DevOptions,
@@ -59,7 +58,7 @@ export class DevSite {
 
   /** The config of the last good build, if there was one. */
   get config(): SiteConfig | undefined {
-    return this.state?.config;
+    return this.state?.good.config;
   }
 
   /** The site of the last good build or update (what is served), if there was one. */
@@ -74,7 +73,7 @@ export class DevSite {
   async update(changes: Changes): Promise<UpdateResult> {
     const state = this.state;
     if (!state) return this.full();
-    const { config } = state;
+    const { config } = state.good;
     const content: string[] = [];
     const showingImages = new Set<string>();
     for (const changed of changes.paths) {
@@ -88,7 +87,7 @@ export class DevSite {
       else if (IMAGE_FILE.test(relative)) {
         // A photo pages show: those articles' images are processed again. One no page shows
         // yet (perhaps the one an article is missing) is worth a (warm) build.
-        const showing = state.images.showing(changed);
+        const showing = state.good.images.showing(changed);
         if (showing.length === 0) return this.full();
         for (const file of showing) showingImages.add(file);
       }
@@ -97,6 +96,7 @@ export class DevSite {
     if (showingImages.size > 0 && content.length === 0) {
       const started = performance.now();
       try {
+        this.leavingSavedState();
         return await updateImages(state, [...showingImages], this.options);
       } catch (error) {
         return failed(error, started);
@@ -107,6 +107,7 @@ export class DevSite {
     if (content.length === 0) return { ok: true, mode: 'none', changed: [], pagesRendered: 0, warnings: [], milliseconds: 0 };
     const started = performance.now();
     try {
+      this.leavingSavedState();
       const result = await updateContent(state, content, this.options);
       return result === 'full' ? this.full() : result;
     } catch (error) {
@@ -114,12 +115,30 @@ export class DevSite {
     }
   }
 
-  /** Save the article cache and the output manifest, so the next `npm run build` starts warm. */
+  /**
+   * Save the article cache, the output manifest and the site's state, so the next `npm run build`
+   * starts warm, and continues from what the server wrote (pipeline/saved-state.ts).
+   */
   async flush(): Promise<void> {
     if (!this.state) return;
-    await this.state.manifest.save();
-    await this.state.cache.save();
-    await this.state.imageStore.saveKeeping();
+    const { good } = this.state;
+    await good.manifest.save();
+    await good.cache.save();
+    await good.imageStore.saveKeeping();
+    if (!this.stateSaved) {
+      saveSiteState(good, stateIdentity(good.config, { templates: good.templates.fingerprint, profiles: good.site.authorProfiles, publish: publishOptions(this.options, 0) }));
+      this.stateSaved = true;
+    }
+  }
+
+  /**
+   * The served folder is about to change outside a build: the state a build (or a flush) saved
+   * describes it no longer, so it is dropped until the next flush saves the server's.
+   */
+  private leavingSavedState(): void {
+    if (!this.stateSaved || !this.state) return;
+    dropSiteState(this.state.good.config);
+    this.stateSaved = false;
   }
 
   /**
@@ -130,9 +149,16 @@ export class DevSite {
   async refreshSearch(apply: (write: () => Promise<string[] | undefined>) => Promise<string[] | undefined>): Promise<string[]> {
     const state = this.state;
     if (!state) return [];
-    const good = state.good;
+    // Each update makes a new site model: the same one means no update came between.
+    const site = state.good.site;
     const now = this.options.now?.() ?? buildTime();
-    return refreshSearch(state, now, (write) => apply(async () => (this.state === state && state.good === good ? write() : undefined)));
+    return refreshSearch(state, now, (write) =>
+      apply(async () => {
+        if (this.state !== state || state.good.site !== site) return undefined;
+        this.leavingSavedState();
+        return write();
+      }),
+    );
   }
 
   /** Save, then forget the site and release its lock. */
@@ -143,7 +169,7 @@ export class DevSite {
       const state = this.state;
       this.state = undefined;
       try {
-        if (state) await closeState(state);
+        if (state) await closeState(state.good);
       } finally {
         this.lock.release();
       }
@@ -158,7 +184,9 @@ export class DevSite {
       const result = await build({ ...this.options, now, cache: true, progress: this.options.progress ?? noProgress, keepState: true });
       const previous = this.state;
       this.state = loadState(result.state!);
-      if (previous) await closeState(previous);
+      // The build saved the state of what it wrote.
+      this.stateSaved = true;
+      if (previous) await closeState(previous.good);
       return { ok: true, mode: 'full', changed: ['*'], pagesRendered: result.stats.pagesRendered, warnings: result.warnings, milliseconds: performance.now() - started, build: result };
     } catch (error) {
       return failed(error, started);
@@ -184,38 +212,9 @@ function failed(error: unknown, started: number): UpdateResult {
   return { ok: false, problems: error.problems, milliseconds: performance.now() - started };
 }
 
-/**
- * The dev server's state from what a full build left (its stores open, its site and page plan):
- * updates find articles in the model by identity, so these very objects.
- */
+/** The dev server's state from what a full build left: its site, with its stores open. */
 function loadState(built: SiteState): DevState {
-  const { config, site, articles, images, outputFiles } = built;
   // A file's problems are kept from when it is next read: only changed files' are reported.
-  const sources = new Map(articles.map((meta) => [meta.contentPath, { meta, problems: [] as Problem[] }]));
-  const goodMetas = new Map(articles.map((meta) => [meta.contentPath, meta]));
-  const files = (name: OutputName) => outputFiles.get(name) ?? [];
-  const good: GoodSite = {
-    site,
-    index: goodMetas,
-    globalsPrint: fingerprint(siteGlobals(site, config)),
-    pagesByGroup: built.pages.byGroup,
-    order: built.pages.order,
-    sitemapFiles: files('sitemaps'),
-    otherFiles: new Set([...files('feeds'), ...files('sitemaps'), ...files('news-sitemap'), ...files('images')]),
-  };
-  return {
-    config,
-    cache: built.cache,
-    manifest: built.manifest,
-    templates: built.templates,
-    imageStore: built.imageStore,
-    sources,
-    stopping: new Map(),
-    dirty: new Set(),
-    linkers: linkersOf(articles),
-    goodMetas,
-    pageLists: built.pages.byGroup,
-    good,
-    images,
-  };
+  const sources = new Map([...built.metas.values()].map((meta) => [meta.contentPath, { meta, problems: [] as Problem[] }]));
+  return { good: built, sources, stopping: new Map(), dirty: new Set() };
 }

@@ -57,6 +57,11 @@ export class SiteImages {
     return this.outputFiles;
   }
 
+  /** Each article's images, by content path (plain data: a saved site state holds them). */
+  entries(): Array<[string, ArticleImages]> {
+    return [...this.articles];
+  }
+
   /** Content paths of the articles showing the image file at `file` (an absolute path). */
   showing(file: string): string[] {
     const wanted = path.resolve(file);

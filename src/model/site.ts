@@ -7,7 +7,7 @@ import { problem, type Problem } from '../problems/index.js';
 import type { ArticleMeta, AuthorProfiles, RelatedOptions, Term } from '../types/index.js';
 import type { PublishOptions, Site, TermGroup, YearGroup, DayGroup, MonthGroup } from '../types/index.js';
 import { lowerBound } from './lower-bound.js';
-import { relatedArticles } from './related.js';
+import { relatedArticles, relatedIndex } from './related.js';
 
 /** What the model is made with besides the articles. */
 export interface ModelOptions extends PublishOptions {
@@ -49,6 +49,26 @@ export function buildSite(all: readonly ArticleMeta[], options: ModelOptions): {
     expiring: articles.some((article) => article.expires !== undefined),
   };
   return { site, problems };
+}
+
+/**
+ * The model of a site an earlier build saved (pipeline/saved-state.ts): its published articles
+ * already in order, what it left out, and its related lists already scored, so nothing is sorted
+ * or scored again. Equal to buildSite over the same articles and options.
+ */
+export function restoreSite(saved: { articles: ArticleMeta[]; leftOut: Site['leftOut']; related: { options: RelatedOptions; lists: ArticleMeta[][] } }, authorProfiles: AuthorProfiles): Site {
+  const { articles, leftOut, related } = saved;
+  return {
+    articles,
+    topics: groupByTerm(articles, (article) => [article.topic]),
+    tags: groupByTerm(articles, (article) => article.tags),
+    authors: groupByTerm(articles, (article) => article.authors),
+    authorProfiles,
+    years: groupByDate(articles),
+    leftOut,
+    related: { ...related, index: related.options.count > 0 ? relatedIndex(articles) : undefined },
+    expiring: articles.some((article) => article.expires !== undefined),
+  };
 }
 
 /** Newest first; equal times by URL, so the order never depends on the file system. */

@@ -84,14 +84,16 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
           articles: month.articles,
           pageSize: config.pageSize,
           breadcrumbs: [home, archive, yearCrumb],
-          data: {
+          // The days and their counts grow with the month: on its first page only (the numbered ones are fixed).
+          data: { days: [] },
+          firstPageData: () => ({
             days: month.days.map((day) => ({
               name: dayName(day.year, day.month, day.day, locale),
               day: day.day,
               url: dayUrl(day.year, day.month, day.day),
               count: day.articles.length,
             })),
-          },
+          }),
         }),
         month.articles,
         config.pageSize,

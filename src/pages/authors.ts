@@ -7,7 +7,7 @@
 import type { SiteConfig } from '../config.js';
 import { homeUrl } from '../urls.js';
 import { listGroup, type ListOptions } from './list.js';
-import { AUTHORS, termFeedTitle, termIndexPage, termSummary } from './terms.js';
+import { AUTHORS, growingOnFirstPage, termFeedTitle, termIndexPage, termSummary } from './terms.js';
 import type { Author, AuthorProfiles, Term, TermGroup } from '../types/index.js';
 import type { PageGroup } from '../types/index.js';
 import { groupIds, groupKey } from './groups.js';
@@ -54,16 +54,14 @@ function authorList(group: TermGroup, profiles: AuthorProfiles, config: SiteConf
     breadcrumbs: [{ name: 'Home', url: homeUrl() }, { name: AUTHORS.indexTitle, url: AUTHORS.indexUrl() }],
     feed: { listUrl: summary.url, title: termFeedTitle(author.name, config) },
     authors: [author],
-    data: {
-      author: {
-        ...summary,
-        name: author.name,
-        bio: author.bio ?? null,
-        photo: author.photo ?? null,
-        website: author.url ?? null,
-        links: profileLinks(author),
-      },
-    },
+    ...growingOnFirstPage('author', {
+      ...summary,
+      name: author.name,
+      bio: author.bio ?? null,
+      photo: author.photo ?? null,
+      website: author.url ?? null,
+      links: profileLinks(author),
+    }),
   };
 }
 

@@ -1,4 +1,4 @@
-// What page 1 of the home shows as a news front page: the newest article as the lead, a section per
+// What the home's first page shows as a news front page: the newest article as the lead, a section per
 // top topic with its latest stories, then "More news" from the latest. Pure selection from the site
 // model and config; the template decides the markup. No article is chosen twice.
 
@@ -15,7 +15,7 @@ export interface FrontSection {
   articles: ArticleMeta[];
 }
 
-/** The home's page 1 data: empty (no lead) when the site has no articles. */
+/** The home's first page data: empty (no lead) when the site has no articles. */
 export interface FrontPage {
   lead: ArticleMeta | null;
   sections: FrontSection[];

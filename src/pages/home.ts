@@ -1,5 +1,5 @@
-// The home list: every published article, newest first. Page 1 is also the front page (front.ts:
-// the lead, sections by topic, more news); pages 2.. are the plain list.
+// The home list: every published article, newest first. Its first page (/) is also the front page
+// (front.ts: the lead, sections by topic, more news); the numbered pages are the plain list.
 
 import type { SiteConfig } from '../config.js';
 import { homeUrl } from '../urls.js';
@@ -10,8 +10,8 @@ import { frontPage } from './front.js';
 import { groupIds } from './groups.js';
 
 /**
- * The home list: every published article, newest first, config.pageSize a page, / then /page/N/;
- * page 1's data also holds the front page's `lead`, `sections` and `more`.
+ * The home list: every published article, newest first, config.pageSize a page, / then /page/N/
+ * (numbered from the oldest); the first page's data also holds the front page's `lead`, `sections` and `more`.
  */
 export function homeGroup(site: Site, config: SiteConfig): PageGroup {
   return listGroup(groupIds.home(), () => homeList(site, config), site.articles, config.pageSize, true);
@@ -27,6 +27,6 @@ function homeList(site: Site, config: SiteConfig): ListOptions {
     articles: site.articles,
     pageSize: config.pageSize,
     breadcrumbs: [],
-    pageOneData: () => ({ ...frontPage(site, config) }),
+    firstPageData: () => ({ ...frontPage(site, config) }),
   };
 }

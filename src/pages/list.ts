@@ -1,5 +1,6 @@
-// A paginated list of articles (home, a topic, a tag, an author, a month, a day): one PageSpec per page of
-// `pageSize` articles, titled "<title>" on page 1 and "<title>, page N" after.
+// A paginated list of articles (home, a topic, a tag, an author, a month, a day): one PageSpec per
+// page (model/paginate.ts: numbered from the oldest, the list's own URL first), titled "<title>" on
+// the first page and "<title>, page N" on numbered ones.
 
 import { paginate } from '../model/paginate.js';
 import { lastModified } from './views.js';
@@ -8,8 +9,8 @@ import type { Crumb, GroupId, PageGroup, PageKind, PageSpec } from '../types/ind
 import { groupKey } from './groups.js';
 
 /**
- * A list's articles (newest first, as given) and what all its pages share. `listUrl` is page 1's site
- * path; `data` goes into every page's data, under its `articles` and `heading`.
+ * A list's articles (newest first, as given) and what all its pages share. `listUrl` is the first page's
+ * site path; `data` goes into every page's data, under its `articles` and `heading`.
  */
 export interface ListOptions {
   kind: PageKind;
@@ -24,39 +25,39 @@ export interface ListOptions {
   /** An author's list: the author, for every page's Person JSON-LD. */
   authors?: PageSpec['authors'];
   data?: Record<string, unknown>;
-  /** Page 1 only: more data, besides `data` (the home's front page); its articles count for lastmod. */
-  pageOneData?: () => Record<string, unknown>;
+  /** The first page only: more data, besides `data` (the home's front page); its articles count for lastmod. */
+  firstPageData?: () => Record<string, unknown>;
 }
 
 /** A page group that is one paginated list (options made when pages are planned). */
-export function listGroup(id: GroupId, options: () => ListOptions, articles: readonly ArticleMeta[], pageSize: number, pageOneShowsMore = false): PageGroup {
+export function listGroup(id: GroupId, options: () => ListOptions, articles: readonly ArticleMeta[], pageSize: number, firstPageShowsMore = false): PageGroup {
   return {
     id,
     key: groupKey(id),
     pages: () => listPages(options()),
-    list: { articles, pageSize, pagesNumbered: (numbers) => listPages(options(), numbers), pageOneShowsMore },
+    list: { articles, pageSize, pagesNumbered: (numbers) => listPages(options(), numbers), firstPageShowsMore },
   };
 }
 
 /**
- * One PageSpec per page, in page order: always at least page 1, or only the numbers in `only`. Page
- * N is titled "<title>, page N" with a crumb back to page 1; its data holds `articles` (that
- * page's) and `heading`.
+ * One PageSpec per page, in reading order (the first page, then the numbered ones from the newest):
+ * always at least the first page, or only the numbers in `only`. Page N is titled "<title>, page N"
+ * with a crumb back to the first page; its data holds `articles` (that page's) and `heading`.
  */
 export function* listPages(options: ListOptions, only?: ReadonlySet<number>): Generator<PageSpec> {
   for (const { items, pagination } of paginate(options.articles, options.pageSize, options.listUrl, only)) {
-    const more = pagination.number === 1 ? options.pageOneData?.() : undefined;
+    const more = pagination.first ? options.firstPageData?.() : undefined;
     yield {
       kind: options.kind,
       url: pagination.url,
       template: options.template,
-      title: pagination.number === 1 ? options.title : `${options.title}, page ${pagination.number}`,
+      title: pagination.first ? options.title : `${options.title}, page ${pagination.number}`,
       description: options.description,
       pagination,
       lastModified: lastModified(more ? [...items, ...articlesIn(more)] : items),
       feed: options.feed,
       authors: options.authors,
-      breadcrumbs: pagination.number === 1 ? options.breadcrumbs : [...options.breadcrumbs, { name: options.title, url: options.listUrl }],
+      breadcrumbs: pagination.first ? options.breadcrumbs : [...options.breadcrumbs, { name: options.title, url: options.listUrl }],
       data: { ...options.data, ...more, articles: items, heading: options.title },
     };
   }

@@ -31,7 +31,7 @@ export interface PageMetadata {
 
 /**
  * A page's metadata. Pure. Description: the page's, else the site's, else the site title; image:
- * the article's, else config.socialImage. WebSite JSON-LD only on home page 1; feeds: the site's,
+ * the article's, else config.socialImage. WebSite JSON-LD only on the home's first page; feeds: the site's,
  * plus the page's own.
  */
 export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
@@ -81,9 +81,9 @@ export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
 
   const jsonLd: object[] = [];
   if (article) jsonLd.push(newsArticle(article, spec.authors, canonical, articleImages(spec, imageUrl, config), config));
-  const person = spec.kind === 'author' && spec.pagination?.number === 1 ? spec.authors?.[0] : undefined;
+  const person = spec.kind === 'author' && spec.pagination?.first !== false ? spec.authors?.[0] : undefined;
   if (person) jsonLd.push({ '@context': 'https://schema.org', '@type': 'ProfilePage', url: canonical, mainEntity: personOf(person, config, true) });
-  if (spec.kind === 'home' && spec.pagination?.number === 1) {
+  if (spec.kind === 'home' && spec.pagination?.first !== false) {
     jsonLd.push({ '@context': 'https://schema.org', '@type': 'WebSite', name: config.title, url: absoluteUrl(config.baseUrl, homeUrl()), inLanguage: config.language });
   }
   if (spec.breadcrumbs.length > 0) {

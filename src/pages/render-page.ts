@@ -100,7 +100,8 @@ function pageContext(spec: PageSpec, globals: SiteGlobals, config: SiteConfig, b
       breadcrumbs: spec.breadcrumbs,
       pagination: {
         number: pagination?.number ?? 1,
-        total: pagination?.total ?? 1,
+        first: pagination?.first ?? true,
+        total: pagination?.total ?? null,
         url: pagination?.url ?? spec.url,
         prevUrl: pagination?.prevUrl ?? null,
         nextUrl: pagination?.nextUrl ?? null,

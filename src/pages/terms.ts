@@ -74,6 +74,15 @@ function termList(group: TermGroup, kind: TermKind, config: SiteConfig): ListOpt
     pageSize: config.pageSize,
     breadcrumbs: [{ name: 'Home', url: homeUrl() }, { name: kind.indexTitle, url: kind.indexUrl() }],
     feed: { listUrl: kind.termUrl(group.slug), title: termFeedTitle(group.name, config) },
-    data: { term: termSummary(group, kind) },
+    ...growingOnFirstPage('term', termSummary(group, kind)),
   };
+}
+
+/**
+ * Page data for a term's or author's list whose count and spellings show on the first page only:
+ * the numbered pages hold fixed slices (model/paginate.ts), and a count on them would change each
+ * of them with every article the list gains.
+ */
+export function growingOnFirstPage<T extends { count: number; otherSpellings: string[] }>(name: string, summary: T): Pick<ListOptions, 'data' | 'firstPageData'> {
+  return { data: { [name]: { ...summary, count: null, otherSpellings: [] } }, firstPageData: () => ({ [name]: summary }) };
 }

@@ -29,10 +29,15 @@ export interface OutputPlan {
    */
   sitemap?: { pages: () => Iterable<WrittenPage> } | { keep: readonly string[] };
   /**
-   * Copy the theme's assets and the static folder, and index the site for search (a full build:
-   * a dev update changes content only, and the dev server re-indexes when the edits settle).
+   * Copy the theme's assets and the static folder, and index the site for search (a full build;
+   * an update changes content only).
    */
   files: boolean;
+  /**
+   * Index for search the shards whose articles changed, and keep the rest (default: as `files`). A
+   * build's update does; the dev server indexes once edits settle (dev/search.ts).
+   */
+  search?: boolean;
   /** Called before each kind of output is written ('pages', 'feeds', ...): the build times them. */
   onOutput?: (name: OutputName) => void;
 }
@@ -94,7 +99,7 @@ const searchOutput: Output = {
   name: 'search',
   start(context, plan) {
     // A dev update leaves the index to dev/search.ts, once edits settle.
-    if (!plan.files || !context.config.search) return undefined;
+    if (!(plan.search ?? plan.files) || !context.config.search) return undefined;
     const search = planSearch(context);
     // Its own progress would garble the pages' display: the phase shows only what is left of it.
     const bundles = indexStaleShards({ ...context, progress: noProgress }, search);

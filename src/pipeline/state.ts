@@ -1,15 +1,18 @@
-// What a build knows of the site it wrote, kept for the incremental path to start from (the dev
-// server's updates): the stores it wrote through, still open, the site model and images, each page
-// group's pages as written in plan order, and the files of the other outputs. The dev server takes
-// it from the build instead of planning the site again or writing an empty commit to learn names.
+// The site as the last good build or update wrote it, with the stores it wrote through: where the
+// incremental path (pipeline/update.ts) starts. A build hands it to the dev server (keepState),
+// which changes it update by update; a build saves it in the cache (saved-state.ts), and the next
+// build starts from it when only articles changed. Nothing here plans the site again.
 
 import type { SiteConfig } from '../config.js';
 import type { SiteImages } from '../images/site-images.js';
 import type { ImageStore } from '../images/store.js';
 import type { Templates } from '../pages/templates.js';
+import { siteGlobals } from '../pages/render-page.js';
+import type { Problem } from '../problems/index.js';
 import type { ArticleCache } from '../render/cache.js';
 import type { ArticleMeta, PageGroup, PageSpec, Site, WrittenPage } from '../types/index.js';
-import type { OutputManifest } from '../write/manifest.js';
+import { fingerprint, type OutputManifest } from '../write/manifest.js';
+import { linkersOf, type Linkers } from './linkers.js';
 import type { OutputName } from './outputs.js';
 
 /** Each page group's pages as written, and the groups in plan order (the sitemap's order). */
@@ -18,20 +21,77 @@ export interface PagePlan {
   order: string[];
 }
 
-/** The site a build wrote, with its stores open (see the top of this file). */
-export interface SiteState {
+/** The stores and templates a build or an update reads and writes through. */
+export interface SiteStores {
   config: SiteConfig;
   templates: Templates;
   cache: ArticleCache;
   manifest: OutputManifest;
   imageStore: ImageStore;
-  /** Every article read, published or not, in content-path order. */
-  articles: ArticleMeta[];
+}
+
+/** The site as written, with its stores open (see the top of this file). */
+export interface SiteState extends SiteStores {
   site: Site;
+  /** Every article read (published or not), by content path: what links between articles resolve against. */
+  metas: Map<string, ArticleMeta>;
   images: SiteImages;
   pages: PagePlan;
-  /** The files each output but the pages wrote or kept. */
-  outputFiles: ReadonlyMap<OutputName, readonly string[]>;
+  /** /sitemap.xml and its parts. */
+  sitemapFiles: readonly string[];
+  /** The feed, sitemap, image and redirect files: one the site no longer has is deleted by the next update. */
+  otherFiles: Set<string>;
+  /** Which articles link to each content path. */
+  linkers: Linkers;
+  /** What every page shows of the site (the navigation): when it changes, every page is built again. */
+  globalsPrint: string;
+  /**
+   * Warnings of the stages after collecting (model, images, outputs, links): each build reports
+   * them again, and an update replaces the changed articles' own.
+   */
+  laterWarnings: Problem[];
+}
+
+/** The files of the outputs beside the pages, as writeOutputs reports them. */
+export type OutputFiles = Pick<ReadonlyMap<OutputName, readonly string[]>, 'get'>;
+
+/** The state of a site just written whole: its stores, model, articles, images, page plan and other outputs' files. */
+export function siteState(
+  stores: SiteStores,
+  written: { site: Site; articles: readonly ArticleMeta[]; images: SiteImages; pages: PagePlan; outputFiles: OutputFiles; laterWarnings: Problem[] },
+): SiteState {
+  const { site, articles, images, pages } = written;
+  return {
+    ...stores,
+    site,
+    metas: new Map(articles.map((meta) => [meta.contentPath, meta])),
+    images,
+    pages,
+    ...otherFilesOf(written.outputFiles),
+    linkers: linkersOf(articles),
+    globalsPrint: globalsPrintOf(site, stores.config),
+    laterWarnings: written.laterWarnings,
+  };
+}
+
+/** The sitemap files, and every file of the feeds, sitemaps and image variants. */
+export function otherFilesOf(outputFiles: OutputFiles): Pick<SiteState, 'sitemapFiles' | 'otherFiles'> {
+  const files = (name: OutputName) => outputFiles.get(name) ?? [];
+  // Image variants and redirect pages too: one no page shows any more (a replaced photo's), an old
+  // URL no article lists, is deleted by the next update.
+  return { sitemapFiles: files('sitemaps'), otherFiles: new Set([...files('feeds'), ...files('sitemaps'), ...files('news-sitemap'), ...files('images'), ...files('redirects')]) };
+}
+
+/** The fingerprint of what every page shows of the site. */
+export function globalsPrintOf(site: Site, config: SiteConfig): string {
+  return fingerprint(siteGlobals(site, config));
+}
+
+/** How many pages the site has. */
+export function pageCount(state: Pick<SiteState, 'pages'>): number {
+  let count = 0;
+  for (const pages of state.pages.byGroup.values()) count += pages.length;
+  return count;
 }
 
 /** What a page list keeps of a page. */
@@ -68,7 +128,7 @@ export function recordingPlan(groups: () => Iterable<PageGroup>, plan: PagePlan)
 }
 
 /** Close the state's stores (a temporary store, made for --no-cache, is removed). */
-export async function closeState(state: Pick<SiteState, 'cache' | 'imageStore'>): Promise<void> {
+export async function closeState(state: Pick<SiteStores, 'cache' | 'imageStore'>): Promise<void> {
   await state.cache.dispose();
   await state.imageStore.dispose();
 }

@@ -29,7 +29,17 @@ export async function writeTransaction<T>(input: OutputContextInput, work: (cont
     throw error;
   }
   const removed = done.removed && [...done.removed].filter((file) => !writer.files.has(file));
-  const stats = await writer.commit(removed);
+  let stats: WriteStats;
+  try {
+    stats = await writer.commit(removed);
+  } catch (error) {
+    // Refused before the output changed (after that, the output is the new one: nothing to undo).
+    if (!writer.committed) {
+      await writer.abort();
+      manifest.discard();
+    }
+    throw error;
+  }
   manifest.advance(removed);
   return { stats, value: done.value };
 }

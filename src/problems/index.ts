@@ -83,6 +83,11 @@ export function isError(p: Problem): boolean {
   return p.severity === 'error';
 }
 
+/** Would these problems stop a build (an error, or under --strict anything but nothing)? */
+export function stops(problems: readonly Problem[], strict: boolean): boolean {
+  return strict ? problems.length > 0 : problems.some(isError);
+}
+
 /** Problems sorted for reading: by file, then line, then column. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(

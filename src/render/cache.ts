@@ -145,6 +145,16 @@ export class ArticleCache {
   }
 
   /**
+   * The cached result for a key, without counting a hit or a miss: the last build's articles as a
+   * saved site state names them (pipeline/saved-state.ts), taken as this build's.
+   */
+  recall(key: string): CachedArticle | undefined {
+    const entry = this.current.get(key) ?? this.previous.get(key);
+    if (entry) this.current.set(key, entry);
+    return entry;
+  }
+
+  /**
    * Take these articles (another cache instance's, all in this index) as this build's, these very
    * objects: lookups of their keys return them, their bodies can be read, and their files' stamps
    * are kept without looking at the files (the dev server reads only the files that change).
@@ -164,6 +174,11 @@ export class ArticleCache {
    */
   releaseUnused(): void {
     for (const key of this.previous.keys()) if (!this.current.has(key)) this.previous.delete(key);
+  }
+
+  /** Drop a key this build looked up but no longer uses (the earlier version of an article that changed). */
+  forget(key: string): void {
+    this.current.delete(key);
   }
 
   /** Record a freshly rendered article whose body is already in the store. */

@@ -8,13 +8,23 @@ import type { ArticleMeta, Author, PageImages } from './article.js';
  * URL; prevUrl and nextUrl are undefined on the first and last page.
  */
 export interface Pagination {
-  /** 1-based. */
+  /**
+   * Numbered from the oldest (model/paginate.ts): page 1 holds the oldest articles and is at
+   * <list>/page/1/; the list's first page, at its own URL, comes after the last numbered one.
+   */
   number: number;
-  total: number;
+  /** Is this the list's first page (its own URL, the newest articles)? Only it changes as news arrives. */
+  first: boolean;
+  /** How many pages the list has: on the first page only (a numbered page must not change as the list grows). */
+  total?: number;
   url: string;
+  /** The page of newer articles (rel=prev); none on the first page. */
   prevUrl?: string;
+  /** The page of older articles (rel=next); none on page 1. */
   nextUrl?: string;
+  /** The list's first page: its own URL. */
   firstUrl: string;
+  /** The page of the oldest articles: page 1, or the first page when the list has no numbered page. */
   lastUrl: string;
 }
 
@@ -55,13 +65,13 @@ export interface PageGroup {
   list?: {
     articles: readonly ArticleMeta[];
     pageSize: number;
-    /** The pages with these numbers (1-based), in order. */
+    /** The pages with these numbers (model/paginate.ts: numbered from the oldest, the first page last), in reading order. */
     pagesNumbered(numbers: ReadonlySet<number>): Iterable<PageSpec>;
     /**
-     * Page 1 shows articles from beyond its own slice (the home's front page: sections by topic),
-     * so a change to any article may change it: the dev server re-plans it on every change.
+     * The first page shows articles from beyond its own slice (the home's front page: sections by
+     * topic), so a change to any article may change it: the dev server re-plans it on every change.
      */
-    pageOneShowsMore?: boolean;
+    firstPageShowsMore?: boolean;
   };
 }
 

@@ -22,6 +22,11 @@ export class DirectWriter implements OutputWriter {
 
   constructor(readonly outPath: string) {}
 
+  /** The served folder is the live site: a patch keeps every file it does not name. */
+  patchable(): boolean {
+    return true;
+  }
+
   /** Hold the file until commit. */
   async write(file: string, content: string | Uint8Array): Promise<void> {
     assertInside(file);

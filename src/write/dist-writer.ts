@@ -37,6 +37,17 @@ export function stageFile(staging: string, outPath: string, hasOldOutput: boolea
   return 'staged';
 }
 
+/**
+ * The live tree lacks a file the output should keep: someone deleted it by hand. A patch of the
+ * output cannot carry it over; the caller writes the whole site instead.
+ */
+export class OutputChanged extends Error {
+  constructor(readonly file: string) {
+    super(`${file} was deleted from the output folder by hand`);
+    this.name = 'OutputChanged';
+  }
+}
+
 /** Writes under way at once: enough to keep libuv's I/O threads busy, bounded for memory. */
 const WRITES_IN_FLIGHT = 64;
 
@@ -184,6 +195,12 @@ export class DistWriter implements OutputWriter {
     return stats;
   }
 
+  /** A patch can be committed when dist/ is a link of Broadsheet's to a whole site (output-folder.ts). */
+  patchable(): boolean {
+    this.prepare();
+    return this.folder!.live !== undefined && this.folder!.realFolder === undefined;
+  }
+
   /** Give up: dist/ is untouched; the files this build wrote into the spare tree are removed. */
   async abort(): Promise<void> {
     await this.writes.drain();
@@ -195,6 +212,10 @@ export class DistWriter implements OutputWriter {
     this.files.clear();
     this.staged.clear();
     this.kept.clear();
+    // Trusted no more: a commit after this one opens the folder again and walks the trees.
+    this.folder = undefined;
+    this.ledger = undefined;
+    this.folders.clear();
   }
 }
 
@@ -244,7 +265,9 @@ function linkKept(live: string, spare: string, file: string): boolean {
   const source = path.join(live, file);
   const target = path.join(spare, file);
   const have = lstatSync(target, { throwIfNoEntry: false });
-  const want = statSync(source);
+  const want = statSync(source, { throwIfNoEntry: false });
+  // Deleted from the live tree by someone else: a patch cannot keep it (a whole build writes it again).
+  if (!want) throw new OutputChanged(file);
   if (have && have.ino === want.ino && have.dev === want.dev) return false;
   ensureFolder(spare, path.dirname(target));
   replaceEntry(target, (aside) => linkSync(source, aside));

@@ -1,7 +1,9 @@
 // What the previous build wrote to the output folder, and from what: for every file, a fingerprint
 // of its inputs and the size and mtime it was left with (.cache/output.json). A page whose
 // fingerprint is unchanged, and whose file is still there as the build left it, is neither
-// rendered nor written: a warm build of an unchanged site renders nothing.
+// rendered nor written: a warm build of an unchanged site renders nothing. Whether a file is
+// still as it was is looked at when the build first asks about it, so a build that looks at a few
+// pages (an incremental one) stats a few files, not every file of the site.
 //
 // A page's fingerprint hashes everything its bytes depend on: the site fingerprint (Broadsheet's
 // code, the config, every template, the site-wide template data) and the page's own PageSpec,
@@ -128,6 +130,8 @@ export function recordedOutputFiles(dir: string, outPath: string): Set<string> |
  */
 export class OutputManifest {
   private readonly next = new Map<string, string>();
+  /** Files of `current` seen to be as the build left them. */
+  private readonly checked = new Set<string>();
   /** Has `current` changed since it was loaded or last saved? */
   private unsaved = false;
 
@@ -153,19 +157,29 @@ export class OutputManifest {
     if (!previous || previous.format !== MANIFEST_FORMAT || previous.outPath !== outPath || typeof previous.files !== 'object') {
       return new OutputManifest(dir, outPath, new Map());
     }
-    // Keep only files still there with the size and mtime the build left: a file deleted or edited
-    // by hand in the output folder is rendered and written again.
-    const current = new Map<string, ManifestEntry>();
-    for (const [file, entry] of Object.entries(previous.files)) {
-      const info = statSync(path.join(outPath, file), { throwIfNoEntry: false });
-      if (info?.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs) current.set(file, entry);
+    return new OutputManifest(dir, outPath, new Map(Object.entries(previous.files)));
+  }
+
+  /**
+   * The entry of a file still there with the size and mtime the build left (looked at once): a
+   * file deleted or edited by hand in the output folder is rendered and written again.
+   */
+  private entry(file: string): ManifestEntry | undefined {
+    const entry = this.current.get(file);
+    if (!entry || this.checked.has(file)) return entry;
+    const info = statSync(path.join(this.outPath, file), { throwIfNoEntry: false });
+    if (info?.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs) {
+      this.checked.add(file);
+      return entry;
     }
-    return new OutputManifest(dir, outPath, current);
+    this.current.delete(file);
+    this.unsaved = true;
+    return undefined;
   }
 
   /** Is `file` in the output folder exactly what these inputs would produce? */
   isCurrent(file: string, print: string): boolean {
-    return this.current.get(file)?.fingerprint === print;
+    return this.entry(file)?.fingerprint === print;
   }
 
   /** The fingerprint of a file of the new site (written or kept). */
@@ -180,13 +194,17 @@ export class OutputManifest {
    */
   currentUnder(folder: string): Map<string, string> {
     const found = new Map<string, string>();
-    for (const [file, entry] of this.current) if (file.startsWith(folder)) found.set(file, entry.fingerprint);
+    for (const file of [...this.current.keys()]) {
+      if (!file.startsWith(folder)) continue;
+      const entry = this.entry(file);
+      if (entry) found.set(file, entry.fingerprint);
+    }
     return found;
   }
 
   /** Is `file` part of the site as the output folder now has it? */
   has(file: string): boolean {
-    return this.current.has(file);
+    return this.entry(file) !== undefined;
   }
 
   /**

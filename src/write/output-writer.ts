@@ -60,6 +60,12 @@ export interface OutputWriter {
    * those in `removed` (unless written or kept).
    */
   commit(removed?: Iterable<string>): Promise<WriteStats>;
+  /**
+   * Can commit(removed) carry the previous output's other files over? Only where there is a
+   * previous output this writer made (a build's first output, or an older Broadsheet's real
+   * folder, is written whole). Absent: no.
+   */
+  patchable?(): boolean;
   /** Give up the new files: the previous output stays as it was. */
   abort(): Promise<void>;
 }

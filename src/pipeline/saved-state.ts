@@ -1,0 +1,163 @@
+// The site state a build leaves in the cache (.cache/state.json), so that the next build, when
+// only articles changed, takes the incremental path (pipeline/update.ts) instead of planning and
+// fingerprinting every page again: the articles read (by content path and cache key), the model's
+// order, what it left out and its related lists (as positions), each page group's pages, the
+// files of the other outputs, what each article shows of its images, and the build's warnings.
+//
+// It is trusted only for the inputs it was made from (its identity): Broadsheet's code, the
+// config, every template and theme file, the static folder's listing, the authors file and the
+// publishing flags. Anything else changed, a key the cache lacks, or a photo changed since: the
+// build is a full one. Written after each successful build and dev session, aside and renamed.
+
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { SiteConfig } from '../config.js';
+import { SiteImages, type ArticleImages } from '../images/site-images.js';
+import { findFiles, linkPolicy } from '../load/discover.js';
+import { restoreSite } from '../model/site.js';
+import type { Problem } from '../problems/index.js';
+import type { ArticleMeta, AuthorProfiles, PageKind, PublishOptions, WrittenPage } from '../types/index.js';
+import { codeIdentity } from '../version.js';
+import { writeFileAtomic } from '../write/fs-helpers.js';
+import { fingerprint } from '../write/manifest.js';
+import { linkersOf } from './linkers.js';
+import { globalsPrintOf, type SiteState, type SiteStores } from './state.js';
+
+const STATE_FILE = 'state.json';
+const STATE_FORMAT = 1;
+
+interface SavedFile {
+  format: number;
+  identity: string;
+  /** Every article read, in content-path order: its content path and cache key. */
+  articles: Array<[contentPath: string, key: string]>;
+  /** The published articles, newest first, and the left-out ones: indexes into `articles`. */
+  published: number[];
+  leftOut: { drafts: number[]; scheduled: number[]; expired: number[] };
+  /** Each published article's related list: positions in `published`. */
+  related: number[][];
+  pages: { order: string[]; byGroup: Record<string, Array<[url: string, lastModified: string | null, kind: PageKind]>> };
+  sitemapFiles: string[];
+  otherFiles: string[];
+  images: Array<[contentPath: string, images: ArticleImages]>;
+  /** Warnings of the stages after collecting (images, links, static files): the next build reports them again. */
+  laterWarnings: Problem[];
+}
+
+/** A saved state made whole again. */
+export interface RestoredState {
+  state: SiteState;
+}
+
+/**
+ * What a saved state was made from: Broadsheet's code, the config, the templates and theme files,
+ * the static folder's listing, the authors file's profiles and the publishing flags. Undefined
+ * when the static folder has problems (a link out of the site, a name that is not UTF-8): only a
+ * whole build reports them.
+ */
+export function stateIdentity(config: SiteConfig, input: { templates: string; profiles: AuthorProfiles; publish: PublishOptions }): string | undefined {
+  const { drafts, future, expired } = input.publish;
+  const listing = staticListing(config);
+  return listing && fingerprint(codeIdentity(), config, input.templates, [...input.profiles], { drafts, future, expired }, listing);
+}
+
+/** The static folder's files with their sizes and modification times; undefined if it has problems. */
+function staticListing(config: SiteConfig): string[] | undefined {
+  const found = findFiles(linkPolicy(config), config.staticPath);
+  if (found.problems.length > 0) return undefined;
+  return found.files.map(([relative, absolute]) => {
+    const info = statSync(absolute, { throwIfNoEntry: false });
+    return `${relative}\u0000${info?.size}\u0000${info?.mtimeMs}`;
+  });
+}
+
+/** Save `state` for the next build; `identity` from stateIdentity. */
+export function saveSiteState(state: SiteState, identity: string | undefined): void {
+  if (identity === undefined) {
+    dropSiteState(state.config);
+    return;
+  }
+  const { site } = state;
+  const metas = [...state.metas.values()].sort((a, b) => (a.contentPath < b.contentPath ? -1 : 1));
+  const position = new Map(metas.map((meta, i) => [meta, i]));
+  const indexes = (list: readonly ArticleMeta[]) => list.map((meta) => position.get(meta)!);
+  const published = new Map(site.articles.map((meta, i) => [meta, i]));
+  const byGroup: SavedFile['pages']['byGroup'] = {};
+  for (const key of state.pages.order) byGroup[key] = (state.pages.byGroup.get(key) ?? []).map((page) => [page.url, page.lastModified ?? null, page.kind]);
+  const saved: SavedFile = {
+    format: STATE_FORMAT,
+    identity,
+    articles: metas.map((meta) => [meta.contentPath, meta.key]),
+    published: indexes(site.articles),
+    leftOut: { drafts: indexes(site.leftOut.drafts), scheduled: indexes(site.leftOut.scheduled), expired: indexes(site.leftOut.expired) },
+    related: site.related.lists.map((list) => list.map((meta) => published.get(meta)!)),
+    pages: { order: state.pages.order, byGroup },
+    sitemapFiles: [...state.sitemapFiles],
+    otherFiles: [...state.otherFiles].sort(),
+    images: state.images.entries(),
+    laterWarnings: state.laterWarnings,
+  };
+  writeFileAtomic(path.join(state.config.cachePath, STATE_FILE), JSON.stringify(saved));
+}
+
+/** Forget the saved state: the output no longer matches it (a build that fails after writing, say). */
+export function dropSiteState(config: Pick<SiteConfig, 'cachePath'>): void {
+  rmSync(path.join(config.cachePath, STATE_FILE), { force: true });
+}
+
+/**
+ * The state the last build saved, if it was made from `identity` and every article and photo it
+ * names is still as it was; else undefined (the build is a full one). Its articles are the cache's
+ * own objects, so unchanged files collected later are the very same ones.
+ */
+export function restoreSiteState(stores: SiteStores, identity: string | undefined, profiles: AuthorProfiles): RestoredState | undefined {
+  if (identity === undefined) return undefined;
+  let saved: SavedFile;
+  try {
+    saved = JSON.parse(readFileSync(path.join(stores.config.cachePath, STATE_FILE), 'utf8')) as SavedFile;
+  } catch {
+    return undefined;
+  }
+  if (saved.format !== STATE_FORMAT || saved.identity !== identity) return undefined;
+  const metas: ArticleMeta[] = [];
+  for (const [, key] of saved.articles) {
+    const meta = stores.cache.recall(key)?.meta;
+    if (!meta) return undefined;
+    metas.push(meta);
+  }
+  const pick = (indexes: readonly number[]) => indexes.map((i) => metas[i]!);
+  const published = pick(saved.published);
+  const leftOut = { drafts: pick(saved.leftOut.drafts), scheduled: pick(saved.leftOut.scheduled), expired: pick(saved.leftOut.expired) };
+  const lists = saved.related.map((list) => list.map((at) => published[at]!));
+  const site = restoreSite({ articles: published, leftOut, related: { options: stores.config.related, lists } }, profiles);
+  const images = new SiteImages(new Map(saved.images));
+  if (photosChanged(images, stores)) return undefined;
+  const byGroup = new Map<string, WrittenPage[]>();
+  for (const [key, pages] of Object.entries(saved.pages.byGroup)) {
+    byGroup.set(key, pages.map(([url, lastModified, kind]) => (lastModified === null ? { url, kind } : { url, lastModified, kind })));
+  }
+  const state: SiteState = {
+    ...stores,
+    site,
+    metas: new Map(metas.map((meta) => [meta.contentPath, meta])),
+    images,
+    pages: { order: saved.pages.order, byGroup },
+    sitemapFiles: saved.sitemapFiles,
+    otherFiles: new Set(saved.otherFiles),
+    linkers: linkersOf(metas),
+    globalsPrint: globalsPrintOf(site, stores.config),
+    laterWarnings: saved.laterWarnings,
+  };
+  return { state };
+}
+
+/** Has any photo the site shows changed since the image store hashed it (a look at each file's size and time)? */
+function photosChanged(images: SiteImages, stores: Pick<SiteStores, 'imageStore'>): boolean {
+  for (const [, article] of images.entries()) {
+    for (const source of article.sources) {
+      const info = statSync(source, { throwIfNoEntry: false });
+      if (!info || stores.imageStore.stampedHash(source, info.size, info.mtimeMs) === undefined) return true;
+    }
+  }
+  return false;
+}
