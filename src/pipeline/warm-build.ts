@@ -42,15 +42,20 @@ export async function updateFromSaved(restored: RestoredState, collected: Collec
     changes.push({ after });
     changed.add(file);
   }
+  // The output folder is taken as the last build left it: only the files the update touches are looked at.
+  state.manifest.trust();
   let applied: Applied | 'full';
   try {
     applied = await applyChanges(state, { changes, changed, index: now }, run);
   } catch (error) {
     // A file the output should keep was deleted by hand: the whole build writes it again.
-    if (error instanceof OutputChanged) return 'full';
-    throw error;
+    if (!(error instanceof OutputChanged)) throw error;
+    applied = 'full';
   }
-  if (applied === 'full') return 'full';
+  if (applied === 'full') {
+    state.manifest.trust(false);
+    return 'full';
+  }
   // The earlier versions of changed articles: no longer part of the site, so not kept in the cache.
   for (const { before, after } of changes) if (before && before.key !== after?.key) state.cache.forget(before.key);
   return { ...applied, changed: changes.length };
