@@ -42,8 +42,8 @@ export async function updateFromSaved(restored: RestoredState, collected: Collec
     changes.push({ after });
     changed.add(file);
   }
-  // The output folder is taken as the last build left it: only the files the update touches are looked at.
-  state.manifest.trust();
+  // A file of the output edited or deleted by hand: the whole build writes it again.
+  if (!state.manifest.outputIntact()) return 'full';
   let applied: Applied | 'full';
   try {
     applied = await applyChanges(state, { changes, changed, index: now }, run);
@@ -52,10 +52,7 @@ export async function updateFromSaved(restored: RestoredState, collected: Collec
     if (!(error instanceof OutputChanged)) throw error;
     applied = 'full';
   }
-  if (applied === 'full') {
-    state.manifest.trust(false);
-    return 'full';
-  }
+  if (applied === 'full') return 'full';
   // The earlier versions of changed articles: no longer part of the site, so not kept in the cache.
   for (const { before, after } of changes) if (before && before.key !== after?.key) state.cache.forget(before.key);
   return { ...applied, changed: changes.length };

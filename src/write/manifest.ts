@@ -133,8 +133,6 @@ export class OutputManifest {
   private readonly next = new Map<string, string>();
   /** Files of `current` seen to be as the build left them. */
   private readonly checked = new Set<string>();
-  /** Take every entry as its file is, without looking (trust()). */
-  private trusting = false;
   /** The files of `current`, sorted (currentUnder finds a folder's files in it); undefined once `current` changes. */
   private sorted: string[] | undefined;
   /** Has `current` changed since it was loaded or last saved? */
@@ -171,7 +169,7 @@ export class OutputManifest {
    */
   private entry(file: string): ManifestEntry | undefined {
     const entry = this.current.get(file);
-    if (!entry || this.trusting || this.checked.has(file)) return entry;
+    if (!entry || this.checked.has(file)) return entry;
     const info = statSync(path.join(this.outPath, file), { throwIfNoEntry: false });
     if (info?.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs) {
       this.checked.add(file);
@@ -184,13 +182,15 @@ export class OutputManifest {
   }
 
   /**
-   * Take the output folder as the last commit left it, without looking at its files: a build that
-   * continues from the saved state of the last one (pipeline/warm-build.ts) touches few files, and
-   * a file deleted by hand there still shows (the writer cannot keep it: OutputChanged). With
-   * `false`, files are looked at again (the build turned out to be a whole one).
+   * Is every file the manifest names still as the last commit left it (a stat each)? A build that
+   * continues from the last one's saved state (pipeline/warm-build.ts) touches few files: one
+   * deleted or edited by hand elsewhere in the output folder is found here, and the whole site is
+   * built instead, writing it again.
    */
-  trust(on = true): void {
-    this.trusting = on;
+  outputIntact(): boolean {
+    let intact = true;
+    for (const file of [...this.current.keys()]) if (!this.entry(file)) intact = false;
+    return intact;
   }
 
   /** Is `file` in the output folder exactly what these inputs would produce? */
