@@ -68,7 +68,7 @@ const LAYERS: readonly string[][] = [
   ['config.ts', 'config-import.ts', 'config-folders.ts'],
   ['report.ts', 'timing.ts'],
   ['write/'],
-  ['types/', 'dates.ts', 'slugs.ts', 'urls.ts', 'escape.ts', 'version.ts', 'installation.ts', 'bounded-tasks.ts'],
+  ['types/', 'dates.ts', 'slugs.ts', 'urls.ts', 'escape.ts', 'version.ts', 'installation.ts', 'bounded-tasks.ts', 'lower-bound.ts'],
   ['problems/', 'visible-text.ts'],
 ];
 

@@ -5,7 +5,7 @@
 
 import type { Problem } from '../problems/index.js';
 import type { ArticleChange, ArticleMeta, PublishOptions, Site, Term, TermGroup, YearGroup } from '../types/index.js';
-import { lowerBound } from './lower-bound.js';
+import { lowerBound } from '../lower-bound.js';
 import { carryRelated } from './related-patch.js';
 import { byTermName, findDuplicateUrls, groupByDate, insertionPoint, orderSpellings, publishStatus, sortedIndexOf } from './site.js';
 

@@ -16,7 +16,7 @@
 // within candidatesPerTerm / 2 of it in one of its terms.
 
 import type { ArticleMeta, RelatedArticles, RelatedIndex, RelatedOptions } from '../types/index.js';
-import { lowerBound } from './lower-bound.js';
+import { lowerBound } from '../lower-bound.js';
 
 const DAY_MS = 86_400_000;
 

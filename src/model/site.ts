@@ -6,7 +6,7 @@
 import { problem, type Problem } from '../problems/index.js';
 import type { ArticleMeta, AuthorProfiles, RelatedOptions, Term } from '../types/index.js';
 import type { PublishOptions, Site, TermGroup, YearGroup, DayGroup, MonthGroup } from '../types/index.js';
-import { lowerBound } from './lower-bound.js';
+import { lowerBound } from '../lower-bound.js';
 import { relatedArticles, relatedIndex } from './related.js';
 
 /** What the model is made with besides the articles. */

@@ -42,13 +42,15 @@ export async function updateFromSaved(restored: RestoredState, collected: Collec
     changes.push({ after });
     changed.add(file);
   }
+  // A file of the output edited or deleted by hand: the whole build writes it again.
+  if (!state.manifest.outputIntact()) return 'full';
   let applied: Applied | 'full';
   try {
     applied = await applyChanges(state, { changes, changed, index: now }, run);
   } catch (error) {
     // A file the output should keep was deleted by hand: the whole build writes it again.
-    if (error instanceof OutputChanged) return 'full';
-    throw error;
+    if (!(error instanceof OutputChanged)) throw error;
+    applied = 'full';
   }
   if (applied === 'full') return 'full';
   // The earlier versions of changed articles: no longer part of the site, so not kept in the cache.

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { lowerBound } from '../lower-bound.js';
 import { writeFileAtomic } from './fs-helpers.js';
 import type { OutputWriter } from './output-writer.js';
 import { isArticleMeta } from '../types/index.js';
@@ -132,6 +133,8 @@ export class OutputManifest {
   private readonly next = new Map<string, string>();
   /** Files of `current` seen to be as the build left them. */
   private readonly checked = new Set<string>();
+  /** The files of `current`, sorted (currentUnder finds a folder's files in it); undefined once `current` changes. */
+  private sorted: string[] | undefined;
   /** Has `current` changed since it was loaded or last saved? */
   private unsaved = false;
 
@@ -173,8 +176,21 @@ export class OutputManifest {
       return entry;
     }
     this.current.delete(file);
+    this.sorted = undefined;
     this.unsaved = true;
     return undefined;
+  }
+
+  /**
+   * Is every file the manifest names still as the last commit left it (a stat each)? A build that
+   * continues from the last one's saved state (pipeline/warm-build.ts) touches few files: one
+   * deleted or edited by hand elsewhere in the output folder is found here, and the whole site is
+   * built instead, writing it again.
+   */
+  outputIntact(): boolean {
+    let intact = true;
+    for (const file of [...this.current.keys()]) if (!this.entry(file)) intact = false;
+    return intact;
   }
 
   /** Is `file` in the output folder exactly what these inputs would produce? */
@@ -194,8 +210,12 @@ export class OutputManifest {
    */
   currentUnder(folder: string): Map<string, string> {
     const found = new Map<string, string>();
-    for (const file of [...this.current.keys()]) {
-      if (!file.startsWith(folder)) continue;
+    this.sorted ??= [...this.current.keys()].sort();
+    const files = this.sorted;
+    // The folder's files are one run of the sorted list: from the first at or after `folder`.
+    const run: string[] = [];
+    for (let i = lowerBound(files.length, (at) => files[at]! >= folder); i < files.length && files[i]!.startsWith(folder); i++) run.push(files[i]!);
+    for (const file of run) {
       const entry = this.entry(file);
       if (entry) found.set(file, entry.fingerprint);
     }
@@ -227,12 +247,14 @@ export class OutputManifest {
       }
       this.current.clear();
       for (const [file, entry] of entries) this.current.set(file, entry);
+      this.sorted = undefined;
     } else {
       for (const [file, print] of this.next) {
         const entry = this.entryFor(file, print);
         if (entry) this.current.set(file, entry);
       }
       for (const file of removed) if (!this.next.has(file)) this.current.delete(file);
+      this.sorted = undefined;
     }
     this.next.clear();
     this.unsaved = true;

@@ -1,5 +1,5 @@
-// The one binary search of the model: sorted article lists (newest first) and the related index's
-// ascending id lists are all searched through it.
+// The one binary search: the model's sorted article lists (newest first) and the related index's
+// ascending id lists, and the output manifest's sorted file names, are all searched through it.
 
 /**
  * The first index in [0, length) at which `reached(index)` holds, or `length` if it never does.
