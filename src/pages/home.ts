@@ -27,6 +27,7 @@ function homeList(site: Site, config: SiteConfig): ListOptions {
     articles: site.articles,
     pageSize: config.pageSize,
     breadcrumbs: [],
-    pageOneData: () => ({ ...frontPage(site, config) }),
+    pageOneData: (items) => ({ ...frontPage(site, config, items) }),
+    pageOnePhotos: true,
   };
 }

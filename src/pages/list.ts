@@ -24,8 +24,10 @@ export interface ListOptions {
   /** An author's list: the author, for every page's Person JSON-LD. */
   authors?: PageSpec['authors'];
   data?: Record<string, unknown>;
-  /** Page 1 only: more data, besides `data` (the home's front page); its articles count for lastmod. */
-  pageOneData?: () => Record<string, unknown>;
+  /** Page 1 only: more data made of its articles, besides `data` (the home's front page); its articles count for lastmod. */
+  pageOneData?: (items: readonly ArticleMeta[]) => Record<string, unknown>;
+  /** Page 1 shows its articles' photos (the home's front page): the pipeline adds their teasers to its spec. */
+  pageOnePhotos?: boolean;
 }
 
 /** A page group that is one paginated list (options made when pages are planned). */
@@ -45,7 +47,7 @@ export function listGroup(id: GroupId, options: () => ListOptions, articles: rea
  */
 export function* listPages(options: ListOptions, only?: ReadonlySet<number>): Generator<PageSpec> {
   for (const { items, pagination } of paginate(options.articles, options.pageSize, options.listUrl, only)) {
-    const more = pagination.number === 1 ? options.pageOneData?.() : undefined;
+    const more = pagination.number === 1 ? options.pageOneData?.(items) : undefined;
     yield {
       kind: options.kind,
       url: pagination.url,
@@ -58,12 +60,13 @@ export function* listPages(options: ListOptions, only?: ReadonlySet<number>): Ge
       authors: options.authors,
       breadcrumbs: pagination.number === 1 ? options.breadcrumbs : [...options.breadcrumbs, { name: options.title, url: options.listUrl }],
       data: { ...options.data, ...more, articles: items, heading: options.title },
+      ...(pagination.number === 1 && options.pageOnePhotos ? { showsPhotos: true } : {}),
     };
   }
 }
 
 /** Every article in page data, at any depth (a front page's sections hold lists of them). */
-function* articlesIn(value: unknown): Generator<ArticleMeta> {
+export function* articlesIn(value: unknown): Generator<ArticleMeta> {
   if (isArticleMeta(value)) yield value;
   else if (Array.isArray(value)) for (const item of value) yield* articlesIn(item);
   else if (typeof value === 'object' && value !== null) for (const field of Object.values(value)) yield* articlesIn(field);

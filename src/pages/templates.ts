@@ -36,8 +36,26 @@ export interface Templates {
   files: ReadonlyMap<string, readonly FoundFile[]>;
   /** Hash of every template file: identifies this set of templates. */
   fingerprint: string;
-  /** Hash of the files a page template is made of (see templateFingerprints). */
+  /** Hash of the files a page template is made of (see templateFingerprints), and of the stylesheets every page links. */
   fingerprintOf(name: string): string;
+  /** The stylesheets every page links, in order (see stylesheetsOf). */
+  stylesheets: string[];
+}
+
+/** The default theme's stylesheet, as the site serves it. */
+export const THEME_STYLESHEET = '/assets/style.css';
+/** A site's own stylesheet: templates/assets/site.css, served after the theme's so its rules win. */
+export const SITE_STYLESHEET = '/assets/site.css';
+
+/**
+ * The stylesheets every page links (site paths): the theme's style.css (the site's own when it
+ * replaces it), then the site's site.css when templates/assets/site.css exists. The default theme
+ * has no site.css, so a site's is only ever the site's.
+ */
+export function stylesheetsOf(found: TemplateFiles): string[] {
+  const own = found.roots.filter((root) => root !== path.resolve(DEFAULT_TEMPLATES));
+  const hasSiteSheet = own.some((root) => (found.files.get(root) ?? []).some(([relative]) => relative.split(path.sep).join('/') === `assets/site.css`));
+  return hasSiteSheet ? [THEME_STYLESHEET, SITE_STYLESHEET] : [THEME_STYLESHEET];
 }
 
 /** A template failed: the Problem says where. */
@@ -186,13 +204,16 @@ export function createTemplates(
 
   const everything = templatesFingerprint(files);
   const prints = templateFingerprints(files, names, everything);
+  const stylesheets = stylesheetsOf(files);
   return {
     problems,
     templates: {
       roots,
       files: files.files,
       fingerprint: everything,
-      fingerprintOf: (name) => prints.get(name) ?? '',
+      // Every page links the stylesheets: a site.css added or removed changes every page.
+      fingerprintOf: (name) => `${prints.get(name) ?? ''}:${stylesheets.join(',')}`,
+      stylesheets,
       render(name, variables) {
         const template = parsed.get(name);
         if (!template) throw new Error(`template "${name}" was not parsed at start-up`);
@@ -227,7 +248,11 @@ function registerCardFilter(engine: Liquid, config: SiteConfig, files: TemplateF
     const articleKey = (item as { key?: unknown } | null)?.key;
     // The title's heading level: 2 in plain lists, 3 under a front page section's heading.
     const depth = typeof level === 'number' && Number.isInteger(level) && level >= 2 && level <= 6 ? level : 2;
-    const key = typeof articleKey === 'string' && articleKey !== '' ? (depth === 2 ? articleKey : `${articleKey}:h${depth}`) : undefined;
+    // A card with a photo (the front page's) differs from the same article's card without; the
+    // photo's first file names its bytes (images/<hash of source and settings>/...).
+    const photo = (item as { photo?: { files?: Array<{ url?: unknown }> } | null } | null)?.photo?.files?.[0]?.url;
+    const variant = `${depth === 2 ? '' : `:h${depth}`}${typeof photo === 'string' ? `:photo:${photo}` : ''}`;
+    const key = typeof articleKey === 'string' && articleKey !== '' ? `${articleKey}${variant}` : undefined;
     const cached = key !== undefined ? cards.get(key) : undefined;
     if (cached !== undefined) return cached;
     try {
