@@ -31,33 +31,45 @@ export function dateFormatFilter(display: DateDisplay): (value: unknown, format?
   };
 }
 
+/** How a teaser photo is shown in one role: the <picture>'s options and the widest variant worth offering. */
+export interface PictureRole extends PictureOptions {
+  /** Variants wider than this are left out of the srcset: the role never shows the photo that large. */
+  maxWidth: number;
+}
+
 /**
  * How the default theme shows a teaser photo (`{{ item.photo | picture: "lead" }}`), by role: the
- * `sizes` that match its width in templates/assets/style.css at each screen width, and whether it
- * is the page's main image (loaded first) or loaded lazily, as every photo below the fold is.
+ * `sizes` that match its width in templates/assets/style.css at each screen width, whether it is
+ * the page's main image (loaded first) or loaded lazily, as every photo below the fold is, and the
+ * widest variant the role needs on a three-times-dense screen (fewer candidates, shorter pages).
  */
-export const PICTURE_ROLES: Readonly<Record<string, PictureOptions>> = {
+export const PICTURE_ROLES: Readonly<Record<string, PictureRole>> = {
   // The front page's lead: 3/5 of the page's width beside its headline; the full screen width on a phone.
-  lead: { sizes: '(min-width: 64rem) 37rem, (min-width: 48rem) 58vw, 100vw', priority: true },
+  lead: { sizes: '(min-width: 64rem) 37rem, (min-width: 48rem) 58vw, 100vw', priority: true, maxWidth: Infinity },
   // A secondary story: a third of the page's width; a thumbnail beside the headline on a phone.
-  top: { sizes: '(min-width: 64rem) 20rem, (min-width: 40rem) 31vw, 8rem', priority: false },
+  top: { sizes: '(min-width: 64rem) 20rem, (min-width: 40rem) 31vw, 8rem', priority: false, maxWidth: 640 },
   // A card: a third of the page's width at most; a thumbnail beside the headline on a phone.
-  card: { sizes: '(min-width: 64rem) 20rem, (min-width: 40rem) 31vw, 6rem', priority: false },
+  card: { sizes: '(min-width: 64rem) 20rem, (min-width: 40rem) 31vw, 6rem', priority: false, maxWidth: 640 },
   // A thumbnail beside a headline in a list ("More news").
-  thumb: { sizes: '6rem', priority: false },
+  thumb: { sizes: '6rem', priority: false, maxWidth: 320 },
 };
 
 /**
  * `{{ item.photo | picture: "card" }}`: an article's teaser photo (ArticleView.photo) as a
  * <picture>, shown as PICTURE_ROLES says for the role; a second argument replaces the role's
- * `sizes` (`picture: "thumb", "10rem"`). Empty for no photo. Output with `| raw`.
+ * `sizes` (`picture: "thumb", "10rem"`), and then every width is offered. Empty for no photo.
+ * Output with `| raw`.
  */
 export function pictureFilter(basePath: string): (photo: unknown, role?: unknown, sizes?: unknown) => string {
   return (photo, role = 'card', sizes) => {
     if (!isPhoto(photo)) return '';
     const options = typeof role === 'string' && Object.hasOwn(PICTURE_ROLES, role) ? PICTURE_ROLES[role] : undefined;
     if (!options) throw new Error(`picture: unknown role ${JSON.stringify(role)}; expected one of ${Object.keys(PICTURE_ROLES).join(', ')}`);
-    return pictureOf(photo.files, photo.alt, typeof sizes === 'string' && sizes !== '' ? { ...options, sizes } : options, basePath);
+    if (typeof sizes === 'string' && sizes !== '') return pictureOf(photo.files, photo.alt, { ...options, sizes }, basePath);
+    // The narrowest width is always offered, whatever the role's limit (a photo smaller than every width has one).
+    const narrowest = Math.min(...photo.files.map((file) => file.width));
+    const files = photo.files.filter((file) => file.width <= Math.max(options.maxWidth, narrowest));
+    return pictureOf(files, photo.alt, options, basePath);
   };
 }
 
