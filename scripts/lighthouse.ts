@@ -4,9 +4,9 @@
 // prints the four category scores per page, what the page transferred, its layout shift, and the
 // audits that cost points. Without --dist it builds the seed site (content/, site.config.ts) into
 // a temp folder, with the base URL of the local server, so canonical links point at the page
-// Lighthouse loads. With --photos the copy gets one more article, a page bundle with a lead photo
-// and a captioned body photo (made with sharp), scored as a fifth page: images must not cost
-// points or shift the layout.
+// Lighthouse loads. With --photos the copy has photos (scripts/seed-photos.ts): a lead photo on
+// most articles, so the front page shows them, and a page bundle with a lead photo and a
+// captioned body photo, scored as a fifth page: images must not cost points or shift the layout.
 //
 // Not part of `npm test`: a run takes a minute, and performance scores move with the machine's
 // load. test/accessibility.test.ts holds the checks that must never regress (axe-core).
@@ -14,7 +14,7 @@
 // Chromium is started by playwright-core (a declared dev dependency) with a remote debugging port
 // for Lighthouse to attach to, rather than by chrome-launcher, which only lighthouse depends on.
 
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,9 +23,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import lighthouse, { desktopConfig, type Config, type Result } from 'lighthouse';
 import { launchChromium } from './chromium.js';
-import sharp from 'sharp';
 import sirv from 'sirv';
 import { build } from '../src/build.js';
+import { PHOTO_ARTICLE, seedWithPhotos } from './seed-photos.js';
 
 const REPO = fileURLToPath(new URL('../', import.meta.url));
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -43,46 +43,7 @@ if (!Number.isInteger(runs) || runs < 1 || (values.photos && values.dist)) {
   console.error('usage: npm run lighthouse [-- --dist DIR] [--runs N] [--photos]');
   process.exit(2);
 }
-const PHOTO_ARTICLE = '/2025/12/01/skaters-return-to-medeu/';
 if (values.photos) PAGES['article with photos'] = PHOTO_ARTICLE;
-
-/** A photo-like JPEG: sky over a gradient of ice, with some noise so the encoders have work to do. */
-async function photo(width: number, height: number): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><defs><linearGradient id="s" x2="0" y2="1"><stop offset="0" stop-color="#6fa8dc"/><stop offset="1" stop-color="#e8f1fa"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#s)"/><circle cx="${width * 0.7}" cy="${height * 0.3}" r="${height * 0.12}" fill="#fff6d5"/><rect y="${height * 0.62}" width="100%" height="${height * 0.38}" fill="#cfe0ee"/></svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
-}
-
-/** The seed site, copied into `root` with a page-bundle article that has a lead and a body photo. */
-async function seedWithPhotos(root: string): Promise<void> {
-  cpSync(path.join(REPO, 'content'), path.join(root, 'content'), { recursive: true });
-  writeFileSync(path.join(root, 'site.config.ts'), readFileSync(path.join(REPO, 'site.config.ts'), 'utf8').replace("'./src/config.js'", `'${path.join(REPO, 'src/config.ts')}'`));
-  const bundle = path.join(root, 'content/2025/12/medeu');
-  mkdirSync(bundle, { recursive: true });
-  writeFileSync(path.join(bundle, 'rink.jpg'), await photo(2400, 1600));
-  writeFileSync(path.join(bundle, 'crowd.jpg'), await photo(1600, 1067));
-  writeFileSync(
-    path.join(bundle, 'index.md'),
-    [
-      '---',
-      'title: Skaters return to Medeu',
-      'date: 2025-12-01 10:00',
-      'topic: Society',
-      'tags: [Almaty]',
-      'image: rink.jpg',
-      'imageAlt: The open-air rink at Medeu under a clear sky',
-      'imageCaption: The rink opened for the season on Saturday.',
-      'imageCredit: Broadsheet',
-      '---',
-      '',
-      'The high-altitude rink above Almaty opened its season with a full house.',
-      '',
-      '![Skaters crowd the ice at dusk](crowd.jpg "By dusk the ice was full.")',
-      '',
-      'Tickets cost the same as last year.',
-      '',
-    ].join('\n'),
-  );
-}
 
 /** Listen on a free port of 127.0.0.1, serving `dist` as a static host does (its 404.html for a missing page). */
 async function serve(dist: string): Promise<Server> {
@@ -159,7 +120,7 @@ try {
   server = await serve(dist);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (values.photos) {
-    console.log(`Building the seed site with a photo article into ${dist}...`);
+    console.log(`Building the seed site with photos into ${dist}...`);
     await seedWithPhotos(temp!);
     await build({ root: temp!, outDir: dist, baseUrl: `${origin}/`, cache: false });
   } else if (!values.dist) {

@@ -47,12 +47,14 @@ export const configSchema = z
      */
     nav: z.array(z.string().min(1)).optional(),
     /**
-     * Page 1 of the home as a front page: the newest article as the lead, then a section per topic
-     * with its latest `perSection` stories, then "More news" up to pageSize. `sections` names the
-     * topics, in order; unset, the `sectionCount` largest, largest first. Later pages are plain lists.
+     * Page 1 of the home as a front page: the newest article as the lead, the next `secondary`
+     * newest as secondary stories, then a section per topic with its latest `perSection` stories,
+     * then "More news": the rest of the page's articles. `sections` names the topics, in order;
+     * unset, the `sectionCount` largest, largest first. Later pages are plain lists.
      */
     frontPage: z
       .object({
+        secondary: z.int().min(0).max(4).default(3),
         sections: z.array(z.string().min(1)).optional(),
         sectionCount: z.int().min(0).max(50).default(4),
         perSection: z.int().min(1).max(100).default(4),

@@ -47,10 +47,12 @@ beforeAll(async () => {
 const titles = ($: ReturnType<typeof page>, selector: string) => $(selector).map((_, el) => $(el).text().trim()).get();
 
 describe('the home page', () => {
-  it('leads with the latest article, with date, topic and summary, then the latest by topic', () => {
+  it('leads with the latest article, with date, topic and summary, then the next latest, then the latest by topic', () => {
     const $ = page(dist, '/');
     expect(titles($, '.lead-story h2')).toEqual(['New direct flight to Tbilisi']);
-    expect(titles($, '#section-culture + .article-list h3')[0]).toBe('Aiman Mussakhajayeva performs in Vienna');
+    // The first page holds the newest three (two a page, numbered from the oldest): the two after the lead are secondary.
+    expect(titles($, '.secondary-stories h2')).toEqual(['Aiman Mussakhajayeva performs in Vienna', 'Days of Kazakh Cinema held in Brussels']);
+    expect(titles($, '#section-culture + .story-row h3')[0]).toBe('Scientific and literary corner opens in Istanbul');
     const first = $('.lead-story');
     expect(first.find('time').attr('datetime')).toBe('2025-12-19T03:30:00+05:00');
     expect(first.find('a[href="/topics/transport/"]').text()).toBe('Transport');

@@ -332,9 +332,10 @@ describe('the dev server', () => {
       if (!result.ok) return;
       expect(result.changed).toContain('2025/12/18/skaters-return-to-medeu/index.html');
       expect(result.changed).not.toContain('2025/12/17/plain/index.html');
-      expect(result.changed).not.toContain('index.html');
-      // The new photo's 12 srcset variants and 4 crops were made; the crowd photo's were not.
-      expect(readdirSync(store).filter((name) => !before.has(name) && name !== 'index.json')).toHaveLength(16);
+      // The front page shows the photo too (its lead story's).
+      expect(result.changed).toContain('index.html');
+      // The new photo's 12 srcset variants, 4 crops and 12 teasers (16:9 at 4 widths in 3 formats) were made; the crowd photo's were not.
+      expect(readdirSync(store).filter((name) => !before.has(name) && name !== 'index.json')).toHaveLength(28);
       expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
 
       // The article now shows another photo in its body: the old one's variants leave the output.

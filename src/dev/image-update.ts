@@ -1,12 +1,14 @@
 // The dev server's update for changed photos: a saved image file that pages show is processed
 // again (only it: the image cache holds every other variant), and only the pages of the articles
-// showing it are planned; the feeds go through their fingerprints, which see the new variants.
+// showing it and the front page (which shows photos) are planned; the feeds go through their
+// fingerprints, which see the new variants.
 // Variant files no page shows any more are deleted, as a full build would leave them out.
 
 import { buildTime } from '../dates.js';
 import { prepareImages } from '../images/stage.js';
 import { sortedIndexOf } from '../model/site.js';
 import { GroupSet, groupIds } from '../pages/groups.js';
+import { homeGroup } from '../pages/home.js';
 import { pageGroupsIn } from '../pages/index.js';
 import { stopOnErrors } from '../problems/index.js';
 import type { ArticleMeta, PageSpec } from '../types/index.js';
@@ -40,6 +42,10 @@ export async function updateImages(state: DevState, contentPaths: readonly strin
     const meta = good.metas.get(file);
     return meta ? sortedIndexOf(site.articles, meta) : -1;
   })) specs.push(...group.pages());
+  // The front page shows its articles' photos (pages/photos.ts): its first page is planned too, and
+  // its fingerprint says whether the changed photo is on it.
+  const [front] = homeGroup(site, config).pages();
+  if (front) specs.push(front);
 
   const writer = new DirectWriter(config.outPath);
   const { stats, value: outputs } = await writeTransaction({ ...good, index: good.metas, writer, now, images, progress: noProgress }, async (context) => {

@@ -1,7 +1,8 @@
 // The HTML of a processed image: a <picture> with one <source> per modern format and an <img> of
 // the source's own format, every candidate with its width, and the <img> with width and height so
 // the page does not shift as it loads. The lead image loads first (fetchpriority high, eager); the
-// rest lazily and decoded off the main thread. Pure strings: made on the main thread, carried to
+// rest lazily and decoded off the main thread. The same markup, with the `sizes` a page gives, shows
+// an article's teaser on list pages (pictureOf). Pure strings: made on the main thread, carried to
 // page workers as data.
 
 import { escapeMarkup } from '../escape.js';
@@ -17,19 +18,35 @@ export function defaultVariant<V extends Pick<Variant, 'width'>>(variants: reado
   return pool.reduce((best, variant) => ((fitting.length > 0 ? variant.width > best.width : variant.width < best.width) ? variant : best));
 }
 
-/** A <picture> of `variants` (srcset variants: several formats, several widths), the last format the <img>'s. */
+/** A <picture> of `variants` (srcset variants: several formats, several widths), the last format the <img>'s, sized for the article column. */
 export function pictureMarkup(variants: readonly Variant[], alt: string, lead: boolean, basePath: string): string {
-  const formats = [...new Set(variants.map((variant) => variant.format))];
-  const srcset = (list: readonly Variant[]) => list.map((variant) => `${escapeMarkup(withBasePath(basePath, `/${variant.file}`))} ${variant.width}w`).join(', ');
-  const fallbackFormat = formats[formats.length - 1]!;
-  const sources = formats
-    .slice(0, -1)
-    .map((format) => `<source type="${FORMAT_FILES[format].type}" srcset="${srcset(variants.filter((variant) => variant.format === format))}" sizes="${SIZES}">`);
-  const own = variants.filter((variant) => variant.format === fallbackFormat);
+  const candidates = variants.map((variant) => ({ url: `/${variant.file}`, type: FORMAT_FILES[variant.format].type, width: variant.width, height: variant.height }));
+  return pictureOf(candidates, alt, { sizes: SIZES, priority: lead }, basePath);
+}
+
+/** One candidate of a srcset: its site path, MIME type and pixel size. */
+export type Candidate = Pick<ImageFile, 'url' | 'type' | 'width' | 'height'>;
+
+/** How a <picture> is shown: its `sizes`, and whether it is the page's main image (loaded first) or loaded lazily. */
+export interface PictureOptions {
+  sizes: string;
+  priority: boolean;
+}
+
+/**
+ * A <picture> of `candidates` (several types, several widths): a <source> per type but the last,
+ * in the order given, and an <img> of the last type with the default variant's size.
+ */
+export function pictureOf(candidates: readonly Candidate[], alt: string, options: PictureOptions, basePath: string): string {
+  const types = [...new Set(candidates.map((candidate) => candidate.type))];
+  const srcset = (list: readonly Candidate[]) => list.map((candidate) => `${escapeMarkup(withBasePath(basePath, candidate.url))} ${candidate.width}w`).join(', ');
+  const sizes = escapeMarkup(options.sizes);
+  const sources = types.slice(0, -1).map((type) => `<source type="${type}" srcset="${srcset(candidates.filter((candidate) => candidate.type === type))}" sizes="${sizes}">`);
+  const own = candidates.filter((candidate) => candidate.type === types[types.length - 1]);
   const shown = defaultVariant(own);
-  const loading = lead ? 'fetchpriority="high"' : 'loading="lazy" decoding="async"';
+  const loading = options.priority ? 'fetchpriority="high"' : 'loading="lazy" decoding="async"';
   const img =
-    `<img src="${escapeMarkup(withBasePath(basePath, `/${shown.file}`))}" srcset="${srcset(own)}" sizes="${SIZES}" ` +
+    `<img src="${escapeMarkup(withBasePath(basePath, shown.url))}" srcset="${srcset(own)}" sizes="${sizes}" ` +
     `width="${shown.width}" height="${shown.height}" alt="${escapeMarkup(alt)}" ${loading}>`;
   return `<picture>${sources.join('')}${img}</picture>`;
 }

@@ -1,11 +1,12 @@
 // Which variants a source image gets, as pure data: the responsive widths in AVIF, WebP and the
 // source's own format (never wider than the source: nothing is enlarged), and, for a lead image,
-// the crops search engines and social networks show, centred on its focal point. Each variant has
+// the crops search engines and social networks show and the 16:9 teaser set list pages show, all
+// centred on its focal point. Each variant has
 // its cache key and its file in the output: images/<folder>/<name>-<width>.<ext>, the folder
 // naming the source's bytes and the settings (settings.ts variantFolder).
 
 import type { ImageFocus } from '../types/index.js';
-import { ARTICLE_CROPS, FORMAT_FILES, ORIGINAL_FORMATS, SOCIAL_CROP, variantFolder, variantKey, type CropSpec, type ImageSettings, type OutputFormat } from './settings.js';
+import { ARTICLE_CROPS, FORMAT_FILES, ORIGINAL_FORMATS, SOCIAL_CROP, TEASER_RATIO, TEASER_WIDTHS, variantFolder, variantKey, type CropSpec, type ImageSettings, type OutputFormat } from './settings.js';
 import type { SourceInfo } from './store.js';
 
 /** A source to plan for: the hash of its bytes, a name for its files, what it is. */
@@ -58,13 +59,24 @@ export function srcsetVariants(source: PlannedSource, settings: ImageSettings): 
   return variants;
 }
 
-/** The lead image's crops: 16:9, 4:3 and 1:1 for NewsArticle JSON-LD, and the 1,200 × 630 social card; JPEG, centred on `focus`. */
-export function cropVariants(source: PlannedSource, settings: ImageSettings, focus: ImageFocus | undefined): { article: Variant[]; social: Variant } {
+/** A lead image's crops for one focal point (see cropVariants). */
+export interface LeadCrops {
+  /** NewsArticle JSON-LD: 16:9, 4:3 and 1:1, JPEG. */
+  article: Variant[];
+  /** og:image: 1,200 × 630, JPEG. */
+  social: Variant;
+  /** The teaser: 16:9 at each TEASER_WIDTHS width the crop holds (else its own width), in each srcset format. */
+  teaser: Variant[];
+}
+
+/** The lead image's crops (see LeadCrops), centred on `focus`. */
+export function cropVariants(source: PlannedSource, settings: ImageSettings, focus: ImageFocus | undefined): LeadCrops {
   const folder = variantFolder(source.hash, settings);
+  const centre = focus ?? { x: 0.5, y: 0.5 };
   // A focal point other than the centre changes the crops' bytes, so it is in their names too.
   const suffix = focus && (focus.x !== 0.5 || focus.y !== 0.5) ? `-at${Math.round(focus.x * 100)}-${Math.round(focus.y * 100)}` : '';
   const make = (crop: CropSpec): Variant => {
-    const region = cropRegion(source.info, crop, focus ?? { x: 0.5, y: 0.5 });
+    const region = cropRegion(source.info, crop, centre);
     return {
       key: variantKey(source.hash, { format: 'jpeg', crop, region }),
       file: `images/${folder}/${source.name}-${crop.name}${suffix}.jpg`,
@@ -74,7 +86,18 @@ export function cropVariants(source: PlannedSource, settings: ImageSettings, foc
       region,
     };
   };
-  return { article: ARTICLE_CROPS.map(make), social: make(SOCIAL_CROP) };
+  const region = cropRegion(source.info, TEASER_RATIO, centre);
+  const fitting = TEASER_WIDTHS.filter((width) => width <= region.width);
+  const widths = fitting.length > 0 ? fitting : [region.width];
+  const teaser: Variant[] = [];
+  for (const format of formatsOf(source.info)) {
+    for (const width of widths) {
+      const height = Math.max(1, Math.round((width * TEASER_RATIO.height) / TEASER_RATIO.width));
+      const file = `images/${folder}/${source.name}-16x9-${width}${suffix}.${FORMAT_FILES[format].extension}`;
+      teaser.push({ key: variantKey(source.hash, { format, teaser: { width, height }, region }), file, format, width, height, region });
+    }
+  }
+  return { article: ARTICLE_CROPS.map(make), social: make(SOCIAL_CROP), teaser };
 }
 
 /**

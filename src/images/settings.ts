@@ -60,6 +60,18 @@ export const ARTICLE_CROPS: readonly CropSpec[] = [
 /** og:image and twitter:image: the 1,200 × 630 card every network shows uncropped. */
 export const SOCIAL_CROP: CropSpec = { name: 'og', width: 1200, height: 630 };
 
+/**
+ * The teaser: a lead image cut to 16:9 around its focal point, at these widths in every srcset
+ * format, for pages that show an article's photo beside its headline (the front page's lead, its
+ * top stories and its cards' thumbnails). One set serves every size: each `<img>` says how wide
+ * it is shown (`sizes`) and the browser picks the width. 320 covers a thumbnail on a
+ * three-times-dense phone screen, 1,280 the lead on a two-times-dense desktop one.
+ */
+export const TEASER_WIDTHS: readonly number[] = [320, 640, 960, 1280];
+
+/** The teaser's shape. */
+export const TEASER_RATIO = { width: 16, height: 9 } as const;
+
 /** The `sizes` of every srcset: the article column (--measure, 42rem) or the viewport, whichever is narrower. */
 export const SIZES = '(min-width: 42rem) 42rem, 100vw';
 

@@ -1,5 +1,5 @@
-// What the image stage answers about a site: for each article, what its page and feed entries show
-// and which output files those need; which articles show a given image file (the dev server
+// What the image stage answers about a site: for each article, what its page and feed entries show,
+// its teaser (list pages that show photos) and which output files those need; which articles show a given image file (the dev server
 // re-processes a changed photo and renders only their pages); and every file to write. A dev
 // update replaces the answers of the articles it read again (withArticles), keeping the rest.
 
@@ -24,6 +24,8 @@ export interface FeedImages {
 /** One article's images: what its page and feed entries show, and the output files they need. */
 export interface ArticleImages {
   page: PageImages;
+  /** A local lead image's 16:9 teaser set (every format and width), for list pages that show photos. */
+  teaser?: ImageFile[];
   feed: FeedImages;
   files: OutputImage[];
   /** The image files it shows (absolute paths, as written and real). */
@@ -40,6 +42,11 @@ export class SiteImages {
   /** What an article's page shows; undefined for an article without images. By content path: a dev update's patched site holds new objects for the same articles. */
   pageOf(article: Pick<ArticleMeta, 'contentPath'>): PageImages | undefined {
     return this.articles.get(article.contentPath)?.page;
+  }
+
+  /** An article's teaser set (see ArticleImages.teaser); undefined without a local lead image. */
+  teaserOf(article: Pick<ArticleMeta, 'contentPath'>): ImageFile[] | undefined {
+    return this.articles.get(article.contentPath)?.teaser;
   }
 
   /** What an article's feed entries show; undefined without images. */

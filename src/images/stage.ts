@@ -9,7 +9,7 @@ import type { SiteConfig } from '../config.js';
 import { problem, type Problem } from '../problems/index.js';
 import type { ArticleMeta, ImageFile } from '../types/index.js';
 import { defaultVariant, pictureMarkup, plainImageMarkup, remoteImageMarkup } from './markup.js';
-import { cropVariants, fileStem, srcsetVariants, type Variant } from './plan.js';
+import { cropVariants, fileStem, srcsetVariants, type LeadCrops, type Variant } from './plan.js';
 import { runBounded } from '../bounded-tasks.js';
 import { IMAGES_IN_FLIGHT, makeVariant } from './process.js';
 import { collectReferences, type ImageUse } from './references.js';
@@ -62,11 +62,11 @@ export async function prepareImages(config: SiteConfig, articles: readonly Artic
   return { images: new SiteImages(shown.byArticle), problems, processed: made.processed, sources: references.sources.size };
 }
 
-/** A source's variants: its srcset, and the crops of each focal point its lead uses ask for. */
+/** A source's variants: its srcset, and the crops (teaser included) of each focal point its lead uses ask for. */
 interface SourcePlan {
   source: LoadedSource;
   srcset: Variant[];
-  crops: Map<string, ReturnType<typeof cropVariants>>;
+  crops: Map<string, LeadCrops>;
 }
 
 /** What making the variants did: each variant's stored size by key, its output file by path, failed sources with the cause. */
@@ -88,7 +88,7 @@ async function makeVariants(loaded: readonly LoadedSource[], settings: ImageSett
   const tasks: Array<() => Promise<void>> = [];
   for (const source of loaded) {
     const plannedSource = { hash: source.hash, name: fileStem(source.uses.shown), info: source.info };
-    const crops = new Map<string, ReturnType<typeof cropVariants>>();
+    const crops = new Map<string, LeadCrops>();
     for (const use of source.uses.uses) {
       if (use.index === 'lead') crops.set(focusKey(use), cropVariants(plannedSource, settings, use.focus));
     }
@@ -122,7 +122,7 @@ async function makeVariants(loaded: readonly LoadedSource[], settings: ImageSett
 }
 
 function variantsOf(plan: SourcePlan): Variant[] {
-  return [...plan.srcset, ...[...plan.crops.values()].flatMap((crop) => [...crop.article, crop.social])];
+  return [...plan.srcset, ...[...plan.crops.values()].flatMap((crop) => [...crop.article, crop.social, ...crop.teaser])];
 }
 
 /** What each article shows, filled source by source. */
@@ -162,7 +162,8 @@ class Shown {
         images.page.lead = pictureMarkup(sized, use.alt, true, basePath);
         images.page.crops = crop.article.map(fileOf);
         images.page.social = fileOf(crop.social);
-        images.files.push(...output([...crop.article, crop.social]));
+        images.files.push(...output([...crop.article, crop.social, ...crop.teaser]));
+        images.teaser = crop.teaser.map(fileOf);
         images.feed.image = fileOf(original);
       } else {
         images.page.body[use.index] = pictureMarkup(sized, use.alt, false, basePath);

@@ -27,6 +27,7 @@ function homeList(site: Site, config: SiteConfig): ListOptions {
     articles: site.articles,
     pageSize: config.pageSize,
     breadcrumbs: [],
-    firstPageData: () => ({ ...frontPage(site, config) }),
+    firstPageData: (items) => ({ ...frontPage(site, config, items) }),
+    firstPagePhotos: true,
   };
 }

@@ -25,8 +25,10 @@ export interface ListOptions {
   /** An author's list: the author, for every page's Person JSON-LD. */
   authors?: PageSpec['authors'];
   data?: Record<string, unknown>;
-  /** The first page only: more data, besides `data` (the home's front page); its articles count for lastmod. */
-  firstPageData?: () => Record<string, unknown>;
+  /** The first page only: more data made of its articles, besides `data` (the home's front page); its articles count for lastmod. */
+  firstPageData?: (items: readonly ArticleMeta[]) => Record<string, unknown>;
+  /** The first page shows its articles' photos (the home's front page): the pipeline adds their teasers to its spec. */
+  firstPagePhotos?: boolean;
 }
 
 /** A page group that is one paginated list (options made when pages are planned). */
@@ -46,7 +48,7 @@ export function listGroup(id: GroupId, options: () => ListOptions, articles: rea
  */
 export function* listPages(options: ListOptions, only?: ReadonlySet<number>): Generator<PageSpec> {
   for (const { items, pagination } of paginate(options.articles, options.pageSize, options.listUrl, only)) {
-    const more = pagination.first ? options.firstPageData?.() : undefined;
+    const more = pagination.first ? options.firstPageData?.(items) : undefined;
     yield {
       kind: options.kind,
       url: pagination.url,
@@ -59,12 +61,13 @@ export function* listPages(options: ListOptions, only?: ReadonlySet<number>): Ge
       authors: options.authors,
       breadcrumbs: pagination.first ? options.breadcrumbs : [...options.breadcrumbs, { name: options.title, url: options.listUrl }],
       data: { ...options.data, ...more, articles: items, heading: options.title },
+      ...(pagination.first && options.firstPagePhotos ? { showsPhotos: true } : {}),
     };
   }
 }
 
 /** Every article in page data, at any depth (a front page's sections hold lists of them). */
-function* articlesIn(value: unknown): Generator<ArticleMeta> {
+export function* articlesIn(value: unknown): Generator<ArticleMeta> {
   if (isArticleMeta(value)) yield value;
   else if (Array.isArray(value)) for (const item of value) yield* articlesIn(item);
   else if (typeof value === 'object' && value !== null) for (const field of Object.values(value)) yield* articlesIn(field);

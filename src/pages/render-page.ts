@@ -4,7 +4,7 @@
 
 import type { SiteConfig } from '../config.js';
 import { slugify } from '../slugs.js';
-import { isArticleMeta, type ArticleMeta, type PageSpec, type Site } from '../types/index.js';
+import { isArticleMeta, type ArticleMeta, type ImageFile, type PageSpec, type Site } from '../types/index.js';
 import { absoluteUrl } from '../urls.js';
 import { resolveBodyImages } from '../images/placeholders.js';
 import { pageMetadata } from './metadata.js';
@@ -58,20 +58,21 @@ export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
 
 /** Render one page. `body` is the article's HTML for article pages, its links resolved. */
 export function renderPage(spec: PageSpec, templates: Templates, globals: SiteGlobals, config: SiteConfig, body?: string): string {
-  return templates.render(spec.template, { ...templateData(spec.data), ...pageContext(spec, globals, config, body) });
+  return templates.render(spec.template, { ...templateData(spec.data, spec.photos ?? {}), ...pageContext(spec, globals, templates.stylesheets, config, body) });
 }
 
-
 /**
- * Page data as templates see it: articles (alone or in lists) become ArticleViews, also one level
- * down in a list of records (the front page's sections, each with its `articles`).
+ * Page data as templates see it: articles (alone or in lists) become ArticleViews, with their
+ * teaser photos where the page shows them, also one level down in a list of records (the front
+ * page's sections, each with its `articles`).
  */
-function templateData(data: Record<string, unknown>, nested = true): Record<string, unknown> {
+function templateData(data: Record<string, unknown>, photos: Readonly<Record<string, ImageFile[]>>, nested = true): Record<string, unknown> {
+  const view = (article: ArticleMeta) => articleView(article, Object.hasOwn(photos, article.contentPath) ? photos[article.contentPath] : undefined);
   const result: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(data)) {
-    if (isArticleMeta(value)) result[name] = articleView(value);
-    else if (Array.isArray(value) && value.length > 0 && isArticleMeta(value[0])) result[name] = (value as ArticleMeta[]).map(articleView);
-    else if (nested && Array.isArray(value) && value.length > 0 && isRecord(value[0])) result[name] = (value as Record<string, unknown>[]).map((item) => templateData(item, false));
+    if (isArticleMeta(value)) result[name] = view(value);
+    else if (Array.isArray(value) && value.length > 0 && isArticleMeta(value[0])) result[name] = (value as ArticleMeta[]).map(view);
+    else if (nested && Array.isArray(value) && value.length > 0 && isRecord(value[0])) result[name] = (value as Record<string, unknown>[]).map((item) => templateData(item, photos, false));
     else result[name] = value;
   }
   return result;
@@ -82,13 +83,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * `page` and `article` as templates see them. Every field is present, absent values null (see
+ * `site` (the globals and the stylesheets every page links), `page` and `article` as templates see them. Every field is present, absent values null (see
  * pages/views.ts): a page without pagination still has page.pagination, as a single page.
  */
-function pageContext(spec: PageSpec, globals: SiteGlobals, config: SiteConfig, body: string | undefined) {
+function pageContext(spec: PageSpec, globals: SiteGlobals, stylesheets: readonly string[], config: SiteConfig, body: string | undefined) {
   const pagination = spec.pagination;
   return {
-    site: globals,
+    site: { ...globals, stylesheets },
     page: {
       kind: spec.kind,
       url: spec.url,

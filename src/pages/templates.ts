@@ -1,6 +1,6 @@
 // The LiquidJS engine: template lookup (the site's templates/ first, then Broadsheet's default
-// theme), the filters (filters.ts, and `card` here), and template errors turned into Problems
-// naming the template file and line.
+// theme), the filters (filters.ts, and `card`: card-filter.ts), the stylesheets pages link
+// (stylesheets.ts), and template errors turned into Problems naming the template file and line.
 // Template files are found once, under the symlink policy (load/discover.ts), and LiquidJS reads
 // only those: a link in templates/ leading outside the site is a problem, never read.
 // Rendering is synchronous: a page is a pure function of its PageSpec, the site globals and (for
@@ -10,13 +10,15 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Liquid, type FilterImplOptions, type FS, type Template } from 'liquidjs';
+import { Liquid, type FS, type Template } from 'liquidjs';
 import type { SiteConfig } from '../config.js';
 import { PACKAGE_ROOT } from '../installation.js';
 import { problem, type Problem } from '../problems/index.js';
 import { displayPath, findFiles, isInside, linkPolicy, readInputBytes, readInputText, type FoundFile } from '../load/discover.js';
+import { CARD_TEMPLATE, registerCardFilter } from './card-filter.js';
 import { registerFilters } from './filters.js';
 import { LIQUID_LIMITS, limitTemplateWork, templateLimitCause } from './template-limits.js';
+import { stylesheetsOf } from './stylesheets.js';
 
 /** Broadsheet's own theme, used for any template the site does not provide. */
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL('templates/', PACKAGE_ROOT));
@@ -37,8 +39,10 @@ export interface Templates {
   files: ReadonlyMap<string, readonly FoundFile[]>;
   /** Hash of every template file: identifies this set of templates. */
   fingerprint: string;
-  /** Hash of the files a page template is made of (see templateFingerprints). */
+  /** Hash of the files a page template is made of (see templateFingerprints), and of the stylesheets every page links. */
   fingerprintOf(name: string): string;
+  /** The stylesheets every page links, in order (see pages/stylesheets.ts). */
+  stylesheets: string[];
 }
 
 /** A template failed: the Problem says where. */
@@ -176,7 +180,7 @@ export function createTemplates(
   });
   limitTemplateWork(engine);
   registerFilters(engine, config);
-  registerCardFilter(engine, config, files);
+  registerCardFilter(engine, (error) => new TemplateError(templateProblem(error, config, files, 'template-render', CARD_TEMPLATE)));
 
   const parsed = new Map<string, Template[]>();
   for (const name of names) {
@@ -189,13 +193,16 @@ export function createTemplates(
 
   const everything = templatesFingerprint(files);
   const prints = templateFingerprints(files, names, everything);
+  const stylesheets = stylesheetsOf(roots.filter((root) => root !== path.resolve(DEFAULT_TEMPLATES)).flatMap((root) => files.files.get(root) ?? []));
   return {
     problems,
     templates: {
       roots,
       files: files.files,
       fingerprint: everything,
-      fingerprintOf: (name) => prints.get(name) ?? '',
+      // Every page links the stylesheets: a site.css added or removed changes every page.
+      fingerprintOf: (name) => `${prints.get(name) ?? ''}:${stylesheets.join(',')}`,
+      stylesheets,
       render(name, variables) {
         const template = parsed.get(name);
         if (!template) throw new Error(`template "${name}" was not parsed at start-up`);
@@ -207,45 +214,6 @@ export function createTemplates(
       },
     },
   };
-}
-
-/** What `this` is inside a filter (liquidjs exports the handler type, not its `this`). */
-type FilterThis = ThisParameterType<Extract<FilterImplOptions, (...args: never[]) => unknown>>;
-
-const CARD_MEMO_LIMIT = 20_000;
-
-/** The template of one article in a list: see registerCardFilter. */
-export const CARD_TEMPLATE = 'partials/article-card';
-
-/**
- * {{ item | card | raw }}: the article's card (partials/article-card.liquid, which sees `item`,
- * `level` (its title's heading level: `{{ item | card: 3 }}`, else 2) and `site` only) rendered
- * once per article and level per build and reused on every list the article is on, like Hugo's
- * partialCached: an article appears on the home, topic, tag, month and day lists.
- */
-function registerCardFilter(engine: Liquid, config: SiteConfig, files: TemplateFiles): void {
-  const cards = new Map<string, string>();
-  let template: Template[] | undefined;
-  engine.registerFilter('card', function (this: FilterThis, item: unknown, level: unknown = 2) {
-    const articleKey = (item as { key?: unknown } | null)?.key;
-    // The title's heading level: 2 in plain lists, 3 under a front page section's heading.
-    const depth = typeof level === 'number' && Number.isInteger(level) && level >= 2 && level <= 6 ? level : 2;
-    const key = typeof articleKey === 'string' && articleKey !== '' ? (depth === 2 ? articleKey : `${articleKey}:h${depth}`) : undefined;
-    const cached = key !== undefined ? cards.get(key) : undefined;
-    if (cached !== undefined) return cached;
-    try {
-      template ??= engine.parseFileSync(CARD_TEMPLATE);
-      const html = engine.renderSync(template, { item, level: depth, site: this.context.getSync(['site']) }) as string;
-      if (key !== undefined) {
-        // Bounded: on a 100,000-article archive every card kept would be ~60 MB per thread.
-        if (cards.size >= CARD_MEMO_LIMIT) cards.clear();
-        cards.set(key, html);
-      }
-      return html;
-    } catch (error) {
-      throw new TemplateError(templateProblem(error, config, files, 'template-render', CARD_TEMPLATE));
-    }
-  });
 }
 
 interface LiquidErrorShape {

@@ -6,7 +6,7 @@
 
 import type { SiteDate } from '../dates.js';
 import { authorUrl, tagUrl, topicUrl } from '../urls.js';
-import type { ArticleMeta, Correction } from '../types/index.js';
+import type { ArticleMeta, Correction, ImageFile } from '../types/index.js';
 
 /** A topic, tag or author for templates: name, slug, and its page's site path (before the base path). */
 export interface TermView {
@@ -42,14 +42,30 @@ export interface ArticleView {
   imageAlt: string | null;
   imageCaption: string | null;
   imageCredit: string | null;
+  /**
+   * On pages that show photos (the front page): the lead image cut to 16:9, every format and
+   * width, with its alt text; print it with the `picture` filter. Null elsewhere, and for an
+   * article without a local lead image.
+   */
+  photo: PhotoView | null;
   /** Each with `date` (a SiteDate) and `text`; empty when there are none. */
   corrections: Correction[];
   lang: string;
   extra: Record<string, unknown>;
 }
 
-/** The template view of an article. Pure; shares dates, `corrections` and `extra` with `article` (not copied). */
-export function articleView(article: ArticleMeta): ArticleView {
+/** An article's teaser photo as templates see it (ArticleView.photo). */
+export interface PhotoView {
+  /** Every variant: site path, MIME type, pixel size, bytes. */
+  files: ImageFile[];
+  alt: string;
+}
+
+/**
+ * The template view of an article, with its teaser photo when the page shows one. Pure; shares
+ * dates, `corrections` and `extra` with `article` (not copied).
+ */
+export function articleView(article: ArticleMeta, photo?: ImageFile[]): ArticleView {
   return {
     key: article.key,
     file: article.file,
@@ -69,6 +85,7 @@ export function articleView(article: ArticleMeta): ArticleView {
     imageAlt: article.imageAlt ?? null,
     imageCaption: article.imageCaption ?? null,
     imageCredit: article.imageCredit ?? null,
+    photo: photo && photo.length > 0 ? { files: photo, alt: article.imageAlt ?? '' } : null,
     corrections: article.corrections,
     lang: article.lang,
     extra: article.extra,

@@ -5,6 +5,7 @@
 // (a broken article template would otherwise fail thousands of pages alike).
 
 import { BoundedTasks } from '../bounded-tasks.js';
+import { withPhotos } from '../pages/photos.js';
 import { renderPage } from '../pages/render-page.js';
 import { TemplateError } from '../pages/templates.js';
 import { problemKey, type Problem } from '../problems/index.js';
@@ -63,11 +64,14 @@ export async function writePages(context: OutputContext, planned: () => Iterable
   return { pages, rendered: positions.length, problems };
 }
 
-/** Article pages with what the image stage made of their images (part of their fingerprint, and carried to workers with the spec). */
+/**
+ * Article pages with what the image stage made of their images, and pages that show photos (the
+ * front page) with their articles' teasers: part of their fingerprint, and carried to workers with the spec.
+ */
 function* withImages(specs: Iterable<PageSpec>, context: OutputContext): Generator<PageSpec> {
   for (const spec of specs) {
     const images = spec.article ? context.images.pageOf(spec.article) : undefined;
-    yield images ? { ...spec, images } : spec;
+    yield withPhotos(images ? { ...spec, images } : spec, context.images);
   }
 }
 

@@ -1,7 +1,7 @@
 // Page plans (pages -> pipeline, workers, dev): what a planned page holds, how pages are grouped
 // for planning, and what is kept of a page once written. Types only.
 
-import type { ArticleMeta, Author, PageImages } from './article.js';
+import type { ArticleMeta, Author, ImageFile, PageImages } from './article.js';
 
 /**
  * Where a page sits in its list. URLs are site paths before the base path; page 1's is the list's own
@@ -101,6 +101,14 @@ export interface PageSpec {
   article?: ArticleMeta;
   /** Article pages with images: their markup and crops (added by pipeline/pages.ts from the image stage). */
   images?: PageImages;
+  /** The page shows the photos of the articles in its data (the home's front page). */
+  showsPhotos?: boolean;
+  /**
+   * Pages that show photos: each shown article's teaser set (its lead image cut to 16:9, every
+   * format and width), by content path; articles without a local lead image are absent (added by
+   * pipeline/pages.ts from the image stage).
+   */
+  photos?: Record<string, ImageFile[]>;
   /** ISO date-time of the newest content on the page (sitemap lastmod); none for pages without articles. */
   lastModified?: string;
   /** Topic, tag and author pages: the term whose feeds the page links, besides the site's. */
