@@ -13,6 +13,21 @@ import { isValidTimeZone } from './dates.js';
 import { BuildFailure, problem, type Problem, positionAt } from './problems/index.js';
 
 const relativeFolder = z.string().min(1, 'expected a folder path');
+const languageTag = z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as en, kk or en-GB');
+
+/** What a language of a multilingual site may set (languages.ts fills in the rest). */
+const languageSchema = z
+  .object({
+    /** The site's name in this language (default: `title`). */
+    title: z.string().min(1).optional(),
+    /** One sentence about the site in this language (default: `description`). */
+    description: z.string().optional(),
+    /** The Intl locale dates and numbers are written in (default: kk-KZ for kk, ru-RU for ru, en-GB for en, else the code). */
+    locale: languageTag.optional(),
+    /** The script's direction: rtl gives pages dir="rtl" and a mirrored theme. */
+    direction: z.enum(['ltr', 'rtl']).default('ltr'),
+  })
+  .strict();
 
 /** The site config's schema: every option, its type, default and rule (the README's table follows it). */
 export const configSchema = z
@@ -25,11 +40,16 @@ export const configSchema = z
     baseUrl: z
       .url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://example.org/news/' })
       .default('http://localhost:4321/'),
-    /** Language of the site (BCP 47): `<html lang>`, date formatting, feeds. */
-    language: z
-      .string()
-      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as en, kk or en-GB')
-      .default('en'),
+    /** Language of the site (BCP 47): `<html lang>`, date formatting, feeds. On a multilingual site, the default language's. */
+    language: languageTag.default('en'),
+    /**
+     * A site in several languages: each language's code with its settings, all optional, e.g.
+     * `{ kk: { title: 'Дала жаңалықтары' }, ru: {}, en: {} }`. The default language's pages live at
+     * the site's root, every other's under /<code>/ (docs/languages.md). Unset: one language.
+     */
+    languages: z.record(languageTag, languageSchema.prefault({})).optional(),
+    /** Which of `languages` lives at the site's root (default: `language` when listed, else the first). */
+    defaultLanguage: languageTag.optional(),
     /** IANA time zone that dates without an offset are read in and pages are grouped by. */
     timeZone: z
       .string()
@@ -239,11 +259,25 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
   const problems: Problem[] = folderProblems(root, config, given).map(({ key, value, clash }) =>
     problem('config-invalid', file, locateKey(source, key), { kind: 'folder-clash', key, value, clash }),
   );
+  if (config.languages) {
+    const codes = Object.keys(config.languages);
+    if (codes.length === 0) problems.push(problem('config-invalid', file, locateKey(source, 'languages'), { kind: 'invalid-option', key: 'languages', message: 'expected at least one language, such as { en: {} }' }));
+    if (config.defaultLanguage && !codes.includes(config.defaultLanguage)) {
+      problems.push(problem('config-invalid', file, locateKey(source, 'defaultLanguage'), { kind: 'invalid-option', key: 'defaultLanguage', message: `expected one of the languages: ${codes.join(', ')}` }));
+    }
+  } else if (config.defaultLanguage) {
+    problems.push(problem('config-invalid', file, locateKey(source, 'defaultLanguage'), { kind: 'invalid-option', key: 'defaultLanguage', message: 'expected `languages` too: defaultLanguage says which of them lives at the root' }));
+  }
   // A query or fragment would be pasted into the middle of every URL made from it.
   if (/[?#]/.test(config.baseUrl)) problems.push(problem('config-invalid', file, locateKey(source, 'baseUrl'), { kind: 'base-url-extra', value: config.baseUrl }));
   if (problems.length > 0) throw new BuildFailure(problems);
+  const codes = config.languages ? Object.keys(config.languages) : [];
+  const defaultLanguage = config.languages ? (config.defaultLanguage ?? (codes.includes(config.language) ? config.language : codes[0]!)) : undefined;
   return {
     ...config,
+    // On a multilingual site, `language` is the default language's code.
+    language: defaultLanguage ?? config.language,
+    defaultLanguage,
     publisher: config.publisher ?? config.title,
     root,
     baseUrl,

@@ -1,0 +1,56 @@
+// The languages of a site, each with what its pages need settled: its code, whether it is the
+// default (its pages at the site's root) or lives under /<code>/, the locale its dates and numbers
+// are written in, its script's direction, and the site's title and description in it. A site
+// without `languages` has one language, `language`, exactly as before.
+
+import type { SiteConfig } from './config.js';
+
+/** One language of the site, settled (see the top of this file). */
+export interface SiteLanguage {
+  code: string;
+  /** The default language: its pages at the site's root. */
+  isDefault: boolean;
+  /** What comes before every site path of its pages: '' for the default language, '/ru' for another. */
+  prefix: string;
+  /** The Intl locale of its dates and numbers. */
+  locale: string;
+  direction: 'ltr' | 'rtl';
+  /** The site's title and description in this language. */
+  title: string;
+  description: string;
+}
+
+/** The locale a language's dates and numbers are written in on a multilingual site, unless its settings name one. */
+const DEFAULT_LOCALES: Readonly<Record<string, string>> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+
+/** Does the site publish in more than one language (a `languages` setting)? */
+export function isMultilingual(config: Pick<SiteConfig, 'languages'>): boolean {
+  return config.languages !== undefined;
+}
+
+/** The site's languages, the default first, then in the order the config lists them. */
+export function siteLanguages(config: Pick<SiteConfig, 'language' | 'languages' | 'title' | 'description'>): SiteLanguage[] {
+  if (!config.languages) {
+    return [{ code: config.language, isDefault: true, prefix: '', locale: config.language, direction: 'ltr', title: config.title, description: config.description }];
+  }
+  const codes = Object.keys(config.languages);
+  const ordered = [config.language, ...codes.filter((code) => code !== config.language)];
+  return ordered.map((code) => {
+    const settings = config.languages![code] ?? { direction: 'ltr' as const };
+    const isDefault = code === config.language;
+    return {
+      code,
+      isDefault,
+      prefix: isDefault ? '' : `/${code}`,
+      locale: settings.locale ?? DEFAULT_LOCALES[code] ?? code,
+      direction: settings.direction,
+      title: settings.title ?? config.title,
+      description: settings.description ?? config.description,
+    };
+  });
+}
+
+/** The site's language with this code, if it has one. */
+export function siteLanguage(config: Pick<SiteConfig, 'language' | 'languages' | 'title' | 'description'>, code: string): SiteLanguage | undefined {
+  return siteLanguages(config).find((language) => language.code === code);
+}
