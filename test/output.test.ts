@@ -37,7 +37,9 @@ describe('the output folder', () => {
     expect(readlinkSync(dist)).toBe(path.join('.dist.builds', 'b'));
     const after = snapshot(dist);
     const same = Object.keys(after).filter((file) => after[file] === before[file]);
-    // Unchanged files are the very same files (hard links): same bytes, same mtime.
+    // Files that never showed article 2 (another tag's page and feeds, another day, the style
+    // sheet) are kept, and are the very same files (hard links): same bytes, same mtime.
+    expect(same).toEqual(expect.arrayContaining(['tags/tag-0/index.html', 'tags/tag-0/feed.xml', '2025/12/06/index.html', 'assets/style.css']));
     expect(same.length).toBe(result.stats.unchanged);
     for (const file of same) expect(statSync(path.join(dist, file)).ino, file).toBe(inodes[file]);
     // The tree dist/ showed before is left as it was, for readers who opened it just before the swap.
@@ -103,17 +105,16 @@ describe('the output folder', () => {
     const old = Object.fromEntries(files.map((file) => [file, readFileSync(path.join(dist, file), 'utf8')]));
     // A new title: every page changes.
     writeFileSync(path.join(root, 'site.config.ts'), `export default { title: 'Renamed Times', pageSize: 5 };\n`);
+    // The build stops after each step of its commit (BROADSHEET_STEP_COMMIT) until it gets a byte:
+    // every file is read at every step, however fast or slow the machine.
     const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], {
       cwd: root,
-      env: { ...process.env, SOURCE_DATE_EPOCH: String(NOW / 1000), BROADSHEET_COMMIT_PAUSE_MS: '1' },
-      stdio: 'ignore',
+      env: { ...process.env, SOURCE_DATE_EPOCH: String(NOW / 1000), BROADSHEET_STEP_COMMIT: '1' },
+      stdio: ['pipe', 'ignore', 'pipe'],
     });
-    let running = true;
-    child.on('exit', () => (running = false));
     const read = new Map(files.map((file) => [file, new Set<string>()]));
     const failed: string[] = [];
-    let rounds = 0;
-    while (running) {
+    const readEveryFile = () => {
       for (const file of files) {
         try {
           read.get(file)!.add(readFileSync(path.join(dist, file), 'utf8'));
@@ -121,11 +122,31 @@ describe('the output folder', () => {
           failed.push(`${file}: ${(error as Error).message}`);
         }
       }
-      rounds++;
+    };
+    const STEP = 'broadsheet: commit step\n';
+    let stderr = '';
+    let steps = 0;
+    child.stdin!.on('error', () => {}); // a byte after the last step finds the build gone
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      for (let at = stderr.indexOf(STEP); at !== -1; at = stderr.indexOf(STEP)) {
+        stderr = stderr.slice(at + STEP.length);
+        readEveryFile();
+        steps++;
+        child.stdin!.write('\n');
+      }
+    });
+    let running = true;
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    void exited.then(() => (running = false));
+    // Between the steps too, at whatever instants this process gets.
+    while (running) {
+      readEveryFile();
       await new Promise((resolve) => setImmediate(resolve));
     }
+    expect(await exited).toBe(0);
     expect(failed).toEqual([]);
-    expect(rounds).toBeGreaterThan(3);
+    expect(steps).toBeGreaterThan(3);
     const wrong = files.filter((file) => [...read.get(file)!].some((text) => text !== old[file] && text !== readFileSync(path.join(dist, file), 'utf8')));
     expect(wrong).toEqual([]);
     expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toContain('Renamed Times');
