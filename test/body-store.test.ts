@@ -32,10 +32,11 @@ function contents(root: string): Record<string, string> {
   return Object.fromEntries(listFiles(dist(root)).map((file) => [file, readFileSync(path.join(dist(root), file), 'base64')]));
 }
 
-/** Does every entry of the cache index point at bytes in the store that hash as the index says? */
+/** Does the cache index hold entries, each pointing at bytes in the store that hash as the index says? */
 function everyIndexedBodyIsGood(root: string): boolean {
   const index = JSON.parse(readFileSync(path.join(root, '.cache/articles.json'), 'utf8')) as { entries: Record<string, { body: { pack: string; offset: number; length: number; hash: string } }> };
-  return Object.values(index.entries).every(({ body }) => {
+  const entries = Object.values(index.entries);
+  return entries.length > 0 && entries.every(({ body }) => {
     const bytes = readFileSync(path.join(root, '.cache/bodies', body.pack)).subarray(body.offset, body.offset + body.length);
     return bytes.length === body.length && createHash('sha1').update(bytes).digest('hex') === body.hash;
   });

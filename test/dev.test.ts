@@ -279,6 +279,7 @@ describe('related articles in the dev server', () => {
     /** The related lists the step changed (besides the edited article's own), checked against a fresh build's. */
     const expectFreshLists = async (edited: string) => {
       const now = served();
+      expect(now.size).toBe(16);
       expect(now).toEqual(lists(await cleanBuildOf(root, NOW)));
       const changedElsewhere = [...now].filter(([file, titles]) => !file.includes(`/${edited}/`) && JSON.stringify(previous.get(file)) !== JSON.stringify(titles));
       previous = now;

@@ -108,7 +108,9 @@ describe('the site feeds', () => {
   });
 
   it('are valid XML', () => {
-    for (const file of listFiles(dist).filter((f) => f.endsWith('.xml'))) {
+    const xml = listFiles(dist).filter((f) => f.endsWith('.xml'));
+    expect(xml).toEqual(expect.arrayContaining(['feed.xml', 'atom.xml', 'sitemap.xml', 'news-sitemap.xml', 'topics/culture/feed.xml']));
+    for (const file of xml) {
       expect(XMLValidator.validate(text(file)), file).toBe(true);
     }
   });

@@ -89,6 +89,7 @@ describe('an article with a lead image and a body image', () => {
     expect(bodyImg.attr('src')).toMatch(/^\/news\/images\/[0-9a-f]{10}\/crowd-800\.png$/);
 
     // Every <img> is sized, so nothing shifts as the page loads.
+    expect($('img')).toHaveLength(2);
     $('img').each((_, img) => {
       expect(Number($(img).attr('width'))).toBeGreaterThan(0);
       expect(Number($(img).attr('height'))).toBeGreaterThan(0);
@@ -196,6 +197,7 @@ describe('image metadata', () => {
     expect([img.attr('width'), img.attr('height')]).toEqual(['1200', '1600']);
     const urls = $('figure.lead-image source, figure.lead-image img').map((_, e) => ($(e).attr('srcset') ?? '').split(', ').map((c) => c.split(' ')[0]!)).get() as string[];
     const og = $('meta[property="og:image"]').attr('content')!;
+    expect(urls).toHaveLength(12);
     for (const url of [...urls, og]) {
       const meta = await sharp(outputFile(root, url)).metadata();
       expect(meta.exif, url).toBeUndefined();
