@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { startDev } from '../src/dev/index.js';
+import { tracked } from './helpers/children.js';
 import { snapshot } from './helpers/output.js';
 import { article, makeSite, REPO, runCli } from './helpers/site.js';
 
@@ -43,7 +44,7 @@ describe('a second build of the same site', () => {
     await build({ root, now: NOW });
     writeFileSync(path.join(root, 'content/2025/12/a0.md'), article({ title: 'Article 0, edited', date: '2025-12-01 10:00', tags: '[Tag 0]' }));
     // The first build waits at its commit (BROADSHEET_HOLD_AT) until the second has tried.
-    const first = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], { cwd: root, env: { ...process.env, ...ENV, BROADSHEET_HOLD_AT: 'commit' } });
+    const first = tracked(spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], { cwd: root, env: { ...process.env, ...ENV, BROADSHEET_HOLD_AT: 'commit' } }));
     await new Promise<void>((resolve) => first.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('holding at commit') && resolve()));
     const finished = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)));
 
@@ -103,7 +104,7 @@ describe('a stale lock', () => {
   it.runIf(existsSync('/proc/self/stat'))('of a pid now used by another process (its start time differs) is taken over', async () => {
     const root = makeSite(siteFiles());
     await build({ root, now: NOW });
-    const other = spawn('sleep', ['30']);
+    const other = tracked(spawn('sleep', ['30']));
     try {
       await new Promise((resolve) => other.once('spawn', resolve));
       leaveLock(root, { pid: other.pid, processStart: '1' });
@@ -121,7 +122,7 @@ describe('a stale lock', () => {
     await build({ root, now: NOW });
     // A parent that never reaps: sh starts the build's stand-in in the background, then becomes a
     // `sleep`, which never calls wait(). Only the stand-in holds fd 3: its closing says it died.
-    const parent = spawn('sh', ['-c', 'sleep 600 & echo $!; exec sleep 600 3>&-'], { stdio: ['ignore', 'pipe', 'ignore', 'pipe'] });
+    const parent = tracked(spawn('sh', ['-c', 'sleep 600 & echo $!; exec sleep 600 3>&-'], { stdio: ['ignore', 'pipe', 'ignore', 'pipe'] }));
     try {
       const pid = Number(await new Promise<string>((resolve) => parent.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString()))));
       const started = procStat(pid)[19];
@@ -148,7 +149,7 @@ describe('a stale lock', () => {
   it.runIf(existsSync('/proc/sys/kernel/random/boot_id'))('written before the machine rebooted (another boot id) is taken over, though its pid and start time match a live process', async () => {
     const root = makeSite(siteFiles());
     await build({ root, now: NOW });
-    const other = spawn('sleep', ['600']);
+    const other = tracked(spawn('sleep', ['600']));
     try {
       await new Promise((resolve) => other.once('spawn', resolve));
       leaveLock(root, { pid: other.pid, processStart: procStat(other.pid!)[19], boot: '00000000-0000-0000-0000-000000000000' });

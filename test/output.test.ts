@@ -7,6 +7,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, r
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { tracked } from './helpers/children.js';
 import { createHash } from 'node:crypto';
 import { cleanBuildOf } from './helpers/dev.js';
 import { digests, snapshot } from './helpers/output.js';
@@ -107,11 +108,13 @@ describe('the output folder', () => {
     writeFileSync(path.join(root, 'site.config.ts'), `export default { title: 'Renamed Times', pageSize: 5 };\n`);
     // The build stops after each step of its commit (BROADSHEET_STEP_COMMIT) until it gets a byte:
     // every file is read at every step, however fast or slow the machine.
-    const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], {
-      cwd: root,
-      env: { ...process.env, SOURCE_DATE_EPOCH: String(NOW / 1000), BROADSHEET_STEP_COMMIT: '1' },
-      stdio: ['pipe', 'ignore', 'pipe'],
-    });
+    const child = tracked(
+      spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], {
+        cwd: root,
+        env: { ...process.env, SOURCE_DATE_EPOCH: String(NOW / 1000), BROADSHEET_STEP_COMMIT: '1' },
+        stdio: ['pipe', 'ignore', 'pipe'],
+      }),
+    );
     const read = new Map(files.map((file) => [file, new Set<string>()]));
     const failed: string[] = [];
     const readEveryFile = () => {

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { tracked } from './helpers/children.js';
 import { folderState, snapshot } from './helpers/output.js';
 import { article, makeSite, REPO, runCli, writeFiles } from './helpers/site.js';
 
@@ -104,11 +105,13 @@ interface HeldBuild {
 }
 
 function holdBuild(root: string, point: string, args: string[] = []): HeldBuild {
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet', ...args], {
-    cwd: root,
-    env: { ...process.env, ...ENV, NO_COLOR: '1', BROADSHEET_HOLD_AT: point },
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
+  const child = tracked(
+    spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet', ...args], {
+      cwd: root,
+      env: { ...process.env, ...ENV, NO_COLOR: '1', BROADSHEET_HOLD_AT: point },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    }),
+  );
   let stderr = '';
   const held = new Promise<void>((resolve) => {
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -161,7 +164,7 @@ describe('a build interrupted', () => {
     const { 'site.config.ts': _, ...files } = siteFiles();
     // The config says when it has started, then waits for ever.
     const root = makeSite({ ...files, 'site.config.mts': `console.error('config: loading');\nawait new Promise(() => setInterval(() => {}, 1000));\nexport default {};\n` });
-    const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build'], { cwd: root, env: { ...process.env, ...ENV, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = tracked(spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build'], { cwd: root, env: { ...process.env, ...ENV, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] }));
     let stderr = '';
     await new Promise<void>((resolve) => child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()).includes('config: loading') && resolve()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
