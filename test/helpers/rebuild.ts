@@ -15,7 +15,9 @@ const built = new Map<string, Promise<string>>();
  * A new temp folder holding the site made of `files` as a build (in this process, one thread, at
  * `now`) left it: dist/, its trees, the cache. The build runs once per test file for the same
  * files; later calls copy its folder whole (timestamps and the dist/ link kept), which costs a
- * fraction of a build. For tests that start from "a site that built before".
+ * fraction of a build. For tests of a build that must fail before it writes: the copy's output
+ * manifest names the first folder's dist/, so a build that gets as far as the output treats it as
+ * an output it has no record of, which an incremental build's test must not.
  */
 export async function builtSite(files: Record<string, string | Uint8Array>, now: number): Promise<string> {
   const key = JSON.stringify([now, Object.entries(files).map(([file, content]) => [file, typeof content === 'string' ? content : Buffer.from(content).toString('base64')])]);
