@@ -34,7 +34,8 @@ const FILES = {
   'content/2025/12/library.md': article({ title: 'Library corner opens', date: '2025-12-17 15:00', topic: 'Culture', tags: '[Istanbul]' }, 'The corner opened.'),
   'content/2025/12/old.md': article({ title: 'Older news', date: '2025-12-10', topic: 'Culture' }, 'Old.'),
   'content/2025/12/oldest.md': article({ title: 'Oldest news', date: '2025-12-01', topic: 'Culture' }, 'Oldest.'),
-  'static/images/plane.jpg': await photo(1600, 1000),
+  // 1,200 px wide: the feeds' variant, and no larger one to make.
+  'static/images/plane.jpg': await photo(1200, 750),
   'static/images/map.png': await photo(400, 300, 'png'),
   'static/favicon.ico': 'ICO',
 };
