@@ -13,9 +13,10 @@ const ISOLATED = ['test/templates.test.ts'];
 export default defineConfig({
   test: {
     // Integration tests build whole sites in temp folders and spawn the CLI: give them room on a
-    // loaded 2-core machine. These are limits against hangs, not performance assertions.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // loaded 2-core machine (the longest took 32 s with two CPU hogs running beside other work).
+    // These are limits against hangs, not performance assertions.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // expect.poll waits for a browser or a server to get somewhere: a limit against hangs too, not
     // its default 1 s, which a busy machine can overrun.
     expect: { poll: { timeout: 30_000 } },
