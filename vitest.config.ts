@@ -9,17 +9,17 @@ process.env.NODE_ENV = 'production';
 // Files that need a module graph of their own: vi.mock replaces a module only for modules loaded
 // after it, so a file that mocks one must not find the build already loaded by another file.
 const ISOLATED = ['test/templates.test.ts'];
-// Files that race a file watcher: the dev server takes a save's events as one batch after 10 ms of
-// quiet, which a core shared with another test file's work can miss (a rename seen as two
-// batches). They run after the rest, one at a time.
-const ALONE = ['test/dev.test.ts', 'test/browser.test.ts'];
 
 export default defineConfig({
   test: {
     // Integration tests build whole sites in temp folders and spawn the CLI: give them room on a
-    // loaded 2-core machine. These are limits against hangs, not performance assertions.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // loaded 2-core machine (the longest took 32 s with two CPU hogs running beside other work).
+    // These are limits against hangs, not performance assertions.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // expect.poll waits for a browser or a server to get somewhere: a limit against hangs too, not
+    // its default 1 s, which a busy machine can overrun.
+    expect: { poll: { timeout: 30_000 } },
     setupFiles: ['test/setup.ts'],
     // Threads start faster than forked processes. Every core runs a file: Vitest's default leaves
     // one idle (one worker on 2 cores), while these tests spend much of their time waiting on
@@ -30,9 +30,10 @@ export default defineConfig({
       // Test files share a worker's modules instead of loading unified, LiquidJS, cheerio and
       // src/ again for each file (a third of the suite's CPU time when they did). Shared-module
       // helpers therefore keep no per-file state: temp folders are removed by test/setup.ts.
-      { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...ISOLATED, ...ALONE], isolate: false } },
+      // The dev server's tests run among the others: each change they make is taken as one batch
+      // whatever the load (batchTestHooks in src/dev/watch.ts).
+      { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...ISOLATED], isolate: false } },
       { extends: true, test: { name: 'isolated', include: ISOLATED } },
-      { extends: true, test: { name: 'watchers', include: ALONE, isolate: false, fileParallelism: false, sequence: { groupOrder: 1 } } },
     ],
   },
 });

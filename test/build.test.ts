@@ -232,7 +232,9 @@ describe('the whole site', () => {
 
   it('every page is valid HTML with one h1 and a language', async () => {
     expect(await htmlProblems(dist)).toEqual([]);
-    for (const file of listFiles(dist).filter((f) => f.endsWith('.html'))) {
+    const pages = listFiles(dist).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
       const $ = page(dist, `/${file}`);
       expect($('h1'), file).toHaveLength(1);
       expect($('html').attr('lang'), file).toBe('en');

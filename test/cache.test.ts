@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/build.js';
+import { tracked } from './helpers/children.js';
 import { article, listFiles, makeSite, page, REPO } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -174,8 +175,10 @@ describe('cache invalidation', () => {
       expect((await run(root)).stats).toMatchObject({ rendered: 3, cacheHits: 0 });
       expect((await run(root)).stats).toMatchObject({ rendered: 0, cacheHits: 3 });
       const other = await new Promise<string>((resolve, reject) => {
-        execFile(process.execPath, [path.join(copy, 'bin/broadsheet.js'), 'build'], { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: String(NOW / 1000) } }, (error, stdout) =>
-          error ? reject(error) : resolve(stdout),
+        tracked(
+          execFile(process.execPath, [path.join(copy, 'bin/broadsheet.js'), 'build'], { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: String(NOW / 1000) } }, (error, stdout) =>
+            error ? reject(error) : resolve(stdout),
+          ),
         );
       });
       expect(other).toMatch(/articles: 0 from cache, 3 rendered/);
@@ -244,10 +247,11 @@ describe('the output folder', () => {
 });
 
 describe('worker threads', () => {
+  // Without the cache here; with it, cold and warm: test/body-store.test.ts.
   it('give byte-identical output to a single-thread build', async () => {
     const [single, pooled] = [makeSite(siteFiles(40)), makeSite(siteFiles(40))];
-    const one = await run(single, { threads: 1 });
-    const two = await run(pooled, { threads: 2 });
+    const one = await run(single, { threads: 1, cache: false });
+    const two = await run(pooled, { threads: 2, cache: false });
     expect(one.stats.threads).toBe(1);
     expect(two.stats.threads).toBe(2);
     expect(contents(path.join(pooled, 'dist'))).toEqual(contents(path.join(single, 'dist')));

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { formatProblems, isError, type Problem } from '../src/problems/index.js';
 import { tryBuild } from './helpers/memory-site.js';
+import { builtSite } from './helpers/rebuild.js';
 import { article, listFiles, makeSite, runCli, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -31,8 +32,7 @@ function snapshot(dist: string): Record<string, string> {
 
 /** A site built once successfully, then given `bad` files and built again; its report as printed. */
 async function failingRebuild(bad: Record<string, string>) {
-  const root = makeSite(GOOD);
-  await build({ root, now: NOW, threads: 1 });
+  const root = await builtSite(GOOD, NOW);
   const dist = path.join(root, 'dist');
   const before = snapshot(dist);
   writeFiles(root, bad);
@@ -154,8 +154,7 @@ describe.concurrent('a content error', () => {
 
 describe('several errors', () => {
   it('are all reported in one run, sorted by file and line, and the CLI exits 1 counting them', async () => {
-    const root = makeSite(GOOD);
-    await build({ root, now: NOW, threads: 1 });
+    const root = await builtSite(GOOD, NOW);
     const before = snapshot(path.join(root, 'dist'));
     writeFiles(root, {
       'content/a.md': '---\ntitle: A\ndate: nope\n---\n',
@@ -258,7 +257,11 @@ describe('a failed first build', () => {
 
 describe('fixing the error', () => {
   it('lets the next build succeed and replace the old pages', async () => {
-    const { root } = await failingRebuild({ 'content/2025/12/bad.md': '' });
+    // A site built here, not a copy (builtSite): the next build is an incremental one.
+    const root = makeSite(GOOD);
+    await build({ root, now: NOW, threads: 1 });
+    writeFiles(root, { 'content/2025/12/bad.md': '' });
+    expect((await tryBuild({ root, now: NOW, threads: 1 })).ok).toBe(false);
     rmSync(path.join(root, 'content/2025/12/bad.md'));
     writeFileSync(path.join(root, 'content/2025/12/fixed.md'), article({ title: 'Fixed', date: '2025-12-19' }));
     const fixed = await tryBuild({ root, now: NOW, threads: 1 });
@@ -318,8 +321,7 @@ describe.concurrent('an authors file error', () => {
   }
 
   it('stops the CLI with exit code 1, alongside the articles’ errors', async () => {
-    const root = makeSite(GOOD);
-    await build({ root, now: NOW, threads: 1 });
+    const root = await builtSite(GOOD, NOW);
     const before = snapshot(path.join(root, 'dist'));
     writeFiles(root, { 'content/authors.yaml': '- name: Aigerim Sultanova\n  photo: javascript:alert(1)\n', 'content/bad.md': '' });
     const result = await runCli(['build'], root);

@@ -183,6 +183,8 @@ describe('Atom feeds (site, topic and tag) keep text as text and HTML as safe HT
     for (const { folder } of lists) {
       const file = `${folder}atom.xml`;
       const htmlTyped = strings(parseXml(file)).filter(([where]) => where.includes('/content'));
+      // Only the site feed carries bodies (HTML-typed content); topic and tag feeds, text summaries.
+      expect(htmlTyped.length > 0, file).toBe(folder === '');
       for (const [where, value] of htmlTyped) expect(asHtml(value).scripts, `${file} ${where}`).toBe(0);
       expect(text(file), file).not.toContain('<script');
     }

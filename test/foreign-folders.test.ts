@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { formatProblems } from '../src/problems/index.js';
+import { tracked } from './helpers/children.js';
 import { tryBuild } from './helpers/memory-site.js';
 import { folderState, snapshot } from './helpers/output.js';
 import { photo } from './helpers/photos.js';
@@ -103,7 +104,7 @@ describe('an output folder Broadsheet did not make', () => {
     const publicFolder = path.join(root, 'public');
     mkdirSync(publicFolder);
     // The build waits before its commit (BROADSHEET_HOLD_AT) while a file appears in the folder.
-    const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], { cwd: root, env: { ...process.env, ...ENV, NO_COLOR: '1', BROADSHEET_HOLD_AT: 'commit' } });
+    const child = tracked(spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], { cwd: root, env: { ...process.env, ...ENV, NO_COLOR: '1', BROADSHEET_HOLD_AT: 'commit' } }));
     let stderr = '';
     await new Promise<void>((resolve) => child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()).includes('holding at commit') && resolve()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));

@@ -8,13 +8,13 @@ import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileS
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/build.js';
 import { DevSite } from '../src/dev/site.js';
 import { BuildFailure, formatProblems, type Problem } from '../src/problems/index.js';
 import { cleanBuildOf, differences } from './helpers/dev.js';
 import { brokenLinks, htmlProblems } from './helpers/html.js';
-import { photo } from './helpers/photos.js';
+import { photo, withStatedSize } from './helpers/photos.js';
 import { article, makeSite, page, runCli } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -66,10 +66,23 @@ async function bundleSite(): Promise<string> {
   return root;
 }
 
+/** The same article with smaller photos (fewer, smaller variants): for tests about what is processed when, not about sizes. */
+async function smallBundleSite(): Promise<string> {
+  const root = makeSite({ ...CONFIG, [BUNDLE]: BUNDLE_TEXT });
+  writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(900, 675), 'content/images/crowd.png': await photo(700, 560, 'png') });
+  return root;
+}
+
 describe('an article with a lead image and a body image', () => {
+  // One build, which these tests only read.
+  let root: string;
+  let result: Awaited<ReturnType<typeof buildSite>>;
+  beforeAll(async () => {
+    root = await bundleSite();
+    result = await buildSite(root);
+  });
+
   it('shows each as a <picture> of AVIF, WebP and the original format, every candidate a file of the stated width, never enlarged', async () => {
-    const root = await bundleSite();
-    const result = await buildSite(root);
     const $ = page(path.join(root, 'dist'), '2025/12/18/skaters-return-to-medeu/');
 
     const lead = $('figure.lead-image picture');
@@ -89,6 +102,7 @@ describe('an article with a lead image and a body image', () => {
     expect(bodyImg.attr('src')).toMatch(/^\/news\/images\/[0-9a-f]{10}\/crowd-800\.png$/);
 
     // Every <img> is sized, so nothing shifts as the page loads.
+    expect($('img')).toHaveLength(2);
     $('img').each((_, img) => {
       expect(Number($(img).attr('width'))).toBeGreaterThan(0);
       expect(Number($(img).attr('height'))).toBeGreaterThan(0);
@@ -117,8 +131,6 @@ describe('an article with a lead image and a body image', () => {
   });
 
   it('gives NewsArticle JSON-LD the 16:9, 4:3 and 1:1 crops with caption and credit, and og:image the 1,200 × 630 card', async () => {
-    const root = await bundleSite();
-    await buildSite(root);
     const $ = page(path.join(root, 'dist'), '2025/12/18/skaters-return-to-medeu/');
     const news = $('script[type="application/ld+json"]')
       .map((_, s) => JSON.parse($(s).text()) as { '@type': string; image?: Array<{ url: string; width: number; height: number; caption: string; creditText: string }> })
@@ -151,21 +163,23 @@ describe('an article with a lead image and a body image', () => {
       'content/2025/12/wide.md': article({ title: 'Wide', date: '2025-12-18', image: 'wide.jpg', imageAlt: 'A wide view', imageFocus: '0.9,0.5' }),
     });
     // Left half black, right half white: a square crop at x = 0.9 holds only white.
-    const wide = await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#000' } })
-      .composite([{ input: { create: { width: 1200, height: 1200, channels: 3, background: '#fff' } }, left: 1200, top: 0 }])
+    const wide = await sharp({ create: { width: 1200, height: 600, channels: 3, background: '#000' } })
+      .composite([{ input: { create: { width: 600, height: 600, channels: 3, background: '#fff' } }, left: 600, top: 0 }])
       .jpeg()
       .toBuffer();
     writeBinary(root, { 'content/2025/12/wide.jpg': wide });
     await buildSite(root);
     const $ = page(path.join(root, 'dist'), '2025/12/18/wide/');
-    const square = ($('script[type="application/ld+json"]').first().text().match(/"url":"([^"]*-1x1[^"]*)"/) ?? [])[1]!;
+    const news = $('script[type="application/ld+json"]')
+      .map((_, s) => JSON.parse($(s).text()) as { '@type': string; image?: Array<{ url: string }> })
+      .get()
+      .find((data) => data['@type'] === 'NewsArticle')!;
+    const square = news.image!.map((crop) => crop.url).find((url) => url.includes('-1x1'))!;
     const stats = await sharp(outputFile(root, square)).stats();
     expect(stats.channels[0]!.mean).toBeGreaterThan(240);
   });
 
-  it('puts the 1,200-px variant in the feeds, with its type and its length in bytes', async () => {
-    const root = await bundleSite();
-    await buildSite(root);
+  it('puts the 1,200-px variant in the feeds, with its type and its length in bytes', () => {
     const rss = cheerio.load(readFileSync(path.join(root, 'dist/feed.xml'), 'utf8'), { xml: true });
     const enclosure = rss('item enclosure');
     const url = enclosure.attr('url')!;
@@ -182,7 +196,7 @@ describe('an article with a lead image and a body image', () => {
 describe('image metadata', () => {
   it('drops EXIF (GPS included) from every output, after turning the picture as its orientation says', async () => {
     const root = makeSite({ ...CONFIG, 'content/2025/12/gps.md': article({ title: 'Where', date: '2025-12-18', image: 'gps.jpg', imageAlt: 'A street' }) });
-    const tagged = await sharp(await photo(1600, 1200))
+    const tagged = await sharp(await photo(1000, 750))
       .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '43/1 14/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '76/1 57/1 0/1' } })
       .withMetadata({ orientation: 6 })
       .jpeg()
@@ -192,10 +206,12 @@ describe('image metadata', () => {
     await buildSite(root);
     const $ = page(path.join(root, 'dist'), '2025/12/18/where/');
     const img = $('figure.lead-image img');
-    // Orientation 6: the 1,600 × 1,200 file is a 1,200 × 1,600 picture.
-    expect([img.attr('width'), img.attr('height')]).toEqual(['1200', '1600']);
+    // Orientation 6: the 1,000 × 750 file is a 750 × 1,000 picture, shown 480 px wide.
+    expect([img.attr('width'), img.attr('height')]).toEqual(['480', '640']);
     const urls = $('figure.lead-image source, figure.lead-image img').map((_, e) => ($(e).attr('srcset') ?? '').split(', ').map((c) => c.split(' ')[0]!)).get() as string[];
     const og = $('meta[property="og:image"]').attr('content')!;
+    // 750 px wide once turned: the 480-px variant in three formats.
+    expect(urls).toHaveLength(3);
     for (const url of [...urls, og]) {
       const meta = await sharp(outputFile(root, url)).metadata();
       expect(meta.exif, url).toBeUndefined();
@@ -206,7 +222,7 @@ describe('image metadata', () => {
 
 describe('the build cache', () => {
   it('processes no unchanged image on a warm build and leaves its files as they were; a changed photo gets new URLs', async () => {
-    const root = await bundleSite();
+    const root = await smallBundleSite();
     const cold = await buildSite(root, { cache: true });
     expect(cold.stats.imagesProcessed).toBe(2);
     const file = (url: string) => outputFile(root, url);
@@ -220,7 +236,7 @@ describe('the build cache', () => {
     expect(warm.stats.written).toBe(0);
     expect(statSync(file(before)).mtimeMs).toBe(mtime);
 
-    writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(1800, 1200) });
+    writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(800, 600) });
     const changed = await buildSite(root, { cache: true });
     expect(changed.stats.imagesProcessed).toBe(1);
     const after = leadSrc();
@@ -295,7 +311,9 @@ describe('image problems', () => {
 
   it('refuses a 100-megapixel image before decoding it', async () => {
     const root = makeSite({ ...CONFIG, 'content/2025/12/a.md': lead('huge.jpg') });
-    const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: '#777' } }).jpeg({ quality: 20 }).toBuffer();
+    // A 10,000 × 10,000 frame header over a small picture's data: refused on its header alone.
+    const huge = withStatedSize(await photo(64, 64), 10_000, 10_000);
+    expect(await sharp(huge).metadata()).toMatchObject({ format: 'jpeg', width: 10_000, height: 10_000 });
     writeBinary(root, { 'content/2025/12/huge.jpg': huge });
     expect(formatProblems(await failure(root))).toMatch(
       /^content\/2025\/12\/a\.md:4:8 error image: the lead image "huge\.jpg" \(content\/2025\/12\/huge\.jpg\) is 10,000 × 10,000 pixels, more than Broadsheet processes; expected at most 50,000,000 pixels \(50 megapixels\) \[image-too-large\]/,
@@ -303,7 +321,7 @@ describe('image problems', () => {
   });
 
   it('the CLI reports a missing image with its place, exit code 1, no stack trace, and leaves dist/ as it was', async () => {
-    const root = await bundleSite();
+    const root = await smallBundleSite();
     await buildSite(root);
     const before = readFileSync(path.join(root, 'dist/index.html'), 'utf8');
     writeFileSync(path.join(root, BUNDLE), BUNDLE_TEXT.replace('image: rink.jpg', 'image: rink-missing.jpg'));
@@ -317,7 +335,7 @@ describe('image problems', () => {
 
 describe('the dev server', () => {
   it('re-processes only a changed photo, writes only the pages showing it, and stays equal to a full build', async () => {
-    const root = await bundleSite();
+    const root = await smallBundleSite();
     writeFileSync(path.join(root, 'content/2025/12/plain.md'), article({ title: 'Plain', date: '2025-12-17' }, 'No photos.'));
     const { site } = await DevSite.start({ root, now: () => NOW, threads: 1 });
     try {
@@ -326,7 +344,7 @@ describe('the dev server', () => {
       const store = path.join(root, '.cache/images');
       const before = new Set(readdirSync(store));
 
-      writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(1800, 1200) });
+      writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(800, 600) });
       const result = await site.update({ paths: [path.join(root, 'content/2025/12/medeu/rink.jpg')] });
       expect(result.ok).toBe(true);
       if (!result.ok) return;
@@ -334,8 +352,9 @@ describe('the dev server', () => {
       expect(result.changed).not.toContain('2025/12/17/plain/index.html');
       // The front page shows the photo too (its lead story's).
       expect(result.changed).toContain('index.html');
-      // The new photo's 12 srcset variants, 4 crops and 12 teasers (16:9 at 4 widths in 3 formats) were made; the crowd photo's were not.
-      expect(readdirSync(store).filter((name) => !before.has(name) && name !== 'index.json')).toHaveLength(28);
+      // The new 800-px photo's 6 srcset variants (480 and 800 px, three formats each), 4 crops and
+      // 6 front-page teasers (16:9 at the two widths it reaches, three formats) were made; the crowd photo's were not.
+      expect(readdirSync(store).filter((name) => !before.has(name) && name !== 'index.json')).toHaveLength(16);
       expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
 
       // The article now shows another photo in its body: the old one's variants leave the output.

@@ -11,6 +11,7 @@ import { chmodSync, chownSync, readdirSync, statSync, writeFileSync, mkdirSync }
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { tracked } from './helpers/children.js';
 import { snapshot } from './helpers/output.js';
 import { photo } from './helpers/photos.js';
 import { rebuildWith } from './helpers/rebuild.js';
@@ -101,9 +102,11 @@ function buildAsUser(root: string): Promise<CliResult> {
     ? ['setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, cli, 'build']]
     : [process.execPath, [cli, 'build']];
   return new Promise((resolve) => {
-    execFile(command, args, { cwd: root, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: String(NOW / 1000) } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    tracked(
+      execFile(command, args, { cwd: root, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: String(NOW / 1000) } }, (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      }),
+    );
   });
 }
 

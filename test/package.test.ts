@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tracked } from './helpers/children.js';
 import { article, makeSite, page, REPO, writeFiles } from './helpers/site.js';
 
 const run = promisify(execFile);
@@ -21,7 +22,9 @@ interface Outcome {
 /** Run a command to its end; a failing exit is a result, not a throw. */
 async function outcome(command: string, args: string[], cwd: string): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await run(command, args, { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 24 });
+    const running = run(command, args, { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 24 });
+    tracked(running.child);
+    const { stdout, stderr } = await running;
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string };

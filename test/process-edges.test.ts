@@ -8,14 +8,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { tracked } from './helpers/children.js';
 import { folderState, snapshot } from './helpers/output.js';
 import { article, makeSite, REPO, runCli, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const ENV = { SOURCE_DATE_EPOCH: String(NOW / 1000) };
 
+// site.config.mjs, not .ts: the CLI then loads no TypeScript loader (a fifth of a small build's
+// CPU), and the config's format is not what these tests are about.
 function siteFiles(title = 'Edge Times'): Record<string, string> {
-  const files: Record<string, string> = { 'site.config.ts': `export default { title: '${title}', pageSize: 3 };\n` };
+  const files: Record<string, string> = { 'site.config.mjs': `export default { title: '${title}', pageSize: 3 };\n` };
   for (let i = 0; i < 5; i++) files[`content/2025/12/a${i}.md`] = article({ title: `Article ${i}`, date: `2025-12-0${1 + i} 10:00`, tags: `[Tag ${i % 2}]` });
   return files;
 }
@@ -74,7 +77,7 @@ describe('--stats', () => {
 describe('a config whose top-level await never finishes', () => {
   it('waiting on nothing that can happen: exit 1 at once, naming the file, nothing built', async () => {
     // .mts: an ES module whatever the folder's package.json says (CommonJS has no top-level await).
-    const { 'site.config.ts': _, ...files } = siteFiles();
+    const { 'site.config.mjs': _, ...files } = siteFiles();
     const root = makeSite({ ...files, 'site.config.mts': `await new Promise(() => {});\nexport default { title: 'Never' };\n` });
     const result = await runCli(['build'], root, ENV);
     expect(result.code).toBe(1);
@@ -85,7 +88,7 @@ describe('a config whose top-level await never finishes', () => {
   });
 
   it('waiting on something that keeps going (a timer): exit 1 after the time limit (BROADSHEET_CONFIG_TIMEOUT_MS)', async () => {
-    const { 'site.config.ts': _, ...files } = siteFiles();
+    const { 'site.config.mjs': _, ...files } = siteFiles();
     const root = makeSite({ ...files, 'site.config.mts': `await new Promise(() => setInterval(() => {}, 1000));\nexport default { title: 'Never' };\n` });
     const result = await runCli(['build'], root, { ...ENV, BROADSHEET_CONFIG_TIMEOUT_MS: '200' });
     expect(result.code).toBe(1);
@@ -104,11 +107,13 @@ interface HeldBuild {
 }
 
 function holdBuild(root: string, point: string, args: string[] = []): HeldBuild {
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet', ...args], {
-    cwd: root,
-    env: { ...process.env, ...ENV, NO_COLOR: '1', BROADSHEET_HOLD_AT: point },
-    stdio: ['pipe', 'ignore', 'pipe'],
-  });
+  const child = tracked(
+    spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet', ...args], {
+      cwd: root,
+      env: { ...process.env, ...ENV, NO_COLOR: '1', BROADSHEET_HOLD_AT: point },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    }),
+  );
   let stderr = '';
   const held = new Promise<void>((resolve) => {
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -158,10 +163,10 @@ describe('a build interrupted', () => {
   });
 
   it('by Ctrl-C while a config is still loading: the same line, exit 130, nothing built', async () => {
-    const { 'site.config.ts': _, ...files } = siteFiles();
+    const { 'site.config.mjs': _, ...files } = siteFiles();
     // The config says when it has started, then waits for ever.
     const root = makeSite({ ...files, 'site.config.mts': `console.error('config: loading');\nawait new Promise(() => setInterval(() => {}, 1000));\nexport default {};\n` });
-    const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build'], { cwd: root, env: { ...process.env, ...ENV, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = tracked(spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build'], { cwd: root, env: { ...process.env, ...ENV, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] }));
     let stderr = '';
     await new Promise<void>((resolve) => child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()).includes('config: loading') && resolve()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -208,7 +213,7 @@ describe('a base URL with a query or a fragment', () => {
     const root = makeSite(siteFiles());
     const result = await runCli(['build', '--base-url', 'https://news.example.org/?utm=x'], root, ENV);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^site\.config\.ts:1:1 error baseUrl: the base URL https:\/\/news\.example\.org\/\?utm=x has a query \(\?\.\.\.\) or a fragment \(#\.\.\.\)/);
+    expect(result.stderr).toMatch(/^site\.config\.mjs:1:1 error baseUrl: the base URL https:\/\/news\.example\.org\/\?utm=x has a query \(\?\.\.\.\) or a fragment \(#\.\.\.\)/);
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
 });

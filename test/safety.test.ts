@@ -43,6 +43,7 @@ describe('hostile content', () => {
       const $ = page(dist, url);
       // The only scripts are JSON-LD data, which must parse and hold the title as text.
       expect($('script:not([type="application/ld+json"])'), url).toHaveLength(0);
+      expect($('script[type="application/ld+json"]').length, url).toBeGreaterThan(0);
       $('script[type="application/ld+json"]').each((_, script) => {
         expect(() => JSON.parse($(script).text()), url).not.toThrow();
       });

@@ -65,7 +65,9 @@ describe('the seed site', () => {
     const files = listFiles(out);
     expect(files).toEqual(expect.arrayContaining(['assets/favicon.svg', 'assets/favicon.ico', 'site.webmanifest']));
     expect(JSON.parse(readFileSync(path.join(out, 'site.webmanifest'), 'utf8'))).toMatchObject({ name: 'Broadsheet News', start_url: '/' });
-    for (const file of files.filter((f) => f.endsWith('.html'))) {
+    const pages = files.filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const file of pages) {
       const $ = page(out, `/${file}`);
       expect($('link[rel="icon"]').map((_, l) => $(l).attr('href')).get(), file).toEqual(['/assets/favicon.ico', '/assets/favicon.svg']);
       expect($('link[rel="manifest"]').attr('href'), file).toBe('/site.webmanifest');

@@ -12,6 +12,7 @@ import { DevSite } from '../src/dev/site.js';
 import { existingContentFiles } from '../src/load/discover.js';
 import { loadConfig } from '../src/config.js';
 import { BuildFailure, sortProblems, type Problem } from '../src/problems/index.js';
+import { builtSite } from './helpers/rebuild.js';
 import { article, listFiles, makeSite, page, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -53,8 +54,7 @@ async function failure(root: string): Promise<readonly Problem[]> {
 
 /** A site built once, then given `links` (link -> target) and built again, which must fail. */
 async function failingRebuild(links: Record<string, string>, files: Record<string, string> = {}) {
-  const root = makeSite({ ...GOOD, ...files });
-  await build({ root, now: NOW });
+  const root = await builtSite({ ...GOOD, ...files }, NOW);
   const dist = path.join(root, 'dist');
   const before = snapshot(dist);
   for (const [at, target] of Object.entries(links)) link(root, at, target);

@@ -38,6 +38,7 @@ describe('invisible characters in titles, terms and names', () => {
     expect(tag('h1').text()).toBe('Almaty');
     expect(tag('.card h2').map((_, h) => tag(h).text().trim()).get()).toEqual(['Snow in Almaty', 'Trams in Almaty']);
     expect(site.page('/topics/')('main li a').map((_, a) => site.page('/topics/')(a).attr('href')).get()).toEqual(['/topics/society/']);
+    expect(textFiles(site.outputs).map(([file]) => file)).toEqual(expect.arrayContaining(['index.html', 'tags/almaty/index.html', 'feed.xml', 'feed.json']));
     for (const [file, text] of textFiles(site.outputs)) expect(NOT_TEXT.test(text), file).toBe(false);
   });
 

@@ -13,6 +13,14 @@ export const QUIET_MS = 10;
 /** After chokidar's 50 ms window for repeated 'change' events of one path (see watchInBatches). */
 const RECHECK_MS = 75;
 
+/**
+ * A test seam, unset outside tests. When `batchReady` is set, a batch is handed over only once it
+ * says the paths gathered so far are whole: test/dev.test.ts names every path an action touched,
+ * so a rename (an unlink and an add) is one batch however late a busy machine delivers its second
+ * event. Unset, the quiet time alone decides.
+ */
+export const batchTestHooks: { batchReady?: (pending: ReadonlySet<string>) => boolean } = {};
+
 /** A file's size and mtime ('' when it is gone): what tells a later write from the one already taken. */
 function signature(file: string): string {
   try {
@@ -74,6 +82,8 @@ export function watchInBatches(root: string, folders: readonly string[], files: 
     timer = undefined;
     if (running) return; // the running batch schedules the next when it ends
     if (pending.size === 0) return;
+    // Held: the next event schedules another look.
+    if (batchTestHooks.batchReady && !batchTestHooks.batchReady(pending)) return;
     const batch = [...pending];
     pending = new Set();
     for (const file of batch) taken.set(file, signature(file));

@@ -18,11 +18,14 @@
 //       arrives on its stdin or it gets SIGINT or SIGTERM: a test can act while it waits. Points:
 //       `commit` (the new site is made, the output not yet changed), `search` (Pagefind's process
 //       is running), `swapped` (the new site is in place, the cache not yet saved).
-//   BROADSHEET_COMMIT_PAUSE_MS=N
-//       A build sleeps N ms after each step of its commit and marks on stderr where it is
-//       ("broadsheet: commit started", "... commit swapping", "... commit swapped"): readers of
-//       the output can run during a commit.
+//   BROADSHEET_STEP_COMMIT=1
+//       A build stops after each step of its commit (each deletion and hard link in the new tree,
+//       each step of the swap): it writes "broadsheet: commit step" to stderr and goes on when a
+//       byte arrives on its stdin (or stdin ends). It marks where the commit is on stderr too
+//       ("broadsheet: commit started", "... commit swapping", "... commit swapped"). A test reads
+//       the output at every step of a commit, whatever the machine's speed.
 
+import { readSync } from 'node:fs';
 import { constants } from 'node:os';
 
 const pauser = new Int32Array(new SharedArrayBuffer(4));
@@ -87,12 +90,29 @@ export async function holdPoint(point: HoldPoint): Promise<void> {
 /** Mark where a commit is, for a test reading the output during it. */
 export function commitMark(where: 'started' | 'swapping' | 'swapped'): void {
   killPoint(where === 'started' ? 'commit' : where);
-  if (process.env.BROADSHEET_COMMIT_PAUSE_MS) process.stderr.write(`broadsheet: commit ${where}\n`);
+  if (process.env.BROADSHEET_STEP_COMMIT) process.stderr.write(`broadsheet: commit ${where}\n`);
 }
 
-/** One step of a commit is done: a kill may be aimed here; pause, if a test asked for it. */
+/** One step of a commit is done: a kill may be aimed here; stop until told to go on, if a test asked for it. */
 export function commitStep(): void {
   killPoint('commit-step');
-  const ms = Number(process.env.BROADSHEET_COMMIT_PAUSE_MS ?? 0);
-  if (ms > 0) Atomics.wait(pauser, 0, 0, ms);
+  if (!process.env.BROADSHEET_STEP_COMMIT) return;
+  // Writes to a pipe are synchronous on Linux and macOS: the line is out before the wait.
+  process.stderr.write('broadsheet: commit step\n');
+  waitForByte();
+}
+
+/** Block until a byte arrives on stdin or it ends (the commit is synchronous, so the wait is too). */
+function waitForByte(): void {
+  const byte = new Uint8Array(1);
+  for (;;) {
+    try {
+      readSync(0, byte, 0, 1, null);
+      return;
+    } catch (error) {
+      // A non-blocking stdin with nothing in it yet: look again shortly.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return;
+      Atomics.wait(pauser, 0, 0, 5);
+    }
+  }
 }

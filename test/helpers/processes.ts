@@ -4,8 +4,9 @@
 // removes, the folders they wrote. No waiting on the clock: on events, or on /proc.
 
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { tracked } from './children.js';
+import { groupEnded } from './process-groups.js';
 import { REPO } from './site.js';
 
 /** How a build process ended: its exit code, or the signal that ended it, and its stderr. */
@@ -20,47 +21,18 @@ export interface BuildExit {
  * added; resolves once it and every other process of its group have ended.
  */
 export async function runBuildGroup(root: string, args: string[], env: Record<string, string>): Promise<BuildExit> {
-  const child = spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', ...args], {
-    cwd: root,
-    env: { ...process.env, NO_COLOR: '1', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-    detached: true,
-  });
+  const child = tracked(
+    spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+    }),
+    { group: true },
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
   await groupEnded(child.pid!);
   return { code, signal, stderr };
-}
-
-/**
- * Resolves once no process of group `pgid` is running (a zombie, dead but not yet reaped by a
- * parent that is not ours, counts as ended: it writes nothing). Where there is no /proc, at once.
- */
-export async function groupEnded(pgid: number): Promise<void> {
-  while (groupMembers(pgid).length > 0) await new Promise((resolve) => setImmediate(resolve));
-}
-
-/** The pids of live (not zombie) processes in group `pgid`, from /proc. */
-function groupMembers(pgid: number): number[] {
-  let names: string[];
-  try {
-    names = readdirSync('/proc');
-  } catch {
-    return [];
-  }
-  const members: number[] = [];
-  for (const name of names) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    // After the command name: state, ppid, pgrp, ...
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') members.push(Number(name));
-  }
-  return members;
 }
