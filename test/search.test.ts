@@ -8,6 +8,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { startDev } from '../src/dev/index.js';
 import { cleanBuildOf, differences } from './helpers/dev.js';
 import { buildInMemory } from './helpers/memory-site.js';
 import { snapshot } from './helpers/output.js';
@@ -26,6 +27,17 @@ function newsSite(config = `export default { title: 'Steppe Times' };\n`): strin
     'content/2026/02/later.md': article({ title: 'Scheduled piece on hovercraft', date: '2026-02-01', topic: 'Cities' }, 'Hovercraft everywhere.'),
     'content/2025/11/gone.md': article({ title: 'Expired notice on monorails', date: '2025-11-01', expires: '2025-12-01', topic: 'Culture' }, 'Monorails closed.'),
   });
+}
+
+/** Four articles over two years, each in its own month. */
+function yearsSite(): Record<string, string> {
+  return {
+    'site.config.ts': `export default { title: 'Steppe Times' };\n`,
+    'content/2024/03/a.md': article({ title: 'Spring floods in the north', date: '2024-03-05', topic: 'Cities' }, 'The river rose by two metres.'),
+    'content/2024/11/b.md': article({ title: 'First snow in Astana', date: '2024-11-20', topic: 'Cities' }, 'Snow came early.'),
+    'content/2025/06/c.md': article({ title: 'A record harvest', date: '2025-06-14', topic: 'Economy' }, 'Grain everywhere.'),
+    'content/2025/12/d.md': article({ title: 'Parliament passes the budget', date: '2025-12-18', topic: 'Politics' }, 'The budget grows.'),
+  };
 }
 
 /** The bundle folders under dist/pagefind/ (each holds an index entry). */
@@ -109,13 +121,7 @@ describe('the search index', () => {
   });
 
   it('indexes again only the bundle an edit is in, in any year; a new month, even of a new year, indexes nothing old; and the output equals a clean build’s', async () => {
-    const root = makeSite({
-      'site.config.ts': `export default { title: 'Steppe Times' };\n`,
-      'content/2024/03/a.md': article({ title: 'Spring floods in the north', date: '2024-03-05', topic: 'Cities' }, 'The river rose by two metres.'),
-      'content/2024/11/b.md': article({ title: 'First snow in Astana', date: '2024-11-20', topic: 'Cities' }, 'Snow came early.'),
-      'content/2025/06/c.md': article({ title: 'A record harvest', date: '2025-06-14', topic: 'Economy' }, 'Grain everywhere.'),
-      'content/2025/12/d.md': article({ title: 'Parliament passes the budget', date: '2025-12-18', topic: 'Politics' }, 'The budget grows.'),
-    });
+    const root = makeSite(yearsSite());
     await build({ root, now: NOW, threads: 1 });
     const dist = path.join(root, 'dist');
     expect(bundleFolders(dist)).toEqual(['2024-03', '2024-11', '2025-06', '2025-12']);
@@ -151,6 +157,29 @@ describe('the search index', () => {
     expect(bundleFolders(dist)).toEqual(['2024-03', '2024-11', '2025-06', '2025-12']);
     expect(readdirSync(path.join(dist, 'pagefind/2025-12'))).toContain('pagefind.js');
     expect(differences(dist, await cleanBuildOf(root, NOW), { search: true })).toEqual([]);
+  });
+
+  it('in the dev server, equals a clean build’s once edits settle, pagefind/ included, when a new month begins and when an old article is edited', async () => {
+    const root = makeSite(yearsSite());
+    // Resolved each time the server has brought the index up to date after edits settled (the
+    // first build settles nothing: its index is whole).
+    let settled: () => void = () => undefined;
+    const handle = await startDev({ root, port: 0, now: () => NOW, threads: 1, onSearchIndexed: () => settled() });
+    try {
+      const dist = path.join(root, 'dist');
+      const changeAndSettle = async (files: Record<string, string>) => {
+        const indexed = new Promise<void>((resolve) => (settled = resolve));
+        writeFiles(root, files);
+        await indexed;
+      };
+      await changeAndSettle({ 'content/2026/01/e.md': article({ title: 'New year fireworks', date: '2026-01-01 00:05', topic: 'Cities' }, 'Fireworks over the river.') });
+      expect(differences(dist, await cleanBuildOf(root, NOW), { search: true })).toEqual([]);
+      expect(readdirSync(path.join(dist, 'pagefind/2026-01'))).toContain('pagefind.js');
+      await changeAndSettle({ 'content/2024/03/a.md': article({ title: 'Spring floods in the north', date: '2024-03-05', topic: 'Cities' }, 'The river rose by three metres.') });
+      expect(differences(dist, await cleanBuildOf(root, NOW), { search: true })).toEqual([]);
+    } finally {
+      await handle.close();
+    }
   });
 
   it('puts a search box in every page’s header, a plain form to /search/ under the base path, and loads no script but on /search/', async () => {
