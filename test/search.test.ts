@@ -93,12 +93,11 @@ describe('the search index', () => {
     expect(files('2024-06').filter((name) => !/^pagefind\.en_[0-9a-f]+\.pf_meta$/.test(name))).toEqual(['pagefind-entry.json']);
   });
 
-  it('splits a month of more than 150 articles into parts of whole days, filled from the month’s first day and named by the day a later part starts', async () => {
-    // Ten articles a day from December 1 to 16, eleven on the 15th: days 1–14 hold 140, and the
-    // 15th would take the first part past 150, so the second part starts on the 15th.
+  it('splits a month of more than 150 articles into equal runs of days, named by the day a later run starts; news added at the month’s end changes only its last run', async () => {
+    // Five articles a day through December: 155, so two runs, days 1–16 and 17–31.
     const files: Record<string, string> = { 'site.config.ts': `export default { title: 'Busy Times' };\n` };
-    for (let day = 1; day <= 16; day++) {
-      for (let i = 0; i < (day === 15 ? 11 : 10); i++) {
+    for (let day = 1; day <= 31; day++) {
+      for (let i = 0; i < 5; i++) {
         const date = `2025-12-${String(day).padStart(2, '0')} ${String(8 + i).padStart(2, '0')}:00`;
         files[`content/2025/12/d${day}-${i}.md`] = article({ title: `Day ${day} story ${i}`, date, topic: 'Cities' });
       }
@@ -106,18 +105,18 @@ describe('the search index', () => {
     const root = makeSite(files);
     await build({ root, now: NOW, threads: 1 });
     const dist = path.join(root, 'dist');
-    expect(shardList(dist).shards).toEqual(['2025-12-15', '2025-12']);
-    const days = (folder: string) => new Set(indexedUrls(dist, folder).map((url) => url.split('/')[3]));
-    expect(indexedUrls(dist, '2025-12')).toHaveLength(140);
-    expect([...days('2025-12')].sort()).toEqual(Array.from({ length: 14 }, (_, i) => String(i + 1).padStart(2, '0')));
-    expect(indexedUrls(dist, '2025-12-15')).toHaveLength(21);
-    expect([...days('2025-12-15')].sort()).toEqual(['15', '16']);
+    expect(shardList(dist).shards).toEqual(['2025-12-17', '2025-12']);
+    const days = (folder: string) => [...new Set(indexedUrls(dist, folder).map((url) => Number(url.split('/')[3])))].sort((a, b) => a - b);
+    expect(indexedUrls(dist, '2025-12')).toHaveLength(80);
+    expect(days('2025-12')).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(indexedUrls(dist, '2025-12-17')).toHaveLength(75);
+    expect(days('2025-12-17')).toEqual(Array.from({ length: 15 }, (_, i) => i + 17));
 
-    // News added at the month's end goes into its last part: the first part is not indexed again.
     const before = entryStamps(dist);
-    writeFiles(root, { 'content/2025/12/late.md': article({ title: 'Late story', date: '2025-12-16 22:00', topic: 'Cities' }) });
+    writeFiles(root, { 'content/2025/12/late.md': article({ title: 'Late story', date: '2025-12-31 22:00', topic: 'Cities' }) });
     await build({ root, now: NOW, threads: 1 });
-    expect(rewritten(before, dist)).toEqual(['2025-12-15']);
+    expect(rewritten(before, dist)).toEqual(['2025-12-17']);
+    expect(differences(dist, await cleanBuildOf(root, NOW), { search: true })).toEqual([]);
   });
 
   it('indexes again only the bundle an edit is in, in any year; a new month, even of a new year, indexes nothing old; and the output equals a clean build’s', async () => {

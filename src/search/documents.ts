@@ -18,28 +18,30 @@ import type { ArticleMeta, Site } from '../types/index.js';
 import { withBasePath } from '../urls.js';
 
 /**
- * A shard of the index: the articles of one month (site time zone), newest first, or of a part of
- * a month when the month holds more than SHARD_LIMIT. Its bounds are a function of the articles'
+ * A shard of the index: the articles of one month (site time zone), newest first, or of a run of
+ * days of a month that holds more than SHARD_SIZE. Its bounds are a function of the articles'
  * dates alone, never of the build time or of earlier builds, and a month never changes as time
  * passes: an edit re-indexes its shard (search/output.ts), a new month or a new year re-indexes
  * nothing but the new shard, and an incremental build writes what a clean build writes.
  */
 export interface SearchShard {
   /**
-   * "2025-12" (a month, or the first part of a large one) or "2025-12-23" (a later part of a large
-   * month, named by its first day); also its folder: /pagefind/<period>/.
+   * "2025-12" (a month, or the first run of days of a large one) or "2025-12-17" (a later run,
+   * named by its first day); also its folder: /pagefind/<period>/.
    */
   period: string;
   articles: ArticleMeta[];
 }
 
 /**
- * The most articles in a shard, unless one day alone holds more (a day is never split). Pagefind's
- * time grows with a shard's articles, and an edit re-indexes its whole shard: ~150 articles take
- * ~0.2 s. A month that holds more is split into parts of consecutive days, filled from its first
- * day: news added at the end of the month changes only its last part.
+ * The articles a shard holds on average, at most. Pagefind's time grows with a shard's articles,
+ * and an edit re-indexes its whole shard (~150 articles take 0.1–0.3 s); a month that holds more
+ * is split into as many equal runs of days as it takes: days 1–16 and 17–31 for up to 300
+ * articles, 1–11, 12–22 and 23–31 for up to 450, and so on. News added at the end of a month
+ * changes only its last run, until the month's count passes a multiple of SHARD_SIZE and its runs
+ * are drawn again.
  */
-export const SHARD_LIMIT = 150;
+export const SHARD_SIZE = 150;
 
 /**
  * The shards of `site`'s searchable articles, newest first. An article published only because of
@@ -58,34 +60,21 @@ export function searchShards(site: Site, now: number): SearchShard[] {
   return months.flatMap(monthShards);
 }
 
-/** A month's shards, newest first: the month whole, or its parts of at most SHARD_LIMIT articles (whole days). */
+/** A month's shards, newest first: the month whole, or its runs of days (empty runs left out). */
 function monthShards(month: ArticleMeta[]): SearchShard[] {
-  // The month's days, oldest first, each with its articles newest first.
-  const days: ArticleMeta[][] = [];
-  for (const article of month) {
-    const day = days[days.length - 1];
-    if (day && day[0]!.date.day === article.date.day) day.push(article);
-    else days.push([article]);
-  }
-  days.reverse();
-  // Parts filled a day at a time from the month's first day on.
-  const parts: ArticleMeta[][][] = [[]];
-  let count = 0;
-  for (const day of days) {
-    if (count > 0 && count + day.length > SHARD_LIMIT) {
-      parts.push([]);
-      count = 0;
-    }
-    parts[parts.length - 1]!.push(day);
-    count += day.length;
-  }
   const { year, month: number } = month[0]!.date;
-  return parts
-    .map((part, index) => ({
-      period: index === 0 ? `${year}-${number}` : `${year}-${number}-${part[0]![0]!.date.day}`,
-      articles: part.reverse().flat(),
-    }))
-    .reverse();
+  const days = new Date(Date.UTC(Number(year), Number(number), 0)).getUTCDate();
+  const runs = Math.min(Math.ceil(month.length / SHARD_SIZE), days);
+  const length = Math.ceil(days / runs);
+  const shards: SearchShard[] = [];
+  for (const article of month) {
+    const first = Math.floor((Number(article.date.day) - 1) / length) * length + 1;
+    const period = first === 1 ? `${year}-${number}` : `${year}-${number}-${String(first).padStart(2, '0')}`;
+    const last = shards[shards.length - 1];
+    if (last?.period === period) last.articles.push(article);
+    else shards.push({ period, articles: [article] });
+  }
+  return shards;
 }
 
 function sameMonth(a: ArticleMeta, b: ArticleMeta): boolean {

@@ -1,5 +1,5 @@
 // The search page's results, from the Pagefind bundles the build writes under /pagefind/: one per
-// month (a large month in parts of consecutive days), listed newest first in /pagefind/shards.json
+// month (a large month in runs of days), listed newest first in /pagefind/shards.json
 // with the topics for the filter menu. Only /search/ loads this file; the header's box on every
 // other page is a plain form that comes here with ?q=.
 //
