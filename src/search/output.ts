@@ -72,13 +72,14 @@ export interface SearchPlan {
 
 /** Plan the search index of `context.site` (callers skip it when the config turns search off). */
 export function planSearch(context: SearchContext): SearchPlan {
+  const recorded = recordedByFolder(context.manifest);
   const shards = searchShards(context.site, context.now).map((shard) => {
     const print = shardFingerprint(context, shard);
-    return { shard, print, current: currentBundle(context, shard, print) };
+    return { shard, print, current: currentFiles(recorded, shardFolder(shard), print, ENTRY_FILE) };
   });
   const print = fingerprint(codeIdentity(), PAGEFIND_VERSION, searchLanguage(context.config));
   const newest = shards[0];
-  const runtime = { print, current: newest && currentRuntime(context, newest.shard, print) };
+  const runtime = { print, current: newest && currentFiles(recorded, shardFolder(newest.shard), print, RUNTIME_MARK) };
   // The runtime comes with an index Pagefind makes: a newest shard without it is indexed again
   // (rare: only when the newest month loses all its articles).
   if (newest && !runtime.current) newest.current = undefined;
@@ -162,21 +163,25 @@ function shardFolder(shard: SearchShard): string {
   return `${SEARCH_FOLDER}${shard.period}/`;
 }
 
-/** The files of the previous build's bundle of `shard`, when it was made from the same documents and is all there. */
-function currentBundle(context: SearchContext, shard: SearchShard, print: string): string[] | undefined {
-  return currentFiles(context, shardFolder(shard), print, ENTRY_FILE);
+/** The search files the previous build left as it wrote them, with their prints, by bundle folder. */
+function recordedByFolder(manifest: OutputManifest): Map<string, Map<string, string>> {
+  const folders = new Map<string, Map<string, string>>();
+  for (const [file, print] of manifest.currentUnder(SEARCH_FOLDER)) {
+    const folder = file.slice(0, file.indexOf('/', SEARCH_FOLDER.length) + 1);
+    if (!folders.has(folder)) folders.set(folder, new Map());
+    folders.get(folder)!.set(file, print);
+  }
+  return folders;
 }
 
-/** The runtime files in `shard`'s folder, when the previous build wrote them there with `print` and they are all there. */
-function currentRuntime(context: SearchContext, shard: SearchShard, print: string): string[] | undefined {
-  return currentFiles(context, shardFolder(shard), print, RUNTIME_MARK);
-}
-
-/** The files under `folder` recorded with `print`, when the one named `mark` says how many there are and they all are. */
-function currentFiles(context: SearchContext, folder: string, print: string, mark: string): string[] | undefined {
-  const current = context.manifest.currentUnder(folder);
-  const entry = current.get(folder + mark);
-  if (entry === undefined || !entry.startsWith(`${print}:`)) return undefined;
+/**
+ * The files of `folder` recorded with `print` (a bundle's index, or the runtime), when the one
+ * named `mark` says how many there are and they all are.
+ */
+function currentFiles(recorded: Map<string, Map<string, string>>, folder: string, print: string, mark: string): string[] | undefined {
+  const current = recorded.get(folder);
+  const entry = current?.get(folder + mark);
+  if (current === undefined || entry === undefined || !entry.startsWith(`${print}:`)) return undefined;
   const count = Number(entry.slice(print.length + 1));
   const files = [...current].filter(([file, filePrint]) => file !== folder + mark && filePrint === print).map(([file]) => file);
   return files.length === count - 1 ? [folder + mark, ...files] : undefined;
