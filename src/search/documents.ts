@@ -1,4 +1,4 @@
-// What the search index holds: one document per article a reader may find, in shards by period.
+// What the search index holds: one document per article a reader may find, in shards by month.
 //
 // Only articles published by the default rules are indexed, whatever the build's flags: a draft,
 // scheduled or expired article previewed with --drafts, --future or --expired must never become
