@@ -14,6 +14,8 @@ import { build } from '../src/build.js';
 import { article, makeSite, seedCopy } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-10T00:00:00Z');
+/** How long a poll waits for the page: a bound for a busy machine, not a speed the test expects. */
+const WAIT = { timeout: 30_000 };
 
 /** A small site over two years, with a draft that must never be found. */
 function newsSite(): string {
@@ -140,19 +142,19 @@ describe('searching in chromium', () => {
     const { tab } = await openTab();
     await tab.goto(`${origin}/news/search/?q=roads`);
     // "road" is a form of "roads": the scooter article is found too.
-    await expect.poll(() => titles(tab)).toEqual(['Parliament passes the 2026 budget', 'Almaty bans rented e-scooters on pavements', 'Metro line reaches the airport']);
+    await expect.poll(() => titles(tab), WAIT).toEqual(['Parliament passes the 2026 budget', 'Almaty bans rented e-scooters on pavements', 'Metro line reaches the airport']);
     expect(await tab.locator('#search-year option').allTextContents()).toEqual(['Any year', '2025', '2024']);
     expect(await tab.locator('#search-topic option').allTextContents()).toEqual(['Any topic', 'Cities', 'Politics']);
     await tab.selectOption('#search-year', '2024');
-    await expect.poll(() => titles(tab)).toEqual(['Metro line reaches the airport']);
+    await expect.poll(() => titles(tab), WAIT).toEqual(['Metro line reaches the airport']);
     expect(new URL(tab.url()).searchParams.get('year')).toBe('2024');
     await tab.selectOption('#search-year', '');
     await tab.selectOption('#search-topic', 'Politics');
-    await expect.poll(() => titles(tab)).toEqual(['Parliament passes the 2026 budget']);
+    await expect.poll(() => titles(tab), WAIT).toEqual(['Parliament passes the 2026 budget']);
     await tab.fill('#search-q', 'zeppelins');
     await tab.selectOption('#search-topic', '');
     await tab.press('#search-q', 'Enter');
-    await expect.poll(() => status(tab)).toBe('No articles found for “zeppelins”.');
+    await expect.poll(() => status(tab), WAIT).toBe('No articles found for “zeppelins”.');
     await tab.close();
   });
 
@@ -160,20 +162,22 @@ describe('searching in chromium', () => {
     const { tab, opened } = await openTab();
     await tab.goto(`${origin}/archive/search/?q=steppe`);
     const hits = tab.locator('.search-results li');
-    await expect.poll(() => hits.count()).toBe(10);
+    await expect.poll(() => hits.count(), WAIT).toBe(10);
     expect(await status(tab)).toBe('11 articles found for “steppe” since December 2025.');
     expect(opened).toEqual(['2025-12']);
     const more = tab.locator('.search-more');
     expect(await more.textContent()).toBe('More results');
     await more.click();
-    await expect.poll(() => hits.count()).toBe(20);
+    await expect.poll(() => hits.count(), WAIT).toBe(20);
+    // The keyboard's focus moves to the first new result.
+    expect(await tab.evaluate(() => document.activeElement?.textContent)).toBe('Steppe story 1');
     // The one hit left of December, then twelve months before it (a click opens at most twelve bundles).
     expect(await status(tab)).toBe('23 articles found for “steppe” since December 2024.');
     expect(opened).toHaveLength(13);
     await more.click();
-    await expect.poll(() => hits.count()).toBe(30);
+    await expect.poll(() => hits.count(), WAIT).toBe(30);
     await more.click();
-    await expect.poll(() => hits.count()).toBe(34);
+    await expect.poll(() => hits.count(), WAIT).toBe(34);
     expect(await status(tab)).toBe('34 articles found for “steppe”.');
     expect(await more.isVisible()).toBe(false);
     const shown = await titles(tab);
@@ -187,12 +191,12 @@ describe('searching in chromium', () => {
   it('finds a word only a two-year-old article has: the first search looks back a year, "Search older news" finds it', async () => {
     const { tab, opened, errors } = await openTab();
     await tab.goto(`${origin}/archive/search/?q=caravan`);
-    await expect.poll(() => status(tab)).toBe('No articles found for “caravan” since January 2025.');
+    await expect.poll(() => status(tab), WAIT).toBe('No articles found for “caravan” since January 2025.');
     expect(opened).toHaveLength(12);
     const more = tab.locator('.search-more');
     expect(await more.textContent()).toBe('Search older news');
     await more.click();
-    await expect.poll(() => titles(tab)).toEqual(['Steppe report 2024-01']);
+    await expect.poll(() => titles(tab), WAIT).toEqual(['Steppe report 2024-01']);
     expect(await status(tab)).toBe('1 article found for “caravan”.');
     expect(await more.isVisible()).toBe(false);
     expect(opened).toHaveLength(24);
@@ -203,7 +207,7 @@ describe('searching in chromium', () => {
   it('with a year chosen, opens only that year’s bundles (and the newest, which holds Pagefind itself)', async () => {
     const { tab, opened } = await openTab();
     await tab.goto(`${origin}/archive/search/?q=caravan&year=2024`);
-    await expect.poll(() => titles(tab)).toEqual(['Steppe report 2024-01']);
+    await expect.poll(() => titles(tab), WAIT).toEqual(['Steppe report 2024-01']);
     expect(await status(tab)).toBe('1 article found for “caravan”.');
     expect(await tab.locator('#search-year').inputValue()).toBe('2024');
     expect(opened.filter((bundle) => !bundle.startsWith('2024-'))).toEqual(['2025-12']);

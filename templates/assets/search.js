@@ -160,28 +160,26 @@ function resultItem(data) {
   return item;
 }
 
-/** Show the next page of `search`'s results, searching older bundles first when those found are used up; one at a time. */
-function showMore(search) {
-  search.showing = search.showing.then(() => showPage(search));
-  return search.showing;
-}
-
-async function showPage(search) {
-  if (search !== current) return;
+/**
+ * Show the next page of `search`'s results, searching older bundles first when those found are
+ * used up. Returns the items added.
+ */
+async function showMore(search) {
   if (search.results.length < search.shown + PAGE_SIZE && search.searched < search.scope.length) {
-    more.hidden = true;
     status.textContent = search.shown === 0 ? 'Searching…' : 'Searching older news…';
     await searchOlder(search);
   }
   const next = search.results.slice(search.shown, search.shown + PAGE_SIZE);
   const data = await Promise.all(next.map((result) => result.data()));
-  if (search !== current) return;
-  list.append(...data.map(resultItem));
+  if (search !== current) return [];
+  const items = data.map(resultItem);
+  list.append(...items);
   search.shown += next.length;
   status.textContent = describe(search);
   const buffered = search.shown < search.results.length;
   more.textContent = buffered ? 'More results' : 'Search older news';
   more.hidden = !buffered && search.searched >= search.scope.length;
+  return items;
 }
 
 async function run(query) {
@@ -192,7 +190,7 @@ async function run(query) {
     status.textContent = '';
     return;
   }
-  const search = { query, filters: topic.value ? { topic: topic.value } : {}, scope: [], searched: 0, results: [], shown: 0, showing: Promise.resolve() };
+  const search = { query, filters: topic.value ? { topic: topic.value } : {}, scope: [], searched: 0, results: [], shown: 0 };
   current = search;
   status.textContent = 'Searching…';
   const { shards } = await catalogue;
@@ -221,8 +219,20 @@ for (const select of [topic, year]) {
     void run(input.value);
   });
 }
-more.addEventListener('click', () => {
-  if (current) void showMore(current);
+more.addEventListener('click', async () => {
+  const search = current;
+  if (!search || more.getAttribute('aria-disabled') === 'true') return;
+  // Busy, but not disabled or hidden: the button keeps the keyboard's focus meanwhile.
+  more.setAttribute('aria-disabled', 'true');
+  try {
+    const items = await showMore(search);
+    if (search !== current) return;
+    // Focus moves to the first new result; with none, and no button left, back to the words.
+    if (items.length > 0) items[0].querySelector('a').focus();
+    else if (more.hidden) input.focus();
+  } finally {
+    more.removeAttribute('aria-disabled');
+  }
 });
 
 const chosen = new URLSearchParams(location.search);
