@@ -1,10 +1,10 @@
-// What the search index holds: one document per article a reader may find, in shards by period.
+// What the search index holds: one document per article a reader may find, in shards by month.
 //
 // Only articles published by the default rules are indexed, whatever the build's flags: a draft,
 // scheduled or expired article previewed with --drafts, --future or --expired must never become
 // findable on a site deployed from that build. Each document is a small HTML page of the
 // article's title and body (the HTML its page shows) with Pagefind's data attributes for the
-// result's meta (title, date, topic), its filters (topic, year) and its sort key (date):
+// result's meta (title, date, topic), its filter (topic) and its sort key (date):
 // Pagefind parses it as it parses a page, so the body's headings become sub-results with their
 // anchors. It is made from the model and the cached body, not read back from dist/, so a build
 // that renders no article page reads no page to index.
@@ -18,17 +18,30 @@ import type { ArticleMeta, Site } from '../types/index.js';
 import { withBasePath } from '../urls.js';
 
 /**
- * A shard of the index: the articles of one period (site time zone), newest first. The newest
- * article's year is split by month, every earlier year is one shard: most edits are to recent
- * news, and an edit re-indexes its whole shard (search/output.ts), so the shards a newsroom edits
- * every day stay small (a month), while the number of shards the search page merges stays bounded
- * (at most 12 plus one per earlier year).
+ * A shard of the index: the articles of one month (site time zone), newest first, or of a run of
+ * days of a month that holds more than SHARD_SIZE. Its bounds are a function of the articles'
+ * dates alone, never of the build time or of earlier builds, and a month never changes as time
+ * passes: an edit re-indexes its shard (search/output.ts), a new month or a new year re-indexes
+ * nothing but the new shard, and an incremental build writes what a clean build writes.
  */
 export interface SearchShard {
-  /** "2025-12" (a month of the newest year) or "2024" (an earlier year); also its folder: /pagefind/<period>/. */
+  /**
+   * "2025-12" (a month, or the first run of days of a large one) or "2025-12-17" (a later run,
+   * named by its first day); also its folder: /pagefind/<period>/.
+   */
   period: string;
   articles: ArticleMeta[];
 }
+
+/**
+ * The articles a shard holds on average, at most. Pagefind's time grows with a shard's articles,
+ * and an edit re-indexes its whole shard (~150 articles take 0.1–0.3 s); a month that holds more
+ * is split into as many equal runs of days as it takes: days 1–16 and 17–31 for up to 300
+ * articles, 1–11, 12–22 and 23–31 for up to 450, and so on. News added at the end of a month
+ * changes only its last run, until the month's count passes a multiple of SHARD_SIZE and its runs
+ * are drawn again.
+ */
+export const SHARD_SIZE = 150;
 
 /**
  * The shards of `site`'s searchable articles, newest first. An article published only because of
@@ -36,18 +49,36 @@ export interface SearchShard {
  */
 export function searchShards(site: Site, now: number): SearchShard[] {
   const defaults = { now, drafts: false, future: false, expired: false };
-  const shards: SearchShard[] = [];
-  let newestYear: string | undefined;
+  const months: ArticleMeta[][] = [];
   for (const article of site.articles) {
     if (publishStatus(article, defaults) !== 'published') continue;
-    newestYear ??= article.date.year;
-    const period = article.date.year === newestYear ? `${article.date.year}-${article.date.month}` : article.date.year;
+    const month = months[months.length - 1];
+    // site.articles is newest first, so a month's articles are together.
+    if (month && sameMonth(month[0]!, article)) month.push(article);
+    else months.push([article]);
+  }
+  return months.flatMap(monthShards);
+}
+
+/** A month's shards, newest first: the month whole, or its runs of days (empty runs left out). */
+function monthShards(month: ArticleMeta[]): SearchShard[] {
+  const { year, month: number } = month[0]!.date;
+  const days = new Date(Date.UTC(Number(year), Number(number), 0)).getUTCDate();
+  const runs = Math.min(Math.ceil(month.length / SHARD_SIZE), days);
+  const length = Math.ceil(days / runs);
+  const shards: SearchShard[] = [];
+  for (const article of month) {
+    const first = Math.floor((Number(article.date.day) - 1) / length) * length + 1;
+    const period = first === 1 ? `${year}-${number}` : `${year}-${number}-${String(first).padStart(2, '0')}`;
     const last = shards[shards.length - 1];
-    // site.articles is newest first, so a period's articles are together.
     if (last?.period === period) last.articles.push(article);
     else shards.push({ period, articles: [article] });
   }
   return shards;
+}
+
+function sameMonth(a: ArticleMeta, b: ArticleMeta): boolean {
+  return a.date.month === b.date.month && a.date.year === b.date.year;
 }
 
 /**
@@ -62,7 +93,6 @@ export function searchDocument(article: ArticleMeta, body: string, config: SiteC
     hidden('data-pagefind-meta="date"', date),
     hidden('data-pagefind-meta="topic"', article.topic.name),
     hidden('data-pagefind-filter="topic"', article.topic.name),
-    hidden('data-pagefind-filter="year"', article.date.year),
     hidden('data-pagefind-sort="date"', article.date.iso),
     `<main data-pagefind-body><h1 data-pagefind-meta="title">${escapeMarkup(article.title)}</h1>`,
     withoutImages(body),

@@ -1,12 +1,18 @@
-// The search output: the Pagefind index of the site's articles, one bundle per period under
-// /pagefind/<period>/ (a month of the newest year, or an earlier year: search/documents.ts), and
-// /pagefind/shards.json listing them newest first (the search page merges them in the browser:
-// templates/assets/search.js).
+// The search output: the Pagefind index of the site's articles, one bundle per shard under
+// /pagefind/<period>/ (a month, or a part of a large month: search/documents.ts), and
+// /pagefind/shards.json listing them newest first with the topics the search page's menu offers.
+// The search page opens the newest bundle first and merges older ones into it only as a query
+// needs them (templates/assets/search.js).
 //
 // Pagefind cannot update an index in place (search/pagefind.ts), so the index is split by period
-// and each period is fingerprinted by what its documents are made of: a build indexes again only
-// the periods whose articles changed, and keeps the others' files as they are. An edit to this
-// month's news re-indexes this month; last year's bundle is never touched.
+// and each shard is fingerprinted by what its documents are made of: a build indexes again only
+// the shards whose articles changed, and keeps the others' files as they are. An edit re-indexes
+// its month (or part of a month), whatever its year; a new month or year re-indexes only itself.
+//
+// Pagefind's runtime (its script, worker and WebAssembly: ~200 KB, the same for every bundle) is
+// written once, in the newest shard's folder, where the search page loads Pagefind from: merged
+// bundles need only their index. It has its own fingerprint, so it moves to a new month's folder
+// without any older bundle being indexed again.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -19,13 +25,13 @@ import type { ArticleMeta, Site } from '../types/index.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
 import type { OutputWriter } from '../write/output-writer.js';
 import { searchDocument, searchShards, type SearchShard } from './documents.js';
-import { indexDocuments, type BundleFile } from './pagefind.js';
+import { indexDocuments, isRuntimeFile, type BundleFile } from './pagefind.js';
 
 /** What the search output needs of the build it belongs to (the pipeline's output context has it all). */
 export interface SearchContext {
   config: SiteConfig;
   site: Site;
-  /** The build time: which periods are months and which are years. */
+  /** The build time: which articles are published (scheduled and expired ones are not indexed). */
   now: number;
   progress: Progress;
   manifest: OutputManifest;
@@ -54,21 +60,30 @@ function pagefindVersion(): string {
 }
 
 /**
- * The index a site needs: every period's shard with its fingerprint, and whether the output has its
- * bundle already. Reads the manifest; records nothing.
+ * The index a site needs: every shard with its fingerprint, and whether the output has its bundle
+ * already; and the fingerprint of Pagefind's runtime, which the newest shard's folder holds. Reads
+ * the manifest; records nothing.
  */
 export interface SearchPlan {
   shards: Array<{ shard: SearchShard; print: string; current: string[] | undefined }>;
+  /** The runtime's fingerprint and, when the newest shard's folder has it, its files. */
+  runtime: { print: string; current: string[] | undefined };
 }
 
 /** Plan the search index of `context.site` (callers skip it when the config turns search off). */
 export function planSearch(context: SearchContext): SearchPlan {
-  return {
-    shards: searchShards(context.site, context.now).map((shard) => {
-      const print = shardFingerprint(context, shard);
-      return { shard, print, current: currentBundle(context, shard, print) };
-    }),
-  };
+  const recorded = recordedByFolder(context.manifest);
+  const shards = searchShards(context.site, context.now).map((shard) => {
+    const print = shardFingerprint(context, shard);
+    return { shard, print, current: currentFiles(recorded, shardFolder(shard), print, ENTRY_FILE) };
+  });
+  const print = fingerprint(codeIdentity(), PAGEFIND_VERSION, searchLanguage(context.config));
+  const newest = shards[0];
+  const runtime = { print, current: newest && currentFiles(recorded, shardFolder(newest.shard), print, RUNTIME_MARK) };
+  // The runtime comes with an index Pagefind makes: a newest shard without it is indexed again
+  // (rare: only when the newest month loses all its articles).
+  if (newest && !runtime.current) newest.current = undefined;
+  return { shards, runtime };
 }
 
 /**
@@ -83,7 +98,7 @@ export async function indexStaleShards(context: SearchContext, plan: SearchPlan)
   const queue = [...stale];
   const lane = async (number: number) => {
     for (let shard = queue.shift(); shard; shard = queue.shift()) {
-      // Made as Pagefind takes them, not all at once: a year's documents are tens of MB.
+      // Made as Pagefind takes them, not all at once: a large shard's documents are megabytes.
       const documents = (async function* () {
         for (const article of shard.articles) yield searchDocument(article, await context.bodyOf(article), context.config);
       })();
@@ -98,50 +113,78 @@ export async function indexStaleShards(context: SearchContext, plan: SearchPlan)
 
 /**
  * Write the bundles indexStaleShards made and keep the current ones, through the context's writer
- * and manifest. Returns how many files the index has, written or kept.
+ * and manifest, with Pagefind's runtime in the newest shard's folder. Returns how many files the
+ * index has, written or kept.
  */
 export async function writeSearchBundles(context: SearchContext, plan: SearchPlan, bundles: ReadonlyMap<string, BundleFile[]>): Promise<number> {
   let files = 0;
   const { manifest, writer } = context;
-  for (const { shard, print, current } of plan.shards) {
+  for (const [position, { shard, print, current }] of plan.shards.entries()) {
     const folder = shardFolder(shard);
-    if (current) {
-      for (const file of current) {
-        manifest.record(file, file === folder + ENTRY_FILE ? `${print}:${current.length}` : print);
-        writer.keep(file);
-      }
-      files += current.length;
-      continue;
-    }
-    const bundle = bundles.get(shard.period) ?? [];
-    for (const file of bundle) {
-      const output = folder + file.path;
-      // The entry file carries the bundle's file count: currentBundle knows the bundle is whole.
-      manifest.record(output, file.path === ENTRY_FILE ? `${print}:${bundle.length}` : print);
-      await writer.write(output, file.content);
-    }
-    files += bundle.length;
+    const bundle = current ? undefined : (bundles.get(shard.period) ?? []);
+    files += bundle ? await writeBundle(context, folder, bundle.filter((file) => !isRuntimeFile(file)), print) : keepFiles(context, folder, current!, print);
+    if (position > 0) continue;
+    const { runtime } = plan;
+    files += bundle ? await writeBundle(context, folder, bundle.filter(isRuntimeFile), runtime.print, RUNTIME_MARK) : keepFiles(context, folder, runtime.current!, runtime.print, RUNTIME_MARK);
   }
-  const list = `${JSON.stringify({ shards: plan.shards.map(({ shard }) => shard.period) })}\n`;
+  const topics = [...new Set(plan.shards.flatMap(({ shard }) => shard.articles.map((article) => article.topic.name)))].sort();
+  const list = `${JSON.stringify({ shards: plan.shards.map(({ shard }) => shard.period), topics })}\n`;
   await writeUnlessCurrent(writer, manifest, `${SEARCH_FOLDER}shards.json`, fingerprint(list), () => list);
   return files + 1;
 }
 
+/**
+ * Write `bundle`'s files into `folder`, recorded with `print`; the file named `mark` (the index's
+ * entry, or the runtime's script) carries the number of files too, so that a later build knows
+ * the set is whole (currentFiles).
+ */
+async function writeBundle(context: SearchContext, folder: string, bundle: BundleFile[], print: string, mark = ENTRY_FILE): Promise<number> {
+  for (const file of bundle) {
+    context.manifest.record(folder + file.path, file.path === mark ? `${print}:${bundle.length}` : print);
+    await context.writer.write(folder + file.path, file.content);
+  }
+  return bundle.length;
+}
+
+/** Keep the files of a current set as they are (recorded again with the same prints). */
+function keepFiles(context: SearchContext, folder: string, files: string[], print: string, mark = ENTRY_FILE): number {
+  for (const file of files) {
+    context.manifest.record(file, file === folder + mark ? `${print}:${files.length}` : print);
+    context.writer.keep(file);
+  }
+  return files.length;
+}
+
 const ENTRY_FILE = 'pagefind-entry.json';
+/** The runtime's script: its record in the manifest carries how many runtime files there are. */
+const RUNTIME_MARK = 'pagefind.js';
 
 function shardFolder(shard: SearchShard): string {
   return `${SEARCH_FOLDER}${shard.period}/`;
 }
 
-/** The files of the previous build's bundle of `shard`, when it was made from the same documents and is all there. */
-function currentBundle(context: SearchContext, shard: SearchShard, print: string): string[] | undefined {
-  const folder = shardFolder(shard);
-  const current = context.manifest.currentUnder(folder);
-  const entry = current.get(folder + ENTRY_FILE);
-  if (entry === undefined || !entry.startsWith(`${print}:`)) return undefined;
+/** The search files the previous build left as it wrote them, with their prints, by bundle folder. */
+function recordedByFolder(manifest: OutputManifest): Map<string, Map<string, string>> {
+  const folders = new Map<string, Map<string, string>>();
+  for (const [file, print] of manifest.currentUnder(SEARCH_FOLDER)) {
+    const folder = file.slice(0, file.indexOf('/', SEARCH_FOLDER.length) + 1);
+    if (!folders.has(folder)) folders.set(folder, new Map());
+    folders.get(folder)!.set(file, print);
+  }
+  return folders;
+}
+
+/**
+ * The files of `folder` recorded with `print` (a bundle's index, or the runtime), when the one
+ * named `mark` says how many there are and they all are.
+ */
+function currentFiles(recorded: Map<string, Map<string, string>>, folder: string, print: string, mark: string): string[] | undefined {
+  const current = recorded.get(folder);
+  const entry = current?.get(folder + mark);
+  if (current === undefined || entry === undefined || !entry.startsWith(`${print}:`)) return undefined;
   const count = Number(entry.slice(print.length + 1));
-  const files = [...current].filter(([file, filePrint]) => file !== folder + ENTRY_FILE && filePrint === print).map(([file]) => file);
-  return files.length === count - 1 ? [folder + ENTRY_FILE, ...files] : undefined;
+  const files = [...current].filter(([file, filePrint]) => file !== folder + mark && filePrint === print).map(([file]) => file);
+  return files.length === count - 1 ? [folder + mark, ...files] : undefined;
 }
 
 /**

@@ -42,15 +42,26 @@ export interface BundleFile {
 }
 
 /**
- * The files the search page uses. The bundle also holds Pagefind's own UIs (pagefind-ui.js,
- * the component and modular UIs, highlight.js: ~400 KB a shard) and an empty-site playground;
- * the theme has its own results list (templates/assets/search.js), so those are left out.
+ * The files the search page uses: the index (its entry, metadata and chunks) and Pagefind's
+ * runtime (its script, worker and WebAssembly). The bundle also holds Pagefind's own UIs
+ * (pagefind-ui.js, the component and modular UIs, highlight.js: ~400 KB a shard) and an empty-site
+ * playground; the theme has its own results list (templates/assets/search.js), so those are left out.
  */
-const RUNTIME_FILE = /^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|wasm\.[\w-]+\.pagefind|pagefind\.[\w-]+\.pf_meta|(index|fragment|filter)\/[\w-]+\.pf_(index|fragment|filter))$/;
+const INDEX_FILE = /^(pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta|(index|fragment|filter)\/[\w-]+\.pf_(index|fragment|filter))$/;
+const RUNTIME_FILE = /^(pagefind\.js|pagefind-worker\.js|wasm\.[\w-]+\.pagefind)$/;
+
+/**
+ * Whether `file` of a bundle is Pagefind's runtime (script, worker, WebAssembly): the same bytes in
+ * every bundle one Pagefind version makes in one language, needed only in the bundle a page loads
+ * Pagefind from. The other files are the bundle's index.
+ */
+export function isRuntimeFile(file: BundleFile): boolean {
+  return RUNTIME_FILE.test(file.path);
+}
 
 /**
  * Index `documents` (HTML pages with Pagefind's data attributes, each with its URL) in `language`
- * and return the bundle's runtime files. Throws with Pagefind's own messages if it fails.
+ * and return the bundle's index and runtime files. Throws with Pagefind's own messages if it fails.
  */
 export async function indexDocuments(documents: AsyncIterable<SearchDocument> | Iterable<SearchDocument>, language: string, lane = 0): Promise<BundleFile[]> {
   try {
@@ -135,7 +146,7 @@ async function indexWith(api: typeof pagefind, documents: AsyncIterable<SearchDo
     if (errors.length > 0) throw new Error(`Pagefind could not index a document: ${errors.join('; ')}`);
     const result = await call(() => index.getFiles());
     if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
-    return result.files.filter((file) => RUNTIME_FILE.test(file.path));
+    return result.files.filter((file) => INDEX_FILE.test(file.path) || RUNTIME_FILE.test(file.path));
   } finally {
     if (ends === opened) await index.deleteIndex();
   }

@@ -1,12 +1,28 @@
 // The search page's results, from the Pagefind bundles the build writes under /pagefind/: one per
-// year, listed newest first in /pagefind/shards.json. The newest is loaded and the others merged
-// into it, so one query searches the whole archive. Only /search/ loads this file; the header's box
-// on every other page is a plain form that comes here with ?q=.
+// month (a large month in runs of days), listed newest first in /pagefind/shards.json
+// with the topics for the filter menu. Only /search/ loads this file; the header's box on every
+// other page is a plain form that comes here with ?q=.
+//
+// Results are news, newest first, and the bundles are periods: so the newest bundles hold the
+// first results, and a search opens bundles from the newest on, only as many as it needs to show
+// a page of results (at most BUNDLES_PER_REQUEST for one query or one click). "More results" shows
+// the next page, opening older bundles when the ones open are used up; when a request finds no
+// more, the button offers to search older news. A reader who keeps asking gets every result, in
+// order: an older bundle never holds a newer article. The year menu narrows the bundles to that
+// year's. Opening a bundle costs two small requests (its entry and metadata) and, for each word,
+// one index chunk: that is why the page does not open them all up front.
+//
+// Pagefind merges the bundles it opens into one index and orders merged results by score, and
+// with a sort a result's score is only its rank inside its own bundle; so each bundle carries its
+// name as a filter (mergeFilter) and is searched on its own, and the results are put together in
+// bundle order here.
 //
 // Results are built as DOM nodes, never as HTML strings: titles and excerpts come from articles,
 // and an excerpt's only markup is Pagefind's <mark> around the words found.
 
 const PAGE_SIZE = 10;
+/** The most bundles one query, or one click for more, opens before it shows what it found. */
+const BUNDLES_PER_REQUEST = 12;
 
 const form = document.querySelector('.search-form');
 const input = document.querySelector('#search-q');
@@ -15,35 +31,83 @@ const year = document.querySelector('#search-year');
 const status = document.querySelector('.search-status');
 const list = document.querySelector('.search-results');
 const more = document.querySelector('.search-more');
+const bundles = form.dataset.bundles;
+const language = document.documentElement.lang || undefined;
+
+/** The list of bundles (newest first) and the topics, fetched once; revalidated, as it changes with every publish. */
+const catalogue = fetch(`${bundles}shards.json`, { cache: 'no-cache' }).then((response) => response.json());
 
 let pagefind;
-let results = [];
-let shown = 0;
-let searchId = 0;
+/** Each bundle opened so far: a promise of Pagefind once the bundle is in. */
+const opened = new Map();
 
-/** Pagefind with every year's bundle merged in, loaded on first use. */
-async function engine() {
+/**
+ * Pagefind with `shard`'s bundle in. Pagefind itself is loaded from the newest bundle (the only
+ * one with Pagefind's script and WebAssembly: search/output.ts), which is opened first; later
+ * ones merge into it.
+ */
+async function open(shard) {
+  // The documents' URLs already hold the site's base path: Pagefind must not add one.
+  const options = (name) => ({ baseUrl: '/', excerptLength: 24, mergeFilter: { bundle: name } });
   if (!pagefind) {
-    pagefind = (async () => {
-      const bundles = form.dataset.bundles;
-      const { shards } = await (await fetch(`${bundles}shards.json`)).json();
-      if (shards.length === 0) return undefined;
-      const loaded = await import(`${bundles}${shards[0]}/pagefind.js`);
-      // The documents' URLs already hold the site's base path: Pagefind must not add one.
-      await loaded.options({ excerptLength: 24, baseUrl: '/' });
+    const [newest] = (await catalogue).shards;
+    pagefind ??= import(`${bundles}${newest}/pagefind.js`).then(async (loaded) => {
+      await loaded.options(options(newest));
       await loaded.init();
-      for (const shard of shards.slice(1)) await loaded.mergeIndex(`${bundles}${shard}/`, { baseUrl: '/' });
       return loaded;
-    })();
+    });
+    if (!opened.has(newest)) opened.set(newest, pagefind);
   }
-  return pagefind;
+  if (!opened.has(shard)) opened.set(shard, pagefind.then(async (loaded) => (await loaded.mergeIndex(`${bundles}${shard}/`, options(shard)), loaded)));
+  return opened.get(shard);
 }
 
-/** Fill the topic and year menus from the index, keeping what the URL chose. */
-async function fillFilters(found, chosen) {
-  const filters = await found.filters();
-  const fill = (select, values, sort) => {
-    for (const value of Object.keys(values ?? {}).sort(sort)) {
+/** The results of `query` in `shard`'s bundle alone, newest first. */
+async function searchShard(shard, query, filters) {
+  const loaded = await open(shard);
+  const found = await loaded.search(query, { filters: { ...filters, bundle: shard }, sort: { date: 'desc' } });
+  return found.results;
+}
+
+/** The search under way: its query, the bundles it may open (newest first), how many it has searched, its results so far. */
+let current;
+
+/**
+ * Search the next bundles of `search` until it has a page of results more than it shows, or has
+ * searched every bundle, or has opened BUNDLES_PER_REQUEST. Rounds of 1, 2, 4… bundles: a common
+ * word fills a page from the newest bundle, a rare one reaches back a year in a few rounds.
+ */
+async function searchOlder(search) {
+  let budget = BUNDLES_PER_REQUEST;
+  for (let round = 1; budget > 0 && search.searched < search.scope.length && search.results.length < search.shown + PAGE_SIZE; round *= 2) {
+    const shards = search.scope.slice(search.searched, search.searched + Math.min(round, budget));
+    const found = await Promise.all(shards.map((shard) => searchShard(shard, search.query, search.filters)));
+    if (search !== current) return;
+    search.results.push(...found.flat());
+    search.searched += shards.length;
+    budget -= shards.length;
+  }
+}
+
+/** "December 2025", or "December 23, 2025" for a part of a month that starts on the 23rd, in the page's language. */
+function periodName(shard) {
+  const [y, m, d] = shard.split('-').map(Number);
+  const format = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: d ? 'numeric' : undefined, timeZone: 'UTC' });
+  return format.format(new Date(Date.UTC(y, m - 1, d || 1)));
+}
+
+function describe(search) {
+  const count = search.results.length;
+  const found = count === 0 ? 'No articles found' : `${count} ${count === 1 ? 'article' : 'articles'} found`;
+  // Older bundles not searched yet: the count is of the news since the oldest bundle searched.
+  const since = search.searched < search.scope.length ? ` since ${periodName(search.scope[search.searched - 1])}` : '';
+  return `${found} for “${search.query}”${since}.`;
+}
+
+/** Fill the topic and year menus from the catalogue, keeping what the URL chose. */
+function fillFilters({ shards, topics }, chosen) {
+  const fill = (select, values) => {
+    for (const value of values) {
       const option = document.createElement('option');
       option.value = value;
       option.textContent = value;
@@ -51,8 +115,8 @@ async function fillFilters(found, chosen) {
     }
     select.value = chosen.get(select.name) ?? '';
   };
-  fill(topic, filters.topic, (a, b) => a.localeCompare(b));
-  fill(year, filters.year, (a, b) => b.localeCompare(a));
+  fill(topic, [...topics].sort((a, b) => a.localeCompare(b)));
+  fill(year, [...new Set(shards.map((shard) => shard.slice(0, 4)))]);
   document.querySelector('.search-filters').hidden = false;
 }
 
@@ -96,35 +160,42 @@ function resultItem(data) {
   return item;
 }
 
-async function showMore(id) {
-  const next = results.slice(shown, shown + PAGE_SIZE);
+/**
+ * Show the next page of `search`'s results, searching older bundles first when those found are
+ * used up. Returns the items added.
+ */
+async function showMore(search) {
+  if (search.results.length < search.shown + PAGE_SIZE && search.searched < search.scope.length) {
+    status.textContent = search.shown === 0 ? 'Searching…' : 'Searching older news…';
+    await searchOlder(search);
+  }
+  const next = search.results.slice(search.shown, search.shown + PAGE_SIZE);
   const data = await Promise.all(next.map((result) => result.data()));
-  if (id !== searchId) return;
-  list.append(...data.map(resultItem));
-  shown += next.length;
-  more.hidden = shown >= results.length;
+  if (search !== current) return [];
+  const items = data.map(resultItem);
+  list.append(...items);
+  search.shown += next.length;
+  status.textContent = describe(search);
+  const buffered = search.shown < search.results.length;
+  more.textContent = buffered ? 'More results' : 'Search older news';
+  more.hidden = !buffered && search.searched >= search.scope.length;
+  return items;
 }
 
 async function run(query) {
-  const id = ++searchId;
   list.replaceChildren();
   more.hidden = true;
+  current = undefined;
   if (query.trim() === '') {
     status.textContent = '';
     return;
   }
+  const search = { query, filters: topic.value ? { topic: topic.value } : {}, scope: [], searched: 0, results: [], shown: 0 };
+  current = search;
   status.textContent = 'Searching…';
-  const found = await engine();
-  const filters = {};
-  if (topic.value) filters.topic = topic.value;
-  if (year.value) filters.year = year.value;
-  const search = found ? await found.search(query, { filters }) : { results: [] };
-  if (id !== searchId) return;
-  results = search.results;
-  shown = 0;
-  const count = results.length;
-  status.textContent = count === 0 ? `No articles found for “${query}”.` : `${count} ${count === 1 ? 'article' : 'articles'} found for “${query}”.`;
-  await showMore(id);
+  const { shards } = await catalogue;
+  search.scope = year.value ? shards.filter((shard) => shard.startsWith(`${year.value}-`)) : shards;
+  if (search === current) await showMore(search);
 }
 
 /** The query and filters in the address, so a search can be bookmarked, shared and gone back to. */
@@ -148,10 +219,23 @@ for (const select of [topic, year]) {
     void run(input.value);
   });
 }
-more.addEventListener('click', () => void showMore(searchId));
+more.addEventListener('click', async () => {
+  const search = current;
+  if (!search || more.getAttribute('aria-disabled') === 'true') return;
+  // Busy, but not disabled or hidden: the button keeps the keyboard's focus meanwhile.
+  more.setAttribute('aria-disabled', 'true');
+  try {
+    const items = await showMore(search);
+    if (search !== current) return;
+    // Focus moves to the first new result; with none, and no button left, back to the words.
+    if (items.length > 0) items[0].querySelector('a').focus();
+    else if (more.hidden) input.focus();
+  } finally {
+    more.removeAttribute('aria-disabled');
+  }
+});
 
 const chosen = new URLSearchParams(location.search);
 input.value = chosen.get('q') ?? '';
-const found = await engine();
-if (found) await fillFilters(found, chosen);
+fillFilters(await catalogue, chosen);
 if (input.value) void run(input.value);
