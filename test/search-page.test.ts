@@ -170,7 +170,8 @@ describe('searching in chromium', () => {
     await more.click();
     await expect.poll(() => hits.count(), WAIT).toBe(20);
     // The keyboard's focus moves to the first new result.
-    expect(await tab.evaluate(() => document.activeElement?.textContent)).toBe('Steppe story 1');
+    // The function runs in the page, where `document` exists; this file's types are Node's.
+    expect(await tab.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }).document.activeElement?.textContent)).toBe('Steppe story 1');
     // The one hit left of December, then twelve months before it (a click opens at most twelve bundles).
     expect(await status(tab)).toBe('23 articles found for “steppe” since December 2024.');
     expect(opened).toHaveLength(13);
