@@ -187,6 +187,11 @@ export interface SiteConfig extends Omit<z.output<typeof configSchema>, 'publish
   baseUrl: string;
   /** The path part of baseUrl, with leading and trailing slash: "/" or "/news/". */
   basePath: string;
+  /**
+   * What comes before every site path of the pages being made: '' for a one-language site and for
+   * the default language, "/ru" when another language's pages are made (languages.ts configFor).
+   */
+  urlPrefix: string;
   /** Absolute folders. */
   contentPath: string;
   outPath: string;
@@ -282,6 +287,7 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
     root,
     baseUrl,
     basePath: new URL(baseUrl).pathname,
+    urlPrefix: '',
     contentPath: path.resolve(root, config.contentDir),
     outPath,
     templatesPath: path.resolve(root, config.templatesDir),

@@ -22,7 +22,7 @@ export function* articleGroups(site: Site, config: SiteConfig): Generator<PageGr
 
 /** The group of the article at position `at` of the site's articles. */
 export function articleGroupAt(site: Site, at: number, _config: SiteConfig): PageGroup {
-  return new ArticleGroup(site.articles, site.authorProfiles, at, site.related.lists);
+  return new ArticleGroup(site.articles, site.authorProfiles, at, site.related.lists, site.language.prefix);
 }
 
 /**
@@ -38,6 +38,8 @@ class ArticleGroup implements PageGroup {
     private readonly profiles: AuthorProfiles,
     private readonly at: number,
     private readonly related: Site['related']['lists'],
+    /** The language's URL prefix ('' for the default language). */
+    private readonly prefix: string,
   ) {
     // Known by its file, so the group outlives a change of URL.
     this.id = groupIds.article(articles[at]!);
@@ -47,11 +49,11 @@ class ArticleGroup implements PageGroup {
   pages(): PageSpec[] {
     const article = this.articles[this.at]!;
     const related = this.related[this.at]!;
-    return [articlePage(article, this.articles[this.at + 1], this.articles[this.at - 1], related, this.profiles)];
+    return [articlePage(article, this.articles[this.at + 1], this.articles[this.at - 1], related, this.profiles, this.prefix)];
   }
 }
 
-function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer: ArticleMeta | undefined, related: readonly ArticleMeta[], profiles: AuthorProfiles): PageSpec {
+function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer: ArticleMeta | undefined, related: readonly ArticleMeta[], profiles: AuthorProfiles, prefix: string): PageSpec {
   return {
     kind: 'article',
     url: article.url,
@@ -59,8 +61,8 @@ function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer
     title: article.title,
     description: article.summary,
     breadcrumbs: [
-      { name: 'Home', url: homeUrl() },
-      { name: article.topic.name, url: topicUrl(article.topic.slug) },
+      { name: 'Home', url: homeUrl(prefix) },
+      { name: article.topic.name, url: topicUrl(article.topic.slug, prefix) },
     ],
     article,
     // With their profiles, for the Person JSON-LD: editing the authors file re-renders only their articles.

@@ -33,7 +33,7 @@ export function authorDescription(name: string, config: Pick<SiteConfig, 'title'
 /** The index /authors/ ("authors"), then one list per author ("author:<slug>"), in the site's order (by name). */
 export function* authorGroups(groups: readonly TermGroup[], profiles: AuthorProfiles, config: SiteConfig): Generator<PageGroup> {
   const index = groupIds.termIndex('authors');
-  const summaries = () => groups.map((group) => ({ ...termSummary(group, AUTHORS), name: authorOf(group, profiles).name }));
+  const summaries = () => groups.map((group) => ({ ...termSummary(group, AUTHORS, config.urlPrefix), name: authorOf(group, profiles).name }));
   yield { id: index, key: groupKey(index), pages: () => [termIndexPage(groups, AUTHORS, config, summaries())] };
   for (const group of groups) {
     yield listGroup(groupIds.term('authors', group.slug), () => authorList(group, profiles, config), group.articles, config.pageSize);
@@ -42,7 +42,7 @@ export function* authorGroups(groups: readonly TermGroup[], profiles: AuthorProf
 
 function authorList(group: TermGroup, profiles: AuthorProfiles, config: SiteConfig): ListOptions {
   const author = authorOf(group, profiles);
-  const summary = termSummary(group, AUTHORS);
+  const summary = termSummary(group, AUTHORS, config.urlPrefix);
   return {
     kind: 'author',
     template: 'author',
@@ -51,7 +51,7 @@ function authorList(group: TermGroup, profiles: AuthorProfiles, config: SiteConf
     description: authorDescription(author.name, config),
     articles: group.articles,
     pageSize: config.pageSize,
-    breadcrumbs: [{ name: 'Home', url: homeUrl() }, { name: AUTHORS.indexTitle, url: AUTHORS.indexUrl() }],
+    breadcrumbs: [{ name: 'Home', url: homeUrl(config.urlPrefix) }, { name: AUTHORS.indexTitle, url: AUTHORS.indexUrl(config.urlPrefix) }],
     feed: { listUrl: summary.url, title: termFeedTitle(author.name, config) },
     authors: [author],
     ...growingOnFirstPage('author', {

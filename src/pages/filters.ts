@@ -3,7 +3,7 @@
 // the value and the config; the engine that registers them is templates.ts (which also owns the
 // `card` filter, since that one renders a template).
 
-import type { Liquid } from 'liquidjs';
+import type { FilterImpl, Liquid } from 'liquidjs';
 import type { SiteConfig } from '../config.js';
 import { displayDate, formatDate, isSiteDate, type DateDisplay } from '../dates.js';
 import { slugify } from '../slugs.js';
@@ -81,6 +81,12 @@ function isPhoto(value: unknown): value is PhotoView {
 export function registerFilters(engine: Liquid, config: SiteConfig): void {
   // Site path -> link under the base path: {{ article.url | url }} -> /news/2025/12/18/x/
   engine.registerFilter('url', (value: unknown) => withBasePath(config.basePath, String(value ?? '')));
+  // A path of the page's own language -> link under the base path and its prefix: {{ "/topics/" | local_url }}
+  // -> /news/ru/topics/ on a Russian page of a multilingual site, /news/topics/ on any other.
+  engine.registerFilter('local_url', function (this: FilterImpl, value: unknown) {
+    const prefix = this.context.getSync(['site', 'prefix']);
+    return withBasePath(config.basePath, `${typeof prefix === 'string' ? prefix : ''}${String(value ?? '')}`);
+  });
   // Site path -> absolute URL: canonical links, Open Graph, feeds.
   engine.registerFilter('absolute_url', (value: unknown) => absoluteUrl(config.baseUrl, String(value ?? '')));
   engine.registerFilter('date_format', dateFormatFilter(dateDisplayOf(config)));

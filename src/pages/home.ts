@@ -21,7 +21,7 @@ function homeList(site: Site, config: SiteConfig): ListOptions {
   return {
     kind: 'home',
     template: 'home',
-    listUrl: homeUrl(),
+    listUrl: homeUrl(config.urlPrefix),
     title: config.title,
     description: config.description || `Latest news from ${config.title}`,
     articles: site.articles,

@@ -7,6 +7,7 @@ import { articleGroupAt, articleGroups } from './article.js';
 import { authorGroups } from './authors.js';
 import type { GroupSet } from './groups.js';
 import { homeGroup } from './home.js';
+import { multilingualGroups } from './languages.js';
 import { notFoundGroup } from './notfound.js';
 import { searchGroup } from './search.js';
 import { TAGS, TOPICS, termGroups } from './terms.js';
@@ -14,8 +15,17 @@ import type { Site } from '../types/index.js';
 import type { PageGroup, PageSpec } from '../types/index.js';
 
 
-/** The site's pages as groups, in the fixed order of planPages. */
+/**
+ * The site's pages as groups, in the fixed order of planPages: a multilingual site's, language by
+ * language (pages/languages.ts), the default language's first.
+ */
 export function* pageGroups(site: Site, config: SiteConfig): Generator<PageGroup> {
+  if (site.otherLanguages) yield* multilingualGroups(site, config, languageGroups);
+  else yield* languageGroups(site, config);
+}
+
+/** One language's pages as groups (a one-language site's are all its pages). */
+function* languageGroups(site: Site, config: SiteConfig): Generator<PageGroup> {
   yield homeGroup(site, config);
   yield* articleGroups(site, config);
   yield* termGroups(site.topics, TOPICS, config);

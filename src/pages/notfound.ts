@@ -13,7 +13,7 @@ export function notFoundGroup(config: SiteConfig): PageGroup {
 function notFoundPage(config: SiteConfig): PageSpec {
   return {
     kind: 'notfound',
-    url: notFoundUrl(),
+    url: notFoundUrl(config.urlPrefix),
     template: '404',
     title: 'Page not found',
     description: `This page does not exist on ${config.title}.`,

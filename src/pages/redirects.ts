@@ -10,6 +10,7 @@
 // path. An old URL that is also a page of the site, or that two articles list, is an error
 // naming both: a redirect never replaces a page.
 
+import { allArticles } from '../model/languages.js';
 import type { SiteConfig } from '../config.js';
 import { escapeMarkup } from '../escape.js';
 import { problem, type Problem } from '../problems/index.js';
@@ -35,13 +36,14 @@ export interface Redirect {
 export function planRedirects(site: Site, config: SiteConfig): { redirects: Redirect[]; problems: Problem[] } {
   const redirects: Redirect[] = [];
   const problems: Problem[] = [];
-  if (!site.articles.some((article) => article.aliases.length > 0)) return { redirects, problems };
+  const articles = allArticles(site);
+  if (!articles.some((article) => article.aliases.length > 0)) return { redirects, problems };
   // The pages the site has, by the file that serves them: a redirect never takes one's place.
   const pages = new Map<string, { url: string; article?: ArticleMeta }>();
   for (const page of planPages(site, config)) pages.set(outputFileFor(page.url), { url: page.url, article: page.article });
   const claimed = new Map<string, ArticleMeta>();
   // File order, as duplicate URLs are reported: the first article keeps an old URL.
-  for (const article of [...site.articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+  for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const at = { line: article.aliasesLine ?? article.urlLine, column: 1 };
     for (const from of article.aliases) {
       const file = redirectFile(from);

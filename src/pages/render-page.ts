@@ -5,11 +5,14 @@
 import type { SiteConfig } from '../config.js';
 import { slugify } from '../slugs.js';
 import { isArticleMeta, type ArticleMeta, type ImageFile, type PageSpec, type Site } from '../types/index.js';
-import { absoluteUrl } from '../urls.js';
+import { configFor, siteLanguage } from '../languages.js';
+import { allSites } from '../model/languages.js';
+import { absoluteUrl, homeUrl } from '../urls.js';
 import { resolveBodyImages } from '../images/placeholders.js';
 import { pageMetadata } from './metadata.js';
 import type { Templates } from './templates.js';
 import { TOPICS } from './terms.js';
+import { hreflangLinks } from './hreflang.js';
 import { articleView, type TermView } from './views.js';
 
 /**
@@ -28,12 +31,48 @@ export interface SiteGlobals {
   search: boolean;
   /** The largest topics, for the header navigation. */
   nav: TermView[];
+  /**
+   * A multilingual site's: its languages in order (for the switcher: code, name in itself, home,
+   * direction), and each language's own `site` (its title, nav, prefix), by code.
+   */
+  languages?: LanguageLink[];
+  byLanguage?: Record<string, SiteGlobals>;
+  /** Its language's URL prefix: '' but for a multilingual site's other languages ("/ru"). */
+  prefix: string;
+  /** A multilingual site's page: its language's direction, and the site's default language. */
+  defaultLanguage?: string;
+  direction?: 'ltr' | 'rtl';
+}
+
+/** A language as the switcher shows it: its code, its name in itself, its home page. */
+export interface LanguageLink {
+  code: string;
+  name: string;
+  home: string;
 }
 
 const inEnglish = new Intl.Collator('en');
 
-/** The `site` variable of every template: config fields and the header navigation. */
+/**
+ * The `site` variable of every template: config fields and the header navigation; a multilingual
+ * site's also has each language's (its title, navigation and prefix) and the switcher's list.
+ */
 export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
+  if (!site.otherLanguages) return languageGlobals(site, config);
+  const sites = allSites(site);
+  const byLanguage = Object.fromEntries(sites.map((each) => [each.language.code, { ...languageGlobals(each, configFor(config, each.language)), direction: each.language.direction }]));
+  const languages = sites.map((each) => ({ code: each.language.code, name: languageName(each.language.code), home: homeUrl(each.language.prefix) }));
+  return { ...byLanguage[site.language.code]!, languages, byLanguage, defaultLanguage: site.language.code };
+}
+
+/** A language's name in that language, as a switcher shows it: "Қазақ тілі", "Русский", "English". */
+function languageName(code: string): string {
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+}
+
+/** One language's `site`: config fields and the header navigation. */
+function languageGlobals(site: Site, config: SiteConfig): SiteGlobals {
   const bySlug = new Map(site.topics.map((group) => [group.slug, group]));
   const chosen = config.nav
     ? config.nav.map((name) => bySlug.get(slugify(name))).filter((group) => group !== undefined)
@@ -42,7 +81,7 @@ export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
         .slice(0, config.navTopics)
         // Alphabetical, not by size: the order then changes only when the set does.
         .sort((a, b) => inEnglish.compare(a.name, b.name));
-  const nav = chosen.map((group) => ({ name: group.name, slug: group.slug, url: TOPICS.termUrl(group.slug) }));
+  const nav = chosen.map((group) => ({ name: group.name, slug: group.slug, url: TOPICS.termUrl(group.slug, config.urlPrefix) }));
   return {
     title: config.title,
     description: config.description,
@@ -53,12 +92,20 @@ export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
     timeZone: config.timeZone,
     search: config.search,
     nav,
+    prefix: config.urlPrefix,
   };
 }
 
-/** Render one page. `body` is the article's HTML for article pages, its links resolved. */
+/**
+ * Render one page. `body` is the article's HTML for article pages, its links resolved. A
+ * multilingual site's page is rendered with its language's `site` and view of the config.
+ */
 export function renderPage(spec: PageSpec, templates: Templates, globals: SiteGlobals, config: SiteConfig, body?: string): string {
-  return templates.render(spec.template, { ...templateData(spec.data, spec.photos ?? {}), ...pageContext(spec, globals, templates.stylesheets, config, body) });
+  const own = spec.language !== undefined ? globals.byLanguage?.[spec.language] : undefined;
+  const language = own && spec.language !== undefined ? siteLanguage(config, spec.language) : undefined;
+  const view = language ? configFor(config, language) : config;
+  const site = own ? { ...own, languages: globals.languages, defaultLanguage: globals.defaultLanguage } : globals;
+  return templates.render(spec.template, { ...templateData(spec.data, spec.photos ?? {}, view.urlPrefix), ...pageContext(spec, site, templates.stylesheets, view, body) });
 }
 
 /**
@@ -66,13 +113,13 @@ export function renderPage(spec: PageSpec, templates: Templates, globals: SiteGl
  * teaser photos where the page shows them, also one level down in a list of records (the front
  * page's sections, each with its `articles`).
  */
-function templateData(data: Record<string, unknown>, photos: Readonly<Record<string, ImageFile[]>>, nested = true): Record<string, unknown> {
-  const view = (article: ArticleMeta) => articleView(article, Object.hasOwn(photos, article.contentPath) ? photos[article.contentPath] : undefined);
+function templateData(data: Record<string, unknown>, photos: Readonly<Record<string, ImageFile[]>>, prefix: string, nested = true): Record<string, unknown> {
+  const view = (article: ArticleMeta) => articleView(article, Object.hasOwn(photos, article.contentPath) ? photos[article.contentPath] : undefined, prefix);
   const result: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(data)) {
     if (isArticleMeta(value)) result[name] = view(value);
     else if (Array.isArray(value) && value.length > 0 && isArticleMeta(value[0])) result[name] = (value as ArticleMeta[]).map(view);
-    else if (nested && Array.isArray(value) && value.length > 0 && isRecord(value[0])) result[name] = (value as Record<string, unknown>[]).map((item) => templateData(item, photos, false));
+    else if (nested && Array.isArray(value) && value.length > 0 && isRecord(value[0])) result[name] = (value as Record<string, unknown>[]).map((item) => templateData(item, photos, prefix, false));
     else result[name] = value;
   }
   return result;
@@ -97,7 +144,14 @@ function pageContext(spec: PageSpec, globals: SiteGlobals, stylesheets: readonly
       title: spec.title,
       description: spec.description,
       canonical: absoluteUrl(globals.baseUrl, spec.url),
-      lang: spec.article?.lang ?? globals.language,
+      lang: spec.article?.lang ?? spec.language ?? globals.language,
+      dir: globals.direction ?? 'ltr',
+      // Itself and its counterparts in the other languages (hreflang); x-default is the default language's.
+      alternates: spec.alternates ? hreflangLinks(spec.url, spec.alternates, globals.defaultLanguage ?? globals.language) : null,
+      // The language switcher: each language's version of this page, else its home page.
+      languages: globals.languages
+        ? globals.languages.map((language) => ({ ...language, url: spec.alternates?.find((alternate) => alternate.lang === language.code)?.url ?? language.home, current: language.code === (spec.language ?? globals.language) }))
+        : null,
       breadcrumbs: spec.breadcrumbs,
       pagination: {
         number: pagination?.number ?? 1,
@@ -114,6 +168,6 @@ function pageContext(spec: PageSpec, globals: SiteGlobals, stylesheets: readonly
       meta: pageMetadata(spec, config),
     },
     // Body images were placeholders until now (images/placeholders.ts); the lead image is ready-made markup.
-    article: spec.article ? { ...articleView(spec.article), content: resolveBodyImages(body ?? '', spec.images?.body), picture: spec.images?.lead ?? null } : null,
+    article: spec.article ? { ...articleView(spec.article, undefined, config.urlPrefix), content: resolveBodyImages(body ?? '', spec.images?.body), picture: spec.images?.lead ?? null } : null,
   };
 }

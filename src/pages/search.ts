@@ -3,7 +3,7 @@
 // build and depends on no article, so no content change ever re-renders it.
 
 import type { SiteConfig } from '../config.js';
-import { searchUrl } from '../urls.js';
+import { homeUrl, searchUrl } from '../urls.js';
 import type { PageGroup, PageSpec } from '../types/index.js';
 import { groupIds } from './groups.js';
 
@@ -15,11 +15,11 @@ export function searchGroup(config: SiteConfig): PageGroup {
 function searchPage(config: SiteConfig): PageSpec {
   return {
     kind: 'search',
-    url: searchUrl(),
+    url: searchUrl(config.urlPrefix),
     template: 'search',
     title: 'Search',
     description: `Search the articles of ${config.title}.`,
-    breadcrumbs: [{ name: 'Home', url: '/' }],
+    breadcrumbs: [{ name: 'Home', url: homeUrl(config.urlPrefix) }],
     data: {},
   };
 }

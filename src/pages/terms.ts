@@ -15,8 +15,9 @@ export interface TermKind {
   index: TermsName;
   single: 'topic' | 'tag' | 'author';
   indexTitle: string;
-  indexUrl: () => string;
-  termUrl: (slug: string) => string;
+  /** The index's URL, under a language's prefix ('' for the default language). */
+  indexUrl: (prefix?: string) => string;
+  termUrl: (slug: string, prefix?: string) => string;
 }
 
 /** Topic pages: the index /topics/ (template "topics"), a list per topic at /topics/<slug>/ ("topic"). */
@@ -38,8 +39,8 @@ export function termFeedTitle(name: string, config: SiteConfig): string {
  * A term for templates: its page's site path, its published article count, and its spellings other
  * than the shown name.
  */
-export function termSummary(group: TermGroup, kind: TermKind): TermSummary {
-  return { name: group.name, slug: group.slug, url: kind.termUrl(group.slug), count: group.articles.length, otherSpellings: group.spellings.filter((name) => name !== group.name) };
+export function termSummary(group: TermGroup, kind: TermKind, prefix = ''): TermSummary {
+  return { name: group.name, slug: group.slug, url: kind.termUrl(group.slug, prefix), count: group.articles.length, otherSpellings: group.spellings.filter((name) => name !== group.name) };
 }
 
 /** The index of all terms ("topics", "tags"), then one group per term ("topic:culture"). */
@@ -50,14 +51,14 @@ export function* termGroups(groups: readonly TermGroup[], kind: TermKind, config
 }
 
 /** The index of all terms of a kind, with their counts: /topics/, /tags/, /authors/. */
-export function termIndexPage(groups: readonly TermGroup[], kind: TermKind, config: SiteConfig, summaries = groups.map((group) => termSummary(group, kind))): PageSpec {
+export function termIndexPage(groups: readonly TermGroup[], kind: TermKind, config: SiteConfig, summaries = groups.map((group) => termSummary(group, kind, config.urlPrefix))): PageSpec {
   return {
     kind: kind.index,
-    url: kind.indexUrl(),
+    url: kind.indexUrl(config.urlPrefix),
     template: kind.index,
     title: kind.indexTitle,
     description: `All ${kind.indexTitle.toLowerCase()} of ${config.title}, with the number of articles in each.`,
-    breadcrumbs: [{ name: 'Home', url: homeUrl() }],
+    breadcrumbs: [{ name: 'Home', url: homeUrl(config.urlPrefix) }],
     lastModified: lastModified(groups.map((group) => group.articles[0]!)),
     data: { terms: summaries },
   };
@@ -67,14 +68,14 @@ function termList(group: TermGroup, kind: TermKind, config: SiteConfig): ListOpt
   return {
     kind: kind.single,
     template: kind.single,
-    listUrl: kind.termUrl(group.slug),
+    listUrl: kind.termUrl(group.slug, config.urlPrefix),
     title: group.name,
     description: `${kind.single === 'topic' ? 'News' : 'Articles'} about ${group.name} from ${config.title}.`,
     articles: group.articles,
     pageSize: config.pageSize,
-    breadcrumbs: [{ name: 'Home', url: homeUrl() }, { name: kind.indexTitle, url: kind.indexUrl() }],
-    feed: { listUrl: kind.termUrl(group.slug), title: termFeedTitle(group.name, config) },
-    ...growingOnFirstPage('term', termSummary(group, kind)),
+    breadcrumbs: [{ name: 'Home', url: homeUrl(config.urlPrefix) }, { name: kind.indexTitle, url: kind.indexUrl(config.urlPrefix) }],
+    feed: { listUrl: kind.termUrl(group.slug, config.urlPrefix), title: termFeedTitle(group.name, config) },
+    ...growingOnFirstPage('term', termSummary(group, kind, config.urlPrefix)),
   };
 }
 

@@ -96,7 +96,7 @@ export function pageCount(state: Pick<SiteState, 'pages'>): number {
 
 /** What a page list keeps of a page. */
 export function writtenPage(spec: PageSpec): WrittenPage {
-  return { url: spec.url, lastModified: spec.lastModified, kind: spec.kind };
+  return { url: spec.url, lastModified: spec.lastModified, kind: spec.kind, ...(spec.alternates ? { alternates: spec.alternates } : {}) };
 }
 
 /** Every page of the groups in `order` (a plan's order), each group's pages from `byGroup`. */

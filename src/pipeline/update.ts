@@ -74,6 +74,8 @@ export async function applyChanges(state: SiteState, change: ContentChange, run:
   const { changes, changed, index } = change;
   const { writer, strict } = run;
   const warnings: Problem[] = [];
+  // A multilingual site's changes reach across languages (translations take from their originals): built whole.
+  if (state.site.otherLanguages) return 'full';
   const patched = updateSite(state.site, changes, run.publish);
   if (!patched) return 'full';
   const { site } = patched;

@@ -13,6 +13,7 @@ import { imageEntries, type ImageArgs } from './images.js';
 import { dumpEntries, importEntries, type DumpArgs, type ImportArgs } from './imports.js';
 import { limitEntries, type LimitArgs } from './limits.js';
 import { inputEntries, type InputArgs } from './input.js';
+import { languageEntries, type LanguageArgs } from './languages.js';
 import { redirectEntries, type RedirectArgs } from './redirects.js';
 import { tomlEntries, type TomlArgs } from './toml.js';
 import { nearestName } from './suggestions.js';
@@ -26,7 +27,7 @@ export type { Severity } from './entry.js';
 export { showValue } from './values.js';
 
 /** The facts each code's texts are built from: what its call sites pass to problem(). */
-export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArgs, ContentFilesArgs, RedirectArgs, TomlArgs, ImportArgs, DumpArgs {
+export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArgs, ContentFilesArgs, RedirectArgs, TomlArgs, ImportArgs, DumpArgs, LanguageArgs {
   'file-empty': NoArgs;
   'frontmatter-missing': { missing: 'opening' | 'closing'; delimiter?: '---' | '+++' };
   /** `field`: the key on the line YAML stopped at; `yamlCode`, `parserMessage`: the `yaml` package's error. */
@@ -263,6 +264,7 @@ export const catalogue: Catalogue = {
   ...inputEntries,
   ...contentFilesEntries,
   ...redirectEntries,
+  ...languageEntries,
   ...tomlEntries,
   ...importEntries,
 };

@@ -14,6 +14,8 @@ export interface ArticleSettings {
   basePath: string;
   /** Tags an article keeps (the first ones); more is a warning. */
   tagLimit: number;
+  /** A multilingual site's language codes, the default (`language`) first; undefined on a one-language site. */
+  languages?: readonly string[];
 }
 
 /** A topic or tag as written in front-matter, with its URL slug. */
@@ -58,7 +60,18 @@ export interface ArticleMeta {
   images: BodyImageRef[];
   /** Corrections to the article, in the order written: shown atop it and in its JSON-LD. */
   corrections: Correction[];
+  /** Its language: on a multilingual site, from its first folder under content/ when that is a language's code, else `lang`, else the default. */
   lang: string;
+  /**
+   * What links it to its translations (multilingual sites): front-matter `translationKey`, else its
+   * path after the language folder ("2025/12/x.md"). Undefined on a one-language site.
+   */
+  translationKey?: string;
+  /**
+   * Fields the file left out that a translation takes from its original in the default language
+   * (model/translations.ts fills them in). Until then `date` and the rest hold placeholders.
+   */
+  inherits?: Array<'date' | 'topic' | 'tags' | 'authors' | 'image'>;
   /** Old URLs (front-matter `aliases`, site paths, some with a query), and the field's line: each answered with a redirect. */
   aliases: string[];
   aliasesLine?: number;

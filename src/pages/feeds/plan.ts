@@ -57,7 +57,7 @@ export function feedLinks(listUrls: readonly { listUrl: string; title: string }[
 /** Every feed of the site: the site's own first, then one per topic, one per tag, one per author. */
 export function* planFeeds(site: Site, config: SiteConfig): Generator<FeedSpec> {
   yield {
-    listUrl: homeUrl(),
+    listUrl: homeUrl(config.urlPrefix),
     title: config.title,
     description: config.description || `Latest news from ${config.title}`,
     articles: site.articles.slice(0, config.feedLimit),
@@ -70,7 +70,7 @@ export function* planFeeds(site: Site, config: SiteConfig): Generator<FeedSpec> 
   for (const [groups, kind] of terms) {
     for (const group of groups) {
       yield {
-        listUrl: kind.termUrl(group.slug),
+        listUrl: kind.termUrl(group.slug, config.urlPrefix),
         title: termFeedTitle(group.name, config),
         description: `${kind.single === 'topic' ? 'News' : 'Articles'} about ${group.name} from ${config.title}.`,
         articles: group.articles.slice(0, config.feedLimit),
@@ -81,7 +81,7 @@ export function* planFeeds(site: Site, config: SiteConfig): Generator<FeedSpec> 
   for (const group of site.authors) {
     const name = authorOf(group, site.authorProfiles).name;
     yield {
-      listUrl: AUTHORS.termUrl(group.slug),
+      listUrl: AUTHORS.termUrl(group.slug, config.urlPrefix),
       title: termFeedTitle(name, config),
       description: authorDescription(name, config),
       articles: group.articles.slice(0, config.feedLimit),
