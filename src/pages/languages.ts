@@ -9,7 +9,7 @@
 import type { SiteConfig } from '../config.js';
 import { configFor } from '../languages.js';
 import { allSites } from '../model/languages.js';
-import type { Alternate, GroupId, PageGroup, PageSpec, Site } from '../types/index.js';
+import type { Alternate, ArticleMeta, GroupId, PageGroup, PageSpec, Site } from '../types/index.js';
 import { groupKey } from './groups.js';
 
 /** One language's page groups, from its Site and its view of the config. */
@@ -22,11 +22,12 @@ export type LanguageGroups = (site: Site, config: SiteConfig) => Iterable<PageGr
 export function* multilingualGroups(root: Site, config: SiteConfig, groupsOf: LanguageGroups): Generator<PageGroup> {
   const sites = allSites(root);
   const exists = sites.map((site) => existingGroups(site));
+  const published = sites.map((site) => new Set(site.articles));
   for (const site of sites) {
     const view = configFor(config, site.language);
     for (const group of groupsOf(site, view)) {
       const key = site.language.isDefault ? group.key : `${site.language.code}:${group.key}`;
-      const mark = (spec: PageSpec): PageSpec => ({ ...spec, language: site.language.code, alternates: alternatesOf(spec, group.id, site, sites, exists, root) });
+      const mark = (spec: PageSpec): PageSpec => ({ ...spec, language: site.language.code, alternates: alternatesOf(spec, group.id, site, sites, { exists, published, root }) });
       yield {
         id: group.id,
         key,
@@ -53,17 +54,33 @@ function existingGroups(site: Site): Set<string> {
   return keys;
 }
 
-/** A page's counterparts in every language that has one, itself included, in the site's language order. */
-function alternatesOf(spec: PageSpec, id: GroupId, site: Site, sites: readonly Site[], exists: readonly Set<string>[], root: Site): Alternate[] | undefined {
+/**
+ * A page's counterparts in every language that has one, itself included, in the site's language
+ * order; none for a numbered page of a list or a page only its own language has.
+ */
+function alternatesOf(spec: PageSpec, id: GroupId, site: Site, sites: readonly Site[], known: Known): Alternate[] | undefined {
   // A numbered page of a list: its slice is its language's own.
   if (spec.pagination && !spec.pagination.first) return undefined;
+  const found = counterparts(spec, id, site, sites, known);
+  // A page no other language has has no hreflang set: it would name only itself.
+  return found.length > 1 ? found : undefined;
+}
+
+/** What every language has, by position in the site's language order; and the default language's Site. */
+interface Known {
+  exists: readonly Set<string>[];
+  published: readonly Set<ArticleMeta>[];
+  root: Site;
+}
+
+function counterparts(spec: PageSpec, id: GroupId, site: Site, sites: readonly Site[], { exists, published, root }: Known): Alternate[] {
   if (id.kind === 'article') {
     const key = spec.article ? root.translations?.keyOf.get(spec.article) : undefined;
     const group = key === undefined ? undefined : root.translations?.groups.get(key);
-    return sites.flatMap((other) => {
+    return sites.flatMap((other, i) => {
       const article = other === site ? spec.article : group?.get(other.language.code);
       // Only a published translation is a counterpart: a draft has no page.
-      return article && other.articles.includes(article) ? [{ lang: other.language.code, url: article.url }] : [];
+      return article && published[i]!.has(article) ? [{ lang: other.language.code, url: article.url }] : [];
     });
   }
   const path = spec.url.slice(site.language.prefix.length);
