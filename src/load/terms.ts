@@ -12,7 +12,7 @@
 
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import type { SiteConfig } from '../config.js';
 import { positionAt, problem, type Problem } from '../problems/index.js';
 import { visibleText } from '../visible-text.js';
@@ -69,7 +69,7 @@ export function loadTermNames(config: Pick<SiteConfig, 'root' | 'contentPath'>, 
       }
       if (pair.value === null) continue;
       if (!isMap(pair.value)) {
-        fail(`${kind} must map each name in the default language to its name in ${code}`, isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+        fail(`${kind} must map each name in the default language to its name in ${code}`, isNode(pair.value) ? pair.value.range?.[0] : undefined);
         continue;
       }
       for (const entry of pair.value.items) {

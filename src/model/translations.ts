@@ -79,10 +79,11 @@ function translated(meta: ArticleMeta, original: ArticleMeta | undefined, names:
   if (take('authors')) whole.authors = from!.authors;
   if (take('image') && from!.image !== undefined) {
     whole.image = imageFrom(from!, meta);
-    whole.imageAlt = from!.imageAlt;
-    whole.imageCaption = from!.imageCaption;
-    whole.imageCredit = from!.imageCredit;
-    whole.imageFocus = from!.imageFocus;
+    // The photo's words may be the translation's own: an alt text, caption or credit in its language.
+    whole.imageAlt = meta.imageAlt ?? from!.imageAlt;
+    whole.imageCaption = meta.imageCaption ?? from!.imageCaption;
+    whole.imageCredit = meta.imageCredit ?? from!.imageCredit;
+    whole.imageFocus = meta.imageFocus ?? from!.imageFocus;
     whole.imageLine = from!.imageLine;
     whole.imageColumn = from!.imageColumn;
   }
