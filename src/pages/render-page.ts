@@ -3,6 +3,7 @@
 // workers both call it, so it must not import the pool, the writers or the manifest.
 
 import type { SiteConfig } from '../config.js';
+import { isMultilingual, siteLanguage, type SiteLanguage } from '../languages.js';
 import { slugify } from '../slugs.js';
 import { isArticleMeta, type ArticleMeta, type ImageFile, type PageSpec, type Site } from '../types/index.js';
 import { absoluteUrl } from '../urls.js';
@@ -56,6 +57,17 @@ export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
   };
 }
 
+/**
+ * The language a page is written in: its texts, dates and numbers and its script's direction
+ * (`language` in its templates). An article's page is in the article's language when that is one
+ * of a multilingual site's; every other page, and every page of a one-language site, in the site's
+ * default language (whatever an article's `lang` says: a one-language site's pages read as before).
+ */
+export function pageLanguage(spec: Pick<PageSpec, 'article'>, config: Pick<SiteConfig, 'language' | 'languages' | 'title' | 'description'>): SiteLanguage {
+  const own = isMultilingual(config) && spec.article ? siteLanguage(config, spec.article.lang) : undefined;
+  return own ?? siteLanguage(config, config.language)!;
+}
+
 /** Render one page. `body` is the article's HTML for article pages, its links resolved. */
 export function renderPage(spec: PageSpec, templates: Templates, globals: SiteGlobals, config: SiteConfig, body?: string): string {
   return templates.render(spec.template, { ...templateData(spec.data, spec.photos ?? {}), ...pageContext(spec, globals, templates.stylesheets, config, body) });
@@ -83,13 +95,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * `site` (the globals and the stylesheets every page links), `page` and `article` as templates see them. Every field is present, absent values null (see
+ * `site` (the globals and the stylesheets every page links), `language`, `page` and `article` as templates see them. Every field is present, absent values null (see
  * pages/views.ts): a page without pagination still has page.pagination, as a single page.
  */
 function pageContext(spec: PageSpec, globals: SiteGlobals, stylesheets: readonly string[], config: SiteConfig, body: string | undefined) {
   const pagination = spec.pagination;
   return {
     site: { ...globals, stylesheets },
+    // The page's language: code, locale, direction (ltr, rtl), and the site's title and description in it.
+    language: pageLanguage(spec, config),
     page: {
       kind: spec.kind,
       url: spec.url,
