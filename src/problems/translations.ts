@@ -50,7 +50,20 @@ export const translationEntries: { readonly [C in keyof TranslationArgs]: Catalo
           return undefined;
       }
     },
-    hint: (a) => (a.kind === 'yaml' ? (explainYamlError(a.yamlCode)?.hint ?? 'quote texts that contain ": " or start with {, [, *, & or #') : undefined),
+    hint: (a) => {
+      switch (a.kind) {
+        case 'yaml':
+          return explainYamlError(a.yamlCode)?.hint ?? 'quote texts that contain ": " or start with {, [, *, & or #';
+        case 'not-a-map':
+          return 'write one "key: text" per line, such as related: Related';
+        case 'key':
+          return 'write a group as a key with its keys indented under it, such as article: then   related: Related';
+        case 'value':
+          return 'write the text after the key, in quotes when it starts with [, {, * or &: related: "[Related]"';
+        case 'forms':
+          return 'add a line "other: ..." beside the other forms';
+      }
+    },
   },
   'i18n-missing': {
     title: 'Translation missing',
