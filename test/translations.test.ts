@@ -5,7 +5,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Tokenizer, TokenKind, type OutputToken } from 'liquidjs';
+import { Tokenizer, TokenKind } from 'liquidjs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from '../src/pages/templates.js';
 import { loadUiTables, parseUiTable, valueNames, type UiEntry } from '../src/pages/ui-tables.js';
@@ -40,8 +40,9 @@ function keysTheTemplatesPrint(): Map<string, string[]> {
   for (const file of files) {
     const source = readFileSync(path.join(DEFAULT_TEMPLATES, file), 'utf8');
     for (const token of new Tokenizer(source).readTopLevelTokens()) {
-      if (token.kind !== TokenKind.Output) continue;
-      const reader = new Tokenizer((token as OutputToken).content);
+      // An output ({{ }}): its text between the delimiters (liquidjs does not export the OutputToken type).
+      if (token.kind !== TokenKind.Output || !('content' in token) || typeof token.content !== 'string') continue;
+      const reader = new Tokenizer(token.content);
       const [first] = reader.readExpression().postfix;
       const filters = reader.readFilters().map((filter) => filter.name);
       const key = first && 'content' in first && typeof first.content === 'string' ? first.content : undefined;
