@@ -11,8 +11,9 @@ import { DEFAULT_TEMPLATES } from '../src/pages/templates.js';
 import { loadUiTables, parseUiTable, valueNames, type UiEntry } from '../src/pages/ui-tables.js';
 import { UiStrings } from '../src/pages/ui-text.js';
 import { formatProblem } from '../src/problems/index.js';
+import { build } from '../src/build.js';
 import { buildInMemory } from './helpers/memory-site.js';
-import { article } from './helpers/site.js';
+import { article, makeSite, page, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 
@@ -188,6 +189,22 @@ describe('a site’s own table', () => {
     expect(trail.itemListElement[0].name).toBe('На главную');
     expect(page('.article-footer h2').text()).toBe('Теги');
     expect(site.warnings).toEqual([]);
+  });
+
+  it('edited between two builds is on every page of the second, cache and all', async () => {
+    const root = makeSite({
+      'site.config.ts': "export default { title: 'T' };\n",
+      'templates/i18n/en.yaml': 'article:\n  related: See also\n',
+      'content/2025/12/a.md': article({ title: 'A', date: '2025-12-18', tags: '[Almaty]' }),
+      'content/2025/12/b.md': article({ title: 'B', date: '2025-12-17', tags: '[Almaty]' }),
+    });
+    await build({ root, now: NOW, threads: 1 });
+    expect(page(path.join(root, 'dist'), '/2025/12/18/a/')('#related-heading').text()).toBe('See also');
+    writeFiles(root, { 'templates/i18n/en.yaml': 'article:\n  related: Read next\nheader:\n  archive: Past news\n' });
+    await build({ root, now: NOW, threads: 1 });
+    const dist = path.join(root, 'dist');
+    expect(page(dist, '/2025/12/18/a/')('#related-heading').text()).toBe('Read next');
+    expect(['/', '/2025/12/17/b/', '/tags/almaty/', '/404.html'].map((url) => page(dist, url)('.site-nav li:last-child').text())).toEqual(['Past news', 'Past news', 'Past news', 'Past news']);
   });
 
   it('with a misspelled key or an unknown {value} is a warning at its line, with the key it may mean', async () => {
