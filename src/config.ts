@@ -48,7 +48,7 @@ export const configSchema = z
      * the site's root, every other's under /<code>/ (docs/languages.md). Unset: one language.
      */
     languages: z.record(languageTag, languageSchema.prefault({})).optional(),
-    /** Which of `languages` lives at the site's root (default: `language` when listed, else the first). */
+    /** Which of `languages` lives at the site's root (default: `language` when set and listed, else the first). */
     defaultLanguage: languageTag.optional(),
     /** IANA time zone that dates without an offset are read in and pages are grouped by. */
     timeZone: z
@@ -277,7 +277,8 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
   if (/[?#]/.test(config.baseUrl)) problems.push(problem('config-invalid', file, locateKey(source, 'baseUrl'), { kind: 'base-url-extra', value: config.baseUrl }));
   if (problems.length > 0) throw new BuildFailure(problems);
   const codes = config.languages ? Object.keys(config.languages) : [];
-  const defaultLanguage = config.languages ? (config.defaultLanguage ?? (codes.includes(config.language) ? config.language : codes[0]!)) : undefined;
+  // The default language: as set, else `language` when the config sets it and lists it, else the first listed.
+  const defaultLanguage = config.languages ? (config.defaultLanguage ?? (given.has('language') && codes.includes(config.language) ? config.language : codes[0]!)) : undefined;
   return {
     ...config,
     // On a multilingual site, `language` is the default language's code.

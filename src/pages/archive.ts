@@ -9,6 +9,7 @@ import { lastModified } from './views.js';
 import type { MonthGroup, Site, YearGroup } from '../types/index.js';
 import type { PageGroup, PageSpec } from '../types/index.js';
 import { groupIds, groupKey } from './groups.js';
+import type { UiText } from './ui-text.js';
 
 function monthSummary(month: MonthGroup, locale: string, prefix: string) {
   return {
@@ -30,11 +31,12 @@ function yearSummary(year: YearGroup, locale: string, prefix: string) {
 }
 
 /** /archive/ ("archive"), then per year its page ("year:2025"), each month's list ("month:2025/12") and each day's ("day:2025/12/18"). */
-export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGroup> {
-  const locale = site.language.locale;
+export function* archiveGroups(site: Site, config: SiteConfig, text: UiText): Generator<PageGroup> {
+  const locale = text.language.locale;
   const prefix = config.urlPrefix;
-  const home = { name: 'Home', url: homeUrl(prefix) };
-  const archive = { name: 'Archive', url: archiveUrl(prefix) };
+  const home = { name: text.text('breadcrumbs.home'), url: homeUrl(prefix) };
+  const archive = { name: text.text('archive.title'), url: archiveUrl(prefix) };
+  const about = (key: string, values: Record<string, string> = {}) => text.text(key, { ...values, site: config.title });
   yield {
     id: groupIds.archive(),
     key: 'archive',
@@ -43,8 +45,8 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
         kind: 'archive',
         url: archiveUrl(prefix),
         template: 'archive',
-        title: 'Archive',
-        description: `Every month of ${config.title}, newest first.`,
+        title: archive.name,
+        description: about('archive.description'),
         breadcrumbs: [home],
         lastModified: lastModified(site.articles),
         data: { years: site.years.map((year) => yearSummary(year, locale, prefix)) },
@@ -64,7 +66,7 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
           url: yearUrl(year.year, prefix),
           template: 'year',
           title: year.year,
-          description: `News from ${config.title} in ${year.year}, by month.`,
+          description: about('year.description', { year: year.year }),
           breadcrumbs: [home, archive],
           lastModified: lastModified(year.articles),
           data: { year: yearSummary(year, locale, prefix) },
@@ -81,10 +83,11 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
           template: 'month',
           listUrl: monthUrl(month.year, month.month, prefix),
           title: name(),
-          description: `News from ${config.title} in ${name()}.`,
+          description: about('month.description', { month: name() }),
           articles: month.articles,
           pageSize: config.pageSize,
           breadcrumbs: [home, archive, yearCrumb],
+          text,
           // The days and their counts grow with the month: on its first page only (the numbered ones are fixed).
           data: { days: [] },
           firstPageData: () => ({
@@ -109,10 +112,11 @@ export function* archiveGroups(site: Site, config: SiteConfig): Generator<PageGr
               template: 'day',
               listUrl: dayUrl(day.year, day.month, day.day, prefix),
               title,
-              description: `News from ${config.title} on ${title}.`,
+              description: about('day.description', { day: title }),
               articles: day.articles,
               pageSize: config.pageSize,
               breadcrumbs: [home, archive, yearCrumb, { name: name(), url: monthUrl(month.year, month.month, prefix) }],
+              text,
             };
           },
           day.articles,

@@ -19,6 +19,8 @@ import { absoluteUrl, outputFileFor, withBasePath } from '../urls.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
 import type { OutputWriter } from '../write/output-writer.js';
 import { planPages } from './index.js';
+import type { Templates } from './templates.js';
+import type { UiStrings } from './ui-text.js';
 
 /** The redirect file's name, in the output folder's root. */
 export const REDIRECTS_FILE = '_redirects';
@@ -33,14 +35,14 @@ export interface Redirect {
 }
 
 /** Every published article's old URLs, in article order, and the collisions found among them and with the site's pages. */
-export function planRedirects(site: Site, config: SiteConfig): { redirects: Redirect[]; problems: Problem[] } {
+export function planRedirects(site: Site, config: SiteConfig, strings: UiStrings): { redirects: Redirect[]; problems: Problem[] } {
   const redirects: Redirect[] = [];
   const problems: Problem[] = [];
   const articles = allArticles(site);
   if (!articles.some((article) => article.aliases.length > 0)) return { redirects, problems };
   // The pages the site has, by the file that serves them: a redirect never takes one's place.
   const pages = new Map<string, { url: string; article?: ArticleMeta }>();
-  for (const page of planPages(site, config)) pages.set(outputFileFor(page.url), { url: page.url, article: page.article });
+  for (const page of planPages(site, config, strings)) pages.set(outputFileFor(page.url), { url: page.url, article: page.article });
   const claimed = new Map<string, ArticleMeta>();
   // File order, as duplicate URLs are reported: the first article keeps an old URL.
   for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
@@ -134,12 +136,14 @@ export interface RedirectOutput {
   writer: OutputWriter;
   manifest: OutputManifest;
   siteFingerprint: string;
+  /** The theme's texts, which the site's pages are planned in. */
+  templates: Pick<Templates, 'strings'>;
 }
 
 /** Write (or keep) every redirect page and `_redirects`; returns the files' count and the collisions (errors). */
 export async function writeRedirects(output: RedirectOutput): Promise<{ count: number; problems: Problem[] }> {
   const { site, config, writer, manifest, siteFingerprint } = output;
-  const { redirects, problems } = planRedirects(site, config);
+  const { redirects, problems } = planRedirects(site, config, output.templates.strings);
   if (redirects.length === 0) return { count: 0, problems };
   let count = 0;
   for (const redirect of redirects) {

@@ -5,7 +5,7 @@
 import type { SiteConfig } from '../config.js';
 import { slugify } from '../slugs.js';
 import { isArticleMeta, type ArticleMeta, type ImageFile, type PageSpec, type Site } from '../types/index.js';
-import { configFor, siteLanguage } from '../languages.js';
+import { configFor, siteLanguage, type SiteLanguage } from '../languages.js';
 import { allSites } from '../model/languages.js';
 import { absoluteUrl, homeUrl } from '../urls.js';
 import { resolveBodyImages } from '../images/placeholders.js';
@@ -32,16 +32,15 @@ export interface SiteGlobals {
   /** The largest topics, for the header navigation. */
   nav: TermView[];
   /**
-   * A multilingual site's: its languages in order (for the switcher: code, name in itself, home,
-   * direction), and each language's own `site` (its title, nav, prefix), by code.
+   * A multilingual site's: its languages in order (for the switcher: code, name in itself, home),
+   * and each language's own `site` (its title, nav, prefix), by code.
    */
   languages?: LanguageLink[];
   byLanguage?: Record<string, SiteGlobals>;
   /** Its language's URL prefix: '' but for a multilingual site's other languages ("/ru"). */
   prefix: string;
-  /** A multilingual site's page: its language's direction, and the site's default language. */
+  /** A multilingual site's default language (x-default's). */
   defaultLanguage?: string;
-  direction?: 'ltr' | 'rtl';
 }
 
 /** A language as the switcher shows it: its code, its name in itself, its home page. */
@@ -60,7 +59,7 @@ const inEnglish = new Intl.Collator('en');
 export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
   if (!site.otherLanguages) return languageGlobals(site, config);
   const sites = allSites(site);
-  const byLanguage = Object.fromEntries(sites.map((each) => [each.language.code, { ...languageGlobals(each, configFor(config, each.language)), direction: each.language.direction }]));
+  const byLanguage = Object.fromEntries(sites.map((each) => [each.language.code, languageGlobals(each, configFor(config, each.language))]));
   const languages = sites.map((each) => ({ code: each.language.code, name: languageName(each.language.code), home: homeUrl(each.language.prefix) }));
   return { ...byLanguage[site.language.code]!, languages, byLanguage, defaultLanguage: site.language.code };
 }
@@ -97,6 +96,16 @@ function languageGlobals(site: Site, config: SiteConfig): SiteGlobals {
 }
 
 /**
+ * The language a page is written in: its texts, dates and numbers and its script's direction
+ * (`language` in its templates). A multilingual site's page is in the language it was planned in
+ * (pages/languages.ts); every page of a one-language site in the site's language (whatever an
+ * article's `lang` says: a one-language site's pages read as before).
+ */
+export function pageLanguage(spec: Pick<PageSpec, 'language'>, config: Pick<SiteConfig, 'language' | 'languages' | 'title' | 'description'>): SiteLanguage {
+  return siteLanguage(config, spec.language ?? config.language)!;
+}
+
+/**
  * Render one page. `body` is the article's HTML for article pages, its links resolved. A
  * multilingual site's page is rendered with its language's `site` and view of the config.
  */
@@ -129,14 +138,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !isArticleMeta(value);
 }
 
+/** The switcher's entries on a page in language `current`: each language's version of the page, else its home. */
+function switcher(spec: PageSpec, languages: readonly LanguageLink[], current: string) {
+  return languages.map((language) => {
+    const own = language.code === current;
+    const url = own ? spec.url : (spec.alternates?.find((alternate) => alternate.lang === language.code)?.url ?? language.home);
+    return { ...language, url, current: own };
+  });
+}
+
 /**
- * `site` (the globals and the stylesheets every page links), `page` and `article` as templates see them. Every field is present, absent values null (see
+ * `site` (the globals and the stylesheets every page links), `language`, `page` and `article` as templates see them. Every field is present, absent values null (see
  * pages/views.ts): a page without pagination still has page.pagination, as a single page.
  */
 function pageContext(spec: PageSpec, globals: SiteGlobals, stylesheets: readonly string[], config: SiteConfig, body: string | undefined) {
   const pagination = spec.pagination;
   return {
     site: { ...globals, stylesheets },
+    // The page's language: code, locale, direction (ltr, rtl), and the site's title and description in it.
+    language: pageLanguage(spec, config),
     page: {
       kind: spec.kind,
       url: spec.url,
@@ -145,13 +165,10 @@ function pageContext(spec: PageSpec, globals: SiteGlobals, stylesheets: readonly
       description: spec.description,
       canonical: absoluteUrl(globals.baseUrl, spec.url),
       lang: spec.article?.lang ?? spec.language ?? globals.language,
-      dir: globals.direction ?? 'ltr',
       // Itself and its counterparts in the other languages (hreflang); x-default is the default language's.
       alternates: spec.alternates ? hreflangLinks(spec.url, spec.alternates, globals.defaultLanguage ?? globals.language) : null,
-      // The language switcher: each language's version of this page, else its home page.
-      languages: globals.languages
-        ? globals.languages.map((language) => ({ ...language, url: spec.alternates?.find((alternate) => alternate.lang === language.code)?.url ?? language.home, current: language.code === (spec.language ?? globals.language) }))
-        : null,
+      // The language switcher: this page in its own language, each other's version of it, else that language's home page.
+      languages: globals.languages ? switcher(spec, globals.languages, spec.language ?? globals.language) : null,
       breadcrumbs: spec.breadcrumbs,
       pagination: {
         number: pagination?.number ?? 1,

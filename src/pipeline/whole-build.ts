@@ -62,7 +62,7 @@ export async function writeWholeSite(stores: SiteStores, collected: CollectedArt
   const pages: PagePlan = { byGroup: new Map(), order: [] };
   const input = { ...stores, site, index: indexArticles(model.articles), writer, now: run.now, progress: run.progress, pool: run.pool, images: images.images };
   const { stats: written, value: outputs } = await writeTransaction(input, async (context) => {
-    const plan = recordingPlan(() => pageGroups(site, config), pages);
+    const plan = recordingPlan(() => pageGroups(site, config, stores.templates.strings), pages);
     const outputs = await writeOutputs(context, { pages: plan, files: true, onOutput: (name: OutputName) => step(name === 'pages' ? 'Rendering pages' : `Writing ${name}`) });
     laterWarnings.push(...stopOnErrors(outputs.problems, strict));
     step('Checking links');

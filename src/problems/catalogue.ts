@@ -16,6 +16,7 @@ import { inputEntries, type InputArgs } from './input.js';
 import { languageEntries, type LanguageArgs } from './languages.js';
 import { redirectEntries, type RedirectArgs } from './redirects.js';
 import { tomlEntries, type TomlArgs } from './toml.js';
+import { translationEntries, type TranslationArgs } from './translations.js';
 import { nearestName } from './suggestions.js';
 import { showValue } from './values.js';
 import { explainYamlError } from './yaml.js';
@@ -27,7 +28,7 @@ export type { Severity } from './entry.js';
 export { showValue } from './values.js';
 
 /** The facts each code's texts are built from: what its call sites pass to problem(). */
-export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArgs, ContentFilesArgs, RedirectArgs, TomlArgs, ImportArgs, DumpArgs, LanguageArgs {
+export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArgs, ContentFilesArgs, RedirectArgs, TomlArgs, ImportArgs, DumpArgs, LanguageArgs, TranslationArgs {
   'file-empty': NoArgs;
   'frontmatter-missing': { missing: 'opening' | 'closing'; delimiter?: '---' | '+++' };
   /** `field`: the key on the line YAML stopped at; `yamlCode`, `parserMessage`: the `yaml` package's error. */
@@ -267,6 +268,7 @@ export const catalogue: Catalogue = {
   ...languageEntries,
   ...tomlEntries,
   ...importEntries,
+  ...translationEntries,
 };
 
 /** What to change in a date: the order of its parts, or (when the year is already first) the day, time or offset. */

@@ -8,6 +8,26 @@
 
 const PAGE_SIZE = 10;
 
+/**
+ * What this script writes, in the page's language: the search page's texts (search.results in the
+ * theme's tables, templates/i18n/), with English for a page that has none (a site's own search template).
+ */
+const TEXTS = {
+  locale: 'en',
+  plainNumbers: true,
+  texts: { searching: 'Searching…', none: 'No articles found for “{query}”.', found: { one: '{count} article found for “{query}”.', other: '{count} articles found for “{query}”.' } },
+  ...JSON.parse(document.querySelector('#search-texts')?.textContent || '{}'),
+};
+const plurals = new Intl.PluralRules(TEXTS.locale);
+const numbers = new Intl.NumberFormat(TEXTS.locale, TEXTS.plainNumbers ? { useGrouping: false } : {});
+
+/** A text with its {values} filled in; a text with forms for numbers takes the form for `values.count`. */
+function say(name, values = {}) {
+  const entry = TEXTS.texts[name];
+  const text = typeof entry === 'string' ? entry : (entry[plurals.select(values.count ?? 0)] ?? entry.other);
+  return text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? (typeof values[key] === 'number' ? numbers.format(values[key]) : values[key]) : whole));
+}
+
 const form = document.querySelector('.search-form');
 const input = document.querySelector('#search-q');
 const topic = document.querySelector('#search-topic');
@@ -113,7 +133,7 @@ async function run(query) {
     status.textContent = '';
     return;
   }
-  status.textContent = 'Searching…';
+  status.textContent = say('searching');
   const found = await engine();
   const filters = {};
   if (topic.value) filters.topic = topic.value;
@@ -123,7 +143,7 @@ async function run(query) {
   results = search.results;
   shown = 0;
   const count = results.length;
-  status.textContent = count === 0 ? `No articles found for “${query}”.` : `${count} ${count === 1 ? 'article' : 'articles'} found for “${query}”.`;
+  status.textContent = count === 0 ? say('none', { query }) : say('found', { count, query });
   await showMore(id);
 }
 

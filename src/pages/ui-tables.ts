@@ -1,0 +1,204 @@
+// The theme's translation tables: `i18n/<code>.yaml` in the site's templates folder and in the
+// default theme, each a map of keys (nested in groups: `article: { related: Related }` is the key
+// `article.related`) to texts, or to a text's forms for numbers (`one:`, `few:`, `many:`,
+// `other:`). The site's table of a language is laid over the theme's, key by key, as a site's
+// template is found before the theme's. English is the table every other language falls back to.
+//
+// What is wrong in a table is a problem with its place: a file that is not YAML or not a map, a
+// value that is not a text (errors); a key English has that a language the site uses lacks, a key
+// or a {value} English does not know (warnings, once each, in table order). Pure but for reading
+// the files the template lookup found (pages/templates.ts).
+
+import path from 'node:path';
+import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import type { SiteConfig } from '../config.js';
+import { siteLanguages } from '../languages.js';
+import { displayPath, readInputText, type FoundFile } from '../load/discover.js';
+import { normaliseText } from '../load/frontmatter.js';
+import { nearestName } from '../problems/suggestions.js';
+import { positionAt, problem, type Position, type Problem } from '../problems/index.js';
+
+/** The folder of the translation tables, in the site's templates folder and in the theme. */
+export const UI_TABLE_FOLDER = 'i18n';
+
+/** The table every language falls back to, and whose keys are the theme's. */
+export const FALLBACK_TABLE = 'en';
+
+/** The forms a text may have for numbers: Intl.PluralRules' categories. */
+export const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+
+/** One of PLURAL_FORMS. */
+export type PluralForm = (typeof PLURAL_FORMS)[number];
+
+/** A text's forms for numbers: `other` always, the rest as the language needs them. */
+export type UiForms = Readonly<Partial<Record<PluralForm, string>>> & { readonly other: string };
+
+/** What a key of a table holds: a text, or its forms for numbers. */
+export type UiEntry = string | UiForms;
+
+/** One table file, read: its texts by dotted key, in file order, and where each key is written. */
+export interface UiTable {
+  entries: Map<string, UiEntry>;
+  places: Map<string, Position>;
+}
+
+/** Every language's texts, the site's laid over the theme's. */
+export interface UiTables {
+  /** By table code in lower case ("en", "kk", "pt-br"), each in key order (the theme's first). */
+  byCode: ReadonlyMap<string, ReadonlyMap<string, UiEntry>>;
+}
+
+/** Deepest nesting of groups: more is a table that is not what this module reads. */
+const DEPTH_LIMIT = 8;
+
+const KEY = /^[A-Za-z0-9_-]+$/;
+
+/** The table code that serves a language: its own ("pt-br"), else its language's ("pt"), else none. */
+export function tableCodeOf(code: string, tables: UiTables): string | undefined {
+  const exact = code.toLowerCase();
+  if (tables.byCode.has(exact)) return exact;
+  const primary = exact.split('-')[0]!;
+  return tables.byCode.has(primary) ? primary : undefined;
+}
+
+/** A table file's text (as read from `file`) as keys and texts, with every problem in it. Pure. */
+export function parseUiTable(source: string, file: string): { table: UiTable; problems: Problem[] } {
+  const text = normaliseText(source);
+  const table: UiTable = { entries: new Map(), places: new Map() };
+  const problems: Problem[] = [];
+  const doc = parseDocument(text, { schema: 'core', prettyErrors: false, logLevel: 'error' });
+  const error = doc.errors[0];
+  if (error) {
+    problems.push(problem('i18n-invalid', file, positionAt(text, error.pos[0]), { kind: 'yaml', yamlCode: error.code, parserMessage: error.message.split('\n')[0]! }));
+    return { table, problems };
+  }
+  const at = (node: Node | null | undefined) => positionAt(text, node?.range?.[0] ?? 0);
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return { table, problems };
+  if (!isMap(doc.contents)) return { table, problems: [problem('i18n-invalid', file, at(doc.contents), { kind: 'not-a-map' })] };
+
+  const walk = (map: Node, prefix: string, depth: number) => {
+    if (!isMap(map)) return;
+    for (const pair of map.items) {
+      const keyNode = pair.key as Node | null;
+      const name = isScalar(keyNode) ? String(keyNode.value) : '';
+      const key = `${prefix}${name}`;
+      const place = at(keyNode);
+      if (!KEY.test(name)) {
+        problems.push(problem('i18n-invalid', file, place, { kind: 'key', key: key || '(empty)' }));
+        continue;
+      }
+      const value = pair.value as Node | null;
+      const textOf = (node: Node | null | undefined) => (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined);
+      const plain = textOf(value);
+      if (plain !== undefined) {
+        table.entries.set(key, plain);
+        table.places.set(key, place);
+      } else if (isMap(value) && value.items.length > 0 && value.items.every((item) => isScalar(item.key) && (PLURAL_FORMS as readonly unknown[]).includes(item.key.value))) {
+        const forms: Partial<Record<PluralForm, string>> = {};
+        let valid = true;
+        for (const item of value.items) {
+          const form = textOf(item.value as Node | null);
+          if (form === undefined) {
+            problems.push(problem('i18n-invalid', file, at(item.value as Node | null) , { kind: 'value', key: `${key}.${String((item.key as { value: unknown }).value)}` }));
+            valid = false;
+          } else forms[(item.key as { value: PluralForm }).value] = form;
+        }
+        if (valid && forms.other === undefined) problems.push(problem('i18n-invalid', file, place, { kind: 'forms', key }));
+        else if (valid) {
+          table.entries.set(key, forms as UiForms);
+          table.places.set(key, place);
+        }
+      } else if (isMap(value) && depth < DEPTH_LIMIT) {
+        walk(value, `${key}.`, depth + 1);
+      } else {
+        problems.push(problem('i18n-invalid', file, value ? at(value) : place, { kind: 'value', key }));
+      }
+    }
+  };
+  walk(doc.contents, '', 1);
+  return { table, problems };
+}
+
+/** The {names} a text fills in, in order of first use. */
+export function valueNames(entry: UiEntry): string[] {
+  const texts = typeof entry === 'string' ? [entry] : Object.values(entry);
+  return [...new Set(texts.flatMap((text) => [...text.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((match) => match[1]!)))];
+}
+
+/** Where the table files are: the template folders (the site's first) and the files found in each. */
+export interface UiTableFiles {
+  roots: readonly string[];
+  files: ReadonlyMap<string, readonly FoundFile[]>;
+}
+
+/**
+ * Read every table of the template folders and lay the site's over the theme's. Problems: the
+ * tables' own (see parseUiTable), then, for each language of the site after the default, the
+ * English keys its table lacks, named in the site's table of that language (where a text is
+ * added). A one-language site whose language has no table at all shows English texts as it always
+ * did, without a warning; a site of several languages is told.
+ */
+export function loadUiTables(found: UiTableFiles, config: Pick<SiteConfig, 'root' | 'templatesPath' | 'language' | 'languages' | 'title' | 'description'>): { tables: UiTables; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const read = new Map<string, Array<{ file: string; table: UiTable }>>();
+  // The theme's first, so that the site's tables are laid over it.
+  for (const root of [...found.roots].reverse()) {
+    for (const [relative, absolute] of found.files.get(root) ?? []) {
+      const match = /^i18n\/([A-Za-z0-9-]+)\.ya?ml$/.exec(relative.split(path.sep).join('/'));
+      if (!match) continue;
+      const file = displayPath(config, absolute);
+      const parsed = parseUiTable(readInputText(absolute), file);
+      problems.push(...parsed.problems);
+      const code = match[1]!.toLowerCase();
+      read.set(code, [...(read.get(code) ?? []), { file, table: parsed.table }]);
+    }
+  }
+  const byCode = new Map<string, Map<string, UiEntry>>();
+  for (const [code, layers] of read) {
+    const merged = new Map<string, UiEntry>();
+    for (const { table } of layers) for (const [key, entry] of table.entries) merged.set(key, entry);
+    byCode.set(code, merged);
+  }
+  const tables: UiTables = { byCode };
+  const english = byCode.get(FALLBACK_TABLE) ?? new Map<string, UiEntry>();
+  for (const [code, layers] of read) {
+    if (code === FALLBACK_TABLE) continue;
+    for (const { file, table } of layers) problems.push(...unknownTexts(table, english, file));
+  }
+  const multilingual = config.languages !== undefined;
+  const checked = new Set<string>();
+  for (const language of siteLanguages(config)) {
+    const code = tableCodeOf(language.code, tables);
+    const siteFile = displayPath(config, path.join(config.templatesPath, UI_TABLE_FOLDER, `${language.code}.yaml`));
+    if (code === undefined) {
+      if (multilingual) problems.push(problem('i18n-missing', siteFile, { line: 1, column: 1 }, { kind: 'table', language: language.code }));
+      continue;
+    }
+    if (code === FALLBACK_TABLE || checked.has(code)) continue;
+    checked.add(code);
+    const own = byCode.get(code)!;
+    for (const key of english.keys()) {
+      if (!own.has(key)) problems.push(problem('i18n-missing', siteFile, { line: 1, column: 1 }, { kind: 'key', key, language: language.code }));
+    }
+  }
+  return { tables, problems };
+}
+
+/** A table's keys that English lacks, and the {values} its texts name that English's do not. */
+function unknownTexts(table: UiTable, english: ReadonlyMap<string, UiEntry>, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const known = [...english.keys()];
+  for (const [key, entry] of table.entries) {
+    const place = table.places.get(key)!;
+    const original = english.get(key);
+    if (original === undefined) {
+      problems.push(problem('i18n-unknown', file, place, { kind: 'key', key, nearest: nearestName(key, known) }));
+      continue;
+    }
+    const names = valueNames(original);
+    for (const name of valueNames(entry)) {
+      if (!names.includes(name)) problems.push(problem('i18n-unknown', file, place, { kind: 'value', key, name, known: names }));
+    }
+  }
+  return problems;
+}
