@@ -9,6 +9,7 @@
 // a language's term file (load/terms.ts) gives their names in it, and a translation that writes a
 // term in its own language is matched back through the same file. Pure.
 
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { TermNames } from '../load/terms.js';
 import { problem, type Problem } from '../problems/index.js';
@@ -87,8 +88,9 @@ function translated(meta: ArticleMeta, original: ArticleMeta | undefined, names:
     whole.imageLine = from!.imageLine;
     whole.imageColumn = from!.imageColumn;
   }
-  if (inherits.size > 0) whole.inherits = [...inherits];
-  else delete whole.inherits;
+  whole.inherits = inherits.size > 0 ? [...inherits] : undefined;
+  const taken = [whole.date, whole.url, whole.topic, whole.tags, whole.authors, whole.image, whole.imageAlt, whole.imageCaption, whole.imageCredit, whole.imageFocus, whole.imageLine, whole.imageColumn];
+  whole.derived = createHash('sha1').update(JSON.stringify(taken)).digest('hex');
   return whole;
 }
 

@@ -91,8 +91,9 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     images: body.images.map((image) => ({ ...image, line: image.line + frontMatter.bodyLine - 1 })),
     corrections: fields.corrections ?? [],
     lang,
-    ...(translationKey !== undefined ? { translationKey } : {}),
-    ...(inherits.length > 0 ? { inherits } : {}),
+    translationKey,
+    inherits: inherits.length > 0 ? inherits : undefined,
+    derived: undefined,
     aliases: fields.aliases ?? [],
     aliasesLine: fields.aliases !== undefined ? frontMatter.locate(['aliases']).line : undefined,
     extra,
@@ -171,7 +172,7 @@ function tooManyTags(source: SourceFile, frontMatter: FrontMatter, count: number
 const META_FIELDS: ReadonlyArray<keyof ArticleMeta> = [
   'key', 'file', 'contentPath', 'title', 'slug', 'url', 'date', 'updated', 'expires', 'topic', 'tags', 'summary', 'source',
   'authors', 'draft', 'image', 'imageAlt', 'imageLine', 'imageColumn',
-  'imageCaption', 'imageCredit', 'imageFocus', 'images', 'corrections', 'lang', 'aliases', 'aliasesLine', 'extra', 'urlLine', 'bodyLine', 'links',
+  'imageCaption', 'imageCredit', 'imageFocus', 'images', 'corrections', 'lang', 'translationKey', 'inherits', 'derived', 'aliases', 'aliasesLine', 'extra', 'urlLine', 'bodyLine', 'links',
 ];
 
 /**

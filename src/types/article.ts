@@ -72,6 +72,12 @@ export interface ArticleMeta {
    * (model/translations.ts fills them in). Until then `date` and the rest hold placeholders.
    */
   inherits?: Array<'date' | 'topic' | 'tags' | 'authors' | 'image'>;
+  /**
+   * A translation's: a fingerprint of what it took from its original and its language's term
+   * names (model/translations.ts). Its `key` is its file's alone, so the two together say what it
+   * is (articleIdentity): an original's new date changes its translations' pages too.
+   */
+  derived?: string;
   /** Old URLs (front-matter `aliases`, site paths, some with a query), and the field's line: each answered with a redirect. */
   aliases: string[];
   aliasesLine?: number;
@@ -111,6 +117,14 @@ export interface Correction {
   date: SiteDate;
   /** Plain text, as written. */
   text: string;
+}
+
+/**
+ * What an article is made of, for fingerprints of what shows it: its key (its file and the
+ * settings it was read with), and for a translation what it took from elsewhere.
+ */
+export function articleIdentity(meta: ArticleMeta): string {
+  return meta.derived === undefined ? meta.key : `${meta.key}:${meta.derived}`;
 }
 
 /** Is a value (in page data, say) an article's metadata? */
