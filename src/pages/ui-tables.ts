@@ -132,24 +132,32 @@ export interface UiTableFiles {
 }
 
 /**
- * Read every table of the template folders and lay the site's over the theme's. Problems: the
- * tables' own (see parseUiTable), then, for each language of the site after the default, the
- * English keys its table lacks, named in the site's table of that language (where a text is
- * added). A one-language site whose language has no table at all shows English texts as it always
- * did, without a warning; a site of several languages is told.
+ * Read the tables the site's languages use (English's, and each language's: a table no language
+ * uses is not read) and lay the site's over the theme's. Problems: the tables' own (see
+ * parseUiTable), then, for each language of the site, the English keys its table lacks, named in
+ * the site's table of that language (where a text is added). A one-language site whose language
+ * has no table at all shows English texts as it always did, without a warning; a site of several
+ * languages is told.
  */
 export function loadUiTables(found: UiTableFiles, config: Pick<SiteConfig, 'root' | 'templatesPath' | 'language' | 'languages' | 'title' | 'description'>): { tables: UiTables; problems: Problem[] } {
   const problems: Problem[] = [];
-  const read = new Map<string, Array<{ file: string; table: UiTable }>>();
-  // The theme's first, so that the site's tables are laid over it.
+  // Each code's files, the theme's first, so that the site's tables are laid over it.
+  const filesByCode = new Map<string, string[]>();
   for (const root of [...found.roots].reverse()) {
     for (const [relative, absolute] of found.files.get(root) ?? []) {
       const match = /^i18n\/([A-Za-z0-9-]+)\.ya?ml$/.exec(relative.split(path.sep).join('/'));
-      if (!match) continue;
+      if (match) filesByCode.set(match[1]!.toLowerCase(), [...(filesByCode.get(match[1]!.toLowerCase()) ?? []), absolute]);
+    }
+  }
+  const available: UiTables = { byCode: new Map([...filesByCode.keys()].map((code) => [code, new Map()])) };
+  const used = new Set([FALLBACK_TABLE, ...siteLanguages(config).map((language) => tableCodeOf(language.code, available)).filter((code) => code !== undefined)]);
+  const read = new Map<string, Array<{ file: string; table: UiTable }>>();
+  for (const [code, absolutes] of filesByCode) {
+    if (!used.has(code)) continue;
+    for (const absolute of absolutes) {
       const file = displayPath(config, absolute);
       const parsed = parseUiTable(readInputText(absolute), file);
       problems.push(...parsed.problems);
-      const code = match[1]!.toLowerCase();
       read.set(code, [...(read.get(code) ?? []), { file, table: parsed.table }]);
     }
   }
