@@ -222,7 +222,7 @@ describe('a site’s own table', () => {
 
   it('that is not YAML, or holds a list, stops the build at the line at fault', async () => {
     const site = await buildInMemory({
-      'site.config.ts': "export default { title: 'T' };\n",
+      'site.config.ts': "export default { title: 'T', language: 'ru' };\n",
       'templates/i18n/en.yaml': 'article:\n  related: [More\n',
       'templates/i18n/ru.yaml': 'article:\n  tags:\n    - Теги\nlist:\n  count:\n    one: "{count} статья"\n',
       'content/2025/12/a.md': article({ title: 'A', date: '2025-12-18' }),
