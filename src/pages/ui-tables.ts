@@ -10,7 +10,7 @@
 // the files the template lookup found (pages/templates.ts).
 
 import path from 'node:path';
-import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { SiteConfig } from '../config.js';
 import { siteLanguages } from '../languages.js';
 import { displayPath, readInputText, type FoundFile } from '../load/discover.js';
@@ -83,31 +83,14 @@ export function parseUiTable(source: string, file: string): { table: UiTable; pr
       const name = isScalar(keyNode) ? String(keyNode.value) : '';
       const key = `${prefix}${name}`;
       const place = at(keyNode);
+      const value = pair.value as Node | null;
       if (!KEY.test(name)) {
         problems.push(problem('i18n-invalid', file, place, { kind: 'key', key: key || '(empty)' }));
-        continue;
-      }
-      const value = pair.value as Node | null;
-      const textOf = (node: Node | null | undefined) => (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined);
-      const plain = textOf(value);
-      if (plain !== undefined) {
-        table.entries.set(key, plain);
+      } else if (textOf(value) !== undefined || isForms(value)) {
+        const entry = textOf(value) ?? formsOf(value as YAMLMap, key, place);
+        if (entry === undefined) continue;
+        table.entries.set(key, entry);
         table.places.set(key, place);
-      } else if (isMap(value) && value.items.length > 0 && value.items.every((item) => isScalar(item.key) && (PLURAL_FORMS as readonly unknown[]).includes(item.key.value))) {
-        const forms: Partial<Record<PluralForm, string>> = {};
-        let valid = true;
-        for (const item of value.items) {
-          const form = textOf(item.value as Node | null);
-          if (form === undefined) {
-            problems.push(problem('i18n-invalid', file, at(item.value as Node | null) , { kind: 'value', key: `${key}.${String((item.key as { value: unknown }).value)}` }));
-            valid = false;
-          } else forms[(item.key as { value: PluralForm }).value] = form;
-        }
-        if (valid && forms.other === undefined) problems.push(problem('i18n-invalid', file, place, { kind: 'forms', key }));
-        else if (valid) {
-          table.entries.set(key, forms as UiForms);
-          table.places.set(key, place);
-        }
       } else if (isMap(value) && depth < DEPTH_LIMIT) {
         walk(value, `${key}.`, depth + 1);
       } else {
@@ -115,8 +98,33 @@ export function parseUiTable(source: string, file: string): { table: UiTable; pr
       }
     }
   };
+  /** A text's forms for numbers, or undefined (and its problems noted) when one is not a text or `other` is missing. */
+  const formsOf = (map: YAMLMap, key: string, place: Position): UiForms | undefined => {
+    const forms: Partial<Record<PluralForm, string>> = {};
+    let valid = true;
+    for (const item of map.items) {
+      const form = (item.key as Scalar).value as PluralForm;
+      const text = textOf(item.value as Node | null);
+      if (text === undefined) {
+        problems.push(problem('i18n-invalid', file, at(item.value as Node | null), { kind: 'value', key: `${key}.${form}` }));
+        valid = false;
+      } else forms[form] = text;
+    }
+    if (valid && forms.other === undefined) problems.push(problem('i18n-invalid', file, place, { kind: 'forms', key }));
+    return valid && forms.other !== undefined ? (forms as UiForms) : undefined;
+  };
   walk(doc.contents, '', 1);
   return { table, problems };
+}
+
+/** A scalar that is a text (numbers read as text: `year: 2025`); undefined for anything else. */
+function textOf(node: Node | null | undefined): string | undefined {
+  return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined;
+}
+
+/** A map whose keys are all names of forms for numbers (one:, other:, ...): a text's forms, not a group. */
+function isForms(node: Node | null | undefined): node is YAMLMap {
+  return isMap(node) && node.items.length > 0 && node.items.every((item) => isScalar(item.key) && (PLURAL_FORMS as readonly unknown[]).includes(item.key.value));
 }
 
 /** The {names} a text fills in, in order of first use. */
