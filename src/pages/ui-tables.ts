@@ -53,6 +53,9 @@ const DEPTH_LIMIT = 8;
 
 const KEY = /^[A-Za-z0-9_-]+$/;
 
+/** A table's path in a template folder, and its code: i18n/kk.yaml, i18n/pt-BR.yml. */
+const TABLE_FILE = new RegExp(`^${UI_TABLE_FOLDER}/([A-Za-z0-9-]+)\\.ya?ml$`);
+
 /** The table code that serves a language: its own ("pt-br"), else its language's ("pt"), else none. */
 export function tableCodeOf(code: string, tables: UiTables): string | undefined {
   const exact = code.toLowerCase();
@@ -153,7 +156,7 @@ export function loadUiTables(found: UiTableFiles, config: Pick<SiteConfig, 'root
   const filesByCode = new Map<string, string[]>();
   for (const root of [...found.roots].reverse()) {
     for (const [relative, absolute] of found.files.get(root) ?? []) {
-      const match = /^i18n\/([A-Za-z0-9-]+)\.ya?ml$/.exec(relative.split(path.sep).join('/'));
+      const match = TABLE_FILE.exec(relative.split(path.sep).join('/'));
       if (match) filesByCode.set(match[1]!.toLowerCase(), [...(filesByCode.get(match[1]!.toLowerCase()) ?? []), absolute]);
     }
   }
