@@ -222,7 +222,7 @@ describe('a site’s own table', () => {
 
   it('that is not YAML, or holds a list, stops the build at the line at fault', async () => {
     const site = await buildInMemory({
-      'site.config.ts': "export default { title: 'T' };\n",
+      'site.config.ts': "export default { title: 'T', language: 'ru' };\n",
       'templates/i18n/en.yaml': 'article:\n  related: [More\n',
       'templates/i18n/ru.yaml': 'article:\n  tags:\n    - Теги\nlist:\n  count:\n    one: "{count} статья"\n',
       'content/2025/12/a.md': article({ title: 'A', date: '2025-12-18' }),
@@ -262,7 +262,7 @@ describe('an English site of one language', () => {
       'site.config.ts': "export default { title: 'Rich Times', pageSize: 1 };\n",
       'content/authors.yaml': '- name: Aigerim Sultanova\n  url: https://aigerim.example.org/\n',
       'content/2025/12/a.md': article({ title: 'First story', date: '2025-12-18 10:00', topic: 'Culture', tags: '[Almaty]', author: '[Aigerim Sultanova, Bob Smith, Carla Diaz]', source: 'Agency', updated: '2025-12-19 11:00', corrections: '[{date: 2025-12-19, text: Fixed a name.}]' }),
-      'content/2025/12/b.md': article({ title: 'Second story', date: '2025-12-17', topic: 'Culture', tags: '[almaty]', author: 'Aigerim Sultanova' }),
+      'content/2025/12/b.md': article({ title: 'Second story', date: '2025-12-17', topic: 'Culture', tags: '[almaty]', author: 'Aigerim Sultanova', aliases: '[/old/second.html]' }),
     }, { now: NOW });
     expect(site.ok).toBe(true);
     const text = (url: string, selector: string) => site.page(url)(selector).map((_, element) => site.page(url)(element).text().replace(/\s+/g, ' ').trim()).get();
@@ -278,6 +278,7 @@ describe('an English site of one language', () => {
     expect(text('/archive/', 'h1, h2 .count')).toEqual(['Archive', '2 articles']);
     expect(text('/authors/aigerim-sultanova/', '.kicker, .profile-links a, p.count')).toEqual(['Author', 'Website', '2 articles']);
     expect(text('/search/', 'h1, label, .search-more')).toEqual(['Search', 'Words to find', 'Topic', 'Year', 'More results']);
+    expect(site.outputs.get('old/second.html')).toContain('<body><p>This article has moved: <a href="/2025/12/17/second-story/">Second story</a>.</p></body>');
     expect(text('/404.html', 'h1, main p, main li')).toEqual(['Page not found', 'There is no page at this address. It may have moved, or the link may be mistyped.', 'Latest news', 'All topics', 'Archive']);
     expect([story, '/', '/topics/', '/topics/culture/', '/tags/almaty/', '/authors/bob-smith/', '/archive/', '/2025/', '/2025/12/', '/2025/12/18/', '/search/', '/404.html'].map(description)).toEqual([
       expect.any(String),

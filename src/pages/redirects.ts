@@ -19,8 +19,9 @@ import { absoluteUrl, outputFileFor, withBasePath } from '../urls.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
 import type { OutputWriter } from '../write/output-writer.js';
 import { planPages } from './index.js';
+import { pageLanguage } from './render-page.js';
 import type { Templates } from './templates.js';
-import type { UiStrings } from './ui-text.js';
+import type { UiStrings, UiText } from './ui-text.js';
 
 /** The redirect file's name, in the output folder's root. */
 export const REDIRECTS_FILE = '_redirects';
@@ -88,8 +89,8 @@ export function redirectFile(from: string): string | undefined {
   return outputFileFor(path.endsWith('/') ? path : `${path}/`);
 }
 
-/** The redirect page of an old URL: a refresh to the article under the base path, its canonical URL, noindex. */
-export function redirectPage(redirect: Redirect, config: Pick<SiteConfig, 'baseUrl' | 'basePath' | 'language'>): string {
+/** The redirect page of an old URL: a refresh to the article under the base path, its canonical URL, noindex; its one line in `text`'s language. */
+export function redirectPage(redirect: Redirect, config: Pick<SiteConfig, 'baseUrl' | 'basePath' | 'language'>, text: UiText): string {
   const { article } = redirect;
   const target = escapeMarkup(withBasePath(config.basePath, article.url));
   const title = escapeMarkup(article.title);
@@ -103,7 +104,7 @@ export function redirectPage(redirect: Redirect, config: Pick<SiteConfig, 'baseU
     '<meta name="robots" content="noindex">',
     `<meta http-equiv="refresh" content="0; url=${target}">`,
     '</head>',
-    `<body><p>This article has moved: <a href="${target}">${title}</a>.</p></body>`,
+    `<body><p>${text.markup('redirect.moved', { link: `<a href="${target}">${title}</a>` })}</p></body>`,
     '</html>',
     '',
   ].join('\n');
@@ -149,8 +150,9 @@ export async function writeRedirects(output: RedirectOutput): Promise<{ count: n
   for (const redirect of redirects) {
     if (redirect.file === undefined) continue;
     const { article } = redirect;
-    const print = fingerprint(siteFingerprint, redirect.from, article.url, article.title, article.lang);
-    await writeUnlessCurrent(writer, manifest, redirect.file, print, () => redirectPage(redirect, config));
+    const text = output.templates.strings.of(pageLanguage({ article }, config).code);
+    const print = fingerprint(siteFingerprint, redirect.from, article.url, article.title, article.lang, text.entry('redirect.moved'));
+    await writeUnlessCurrent(writer, manifest, redirect.file, print, () => redirectPage(redirect, config, text));
     count++;
   }
   const text = redirectsFile(redirects, config);

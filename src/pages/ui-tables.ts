@@ -10,7 +10,7 @@
 // the files the template lookup found (pages/templates.ts).
 
 import path from 'node:path';
-import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { SiteConfig } from '../config.js';
 import { siteLanguages } from '../languages.js';
 import { displayPath, readInputText, type FoundFile } from '../load/discover.js';
@@ -53,6 +53,9 @@ const DEPTH_LIMIT = 8;
 
 const KEY = /^[A-Za-z0-9_-]+$/;
 
+/** A table's path in a template folder, and its code: i18n/kk.yaml, i18n/pt-BR.yml. */
+const TABLE_FILE = new RegExp(`^${UI_TABLE_FOLDER}/([A-Za-z0-9-]+)\\.ya?ml$`);
+
 /** The table code that serves a language: its own ("pt-br"), else its language's ("pt"), else none. */
 export function tableCodeOf(code: string, tables: UiTables): string | undefined {
   const exact = code.toLowerCase();
@@ -83,31 +86,14 @@ export function parseUiTable(source: string, file: string): { table: UiTable; pr
       const name = isScalar(keyNode) ? String(keyNode.value) : '';
       const key = `${prefix}${name}`;
       const place = at(keyNode);
+      const value = pair.value as Node | null;
       if (!KEY.test(name)) {
         problems.push(problem('i18n-invalid', file, place, { kind: 'key', key: key || '(empty)' }));
-        continue;
-      }
-      const value = pair.value as Node | null;
-      const textOf = (node: Node | null | undefined) => (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined);
-      const plain = textOf(value);
-      if (plain !== undefined) {
-        table.entries.set(key, plain);
+      } else if (textOf(value) !== undefined || isForms(value)) {
+        const entry = textOf(value) ?? formsOf(value as YAMLMap, key, place);
+        if (entry === undefined) continue;
+        table.entries.set(key, entry);
         table.places.set(key, place);
-      } else if (isMap(value) && value.items.length > 0 && value.items.every((item) => isScalar(item.key) && (PLURAL_FORMS as readonly unknown[]).includes(item.key.value))) {
-        const forms: Partial<Record<PluralForm, string>> = {};
-        let valid = true;
-        for (const item of value.items) {
-          const form = textOf(item.value as Node | null);
-          if (form === undefined) {
-            problems.push(problem('i18n-invalid', file, at(item.value as Node | null) , { kind: 'value', key: `${key}.${String((item.key as { value: unknown }).value)}` }));
-            valid = false;
-          } else forms[(item.key as { value: PluralForm }).value] = form;
-        }
-        if (valid && forms.other === undefined) problems.push(problem('i18n-invalid', file, place, { kind: 'forms', key }));
-        else if (valid) {
-          table.entries.set(key, forms as UiForms);
-          table.places.set(key, place);
-        }
       } else if (isMap(value) && depth < DEPTH_LIMIT) {
         walk(value, `${key}.`, depth + 1);
       } else {
@@ -115,8 +101,33 @@ export function parseUiTable(source: string, file: string): { table: UiTable; pr
       }
     }
   };
+  /** A text's forms for numbers, or undefined (and its problems noted) when one is not a text or `other` is missing. */
+  const formsOf = (map: YAMLMap, key: string, place: Position): UiForms | undefined => {
+    const forms: Partial<Record<PluralForm, string>> = {};
+    let valid = true;
+    for (const item of map.items) {
+      const form = (item.key as Scalar).value as PluralForm;
+      const text = textOf(item.value as Node | null);
+      if (text === undefined) {
+        problems.push(problem('i18n-invalid', file, at(item.value as Node | null), { kind: 'value', key: `${key}.${form}` }));
+        valid = false;
+      } else forms[form] = text;
+    }
+    if (valid && forms.other === undefined) problems.push(problem('i18n-invalid', file, place, { kind: 'forms', key }));
+    return valid && forms.other !== undefined ? (forms as UiForms) : undefined;
+  };
   walk(doc.contents, '', 1);
   return { table, problems };
+}
+
+/** A scalar that is a text (numbers read as text: `year: 2025`); undefined for anything else. */
+function textOf(node: Node | null | undefined): string | undefined {
+  return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined;
+}
+
+/** A map whose keys are all names of forms for numbers (one:, other:, ...): a text's forms, not a group. */
+function isForms(node: Node | null | undefined): node is YAMLMap {
+  return isMap(node) && node.items.length > 0 && node.items.every((item) => isScalar(item.key) && (PLURAL_FORMS as readonly unknown[]).includes(item.key.value));
 }
 
 /** The {names} a text fills in, in order of first use. */
@@ -132,24 +143,32 @@ export interface UiTableFiles {
 }
 
 /**
- * Read every table of the template folders and lay the site's over the theme's. Problems: the
- * tables' own (see parseUiTable), then, for each language of the site after the default, the
- * English keys its table lacks, named in the site's table of that language (where a text is
- * added). A one-language site whose language has no table at all shows English texts as it always
- * did, without a warning; a site of several languages is told.
+ * Read the tables the site's languages use (English's, and each language's: a table no language
+ * uses is not read) and lay the site's over the theme's. Problems: the tables' own (see
+ * parseUiTable), then, for each language of the site, the English keys its table lacks, named in
+ * the site's table of that language (where a text is added). A one-language site whose language
+ * has no table at all shows English texts as it always did, without a warning; a site of several
+ * languages is told.
  */
 export function loadUiTables(found: UiTableFiles, config: Pick<SiteConfig, 'root' | 'templatesPath' | 'language' | 'languages' | 'title' | 'description'>): { tables: UiTables; problems: Problem[] } {
   const problems: Problem[] = [];
-  const read = new Map<string, Array<{ file: string; table: UiTable }>>();
-  // The theme's first, so that the site's tables are laid over it.
+  // Each code's files, the theme's first, so that the site's tables are laid over it.
+  const filesByCode = new Map<string, string[]>();
   for (const root of [...found.roots].reverse()) {
     for (const [relative, absolute] of found.files.get(root) ?? []) {
-      const match = /^i18n\/([A-Za-z0-9-]+)\.ya?ml$/.exec(relative.split(path.sep).join('/'));
-      if (!match) continue;
+      const match = TABLE_FILE.exec(relative.split(path.sep).join('/'));
+      if (match) filesByCode.set(match[1]!.toLowerCase(), [...(filesByCode.get(match[1]!.toLowerCase()) ?? []), absolute]);
+    }
+  }
+  const available: UiTables = { byCode: new Map([...filesByCode.keys()].map((code) => [code, new Map()])) };
+  const used = new Set([FALLBACK_TABLE, ...siteLanguages(config).map((language) => tableCodeOf(language.code, available)).filter((code) => code !== undefined)]);
+  const read = new Map<string, Array<{ file: string; table: UiTable }>>();
+  for (const [code, absolutes] of filesByCode) {
+    if (!used.has(code)) continue;
+    for (const absolute of absolutes) {
       const file = displayPath(config, absolute);
       const parsed = parseUiTable(readInputText(absolute), file);
       problems.push(...parsed.problems);
-      const code = match[1]!.toLowerCase();
       read.set(code, [...(read.get(code) ?? []), { file, table: parsed.table }]);
     }
   }
