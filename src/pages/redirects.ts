@@ -12,6 +12,7 @@
 
 import { allArticles } from '../model/languages.js';
 import type { SiteConfig } from '../config.js';
+import { isMultilingual } from '../languages.js';
 import { escapeMarkup } from '../escape.js';
 import { problem, type Problem } from '../problems/index.js';
 import type { ArticleMeta, Site } from '../types/index.js';
@@ -150,7 +151,8 @@ export async function writeRedirects(output: RedirectOutput): Promise<{ count: n
   for (const redirect of redirects) {
     if (redirect.file === undefined) continue;
     const { article } = redirect;
-    const text = output.templates.strings.of(pageLanguage({ article }, config).code);
+    // In the article's language on a multilingual site; a one-language site's pages are all in its language.
+    const text = output.templates.strings.of(pageLanguage({ language: isMultilingual(config) ? article.lang : undefined }, config).code);
     const print = fingerprint(siteFingerprint, redirect.from, article.url, article.title, article.lang, text.entry('redirect.moved'));
     await writeUnlessCurrent(writer, manifest, redirect.file, print, () => redirectPage(redirect, config, text));
     count++;
