@@ -48,7 +48,7 @@ export const configSchema = z
      * the site's root, every other's under /<code>/ (docs/languages.md). Unset: one language.
      */
     languages: z.record(languageTag, languageSchema.prefault({})).optional(),
-    /** Which of `languages` lives at the site's root (default: `language` when listed, else the first). */
+    /** Which of `languages` lives at the site's root (default: `language` when set and listed, else the first). */
     defaultLanguage: languageTag.optional(),
     /** IANA time zone that dates without an offset are read in and pages are grouped by. */
     timeZone: z
@@ -187,6 +187,11 @@ export interface SiteConfig extends Omit<z.output<typeof configSchema>, 'publish
   baseUrl: string;
   /** The path part of baseUrl, with leading and trailing slash: "/" or "/news/". */
   basePath: string;
+  /**
+   * What comes before every site path of the pages being made: '' for a one-language site and for
+   * the default language, "/ru" when another language's pages are made (languages.ts configFor).
+   */
+  urlPrefix: string;
   /** Absolute folders. */
   contentPath: string;
   outPath: string;
@@ -272,7 +277,8 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
   if (/[?#]/.test(config.baseUrl)) problems.push(problem('config-invalid', file, locateKey(source, 'baseUrl'), { kind: 'base-url-extra', value: config.baseUrl }));
   if (problems.length > 0) throw new BuildFailure(problems);
   const codes = config.languages ? Object.keys(config.languages) : [];
-  const defaultLanguage = config.languages ? (config.defaultLanguage ?? (codes.includes(config.language) ? config.language : codes[0]!)) : undefined;
+  // The default language: as set, else `language` when the config sets it and lists it, else the first listed.
+  const defaultLanguage = config.languages ? (config.defaultLanguage ?? (given.has('language') && codes.includes(config.language) ? config.language : codes[0]!)) : undefined;
   return {
     ...config,
     // On a multilingual site, `language` is the default language's code.
@@ -282,6 +288,7 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
     root,
     baseUrl,
     basePath: new URL(baseUrl).pathname,
+    urlPrefix: '',
     contentPath: path.resolve(root, config.contentDir),
     outPath,
     templatesPath: path.resolve(root, config.templatesDir),

@@ -236,14 +236,16 @@ export function isSiteDate(value: unknown): value is SiteDate {
   return typeof value === 'object' && value !== null && typeof (value as SiteDate).iso === 'string' && typeof (value as SiteDate).hasTime === 'boolean';
 }
 
-/** Month name for archive headings: "December 2025". */
+/**
+ * Month name for archive headings, as the locale writes a month of a year, with a capital first
+ * letter as a heading has: "December 2025" (en), "Декабрь 2025 г." (ru), "2025 ж. желтоқсан" (kk).
+ */
 export function monthName(year: string, month: string, locale: string): string {
-  return DateTime.fromObject({ year: Number(year), month: Number(month), day: 1 }, { locale }).toFormat(
-    'LLLL yyyy',
-  );
+  const name = DateTime.fromObject({ year: Number(year), month: Number(month), day: 1 }, { locale }).toLocaleString({ month: 'long', year: 'numeric' });
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }
 
-/** Day name for archive headings: "18 December 2025" (order follows the locale). */
+/** Day name for archive headings: "December 18, 2025" (en), "18 декабря 2025 г." (ru), "2025 ж. 18 желтоқсан" (kk). */
 export function dayName(year: string, month: string, day: string, locale: string): string {
   return DateTime.fromObject(
     { year: Number(year), month: Number(month), day: Number(day) },

@@ -4,21 +4,9 @@
 // without `languages` has one language, `language`, exactly as before.
 
 import type { SiteConfig } from './config.js';
+import type { SiteLanguage } from './types/index.js';
 
-/** One language of the site, settled (see the top of this file). */
-export interface SiteLanguage {
-  code: string;
-  /** The default language: its pages at the site's root. */
-  isDefault: boolean;
-  /** What comes before every site path of its pages: '' for the default language, '/ru' for another. */
-  prefix: string;
-  /** The Intl locale of its dates and numbers. */
-  locale: string;
-  direction: 'ltr' | 'rtl';
-  /** The site's title and description in this language. */
-  title: string;
-  description: string;
-}
+export type { SiteLanguage } from './types/index.js';
 
 /** The locale a language's dates and numbers are written in on a multilingual site, unless its settings name one. */
 const DEFAULT_LOCALES: Readonly<Record<string, string>> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
@@ -53,4 +41,13 @@ export function siteLanguages(config: Pick<SiteConfig, 'language' | 'languages' 
 /** The site's language with this code, if it has one. */
 export function siteLanguage(config: Pick<SiteConfig, 'language' | 'languages' | 'title' | 'description'>, code: string): SiteLanguage | undefined {
   return siteLanguages(config).find((language) => language.code === code);
+}
+
+/**
+ * The config as one language's pages see it: its code as the site's language, the site's title and
+ * description in it, and its URL prefix. The default language's is the config as it is.
+ */
+export function configFor<C extends Pick<SiteConfig, 'language' | 'title' | 'description' | 'urlPrefix'>>(config: C, language: SiteLanguage): C {
+  if (language.isDefault && language.title === config.title && language.description === config.description) return config;
+  return { ...config, language: language.code, title: language.title, description: language.description, urlPrefix: language.prefix };
 }

@@ -1,41 +1,43 @@
 // Every URL of the site, as a site path before the base path ("/topics/culture/"), and the file in
 // the output folder that serves it. Pages and templates build links only through these functions
 // (and the `url` filter, which adds the base path), so a URL scheme change happens here alone.
+// On a multilingual site each language's pages are under its prefix ("/ru"; '' for the default
+// language: languages.ts): every page URL takes it last.
 
 import path from 'node:path';
 
 /** The home page: "/". */
-export const homeUrl = (): string => '/';
+export const homeUrl = (prefix = ''): string => `${prefix}/`;
 /**
  * An article page, /YYYY/MM/DD/<slug>/, by its date in the site's zone (zero-padded parts, as in
  * SiteDate).
  */
-export const articleUrl = (date: { year: string; month: string; day: string }, slug: string): string =>
-  `/${date.year}/${date.month}/${date.day}/${slug}/`;
+export const articleUrl = (date: { year: string; month: string; day: string }, slug: string, prefix = ''): string =>
+  `${prefix}/${date.year}/${date.month}/${date.day}/${slug}/`;
 /** The index of all topics: /topics/. */
-export const topicsUrl = (): string => '/topics/';
+export const topicsUrl = (prefix = ''): string => `${prefix}/topics/`;
 /** A topic's list: /topics/<slug>/; the slug is used as given, not checked. */
-export const topicUrl = (slug: string): string => `/topics/${slug}/`;
+export const topicUrl = (slug: string, prefix = ''): string => `${prefix}/topics/${slug}/`;
 /** The index of all tags: /tags/. */
-export const tagsUrl = (): string => '/tags/';
+export const tagsUrl = (prefix = ''): string => `${prefix}/tags/`;
 /** A tag's list: /tags/<slug>/; the slug is used as given, not checked. */
-export const tagUrl = (slug: string): string => `/tags/${slug}/`;
+export const tagUrl = (slug: string, prefix = ''): string => `${prefix}/tags/${slug}/`;
 /** The index of all authors: /authors/. */
-export const authorsUrl = (): string => '/authors/';
+export const authorsUrl = (prefix = ''): string => `${prefix}/authors/`;
 /** An author's list: /authors/<slug>/; the slug is used as given, not checked. */
-export const authorUrl = (slug: string): string => `/authors/${slug}/`;
+export const authorUrl = (slug: string, prefix = ''): string => `${prefix}/authors/${slug}/`;
 /** The date archive's index: /archive/. */
-export const archiveUrl = (): string => '/archive/';
+export const archiveUrl = (prefix = ''): string => `${prefix}/archive/`;
 /** A year's page: /YYYY/. */
-export const yearUrl = (year: string): string => `/${year}/`;
+export const yearUrl = (year: string, prefix = ''): string => `${prefix}/${year}/`;
 /** A month's list: /YYYY/MM/ (month zero-padded, as in SiteDate). */
-export const monthUrl = (year: string, month: string): string => `/${year}/${month}/`;
+export const monthUrl = (year: string, month: string, prefix = ''): string => `${prefix}/${year}/${month}/`;
 /** A day's list: /YYYY/MM/DD/ (zero-padded, as in SiteDate). */
-export const dayUrl = (year: string, month: string, day: string): string => `/${year}/${month}/${day}/`;
+export const dayUrl = (year: string, month: string, day: string, prefix = ''): string => `${prefix}/${year}/${month}/${day}/`;
 /** The search page: /search/ (its Pagefind bundles are under /pagefind/). */
-export const searchUrl = (): string => '/search/';
+export const searchUrl = (prefix = ''): string => `${prefix}/search/`;
 /** The 404 page: /404.html, a file, not a folder, as static hosts expect. */
-export const notFoundUrl = (): string => '/404.html';
+export const notFoundUrl = (prefix = ''): string => `${prefix}/404.html`;
 
 /** Numbered page N of a paginated list (model/paginate.ts: numbered from the oldest): <list>/page/N/. */
 export function pageUrl(listUrl: string, page: number): string {

@@ -573,3 +573,58 @@ describe('serving', () => {
     expect((await fetchPage(origin, '/2025/12/05/article-4/')).status).toBe(404);
   });
 });
+
+describe('a multilingual site in the dev server', () => {
+  const config = `export default { title: 'Дала', baseUrl: 'https://dev.example/', defaultLanguage: 'kk', languages: { kk: {}, ru: { title: 'Степь' }, en: { title: 'Steppe' } } };\n`;
+  const files = {
+    'site.config.ts': config,
+    'content/kk/2025/12/budget.md': article({ title: 'Бюджет қабылданды', date: '2025-12-18 10:00', topic: 'Саясат', tags: '[Бюджет]' }, 'Қазақша мәтін.'),
+    'content/kk/2025/12/snow.md': article({ title: 'Қар жауды', date: '2025-12-17 09:00', topic: 'Ауа райы' }),
+    'content/ru/2025/12/budget.md': article({ title: 'Бюджет принят' }, 'Русский текст.'),
+    'content/ru/terms.yaml': 'topics:\n  Саясат: Политика\n',
+  };
+  const hreflangs = async (origin: string, url: string) => {
+    const $ = cheerio.load((await fetchPage(origin, url)).html);
+    return $('head link[hreflang]').map((_, link) => `${$(link).attr('hreflang')} ${$(link).attr('href')}`).get();
+  };
+
+  it("editing, adding and removing translations updates every language's pages that show them, equal to a full build", async () => {
+    const root = makeSite(files);
+    const { origin, dist, events } = await serve(root);
+    const expectSameAsFullBuild = async () => expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+    await expectSameAsFullBuild();
+    const kkBudget = '/2025/12/18/byudzhet-qabyldandy/';
+
+    // A translation's new title moves its page: the original's hreflang follows.
+    let event = await change(events, () => writeFileSync(path.join(root, 'content/ru/2025/12/budget.md'), article({ title: 'Парламент принял бюджет' }, 'Русский текст.')));
+    expect(event.type).toBe('reload');
+    expect(await hreflangs(origin, kkBudget)).toContain('ru https://dev.example/ru/2025/12/18/parlament-prinyal-byudzhet/');
+    expect((await fetchPage(origin, '/ru/2025/12/18/byudzhet-prinyat/')).status).toBe(404);
+    await expectSameAsFullBuild();
+
+    // The original's new date moves the translation that inherits it.
+    event = await change(events, () => writeFileSync(path.join(root, 'content/kk/2025/12/budget.md'), article({ title: 'Бюджет қабылданды', date: '2025-12-19 10:00', topic: 'Саясат', tags: '[Бюджет]' }, 'Қазақша мәтін.')));
+    expect(event.type).toBe('reload');
+    expect((await fetchPage(origin, '/ru/2025/12/19/parlament-prinyal-byudzhet/')).status).toBe(200);
+    await expectSameAsFullBuild();
+
+    // A new name for a topic in Russian.
+    event = await change(events, () => writeFileSync(path.join(root, 'content/ru/terms.yaml'), 'topics:\n  Саясат: Политика и власть\n'));
+    expect(event.type).toBe('reload');
+    expect(cheerio.load((await fetchPage(origin, '/ru/topics/sayasat/')).html)('h1').text()).toContain('Политика и власть');
+    await expectSameAsFullBuild();
+
+    // A new English translation of the snow story, then the Russian budget story removed.
+    event = await change(events, () => writeFiles(root, { 'content/en/2025/12/snow.md': article({ title: 'Snow fell' }) }));
+    expect(event.type).toBe('reload');
+    expect(await hreflangs(origin, '/2025/12/17/qar-zhaudy/')).toContain('en https://dev.example/en/2025/12/17/snow-fell/');
+    await expectSameAsFullBuild();
+    event = await change(events, () => rmSync(path.join(root, 'content/ru/2025/12/budget.md')));
+    expect(event.type).toBe('reload');
+    expect(await hreflangs(origin, '/2025/12/19/byudzhet-qabyldandy/')).toEqual([]);
+    const missing = await fetchPage(origin, '/ru/2025/12/19/parlament-prinyal-byudzhet/');
+    expect(missing.status).toBe(404);
+    expect(cheerio.load(missing.html)('html').attr('lang')).toBe('ru');
+    await expectSameAsFullBuild();
+  });
+});

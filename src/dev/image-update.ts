@@ -9,7 +9,7 @@ import { prepareImages } from '../images/stage.js';
 import { sortedIndexOf } from '../model/site.js';
 import { GroupSet, groupIds } from '../pages/groups.js';
 import { homeGroup } from '../pages/home.js';
-import { pageGroupsIn } from '../pages/index.js';
+import { pageGroupsIn, planningText } from '../pages/index.js';
 import { stopOnErrors } from '../problems/index.js';
 import type { ArticleMeta, PageSpec } from '../types/index.js';
 import { DirectWriter } from '../write/direct-writer.js';
@@ -38,13 +38,13 @@ export async function updateImages(state: DevState, contentPaths: readonly strin
 
   const wanted = new GroupSet(articles.map((meta) => groupIds.article(meta)));
   const specs: PageSpec[] = [];
-  for (const group of pageGroupsIn(site, config, wanted, (file) => {
+  for (const group of pageGroupsIn(site, config, good.templates.strings, wanted, (file) => {
     const meta = good.metas.get(file);
     return meta ? sortedIndexOf(site.articles, meta) : -1;
   })) specs.push(...group.pages());
   // The front page shows its articles' photos (pages/photos.ts): its first page is planned too, and
   // its fingerprint says whether the changed photo is on it.
-  const [front] = homeGroup(site, config).pages();
+  const [front] = homeGroup(site, config, planningText(config, good.templates.strings)).pages();
   if (front) specs.push(front);
 
   const writer = new DirectWriter(config.outPath);

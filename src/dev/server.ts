@@ -3,7 +3,7 @@
 // live-reload script put into every HTML page on its way out (never into dist/), and a
 // Server-Sent Events stream telling open pages to reload or to show the build's errors.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
@@ -110,7 +110,7 @@ export class DevServer {
     if (!sitePath.endsWith('/') && isFile(path.join(file, 'index.html'))) return redirect(response, `${url.pathname}/${url.search}`);
     const html = sitePath.endsWith('/') ? path.join(file, 'index.html') : file.endsWith('.html') ? file : undefined;
     if (html && isFile(html)) return sendHtml(response, 200, readFileSync(html, 'utf8'), request.method === 'HEAD');
-    this.staticHandler(outPath)(request, response, () => this.notFound(outPath, response));
+    this.staticHandler(outPath)(request, response, () => this.notFound(outPath, response, sitePath));
   }
 
   private staticHandler(outPath: string): ReturnType<typeof sirv> {
@@ -121,9 +121,16 @@ export class DevServer {
     return this.statics.handler;
   }
 
-  private notFound(outPath: string, response: ServerResponse): void {
-    const page = path.join(outPath, '404.html');
-    if (existsSync(page)) return sendHtml(response, 404, readFileSync(page, 'utf8'), false);
+  /**
+   * The nearest 404.html up the folders of `sitePath` (a multilingual site's /ru/404.html for a
+   * page missing under /ru/), as Cloudflare Pages serves it; else the site's.
+   */
+  private notFound(outPath: string, response: ServerResponse, sitePath = '/'): void {
+    const folders = sitePath.split('/').slice(1, -1);
+    for (let depth = folders.length; depth >= 0; depth--) {
+      const page = path.join(outPath, ...folders.slice(0, depth), '404.html');
+      if (page.startsWith(outPath + path.sep) && isFile(page)) return sendHtml(response, 404, readFileSync(page, 'utf8'), false);
+    }
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
   }
 

@@ -15,6 +15,7 @@ import { CONFIG_FILES, loadConfig, type SiteConfig } from '../config.js';
 import { checkSiteFolder } from '../config-folders.js';
 import { buildTime } from '../dates.js';
 import { AUTHORS_FILE } from '../load/authors.js';
+import { TERMS_FILE } from '../load/terms.js';
 import { IMAGE_FILE, isArticleFile } from '../load/discover.js';
 import { dropSiteState, saveSiteState, stateIdentity } from '../pipeline/saved-state.js';
 import { closeState, type SiteState } from '../pipeline/state.js';
@@ -23,6 +24,7 @@ import { noProgress } from '../report.js';
 import type { Site } from '../types/index.js';
 import { lockSite, type SiteLock } from '../write/lock.js';
 import { refreshSearch } from './search.js';
+import { isMultilingual } from '../languages.js';
 import type { Changes, DevOptions, DevState, UpdateResult } from './state.js';
 import { updateContent } from './update.js';
 import { updateImages } from './image-update.js';
@@ -81,6 +83,8 @@ export class DevSite {
       const inContent = !relative.startsWith('..') && !path.isAbsolute(relative);
       // The authors file reaches author pages and bylines' JSON-LD everywhere: the whole (warm) build.
       if (inContent && relative === AUTHORS_FILE) return this.full();
+      // A language's topic and tag names reach its term pages and every card that names a term.
+      if (inContent && isMultilingual(config) && path.basename(relative) === TERMS_FILE) return this.full();
       if (inContent && isArticleFile(path.basename(relative))) content.push(relative.split(path.sep).join('/'));
       else if (inContent && path.extname(relative) === '') return this.full(); // a folder: moved or removed with its articles
       else if (!inContent) return this.full();
@@ -93,6 +97,8 @@ export class DevSite {
       }
       // Other files in content/ are not part of any page.
     }
+    // A multilingual site's pages come from several Sites: every change takes the (warm) full build.
+    if (isMultilingual(config) && (showingImages.size > 0 || content.length > 0)) return this.full();
     if (showingImages.size > 0 && content.length === 0) {
       const started = performance.now();
       try {
@@ -148,7 +154,8 @@ export class DevSite {
    */
   async refreshSearch(apply: (write: () => Promise<string[] | undefined>) => Promise<string[] | undefined>): Promise<string[]> {
     const state = this.state;
-    if (!state) return [];
+    // A multilingual site's updates are full builds, which index search themselves.
+    if (!state || isMultilingual(state.good.config)) return [];
     // Each update makes a new site model: the same one means no update came between.
     const site = state.good.site;
     const now = this.options.now?.() ?? buildTime();

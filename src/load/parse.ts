@@ -16,7 +16,7 @@ export type ParsedArticle =
   | { ok: false; problems: Problem[] };
 
 /** Parse and validate an article file's front-matter; every problem names its file, line and column. */
-export function parseArticle(source: SourceFile, settings: Pick<ArticleSettings, 'timeZone'>): ParsedArticle {
+export function parseArticle(source: SourceFile, settings: Pick<ArticleSettings, 'timeZone' | 'languages'>): ParsedArticle {
   const split = parseFrontMatter(source);
   if (!split.ok) return split;
   const frontMatter = split.value;

@@ -15,7 +15,7 @@ import type { SourceFile } from './discover.js';
 /** The front-matter fields Broadsheet reads; any other is passed to templates as `article.extra`. */
 export const KNOWN_FIELDS = [
   'title', 'date', 'updated', 'topic', 'tags', 'summary', 'source', 'author', 'slug', 'draft',
-  'expires', 'image', 'imageAlt', 'imageCaption', 'imageCredit', 'imageFocus', 'lang', 'corrections', 'aliases', 'importedFrom',
+  'expires', 'image', 'imageAlt', 'imageCaption', 'imageCredit', 'imageFocus', 'lang', 'translationKey', 'corrections', 'aliases', 'importedFrom',
 ] as const;
 
 /**
@@ -162,21 +162,29 @@ function correctionList(timeZone: string) {
 // zod 4 compiles a schema on first use: building one per article cost more than validating it.
 const schemas = new Map<string, ReturnType<typeof createFrontMatterSchema>>();
 
-/** The schema for a site's settings (by time zone, which dates are read in), built once. */
-export function frontMatterSchema(settings: Pick<ArticleSettings, 'timeZone'>) {
-  let schema = schemas.get(settings.timeZone);
+/**
+ * The schema for a site's settings (by time zone, which dates are read in), built once. On a
+ * multilingual site (`languages`) `date` may be left out: a translation takes its original's
+ * (render/article.ts asks for it where there is no original to take it from).
+ */
+export function frontMatterSchema(settings: Pick<ArticleSettings, 'timeZone' | 'languages'>) {
+  const key = `${settings.timeZone}|${settings.languages ? 'multilingual' : ''}`;
+  let schema = schemas.get(key);
   if (!schema) {
-    schema = createFrontMatterSchema(settings.timeZone);
-    schemas.set(settings.timeZone, schema);
+    schema = createFrontMatterSchema(settings.timeZone, settings.languages !== undefined);
+    schemas.set(key, schema);
   }
   return schema;
 }
 
-function createFrontMatterSchema(timeZone: string) {
+function createFrontMatterSchema(timeZone: string, dateMayBeInherited: boolean) {
+  // Typed as always there: a multilingual site's translation without a date gets its original's
+  // before anything reads it (model/translations.ts).
+  const date = (dateMayBeInherited ? optional(dateField(timeZone)) : dateField(timeZone)) as ReturnType<typeof dateField>;
   return z
     .object({
       title: displayText('a non-empty title', FIELD_LIMITS.title),
-      date: dateField(timeZone),
+      date,
       updated: optional(dateField(timeZone)),
       expires: optional(dateField(timeZone)),
       topic: optional(displayText('a topic name such as Politics or Culture', FIELD_LIMITS.name)),
@@ -207,10 +215,13 @@ function createFrontMatterSchema(timeZone: string) {
           error: 'a language tag such as en, kk or ru',
         }),
       ),
+      translationKey: optional(text('a name shared by the translations of one story, such as tbilisi-flight', FIELD_LIMITS.slug)),
     })
     .loose()
     .superRefine((value, ctx) => {
-      // An update before publication, or an expiry at or before it, is a mistyped date.
+      // An update before publication, or an expiry at or before it, is a mistyped date (a translation
+      // without a date is checked against its original's: model/translations.ts).
+      if (value.date === undefined) return;
       if (value.updated !== undefined && value.updated.epoch < value.date.epoch) {
         ctx.addIssue({ code: 'custom', path: ['updated'], message: 'updated', params: { code: 'date-order' } });
       }

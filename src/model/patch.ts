@@ -84,6 +84,7 @@ export function updateSite(previous: Site, changes: readonly ArticleChange[], op
     leftOut,
     related,
     expiring: mayExpire || added.some((article) => article.expires !== undefined),
+    language: previous.language,
   };
   return { site, problems: findDuplicateUrls(sharing), relatedChanged: changed };
 }

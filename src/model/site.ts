@@ -4,7 +4,7 @@
 // (including "now", which comes from dates.buildTime, never the clock here).
 
 import { problem, type Problem } from '../problems/index.js';
-import type { ArticleMeta, AuthorProfiles, RelatedOptions, Term } from '../types/index.js';
+import type { ArticleMeta, AuthorProfiles, RelatedOptions, SiteLanguage, Term } from '../types/index.js';
 import type { PublishOptions, Site, TermGroup, YearGroup, DayGroup, MonthGroup } from '../types/index.js';
 import { lowerBound } from '../lower-bound.js';
 import { relatedArticles, relatedIndex } from './related.js';
@@ -15,7 +15,12 @@ export interface ModelOptions extends PublishOptions {
   authorProfiles?: AuthorProfiles;
   /** How related articles are chosen (default: none are). */
   related?: RelatedOptions;
+  /** The language of the site's pages (default: English at the root, as a one-language site has it). */
+  language?: SiteLanguage;
 }
+
+/** The language of a site built without one: the default language at the root, English. */
+export const ONE_LANGUAGE: SiteLanguage = { code: 'en', isDefault: true, prefix: '', locale: 'en', direction: 'ltr', title: '', description: '' };
 
 /** Related articles turned off: a model made without `related` options lists none. */
 export const NO_RELATED: RelatedOptions = { count: 0, tagWeight: 0, topicWeight: 0, threshold: 0, recencyDays: 0, candidatesPerTerm: 0 };
@@ -47,6 +52,7 @@ export function buildSite(all: readonly ArticleMeta[], options: ModelOptions): {
     leftOut,
     related: relatedArticles(articles, options.related ?? NO_RELATED),
     expiring: articles.some((article) => article.expires !== undefined),
+    language: options.language ?? ONE_LANGUAGE,
   };
   return { site, problems };
 }
@@ -56,7 +62,10 @@ export function buildSite(all: readonly ArticleMeta[], options: ModelOptions): {
  * already in order, what it left out, and its related lists already scored, so nothing is sorted
  * or scored again. Equal to buildSite over the same articles and options.
  */
-export function restoreSite(saved: { articles: ArticleMeta[]; leftOut: Site['leftOut']; related: { options: RelatedOptions; lists: ArticleMeta[][] } }, authorProfiles: AuthorProfiles): Site {
+export function restoreSite(
+  saved: { articles: ArticleMeta[]; leftOut: Site['leftOut']; related: { options: RelatedOptions; lists: ArticleMeta[][] }; language: SiteLanguage },
+  authorProfiles: AuthorProfiles,
+): Site {
   const { articles, leftOut, related } = saved;
   return {
     articles,
@@ -68,6 +77,7 @@ export function restoreSite(saved: { articles: ArticleMeta[]; leftOut: Site['lef
     leftOut,
     related: { ...related, index: related.options.count > 0 ? relatedIndex(articles) : undefined },
     expiring: articles.some((article) => article.expires !== undefined),
+    language: saved.language,
   };
 }
 

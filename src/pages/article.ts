@@ -11,18 +11,19 @@ import { articleAuthors } from './authors.js';
 import type { Site } from '../types/index.js';
 import type { GroupId, PageGroup, PageSpec } from '../types/index.js';
 import { groupIds, groupKey } from './groups.js';
+import type { UiText } from './ui-text.js';
 
 /**
  * One group per published article, newest first; each page's `prev` is the next older article,
  * `next` the next newer (null at the ends).
  */
-export function* articleGroups(site: Site, config: SiteConfig): Generator<PageGroup> {
-  for (let i = 0; i < site.articles.length; i++) yield articleGroupAt(site, i, config);
+export function* articleGroups(site: Site, config: SiteConfig, text: UiText): Generator<PageGroup> {
+  for (let i = 0; i < site.articles.length; i++) yield articleGroupAt(site, i, config, text);
 }
 
 /** The group of the article at position `at` of the site's articles. */
-export function articleGroupAt(site: Site, at: number, _config: SiteConfig): PageGroup {
-  return new ArticleGroup(site.articles, site.authorProfiles, at, site.related.lists);
+export function articleGroupAt(site: Site, at: number, _config: SiteConfig, text: UiText): PageGroup {
+  return new ArticleGroup(site.articles, site.authorProfiles, at, site.related.lists, site.language.prefix, text);
 }
 
 /**
@@ -38,6 +39,9 @@ class ArticleGroup implements PageGroup {
     private readonly profiles: AuthorProfiles,
     private readonly at: number,
     private readonly related: Site['related']['lists'],
+    /** The language's URL prefix ('' for the default language). */
+    private readonly prefix: string,
+    private readonly text: UiText,
   ) {
     // Known by its file, so the group outlives a change of URL.
     this.id = groupIds.article(articles[at]!);
@@ -47,11 +51,11 @@ class ArticleGroup implements PageGroup {
   pages(): PageSpec[] {
     const article = this.articles[this.at]!;
     const related = this.related[this.at]!;
-    return [articlePage(article, this.articles[this.at + 1], this.articles[this.at - 1], related, this.profiles)];
+    return [articlePage(article, this.articles[this.at + 1], this.articles[this.at - 1], related, this.profiles, this.prefix, this.text)];
   }
 }
 
-function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer: ArticleMeta | undefined, related: readonly ArticleMeta[], profiles: AuthorProfiles): PageSpec {
+function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer: ArticleMeta | undefined, related: readonly ArticleMeta[], profiles: AuthorProfiles, prefix: string, text: UiText): PageSpec {
   return {
     kind: 'article',
     url: article.url,
@@ -59,8 +63,8 @@ function articlePage(article: ArticleMeta, older: ArticleMeta | undefined, newer
     title: article.title,
     description: article.summary,
     breadcrumbs: [
-      { name: 'Home', url: homeUrl() },
-      { name: article.topic.name, url: topicUrl(article.topic.slug) },
+      { name: text.text('breadcrumbs.home'), url: homeUrl(prefix) },
+      { name: article.topic.name, url: topicUrl(article.topic.slug, prefix) },
     ],
     article,
     // With their profiles, for the Person JSON-LD: editing the authors file re-renders only their articles.

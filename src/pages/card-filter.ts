@@ -1,10 +1,8 @@
 // The `card` filter: an article's card in a list, rendered once per build and reused on every list
 // the article is on (see registerCardFilter). The engine that registers it is templates.ts.
 
-import type { FilterImplOptions, Liquid, Template } from 'liquidjs';
-
-/** What `this` is inside a filter (liquidjs exports the handler type, not its `this`). */
-type FilterThis = ThisParameterType<Extract<FilterImplOptions, (...args: never[]) => unknown>>;
+import type { Liquid, Template } from 'liquidjs';
+import type { FilterThis } from './ui-filters.js';
 
 const CARD_MEMO_LIMIT = 20_000;
 
@@ -13,7 +11,7 @@ export const CARD_TEMPLATE = 'partials/article-card';
 
 /**
  * {{ item | card | raw }}: the article's card (partials/article-card.liquid, which sees `item`,
- * `level` (its title's heading level: `{{ item | card: 3 }}`, else 2) and `site` only) rendered
+ * `level` (its title's heading level: `{{ item | card: 3 }}`, else 2), `site` and `language` only) rendered
  * once per article and level per build and reused on every list the article is on, like Hugo's
  * partialCached: an article appears on the home, topic, tag, month and day lists. A render error
  * is thrown as `failed` makes it (a TemplateError naming the card's template).
@@ -29,12 +27,14 @@ export function registerCardFilter(engine: Liquid, failed: (error: unknown) => E
     // photo's first file names its bytes (images/<hash of source and settings>/...).
     const photo = (item as { photo?: { files?: Array<{ url?: unknown }> } | null } | null)?.photo?.files?.[0]?.url;
     const variant = `${depth === 2 ? '' : `:h${depth}`}${typeof photo === 'string' ? `:photo:${photo}` : ''}`;
-    const key = typeof articleKey === 'string' && articleKey !== '' ? `${articleKey}${variant}` : undefined;
+    // A card speaks its page's language (its texts and dates): one article's card may be on pages of two.
+    const language = (this.context.environments as { language?: { code?: unknown } }).language ?? null;
+    const key = typeof articleKey === 'string' && articleKey !== '' ? `${articleKey}${variant}:${String(language?.code ?? '')}` : undefined;
     const cached = key !== undefined ? cards.get(key) : undefined;
     if (cached !== undefined) return cached;
     try {
       template ??= engine.parseFileSync(CARD_TEMPLATE);
-      const html = engine.renderSync(template, { item, level: depth, site: this.context.getSync(['site']) }) as string;
+      const html = engine.renderSync(template, { item, level: depth, site: this.context.getSync(['site']), language }) as string;
       if (key !== undefined) {
         // Bounded: on a 100,000-article archive every card kept would be ~60 MB per thread.
         if (cards.size >= CARD_MEMO_LIMIT) cards.clear();

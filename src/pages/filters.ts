@@ -1,7 +1,8 @@
 // The template filters that turn data into text for pages: links under the base path, absolute
-// URLs, dates as readers of the site's language read them, slugs, JSON-LD and teaser photos. Pure functions of
+// URLs, dates as readers of a language read them, slugs, JSON-LD and teaser photos. Pure functions of
 // the value and the config; the engine that registers them is templates.ts (which also owns the
-// `card` filter, since that one renders a template).
+// `card` filter, since that one renders a template). The filters that need the page's language
+// register in ui-filters.ts.
 
 import type { Liquid } from 'liquidjs';
 import type { SiteConfig } from '../config.js';
@@ -12,9 +13,9 @@ import { absoluteUrl, withBasePath } from '../urls.js';
 import { jsonForScript } from './metadata.js';
 import type { PhotoView } from './views.js';
 
-/** How the config says dates are shown on pages. */
-export function dateDisplayOf(config: Pick<SiteConfig, 'timeZone' | 'language' | 'dateFormat' | 'dayFormat'>): DateDisplay {
-  return { timeZone: config.timeZone, locale: config.language, dateFormat: config.dateFormat, dayFormat: config.dayFormat };
+/** How the config says dates are shown on pages, in a language's locale (the site's language unless named). */
+export function dateDisplayOf(config: Pick<SiteConfig, 'timeZone' | 'language' | 'dateFormat' | 'dayFormat'>, locale: string = config.language): DateDisplay {
+  return { timeZone: config.timeZone, locale, dateFormat: config.dateFormat, dayFormat: config.dayFormat };
 }
 
 /**
@@ -77,13 +78,12 @@ function isPhoto(value: unknown): value is PhotoView {
   return typeof value === 'object' && value !== null && Array.isArray((value as PhotoView).files) && (value as PhotoView).files.length > 0;
 }
 
-/** Register url, absolute_url, date_format, slugify, json_ld and picture on an engine. */
+/** Register url, absolute_url, slugify, json_ld and picture on an engine (date_format speaks the page's language: ui-filters.ts). */
 export function registerFilters(engine: Liquid, config: SiteConfig): void {
   // Site path -> link under the base path: {{ article.url | url }} -> /news/2025/12/18/x/
   engine.registerFilter('url', (value: unknown) => withBasePath(config.basePath, String(value ?? '')));
   // Site path -> absolute URL: canonical links, Open Graph, feeds.
   engine.registerFilter('absolute_url', (value: unknown) => absoluteUrl(config.baseUrl, String(value ?? '')));
-  engine.registerFilter('date_format', dateFormatFilter(dateDisplayOf(config)));
   engine.registerFilter('slugify', (value: unknown) => slugify(String(value ?? '')));
   // Data -> JSON safe inside <script type="application/ld+json">: {{ data | json_ld | raw }}
   engine.registerFilter('json_ld', (value: unknown) => jsonForScript(value));

@@ -44,7 +44,7 @@ export function frontPage(site: Site, config: SiteConfig, items: readonly Articl
     // A topic's articles are newest first, so its latest stories are its first ones not shown above.
     const articles = topic.articles.filter((article) => !shown.has(article)).slice(0, perSection);
     if (articles.length === 0) continue;
-    sections.push({ name: topic.name, slug: topic.slug, url: topicUrl(topic.slug), articles });
+    sections.push({ name: topic.name, slug: topic.slug, url: topicUrl(topic.slug, config.urlPrefix), articles });
     for (const article of articles) shown.add(article);
   }
   const more = items.filter((article) => !shown.has(article));

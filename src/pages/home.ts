@@ -8,26 +8,28 @@ import type { Site } from '../types/index.js';
 import type { PageGroup } from '../types/index.js';
 import { frontPage } from './front.js';
 import { groupIds } from './groups.js';
+import type { UiText } from './ui-text.js';
 
 /**
  * The home list: every published article, newest first, config.pageSize a page, / then /page/N/
  * (numbered from the oldest); the first page's data also holds the front page's `lead`, `sections` and `more`.
  */
-export function homeGroup(site: Site, config: SiteConfig): PageGroup {
-  return listGroup(groupIds.home(), () => homeList(site, config), site.articles, config.pageSize, true);
+export function homeGroup(site: Site, config: SiteConfig, text: UiText): PageGroup {
+  return listGroup(groupIds.home(), () => homeList(site, config, text), site.articles, config.pageSize, true);
 }
 
-function homeList(site: Site, config: SiteConfig): ListOptions {
+function homeList(site: Site, config: SiteConfig, text: UiText): ListOptions {
   return {
     kind: 'home',
     template: 'home',
-    listUrl: homeUrl(),
+    listUrl: homeUrl(config.urlPrefix),
     title: config.title,
-    description: config.description || `Latest news from ${config.title}`,
+    description: config.description || text.text('home.description', { site: config.title }),
     articles: site.articles,
     pageSize: config.pageSize,
     breadcrumbs: [],
     firstPageData: (items) => ({ ...frontPage(site, config, items) }),
     firstPagePhotos: true,
+    text,
   };
 }

@@ -1,12 +1,13 @@
 // A paginated list of articles (home, a topic, a tag, an author, a month, a day): one PageSpec per
 // page (model/paginate.ts: numbered from the oldest, the list's own URL first), titled "<title>" on
-// the first page and "<title>, page N" on numbered ones.
+// the first page and "<title>, page N" on numbered ones (in the list's language: list.page_title).
 
 import { paginate } from '../model/paginate.js';
 import { lastModified } from './views.js';
 import { isArticleMeta, type ArticleMeta } from '../types/index.js';
 import type { Crumb, GroupId, PageGroup, PageKind, PageSpec } from '../types/index.js';
 import { groupKey } from './groups.js';
+import type { UiText } from './ui-text.js';
 
 /**
  * A list's articles (newest first, as given) and what all its pages share. `listUrl` is the first page's
@@ -29,6 +30,8 @@ export interface ListOptions {
   firstPageData?: (items: readonly ArticleMeta[]) => Record<string, unknown>;
   /** The first page shows its articles' photos (the home's front page): the pipeline adds their teasers to its spec. */
   firstPagePhotos?: boolean;
+  /** The language of the list's pages: the numbered pages' titles. */
+  text: UiText;
 }
 
 /** A page group that is one paginated list (options made when pages are planned). */
@@ -53,7 +56,7 @@ export function* listPages(options: ListOptions, only?: ReadonlySet<number>): Ge
       kind: options.kind,
       url: pagination.url,
       template: options.template,
-      title: pagination.first ? options.title : `${options.title}, page ${pagination.number}`,
+      title: pagination.first ? options.title : options.text.text('list.page_title', { title: options.title, number: pagination.number }),
       description: options.description,
       pagination,
       lastModified: lastModified(more ? [...items, ...articlesIn(more)] : items),

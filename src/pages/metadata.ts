@@ -84,7 +84,7 @@ export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
   const person = spec.kind === 'author' && spec.pagination?.first !== false ? spec.authors?.[0] : undefined;
   if (person) jsonLd.push({ '@context': 'https://schema.org', '@type': 'ProfilePage', url: canonical, mainEntity: personOf(person, config, true) });
   if (spec.kind === 'home' && spec.pagination?.first !== false) {
-    jsonLd.push({ '@context': 'https://schema.org', '@type': 'WebSite', name: config.title, url: absoluteUrl(config.baseUrl, homeUrl()), inLanguage: config.language });
+    jsonLd.push({ '@context': 'https://schema.org', '@type': 'WebSite', name: config.title, url: absoluteUrl(config.baseUrl, homeUrl(config.urlPrefix)), inLanguage: config.language });
   }
   if (spec.breadcrumbs.length > 0) {
     const trail = [...spec.breadcrumbs, { name: spec.title, url: spec.url }];
@@ -100,7 +100,7 @@ export function pageMetadata(spec: PageSpec, config: SiteConfig): PageMetadata {
     });
   }
 
-  const feeds = feedLinks([{ listUrl: homeUrl(), title: config.title }, ...(spec.feed ? [spec.feed] : [])]);
+  const feeds = feedLinks([{ listUrl: homeUrl(config.urlPrefix), title: config.title }, ...(spec.feed ? [spec.feed] : [])]);
   const html = [
     // Large previews in search and Discover, for pages with a processed lead image (others stay as they were).
     ...(social ? ['<meta name="robots" content="max-image-preview:large">'] : []),
@@ -174,7 +174,7 @@ function personOf(author: Author, config: SiteConfig, full: boolean): object {
   return {
     '@type': 'Person',
     name: author.name,
-    url: absoluteUrl(config.baseUrl, authorUrl(author.slug)),
+    url: absoluteUrl(config.baseUrl, authorUrl(author.slug, config.urlPrefix)),
     ...(sameAs.length > 0 ? { sameAs } : {}),
     ...(full && author.photo ? { image: absoluteUrl(config.baseUrl, author.photo) } : {}),
     ...(full && author.bio ? { description: author.bio } : {}),

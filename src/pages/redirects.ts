@@ -10,7 +10,9 @@
 // path. An old URL that is also a page of the site, or that two articles list, is an error
 // naming both: a redirect never replaces a page.
 
+import { allArticles } from '../model/languages.js';
 import type { SiteConfig } from '../config.js';
+import { isMultilingual } from '../languages.js';
 import { escapeMarkup } from '../escape.js';
 import { problem, type Problem } from '../problems/index.js';
 import type { ArticleMeta, Site } from '../types/index.js';
@@ -18,6 +20,9 @@ import { absoluteUrl, outputFileFor, withBasePath } from '../urls.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
 import type { OutputWriter } from '../write/output-writer.js';
 import { planPages } from './index.js';
+import { pageLanguage } from './render-page.js';
+import type { Templates } from './templates.js';
+import type { UiStrings, UiText } from './ui-text.js';
 
 /** The redirect file's name, in the output folder's root. */
 export const REDIRECTS_FILE = '_redirects';
@@ -32,16 +37,17 @@ export interface Redirect {
 }
 
 /** Every published article's old URLs, in article order, and the collisions found among them and with the site's pages. */
-export function planRedirects(site: Site, config: SiteConfig): { redirects: Redirect[]; problems: Problem[] } {
+export function planRedirects(site: Site, config: SiteConfig, strings: UiStrings): { redirects: Redirect[]; problems: Problem[] } {
   const redirects: Redirect[] = [];
   const problems: Problem[] = [];
-  if (!site.articles.some((article) => article.aliases.length > 0)) return { redirects, problems };
+  const articles = allArticles(site);
+  if (!articles.some((article) => article.aliases.length > 0)) return { redirects, problems };
   // The pages the site has, by the file that serves them: a redirect never takes one's place.
   const pages = new Map<string, { url: string; article?: ArticleMeta }>();
-  for (const page of planPages(site, config)) pages.set(outputFileFor(page.url), { url: page.url, article: page.article });
+  for (const page of planPages(site, config, strings)) pages.set(outputFileFor(page.url), { url: page.url, article: page.article });
   const claimed = new Map<string, ArticleMeta>();
   // File order, as duplicate URLs are reported: the first article keeps an old URL.
-  for (const article of [...site.articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+  for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const at = { line: article.aliasesLine ?? article.urlLine, column: 1 };
     for (const from of article.aliases) {
       const file = redirectFile(from);
@@ -84,8 +90,8 @@ export function redirectFile(from: string): string | undefined {
   return outputFileFor(path.endsWith('/') ? path : `${path}/`);
 }
 
-/** The redirect page of an old URL: a refresh to the article under the base path, its canonical URL, noindex. */
-export function redirectPage(redirect: Redirect, config: Pick<SiteConfig, 'baseUrl' | 'basePath' | 'language'>): string {
+/** The redirect page of an old URL: a refresh to the article under the base path, its canonical URL, noindex; its one line in `text`'s language. */
+export function redirectPage(redirect: Redirect, config: Pick<SiteConfig, 'baseUrl' | 'basePath' | 'language'>, text: UiText): string {
   const { article } = redirect;
   const target = escapeMarkup(withBasePath(config.basePath, article.url));
   const title = escapeMarkup(article.title);
@@ -99,7 +105,7 @@ export function redirectPage(redirect: Redirect, config: Pick<SiteConfig, 'baseU
     '<meta name="robots" content="noindex">',
     `<meta http-equiv="refresh" content="0; url=${target}">`,
     '</head>',
-    `<body><p>This article has moved: <a href="${target}">${title}</a>.</p></body>`,
+    `<body><p>${text.markup('redirect.moved', { link: `<a href="${target}">${title}</a>` })}</p></body>`,
     '</html>',
     '',
   ].join('\n');
@@ -132,19 +138,23 @@ export interface RedirectOutput {
   writer: OutputWriter;
   manifest: OutputManifest;
   siteFingerprint: string;
+  /** The theme's texts, which the site's pages are planned in. */
+  templates: Pick<Templates, 'strings'>;
 }
 
 /** Write (or keep) every redirect page and `_redirects`; returns the files' count and the collisions (errors). */
 export async function writeRedirects(output: RedirectOutput): Promise<{ count: number; problems: Problem[] }> {
   const { site, config, writer, manifest, siteFingerprint } = output;
-  const { redirects, problems } = planRedirects(site, config);
+  const { redirects, problems } = planRedirects(site, config, output.templates.strings);
   if (redirects.length === 0) return { count: 0, problems };
   let count = 0;
   for (const redirect of redirects) {
     if (redirect.file === undefined) continue;
     const { article } = redirect;
-    const print = fingerprint(siteFingerprint, redirect.from, article.url, article.title, article.lang);
-    await writeUnlessCurrent(writer, manifest, redirect.file, print, () => redirectPage(redirect, config));
+    // In the article's language on a multilingual site; a one-language site's pages are all in its language.
+    const text = output.templates.strings.of(pageLanguage({ language: isMultilingual(config) ? article.lang : undefined }, config).code);
+    const print = fingerprint(siteFingerprint, redirect.from, article.url, article.title, article.lang, text.entry('redirect.moved'));
+    await writeUnlessCurrent(writer, manifest, redirect.file, print, () => redirectPage(redirect, config, text));
     count++;
   }
   const text = redirectsFile(redirects, config);

@@ -8,7 +8,8 @@ import type { SiteConfig } from '../config.js';
 import { absoluteUrl, outputFileFor } from '../urls.js';
 import type { OutputWriter } from '../write/output-writer.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
-import type { ArticleMeta } from '../types/index.js';
+import type { Alternate, ArticleMeta } from '../types/index.js';
+import { hreflangLinks } from './hreflang.js';
 
 /** The sitemap protocol's limit per file. */
 export const SITEMAP_LIMIT = 50_000;
@@ -23,6 +24,8 @@ export interface SitemapEntry {
   url: string;
   /** ISO date-time of the page's newest content. */
   lastModified?: string;
+  /** A multilingual site's page: its counterparts by language (xhtml:link), as the page lists them. */
+  alternates?: Alternate[];
 }
 
 // The `sitemap` package is loaded only when a sitemap must be written (not when it is current).
@@ -48,9 +51,11 @@ export async function renderSitemaps(entries: readonly SitemapEntry[], config: S
 async function urlSet(entries: readonly SitemapEntry[], config: SiteConfig): Promise<string> {
   if (entries.length === 0) return EMPTY_NEWS_SITEMAP.replace(' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"', '');
   const { SitemapStream, streamToPromise } = await sitemapPackage();
-  const stream = new SitemapStream({ xmlns: { news: false, xhtml: false, image: false, video: false } });
+  const multilingual = entries.some((entry) => entry.alternates);
+  const stream = new SitemapStream({ xmlns: { news: false, xhtml: multilingual, image: false, video: false } });
   for (const entry of entries) {
-    stream.write({ url: absoluteUrl(config.baseUrl, entry.url), lastmod: entry.lastModified });
+    const links = entry.alternates && hreflangLinks(entry.url, entry.alternates, config.language).map((link) => ({ lang: link.lang, hreflang: link.lang, url: absoluteUrl(config.baseUrl, link.url) }));
+    stream.write({ url: absoluteUrl(config.baseUrl, entry.url), lastmod: entry.lastModified, ...(links ? { links } : {}) });
   }
   stream.end();
   return (await streamToPromise(stream)).toString();
@@ -110,7 +115,7 @@ export async function writePageSitemaps(
   manifest: OutputManifest,
 ): Promise<number> {
   // The 404 page is served for missing URLs; it is not a page to index.
-  const entries = pages.filter((page) => page.kind !== 'notfound').map(({ url, lastModified }) => ({ url, lastModified }));
+  const entries = pages.filter((page) => page.kind !== 'notfound').map(({ url, lastModified, alternates }) => ({ url, lastModified, ...(alternates ? { alternates } : {}) }));
   const parts = entries.length <= SITEMAP_LIMIT ? 1 : Math.ceil(entries.length / SITEMAP_LIMIT) + 1;
   const sitemapPrint = fingerprint(config.baseUrl, entries);
   let sitemaps: Map<string, string> | undefined;

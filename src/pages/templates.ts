@@ -1,6 +1,7 @@
 // The LiquidJS engine: template lookup (the site's templates/ first, then Broadsheet's default
-// theme), the filters (filters.ts, and `card`: card-filter.ts), the stylesheets pages link
-// (stylesheets.ts), and template errors turned into Problems naming the template file and line.
+// theme), the filters (filters.ts, ui-filters.ts, and `card`: card-filter.ts), the theme's texts
+// (ui-tables.ts), the stylesheets pages link (stylesheets.ts), and template errors turned into
+// Problems naming the template file and line.
 // Template files are found once, under the symlink policy (load/discover.ts), and LiquidJS reads
 // only those: a link in templates/ leading outside the site is a problem, never read.
 // Rendering is synchronous: a page is a pure function of its PageSpec, the site globals and (for
@@ -19,6 +20,9 @@ import { CARD_TEMPLATE, registerCardFilter } from './card-filter.js';
 import { registerFilters } from './filters.js';
 import { LIQUID_LIMITS, limitTemplateWork, templateLimitCause } from './template-limits.js';
 import { stylesheetsOf } from './stylesheets.js';
+import { registerUiFilters } from './ui-filters.js';
+import { loadUiTables } from './ui-tables.js';
+import { UiStrings } from './ui-text.js';
 
 /** Broadsheet's own theme, used for any template the site does not provide. */
 export const DEFAULT_TEMPLATES = fileURLToPath(new URL('templates/', PACKAGE_ROOT));
@@ -43,6 +47,8 @@ export interface Templates {
   fingerprintOf(name: string): string;
   /** The stylesheets every page links, in order (see pages/stylesheets.ts). */
   stylesheets: string[];
+  /** The theme's texts in every language (templates/i18n/, the site's over the theme's): what `t` prints, and page titles. */
+  strings: UiStrings;
 }
 
 /** A template failed: the Problem says where. */
@@ -180,6 +186,10 @@ export function createTemplates(
   });
   limitTemplateWork(engine);
   registerFilters(engine, config);
+  const tables = loadUiTables(files, config);
+  problems.push(...tables.problems);
+  const strings = new UiStrings(tables.tables, config);
+  registerUiFilters(engine, strings, config);
   registerCardFilter(engine, (error) => new TemplateError(templateProblem(error, config, files, 'template-render', CARD_TEMPLATE)));
 
   const parsed = new Map<string, Template[]>();
@@ -193,6 +203,8 @@ export function createTemplates(
 
   const everything = templatesFingerprint(files);
   const prints = templateFingerprints(files, names, everything);
+  // Every page template prints texts of the tables (the layout's navigation at least): a text edited changes every page.
+  const texts = createHash('sha1').update(JSON.stringify([...tables.tables.byCode].map(([code, entries]) => [code, [...entries]]))).digest('hex');
   const stylesheets = stylesheetsOf(roots.filter((root) => root !== path.resolve(DEFAULT_TEMPLATES)).flatMap((root) => files.files.get(root) ?? []));
   return {
     problems,
@@ -201,8 +213,9 @@ export function createTemplates(
       files: files.files,
       fingerprint: everything,
       // Every page links the stylesheets: a site.css added or removed changes every page.
-      fingerprintOf: (name) => `${prints.get(name) ?? ''}:${stylesheets.join(',')}`,
+      fingerprintOf: (name) => `${prints.get(name) ?? ''}:${texts}:${stylesheets.join(',')}`,
       stylesheets,
+      strings,
       render(name, variables) {
         const template = parsed.get(name);
         if (!template) throw new Error(`template "${name}" was not parsed at start-up`);

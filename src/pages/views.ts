@@ -65,7 +65,7 @@ export interface PhotoView {
  * The template view of an article, with its teaser photo when the page shows one. Pure; shares
  * dates, `corrections` and `extra` with `article` (not copied).
  */
-export function articleView(article: ArticleMeta, photo?: ImageFile[]): ArticleView {
+export function articleView(article: ArticleMeta, photo?: ImageFile[], prefix = ''): ArticleView {
   return {
     key: article.key,
     file: article.file,
@@ -75,11 +75,11 @@ export function articleView(article: ArticleMeta, photo?: ImageFile[]): ArticleV
     date: article.date,
     updated: article.updated ?? null,
     expires: article.expires ?? null,
-    topic: { ...article.topic, url: topicUrl(article.topic.slug) },
-    tags: article.tags.map((tag) => ({ ...tag, url: tagUrl(tag.slug) })),
+    topic: { ...article.topic, url: topicUrl(article.topic.slug, prefix) },
+    tags: article.tags.map((tag) => ({ ...tag, url: tagUrl(tag.slug, prefix) })),
     summary: article.summary,
     source: article.source ?? null,
-    authors: article.authors.map((author) => ({ ...author, url: authorUrl(author.slug) })),
+    authors: article.authors.map((author) => ({ ...author, url: authorUrl(author.slug, prefix) })),
     draft: article.draft,
     image: article.image ?? null,
     imageAlt: article.imageAlt ?? null,

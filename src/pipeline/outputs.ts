@@ -3,6 +3,9 @@
 // the whole site; a dev update passes the page groups and feeds a change can reach. Adding an
 // output kind is one module and one entry in OUTPUTS.
 
+import { configFor } from '../languages.js';
+import { allArticles, allSites } from '../model/languages.js';
+import { newestFirst } from '../model/site.js';
 import { writeImageFiles } from '../images/output.js';
 import { writeFeeds, type FeedSpec } from '../pages/feeds/index.js';
 import { writeRedirects } from '../pages/redirects.js';
@@ -11,7 +14,7 @@ import { writeWebManifest } from '../pages/webmanifest.js';
 import { isError, type Problem } from '../problems/index.js';
 import { indexStaleShards, planSearch, writeSearchBundles } from '../search/output.js';
 import { noProgress } from '../report.js';
-import type { ArticleMeta, PageSpec, WrittenPage } from '../types/index.js';
+import type { ArticleMeta, PageSpec, Site, WrittenPage } from '../types/index.js';
 import type { OutputContext } from './context.js';
 import { writePages, type WrittenPages } from './pages.js';
 import { copyAssets, copyStatic } from './static-files.js';
@@ -116,7 +119,10 @@ const feedOutput: Output = {
   write: async (context, plan) => {
     // Feed bodies carry plain sized <img> for body images, and entries enclose the lead image's variant.
     const feedContext = { ...context, bodyOf: context.feedBodyOf, imagesOf: (article: ArticleMeta) => context.images.feedOf(article) };
-    return { count: await writeFeeds(context.site, feedContext, context.writer, plan.feeds) };
+    let count = 0;
+    // Each language's feeds, under its prefix and in its title (a one-language site: the one).
+    for (const site of allSites(context.site)) count += await writeFeeds(site, { ...feedContext, config: configFor(context.config, site.language) }, context.writer, plan.feeds);
+    return { count };
   },
 };
 
@@ -135,7 +141,7 @@ const sitemapOutput: Output = {
 
 const newsSitemapOutput: Output = {
   name: 'news-sitemap',
-  write: async (context) => ({ count: await writeNewsSitemapAndRobots(context.site.articles, context.config, context.now, context.writer, context.manifest) }),
+  write: async (context) => ({ count: await writeNewsSitemapAndRobots(newestFirstAll(context.site), context.config, context.now, context.writer, context.manifest) }),
 };
 
 const assetOutput: Output = {
@@ -189,4 +195,9 @@ async function writeEach(context: OutputContext, plan: OutputPlan, result: Writt
     result.problems.push(...problems);
     if (problems.some(isError)) break;
   }
+}
+
+/** Every language's published articles, newest first (a one-language site's, as they are). */
+function newestFirstAll(site: Site): readonly ArticleMeta[] {
+  return site.otherLanguages ? [...allArticles(site)].sort(newestFirst) : site.articles;
 }

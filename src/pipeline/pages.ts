@@ -28,6 +28,11 @@ export interface WrittenPages {
   problems: Problem[];
 }
 
+/** What a page list keeps of a page. */
+export function writtenPage(spec: PageSpec): WrittenPage {
+  return { url: spec.url, lastModified: spec.lastModified, kind: spec.kind, ...(spec.alternates ? { alternates: spec.alternates } : {}) };
+}
+
 /**
  * Render and write every page of `plan` whose inputs changed (see the top of this file). `plan`
  * must give the same pages in the same order each time it is called (it is called twice).
@@ -40,7 +45,7 @@ export async function writePages(context: OutputContext, planned: () => Iterable
   for (const spec of plan()) {
     const file = outputFileFor(spec.url);
     const print = pageFingerprint(context, spec);
-    pages.push({ url: spec.url, lastModified: spec.lastModified, kind: spec.kind });
+    pages.push(writtenPage(spec));
     context.manifest.record(file, print);
     if (context.manifest.isCurrent(file, print)) context.writer.keep(file);
     else positions.push(position);

@@ -6,12 +6,14 @@
 //
 // It is trusted only for the inputs it was made from (its identity): Broadsheet's code, the
 // config, every template and theme file, the static folder's listing, the authors file and the
-// publishing flags. Anything else changed, a key the cache lacks, or a photo changed since: the
+// publishing flags. A multilingual site saves none: its translations reach across languages, and
+// each of its builds is a whole one (fingerprints still spare the unchanged pages). Anything else changed, a key the cache lacks, or a photo changed since: the
 // build is a full one. Written after each successful build and dev session, aside and renamed.
 
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
+import { isMultilingual, siteLanguages } from '../languages.js';
 import { SiteImages, type ArticleImages } from '../images/site-images.js';
 import { findFiles, linkPolicy } from '../load/discover.js';
 import { restoreSite } from '../model/site.js';
@@ -56,6 +58,8 @@ export interface RestoredState {
  * whole build reports them.
  */
 export function stateIdentity(config: SiteConfig, input: { templates: string; profiles: AuthorProfiles; publish: PublishOptions }): string | undefined {
+  // A multilingual site is built whole each time (its translations reach across languages).
+  if (isMultilingual(config)) return undefined;
   const { drafts, future, expired } = input.publish;
   const listing = staticListing(config);
   return listing && fingerprint(codeIdentity(), config, input.templates, [...input.profiles], { drafts, future, expired }, listing);
@@ -129,7 +133,8 @@ export function restoreSiteState(stores: SiteStores, identity: string | undefine
   const published = pick(saved.published);
   const leftOut = { drafts: pick(saved.leftOut.drafts), scheduled: pick(saved.leftOut.scheduled), expired: pick(saved.leftOut.expired) };
   const lists = saved.related.map((list) => list.map((at) => published[at]!));
-  const site = restoreSite({ articles: published, leftOut, related: { options: stores.config.related, lists } }, profiles);
+  // A saved state is only ever of a one-language site (stateIdentity): its one language.
+  const site = restoreSite({ articles: published, leftOut, related: { options: stores.config.related, lists }, language: siteLanguages(stores.config)[0]! }, profiles);
   const images = new SiteImages(new Map(saved.images));
   if (photosChanged(images, stores)) return undefined;
   const byGroup = new Map<string, WrittenPage[]>();

@@ -13,6 +13,7 @@ import type { ArticleCache } from '../render/cache.js';
 import type { ArticleMeta, PageGroup, PageSpec, Site, WrittenPage } from '../types/index.js';
 import { fingerprint, type OutputManifest } from '../write/manifest.js';
 import { linkersOf, type Linkers } from './linkers.js';
+import { writtenPage } from './pages.js';
 import type { OutputName } from './outputs.js';
 
 /** Each page group's pages as written, and the groups in plan order (the sitemap's order). */
@@ -92,11 +93,6 @@ export function pageCount(state: Pick<SiteState, 'pages'>): number {
   let count = 0;
   for (const pages of state.pages.byGroup.values()) count += pages.length;
   return count;
-}
-
-/** What a page list keeps of a page. */
-export function writtenPage(spec: PageSpec): WrittenPage {
-  return { url: spec.url, lastModified: spec.lastModified, kind: spec.kind };
 }
 
 /** Every page of the groups in `order` (a plan's order), each group's pages from `byGroup`. */

@@ -1,9 +1,10 @@
 // The closing figures of a build (report.ts prints them, --stats writes them), from what its
 // stages did: the commit, the outputs, the articles collected, the images, the clock.
 
+import { allSites, allArticles } from '../model/languages.js';
 import type { BuildStats } from '../report.js';
 import type { PhaseTime } from '../timing.js';
-import type { Site } from '../types/index.js';
+import type { Site, Term } from '../types/index.js';
 import type { WriteStats } from '../write/output-writer.js';
 import type { OutputName, WrittenOutputs } from './outputs.js';
 
@@ -29,7 +30,7 @@ export function buildStats(written: WriteStats, outputs: WrittenOutputs, run: St
   const count = (name: OutputName) => outputs.counts.get(name) ?? 0;
   return {
     ...written,
-    articles: run.site.articles.length,
+    articles: allArticles(run.site).length,
     rendered: run.rendered,
     cacheHits: run.cacheHits,
     sourcesRead: run.sourcesRead,
@@ -42,10 +43,15 @@ export function buildStats(written: WriteStats, outputs: WrittenOutputs, run: St
     images: run.images,
     imagesProcessed: run.imagesProcessed,
     imageFiles: count('images'),
-    topics: run.site.topics.length,
-    tags: run.site.tags.length,
+    topics: distinct(run.site, (site) => site.topics),
+    tags: distinct(run.site, (site) => site.tags),
     milliseconds: performance.now() - run.started,
     phases: run.phases,
     ...(run.changed !== undefined ? { changedArticles: run.changed } : {}),
   };
+}
+
+/** How many terms the site has in any of its languages (a term keeps its slug in each). */
+function distinct(site: Site, terms: (site: Site) => readonly Term[]): number {
+  return new Set(allSites(site).flatMap((each) => terms(each).map((term) => term.slug))).size;
 }

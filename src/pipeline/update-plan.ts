@@ -8,7 +8,7 @@ import { sortedIndexOf } from '../model/site.js';
 import type { ArticleMeta, PageGroup, PageSpec, WrittenPage } from '../types/index.js';
 import { outputFileFor } from '../urls.js';
 import { showsAny } from './impact.js';
-import { writtenPage } from './state.js';
+import { writtenPage } from './pages.js';
 
 /** The pages an update renders or keeps, and each planned group's pages after it. */
 export interface GroupsPlan {

@@ -74,6 +74,8 @@ export async function applyChanges(state: SiteState, change: ContentChange, run:
   const { changes, changed, index } = change;
   const { writer, strict } = run;
   const warnings: Problem[] = [];
+  // A multilingual site's changes reach across languages (translations take from their originals): built whole.
+  if (state.site.otherLanguages) return 'full';
   const patched = updateSite(state.site, changes, run.publish);
   if (!patched) return 'full';
   const { site } = patched;
@@ -96,13 +98,13 @@ export async function applyChanges(state: SiteState, change: ContentChange, run:
   let order: string[];
   if (stable) {
     order = state.pages.order;
-    groups = pageGroupsIn(site, config, affected, (file) => {
+    groups = pageGroupsIn(site, config, state.templates.strings, affected, (file) => {
       const meta = index.get(file);
       return meta ? sortedIndexOf(site.articles, meta) : -1;
     });
   } else {
     order = [];
-    for (const group of pageGroups(site, config)) {
+    for (const group of pageGroups(site, config, state.templates.strings)) {
       order.push(group.key);
       if (affected.has(group.key)) groups.push(group);
     }

@@ -6,7 +6,9 @@
 import { prepareImages } from '../images/stage.js';
 import type { LoadedAuthors } from '../load/authors.js';
 import { checkLinks, indexArticles, pathServedBy } from '../model/links.js';
-import { buildSite, isPublishedIn } from '../model/site.js';
+import { allArticles, buildSites } from '../model/languages.js';
+import { isMultilingual, siteLanguages } from '../languages.js';
+import { loadTermNames } from '../load/terms.js';
 import { pageGroups } from '../pages/index.js';
 import { stopOnErrors, type Problem } from '../problems/index.js';
 import type { Progress } from '../report.js';
@@ -47,23 +49,29 @@ export async function writeWholeSite(stores: SiteStores, collected: CollectedArt
   const { config } = stores;
   const { strict, writer, step } = run;
   step('Site model');
-  const { site, problems: modelProblems } = buildSite(collected.articles, { ...run.publish, authorProfiles: authors.profiles, related: config.related });
+  const languages = siteLanguages(config);
+  const terms = loadTermNames(config, languages.slice(1).map((language) => language.code));
+  const model = buildSites(collected.articles, { ...run.publish, authorProfiles: authors.profiles, related: config.related, languages, multilingual: isMultilingual(config), names: terms.names });
+  const { site } = model;
+  const modelProblems = [...terms.problems, ...model.problems];
   step('Images');
-  const images = await prepareImages(config, site.articles, stores.imageStore);
+  const images = await prepareImages(config, allArticles(site), stores.imageStore);
   stopOnErrors([...earlier, ...modelProblems, ...images.problems], strict);
   const laterWarnings = [...modelProblems, ...images.problems];
   step('Writing the site');
   const pages: PagePlan = { byGroup: new Map(), order: [] };
-  const input = { ...stores, site, index: indexArticles(collected.articles), writer, now: run.now, progress: run.progress, pool: run.pool, images: images.images };
+  const input = { ...stores, site, index: indexArticles(model.articles), writer, now: run.now, progress: run.progress, pool: run.pool, images: images.images };
   const { stats: written, value: outputs } = await writeTransaction(input, async (context) => {
-    const plan = recordingPlan(() => pageGroups(site, config), pages);
+    const plan = recordingPlan(() => pageGroups(site, config, stores.templates.strings), pages);
     const outputs = await writeOutputs(context, { pages: plan, files: true, onOutput: (name: OutputName) => step(name === 'pages' ? 'Rendering pages' : `Writing ${name}`) });
     laterWarnings.push(...stopOnErrors(outputs.problems, strict));
     step('Checking links');
-    laterWarnings.push(...stopOnErrors(checkLinks(site.articles, context.index, isPublishedIn(site), pathServedBy(writer.files)), strict));
+    const published = allArticles(site);
+    const isPublished = new Set(published);
+    laterWarnings.push(...stopOnErrors(checkLinks(published, context.index, (article) => isPublished.has(article), pathServedBy(writer.files)), strict));
     step('Committing the output');
     return { removed: undefined, value: outputs };
   });
-  const state = siteState(stores, { site, articles: collected.articles, images: images.images, pages, outputFiles: outputs.files, laterWarnings });
+  const state = siteState(stores, { site, articles: model.articles, images: images.images, pages, outputFiles: outputs.files, laterWarnings });
   return { state, written, outputs, images: { sources: images.sources, processed: images.processed } };
 }

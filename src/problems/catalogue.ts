@@ -13,8 +13,10 @@ import { imageEntries, type ImageArgs } from './images.js';
 import { dumpEntries, importEntries, type DumpArgs, type ImportArgs } from './imports.js';
 import { limitEntries, type LimitArgs } from './limits.js';
 import { inputEntries, type InputArgs } from './input.js';
+import { languageEntries, type LanguageArgs } from './languages.js';
 import { redirectEntries, type RedirectArgs } from './redirects.js';
 import { tomlEntries, type TomlArgs } from './toml.js';
+import { translationEntries, type TranslationArgs } from './translations.js';
 import { nearestName } from './suggestions.js';
 import { showValue } from './values.js';
 import { explainYamlError } from './yaml.js';
@@ -26,7 +28,7 @@ export type { Severity } from './entry.js';
 export { showValue } from './values.js';
 
 /** The facts each code's texts are built from: what its call sites pass to problem(). */
-export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArgs, ContentFilesArgs, RedirectArgs, TomlArgs, ImportArgs, DumpArgs {
+export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArgs, ContentFilesArgs, RedirectArgs, TomlArgs, ImportArgs, DumpArgs, LanguageArgs, TranslationArgs {
   'file-empty': NoArgs;
   'frontmatter-missing': { missing: 'opening' | 'closing'; delimiter?: '---' | '+++' };
   /** `field`: the key on the line YAML stopped at; `yamlCode`, `parserMessage`: the `yaml` package's error. */
@@ -263,8 +265,10 @@ export const catalogue: Catalogue = {
   ...inputEntries,
   ...contentFilesEntries,
   ...redirectEntries,
+  ...languageEntries,
   ...tomlEntries,
   ...importEntries,
+  ...translationEntries,
 };
 
 /** What to change in a date: the order of its parts, or (when the year is already first) the day, time or offset. */

@@ -8,6 +8,9 @@ import type { FrontMatter } from '../load/frontmatter.js';
 import { parseArticle } from '../load/parse.js';
 import { problem, type Problem } from '../problems/index.js';
 import { slugOrFallback } from '../slugs.js';
+import type { FrontMatterFields } from '../load/schema.js';
+import { DATE_FORMS } from '../problems/catalogue.js';
+import type { SiteDate } from '../dates.js';
 import type { ArticleMeta, ArticleSettings, Term } from '../types/index.js';
 import { articleUrl } from '../urls.js';
 import { articleSizeProblem } from './article-size.js';
@@ -55,8 +58,13 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     return { ok: false, problems: [limitProblem(source.file, error, frontMatter.bodyLine)] };
   }
   const slug = fields.slug ?? slugOrFallback(fields.title, 'article');
-  const { date } = fields;
+  const language = articleLanguage(source, fields, frontMatter, settings);
+  if (!language.ok) return { ok: false, problems: [language.problem] };
+  const { lang, translationKey, inherits } = language;
+  // A translation without a date takes its original's (model/translations.ts): until then, a placeholder.
+  const date = fields.date ?? PENDING_DATE;
   const topicName = fields.topic ?? settings.defaultTopic;
+  const prefix = settings.languages && lang !== settings.language ? `/${lang}` : '';
 
   const meta: ArticleMeta = {
     key: source.key ?? '',
@@ -64,7 +72,7 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     contentPath: source.contentPath,
     title: fields.title,
     slug,
-    url: articleUrl(date, slug),
+    url: articleUrl(date, slug, prefix),
     date,
     updated: fields.updated,
     expires: fields.expires,
@@ -82,7 +90,10 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     imageFocus: fields.imageFocus,
     images: body.images.map((image) => ({ ...image, line: image.line + frontMatter.bodyLine - 1 })),
     corrections: fields.corrections ?? [],
-    lang: fields.lang ?? settings.language,
+    lang,
+    translationKey,
+    inherits: inherits.length > 0 ? inherits : undefined,
+    derived: undefined,
     aliases: fields.aliases ?? [],
     aliasesLine: fields.aliases !== undefined ? frontMatter.locate(['aliases']).line : undefined,
     extra,
@@ -91,6 +102,47 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     links: body.links.map((link) => ({ ...link, line: link.line + frontMatter.bodyLine - 1 })),
   };
   return { ok: true, article: { meta, html: body.html }, problems };
+}
+
+/** The date of a translation whose date is its original's, until model/translations.ts gives it that. */
+const PENDING_DATE: SiteDate = { iso: '1970-01-01T00:00:00+00:00', epoch: 0, year: '1970', month: '01', day: '01', hasTime: false, datetime: '1970-01-01' };
+
+/**
+ * An article's language (see ArticleMeta.lang), what links it to its translations, and which fields
+ * it leaves to its original; on a one-language site, its `lang` or the site's. A `lang` the site
+ * does not publish in, or a missing date with no original to take it from, is the problem.
+ */
+function articleLanguage(
+  source: SourceFile,
+  fields: FrontMatterFields,
+  frontMatter: FrontMatter,
+  settings: ArticleSettings,
+): { ok: true; lang: string; translationKey?: string; inherits: NonNullable<ArticleMeta['inherits']> } | { ok: false; problem: Problem } {
+  const languages = settings.languages;
+  const dateMissing = () => problem('field-required', source.file, frontMatter.locate(['date']), { field: 'date', expected: DATE_FORMS });
+  if (!languages) {
+    if (fields.date === undefined) return { ok: false, problem: dateMissing() };
+    return { ok: true, lang: fields.lang ?? settings.language, inherits: [] };
+  }
+  const first = source.contentPath.includes('/') ? source.contentPath.slice(0, source.contentPath.indexOf('/')) : undefined;
+  const inFolder = first !== undefined && languages.includes(first);
+  if (!inFolder && fields.lang !== undefined && !languages.includes(fields.lang)) {
+    return { ok: false, problem: problem('lang-unknown', source.file, frontMatter.locate(['lang']), { lang: fields.lang, languages }) };
+  }
+  const lang = inFolder ? first : (fields.lang ?? settings.language);
+  const translationKey = fields.translationKey ?? (inFolder ? source.contentPath.slice(first.length + 1) : source.contentPath);
+  // The default language's articles are the originals: they take nothing from another.
+  if (lang === settings.language) {
+    if (fields.date === undefined) return { ok: false, problem: dateMissing() };
+    return { ok: true, lang, translationKey, inherits: [] };
+  }
+  const inherits: NonNullable<ArticleMeta['inherits']> = [];
+  if (fields.date === undefined) inherits.push('date');
+  if (fields.topic === undefined) inherits.push('topic');
+  if (fields.tags === undefined) inherits.push('tags');
+  if (fields.author === undefined) inherits.push('authors');
+  if (fields.image === undefined) inherits.push('image');
+  return { ok: true, lang, translationKey, inherits };
 }
 
 function imagePlace(at: { line: number; column: number } | undefined): Pick<ArticleMeta, 'imageLine' | 'imageColumn'> {
@@ -120,7 +172,7 @@ function tooManyTags(source: SourceFile, frontMatter: FrontMatter, count: number
 const META_FIELDS: ReadonlyArray<keyof ArticleMeta> = [
   'key', 'file', 'contentPath', 'title', 'slug', 'url', 'date', 'updated', 'expires', 'topic', 'tags', 'summary', 'source',
   'authors', 'draft', 'image', 'imageAlt', 'imageLine', 'imageColumn',
-  'imageCaption', 'imageCredit', 'imageFocus', 'images', 'corrections', 'lang', 'aliases', 'aliasesLine', 'extra', 'urlLine', 'bodyLine', 'links',
+  'imageCaption', 'imageCredit', 'imageFocus', 'images', 'corrections', 'lang', 'translationKey', 'inherits', 'derived', 'aliases', 'aliasesLine', 'extra', 'urlLine', 'bodyLine', 'links',
 ];
 
 /**

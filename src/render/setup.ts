@@ -3,6 +3,7 @@
 // the render jobs on the main thread and on workers share.
 
 import type { SiteConfig } from '../config.js';
+import { isMultilingual, siteLanguages } from '../languages.js';
 import type { ArticleSettings } from '../types/index.js';
 import type { RenderSetup } from './article-batch.js';
 import { cacheIdentity, type ArticleCache } from './cache.js';
@@ -16,6 +17,8 @@ export function articleSettings(config: SiteConfig): ArticleSettings {
     summaryLength: config.summaryLength,
     basePath: config.basePath,
     tagLimit: config.tagLimit,
+    // Only a multilingual site has the field: a one-language site's settings (and cache keys) are as they were.
+    ...(isMultilingual(config) ? { languages: siteLanguages(config).map((language) => language.code) } : {}),
   };
 }
 

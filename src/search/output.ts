@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from '../config.js';
 import { codeIdentity } from '../version.js';
 import type { Progress } from '../report.js';
-import type { ArticleMeta, Site } from '../types/index.js';
+import { articleIdentity, type ArticleMeta, type Site } from '../types/index.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
 import type { OutputWriter } from '../write/output-writer.js';
 import { searchDocument, searchShards, type SearchShard } from './documents.js';
@@ -195,7 +195,7 @@ function currentFiles(recorded: Map<string, Map<string, string>>, folder: string
 function shardFingerprint(context: SearchContext, shard: SearchShard): string {
   const { config } = context;
   const settings = [config.basePath, config.language, config.timeZone, config.dateFormat ?? '', config.dayFormat ?? ''];
-  const articles = shard.articles.map((article) => [article.key, article.url, context.linkTargets(article)]);
+  const articles = shard.articles.map((article) => [articleIdentity(article), article.url, context.linkTargets(article)]);
   return fingerprint(codeIdentity(), PAGEFIND_VERSION, settings, shard.period, articles);
 }
 

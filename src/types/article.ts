@@ -14,6 +14,8 @@ export interface ArticleSettings {
   basePath: string;
   /** Tags an article keeps (the first ones); more is a warning. */
   tagLimit: number;
+  /** A multilingual site's language codes, the default (`language`) first; undefined on a one-language site. */
+  languages?: readonly string[];
 }
 
 /** A topic or tag as written in front-matter, with its URL slug. */
@@ -58,7 +60,24 @@ export interface ArticleMeta {
   images: BodyImageRef[];
   /** Corrections to the article, in the order written: shown atop it and in its JSON-LD. */
   corrections: Correction[];
+  /** Its language: on a multilingual site, from its first folder under content/ when that is a language's code, else `lang`, else the default. */
   lang: string;
+  /**
+   * What links it to its translations (multilingual sites): front-matter `translationKey`, else its
+   * path after the language folder ("2025/12/x.md"). Undefined on a one-language site.
+   */
+  translationKey?: string;
+  /**
+   * Fields the file left out that a translation takes from its original in the default language
+   * (model/translations.ts fills them in). Until then `date` and the rest hold placeholders.
+   */
+  inherits?: Array<'date' | 'topic' | 'tags' | 'authors' | 'image'>;
+  /**
+   * A translation's: a fingerprint of what it took from its original and its language's term
+   * names (model/translations.ts). Its `key` is its file's alone, so the two together say what it
+   * is (articleIdentity): an original's new date changes its translations' pages too.
+   */
+  derived?: string;
   /** Old URLs (front-matter `aliases`, site paths, some with a query), and the field's line: each answered with a redirect. */
   aliases: string[];
   aliasesLine?: number;
@@ -98,6 +117,14 @@ export interface Correction {
   date: SiteDate;
   /** Plain text, as written. */
   text: string;
+}
+
+/**
+ * What an article is made of, for fingerprints of what shows it: its key (its file and the
+ * settings it was read with), and for a translation what it took from elsewhere.
+ */
+export function articleIdentity(meta: ArticleMeta): string {
+  return meta.derived === undefined ? meta.key : `${meta.key}:${meta.derived}`;
 }
 
 /** Is a value (in page data, say) an article's metadata? */

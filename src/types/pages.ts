@@ -89,6 +89,13 @@ export interface PageSpec {
   kind: PageKind;
   /** Site path, before the base path: "/topics/culture/page/2/", "/404.html". */
   url: string;
+  /** A multilingual site's page: its language's code (absent: the site's one language). */
+  language?: string;
+  /**
+   * A multilingual site's page: itself and its counterparts in the other languages that have one
+   * (hreflang), by language code; the default language's is also the x-default.
+   */
+  alternates?: Alternate[];
   /** Template name in templates/, without extension. */
   template: string;
   /** The page's own title (the site title is added by the layout). */
@@ -133,6 +140,14 @@ export interface WrittenPage {
   kind: PageKind;
   /** Site path. */
   url: string;
+  /** Its language's counterparts, as the page lists them (the sitemap's xhtml:link). */
+  alternates?: Alternate[];
   /** ISO date-time of the page's newest content (sitemap lastmod). */
   lastModified?: string;
+}
+
+/** A page's counterpart in one language: its code and site path (hreflang). */
+export interface Alternate {
+  lang: string;
+  url: string;
 }

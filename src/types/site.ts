@@ -69,6 +69,40 @@ export interface Site {
   related: RelatedArticles;
   /** Does a published article have an `expires` date? (If not, time alone cannot unpublish one.) */
   expiring: boolean;
+  /** The language of this site's pages (a multilingual site has one Site per language). */
+  language: SiteLanguage;
+  /**
+   * A multilingual site's other languages, each a Site of its own (this one is the default
+   * language's), and which articles translate which. Absent on a one-language site.
+   */
+  otherLanguages?: readonly Site[];
+  translations?: Translations;
+}
+
+/** One language of the site, settled (languages.ts). */
+export interface SiteLanguage {
+  code: string;
+  /** The default language: its pages at the site's root. */
+  isDefault: boolean;
+  /** What comes before every site path of its pages: '' for the default language, '/ru' for another. */
+  prefix: string;
+  /** The Intl locale of its dates and numbers. */
+  locale: string;
+  direction: 'ltr' | 'rtl';
+  /** The site's title and description in this language. */
+  title: string;
+  description: string;
+}
+
+/**
+ * Which published articles are translations of each other (model/translations.ts): by
+ * translation key, each language's article. An article in no group has no translation.
+ */
+export interface Translations {
+  /** Translation key -> language code -> the published article in that language. */
+  groups: ReadonlyMap<string, ReadonlyMap<string, ArticleMeta>>;
+  /** The key of an article's group (by article). */
+  keyOf: ReadonlyMap<ArticleMeta, string>;
 }
 
 /** One article file's change: its metadata before (if it was read) and after (if it still is). */

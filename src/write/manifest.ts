@@ -16,7 +16,7 @@ import path from 'node:path';
 import { lowerBound } from '../lower-bound.js';
 import { writeFileAtomic } from './fs-helpers.js';
 import type { OutputWriter } from './output-writer.js';
-import { isArticleMeta } from '../types/index.js';
+import { articleIdentity, isArticleMeta } from '../types/index.js';
 
 const MANIFEST_FORMAT = 1;
 const MANIFEST_FILE = 'output.json';
@@ -73,7 +73,7 @@ function serialise(value: unknown, out: string[]): void {
     }
     out.push(']');
   } else if (isArticleMeta(value)) {
-    out.push(`"article:${value.key}"`);
+    out.push(`"article:${articleIdentity(value)}"`);
   } else {
     out.push('{');
     let first = true;

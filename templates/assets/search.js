@@ -24,6 +24,35 @@ const PAGE_SIZE = 10;
 /** The most bundles one query, or one click for more, opens before it shows what it found. */
 const BUNDLES_PER_REQUEST = 12;
 
+/**
+ * What this script writes, in the page's language: the search page's texts (search.results in the
+ * theme's tables, templates/i18n/), with English for a page that has none (a site's own search template).
+ */
+const TEXTS = {
+  locale: 'en',
+  plainNumbers: true,
+  texts: {
+    searching: 'Searching…',
+    searching_older: 'Searching older news…',
+    none: 'No articles found for “{query}”.',
+    found: { one: '{count} article found for “{query}”.', other: '{count} articles found for “{query}”.' },
+    none_since: 'No articles found for “{query}” since {period}.',
+    found_since: { one: '{count} article found for “{query}” since {period}.', other: '{count} articles found for “{query}” since {period}.' },
+    more: 'More results',
+    older: 'Search older news',
+  },
+  ...JSON.parse(document.querySelector('#search-texts')?.textContent || '{}'),
+};
+const plurals = new Intl.PluralRules(TEXTS.locale);
+const numbers = new Intl.NumberFormat(TEXTS.locale, TEXTS.plainNumbers ? { useGrouping: false } : {});
+
+/** A text with its {values} filled in; a text with forms for numbers takes the form for `values.count`. */
+function say(name, values = {}) {
+  const entry = TEXTS.texts[name];
+  const text = typeof entry === 'string' ? entry : (entry[plurals.select(values.count ?? 0)] ?? entry.other);
+  return text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? (typeof values[key] === 'number' ? numbers.format(values[key]) : values[key]) : whole));
+}
+
 const form = document.querySelector('.search-form');
 const input = document.querySelector('#search-q');
 const topic = document.querySelector('#search-topic');
@@ -32,7 +61,6 @@ const status = document.querySelector('.search-status');
 const list = document.querySelector('.search-results');
 const more = document.querySelector('.search-more');
 const bundles = form.dataset.bundles;
-const language = document.documentElement.lang || undefined;
 
 /** The list of bundles (newest first) and the topics, fetched once; revalidated, as it changes with every publish. */
 const catalogue = fetch(`${bundles}shards.json`, { cache: 'no-cache' }).then((response) => response.json());
@@ -92,16 +120,16 @@ async function searchOlder(search) {
 /** "December 2025", or "December 23, 2025" for a part of a month that starts on the 23rd, in the page's language. */
 function periodName(shard) {
   const [y, m, d] = shard.split('-').map(Number);
-  const format = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: d ? 'numeric' : undefined, timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(TEXTS.locale, { year: 'numeric', month: 'long', day: d ? 'numeric' : undefined, timeZone: 'UTC' });
   return format.format(new Date(Date.UTC(y, m - 1, d || 1)));
 }
 
 function describe(search) {
   const count = search.results.length;
-  const found = count === 0 ? 'No articles found' : `${count} ${count === 1 ? 'article' : 'articles'} found`;
+  const values = { count, query: search.query };
   // Older bundles not searched yet: the count is of the news since the oldest bundle searched.
-  const since = search.searched < search.scope.length ? ` since ${periodName(search.scope[search.searched - 1])}` : '';
-  return `${found} for “${search.query}”${since}.`;
+  if (search.searched < search.scope.length) return say(count === 0 ? 'none_since' : 'found_since', { ...values, period: periodName(search.scope[search.searched - 1]) });
+  return say(count === 0 ? 'none' : 'found', values);
 }
 
 /** Fill the topic and year menus from the catalogue, keeping what the URL chose. */
@@ -166,7 +194,7 @@ function resultItem(data) {
  */
 async function showMore(search) {
   if (search.results.length < search.shown + PAGE_SIZE && search.searched < search.scope.length) {
-    status.textContent = search.shown === 0 ? 'Searching…' : 'Searching older news…';
+    status.textContent = say(search.shown === 0 ? 'searching' : 'searching_older');
     await searchOlder(search);
   }
   const next = search.results.slice(search.shown, search.shown + PAGE_SIZE);
@@ -177,7 +205,7 @@ async function showMore(search) {
   search.shown += next.length;
   status.textContent = describe(search);
   const buffered = search.shown < search.results.length;
-  more.textContent = buffered ? 'More results' : 'Search older news';
+  more.textContent = say(buffered ? 'more' : 'older');
   more.hidden = !buffered && search.searched >= search.scope.length;
   return items;
 }
@@ -192,7 +220,7 @@ async function run(query) {
   }
   const search = { query, filters: topic.value ? { topic: topic.value } : {}, scope: [], searched: 0, results: [], shown: 0 };
   current = search;
-  status.textContent = 'Searching…';
+  status.textContent = say('searching');
   const { shards } = await catalogue;
   search.scope = year.value ? shards.filter((shard) => shard.startsWith(`${year.value}-`)) : shards;
   if (search === current) await showMore(search);

@@ -18,6 +18,8 @@ import { ATOM, entryOf, FEED_FORMATS, feedUrl, JSON_FEED, planFeeds, RSS, type E
 import { rss } from './rss.js';
 import type { ArticleMeta } from '../../types/index.js';
 import type { Site } from '../../types/index.js';
+import { planningText } from '../index.js';
+import type { Templates } from '../templates.js';
 
 export { absoluteLinks, FEED_FORMATS, feedLinks, feedUrl, planFeeds, type FeedFormat, type FeedSpec } from './plan.js';
 
@@ -27,6 +29,8 @@ export interface FeedContext extends EntrySource {
   linkTargets(article: ArticleMeta): string[];
   manifest: OutputManifest;
   siteFingerprint: string;
+  /** The theme's texts: feeds' descriptions. */
+  templates: Pick<Templates, 'strings'>;
 }
 
 /**
@@ -35,7 +39,7 @@ export interface FeedContext extends EntrySource {
  */
 export async function writeFeeds(site: Site, context: FeedContext, writer: OutputWriter, only?: (feed: FeedSpec) => boolean): Promise<number> {
   let files = 0;
-  for (const feed of planFeeds(site, context.config)) {
+  for (const feed of planFeeds(site, context.config, planningText(context.config, context.templates.strings))) {
     if (only && !only(feed)) {
       for (const format of FEED_FORMATS) writer.keep(outputFileFor(feedUrl(feed.listUrl, format)));
       files += FEED_FORMATS.length;

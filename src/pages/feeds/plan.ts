@@ -7,7 +7,8 @@
 
 import type { SiteConfig } from '../../config.js';
 import { authorDescription, authorOf } from '../authors.js';
-import { AUTHORS, TAGS, TOPICS, termFeedTitle } from '../terms.js';
+import { AUTHORS, TAGS, TOPICS, termDescription, termFeedTitle } from '../terms.js';
+import type { UiText } from '../ui-text.js';
 import { absoluteUrl, homeUrl } from '../../urls.js';
 import type { ArticleMeta, ImageFile } from '../../types/index.js';
 import type { Site, TermGroup } from '../../types/index.js';
@@ -54,12 +55,12 @@ export function feedLinks(listUrls: readonly { listUrl: string; title: string }[
   );
 }
 
-/** Every feed of the site: the site's own first, then one per topic, one per tag, one per author. */
-export function* planFeeds(site: Site, config: SiteConfig): Generator<FeedSpec> {
+/** Every feed of the site: the site's own first, then one per topic, one per tag, one per author; described in `text`'s language. */
+export function* planFeeds(site: Site, config: SiteConfig, text: UiText): Generator<FeedSpec> {
   yield {
-    listUrl: homeUrl(),
+    listUrl: homeUrl(config.urlPrefix),
     title: config.title,
-    description: config.description || `Latest news from ${config.title}`,
+    description: config.description || text.text('home.description', { site: config.title }),
     articles: site.articles.slice(0, config.feedLimit),
     content: config.feedContent,
   };
@@ -70,9 +71,9 @@ export function* planFeeds(site: Site, config: SiteConfig): Generator<FeedSpec> 
   for (const [groups, kind] of terms) {
     for (const group of groups) {
       yield {
-        listUrl: kind.termUrl(group.slug),
+        listUrl: kind.termUrl(group.slug, config.urlPrefix),
         title: termFeedTitle(group.name, config),
-        description: `${kind.single === 'topic' ? 'News' : 'Articles'} about ${group.name} from ${config.title}.`,
+        description: termDescription(kind, group.name, config, text),
         articles: group.articles.slice(0, config.feedLimit),
         content: config.termFeedContent,
       };
@@ -81,9 +82,9 @@ export function* planFeeds(site: Site, config: SiteConfig): Generator<FeedSpec> 
   for (const group of site.authors) {
     const name = authorOf(group, site.authorProfiles).name;
     yield {
-      listUrl: AUTHORS.termUrl(group.slug),
+      listUrl: AUTHORS.termUrl(group.slug, config.urlPrefix),
       title: termFeedTitle(name, config),
-      description: authorDescription(name, config),
+      description: authorDescription(name, config, text),
       articles: group.articles.slice(0, config.feedLimit),
       content: config.termFeedContent,
     };

@@ -1,0 +1,117 @@
+// A multilingual site's articles made whole: which translate which, and what a translation takes
+// from its original. Translations share a translation key (front-matter `translationKey`, else
+// the same path under each language folder: render/article.ts); the original is the article of
+// the default language with that key. A translation takes from it the date, the lead image (with
+// its alt text, caption, credit and focus), the topic, the tags and the authors it does not set
+// itself; one with no original stands alone (it must then have a date of its own).
+//
+// Topics and tags keep one slug in every language, the one of their name in the default language:
+// a language's term file (load/terms.ts) gives their names in it, and a translation that writes a
+// term in its own language is matched back through the same file. Pure.
+
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { TermNames } from '../load/terms.js';
+import { problem, type Problem } from '../problems/index.js';
+import { slugOrFallback } from '../slugs.js';
+import type { ArticleMeta, Term, Translations } from '../types/index.js';
+import { articleUrl } from '../urls.js';
+
+/** The articles as read, made whole, with the translation groups and the problems found. */
+export interface ResolvedTranslations {
+  /** Every article, in the order given, each with what it takes from its original. */
+  articles: ArticleMeta[];
+  translations: Translations;
+  problems: Problem[];
+}
+
+/**
+ * Resolve the translations among `all` (every article read, in file order) of a site whose
+ * default language is `defaultLanguage`; `names` gives each other language's term names.
+ */
+export function resolveTranslations(all: readonly ArticleMeta[], defaultLanguage: string, names: ReadonlyMap<string, TermNames>): ResolvedTranslations {
+  const problems: Problem[] = [];
+  const groups = new Map<string, Map<string, ArticleMeta>>();
+  for (const meta of all) {
+    if (meta.translationKey === undefined) continue;
+    let group = groups.get(meta.translationKey);
+    if (!group) groups.set(meta.translationKey, (group = new Map()));
+    const other = group.get(meta.lang);
+    if (other) {
+      problems.push(problem('translation-duplicate', meta.file, { line: meta.urlLine, column: 1 }, { key: meta.translationKey, lang: meta.lang, other: other.file, otherLine: other.urlLine }));
+      continue;
+    }
+    group.set(meta.lang, meta);
+  }
+  const made = new Map<ArticleMeta, ArticleMeta>();
+  const articles = all.map((meta) => {
+    if (meta.lang === defaultLanguage) return meta;
+    const original = meta.translationKey === undefined ? undefined : groups.get(meta.translationKey)?.get(defaultLanguage);
+    const whole = translated(meta, original, names.get(meta.lang) ?? { topics: new Map(), tags: new Map() });
+    if (whole.inherits?.includes('date')) {
+      problems.push(problem('field-required', meta.file, { line: 1, column: 1 }, { field: 'date', expected: 'a date: this article has no original in the default language to take it from' }));
+    }
+    made.set(meta, whole);
+    return whole;
+  });
+  const final = new Map<string, Map<string, ArticleMeta>>();
+  const keyOf = new Map<ArticleMeta, string>();
+  for (const [key, group] of groups) {
+    const members = new Map([...group].map(([lang, meta]) => [lang, made.get(meta) ?? meta]));
+    final.set(key, members);
+    for (const meta of members.values()) keyOf.set(meta, key);
+  }
+  return { articles, translations: { groups: final, keyOf }, problems };
+}
+
+/** An article of another language with what it takes from `original`, and its terms named in its language. */
+function translated(meta: ArticleMeta, original: ArticleMeta | undefined, names: TermNames): ArticleMeta {
+  const inherits = new Set(meta.inherits ?? []);
+  const from = original && original !== meta ? original : undefined;
+  const take = (field: NonNullable<ArticleMeta['inherits']>[number]) => from !== undefined && inherits.delete(field);
+  const whole: ArticleMeta = { ...meta };
+  if (take('date')) {
+    whole.date = from!.date;
+    whole.url = articleUrl(from!.date, meta.slug, `/${meta.lang}`);
+  }
+  // Written in this language, or taken in the default language's: either way named in this one, with the default's slug.
+  whole.topic = localTerm(take('topic') ? from!.topic : meta.topic, names.topics, 'topic');
+  whole.tags = (take('tags') ? from!.tags : meta.tags).map((tag) => localTerm(tag, names.tags, 'tag'));
+  if (take('authors')) whole.authors = from!.authors;
+  if (take('image') && from!.image !== undefined) {
+    whole.image = imageFrom(from!, meta);
+    // The photo's words may be the translation's own: an alt text, caption or credit in its language.
+    whole.imageAlt = meta.imageAlt ?? from!.imageAlt;
+    whole.imageCaption = meta.imageCaption ?? from!.imageCaption;
+    whole.imageCredit = meta.imageCredit ?? from!.imageCredit;
+    whole.imageFocus = meta.imageFocus ?? from!.imageFocus;
+    whole.imageLine = from!.imageLine;
+    whole.imageColumn = from!.imageColumn;
+  }
+  whole.inherits = inherits.size > 0 ? [...inherits] : undefined;
+  const taken = [whole.date, whole.url, whole.topic, whole.tags, whole.authors, whole.image, whole.imageAlt, whole.imageCaption, whole.imageCredit, whole.imageFocus, whole.imageLine, whole.imageColumn];
+  whole.derived = createHash('sha1').update(JSON.stringify(taken)).digest('hex');
+  return whole;
+}
+
+/** A term in a language: its name there (from its term names, by the default language's name, or as written), the default language's slug. */
+function localTerm(term: Term, names: ReadonlyMap<string, string>, prefix: string): Term {
+  // Written in this language: find the default language's name it translates.
+  let canonical = term.name;
+  for (const [from, to] of names) {
+    if (to === term.name) {
+      canonical = from;
+      break;
+    }
+  }
+  const slug = canonical === term.name && !names.has(term.name) ? term.slug : slugOrFallback(canonical, prefix);
+  return { name: names.get(canonical) ?? term.name, slug };
+}
+
+/** The original's lead image as the translation's file would write it: relative paths re-pointed from its folder. */
+function imageFrom(original: ArticleMeta, translation: ArticleMeta): string {
+  const image = original.image!;
+  if (image.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(image)) return image;
+  const target = path.posix.join(path.posix.dirname(original.file), image);
+  return path.posix.relative(path.posix.dirname(translation.file), target);
+}
