@@ -117,6 +117,31 @@ describe('searching in chromium', () => {
     await tab.close();
   });
 
+  it('on the seed site’s Russian search page, another form of a word ("скрипка" for "скрипке") finds the Russian article under /ru/, told in Russian; the English page finds only English articles', async () => {
+    const { tab, opened, errors } = await openTab();
+    await tab.goto(`${origin}/seed/ru/search/?q=${encodeURIComponent('скрипка')}`);
+    const first = tab.locator('.search-results li').first();
+    await first.waitFor();
+    // Found through Russian stemming: the article says "скрипке" and "скрипкам", never "скрипка".
+    expect(await titles(tab)).toEqual(['Айман Мусахаджаева выступила в Вене']);
+    expect(await first.locator('h2 a').getAttribute('href')).toBe('/seed/ru/2025/12/17/ayman-musakhadzhaeva-vystupila-v-vene/');
+    expect(await first.locator('.meta').textContent()).toMatch(/^\d+ декабря 2025 г\. · Культура$/);
+    expect(await status(tab)).toBe('По запросу «скрипка» найдена 1 статья.');
+    // The Russian page opens the Russian index only.
+    expect(await tab.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((name) => name.includes('/pagefind/')).every((name) => name.startsWith('/seed/ru/pagefind/')))).toBe(true);
+    expect(opened.length).toBeGreaterThan(0);
+
+    // The English index holds the English articles: the Russian word finds nothing there, and
+    // "Vienna" finds the English original, never its translations.
+    await tab.goto(`${origin}/seed/search/?q=${encodeURIComponent('скрипка')}`);
+    await expect.poll(() => status(tab), WAIT).toBe('No articles found for “скрипка”.');
+    await tab.goto(`${origin}/seed/search/?q=Vienna`);
+    await tab.locator('.search-results li').first().waitFor();
+    expect(await tab.locator('.search-results h2 a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['/seed/2025/12/17/aiman-mussakhajayeva-performs-in-vienna/']);
+    expect(errors).toEqual([]);
+    await tab.close();
+  });
+
   it('finds "scooter" from the header’s box and opens the article', async () => {
     const { tab, errors } = await openTab();
     await tab.goto(`${origin}/news/`);

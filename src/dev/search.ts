@@ -6,7 +6,7 @@
 // the next flush starts again from the site as it is then. After it, the served index is the one
 // a full build would write (test/dev.test.ts).
 
-import { indexStaleShards, planSearch, SEARCH_FOLDER, writeSearchBundles } from '../search/output.js';
+import { indexStaleShards, isSearchCurrent, planSearch, SEARCH_FOLDER, writeSearchBundles } from '../search/output.js';
 import { outputContext } from '../pipeline/context.js';
 import { writeTransaction } from '../pipeline/transaction.js';
 import { DirectWriter } from '../write/direct-writer.js';
@@ -25,7 +25,7 @@ export async function refreshSearch(state: DevState, now: number, apply: (write:
   const input = (writer: DirectWriter) => ({ ...good, index: good.metas, writer, now, progress: noProgress });
   const planned = outputContext(input(new DirectWriter(config.outPath)));
   const plan = planSearch(planned);
-  if (plan.shards.every((entry) => entry.current !== undefined)) return [];
+  if (isSearchCurrent(plan)) return [];
   const bundles = await indexStaleShards(planned, plan);
   const changed = await apply(async () => {
     // Still the site that was indexed: apply() checked. Its bundles go in, the old ones out.

@@ -83,10 +83,11 @@ function sameMonth(a: ArticleMeta, b: ArticleMeta): boolean {
 
 /**
  * The document Pagefind indexes for `article`: its URL under the base path and an HTML page of
- * its title and `body` (body HTML with article links resolved) marked up for Pagefind.
+ * its title and `body` (body HTML with article links resolved) marked up for Pagefind, its date
+ * written as the pages of its language write it (`locale`; the site's language when not given).
  */
-export function searchDocument(article: ArticleMeta, body: string, config: SiteConfig): { url: string; content: string } {
-  const date = displayDate(article.date, dateDisplayOf(config));
+export function searchDocument(article: ArticleMeta, body: string, config: SiteConfig, locale?: string): { url: string; content: string } {
+  const date = displayDate(article.date, dateDisplayOf(config, locale));
   const hidden = (attribute: string, value: string) => `<span ${attribute} hidden>${escapeMarkup(value)}</span>`;
   const content = [
     `<!DOCTYPE html><html lang="${escapeMarkup(article.lang)}"><head><title>${escapeMarkup(article.title)}</title></head><body>`,

@@ -1,6 +1,9 @@
 // The search output: the Pagefind index of the site's articles, one bundle per shard under
 // /pagefind/<period>/ (a month, or a part of a large month: search/documents.ts), and
 // /pagefind/shards.json listing them newest first with the topics the search page's menu offers.
+// A multilingual site has an index per language, under its prefix (/ru/pagefind/), each of its
+// own language's articles, in Pagefind's language for it (its stemming, where Pagefind has one):
+// a language's search page finds its own articles.
 // The search page opens the newest bundle first and merges older ones into it only as a query
 // needs them (templates/assets/search.js).
 //
@@ -19,9 +22,11 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from '../config.js';
+import { configFor } from '../languages.js';
+import { allSites } from '../model/languages.js';
 import { codeIdentity } from '../version.js';
 import type { Progress } from '../report.js';
-import { articleIdentity, type ArticleMeta, type Site } from '../types/index.js';
+import { articleIdentity, type ArticleMeta, type Site, type SiteLanguage } from '../types/index.js';
 import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
 import type { OutputWriter } from '../write/output-writer.js';
 import { searchDocument, searchShards, type SearchShard } from './documents.js';
@@ -42,8 +47,20 @@ export interface SearchContext {
   linkTargets(article: ArticleMeta): string[];
 }
 
-/** The folder of the search bundles in the output. */
+/** The folder of the search bundles in the output (a one-language site's, or the default language's). */
 export const SEARCH_FOLDER = 'pagefind/';
+
+/** The folder of a language's search bundles: pagefind/ for the default language, ru/pagefind/ under its prefix. */
+export function searchFolder(language: Pick<SiteLanguage, 'prefix'>): string {
+  return language.prefix ? `${language.prefix.slice(1)}/${SEARCH_FOLDER}` : SEARCH_FOLDER;
+}
+
+/** One language's index: its articles, the config as its pages see it, and its folder. */
+interface SearchScope {
+  site: Site;
+  config: SiteConfig;
+  folder: string;
+}
 
 /**
  * Pagefind's version: bundles of two versions must never be merged on one search page. Its
@@ -60,11 +77,16 @@ function pagefindVersion(): string {
 }
 
 /**
- * The index a site needs: every shard with its fingerprint, and whether the output has its bundle
- * already; and the fingerprint of Pagefind's runtime, which the newest shard's folder holds. Reads
- * the manifest; records nothing.
+ * The index a site needs, for each language (one for a one-language site): every shard with its
+ * fingerprint, and whether the output has its bundle already; and the fingerprint of Pagefind's
+ * runtime, which the newest shard's folder holds. Reads the manifest; records nothing.
  */
 export interface SearchPlan {
+  languages: LanguagePlan[];
+}
+
+interface LanguagePlan {
+  scope: SearchScope;
   shards: Array<{ shard: SearchShard; print: string; current: string[] | undefined }>;
   /** The runtime's fingerprint and, when the newest shard's folder has it, its files. */
   runtime: { print: string; current: string[] | undefined };
@@ -72,18 +94,27 @@ export interface SearchPlan {
 
 /** Plan the search index of `context.site` (callers skip it when the config turns search off). */
 export function planSearch(context: SearchContext): SearchPlan {
-  const recorded = recordedByFolder(context.manifest);
-  const shards = searchShards(context.site, context.now).map((shard) => {
-    const print = shardFingerprint(context, shard);
-    return { shard, print, current: currentFiles(recorded, shardFolder(shard), print, ENTRY_FILE) };
+  const languages = allSites(context.site).map((site): LanguagePlan => {
+    const scope = { site, config: configFor(context.config, site.language), folder: searchFolder(site.language) };
+    const recorded = recordedByFolder(context.manifest, scope.folder);
+    const shards = searchShards(site, context.now).map((shard) => {
+      const print = shardFingerprint(context, scope, shard);
+      return { shard, print, current: currentFiles(recorded, shardFolder(scope, shard), print, ENTRY_FILE) };
+    });
+    const print = fingerprint(codeIdentity(), PAGEFIND_VERSION, searchLanguage(scope.config));
+    const newest = shards[0];
+    const runtime = { print, current: newest && currentFiles(recorded, shardFolder(scope, newest.shard), print, RUNTIME_MARK) };
+    // The runtime comes with an index Pagefind makes: a newest shard without it is indexed again
+    // (rare: only when the newest month loses all its articles).
+    if (newest && !runtime.current) newest.current = undefined;
+    return { scope, shards, runtime };
   });
-  const print = fingerprint(codeIdentity(), PAGEFIND_VERSION, searchLanguage(context.config));
-  const newest = shards[0];
-  const runtime = { print, current: newest && currentFiles(recorded, shardFolder(newest.shard), print, RUNTIME_MARK) };
-  // The runtime comes with an index Pagefind makes: a newest shard without it is indexed again
-  // (rare: only when the newest month loses all its articles).
-  if (newest && !runtime.current) newest.current = undefined;
-  return { shards, runtime };
+  return { languages };
+}
+
+/** Does the output hold every bundle `plan` needs, as it is? */
+export function isSearchCurrent(plan: SearchPlan): boolean {
+  return plan.languages.every((language) => language.shards.every((entry) => entry.current !== undefined));
 }
 
 /**
@@ -92,17 +123,18 @@ export function planSearch(context: SearchContext): SearchPlan {
  */
 export async function indexStaleShards(context: SearchContext, plan: SearchPlan): Promise<Map<string, BundleFile[]>> {
   const bundles = new Map<string, BundleFile[]>();
-  const stale = plan.shards.filter((entry) => entry.current === undefined).map((entry) => entry.shard);
-  context.progress.start('Indexing for search', stale.reduce((sum, shard) => sum + shard.articles.length, 0));
+  const stale = plan.languages.flatMap(({ scope, shards }) => shards.filter((entry) => entry.current === undefined).map(({ shard }) => ({ scope, shard })));
+  context.progress.start('Indexing for search', stale.reduce((sum, { shard }) => sum + shard.articles.length, 0));
   // One Pagefind process per core (search/pagefind.ts), each taking the next stale shard.
   const queue = [...stale];
   const lane = async (number: number) => {
-    for (let shard = queue.shift(); shard; shard = queue.shift()) {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const { scope, shard } = next;
       // Made as Pagefind takes them, not all at once: a large shard's documents are megabytes.
       const documents = (async function* () {
-        for (const article of shard.articles) yield searchDocument(article, await context.bodyOf(article), context.config);
+        for (const article of shard.articles) yield searchDocument(article, await context.bodyOf(article), scope.config, scope.site.language.locale);
       })();
-      bundles.set(shard.period, await indexDocuments(documents, searchLanguage(context.config), number));
+      bundles.set(shardFolder(scope, shard), await indexDocuments(documents, searchLanguage(scope.config), number));
       context.progress.tick(shard.articles.length);
     }
   };
@@ -119,18 +151,21 @@ export async function indexStaleShards(context: SearchContext, plan: SearchPlan)
 export async function writeSearchBundles(context: SearchContext, plan: SearchPlan, bundles: ReadonlyMap<string, BundleFile[]>): Promise<number> {
   let files = 0;
   const { manifest, writer } = context;
-  for (const [position, { shard, print, current }] of plan.shards.entries()) {
-    const folder = shardFolder(shard);
-    const bundle = current ? undefined : (bundles.get(shard.period) ?? []);
-    files += bundle ? await writeBundle(context, folder, bundle.filter((file) => !isRuntimeFile(file)), print) : keepFiles(context, folder, current!, print);
-    if (position > 0) continue;
-    const { runtime } = plan;
-    files += bundle ? await writeBundle(context, folder, bundle.filter(isRuntimeFile), runtime.print, RUNTIME_MARK) : keepFiles(context, folder, runtime.current!, runtime.print, RUNTIME_MARK);
+  for (const { scope, shards, runtime } of plan.languages) {
+    for (const [position, { shard, print, current }] of shards.entries()) {
+      const folder = shardFolder(scope, shard);
+      const bundle = current ? undefined : (bundles.get(folder) ?? []);
+      files += bundle ? await writeBundle(context, folder, bundle.filter((file) => !isRuntimeFile(file)), print) : keepFiles(context, folder, current!, print);
+      if (position > 0) continue;
+      files += bundle ? await writeBundle(context, folder, bundle.filter(isRuntimeFile), runtime.print, RUNTIME_MARK) : keepFiles(context, folder, runtime.current!, runtime.print, RUNTIME_MARK);
+    }
+    // The topics as this language names them, for its search page's menu.
+    const topics = [...new Set(shards.flatMap(({ shard }) => shard.articles.map((article) => article.topic.name)))].sort();
+    const list = `${JSON.stringify({ shards: shards.map(({ shard }) => shard.period), topics })}\n`;
+    await writeUnlessCurrent(writer, manifest, `${scope.folder}shards.json`, fingerprint(list), () => list);
+    files++;
   }
-  const topics = [...new Set(plan.shards.flatMap(({ shard }) => shard.articles.map((article) => article.topic.name)))].sort();
-  const list = `${JSON.stringify({ shards: plan.shards.map(({ shard }) => shard.period), topics })}\n`;
-  await writeUnlessCurrent(writer, manifest, `${SEARCH_FOLDER}shards.json`, fingerprint(list), () => list);
-  return files + 1;
+  return files;
 }
 
 /**
@@ -159,15 +194,15 @@ const ENTRY_FILE = 'pagefind-entry.json';
 /** The runtime's script: its record in the manifest carries how many runtime files there are. */
 const RUNTIME_MARK = 'pagefind.js';
 
-function shardFolder(shard: SearchShard): string {
-  return `${SEARCH_FOLDER}${shard.period}/`;
+function shardFolder(scope: SearchScope, shard: SearchShard): string {
+  return `${scope.folder}${shard.period}/`;
 }
 
-/** The search files the previous build left as it wrote them, with their prints, by bundle folder. */
-function recordedByFolder(manifest: OutputManifest): Map<string, Map<string, string>> {
+/** The files under `searchFolder` the previous build left as it wrote them, with their prints, by bundle folder. */
+function recordedByFolder(manifest: OutputManifest, searchFolder: string): Map<string, Map<string, string>> {
   const folders = new Map<string, Map<string, string>>();
-  for (const [file, print] of manifest.currentUnder(SEARCH_FOLDER)) {
-    const folder = file.slice(0, file.indexOf('/', SEARCH_FOLDER.length) + 1);
+  for (const [file, print] of manifest.currentUnder(searchFolder)) {
+    const folder = file.slice(0, file.indexOf('/', searchFolder.length) + 1);
     if (!folders.has(folder)) folders.set(folder, new Map());
     folders.get(folder)!.set(file, print);
   }
@@ -192,14 +227,17 @@ function currentFiles(recorded: Map<string, Map<string, string>>, folder: string
  * show (base path, language, zone, date formats), and each article's content (its cache key),
  * URL and the URLs its links resolve to. Not the navigation or the templates: no document shows them.
  */
-function shardFingerprint(context: SearchContext, shard: SearchShard): string {
-  const { config } = context;
-  const settings = [config.basePath, config.language, config.timeZone, config.dateFormat ?? '', config.dayFormat ?? ''];
+function shardFingerprint(context: SearchContext, scope: SearchScope, shard: SearchShard): string {
+  const { config } = scope;
+  const settings = [config.basePath, config.language, scope.site.language.locale, config.timeZone, config.dateFormat ?? '', config.dayFormat ?? ''];
   const articles = shard.articles.map((article) => [articleIdentity(article), article.url, context.linkTargets(article)]);
   return fingerprint(codeIdentity(), PAGEFIND_VERSION, settings, shard.period, articles);
 }
 
-/** Pagefind's language for the whole index: the site's (its primary subtag), so that every article is found from the search page. */
+/**
+ * Pagefind's language for a whole index: its language's primary subtag, so that every article in
+ * it is found from its search page, whatever `lang` an article gives.
+ */
 function searchLanguage(config: SiteConfig): string {
   return config.language.split('-')[0]!.toLowerCase();
 }
