@@ -1,4 +1,4 @@
-// The problem catalogue as users meet it: the README's table of codes is the catalogue's, codes
+// The problem catalogue as users meet it: docs/errors.md's reference of codes is the catalogue's, codes
 // once released stay, and each problem is plain text a worker can post and the cache can store.
 
 import { readFileSync } from 'node:fs';
@@ -12,10 +12,10 @@ import { article, makeSite } from './helpers/site.js';
 
 const SETTINGS = { timeZone: 'Asia/Almaty', defaultTopic: 'News', language: 'en', summaryLength: 200, basePath: '/', tagLimit: 50 };
 
-describe('the README table of problem codes', () => {
+describe('the reference of problem codes in docs/errors.md', () => {
   it('is the one the catalogue generates (run `node --import tsx scripts/problem-table.ts --write` after changing it)', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    expect(readme).toBe(withProblemTable(readme));
+    const doc = readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8');
+    expect(doc).toBe(withProblemTable(doc));
   });
 
   it('lists every code released so far: codes are never renamed or removed', () => {
