@@ -1,5 +1,5 @@
 // Settings of the sample site: the seed feed of Kazakh news, December 2025.
-// Every option, its default and its meaning: src/config.ts (and the README's table).
+// Every option, its default and its meaning: docs/configuration.md.
 import { defineConfig } from './src/config.js';
 
 export default defineConfig({
