@@ -1,5 +1,6 @@
 // The site's settings: the zod schema below is the single source of truth for every option, its
-// default and its meaning (the README's option table follows it). This module finds and loads
+// default and its meaning: docs/configuration.md's table is generated from the schema and the doc
+// comment on each option (scripts/config-reference.ts), which is Markdown. This module finds and loads
 // `site.config.ts` (or .mts/.js/.mjs/.json), validates it, and resolves folders against the root.
 // It does not read content or templates.
 
@@ -29,7 +30,7 @@ const languageSchema = z
   })
   .strict();
 
-/** The site config's schema: every option, its type, default and rule (the README's table follows it). */
+/** The site config's schema: every option, its type, default and rule (docs/configuration.md is generated from it). */
 export const configSchema = z
   .object({
     /** Site name: page titles, header, feeds. */
@@ -45,7 +46,7 @@ export const configSchema = z
     /**
      * A site in several languages: each language's code with its settings, all optional, e.g.
      * `{ kk: { title: 'Дала жаңалықтары' }, ru: {}, en: {} }`. The default language's pages live at
-     * the site's root, every other's under /<code>/ (docs/languages.md). Unset: one language.
+     * the site's root, every other's under `/<code>/` (docs/languages.md). Unset: one language.
      */
     languages: z.record(languageTag, languageSchema.prefault({})).optional(),
     /** Which of `languages` lives at the site's root (default: `language` when set and listed, else the first). */
@@ -67,16 +68,19 @@ export const configSchema = z
      */
     nav: z.array(z.string().min(1)).optional(),
     /**
-     * Page 1 of the home as a front page: the newest article as the lead, the next `secondary`
-     * newest as secondary stories, then a section per topic with its latest `perSection` stories,
-     * then "More news": the rest of the page's articles. `sections` names the topics, in order;
-     * unset, the `sectionCount` largest, largest first. Later pages are plain lists.
+     * The home's first page as a front page: the newest article as the lead, the next newest as
+     * secondary stories, a section per topic, then "More news" with the rest of the page's
+     * articles (docs/theme.md). Later pages are plain lists.
      */
     frontPage: z
       .object({
+        /** Secondary stories after the lead. */
         secondary: z.int().min(0).max(4).default(3),
+        /** The topics of the sections by name, in this order. Unset: the `sectionCount` largest, largest first. */
         sections: z.array(z.string().min(1)).optional(),
+        /** How many sections when `sections` is unset; 0: none. */
         sectionCount: z.int().min(0).max(50).default(4),
+        /** The latest stories each section shows (none already shown above it). */
         perSection: z.int().min(1).max(100).default(4),
       })
       .strict()
@@ -100,8 +104,8 @@ export const configSchema = z
     /** What the site feeds (/feed.xml, /atom.xml, /feed.json) carry per entry: the full body or the summary only. */
     feedContent: z.enum(['full', 'summary']).default('full'),
     /**
-     * The same for every topic and tag feed. Summary by default: with hundreds of tags, full bodies
-     * in every tag feed would write hundreds of megabytes per build on a large archive.
+     * The same for every topic, tag and author feed. Summary by default: with hundreds of tags, full
+     * bodies in every tag feed would write hundreds of megabytes per build on a large archive.
      */
     termFeedContent: z.enum(['full', 'summary']).default('summary'),
     /**
@@ -116,8 +120,8 @@ export const configSchema = z
      */
     renderBudgetMs: z.int().min(1).max(600_000).default(120_000),
     /**
-     * Related articles on each article page (model/related.ts): the others sharing its tags or
-     * topic, nearest in time first. `count: 0` turns the section off.
+     * The "Related" list at the end of each article page: other articles sharing its tags or
+     * topic, scored by what they share and how near they are in time. `count: 0` turns it off.
      */
     related: z
       .object({
@@ -144,12 +148,10 @@ export const configSchema = z
      * under /pagefind/. false: none of them.
      */
     search: z.boolean().default(true),
-    /**
-     * Article images (src/images/): `widths` are the responsive widths made of every local image,
-     * in pixels; none wider than the source (never enlarged).
-     */
+    /** Article images (docs/writing.md). */
     images: z
       .object({
+        /** The responsive widths made of every local image, in pixels; none wider than the source (never enlarged). */
         widths: z.array(z.int().min(16).max(8000)).min(1).max(12).default([480, 800, 1200, 1600]),
       })
       .strict()
@@ -158,13 +160,18 @@ export const configSchema = z
     socialImage: z.string().min(1).optional(),
     /** The site's X/Twitter account for cards, e.g. "@qazinform". */
     twitterSite: z.string().regex(/^@\w{1,15}$/, 'expected an account name such as @broadsheet').optional(),
-    /** Folders, relative to the site root. */
+    /** The articles' folder, relative to the site root (as every folder below). */
     contentDir: relativeFolder.default('content'),
+    /**
+     * The output folder: a link to the latest whole build, kept in `.<outDir>.builds/` beside it.
+     * A folder holding files Broadsheet did not write is refused, never emptied (docs/output-and-safety.md).
+     */
     outDir: relativeFolder.default('dist'),
+    /** The site's own templates and assets; any template it lacks comes from the default theme (docs/theme.md). */
     templatesDir: relativeFolder.default('templates'),
     /** Files copied as they are to the output folder (images, favicon, ...): static/images/a.jpg -> /images/a.jpg. */
     staticDir: relativeFolder.default('static'),
-    /** The build cache: rendered articles and what the last build wrote. Safe to delete. */
+    /** The build cache: rendered articles, image variants and what the last build wrote. Safe to delete; a folder of its own, like `outDir`. */
     cacheDir: relativeFolder.default('.cache'),
     /**
      * Folders outside the site that symbolic links in content/, static/ and templates/ may lead

@@ -265,6 +265,22 @@ describe('broadsheet check', () => {
     }
   });
 
+  it('the text format: each problem with its hint, and where docs/errors.md explains its code', async () => {
+    const root = makeSite(broken);
+    const result = await runCli(['check'], root);
+    expect(result.code).toBe(1);
+    // The site is outside this checkout, so the path to its docs is absolute (in a site that
+    // installed Broadsheet: node_modules/broadsheet/docs/errors.md; test/package.test.ts).
+    const errorsDoc = path.join(REPO, 'docs/errors.md');
+    expect(result.stderr.split('\n').filter((line) => /^\S|^ {4}see: /.test(line))).toEqual([
+      'content/2025/12/e.md:4:9 warning sumary: unknown field: did you mean summary? [field-misspelled]',
+      `    see: ${errorsDoc}#field-misspelled`,
+      expect.stringMatching(/^content\/bad\.md:3:7 error date: is not a date Broadsheet can read; .* \[date-invalid\]$/),
+      `    see: ${errorsDoc}#date-invalid`,
+      'Check failed: 1 error in 1 file. Nothing is written by check.',
+    ]);
+  });
+
   it('--format github: annotations GitHub reads, escaped, and every problem in the step summary', async () => {
     const root = makeSite(broken);
     const result = await runCli(['check', '--root', path.basename(root), '--format', 'github'], path.dirname(root), { GITHUB_STEP_SUMMARY: path.join(root, 'summary.md') });
@@ -290,12 +306,14 @@ describe('broadsheet check', () => {
     const root = makeSite(broken);
     const result = await runCli(['check', '--format', 'json'], root);
     expect(result.code).toBe(1);
-    const document = JSON.parse(result.stdout) as { ok: boolean; errors: number; warnings: number; problems: Array<{ file: string; line: number; column: number; code: string; severity: string; field?: string }> };
+    const document = JSON.parse(result.stdout) as { ok: boolean; errors: number; warnings: number; problems: Array<{ file: string; line: number; column: number; code: string; severity: string; field?: string; docs: string }> };
     expect(document).toMatchObject({ ok: false, errors: 1, warnings: 1 });
     expect(document.problems.map((p) => [p.file, p.line, p.column, p.severity, p.code, p.field])).toEqual([
       ['content/2025/12/e.md', 4, 9, 'warning', 'field-misspelled', 'sumary'],
       ['content/bad.md', 3, 7, 'error', 'date-invalid', 'date'],
     ]);
+    const errorsDoc = path.join(REPO, 'docs/errors.md');
+    expect(document.problems.map((p) => p.docs)).toEqual([`${errorsDoc}#field-misspelled`, `${errorsDoc}#date-invalid`]);
   });
 });
 

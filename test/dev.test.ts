@@ -485,6 +485,8 @@ describe('errors do not stop the dev server', () => {
     let event = await change(events, () => writeFileSync(file, '---\ntitle: Article 4\ndate: 2025-13-45 10:00\ntopic: Politics\n---\n\nBroken date.\n'));
     expect(event.type).toBe('problems');
     expect(event.data.text).toMatch(/content\/2025\/12\/a4\.md:3:\d+ error date/);
+    // With where to read about the code: this checkout's docs/errors.md, outside the site's folder.
+    expect(event.data.text).toContain(`\n    see: ${path.join(REPO, 'docs/errors.md')}#date-invalid`);
     // The last good page is still served, and dist/ is untouched.
     const served = await fetchPage(origin, '/2025/12/05/article-4/');
     expect(served.status).toBe(200);

@@ -61,7 +61,7 @@ beforeAll(async () => {
 
 describe('the npm package', () => {
   it('holds the compiled library, its declarations, the CLI and the default theme, not the sources or tests', () => {
-    for (const file of ['bin/broadsheet.js', 'lib/scripts/cli.js', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/workers/entry.js', 'templates/home.liquid', 'README.md']) {
+    for (const file of ['bin/broadsheet.js', 'lib/scripts/cli.js', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/workers/entry.js', 'templates/home.liquid', 'README.md', 'docs/errors.md', 'LICENSE']) {
       expect(packed).toContain(file);
     }
     expect(packed.filter((file) => /^(src|test|scripts)\//.test(file) || file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
@@ -125,6 +125,14 @@ describe('a new site from npx broadsheet init, in an empty folder', () => {
     const checked = await outcome('npm', ['run', 'check', '--', '--format', 'github'], root);
     expect(checked.code).toBe(1);
     expect(checked.stdout).toMatch(/^::error file=content\/broken\.md,line=3,col=7,title=\[date-invalid\] Date cannot be read::date: /m);
+  });
+
+  it('npm run check names, under each problem, the section of the installed docs/errors.md on its code', async () => {
+    const checked = await outcome('npm', ['run', 'check'], root);
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toMatch(/^content\/broken\.md:3:7 error date: .*\[date-invalid\]\n {4}hint: .*\n {4}see: node_modules\/broadsheet\/docs\/errors\.md#date-invalid$/m);
+    const doc = readFileSync(path.join(root, 'node_modules/broadsheet/docs/errors.md'), 'utf8');
+    expect(doc.split('\n')).toContain('### `date-invalid`');
   });
 
   it("ejects a template from the installed package's default theme", async () => {

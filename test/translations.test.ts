@@ -87,7 +87,7 @@ describe('the theme’s tables', () => {
       'content/2025/12/a.md': article({ title: 'Жаңалық', date: '2025-12-18' }),
     }, { now: NOW });
     expect(site.ok).toBe(true);
-    expect(site.warnings.map(formatProblem)).toEqual([]);
+    expect(site.warnings.map((p) => formatProblem(p))).toEqual([]);
   });
 });
 
@@ -151,7 +151,7 @@ describe('a text a language lacks', () => {
     expect(site.ok).toBe(true);
     expect(site.page('/2025/12/18/a/')('.note').text()).toBe('Independent news since 1991');
     expect(site.page('/')('.skip-link').text()).toBe('Перейти к содержанию');
-    expect(site.warnings.map(formatProblem)).toEqual([
+    expect(site.warnings.map((p) => formatProblem(p))).toEqual([
       'templates/i18n/ru.yaml:1:1 warning footer.note: has no ru text: ru pages show the English one [i18n-missing]\n    hint: add "note: ..." under "footer" of this table',
     ]);
   });
@@ -169,7 +169,7 @@ describe('a text a language lacks', () => {
       'templates/404.liquid': '{% layout "layouts/base" %}{% block main %}\n<p>{{ "greeting.helo" | t }}</p>{% endblock %}',
     }, { now: NOW });
     expect(site.ok).toBe(false);
-    expect(site.problems.map(formatProblem)).toEqual([expect.stringMatching(/^templates\/404\.liquid:2:\d+ error .*no text "greeting\.helo" in the theme's English table.* \[template-render\]/)]);
+    expect(site.problems.map((p) => formatProblem(p))).toEqual([expect.stringMatching(/^templates\/404\.liquid:2:\d+ error .*no text "greeting\.helo" in the theme's English table.* \[template-render\]/)]);
   });
 });
 
@@ -214,7 +214,7 @@ describe('a site’s own table', () => {
       'content/2025/12/a.md': article({ title: 'A', date: '2025-12-18' }),
     }, { now: NOW });
     expect(site.ok).toBe(true);
-    expect(site.warnings.map(formatProblem)).toEqual([
+    expect(site.warnings.map((p) => formatProblem(p))).toEqual([
       'templates/i18n/ru.yaml:2:3 warning artcle.related: is not a key of the English table: no page shows it [i18n-unknown]\n    hint: did you mean "article.related"?',
       'templates/i18n/ru.yaml:4:3 warning list.empty: names {count}, which the English text does not: it is shown as written [i18n-unknown]\n    hint: this text takes no values',
     ]);
@@ -228,7 +228,7 @@ describe('a site’s own table', () => {
       'content/2025/12/a.md': article({ title: 'A', date: '2025-12-18' }),
     }, { now: NOW });
     expect(site.ok).toBe(false);
-    expect(site.problems.map(formatProblem)).toEqual([
+    expect(site.problems.map((p) => formatProblem(p))).toEqual([
       expect.stringMatching(/^templates\/i18n\/en\.yaml:3:1 error invalid YAML: .* \[i18n-invalid\]/),
       'templates/i18n/ru.yaml:3:5 error article.tags: is not a text; expected a text, a group of keys, or forms for numbers (one:, few:, many:, other:) [i18n-invalid]\n' +
         '    hint: write the text after the key, in quotes when it starts with [, {, * or &: related: "[Related]"',

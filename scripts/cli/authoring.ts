@@ -15,7 +15,7 @@ export interface NewFlags {
 
 /** Write a new article titled `title`; resolves to the exit code. */
 export function runNew(title: string, flags: NewFlags): Promise<number> {
-  return reportingFailures({ failed: 'No article written', unchanged: 'No file was created.' }, textReporter, async () => {
+  return reportingFailures({ failed: 'No article written', unchanged: 'No file was created.' }, textReporter(flags.root ?? '.'), async () => {
     const { createArticle } = await import('../../src/authoring/new.js');
     const file = await createArticle({
       root: flags.root ?? '.',
@@ -42,12 +42,12 @@ export interface ImportFlags {
 
 /** Import each of `sources` into the site; resolves to the exit code. */
 export function runImport(sources: readonly string[], flags: ImportFlags): Promise<number> {
-  return reportingFailures({ failed: 'Import failed', unchanged: 'Nothing was written: fix the source and import again.' }, textReporter, async () => {
+  return reportingFailures({ failed: 'Import failed', unchanged: 'Nothing was written: fix the source and import again.' }, textReporter(flags.root ?? '.'), async () => {
     const { importSource, importSummary } = await import('../../src/authoring/importers/import.js');
     const dryRun = flags.dryRun ?? false;
     for (const input of sources) {
       const outcome = await importSource(input, { root: flags.root ?? '.', from: flags.from, uploads: flags.uploads, force: flags.force, dryRun });
-      printProblems(outcome.problems);
+      printProblems(outcome.problems, flags.root ?? '.');
       if (!flags.quiet) {
         for (const file of outcome.written) console.log(`${dryRun ? 'Would write' : 'Wrote'} ${file}`);
         if (outcome.format === 'dump') for (const file of outcome.alreadyImported) console.log(`Skipped ${file} (exists; --force to overwrite)`);
@@ -66,7 +66,7 @@ export interface EjectFlags {
 
 /** Copy default templates into the site, or list them; resolves to the exit code. */
 export function runEject(names: readonly string[], flags: EjectFlags, usage: (message: string) => never): Promise<number> {
-  return reportingFailures({ failed: 'Nothing ejected', unchanged: 'No template was copied.' }, textReporter, async () => {
+  return reportingFailures({ failed: 'Nothing ejected', unchanged: 'No template was copied.' }, textReporter(flags.root ?? '.'), async () => {
     const { defaultTemplateFiles, ejectTemplates, templateFilesNamed, UnknownTemplate } = await import('../../src/authoring/eject.js');
     if (names.length === 0) {
       console.log("Broadsheet's default templates (broadsheet eject NAME copies one into templates/ to edit):");

@@ -35,7 +35,7 @@ function siteContents(): (served: Site | undefined) => void {
 
 /** Run the dev server until a signal; resolves to the exit code. */
 export function runDev(flags: DevFlags): Promise<number> {
-  return reportingFailures({ failed: 'Dev server failed', unchanged: 'The previous output is unchanged.' }, textReporter, () => serve(flags));
+  return reportingFailures({ failed: 'Dev server failed', unchanged: 'The previous output is unchanged.' }, textReporter(flags.root ?? '.'), () => serve(flags));
 }
 
 async function serve(flags: DevFlags): Promise<number> {
@@ -52,10 +52,10 @@ async function serve(flags: DevFlags): Promise<number> {
         const cause = paths.length === 0 ? '' : ` (${paths.length === 1 ? path.relative(process.cwd(), paths[0]!) : `${paths.length} files`})`;
         if (!result.ok) {
           console.error(`${time()} ${paint('red', 'Not rebuilt')}${cause}: the last good pages are still served.`);
-          printProblems(result.problems);
+          printProblems(result.problems, flags.root ?? '.');
           return;
         }
-        printProblems(result.warnings);
+        printProblems(result.warnings, flags.root ?? '.');
         if (result.build) console.log(`${time()} ${summaryLine(result.build.stats, 'Built')}`);
         else if (result.mode === 'content') console.log(`${time()} Updated ${result.changed.length} files (${result.pagesRendered} pages rendered) in ${Math.round(result.milliseconds)} ms${cause}`);
         tellContents(served);

@@ -4,6 +4,7 @@
 
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
+import { errorsDocFrom } from '../../src/installation.js';
 import { escapeCommandData, githubLines, githubStepSummary, problemsJson } from '../../src/problems/ci-formats.js';
 import type { Problem } from '../../src/problems/index.js';
 import { failureLine, textReporter, type Reporter } from './output.js';
@@ -40,7 +41,7 @@ function githubReporter(command: string, root: string): Reporter {
       warnings = problems;
       for (const line of githubLines(problems, fileOf)) console.log(line);
     },
-    note: textReporter.note,
+    note: (line) => console.log(line),
     finished(summary) {
       console.log(summary);
       summarise(`broadsheet ${command} passed: ${counts(warnings)}`, warnings);
@@ -52,7 +53,7 @@ function githubReporter(command: string, root: string): Reporter {
     },
     stopped(message) {
       console.log(`::error title=broadsheet ${command}::${escapeCommandData(message)}`);
-      textReporter.stopped(message);
+      textReporter(root).stopped(message);
       summarise(`broadsheet ${command} failed: ${message}`, []);
     },
   };
@@ -61,15 +62,16 @@ function githubReporter(command: string, root: string): Reporter {
 /** JSON: one document on stdout when the command ends, whichever way. */
 function jsonReporter(root: string): Reporter {
   const fileOf = fromHere(root);
+  const errorsDoc = errorsDocFrom(process.cwd());
   let warnings: readonly Problem[] = [];
   return {
     warnings(problems) {
       warnings = problems;
     },
     note: () => undefined,
-    finished: (summary) => console.log(problemsJson({ ok: true, problems: warnings, summary }, fileOf)),
-    failed: (problems) => console.log(problemsJson({ ok: false, problems }, fileOf)),
-    stopped: (failure) => console.log(problemsJson({ ok: false, problems: warnings, failure }, fileOf)),
+    finished: (summary) => console.log(problemsJson({ ok: true, problems: warnings, summary }, fileOf, errorsDoc)),
+    failed: (problems) => console.log(problemsJson({ ok: false, problems }, fileOf, errorsDoc)),
+    stopped: (failure) => console.log(problemsJson({ ok: false, problems: warnings, failure }, fileOf, errorsDoc)),
   };
 }
 
@@ -77,5 +79,5 @@ function jsonReporter(root: string): Reporter {
 export function reporterFor(format: Format, command: string, root: string): Reporter {
   if (format === 'github') return githubReporter(command, root);
   if (format === 'json') return jsonReporter(root);
-  return textReporter;
+  return textReporter(root);
 }

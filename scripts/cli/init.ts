@@ -19,7 +19,7 @@ export interface InitFlags {
 
 /** Start a site in `dir` (default: here); resolves to the exit code. `usage` reports a bad flag value (exit 2). */
 export function runInit(dir: string | undefined, flags: InitFlags, usage: (message: string) => never): Promise<number> {
-  return reportingFailures({ failed: 'No site written', unchanged: 'Nothing was written.' }, textReporter, async () => {
+  return reportingFailures({ failed: 'No site written', unchanged: 'Nothing was written.' }, textReporter(dir ?? '.'), async () => {
     const init = await import('../../src/authoring/init/index.js');
     const folder = dir ?? '.';
     const given = { title: flags.title, baseUrl: flags.baseUrl, language: flags.lang, timeZone: flags.timeZone, template: flags.template };

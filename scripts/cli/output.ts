@@ -2,6 +2,7 @@
 // to stderr in the text format, and the closing line of a command that failed.
 
 import { styleText } from 'node:util';
+import { errorsDocFrom } from '../../src/installation.js';
 import { BuildFailure, formatProblems, type Problem } from '../../src/problems/index.js';
 import { explainSystemError } from '../../src/write/os-errors.js';
 
@@ -12,9 +13,12 @@ export function paint(style: Parameters<typeof styleText>[0], text: string): str
   return useColor ? styleText(style, text) : text;
 }
 
-/** Problems in the text format, to stderr; nothing for none. */
-export function printProblems(problems: readonly Problem[]): void {
-  if (problems.length > 0) console.error(formatProblems(problems));
+/**
+ * Problems of the site in `root` in the text format, to stderr; nothing for none. Their files are
+ * relative to the root, and so is the `see:` line leading to each code in docs/errors.md.
+ */
+export function printProblems(problems: readonly Problem[], root: string): void {
+  if (problems.length > 0) console.error(formatProblems(problems, errorsDocFrom(root)));
 }
 
 /** "Build failed: 2 errors in 1 file. Nothing was written; ..." after the problems. */
@@ -46,17 +50,19 @@ export interface Reporter {
   stopped(message: string): void;
 }
 
-/** The text format: problems and failures to stderr, notes and the summary to stdout. */
-export const textReporter: Reporter = {
-  warnings: printProblems,
-  note: (line) => console.log(line),
-  finished: (summary) => console.log(summary),
-  failed(problems, words) {
-    console.error(formatProblems(problems));
-    console.error(`\n${failureLine(problems, words.failed, words.unchanged)}`);
-  },
-  stopped: (message) => console.error(paint('red', message)),
-};
+/** The text format for the site in `root`: problems and failures to stderr, notes and the summary to stdout. */
+export function textReporter(root: string): Reporter {
+  return {
+    warnings: (problems) => printProblems(problems, root),
+    note: (line) => console.log(line),
+    finished: (summary) => console.log(summary),
+    failed(problems, words) {
+      printProblems(problems, root);
+      console.error(`\n${failureLine(problems, words.failed, words.unchanged)}`);
+    },
+    stopped: (message) => console.error(paint('red', message)),
+  };
+}
 
 /**
  * Run a command, turning the user's problems into the exit code 1 (reported by `reporter`):

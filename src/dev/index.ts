@@ -2,6 +2,7 @@
 
 import path from 'node:path';
 import { CONFIG_FILES } from '../config.js';
+import { errorsDocFrom } from '../installation.js';
 import { formatProblems, type Problem } from '../problems/index.js';
 import type { Site } from '../types/index.js';
 import { DevServer, type DevEvent } from './server.js';
@@ -74,7 +75,7 @@ export async function startDev(options: StartOptions = {}): Promise<DevHandle> {
     throw error;
   }
   options.onUpdate?.(first, [], site.site);
-  if (!first.ok) tell(problemsEvent(first.problems));
+  if (!first.ok) tell(problemsEvent(first.problems, root));
 
   let flushTimer: NodeJS.Timeout | undefined;
   // Updates, saves of the cache and manifest (both write .cache/) and the search index's writing
@@ -102,7 +103,7 @@ export async function startDev(options: StartOptions = {}): Promise<DevHandle> {
       if (result.changed.length > 0) tell({ type: 'reload', changed: result.changed });
       else tell({ type: 'ok' });
     } else {
-      tell(problemsEvent(result.problems));
+      tell(problemsEvent(result.problems, root));
     }
     options.onUpdate?.(result, paths, site.site);
     flushTimer = setTimeout(settle, FLUSH_AFTER_MS);
@@ -141,6 +142,6 @@ export async function startDev(options: StartOptions = {}): Promise<DevHandle> {
   };
 }
 
-function problemsEvent(problems: readonly Problem[]): DevEvent {
-  return { type: 'problems', text: formatProblems(problems) };
+function problemsEvent(problems: readonly Problem[], root: string): DevEvent {
+  return { type: 'problems', text: formatProblems(problems, errorsDocFrom(root)) };
 }

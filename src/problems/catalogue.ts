@@ -1,5 +1,5 @@
 // The catalogue of problem codes: for each permanent code a short title, what an author does about
-// it (the README's table is generated from these two), and how the problem's message, expected
+// it (docs/errors.md is generated from these two), and how the problem's message, expected
 // text and hint are built from the arguments its call site passes. Call sites pass facts (a field,
 // a value, a URL), never prose: every sentence a newsroom author reads is here, in one voice.
 // Entries are used where problems are made (problem() in index.ts) and never stored in one:
@@ -61,7 +61,7 @@ export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArg
     | { kind: 'base-url-extra'; value: string };
   /** `cause`: the loader's error, first line. */
   'config-load': { cause: string };
-  /** Symbolic links in content/, static/ and templates/ (README "Symlinks"). `target`: where the link leads. */
+  /** Symbolic links in content/, static/ and templates/ (docs/writing.md). `target`: where the link leads. */
   'symlink-outside': { target: string };
   /** `cause`: the system's error code for following the link (ENOENT: the target does not exist). */
   'symlink-broken': { target: string; cause: string };
@@ -78,7 +78,7 @@ export type Catalogue = { readonly [C in ProblemCode]: CatalogueEntry<ProblemArg
 export const DATE_FORMS = 'an ISO 8601 date such as 2025-12-18, 2025-12-18 19:20 or 2025-12-18T19:20:00+05:00';
 
 
-/** Every permanent code, in the order the README's table lists them. */
+/** Every permanent code, in the order docs/errors.md lists them. */
 export const catalogue: Catalogue = {
   'file-empty': {
     title: 'Empty file',
@@ -204,13 +204,13 @@ export const catalogue: Catalogue = {
   },
   'template-render': {
     title: 'Template failed while rendering',
-    help: 'Test optional values with `{% if %}` before printing them; see Templates for the variables each template gets.',
+    help: 'Test optional values with `{% if %}` before printing them; [the theme guide](theme.md#the-templates) lists the variables each template gets.',
     message: (a) => `${a.cause} (rendering template "${a.template}")`,
     hint: (a) => undefinedVariableHint(a.cause),
   },
   'config-invalid': {
     title: 'Site configuration is invalid',
-    help: 'Fix the option named in `site.config.ts`; see Configuration for every option and its default.',
+    help: 'Fix the option named in `site.config.ts`; [Configuration](configuration.md) lists every option and its default.',
     field: (a) => (a.kind === 'unknown-option' || a.kind === 'invalid-option' || a.kind === 'folder-clash' ? a.key : a.kind === 'base-url-extra' ? 'baseUrl' : undefined),
     message: (a) => {
       switch (a.kind) {
@@ -282,7 +282,7 @@ function dateHint(value: unknown): string {
 
 function undefinedVariableHint(cause: string): string | undefined {
   if (/Broadsheet's limit/.test(cause)) return 'look for a loop over a large range or value (a number from front-matter, say); docs/limits.md lists the limits';
-  return /undefined variable/.test(cause) ? 'test optional values with {% if ... %} before printing them; see the README for the variables each template gets' : undefined;
+  return /undefined variable/.test(cause) ? 'test optional values with {% if ... %} before printing them; docs/theme.md lists the variables each template gets' : undefined;
 }
 
 /** "did you mean baseUrl?" for a misspelled option, else the list of known options. */

@@ -83,22 +83,28 @@ export function githubStepSummary(outcome: string, problems: readonly Problem[],
   return unified().use(remarkGfm).use(remarkStringify).stringify(tree);
 }
 
+/** A problem in the JSON document: `docs` is the section of docs/errors.md on its code. */
+export type DocumentedProblem = Problem & { docs: string };
+
 /** The JSON document of `--format json`: the outcome, counts, and every problem as data. */
 export interface ProblemsDocument {
   ok: boolean;
   errors: number;
   warnings: number;
-  /** Every problem, sorted by place; `file` from where the command ran. */
-  problems: Problem[];
+  /** Every problem, sorted by place; `file` and `docs` from where the command ran. */
+  problems: DocumentedProblem[];
   /** What stopped the command when it was not the content (a folder that is not a site, a full disk). */
   failure?: string;
   /** For a command that finished: its closing line ("Checked 9 articles ..."). */
   summary?: string;
 }
 
-/** The document of `--format json` (see ProblemsDocument), as one line of JSON. */
-export function problemsJson(outcome: { ok: boolean; problems: readonly Problem[]; failure?: string; summary?: string }, fileOf: (p: Problem) => string): string {
-  const problems = sortProblems(outcome.problems).map((p) => ({ ...p, file: fileOf(p) }));
+/**
+ * The document of `--format json` (see ProblemsDocument), as one line of JSON. `errorsDoc` is
+ * Broadsheet's docs/errors.md as seen from where the command ran (installation.ts errorsDocFrom).
+ */
+export function problemsJson(outcome: { ok: boolean; problems: readonly Problem[]; failure?: string; summary?: string }, fileOf: (p: Problem) => string, errorsDoc: string): string {
+  const problems = sortProblems(outcome.problems).map((p) => ({ ...p, file: fileOf(p), docs: `${errorsDoc}#${p.code}` }));
   const document: ProblemsDocument = {
     ok: outcome.ok,
     errors: problems.filter((p) => p.severity === 'error').length,

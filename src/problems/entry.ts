@@ -9,9 +9,9 @@ export type NoArgs = Readonly<Record<string, never>>;
 
 /** How one code's problems read. Functions of the code's arguments; absent ones add nothing. */
 export interface CatalogueEntry<A> {
-  /** A few words naming the problem (the README table's second column). */
+  /** A few words naming the problem (docs/errors.md's heading of the code). */
   title: string;
-  /** What an author does about it, for every case of the code (the README table's last column). */
+  /** What an author does about it, for every case of the code (docs/errors.md's text under the code). */
   help: string;
   /** Default error. */
   severity?: Severity | ((args: A) => Severity);

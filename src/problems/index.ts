@@ -101,10 +101,14 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
  *   content/2025/12/a.md:3:7 error date: expected an ISO 8601 date such as 2025-12-18 or
  *   2025-12-18T19:20, got "18.12.2025" [date-invalid]
  *     hint: ...
+ *     see: node_modules/broadsheet/docs/errors.md#date-invalid
+ * The `see:` line comes only with `errorsDoc`: where the reader finds Broadsheet's docs/errors.md
+ * (installation.ts errorsDocFrom), whose section of the code it links.
  */
-export function formatProblem(p: Problem): string {
+export function formatProblem(p: Problem, errorsDoc?: string): string {
   let text = `${p.file}:${p.line}:${p.column} ${p.severity} ${describeProblem(p)} [${p.code}]`;
   if (p.hint) text += `\n    hint: ${p.hint}`;
+  if (errorsDoc !== undefined) text += `\n    see: ${errorsDoc}#${p.code}`;
   return text;
 }
 
@@ -116,9 +120,9 @@ export function describeProblem(p: Problem): string {
   return text;
 }
 
-/** Every problem as the user reads it, sorted by place, one per line (hints indented below). */
-export function formatProblems(problems: readonly Problem[]): string {
-  return sortProblems(problems).map(formatProblem).join('\n');
+/** Every problem as the user reads it, sorted by place, one per line (hints and `see:` lines indented below). */
+export function formatProblems(problems: readonly Problem[], errorsDoc?: string): string {
+  return sortProblems(problems).map((p) => formatProblem(p, errorsDoc)).join('\n');
 }
 
 /** 1-based line and column of a character offset in a text. */
