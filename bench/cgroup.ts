@@ -46,7 +46,7 @@ export function ownGroupFolders(procCgroup: string, mounts = MOUNTS): GroupFolde
     // A controller mounted together with another ("cpu,cpuacct") has the joined name as its folder.
     const mount = [controller, `cpu,${controller}`, `${controller},cpu`].map((name) => path.join(mounts, name)).find(readable);
     if (!mount) return undefined;
-    folders[controller] = path.join(mount, group);
+    folders[controller] = path.join(mount, ...group.split('/').filter(Boolean));
   }
   return folders as GroupFolders;
 }
