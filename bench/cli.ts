@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { formatAnchors, formatDev, formatPhases, formatScenarios } from './format.js';
 import { formatImageBench, runImageBench } from './images.js';
+import { countWithoutCgroups } from './timed.js';
 import { compileLib, measureDev, runBench, runCompare, DEFAULT_HUGO_SITE, type ScenarioName } from './measure.js';
 
 const SCENARIOS = ['cold', 'warm', 'edit10', 'add1', 'delete1', 'dev'];
@@ -22,6 +23,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --hugo-site DIR     the Hugo site to pair each cold build with (default ${DEFAULT_HUGO_SITE});
                       Pagefind's CLI indexes its public/ after each build: the anchor for search
   --no-hugo           no Hugo or Pagefind builds
+  --no-cgroup         count CPU and memory with GNU time even where cgroups are writable
   --compare SCRIPT    afterwards, run \`bash SCRIPT N R\` (a side-by-side script of your own)
   --images            the image stage alone (--articles is the number of photos, default 20)
   --help              this text
@@ -48,6 +50,7 @@ try {
       photos: { type: 'string' },
       'hugo-site': { type: 'string' },
       'no-hugo': { type: 'boolean' },
+      'no-cgroup': { type: 'boolean' },
       compare: { type: 'string' },
       images: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -88,6 +91,7 @@ const options = {
   photos,
   log: (line: string) => console.log(line),
 };
+if (values['no-cgroup']) countWithoutCgroups();
 compileLib(options.log);
 const results = await runBench(options);
 console.log(`\n${formatScenarios(options, results)}\n`);

@@ -46,16 +46,27 @@ export const TIME_BINARY = existsSync('/usr/bin/time') ? '/usr/bin/time' : undef
 /** How often the tree's resident memory is read, ms. */
 const SAMPLE_MS = 50;
 
+let cgroupsAllowed = true;
+
+/** Count with GNU time alone from now on, even where cgroups are writable (`--no-cgroup`: to compare the two). */
+export function countWithoutCgroups(): void {
+  cgroupsAllowed = false;
+}
+
+function groupParents() {
+  return cgroupsAllowed ? measuredGroupParents() : undefined;
+}
+
 /** How runs are counted on this machine: 'cgroup' when the bench may make cgroups, else 'rusage'. */
 export function countMethod(): CountMethod {
-  return measuredGroupParents() ? 'cgroup' : 'rusage';
+  return groupParents() ? 'cgroup' : 'rusage';
 }
 
 /** One line saying what the figures count, for the bench's tables. */
 export function methodLine(method: CountMethod): string {
   return method === 'cgroup'
     ? `CPU and memory: every process of each build, counted in a cgroup of its own (CPU: cpuacct.usage; peak memory: the RSS of all its processes together, sampled every ${SAMPLE_MS} ms)`
-    : 'CPU and memory: GNU time (no writable cgroup here): CPU of the build and the processes it waited for; peak memory of its largest single process, not of the tree';
+    : 'CPU and memory: GNU time, without a cgroup: CPU of the build and of the processes it waited for; peak memory of its largest single process, not of the tree';
 }
 
 /** GNU time's report: "%e %U %S %M" (wall, user, sys, peak RSS of the largest process in KB). */
@@ -71,7 +82,7 @@ let runs = 0;
 
 /** Run `command args` in `cwd`, measured (see the top of this file); throws with its stderr when it fails. */
 export async function timedRun(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<TimedRun> {
-  const parents = measuredGroupParents();
+  const parents = groupParents();
   if (!parents && !TIME_BINARY) throw new Error('the bench needs a writable cgroup v1 (cpuacct, memory) or GNU time: apt-get install -y time');
   const folder = mkdtempSync(path.join(tmpdir(), 'broadsheet-time-'));
   const report = path.join(folder, 'time.txt');
