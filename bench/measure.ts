@@ -201,8 +201,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     await buildOnce(site);
   }
 
-  // Each warm build's "before" is the last build's output.
-  let manifest = outputManifest(path.join(site, 'dist'));
+  // Each warm build's "before" is the last build's output (hashed only when a warm scenario runs).
+  let manifest: Manifest = [...wanted].some((name) => name !== 'cold') ? outputManifest(path.join(site, 'dist')) : new Map();
   const warmRuns = async (change: (run: number) => void): Promise<BuildRun[]> => {
     const done: BuildRun[] = [];
     for (let run = 0; run < runs; run++) {
