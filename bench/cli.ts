@@ -66,6 +66,7 @@ if (values.help) {
 if (values.images) {
   const count = Number(values.articles ?? '20');
   if (!Number.isInteger(count) || count < 1) usage(`--articles must be a whole number of at least 1, got "${values.articles}"`);
+  compileLib((line) => console.log(line));
   const result = await runImageBench({ articles: count, work: values.work ?? `/tmp/broadsheet-bench-images-${count}`, log: (line) => console.log(line) });
   console.log(`\n${formatImageBench(result)}\n`);
   process.exit(0);
