@@ -1,11 +1,12 @@
-// `npm run bench -- --articles 10000 [--runs 3] [--work DIR] [--scenarios ...] [--hugo-site DIR] [--corpus DIR]`
+// `npm run bench -- --articles 10000 [--runs 3] [--work DIR] [--scenarios ...] [--photos N] [--hugo-site DIR] [--corpus DIR]`
 // `npm run bench -- --images [--articles 20] [--work DIR]`: the image stage alone (images.ts).
 // A developer's tool: not part of the package. Arguments are parsed here; the work is in measure.ts.
 
 import { parseArgs } from 'node:util';
-import { formatDev, formatHugo, formatPhases, formatScenarios } from './format.js';
+import { formatAnchors, formatDev, formatPhases, formatScenarios } from './format.js';
 import { formatImageBench, runImageBench } from './images.js';
-import { measureDev, runBench, runCompare, DEFAULT_HUGO_SITE, type ScenarioName } from './measure.js';
+import { countWithoutCgroups } from './timed.js';
+import { compileLib, measureDev, runBench, runCompare, DEFAULT_HUGO_SITE, type ScenarioName } from './measure.js';
 
 const SCENARIOS = ['cold', 'warm', 'edit10', 'add1', 'delete1', 'dev'];
 
@@ -15,12 +16,21 @@ const USAGE = `Usage: npm run bench -- [options]
   --runs R            builds per scenario; quote the medians (default 3)
   --work DIR          folder for the corpus, the site and Hugo's copy (default /tmp/broadsheet-bench-N)
   --scenarios LIST    some of ${SCENARIOS.join(',')} (default all)
+                      add1: publish one article dated today into the built site, then a warm
+                      build; reports the files changed in dist/ (sha256 manifests before and after)
+  --photos N          give N articles of the corpus, spread evenly, a lead photo (default 0)
   --corpus DIR        build this content folder instead of the generated corpus
-  --hugo-site DIR     the Hugo site to pair each cold build with (default ${DEFAULT_HUGO_SITE})
-  --no-hugo           no Hugo builds
+  --hugo-site DIR     the Hugo site to pair each cold build with (default ${DEFAULT_HUGO_SITE});
+                      Pagefind's CLI indexes its public/ after each build: the anchor for search
+  --no-hugo           no Hugo or Pagefind builds
+  --no-cgroup         count CPU and memory with GNU time even where cgroups are writable
   --compare SCRIPT    afterwards, run \`bash SCRIPT N R\` (a side-by-side script of your own)
   --images            the image stage alone (--articles is the number of photos, default 20)
   --help              this text
+
+Every build runs the compiled CLI (lib/ is compiled first). CPU and peak memory count every
+process a build starts (Pagefind's too) in a cgroup per build where cgroup v1 is writable, else
+GNU time's rusage of the processes it waited for; the output says which.
 `;
 
 function usage(message: string): never {
@@ -37,8 +47,10 @@ try {
       work: { type: 'string' },
       scenarios: { type: 'string' },
       corpus: { type: 'string' },
+      photos: { type: 'string' },
       'hugo-site': { type: 'string' },
       'no-hugo': { type: 'boolean' },
+      'no-cgroup': { type: 'boolean' },
       compare: { type: 'string' },
       images: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -54,6 +66,7 @@ if (values.help) {
 if (values.images) {
   const count = Number(values.articles ?? '20');
   if (!Number.isInteger(count) || count < 1) usage(`--articles must be a whole number of at least 1, got "${values.articles}"`);
+  compileLib((line) => console.log(line));
   const result = await runImageBench({ articles: count, work: values.work ?? `/tmp/broadsheet-bench-images-${count}`, log: (line) => console.log(line) });
   console.log(`\n${formatImageBench(result)}\n`);
   process.exit(0);
@@ -62,6 +75,9 @@ const articles = Number(values.articles ?? '1000');
 const runs = Number(values.runs);
 if (!Number.isInteger(articles) || articles < 1) usage(`--articles must be a whole number of at least 1, got "${values.articles}"`);
 if (!Number.isInteger(runs) || runs < 1) usage(`--runs must be a whole number of at least 1, got "${values.runs}"`);
+const photos = Number(values.photos ?? '0');
+if (!Number.isInteger(photos) || photos < 0 || photos > articles) usage(`--photos must be a whole number from 0 to --articles (${articles}), got "${values.photos}"`);
+if (photos > 0 && values.corpus) usage('--photos makes photos for the generated corpus: give it without --corpus');
 const scenarios = values.scenarios?.split(',');
 const unknown = scenarios?.filter((name) => !SCENARIOS.includes(name));
 if (unknown && unknown.length > 0) usage(`unknown scenario ${unknown.map((name) => `"${name}"`).join(', ')}: choose from ${SCENARIOS.join(', ')}`);
@@ -73,11 +89,14 @@ const options = {
   hugo: !values['no-hugo'],
   hugoSite: values['hugo-site'],
   corpus: values.corpus,
+  photos,
   log: (line: string) => console.log(line),
 };
-const results = runBench(options);
+if (values['no-cgroup']) countWithoutCgroups();
+compileLib(options.log);
+const results = await runBench(options);
 console.log(`\n${formatScenarios(options, results)}\n`);
-if (results.hugo) console.log(`${formatHugo(results.hugo, results)}\n`);
+if (results.hugo) console.log(`${formatAnchors(results.hugo, results)}\n`);
 const cold = results.scenarios.find((result) => result.name === 'cold');
 if (cold) console.log(`${formatPhases(cold)}\n`);
 if (!scenarios || scenarios.includes('dev')) {

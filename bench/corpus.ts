@@ -1,20 +1,29 @@
 // The bench's synthetic news corpus, the same one the team's comparison scripts generate (same
 // generator, same seed, same files): N articles of
 // ~4.5 KB, YAML front-matter (title, date with a +05:00 offset, one of 12 topics, 1-4 of 300 tags,
-// source), in DIR/YYYY/MM/article-<i>.md.
+// source), in DIR/YYYY/MM/article-<i>.md. With `photos`, that many articles, spread evenly, also
+// have a lead photo beside them (article-<i>.jpg, photos.ts); the rest of the corpus is unchanged.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { photoMaker } from './photos.js';
 
 const WORDS = 'kazakhstan ministry culture embassy concert library science festival minister cooperation delegation agreement development region capital national people airline route service orchestra museum heritage exhibition investment energy'.split(' ');
 const TOPICS = ['Politics', 'Culture', 'Transport', 'Economy', 'Society', 'Sport', 'Science', 'Diplomacy', 'Health', 'Education', 'Energy', 'Tourism'];
 const TAGS = Array.from({ length: 300 }, (_, i) => `Tag ${i}`);
 
+/** Does article `index` of `count` have one of `photos` lead photos? Exactly `photos` do, spread evenly. */
+export function hasPhoto(index: number, count: number, photos: number): boolean {
+  return Math.floor(((index + 1) * photos) / count) > Math.floor((index * photos) / count);
+}
+
 /**
  * Write `count` articles to outDir/YYYY/MM/article-<i>.md (dated 2023-2025), creating folders as
- * needed. Deterministic: the same count gives byte-identical files. Does not clear outDir first.
+ * needed, `photos` of them (default none) with a lead photo. Deterministic: the same count and
+ * photos give byte-identical files. Does not clear outDir first.
  */
-export function writeCorpus(count: number, outDir: string): void {
+export async function writeCorpus(count: number, outDir: string, photos = 0): Promise<void> {
+  const makePhoto = photos > 0 ? await photoMaker() : undefined;
   let seed = 42;
   const random = () => {
     seed = (seed * 16807) % 2147483647;
@@ -39,7 +48,11 @@ export function writeCorpus(count: number, outDir: string): void {
       Array.from({ length: 3 + Math.floor(random() * 6) }, paragraph).join('\n\n') +
       (random() < 0.3 ? '\n\n> A quoted statement from the ministry.\n' : '') +
       (random() < 0.3 ? '\n\n- first point\n- second point\n' : '');
-    const frontMatter = `---\ntitle: "${title}"\ndate: ${iso}\ntopic: ${pick(TOPICS)}\ntags: [${[...new Set(tags)].map((tag) => JSON.stringify(tag)).join(', ')}]\nsource: Qazinform News Agency\n---\n\n`;
-    writeFileSync(path.join(dir, `article-${i}.md`), `${frontMatter}${body}\n`);
+    let frontMatter = `---\ntitle: "${title}"\ndate: ${iso}\ntopic: ${pick(TOPICS)}\ntags: [${[...new Set(tags)].map((tag) => JSON.stringify(tag)).join(', ')}]\nsource: Qazinform News Agency\n`;
+    if (makePhoto && hasPhoto(i, count, photos)) {
+      writeFileSync(path.join(dir, `article-${i}.jpg`), await makePhoto(i));
+      frontMatter += `image: article-${i}.jpg\nimageAlt: "A photo for news ${i}"\n`;
+    }
+    writeFileSync(path.join(dir, `article-${i}.md`), `${frontMatter}---\n\n${body}\n`);
   }
 }

@@ -2,11 +2,12 @@
 // site; a client reads its event stream over HTTP, as an open browser tab does; each run saves one
 // article (a changed body) and times from the save to the 'reload' event arriving at the client.
 // The watcher's quiet period (dev/watch.ts QUIET_MS) is part of the time, as it is for an author.
+// The server is the compiled one in lib/, as `broadsheet dev` runs it.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import path from 'node:path';
-import { startDev } from '../src/dev/index.js';
+import { pathToFileURL } from 'node:url';
 
 /** What measureDevLatency timed; the unmeasured warm-up save is in none of the arrays. */
 export interface DevLatency {
@@ -20,8 +21,12 @@ export interface DevLatency {
   startSeconds: number;
 }
 
-/** Edit `articles` (content paths) one at a time under a running dev server, timing each. */
-export async function measureDevLatency(site: string, articles: readonly string[], runs: number): Promise<DevLatency> {
+/**
+ * Edit `articles` (content paths) one at a time under a running dev server, timing each. The
+ * server is the one `devModule` (a file path: lib/src/dev/index.js, the compiled CLI's) exports.
+ */
+export async function measureDevLatency(site: string, articles: readonly string[], runs: number, devModule: string): Promise<DevLatency> {
+  const { startDev } = (await import(pathToFileURL(devModule).href)) as typeof import('../src/dev/index.js');
   const updates: Array<{ ms: number; pages: number }> = [];
   const started = performance.now();
   const handle = await startDev({

@@ -1,10 +1,11 @@
-// The bench's figures as Markdown tables: our scenarios, Broadsheet against Hugo from the same
-// run, the cold build's time per phase, and the dev server's save-to-reload time.
+// The bench's figures as Markdown tables: our scenarios, Broadsheet against Hugo and against Hugo +
+// Pagefind from the same run, the cold build's time per phase, and the dev server's save-to-reload time.
 
 import { availableParallelism, cpus } from 'node:os';
 import type { DevLatency } from './dev-latency.js';
-import type { BenchOptions, BenchResults, BuildRun, HugoResult, ScenarioResult } from './measure.js';
-import { median } from './timed.js';
+import type { AnchorRun, HugoResult } from './hugo.js';
+import type { BenchOptions, BenchResults, BuildRun, ScenarioResult } from './measure.js';
+import { median, methodLine } from './timed.js';
 
 const seconds = (value: number) => value.toFixed(2);
 const whole = (value: number) => Math.round(value).toLocaleString('en');
@@ -14,50 +15,67 @@ export function machineLine(): string {
   return `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}`;
 }
 
-/** Our scenarios, one row each: medians of wall, CPU (user + sys), pages/s, peak RSS, work done. */
+/** Our scenarios, one row each: medians of wall, CPU of every process, cores busy, peak memory, work done, files changed. */
 export function formatScenarios(options: BenchOptions, results: BenchResults): string {
   const pages = results.scenarios[0]?.runs[0]?.pages ?? 0;
-  return [
-    `Broadsheet, ${options.articles.toLocaleString('en')} articles (${pages.toLocaleString('en')} pages), median of ${options.runs}, ${machineLine()}`,
+  const photos = options.photos ? `, ${options.photos.toLocaleString('en')} with a lead photo` : '';
+  const lines = [
+    `Broadsheet, ${options.articles.toLocaleString('en')} articles${photos} (${pages.toLocaleString('en')} pages), search on, median of ${options.runs}, ${machineLine()}`,
+    methodLine(results.method),
     '',
-    '| scenario | wall (s) | user + sys CPU (s) | pages/s | peak RSS (MB) | articles rendered | pages rendered |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| scenario | wall (s) | CPU (s) | cores busy | peak memory (MB) | articles rendered | pages rendered | files written | files changed in dist/ (new + changed + removed) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.scenarios.map((result) => {
-      const first = result.runs[0]!;
-      return `| ${result.label} | ${seconds(result.seconds)} | ${result.cpu.toFixed(1)} | ${whole(result.pagesPerSecond)} | ${whole(result.rssMb)} | ${whole(first.articlesRendered)} | ${whole(first.pagesRendered)} |`;
+      // Counts of the run with the median number of files changed (the lower middle of an even count): whole files, one run's.
+      const runs = [...result.runs].sort((a, b) => (a.changes?.total ?? 0) - (b.changes?.total ?? 0));
+      const middle = runs[Math.floor((runs.length - 1) / 2)]!;
+      const changes = middle.changes;
+      const changed = changes ? `${whole(changes.total)} (${whole(changes.added)} + ${whole(changes.changed)} + ${whole(changes.removed)})` : '–';
+      return `| ${result.label} | ${seconds(result.seconds)} | ${result.cpu.toFixed(1)} | ${(result.cpu / result.seconds).toFixed(2)} | ${whole(result.peakMb)} | ${whole(middle.articlesRendered)} | ${whole(middle.pagesRendered)} | ${whole(middle.written)} | ${changed} |`;
     }),
-  ].join('\n');
+  ];
+  const cold = results.scenarios.find((result) => result.name === 'cold');
+  if (cold && results.method === 'cgroup') {
+    const waited = cold.runs.map((run) => run.waitedCpu).filter((cpu) => cpu !== undefined);
+    const nodeAlone = median(cold.runs.map((run) => run.nodeRssMb));
+    const charged = median(cold.runs.map((run) => run.chargedMb ?? 0));
+    lines.push('', `Cold build: peak memory of the Node process alone ${whole(nodeAlone)} MB (the tree's together: ${whole(cold.peakMb)} MB; charged to its cgroup, page cache of the files it read and wrote included: ${whole(charged)} MB).`);
+    if (waited.length > 0) lines.push(`Of its ${cold.cpu.toFixed(1)} s of CPU, GNU time (the rusage of waited processes) sees ${median(waited).toFixed(1)} s.`);
+  }
+  return lines.join('\n');
 }
 
-function cpuCell(user: number, sys: number): string {
-  return `${user.toFixed(1)} + ${sys.toFixed(1)} = ${(user + sys).toFixed(1)}`;
-}
-
-/** Hugo's clean builds against our cold ones from the same run, with the ratios the targets use. */
-export function formatHugo(hugo: HugoResult, results: BenchResults): string {
+/** The anchors' clean builds (Hugo; Hugo + Pagefind's CLI) against our cold and warm ones from the same run, with the ratios the targets use. */
+export function formatAnchors(hugo: HugoResult, results: BenchResults): string {
   const cold = results.scenarios.find((result) => result.name === 'cold');
   if (!cold || hugo.runs.length === 0) return '';
-  const h = {
-    seconds: median(hugo.runs.map((run) => run.seconds)),
-    user: median(hugo.runs.map((run) => run.user)),
-    sys: median(hugo.runs.map((run) => run.sys)),
-    rssMb: median(hugo.runs.map((run) => run.rssMb)),
-    pages: hugo.runs[0]!.pages,
+  const of = (pick: (run: HugoResult['runs'][number]) => AnchorRun | undefined): AnchorRun | undefined => {
+    const runs = hugo.runs.map(pick).filter((run) => run !== undefined);
+    if (runs.length === 0) return undefined;
+    return { seconds: median(runs.map((run) => run.seconds)), cpu: median(runs.map((run) => run.cpu)), peakMb: median(runs.map((run) => run.peakMb)), pages: runs[0]!.pages };
   };
-  const ours = { user: median(cold.runs.map((run) => run.user)), sys: median(cold.runs.map((run) => run.sys)), first: cold.runs[0]! };
+  const h = of((run) => run.hugo)!;
+  const p = of((run) => run.pagefind);
+  // Hugo, then Pagefind: one after the other, so their times add up and the peak is the larger one.
+  const both = of((run) => run.pagefind && { seconds: run.hugo.seconds + run.pagefind.seconds, cpu: run.hugo.cpu + run.pagefind.cpu, peakMb: Math.max(run.hugo.peakMb, run.pagefind.peakMb), pages: run.hugo.pages });
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+  const row = (name: string, run: AnchorRun, pages: string) => `| ${name} | ${seconds(run.seconds)} | ${run.cpu.toFixed(1)} | ${(run.cpu / run.seconds).toFixed(2)} | ${whole(run.peakMb)} | ${pages} |`;
+  const ratios = (name: string, anchor: AnchorRun) => `| ${name} | ${ratio(cold.seconds, anchor.seconds)} | ${ratio(cold.cpu, anchor.cpu)} | | ${ratio(cold.peakMb, anchor.peakMb)} | |`;
   const lines = [
-    `Against Hugo ${hugo.version}, clean builds of the same corpus in this run, median of ${hugo.runs.length} (wall: ${hugo.runs.map((run) => seconds(run.seconds)).join(', ')} s)`,
+    `Anchors: clean builds of the same corpus in this run, median of ${hugo.runs.length} (Hugo's wall: ${hugo.runs.map((run) => seconds(run.hugo.seconds)).join(', ')} s). ${methodLine(results.method)}`,
     '',
-    '| | wall (s) | user + sys CPU (s) | peak RSS (MB) | pages |',
-    '|---|---:|---:|---:|---:|',
-    `| Hugo ${hugo.version} | ${seconds(h.seconds)} | ${cpuCell(h.user, h.sys)} | ${whole(h.rssMb)} | ${whole(h.pages)} |`,
-    `| Broadsheet, cold | ${seconds(cold.seconds)} | ${cpuCell(ours.user, ours.sys)} | ${whole(cold.rssMb)} | ${whole(ours.first.pages)} + ${whole(ours.first.feeds)} feeds |`,
-    `| Broadsheet / Hugo | ${ratio(cold.seconds, h.seconds)} | ${ratio(ours.user + ours.sys, h.user + h.sys)} | ${ratio(cold.rssMb, h.rssMb)} | |`,
+    '| | wall (s) | CPU (s) | cores busy | peak memory (MB) | pages |',
+    '|---|---:|---:|---:|---:|---:|',
+    row(`Hugo ${hugo.version}`, h, `${whole(h.pages)} HTML`),
+    ...(p && both ? [row(`Pagefind ${hugo.pagefind} CLI over Hugo's public/`, p, `${whole(p.pages)} indexed`), row('Hugo + Pagefind (a site with search)', both, '')] : []),
+    row('Broadsheet, cold (search on)', { ...cold, pages: 0 }, `${whole(cold.runs[0]!.pages)} + ${whole(cold.runs[0]!.feeds)} feeds`),
+    ...(both ? [ratios('Broadsheet / (Hugo + Pagefind)', both)] : []),
+    ratios('Broadsheet / Hugo', h),
   ];
-  for (const name of ['warm', 'edit10'] as const) {
-    const warm = results.scenarios.find((result) => result.name === name);
-    if (warm) lines.push(`| ${warm.label} | ${seconds(warm.seconds)} (${ratio(warm.seconds, h.seconds)} of Hugo's clean build) | ${warm.cpu.toFixed(1)} | ${whole(warm.rssMb)} | |`);
+  const warm = results.scenarios.filter((result) => result.name !== 'cold');
+  if (warm.length > 0) {
+    lines.push('', `| warm scenario | wall (s) | of Hugo's clean build | ${both ? 'of Hugo + Pagefind |' : ''}`, `|---|---:|---:|${both ? '---:|' : ''}`);
+    for (const result of warm) lines.push(`| ${result.label} | ${seconds(result.seconds)} | ${ratio(result.seconds, h.seconds)} | ${both ? `${ratio(result.seconds, both.seconds)} |` : ''}`);
   }
   return lines.join('\n');
 }
@@ -73,9 +91,9 @@ export function formatPhases(cold: ScenarioResult): string {
   });
   const inBuild = median(cold.runs.map((run) => run.phases.reduce((sum, entry) => sum + entry.ms, 0))) / 1000;
   return [
-    `The cold build by phase (median of ${cold.runs.length}; CPU counts every thread, so CPU / wall is the cores kept busy)`,
+    `The cold build by phase (median of ${cold.runs.length}; CPU of the Node process, every thread, as it reports it: Pagefind's processes are not in these rows)`,
     '',
-    '| phase | wall (s) | user + sys CPU (s) | cores busy |',
+    '| phase | wall (s) | CPU (s) | cores busy |',
     '|---|---:|---:|---:|',
     `| process start-up and exit (outside build()) | ${seconds(Math.max(0, cold.seconds - inBuild))} | | |`,
     ...rows,

@@ -1,12 +1,15 @@
 // `npm run bench -- --images`: the image stage on a synthetic corpus. N articles, each with a lead
 // photo generated with sharp (sizes from 1,200 × 800 to 4,000 × 3,000, with noise so they compress
-// like photos); a cold build (empty cache) and a warm one (nothing changed), in this process.
-// Reports the image phase per image for both, and the bytes a reader downloads against the originals.
+// like photos); a cold build (empty cache) and a warm one (nothing changed), in this process, by
+// the compiled build in lib/ (what the CLI runs). Reports the image phase per image for both, and
+// the bytes a reader downloads against the originals.
 
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { build, type BuildResult } from '../src/build.js';
+import type { BuildResult } from '../src/build.js';
+
+const COMPILED_BUILD = new URL('../lib/src/build.js', import.meta.url).href;
 
 /** What the image benchmark measured. */
 export interface ImageBenchResult {
@@ -42,6 +45,7 @@ export async function runImageBench(options: { articles: number; work: string; l
     originalBytes += noise.length;
     writeFileSync(path.join(dir, 'index.md'), `---\ntitle: "Story ${i}"\ndate: 2025-12-${String(1 + (i % 28)).padStart(2, '0')} 10:00\nimage: photo.jpg\nimageAlt: A photo\n---\n\nText of story ${i}.\n`);
   }
+  const { build } = (await import(COMPILED_BUILD)) as typeof import('../src/build.js');
   const run = async (label: string): Promise<BuildResult> => {
     const result = await build({ root: work, now: Date.parse('2026-01-01'), cache: true });
     log(`${label}: ${result.stats.imagesProcessed} of ${result.stats.images} images processed, build ${(result.stats.milliseconds / 1000).toFixed(2)} s`);

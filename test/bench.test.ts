@@ -1,0 +1,101 @@
+// The bench's own counters (bench/): what it reports as files changed in dist/, how it reads the
+// cgroups and /proc files it counts CPU and memory from, and the photos its corpus gets. No
+// timings here: those are the bench's output, never a test's.
+
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, symlinkSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { ownGroupFolders, parseFlatKeyed, parseProcCgroup, vmRssBytes } from '../bench/cgroup.js';
+import { hasPhoto, writeCorpus } from '../bench/corpus.js';
+import { compareManifests, outputManifest } from '../bench/manifest.js';
+import { parseTimeReport } from '../bench/timed.js';
+import { makeSite } from './helpers/site.js';
+
+describe('files changed in dist/, from manifests before and after a build', () => {
+  it('follows dist/ to the build it points at and counts new, changed and removed files', () => {
+    const root = makeSite({
+      '.dist.builds/a/index.html': '<p>old front page</p>',
+      '.dist.builds/a/2025/story/index.html': '<p>story</p>',
+      '.dist.builds/a/tags/old/index.html': '<p>old tag</p>',
+      '.dist.builds/b/index.html': '<p>new front page</p>',
+      '.dist.builds/b/2025/story/index.html': '<p>story</p>',
+      '.dist.builds/b/2026/added/index.html': '<p>added</p>',
+      '.dist.builds/b/2026/added/photo.jpg': new Uint8Array([0xff, 0xd8, 0xff]),
+    });
+    const dist = path.join(root, 'dist');
+    symlinkSync('.dist.builds/a', dist);
+    const before = outputManifest(dist);
+    unlinkSync(dist);
+    symlinkSync('.dist.builds/b', dist);
+    const after = outputManifest(dist);
+
+    expect([...after.keys()].sort()).toEqual(['2025/story/index.html', '2026/added/index.html', '2026/added/photo.jpg', 'index.html']);
+    expect(after.get('index.html')).toBe(createHash('sha256').update('<p>new front page</p>').digest('hex'));
+    expect(compareManifests(before, after)).toEqual({ added: 2, changed: 1, removed: 1, total: 4 });
+    expect(compareManifests(after, after)).toEqual({ added: 0, changed: 0, removed: 0, total: 0 });
+  });
+
+  it('counts every file as new when there was no dist/ before', () => {
+    const root = makeSite({ 'dist/index.html': 'x', 'dist/feed.xml': 'y' });
+    expect(compareManifests(outputManifest(path.join(root, 'missing')), outputManifest(path.join(root, 'dist')))).toEqual({ added: 2, changed: 0, removed: 0, total: 2 });
+  });
+});
+
+describe('reading cgroups and /proc', () => {
+  it("finds each controller's group, also where controllers share a line, and ignores the v2 line", () => {
+    const groups = parseProcCgroup('12:pids:/user.slice\n4:memory:/process_api/abc\n2:cpu,cpuacct:/bench\n0::/\n');
+    expect(groups.get('memory')).toBe('/process_api/abc');
+    expect(groups.get('cpuacct')).toBe('/bench');
+    expect(groups.get('cpu')).toBe('/bench');
+    expect(groups.has('')).toBe(false);
+  });
+
+  it("places this process's groups under the controllers' mounts, including a joint cpu,cpuacct mount", () => {
+    const mounts = makeSite({ 'cpu,cpuacct/cgroup.procs': '', 'memory/cgroup.procs': '' });
+    expect(ownGroupFolders('4:memory:/process_api/abc\n2:cpu,cpuacct:/\n', mounts)).toEqual({
+      cpuacct: path.join(mounts, 'cpu,cpuacct'),
+      memory: path.join(mounts, 'memory/process_api/abc'),
+    });
+  });
+
+  it('finds no groups to use without a cgroup v1 memory controller', () => {
+    const mounts = makeSite({ 'cpuacct/cgroup.procs': '' });
+    expect(ownGroupFolders('2:cpuacct:/\n0::/user.slice\n', mounts)).toBeUndefined();
+    expect(ownGroupFolders('0::/user.slice\n', mounts)).toBeUndefined();
+  });
+
+  it('reads cpuacct.stat, VmRSS and GNU time reports', () => {
+    expect(parseFlatKeyed('user 139\nsystem 63\n')).toEqual(new Map([['user', 139], ['system', 63]]));
+    expect(vmRssBytes('Name:\tnode\nVmHWM:\t  180000 kB\nVmRSS:\t  175000 kB\nThreads:\t11\n')).toBe(175000 * 1024);
+    expect(vmRssBytes('Name:\tnode\nState:\tZ (zombie)\n')).toBe(0);
+    expect(parseTimeReport('Command exited with non-zero status 1\n35.49 10.20 2.20 490512\n')).toEqual({ wall: 35.49, user: 10.2, sys: 2.2, rssKb: 490512 });
+  });
+});
+
+describe('the corpus with --photos', () => {
+  it('gives exactly the asked number of articles a photo, spread over the corpus', () => {
+    const chosen = Array.from({ length: 1000 }, (_, i) => i).filter((i) => hasPhoto(i, 1000, 7));
+    expect(chosen).toHaveLength(7);
+    expect(chosen[0]).toBeLessThan(1000 / 7);
+    expect(chosen.at(-1)).toBeGreaterThan(1000 - 1000 / 7);
+    expect(Array.from({ length: 50 }, (_, i) => i).filter((i) => hasPhoto(i, 50, 50))).toHaveLength(50);
+  });
+
+  it('writes each photo beside its article, named in its front matter, no two alike', async () => {
+    const content = makeSite({});
+    await writeCorpus(12, content, 3);
+    const files = readdirSync(content, { recursive: true }).map(String);
+    const photos = files.filter((file) => file.endsWith('.jpg'));
+    expect(photos).toHaveLength(3);
+    const leads = files
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => ({ file, meta: parseYaml(readFileSync(path.join(content, file), 'utf8').split('---\n')[1]!) as Record<string, unknown> }))
+      .filter(({ meta }) => meta.image !== undefined);
+    expect(leads.map(({ file, meta }) => path.join(path.dirname(file), String(meta.image))).sort()).toEqual(photos.sort());
+    expect(leads.every(({ meta }) => typeof meta.imageAlt === 'string')).toBe(true);
+    const hashes = photos.map((photo) => createHash('sha256').update(readFileSync(path.join(content, photo))).digest('hex'));
+    expect(new Set(hashes).size).toBe(3);
+  });
+});
