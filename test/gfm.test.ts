@@ -59,6 +59,15 @@ describe('GFM only where needed', () => {
     );
   }, 180_000);
 
+  it('makes a table of one column without a pipe ("Name\\n:-"), in a quote and a list too, as remark-gfm does', () => {
+    // Found by the property above (seed 625884786): the sniffing took "|" as every table's mark.
+    for (const markdown of ['Almaty\nAlmaty\n:-\nAlmaty\n', 'a\n-:\nb\n', 'a\n:-:\n', '> a\n> :-\n', '- a\n  :-\n']) {
+      const sniffed = renderMarkdown(markdown, OPTIONS, 'sniff');
+      expect(sniffed.html, markdown).toContain('<table>');
+      expect(sniffed).toEqual(renderMarkdown(markdown, OPTIONS, 'always'));
+    }
+  });
+
   it('gives byte-identical output on article-shaped text, where links hold "://" but nothing autolinks', () => {
     const words = fc.array(fc.constantFrom('culture', 'embassy', '**concert**', '[museum](https://example.org/museum)', 'library,', 'people.'), { minLength: 20, maxLength: 80 });
     fc.assert(

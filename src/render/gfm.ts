@@ -4,7 +4,9 @@
 //
 // - table, strikethrough, task list item, footnote: each needs a character (or pair) that the
 //   body must contain for the syntax to exist at all: "|", "~", "[ ]" or "[x]", "[^". Without it
-//   the extension can never match, so leaving it out cannot change the result.
+//   the extension can never match, so leaving it out cannot change the result. A table of one
+//   column needs no "|": "Name\n:-" is one, so a colon beside a dash counts too (a delimiter
+//   row of dashes alone is a setext underline or a rule, never a table's).
 // - autolink literal (bare www., http://, e-mail addresses): nearly every article has "://"
 //   inside ordinary [text](url) links, where autolinking never happens. So the body is parsed
 //   without it, and only when a *text node* of that tree contains "www.", "://" or "@" (the only
@@ -42,7 +44,7 @@ export function sniffGfm(markdown: string): GfmParts {
     autolinkLiteral: false,
     footnote: markdown.includes('[^'),
     strikethrough: markdown.includes('~'),
-    table: markdown.includes('|'),
+    table: markdown.includes('|') || markdown.includes(':-') || markdown.includes('-:'),
     taskListItem: /\[[\sxX]\]/.test(markdown),
   };
 }
