@@ -12,7 +12,8 @@ import { startDev } from '../src/dev/index.js';
 import { cleanBuildOf, differences } from './helpers/dev.js';
 import { buildInMemory } from './helpers/memory-site.js';
 import { snapshot } from './helpers/output.js';
-import { article, makeSite, page, runCli, writeFiles } from './helpers/site.js';
+import { runBuildGroup } from './helpers/processes.js';
+import { article, makeSite, page, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-10T00:00:00Z');
 
@@ -208,7 +209,11 @@ describe('the search index', () => {
     await build({ root, now: NOW, threads: 1 });
     const before = snapshot(path.join(root, 'dist'));
     writeFiles(root, { 'content/2025/12/budget.md': article({ title: 'Parliament passes the 2026 budget', date: '2025-12-18 19:20', topic: 'Politics' }, 'Amended.') });
-    const result = await runCli(['build'], root, { PAGEFIND_EXTENDED_BINARY_PATH: path.join(root, 'no-such-pagefind') });
+    // The build leads a process group of its own: a kill of its group (Node's kill() of a process
+    // that never started signals pid 0, the caller's group, which once ended whole test runs and
+    // would end a user's shell pipeline) shows as a signal here, instead of ending the test run.
+    const result = await runBuildGroup(root, [], { PAGEFIND_EXTENDED_BINARY_PATH: path.join(root, 'no-such-pagefind') });
+    expect(result.signal).toBeNull();
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Pagefind could not index the site for search');
     expect(result.stderr).toContain('set search: false in site.config.ts');

@@ -95,6 +95,12 @@ function noteSpawned<T>(call: () => T): T {
   const spawn = childProcess.spawn;
   childProcess.spawn = ((...args: Parameters<typeof spawn>) => {
     const child = spawn(...args);
+    // A process that never started (no binary at the path) has no pid, and while Node still holds
+    // its handle, kill() on it signals pid 0: this process's whole group, which is the user's shell
+    // pipeline or the CI step (seen as every process of a test run ended by SIGTERM). The package
+    // kills its process on any error of it, that one included: such a kill is a no-op here.
+    const kill = child.kill.bind(child);
+    child.kill = (signal?: NodeJS.Signals | number) => (child.pid === undefined ? false : kill(signal));
     running.add(child);
     child.once('exit', () => running.delete(child));
     return child;
@@ -115,10 +121,12 @@ export async function endSearchProcesses(): Promise<void> {
   for (const service of services) (await service).close();
   await Promise.all(
     [...running].map((child) => {
-      if (child.exitCode !== null || child.signalCode !== null) return undefined;
+      // Never started (no pid: its spawn failed, and it ends in an 'error' event, never 'exit'),
+      // or already ended: nothing to wait for.
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return undefined;
       // The package unrefs its process; waited for, it must keep Node alive until it has exited.
       child.ref();
-      return once(child, 'exit');
+      return once(child, 'exit').catch(() => undefined);
     }),
   );
 }
