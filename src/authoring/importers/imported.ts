@@ -19,7 +19,7 @@ export interface ImportedAsset {
 
 /** One article as an importer read it: front-matter values as text, the body as Markdown. */
 export interface ImportedArticle {
-  /** The source's identity of the item (a WordPress guid, a feed entry's id, a file's path): recorded as `importedFrom`. */
+  /** The source's identity of the item (a WordPress post's ?p= address, a feed entry's id, a file's path): recorded as `importedFrom`. */
   sourceId: string;
   /** Where it is in the source, for problems. */
   origin: { file: string } & Position;
