@@ -196,25 +196,22 @@ describe('axe-core in chromium', () => {
   }
 });
 
-/** The layout shift the page in `tab` has made so far (every entry, buffered). */
+/**
+ * The layout shift the page in `tab` has made so far: every entry, buffered. observe() with
+ * `buffered` puts the entries already recorded into the observer's buffer at once, so
+ * takeRecords() returns them without waiting for the observer's callback.
+ */
 function layoutShift(tab: Page): Promise<number> {
-  return tab.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const { PerformanceObserver } = globalThis as unknown as {
-          PerformanceObserver: new (callback: (list: { getEntries(): Array<{ value: number }> }) => void) => { observe(options: unknown): void; disconnect(): void };
-        };
-        let total = 0;
-        const observer = new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) total += entry.value;
-        });
-        observer.observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => {
-          observer.disconnect();
-          resolve(total);
-        }, 200);
-      }),
-  );
+  return tab.evaluate(() => {
+    const { PerformanceObserver } = globalThis as unknown as {
+      PerformanceObserver: new (callback: () => void) => { observe(options: unknown): void; takeRecords(): Array<{ value: number }>; disconnect(): void };
+    };
+    const observer = new PerformanceObserver(() => undefined);
+    observer.observe({ type: 'layout-shift', buffered: true });
+    const entries = observer.takeRecords();
+    observer.disconnect();
+    return entries.reduce((total, entry) => total + entry.value, 0);
+  });
 }
 
 /** Scroll every image of the page into view, so lazy ones load too, and wait until all have. */
