@@ -1,7 +1,7 @@
 // The site config's options as docs/configuration.md lists them, generated so that the page and
 // the schema cannot drift: each option's type, range and default come from the zod schema itself
 // (zod's JSON Schema of its input), and its meaning from the doc comment written on it in
-// src/config.ts, read with the TypeScript compiler's parser. The doc comments stay the one place
+// src/config-schema.ts, read with the TypeScript compiler's parser. The doc comments stay the one place
 // the meaning is written, and editors show the same text when a site's config is typed.
 // scripts/config-reference.ts prints or rewrites the table; a test fails when the page is stale.
 // Dev-only: typescript is a dev dependency, so nothing in src/ imports this.
@@ -12,10 +12,10 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import ts from 'typescript';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
-import { configSchema } from '../src/config.js';
+import { configSchema } from '../src/config-schema.js';
 
 /** The config module, whose doc comments say what each option means. */
-export const CONFIG_SOURCE = new URL('../src/config.ts', import.meta.url);
+export const CONFIG_SOURCE = new URL('../src/config-schema.ts', import.meta.url);
 
 /** One row of the table. */
 export interface ConfigOption {
@@ -44,7 +44,7 @@ interface JsonSchema {
 }
 
 /**
- * The doc comment of every option in `source` (src/config.ts), by its path of keys
+ * The doc comment of every option in `source` (src/config-schema.ts), by its path of keys
  * (`frontPage.secondary`; a record's entries without their key: `languages.title`). Options are
  * the properties of the `z.object({...})` literals reached from `configSchema`, through the
  * constants of the module its properties name (`languageSchema`).
@@ -88,7 +88,7 @@ export function optionComments(source: string = readFileSync(CONFIG_SOURCE, 'utf
   };
   const schema = constants.get('configSchema');
   const shape = schema && objectLiteral(schema, new Set(['configSchema']));
-  if (!shape) throw new Error('src/config.ts has no configSchema = z.object({ ... })');
+  if (!shape) throw new Error('src/config-schema.ts has no configSchema = z.object({ ... })');
   read(shape, '');
   return comments;
 }
@@ -103,7 +103,7 @@ export function configOptions(comments: Map<string, string> = optionComments()):
   const walk = (object: JsonSchema, key: string, name: string) => {
     for (const [property, value] of Object.entries(object.properties ?? {})) {
       const meaning = comments.get(`${key}${property}`);
-      if (meaning === undefined) throw new Error(`the option ${name}${property} has no doc comment in src/config.ts`);
+      if (meaning === undefined) throw new Error(`the option ${name}${property} has no doc comment in src/config-schema.ts`);
       checkMarkdown(`${name}${property}`, meaning);
       const record = typeof value.additionalProperties === 'object' && value.additionalProperties.properties ? value.additionalProperties : undefined;
       const defaultValue = value.default === undefined || value.properties ? undefined : `\`${codeOf(value.default)}\``;
@@ -123,7 +123,7 @@ export function configTable(options: readonly ConfigOption[] = configOptions()):
 }
 
 /** The line before the generated table in docs/configuration.md; everything up to TABLE_END is replaced. */
-export const TABLE_START = '<!-- config-options: generated from src/config.ts by `node --import tsx scripts/config-reference.ts --write` -->';
+export const TABLE_START = '<!-- config-options: generated from src/config-schema.ts by `node --import tsx scripts/config-reference.ts --write` -->';
 /** The line after the generated table. */
 export const TABLE_END = '<!-- /config-options -->';
 
@@ -174,7 +174,7 @@ function pluralOf(type: string): string {
 function checkMarkdown(option: string, text: string): void {
   const tree: Root = fromMarkdown(text);
   visit(tree, 'html', (node) => {
-    throw new Error(`the doc comment of ${option} in src/config.ts has HTML (${node.value}): write it as code, in backticks`);
+    throw new Error(`the doc comment of ${option} in src/config-schema.ts has HTML (${node.value}): write it as code, in backticks`);
   });
 }
 

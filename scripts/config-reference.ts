@@ -1,5 +1,5 @@
 // `node --import tsx scripts/config-reference.ts` prints docs/configuration.md's table of options,
-// made from the config schema and its doc comments (src/config.ts); with `--write` it rewrites the
+// made from the config schema and its doc comments (src/config-schema.ts); with `--write` it rewrites the
 // table in docs/configuration.md instead (after a change to an option).
 
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -132,12 +132,12 @@ describe('docs/configuration.md', () => {
   it('refuses an option without a doc comment, naming it', () => {
     const comments = optionComments();
     comments.delete('related.tagWeight');
-    expect(() => configOptions(comments)).toThrow('the option related.tagWeight has no doc comment in src/config.ts');
+    expect(() => configOptions(comments)).toThrow('the option related.tagWeight has no doc comment in src/config-schema.ts');
   });
 
   it('refuses a doc comment with raw HTML, which would be markup on the page', () => {
     const comments = optionComments();
     comments.set('language', 'the <html lang> of every page');
-    expect(() => configOptions(comments)).toThrow(/the doc comment of language in src\/config\.ts has HTML \(<html lang>\)/);
+    expect(() => configOptions(comments)).toThrow(/the doc comment of language in src\/config-schema\.ts has HTML \(<html lang>\)/);
   });
 });
