@@ -149,13 +149,13 @@ describe.concurrent('a symlink inside the site', () => {
   it('works for content, static and template files and folders', async () => {
     const root = makeSite({
       ...GOOD,
-      'shared/wire.md': article({ title: 'From the wire', date: '2025-12-17' }),
+      'wire-desk/wire.md': article({ title: 'From the wire', date: '2025-12-17' }),
       'archive-2024/old.md': article({ title: 'An older story', date: '2024-05-01' }),
       'pictures/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
       'pictures/maps/almaty.svg': '<svg xmlns="http://www.w3.org/2000/svg"><title>Almaty</title></svg>\n',
       'theme/card.liquid': '<article class="card linked-card"><h2><a href="{{ item.url | url }}">{{ item.title }}</a></h2></article>\n',
     });
-    link(root, 'content/2025/12/wire.md', '../../../shared/wire.md');
+    link(root, 'content/2025/12/wire.md', '../../../wire-desk/wire.md');
     link(root, 'content/2024', '../archive-2024');
     link(root, 'static/logo.svg', '../pictures/logo.svg');
     link(root, 'static/maps', '../pictures/maps');
