@@ -113,3 +113,17 @@ export function safeFileName(name: string): string {
   const safe = decoded.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '');
   return safe || 'file';
 }
+
+/**
+ * Names with each one kept once, first spelling first, compared without case ("GitHub" and
+ * "github" are one tag): what a source's categories, tags and authors become.
+ */
+export function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = name.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -6,7 +6,7 @@
 import { importedDateText } from '../../../dates.js';
 import type { Position } from '../../../problems/index.js';
 import { htmlText, htmlToMarkdown } from '../html-markdown.js';
-import type { ImportedArticle, ImportReport } from '../imported.js';
+import { uniqueNames, type ImportedArticle, type ImportReport } from '../imported.js';
 
 /** An entry as a feed gives it; every field may be missing. */
 export interface FeedEntry {
@@ -59,7 +59,7 @@ export function entryArticle(entry: FeedEntry, feed: FeedContext): ImportedArtic
     feed.report.fieldFilled(entry.at, { field: 'date', how: `the feed's date ${date} is used` });
   }
   const updated = entry.updated && entry.published ? importedDateText(entry.updated) : undefined;
-  const [topic, ...tags] = unique(entry.categories.map((name) => name.trim()).filter(Boolean));
+  const [topic, ...tags] = uniqueNames(entry.categories.map((name) => name.trim()).filter(Boolean));
   return {
     sourceId: entry.id ?? entry.url ?? `${title} ${date}`,
     origin: { file: feed.file, ...entry.at },
@@ -69,7 +69,7 @@ export function entryArticle(entry: FeedEntry, feed: FeedContext): ImportedArtic
     slug: entry.url ? slugOfUrl(entry.url) : undefined,
     topic,
     tags,
-    authors: unique(entry.authors.map(personName).filter((name): name is string => name !== undefined)),
+    authors: uniqueNames(entry.authors.map(personName).filter((name): name is string => name !== undefined)),
     summary,
     // A lead image is the old site's: relative to the entry, else not one the new site can find.
     image: entry.image && URL.canParse(entry.image, baseUrl) ? new URL(entry.image, baseUrl).href : undefined,
@@ -132,14 +132,4 @@ function paragraphsOf(text: string): string {
 function firstWords(text: string): string {
   const words = text.split(' ').filter(Boolean);
   return words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : words.join(' ');
-}
-
-function unique(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.filter((name) => {
-    const key = name.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { importedDateText, looseDateText } from '../../../dates.js';
 import type { Position } from '../../../problems/index.js';
 import { htmlToMarkdown } from '../html-markdown.js';
-import type { ImportedArticle, ImportReport } from '../imported.js';
+import { uniqueNames, type ImportedArticle, type ImportReport } from '../imported.js';
 import { ArticleAssets } from '../wordpress/uploads.js';
 import { findImage, localizeImages, type ImageFolders } from './images.js';
 import { convertMarkup } from './markup.js';
@@ -157,7 +157,7 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
 
   const categories = [...(place.categories.length > 0 ? place.categories : list(data.categories ?? data.category, generator === 'jekyll')), ...list(taxonomies.categories)];
   const tags = [...list(data.tags, generator === 'jekyll'), ...list(taxonomies.tags)].filter((tag) => !(generator === 'eleventy' && /^(posts?|all)$/i.test(tag)));
-  const [topic, ...otherCategories] = unique(categories);
+  const [topic, ...otherCategories] = uniqueNames(categories);
   const redirects = [...list(data.aliases), ...list(data.redirect_from), ...list(taxonomies.aliases)].map((alias) => absoluteAlias(alias, context.oldUrl));
   return {
     sourceId: `${generator}:${post.relative}`,
@@ -167,8 +167,8 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
     updated: [data.lastmod, data.updated, data.last_modified_at, data.modified].map((value) => (str(value) ? importedDateText(str(value)!) : undefined)).find(Boolean),
     slug: place.slug ?? place.fileSlug,
     topic,
-    tags: unique([...otherCategories, ...tags]),
-    authors: unique([...list(data.author), ...list(data.authors), ...list((data.extra as { author?: unknown } | undefined)?.author)]),
+    tags: uniqueNames([...otherCategories, ...tags]),
+    authors: uniqueNames([...list(data.author), ...list(data.authors), ...list((data.extra as { author?: unknown } | undefined)?.author)]),
     summary: str(data.description) ?? str(data.summary) ?? str(data.excerpt),
     draft: data.draft === true || data.published === false || post.relative.split('/').includes('_drafts') || undefined,
     image,
@@ -185,14 +185,4 @@ function absoluteAlias(alias: string, own: string | undefined): string | undefin
   if (alias.startsWith('/')) return alias;
   const folder = own ? own.replace(/[^/]*\/?$/, '') : '/';
   return path.posix.normalize(`${folder}${alias}`);
-}
-
-function unique(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return names.filter((name) => {
-    const key = name.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
