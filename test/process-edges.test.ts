@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { tracked } from './helpers/children.js';
 import { folderState, snapshot } from './helpers/output.js';
+import { processes } from './helpers/process-groups.js';
 import { article, makeSite, REPO, runCli, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -125,23 +126,6 @@ function holdBuild(root: string, point: string, args: string[] = []): HeldBuild 
   return { child, held, exited };
 }
 
-/** The processes whose parent is `pid`, from /proc: [pid, command name, state]. */
-function childrenOf(pid: number): Array<[number, string, string]> {
-  const found: Array<[number, string, string]> = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[1]) === pid) found.push([Number(name), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), fields[0]!]);
-  }
-  return found;
-}
-
 describe('a build interrupted', () => {
   it.runIf(existsSync('/proc/self/stat'))('by Ctrl-C (SIGINT) while Pagefind indexes: says the output is unchanged, exit 130, Pagefind ended and reaped, the lock released, dist/ byte-identical', async () => {
     const root = makeSite(siteFiles());
@@ -150,14 +134,14 @@ describe('a build interrupted', () => {
     const before = snapshot(path.join(root, 'dist'));
     const run = holdBuild(root, 'search');
     await run.held;
-    const pagefind = childrenOf(run.child.pid!).filter(([, command]) => command.startsWith('pagefind'));
+    const pagefind = processes().filter((entry) => entry.ppid === run.child.pid && entry.command.startsWith('pagefind'));
     expect(pagefind.length).toBeGreaterThan(0);
     run.child.kill('SIGINT');
     const { code, stderr } = await run.exited;
     expect(stderr).toBe('broadsheet: holding at search\nInterrupted: the output folder is unchanged.\n');
     expect(code).toBe(130);
     // Reaped by the build itself: no process, not even a zombie, is left under those pids.
-    for (const [pid] of pagefind) expect(existsSync(`/proc/${pid}`), `pagefind ${pid}`).toBe(false);
+    for (const { pid } of pagefind) expect(existsSync(`/proc/${pid}`), `pagefind ${pid}`).toBe(false);
     expect(existsSync(path.join(root, '.cache/build.lock'))).toBe(false);
     expect(snapshot(path.join(root, 'dist'))).toEqual(before);
   });

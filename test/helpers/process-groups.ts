@@ -1,24 +1,28 @@
-// Test helper: whether a process group has ended, read from /proc. No waiting on the clock.
+// Test helper: the processes of this machine as /proc lists them, and whether a process group has
+// ended. No waiting on the clock.
 
 import { readdirSync, readFileSync } from 'node:fs';
 
-/**
- * Resolves once no process of group `pgid` is running (a zombie, dead but not yet reaped by a
- * parent that is not ours, counts as ended: it writes nothing). Where there is no /proc, at once.
- */
-export async function groupEnded(pgid: number): Promise<void> {
-  while (groupMembers(pgid).length > 0) await new Promise((resolve) => setImmediate(resolve));
+/** A process as /proc/<pid>/stat tells it. */
+export interface ProcessEntry {
+  pid: number;
+  /** The command name (in parentheses in the stat line). */
+  command: string;
+  /** R, S, D, Z (a zombie), X... */
+  state: string;
+  ppid: number;
+  pgrp: number;
 }
 
-/** The pids of live (not zombie) processes in group `pgid`, from /proc. */
-function groupMembers(pgid: number): number[] {
+/** Every process /proc lists (none where there is no /proc); one that ends while read is left out. */
+export function processes(): ProcessEntry[] {
   let names: string[];
   try {
     names = readdirSync('/proc');
   } catch {
     return [];
   }
-  const members: number[] = [];
+  const found: ProcessEntry[] = [];
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
     let stat: string;
@@ -27,9 +31,18 @@ function groupMembers(pgid: number): number[] {
     } catch {
       continue;
     }
-    // After the command name: state, ppid, pgrp, ...
-    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') members.push(Number(name));
+    // The command name may hold spaces and parentheses: the fields start after the last ")".
+    const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    found.push({ pid: Number(name), command: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), state: state!, ppid: Number(ppid), pgrp: Number(pgrp) });
   }
-  return members;
+  return found;
+}
+
+/**
+ * Resolves once no process of group `pgid` is running (a zombie, dead but not yet reaped by a
+ * parent that is not ours, counts as ended: it writes nothing). Where there is no /proc, at once.
+ */
+export async function groupEnded(pgid: number): Promise<void> {
+  const live = () => processes().some((entry) => entry.pgrp === pgid && entry.state !== 'Z' && entry.state !== 'X');
+  while (live()) await new Promise((resolve) => setImmediate(resolve));
 }
