@@ -13,6 +13,7 @@ import ts from 'typescript';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { configSchema } from '../src/config-schema.js';
+import { replaceBetween } from './generated-docs.js';
 
 /** The config module, whose doc comments say what each option means. */
 export const CONFIG_SOURCE = new URL('../src/config-schema.ts', import.meta.url);
@@ -129,10 +130,7 @@ export const TABLE_END = '<!-- /config-options -->';
 
 /** `doc` with the text between the table markers replaced by the current table. Throws without both markers. */
 export function withConfigTable(doc: string, table: string = configTable()): string {
-  const start = doc.indexOf(TABLE_START);
-  const end = doc.indexOf(TABLE_END);
-  if (start === -1 || end < start) throw new Error(`the document has no ${TABLE_START} ... ${TABLE_END} block`);
-  return `${doc.slice(0, start + TABLE_START.length)}\n${table}\n${doc.slice(end)}`;
+  return replaceBetween(doc, TABLE_START, TABLE_END, table);
 }
 
 /** A JSON Schema type in words: `integer, 1 to 1000`, `list of text`, `"full" or "summary"`. */

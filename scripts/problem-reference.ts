@@ -3,8 +3,9 @@
 // differs. Each code has a heading of its own, so `docs/errors.md#date-invalid` leads to it: the
 // `see:` line under a problem as the CLI prints it (formatProblem) links there.
 
-import { catalogue, type ProblemCode } from './catalogue.js';
-import type { Severity } from './entry.js';
+import { catalogue, type ProblemCode } from '../src/problems/catalogue.js';
+import type { Severity } from '../src/problems/entry.js';
+import { replaceBetween } from './generated-docs.js';
 
 /** The markers around the generated reference in docs/errors.md; everything between them is replaced. */
 export const TABLE_START = '<!-- problem-reference: generated from src/problems/catalogue.ts by `node --import tsx scripts/problem-table.ts --write` -->';
@@ -27,10 +28,7 @@ export function problemTable(): string {
 
 /** `doc` with the text between the markers replaced by the current reference. Throws without both markers. */
 export function withProblemTable(doc: string): string {
-  const start = doc.indexOf(TABLE_START);
-  const end = doc.indexOf(TABLE_END);
-  if (start === -1 || end < start) throw new Error(`the file has no ${TABLE_START} ... ${TABLE_END} block`);
-  return `${doc.slice(0, start + TABLE_START.length)}\n${problemTable()}\n${doc.slice(end)}`;
+  return replaceBetween(doc, TABLE_START, TABLE_END, problemTable());
 }
 
 /** Whether a code stops the build: a word for the table, a sentence for its section. */

@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import postcss, { type Container, type Declaration, type Rule } from 'postcss';
+import { replaceBetween } from './generated-docs.js';
 
 /** The theme's stylesheet. */
 export const THEME_CSS = new URL('../templates/assets/style.css', import.meta.url);
@@ -52,10 +53,7 @@ export const TABLE_END = '<!-- /theme-properties -->';
 
 /** `doc` with the text between the table markers replaced by the current table. Throws without both markers. */
 export function withThemeTable(doc: string, table: string = themeTable()): string {
-  const start = doc.indexOf(TABLE_START);
-  const end = doc.indexOf(TABLE_END);
-  if (start === -1 || end < start) throw new Error(`the document has no ${TABLE_START} ... ${TABLE_END} block`);
-  return `${doc.slice(0, start + TABLE_START.length)}\n${table}\n${doc.slice(end)}`;
+  return replaceBetween(doc, TABLE_START, TABLE_END, table);
 }
 
 function rootRule(container: Container | undefined): Rule | undefined {

@@ -8,7 +8,7 @@ import { createArticle } from '../src/authoring/new.js';
 import { errorsDocFrom } from '../src/installation.js';
 import { BuildFailure, formatProblem, type Problem } from '../src/problems/index.js';
 import { catalogue } from '../src/problems/catalogue.js';
-import { withProblemTable } from '../src/problems/table.js';
+import { withProblemTable } from '../scripts/problem-reference.js';
 import { renderArticle } from '../src/render/article.js';
 import { article, makeSite, REPO } from './helpers/site.js';
 
