@@ -3,12 +3,15 @@
 // has every page kind and its own feeds, and the hreflang sets of the pages and the sitemap agree,
 // are reciprocal and name only pages that exist. A site with one language is unchanged.
 
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
 import { buildInMemory, parsePage, type MemoryBuild } from './helpers/memory-site.js';
 import { photo } from './helpers/photos.js';
-import { article } from './helpers/site.js';
+import { article, makeSite, writeFiles } from './helpers/site.js';
 
 const CONFIG = `export default {
   title: 'Дала жаңалықтары',
@@ -261,5 +264,46 @@ describe('a site with one language', () => {
     }
     expect(built.page('/2025/12/18/b/')('html').attr('lang')).toBe('ru');
     expect(built.page('/2025/12/18/c/')('h1').text()).toBe('C');
+  });
+});
+
+describe('on disk, each language', () => {
+  /** The stamp (inode and mtime) of each language's bundle entry of December 2025. */
+  const entries = (dist: string) =>
+    Object.fromEntries(
+      ['pagefind', 'ru/pagefind', 'en/pagefind'].map((folder) => {
+        const info = statSync(path.join(dist, folder, '2025-12', 'pagefind-entry.json'));
+        return [folder, `${info.ino}:${info.mtimeMs}`];
+      }),
+    );
+
+  it('has a search index of its own articles with its names for the topics, and an edit re-indexes only its language', async () => {
+    const root = makeSite(await trilingualFiles());
+    await build({ root, now: NOW, threads: 1 });
+    const dist = path.join(root, 'dist');
+    const shards = (folder: string) => JSON.parse(readFileSync(path.join(dist, folder, 'shards.json'), 'utf8')) as { shards: string[]; topics: string[] };
+    expect(shards('pagefind')).toEqual({ shards: ['2025-12'], topics: ['Ауа райы', 'Саясат'] });
+    expect(shards('ru/pagefind')).toEqual({ shards: ['2025-12'], topics: ['Политика'] });
+    expect(shards('en/pagefind')).toEqual({ shards: ['2025-12'], topics: ['Politics', 'World'] });
+    // Each language's search page searches its own index.
+    expect(cheerio.load(readFileSync(path.join(dist, 'ru/search/index.html'), 'utf8'))('form.search-form').attr('data-bundles')).toBe('/news/ru/pagefind/');
+
+    const before = entries(dist);
+    writeFiles(root, { 'content/ru/2025/12/budget/index.md': article({ title: 'Парламент принял бюджет' }, 'Нижняя палата приняла бюджет в четверг вечером.') });
+    await build({ root, now: NOW, threads: 1 });
+    const after = entries(dist);
+    expect(after['ru/pagefind']).not.toBe(before['ru/pagefind']);
+    expect(after.pagefind).toBe(before.pagefind);
+    expect(after['en/pagefind']).toBe(before['en/pagefind']);
+  });
+
+  it("answers an old URL of a translation in the translation's language", async () => {
+    const files = await trilingualFiles();
+    files['content/ru/2025/12/budget/index.md'] = article({ title: 'Парламент принял бюджет', aliases: '[/old/budget-ru.html]' }, 'Нижняя палата приняла бюджет в четверг.');
+    const built = await buildInMemory(files, { now: NOW });
+    expect(built.problems).toEqual([]);
+    const $ = cheerio.load(built.outputs.get('old/budget-ru.html')!);
+    expect($('html').attr('lang')).toBe('ru');
+    expect($('body p').text()).toBe('Статья перенесена: Парламент принял бюджет.');
   });
 });
