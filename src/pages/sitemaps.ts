@@ -7,7 +7,8 @@ import type { SitemapItemLoose } from 'sitemap';
 import type { SiteConfig } from '../config.js';
 import { absoluteUrl, outputFileFor } from '../urls.js';
 import type { OutputWriter } from '../write/output-writer.js';
-import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
+import { fingerprint } from '../write/fingerprint.js';
+import { writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
 import type { Alternate, ArticleMeta } from '../types/index.js';
 import { hreflangLinks } from './hreflang.js';
 

@@ -4,7 +4,8 @@
 // so it is rendered again only when the config or that template changes.
 
 import type { Problem } from '../problems/index.js';
-import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
+import { fingerprint } from '../write/fingerprint.js';
+import { writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
 import type { OutputWriter } from '../write/output-writer.js';
 import type { SiteGlobals } from './render-page.js';
 import { TemplateError, type Templates } from './templates.js';

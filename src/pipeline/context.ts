@@ -16,7 +16,8 @@ import type { Progress } from '../report.js';
 import type { ArticleIndex, ArticleMeta, Site } from '../types/index.js';
 import { codeIdentity } from '../version.js';
 import type { WorkerPool } from '../workers/pool.js';
-import { fingerprint, type OutputManifest } from '../write/manifest.js';
+import { fingerprint } from '../write/fingerprint.js';
+import { type OutputManifest } from '../write/manifest.js';
 import type { OutputWriter } from '../write/output-writer.js';
 
 /** The build an output belongs to (see the top of this file). */

@@ -16,7 +16,7 @@ import { outputFileFor } from '../urls.js';
 import type { PagesTask } from '../workers/page-batch.js';
 import { PAGE_POOL_THRESHOLD, PAGE_POOL_THRESHOLD_RUNNING } from '../workers/pool.js';
 import type { OutputContext } from './context.js';
-import { fingerprint } from '../write/manifest.js';
+import { fingerprint } from '../write/fingerprint.js';
 import type { WorkerStaging } from '../write/output-writer.js';
 
 /** What writing a plan's pages did. */

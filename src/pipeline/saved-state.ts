@@ -21,7 +21,7 @@ import type { Problem } from '../problems/index.js';
 import type { ArticleMeta, AuthorProfiles, PageKind, PublishOptions, WrittenPage } from '../types/index.js';
 import { codeIdentity } from '../version.js';
 import { writeFileAtomic } from '../write/fs-helpers.js';
-import { fingerprint } from '../write/manifest.js';
+import { fingerprint } from '../write/fingerprint.js';
 import { linkersOf } from './linkers.js';
 import { globalsPrintOf, type SiteState, type SiteStores } from './state.js';
 

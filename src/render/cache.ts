@@ -6,51 +6,36 @@
 //
 //   .cache/articles.json     index: key -> metadata, warnings, where the body is and its hash;
 //                            content path -> stamp and hash of the text (source-stamps.ts)
+//   .cache/articles.log      the changes to the index since it was last written whole, a line
+//                            per build (write/journal.ts): publishing one article appends ~2 KB
 //   .cache/bodies/*.pack     body HTML, appended a pack per thread per build (body-store.ts)
 //
 // Bodies live on disk, not in memory, during every build (with --no-cache in a temporary store),
 // so a large archive's memory holds metadata only. A body whose bytes do not match the hash in the
 // index (truncated, garbled, half-written) is never served: the caller renders the article again.
-// The index is replaced atomically and durably (written aside, flushed, renamed) and keeps only
-// this build's keys; only then are packs no key uses deleted. A killed build leaves the old index
-// with the packs it points at, or the new one with its packs: never one pointing at missing bytes
-// that would be served.
+// The index keeps only this build's keys; it is saved durably (a line appended and flushed, or the
+// whole file written aside, flushed and renamed), and only then are packs no key uses deleted. A
+// killed build leaves the old index with the packs it points at, or the new one with its packs:
+// never one pointing at missing bytes that would be served.
 
 import { createHash } from 'node:crypto';
-import { mkdtempSync, statSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { withEveryField } from './article.js';
 import { compact, newWriterToken, PackReader, packSizes, removeUnused, type BodyAt, type StoreRef } from './body-store.js';
-import { SourceStamps, type StampRecord } from './source-stamps.js';
-import { writeFileAtomic } from '../write/fs-helpers.js';
-import type { Problem } from '../problems/index.js';
+import { asciiJson, replayIndex, writeWholeIndex, type CachedArticle, type IndexChange } from './cache-index.js';
+import { SourceStamps } from './source-stamps.js';
+import { Journal } from '../write/journal.js';
 import { codeIdentity } from '../version.js';
 import { type ArticleMeta, type ArticleSettings } from '../types/index.js';
 
-const INDEX_FORMAT = 2;
+export type { CachedArticle } from './cache-index.js';
+
 const INDEX_FILE = 'articles.json';
 const BODIES = 'bodies';
 /** More packs than this (a pack or two per build with misses), and the store is compacted into one. */
 const MAX_PACKS = 32;
-
-/** What the cache keeps of a rendered article: its metadata, its warnings and where its body is. */
-export interface CachedArticle {
-  meta: ArticleMeta;
-  /** Warnings of the article (errors are never cached: such files are rendered every build). */
-  problems: Problem[];
-  /** Where the body HTML is in the store, with its sha1, checked on every read. */
-  body: BodyAt;
-}
-
-interface IndexFile {
-  format: number;
-  /** When this index's stamps were taken (source-stamps.ts). */
-  readStartedMs: number;
-  files: Record<string, StampRecord>;
-  entries: Record<string, CachedArticle>;
-}
 
 /** What every key of a build shares: code identity and the settings rendering depends on. */
 export function cacheIdentity(settings: ArticleSettings): string {
@@ -74,6 +59,8 @@ export class ArticleCache {
   private readonly current = new Map<string, CachedArticle>();
   private readonly reader: PackReader;
   private writer = newWriterToken();
+  /** Keys of the previous index no lookup took (releaseUnused): gone from the next. */
+  private released: string[] = [];
 
   private constructor(
     readonly dir: string,
@@ -84,12 +71,14 @@ export class ArticleCache {
     readonly stamps: SourceStamps,
     /** Why the previous index could not be used, if it could not. */
     readonly notice: string | undefined,
+    /** The index on disk: the whole file and its log. */
+    private readonly journal: Journal,
   ) {
     this.reader = new PackReader(this.storeDir);
     this.previousSize = previous.size;
   }
 
-  private readonly previousSize: number;
+  private previousSize: number;
 
   private get storeDir(): string {
     return this.persistent ? path.join(this.dir, BODIES) : this.dir;
@@ -102,31 +91,19 @@ export class ArticleCache {
 
   /** A persistent cache in `dir`, or (persistent false, for --no-cache) a fresh temporary one. */
   static async open(dir: string, persistent: boolean): Promise<ArticleCache> {
-    const empty = (notice?: string) => new ArticleCache(dir, true, new Map(), new SourceStamps(new Map(), undefined), notice);
-    if (!persistent) return new ArticleCache(mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-')), false, new Map(), new SourceStamps(new Map(), undefined), undefined);
-    const file = path.join(dir, INDEX_FILE);
-    let text: string;
-    let indexMtimeNs: bigint;
-    try {
-      // The mtime first: a stamp is trusted only if it is older than the index that holds it.
-      indexMtimeNs = statSync(file, { bigint: true }).mtimeNs;
-      text = await readFile(file, 'utf8');
-    } catch {
-      return empty();
+    const journal = new Journal(path.join(dir, INDEX_FILE));
+    // A fresh journal: an index that cannot be used is written whole, not followed by a log.
+    const empty = (notice?: string) => new ArticleCache(dir, true, new Map(), new SourceStamps(new Map(), undefined), notice, new Journal(journal.file));
+    if (!persistent) {
+      const temporary = mkdtempSync(path.join(tmpdir(), 'broadsheet-cache-'));
+      return new ArticleCache(temporary, false, new Map(), new SourceStamps(new Map(), undefined), undefined, new Journal(path.join(temporary, INDEX_FILE)));
     }
     try {
-      const index = JSON.parse(text) as IndexFile;
-      if (index.format !== INDEX_FORMAT || !isRecord(index.entries) || !isRecord(index.files) || typeof index.readStartedMs !== 'number') {
-        return empty('the cache was written by another Broadsheet and was rebuilt');
-      }
-      const entries = new Map<string, CachedArticle>();
-      // In place: no second object per entry.
-      for (const [key, entry] of Object.entries(index.entries)) {
-        entry.meta = withEveryField(entry.meta);
-        entries.set(key, entry);
-      }
-      const stamps = new SourceStamps(new Map(Object.entries(index.files)), { indexMtimeNs, readStartedMs: index.readStartedMs });
-      return new ArticleCache(dir, true, entries, stamps, undefined);
+      const read = await journal.read();
+      if (!read) return empty();
+      const index = replayIndex(read);
+      if (!index) return empty('the cache was written by another Broadsheet and was rebuilt');
+      return new ArticleCache(dir, true, index.entries, index.stamps, undefined, journal);
     } catch {
       return empty('the cache index was unreadable (truncated?) and was rebuilt');
     }
@@ -173,7 +150,11 @@ export class ArticleCache {
    * all would cost a 100,000-article build ~350 MB for nothing.
    */
   releaseUnused(): void {
-    for (const key of this.previous.keys()) if (!this.current.has(key)) this.previous.delete(key);
+    for (const key of this.previous.keys()) {
+      if (this.current.has(key)) continue;
+      this.previous.delete(key);
+      this.released.push(key);
+    }
   }
 
   /** Drop a key this build looked up but no longer uses (the earlier version of an article that changed). */
@@ -211,35 +192,43 @@ export class ArticleCache {
   async save(): Promise<void> {
     if (!this.persistent || !this.changed()) return;
     await mkdir(this.dir, { recursive: true });
-    this.compactIfWorthIt();
+    // Compacting moves every body: only the whole index will do then.
+    const compacted = this.compactIfWorthIt();
+    const change = compacted ? undefined : this.changeSinceSaved();
     // Written entry by entry: one JSON string of a 100,000-article index would be ~300 MB.
     // Durable: a power cut must not leave an empty index (it would cost a cold build).
-    writeFileAtomic(
-      path.join(this.dir, INDEX_FILE),
-      (writeRaw) => {
-        const write = (json: string) => writeRaw(asciiJson(json));
-        write(`{"format":${INDEX_FORMAT},"readStartedMs":${this.stamps.readStartedMs},"files":{`);
-        let first = true;
-        for (const [file, record] of this.stamps.records()) {
-          write(`${first ? '' : ','}${JSON.stringify(file)}:${JSON.stringify(record)}`);
-          first = false;
-        }
-        write('},"entries":{');
-        first = true;
-        for (const [key, entry] of this.current) {
-          write(`${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(entry)}`);
-          first = false;
-        }
-        write('}}');
-      },
-      { durable: true },
+    this.journal.save(
+      change && asciiJson(JSON.stringify(change)),
+      (write) => writeWholeIndex(write, this.stamps, this.current),
     );
     removeUnused(this.storeDir, new Set([...this.current.values()].map((entry) => entry.body.pack)));
     // Later writes (the dev server goes on) go to new packs: these may be compacted away next time.
     this.writer = newWriterToken();
+    // What is on disk now: the next save (the dev server goes on) counts its changes from here.
+    if (change) {
+      for (const key of change.dropped) this.previous.delete(key);
+      for (const [key, entry] of Object.entries(change.entries)) this.previous.set(key, entry);
+    } else {
+      this.previous.clear();
+      for (const [key, entry] of this.current) this.previous.set(key, entry);
+    }
+    this.previousSize = this.current.size;
+    this.released = [];
+    this.stamps.saved();
   }
 
-  private compactIfWorthIt(): void {
+  /** The changes to the index since it was read or last saved: a line of its log. */
+  private changeSinceSaved(): IndexChange {
+    const entries: Record<string, CachedArticle> = {};
+    for (const [key, entry] of this.current) if (this.previous.get(key)?.body !== entry.body) entries[key] = entry;
+    const dropped = [...this.released];
+    for (const key of this.previous.keys()) if (!this.current.has(key)) dropped.push(key);
+    const { set, gone } = this.stamps.changes();
+    return { readStartedMs: this.stamps.readStartedMs, files: Object.fromEntries(set), gone, entries, dropped };
+  }
+
+  /** Compact the body store when worth it (see save); true when it did. */
+  private compactIfWorthIt(): boolean {
     let live = 0;
     const livePerPack = new Map<string, number>();
     for (const { body } of this.current.values()) {
@@ -255,7 +244,7 @@ export class ArticleCache {
       dead += size - used;
       packs++;
     }
-    if (dead <= live && packs <= MAX_PACKS) return;
+    if (dead <= live && packs <= MAX_PACKS) return false;
     this.reader.close();
     const moved = compact({ dir: this.storeDir, writer: newWriterToken() }, new Map([...this.current].map(([key, entry]) => [key, entry.body])));
     for (const [key, entry] of this.current) {
@@ -264,6 +253,7 @@ export class ArticleCache {
       if (body) this.current.set(key, { ...entry, body });
       else this.current.delete(key);
     }
+    return true;
   }
 
   /** Close the store; remove a temporary cache (--no-cache), a persistent one stays. */
@@ -271,17 +261,4 @@ export class ArticleCache {
     this.reader.close();
     if (!this.persistent) await rm(this.dir, { recursive: true, force: true });
   }
-}
-
-/**
- * JSON with every non-ASCII character escaped (\u2026 for an ellipsis): the next build reads the
- * index as a one-byte string, half the memory of a two-byte one (100,000 articles: a 670 MB peak
- * while opening the index instead of 816 MB, since nearly every summary ends in "…").
- */
-function asciiJson(json: string): string {
-  return json.replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function isRecord(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

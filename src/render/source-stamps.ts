@@ -51,21 +51,41 @@ export interface StampsTakenAt {
   readStartedMs: number;
 }
 
+/** Stamps with an mtime at or after this are racy (see the top of this file). */
+export function trustedBefore(taken: StampsTakenAt): bigint {
+  const readStartedNs = BigInt(Math.floor(taken.readStartedMs - RACY_MARGIN_MS)) * 1_000_000n;
+  return taken.indexMtimeNs < readStartedNs ? taken.indexMtimeNs : readStartedNs;
+}
+
+/** What changed in the records since the previous build's: for the index's log (write/journal.ts). */
+export interface StampChanges {
+  /** Records new or changed, and, when many were racy, those re-read as racy (so that their new, later time counts). */
+  set: Array<[contentPath: string, record: StampRecord]>;
+  /** Content paths no longer recorded. */
+  gone: string[];
+}
+
 /** The stamps of the previous build, and those of this one (see the top of this file). */
 export class SourceStamps {
   private readonly next = new Map<string, StampRecord>();
   /** Stamps at or after this are racy: read the file again. */
   private readonly trustedBeforeNs: bigint;
   private racy = 0;
+  /** The files whose stamps were racy this build (read again, recorded anew). */
+  private readonly racyFiles = new Set<string>();
   /** When the earliest of this build's records was taken: what the index says of them. */
   private startedMs: number | undefined;
 
+  /**
+   * `taken`: when the previous records were taken; `later`: for records an index's log added
+   * after that (write/journal.ts), the bound each was taken under (trustedBefore).
+   */
   constructor(
-    private readonly previous: ReadonlyMap<string, StampRecord>,
+    private readonly previous: Map<string, StampRecord>,
     private readonly taken: StampsTakenAt | undefined,
+    private readonly later = new Map<string, bigint>(),
   ) {
-    const readStartedNs = taken ? BigInt(Math.floor(taken.readStartedMs - RACY_MARGIN_MS)) * 1_000_000n : 0n;
-    this.trustedBeforeNs = taken ? (taken.indexMtimeNs < readStartedNs ? taken.indexMtimeNs : readStartedNs) : 0n;
+    this.trustedBeforeNs = taken ? trustedBefore(taken) : 0n;
   }
 
   /** Reading starts now: stamps taken from here on are recorded as taken no earlier. */
@@ -83,8 +103,9 @@ export class SourceStamps {
     if (!now) return undefined;
     const record = this.previous.get(contentPath);
     if (!record || record[0] !== now.stamp) return undefined;
-    if (now.mtimeNs >= this.trustedBeforeNs) {
+    if (now.mtimeNs >= (this.later.get(contentPath) ?? this.trustedBeforeNs)) {
       this.racy++;
+      this.racyFiles.add(contentPath);
       return undefined;
     }
     return record[1];
@@ -118,6 +139,39 @@ export class SourceStamps {
       if (!old || old[0] !== stamp || old[1] !== hash) return true;
     }
     return false;
+  }
+
+  /** What changed since the previous records (see StampChanges). */
+  changes(): StampChanges {
+    // Racy records are recorded anew only when many are racy (see changed()); a few are read again.
+    const settle = this.racy * RACY_REWRITE_SHARE > this.next.size;
+    const set: StampChanges['set'] = [];
+    for (const [file, record] of this.next) {
+      const old = this.previous.get(file);
+      if (!old || old[0] !== record[0] || old[1] !== record[1] || (settle && this.racyFiles.has(file))) set.push([file, record]);
+    }
+    const gone: string[] = [];
+    for (const file of this.previous.keys()) if (!this.next.has(file)) gone.push(file);
+    return { set, gone };
+  }
+
+  /**
+   * The index now holds this build's records: the next save counts its changes from them, each
+   * trusted as taken when this build's were (the dev server records more as files change).
+   */
+  saved(): void {
+    const bound = trustedBefore({ indexMtimeNs: BigInt(Date.now()) * 1_000_000n, readStartedMs: this.readStartedMs });
+    const { set, gone } = this.changes();
+    for (const [file, record] of set) {
+      this.previous.set(file, record);
+      this.later.set(file, bound);
+    }
+    for (const file of gone) {
+      this.previous.delete(file);
+      this.later.delete(file);
+    }
+    this.racyFiles.clear();
+    this.racy = 0;
   }
 
   /** This build's records, for the index. */

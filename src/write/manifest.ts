@@ -1,22 +1,21 @@
 // What the previous build wrote to the output folder, and from what: for every file, a fingerprint
 // of its inputs and the size and mtime it was left with (.cache/output.json). A page whose
 // fingerprint is unchanged, and whose file is still there as the build left it, is neither
-// rendered nor written: a warm build of an unchanged site renders nothing. Whether a file is
+// rendered nor written: a warm build of an unchanged site renders nothing. A build saves what it
+// changed as a line of .cache/output.log (journal.ts), the whole manifest now and then. Whether a file is
 // still as it was is looked at when the build first asks about it, so a build that looks at a few
 // pages (an incremental one) stats a few files, not every file of the site.
 //
-// A page's fingerprint hashes everything its bytes depend on: the site fingerprint (Broadsheet's
-// code, the config, every template, the site-wide template data) and the page's own PageSpec,
-// in which each article counts by its cache key (equal keys, equal article).
+// A page's fingerprint (fingerprint.ts) hashes everything its bytes depend on: the site
+// fingerprint (Broadsheet's code, the config, every template, the site-wide template data) and
+// the page's own PageSpec, in which each article counts by its cache key (equal keys, equal article).
 
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { lowerBound } from '../lower-bound.js';
-import { writeFileAtomic } from './fs-helpers.js';
+import { Journal, type JournalContents } from './journal.js';
 import type { OutputWriter } from './output-writer.js';
-import { articleIdentity, isArticleMeta } from '../types/index.js';
 
 const MANIFEST_FORMAT = 1;
 const MANIFEST_FILE = 'output.json';
@@ -33,60 +32,24 @@ interface ManifestFile {
   files: Record<string, ManifestEntry>;
 }
 
-
-/**
- * sha1 of the parts, each article inside counted by its cache key: equal parts (as JSON sees them:
- * undefined fields and functions left out) give equal prints. Serialised by hand rather than by
- * JSON.stringify with a replacer, which called the replacer on every string and number of every
- * page spec (0.44 s of a warm build's 7 s at 10,000 articles).
- */
-export function fingerprint(...parts: unknown[]): string {
-  const chunks: string[] = [];
-  serialise(parts, chunks);
-  return createHash('sha1').update(chunks.join('')).digest('hex');
+/** A build's changes to the manifest, as a line of its log. */
+interface ManifestChange {
+  files: Record<string, ManifestEntry>;
+  gone: string[];
 }
 
-function serialise(value: unknown, out: string[]): void {
-  switch (typeof value) {
-    case 'string':
-      out.push(JSON.stringify(value));
-      return;
-    case 'number':
-      out.push(Number.isFinite(value) ? String(value) : 'null');
-      return;
-    case 'boolean':
-      out.push(value ? 'true' : 'false');
-      return;
-    case 'object':
-      break;
-    default:
-      out.push('null');
-      return;
+/** The files a manifest read from `dir` records for `outPath`; undefined when it records another folder or none. */
+function recordedFiles(read: JournalContents | undefined, outPath: string): Map<string, ManifestEntry> | undefined {
+  const whole = read?.whole as Partial<ManifestFile> | undefined;
+  if (whole?.format !== MANIFEST_FORMAT || whole.outPath !== outPath || typeof whole.files !== 'object' || whole.files === null) return undefined;
+  const files = new Map(Object.entries(whole.files));
+  for (const change of read!.changes as ManifestChange[]) {
+    for (const [file, entry] of Object.entries(change.files)) files.set(file, entry);
+    for (const file of change.gone) files.delete(file);
   }
-  if (value === null) {
-    out.push('null');
-  } else if (Array.isArray(value)) {
-    out.push('[');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(',');
-      serialise(value[i], out);
-    }
-    out.push(']');
-  } else if (isArticleMeta(value)) {
-    out.push(`"article:${articleIdentity(value)}"`);
-  } else {
-    out.push('{');
-    let first = true;
-    for (const key in value) {
-      const field = (value as Record<string, unknown>)[key];
-      if (field === undefined || typeof field === 'function') continue;
-      out.push(first ? '' : ',', JSON.stringify(key), ':');
-      first = false;
-      serialise(field, out);
-    }
-    out.push('}');
-  }
+  return files;
 }
+
 
 /**
  * Write `file` unless the previous build left it current for these inputs; `produce` runs only
@@ -114,14 +77,13 @@ export async function writeUnlessCurrent(
  * output folder an older Broadsheet left is Broadsheet's (output-ownership.ts).
  */
 export function recordedOutputFiles(dir: string, outPath: string): Set<string> | undefined {
-  let previous: Partial<ManifestFile>;
+  let files: Map<string, ManifestEntry> | undefined;
   try {
-    previous = JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as Partial<ManifestFile>;
+    files = recordedFiles(new Journal(path.join(dir, MANIFEST_FILE)).readSync(), outPath);
   } catch {
     return undefined;
   }
-  if (previous?.format !== MANIFEST_FORMAT || previous.outPath !== outPath || typeof previous.files !== 'object' || previous.files === null) return undefined;
-  return new Set(Object.keys(previous.files));
+  return files && new Set(files.keys());
 }
 
 /**
@@ -135,32 +97,34 @@ export class OutputManifest {
   private readonly checked = new Set<string>();
   /** The files of `current`, sorted (currentUnder finds a folder's files in it); undefined once `current` changes. */
   private sorted: string[] | undefined;
-  /** Has `current` changed since it was loaded or last saved? */
-  private unsaved = false;
+  /** Files of `current` changed or gone since it was loaded or last saved. */
+  private unsaved = new Set<string>();
 
   private constructor(
     private readonly dir: string | undefined,
     private readonly outPath: string,
     /** Entries of the previous build whose files are still as it left them. */
     private readonly current: Map<string, ManifestEntry>,
+    /** The manifest on disk: the whole file and its log. */
+    private readonly journal: Journal | undefined,
   ) {}
 
   /** A manifest that knows nothing and saves nothing (--no-cache, check). */
   static none(): OutputManifest {
-    return new OutputManifest(undefined, '', new Map());
+    return new OutputManifest(undefined, '', new Map(), undefined);
   }
 
   static async load(dir: string, outPath: string): Promise<OutputManifest> {
-    let previous: ManifestFile | undefined;
+    const journal = new Journal(path.join(dir, MANIFEST_FILE));
+    let files: Map<string, ManifestEntry> | undefined;
     try {
-      previous = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')) as ManifestFile;
+      files = recordedFiles(await journal.read(), outPath);
     } catch {
-      previous = undefined;
+      files = undefined;
     }
-    if (!previous || previous.format !== MANIFEST_FORMAT || previous.outPath !== outPath || typeof previous.files !== 'object') {
-      return new OutputManifest(dir, outPath, new Map());
-    }
-    return new OutputManifest(dir, outPath, new Map(Object.entries(previous.files)));
+    // None that can be used: written whole (a fresh journal), not followed by a log.
+    if (!files) return new OutputManifest(dir, outPath, new Map(), new Journal(journal.file));
+    return new OutputManifest(dir, outPath, files, journal);
   }
 
   /**
@@ -177,7 +141,7 @@ export class OutputManifest {
     }
     this.current.delete(file);
     this.sorted = undefined;
-    this.unsaved = true;
+    this.unsaved.add(file);
     return undefined;
   }
 
@@ -244,20 +208,28 @@ export class OutputManifest {
       for (const [file, print] of this.next) {
         const entry = this.entryFor(file, print);
         if (entry) entries.set(file, entry);
+        if (entry !== this.current.get(file)) this.unsaved.add(file);
       }
+      for (const file of this.current.keys()) if (!entries.has(file)) this.unsaved.add(file);
       this.current.clear();
       for (const [file, entry] of entries) this.current.set(file, entry);
       this.sorted = undefined;
     } else {
       for (const [file, print] of this.next) {
         const entry = this.entryFor(file, print);
+        if (entry === this.current.get(file)) continue;
         if (entry) this.current.set(file, entry);
+        else this.current.delete(file);
+        this.unsaved.add(file);
       }
-      for (const file of removed) if (!this.next.has(file)) this.current.delete(file);
+      for (const file of removed) {
+        if (this.next.has(file)) continue;
+        this.current.delete(file);
+        this.unsaved.add(file);
+      }
       this.sorted = undefined;
     }
     this.next.clear();
-    this.unsaved = true;
   }
 
   /** Forget what this transaction recorded: it failed, and wrote nothing. */
@@ -267,9 +239,23 @@ export class OutputManifest {
 
   /** Save what is current, if anything changed since it was loaded or last saved. */
   async save(): Promise<void> {
-    if (!this.dir || !this.unsaved) return;
-    await this.writeEntries(this.current);
-    this.unsaved = false;
+    if (!this.dir || !this.journal || this.unsaved.size === 0) return;
+    await mkdir(this.dir, { recursive: true });
+    const files: Record<string, ManifestEntry> = {};
+    const gone: string[] = [];
+    for (const file of this.unsaved) {
+      const entry = this.current.get(file);
+      if (entry) files[file] = entry;
+      else gone.push(file);
+    }
+    const change = JSON.stringify({ files, gone } satisfies ManifestChange);
+    // Durable: it is saved after the output is committed, and must not be lost to a power cut
+    // while the output survives (the next build would render every page again).
+    this.journal.save(change, (write) => {
+      const sorted = Object.fromEntries([...this.current].sort(([a], [b]) => (a < b ? -1 : 1)));
+      write(JSON.stringify({ format: MANIFEST_FORMAT, outPath: this.outPath, files: sorted } satisfies ManifestFile));
+    });
+    this.unsaved = new Set();
   }
 
   private entryFor(file: string, print: string): ManifestEntry | undefined {
@@ -277,13 +263,5 @@ export class OutputManifest {
     if (old?.fingerprint === print) return old;
     const info = statSync(path.join(this.outPath, file), { throwIfNoEntry: false });
     return info ? { fingerprint: print, size: info.size, mtimeMs: info.mtimeMs } : undefined;
-  }
-
-  private async writeEntries(entries: ReadonlyMap<string, ManifestEntry>): Promise<void> {
-    await mkdir(this.dir!, { recursive: true });
-    const sorted = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : 1)));
-    // Durable: it is saved after the output is committed, and must not be lost to a power cut
-    // while the output survives (the next build would render every page again).
-    writeFileAtomic(path.join(this.dir!, MANIFEST_FILE), JSON.stringify({ format: MANIFEST_FORMAT, outPath: this.outPath, files: sorted } satisfies ManifestFile), { durable: true });
   }
 }

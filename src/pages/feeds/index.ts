@@ -11,7 +11,8 @@
 
 import { outputFileFor } from '../../urls.js';
 import type { OutputWriter } from '../../write/output-writer.js';
-import { fingerprint, writeUnlessCurrent, type OutputManifest } from '../../write/manifest.js';
+import { fingerprint } from '../../write/fingerprint.js';
+import { writeUnlessCurrent, type OutputManifest } from '../../write/manifest.js';
 import { atom } from './atom.js';
 import { jsonFeed } from './json-feed.js';
 import { ATOM, entryOf, FEED_FORMATS, feedUrl, JSON_FEED, planFeeds, RSS, type EntrySource, type FeedSpec } from './plan.js';

@@ -1,0 +1,213 @@
+// An index kept as a whole file and a log of the changes made since (.cache/NAME.json and
+// NAME.log), so that a build which changed one article appends a line of a few kilobytes instead
+// of writing the whole index again (128 MB at 100,000 articles, 1.4 s of a 11 s publish).
+//
+// Each line of the log is a JSON object: the change, and which whole file it follows (the file's
+// inode, size and mtime). Reading applies the lines in order, and stops at a line that follows
+// another file (the whole file was written again after it: the log is stale) or that does not
+// parse (a line cut short by a crash or a full disk: it and any later line are left out, and the
+// next save writes the whole file). Writing the whole file again empties the log; that happens
+// when the log would grow past a quarter of the whole file, or past MAX_LINES lines, so reading
+// costs at most a little more than reading the whole file did.
+//
+// Both are durable: the whole file is written aside, flushed and renamed (fs-helpers.ts); a line
+// is appended and flushed, and on failure the log is cut back to what it was. A lost line only
+// costs work: the caches built on this keep nothing a lost change could make wrong.
+
+import { closeSync, fstatSync, ftruncateSync, fsyncSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { failpoint, killPoint } from './failpoints.js';
+import { fsyncFolder, writeFileAtomic } from './fs-helpers.js';
+
+/** More lines than this in the log, and the next save writes the whole file. */
+const MAX_LINES = 1000;
+/** The log may grow to this share of the whole file before the whole file is written again. */
+const MAX_SHARE = 0.25;
+
+/** What was read: the whole file, the changes logged after it, and when each was written. */
+export interface JournalContents {
+  /** The whole file, parsed. */
+  whole: unknown;
+  /** The changes logged after it, oldest first. */
+  changes: unknown[];
+  /** The whole file's mtime (ns): what the cache's racy rule compares with. */
+  wholeMtimeNs: bigint;
+  /** The log's mtime (ns), when it has changes. */
+  logMtimeNs: bigint | undefined;
+}
+
+interface LogLine {
+  follows: string;
+  change: unknown;
+}
+
+/** One index on disk as a whole file and a log (see the top of this file). */
+export class Journal {
+  /** The whole file the log follows, as `inode:size:mtime`; undefined before it was read or written. */
+  private follows: string | undefined;
+  private wholeBytes = 0;
+  private logBytes = 0;
+  private lines = 0;
+  /** A line was cut short (read, or an append failed): the next save writes the whole file. */
+  private damaged = false;
+
+  /** `file`: the whole file's path, ending in .json; the log is beside it, ending in .log. */
+  constructor(readonly file: string) {}
+
+  /** The log's path. */
+  get log(): string {
+    return this.file.replace(/\.json$/, '') + '.log';
+  }
+
+  /** The whole file and its changes; undefined when there is no whole file. Throws SyntaxError when the whole file does not parse. */
+  async read(): Promise<JournalContents | undefined> {
+    let info;
+    let text: string;
+    try {
+      info = await stat(this.file, { bigint: true });
+      text = await readFile(this.file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const whole: unknown = JSON.parse(text);
+    let log: string | undefined;
+    let logInfo;
+    try {
+      logInfo = await stat(this.log, { bigint: true });
+      log = await readFile(this.log, 'utf8');
+    } catch {
+      log = undefined;
+    }
+    return this.take(whole, info, log, logInfo?.mtimeNs);
+  }
+
+  /** read(), synchronously. */
+  readSync(): JournalContents | undefined {
+    let info;
+    let text: string;
+    try {
+      info = statSync(this.file, { bigint: true });
+      text = readFileSync(this.file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const whole: unknown = JSON.parse(text);
+    let log: string | undefined;
+    let logMtimeNs: bigint | undefined;
+    try {
+      logMtimeNs = statSync(this.log, { bigint: true }).mtimeNs;
+      log = readFileSync(this.log, 'utf8');
+    } catch {
+      log = undefined;
+    }
+    return this.take(whole, info, log, logMtimeNs);
+  }
+
+  private take(whole: unknown, info: { ino: bigint; size: bigint; mtimeNs: bigint }, log: string | undefined, logMtimeNs: bigint | undefined): JournalContents {
+    this.follows = `${info.ino}:${info.size}:${info.mtimeNs}`;
+    this.wholeBytes = Number(info.size);
+    this.logBytes = 0;
+    this.lines = 0;
+    this.damaged = false;
+    const changes: unknown[] = [];
+    let at = 0;
+    while (log !== undefined && at < log.length) {
+      const end = log.indexOf('\n', at);
+      let line: LogLine | undefined;
+      try {
+        line = end < 0 ? undefined : (JSON.parse(log.slice(at, end)) as LogLine);
+      } catch {
+        line = undefined;
+      }
+      if (!line || typeof line !== 'object') {
+        this.damaged = true;
+        break;
+      }
+      // Written before the whole file was written again: the whole file already holds it.
+      if (line.follows !== this.follows) break;
+      changes.push(line.change);
+      this.lines++;
+      at = end + 1;
+      this.logBytes = at;
+    }
+    // A stale log: the next save writes the whole file (and so empties the log).
+    if (log !== undefined && at < log.length) this.damaged = true;
+    return { whole, changes, wholeMtimeNs: info.mtimeNs, logMtimeNs: changes.length > 0 ? logMtimeNs : undefined };
+  }
+
+  /**
+   * Save: append `change` (its JSON) to the log when the log stays small beside the whole file,
+   * else write the whole file with `writeWhole` and empty the log. `change` undefined: only the
+   * whole file will do.
+   */
+  save(change: string | undefined, writeWhole: (write: (chunk: string) => void) => void): void {
+    if (change !== undefined && this.follows !== undefined && !this.damaged) {
+      const line = `{"follows":${JSON.stringify(this.follows)},"change":${change}}\n`;
+      const bytes = Buffer.byteLength(line);
+      if (this.lines < MAX_LINES && this.logBytes + bytes <= this.wholeBytes * MAX_SHARE) {
+        try {
+          appendDurably(this.log, line);
+        } catch (error) {
+          this.damaged = true;
+          throw error;
+        }
+        this.logBytes += bytes;
+        this.lines++;
+        return;
+      }
+    }
+    writeFileAtomic(this.file, writeWhole, { durable: true });
+    const info = statSync(this.file, { bigint: true });
+    this.follows = `${info.ino}:${info.size}:${info.mtimeNs}`;
+    this.wholeBytes = Number(info.size);
+    // Stale now whatever happens (it follows another file); removed so that it takes no room.
+    rmSync(this.log, { force: true });
+    this.logBytes = 0;
+    this.lines = 0;
+    this.damaged = false;
+  }
+
+  /** Remove both files. */
+  remove(): void {
+    rmSync(this.file, { force: true });
+    rmSync(this.log, { force: true });
+    this.follows = undefined;
+  }
+}
+
+/**
+ * Append `text` to `file` and flush it (and the folder's entry, when this made the file). On
+ * failure the file is as it was: cut back to its old length, or removed if this made it.
+ */
+function appendDurably(file: string, text: string): void {
+  let fd: number | undefined;
+  let made = false;
+  let before = 0;
+  try {
+    fd = openSync(file, 'a');
+    before = fstatSync(fd).size;
+    made = before === 0;
+    failpoint('write', file);
+    killPoint('index-write');
+    const bytes = Buffer.from(text);
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+  } catch (error) {
+    if (fd !== undefined) {
+      try {
+        if (made) unlinkSync(file);
+        else ftruncateSync(fd, before);
+      } catch {
+        // Left as it is: a line cut short is left out when read.
+      }
+      closeSync(fd);
+    }
+    if (typeof error === 'object' && error !== null && !('path' in error)) Object.assign(error, { path: file });
+    throw error;
+  }
+  if (made) fsyncFolder(path.dirname(file));
+}
+
