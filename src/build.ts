@@ -139,6 +139,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const publish = publishOptions(options, now);
     const identity = stateIdentity(config, { templates: templates.fingerprint, profiles: authors.profiles, publish });
     const saved = onDisk && writer.target === 'staged' && templateProblems.length === 0 && authors.problems.length === 0 ? restoreSiteState(stores, identity, authors.profiles) : undefined;
+    // The warm path asks whether the output is as the last build left it: looked at while the content is read.
+    if (saved) stores.manifest.startIntactCheck();
     const collected = await collectArticles(config, stores.cache, { pool, progress });
     const early = [...templateProblems, ...collected.problems, ...authors.problems];
     const run = { now, publish, strict, writer, pool, progress, step };

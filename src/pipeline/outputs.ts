@@ -188,13 +188,22 @@ export async function writeOutputs(context: OutputContext, plan: OutputPlan): Pr
 async function writeEach(context: OutputContext, plan: OutputPlan, result: WrittenOutputs, started: ReadonlyMap<Output, Started | undefined>): Promise<void> {
   for (const output of OUTPUTS) {
     plan.onOutput?.(output.name);
-    const before = output === pageOutput ? undefined : new Set(context.writer.files);
+    // A count, not a copy: the writer's set (in the order files came) is 260,000 files at 100,000 articles.
+    const before = output === pageOutput ? undefined : context.writer.files.size;
     const { count, problems = [] } = await output.write(context, plan, result, started.get(output));
     result.counts.set(output.name, count);
-    if (before) result.files.set(output.name, [...context.writer.files].filter((file) => !before.has(file)));
+    if (before !== undefined) result.files.set(output.name, addedAfter(context.writer.files, before));
     result.problems.push(...problems);
     if (problems.some(isError)) break;
   }
+}
+
+/** The members a set gained after its first `count` (a Set iterates in the order members came). */
+function addedAfter(files: ReadonlySet<string>, count: number): string[] {
+  const added: string[] = [];
+  let at = 0;
+  for (const file of files) if (at++ >= count) added.push(file);
+  return added;
 }
 
 /** Every language's published articles, newest first (a one-language site's, as they are). */

@@ -43,7 +43,7 @@ export async function updateFromSaved(restored: RestoredState, collected: Collec
     changed.add(file);
   }
   // A file of the output edited or deleted by hand: the whole build writes it again.
-  if (!state.manifest.outputIntact()) return 'full';
+  if (!(await state.manifest.outputIntact())) return 'full';
   let applied: Applied | 'full';
   try {
     applied = await applyChanges(state, { changes, changed, index: now }, run);

@@ -14,6 +14,7 @@ import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { lowerBound } from '../lower-bound.js';
+import { filesNotAsLeft } from './intact-check.js';
 import { Journal, type JournalContents } from './journal.js';
 import type { OutputWriter } from './output-writer.js';
 
@@ -97,6 +98,10 @@ export class OutputManifest {
   private readonly checked = new Set<string>();
   /** The files of `current`, sorted (currentUnder finds a folder's files in it); undefined once `current` changes. */
   private sorted: string[] | undefined;
+  /** outputIntact's look at every file, under way or done (startIntactCheck). */
+  private intactCheck: Promise<string[]> | undefined;
+  /** Every file of `current` was looked at (outputIntact): none needs a stat. */
+  private allChecked = false;
   /** Files of `current` changed or gone since it was loaded or last saved. */
   private unsaved = new Set<string>();
 
@@ -133,7 +138,7 @@ export class OutputManifest {
    */
   private entry(file: string): ManifestEntry | undefined {
     const entry = this.current.get(file);
-    if (!entry || this.checked.has(file)) return entry;
+    if (!entry || this.allChecked || this.checked.has(file)) return entry;
     const info = statSync(path.join(this.outPath, file), { throwIfNoEntry: false });
     if (info?.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs) {
       this.checked.add(file);
@@ -151,10 +156,33 @@ export class OutputManifest {
    * deleted or edited by hand elsewhere in the output folder is found here, and the whole site is
    * built instead, writing it again.
    */
-  outputIntact(): boolean {
-    let intact = true;
-    for (const file of [...this.current.keys()]) if (!this.entry(file)) intact = false;
-    return intact;
+  async outputIntact(): Promise<boolean> {
+    let changed: string[] | undefined;
+    try {
+      changed = await (this.intactCheck ?? filesNotAsLeft(this.outPath, this.current));
+    } catch {
+      // The thread could not run: a stat each here.
+      let intact = true;
+      for (const file of [...this.current.keys()]) if (!this.entry(file)) intact = false;
+      return intact;
+    }
+    for (const file of changed) {
+      if (!this.current.delete(file)) continue;
+      this.unsaved.add(file);
+      this.sorted = undefined;
+    }
+    this.allChecked = true;
+    return changed.length === 0;
+  }
+
+  /**
+   * Start outputIntact's look at every file now, on a thread of its own (intact-check.ts), while
+   * the build reads the content; outputIntact then takes its answer.
+   */
+  startIntactCheck(): void {
+    this.intactCheck ??= filesNotAsLeft(this.outPath, this.current);
+    // Awaited by outputIntact, which falls back to stat'ing here; a build that never asks drops it.
+    this.intactCheck.catch(() => undefined);
   }
 
   /** Is `file` in the output folder exactly what these inputs would produce? */

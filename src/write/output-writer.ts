@@ -47,7 +47,7 @@ export interface OutputWriter {
   write(file: string, content: string | Uint8Array): Promise<void>;
   /** Count a file of the previous output, known to be current, as part of the new one unwritten. */
   keep(file: string): void;
-  /** Every file written or kept so far. */
+  /** Every file written or kept so far, in the order each first came (writeOutputs counts on it). */
   readonly files: ReadonlySet<string>;
   /** Throw, before any work, if the output cannot be written (a folder of someone else's); optional. */
   check?(): void;
