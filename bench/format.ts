@@ -87,15 +87,16 @@ export function formatPhases(cold: ScenarioResult): string {
   const rows = names.map((name) => {
     const wall = median(cold.runs.map((run) => phase(run, name)?.ms ?? 0)) / 1000;
     const cpu = median(cold.runs.map((run) => phase(run, name)?.cpuMs ?? 0)) / 1000;
-    return `| ${name} | ${seconds(wall)} | ${seconds(cpu)} | ${wall > 0 ? (cpu / wall).toFixed(2) : '–'} |`;
+    const peak = median(cold.runs.map((run) => phase(run, name)?.peakRssMb ?? 0));
+    return `| ${name} | ${seconds(wall)} | ${seconds(cpu)} | ${wall > 0 ? (cpu / wall).toFixed(2) : '–'} | ${peak > 0 ? peak.toFixed(0) : '–'} |`;
   });
   const inBuild = median(cold.runs.map((run) => run.phases.reduce((sum, entry) => sum + entry.ms, 0))) / 1000;
   return [
-    `The cold build by phase (median of ${cold.runs.length}; CPU of the Node process, every thread, as it reports it: Pagefind's processes are not in these rows)`,
+    `The cold build by phase (median of ${cold.runs.length}; CPU and peak memory of the Node process, every thread, as it reports them: Pagefind's processes are not in these rows; the peak is the highest so far when the phase ends, so the phase where it rises is where memory peaks)`,
     '',
-    '| phase | wall (s) | CPU (s) | cores busy |',
-    '|---|---:|---:|---:|',
-    `| process start-up and exit (outside build()) | ${seconds(Math.max(0, cold.seconds - inBuild))} | | |`,
+    '| phase | wall (s) | CPU (s) | cores busy | peak memory by its end (MB) |',
+    '|---|---:|---:|---:|---:|',
+    `| process start-up and exit (outside build()) | ${seconds(Math.max(0, cold.seconds - inBuild))} | | | |`,
     ...rows,
   ].join('\n');
 }

@@ -30,6 +30,9 @@ try {
   if (compiledIsStale()) {
     const { register } = await import('tsx/esm/api');
     register();
+    // And its CommonJS hooks, as the compiled CLI registers them for a site.config.ts that
+    // require()s another TypeScript file (src/config-import.ts).
+    (await import('tsx/cjs/api')).register();
     await import('../scripts/cli.ts');
   } else {
     await import('../lib/scripts/cli.js');

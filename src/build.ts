@@ -15,7 +15,7 @@ import { loadAuthors } from './load/authors.js';
 import { createTemplates, PAGE_TEMPLATES } from './pages/templates.js';
 import { collectArticles } from './pipeline/collect.js';
 import type { WrittenOutputs } from './pipeline/outputs.js';
-import { dropSiteState, restoreSiteState, saveSiteState, stateIdentity } from './pipeline/saved-state.js';
+import { dropSiteState, hasSavedState, restoreSiteState, saveSiteState, stateIdentity } from './pipeline/saved-state.js';
 import { closeState, pageCount, type SiteState, type SiteStores } from './pipeline/state.js';
 import { buildStats } from './pipeline/stats.js';
 import { updateFromSaved } from './pipeline/warm-build.js';
@@ -138,9 +138,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const authors = loadAuthors(config);
     const publish = publishOptions(options, now);
     const identity = stateIdentity(config, { templates: templates.fingerprint, profiles: authors.profiles, publish });
-    const saved = onDisk && writer.target === 'staged' && templateProblems.length === 0 && authors.problems.length === 0 ? restoreSiteState(stores, identity, authors.profiles) : undefined;
-    // The warm path asks whether the output is as the last build left it: looked at while the content is read.
-    if (saved) stores.manifest.startIntactCheck();
+    const warmable = onDisk && writer.target === 'staged' && templateProblems.length === 0 && authors.problems.length === 0;
+    // The warm path asks whether the output is as the last build left it: looked at on a thread
+    // of its own while the saved state and the content are read.
+    if (warmable && hasSavedState(config, identity)) stores.manifest.startIntactCheck();
+    const saved = warmable ? restoreSiteState(stores, identity, authors.profiles) : undefined;
     const collected = await collectArticles(config, stores.cache, { pool, progress });
     const early = [...templateProblems, ...collected.problems, ...authors.problems];
     const run = { now, publish, strict, writer, pool, progress, step };

@@ -1,12 +1,15 @@
 // Where a build's time goes: consecutive named phases, each with its wall time and the CPU time
 // (user + system) the whole process spent in it, worker threads included (getrusage counts every
-// thread). `npm run bench` prints them as the per-phase breakdown of a cold build.
+// thread), and the process's peak memory by its end (which phase raised the peak). `npm run bench`
+// prints them as the per-phase breakdown of a cold build.
 
-/** One phase of a build: wall milliseconds, and CPU milliseconds of every thread. */
+/** One phase of a build: wall milliseconds, CPU milliseconds of every thread, and the peak RSS so far. */
 export interface PhaseTime {
   name: string;
   ms: number;
   cpuMs: number;
+  /** The process's peak resident memory (MB, every thread) at the end of the phase: monotonic. */
+  peakRssMb: number;
 }
 
 /** The shape of report.ts's Progress (not imported: report.ts imports PhaseTime from here). */
@@ -37,12 +40,15 @@ export class PhaseClock {
   begin(name: string): void {
     const wall = performance.now();
     const cpu = cpuNow();
+    // maxRSS: kilobytes on Linux.
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
     const last = this.done.at(-1);
     if (last?.name === this.name) {
       last.ms += wall - this.wall;
       last.cpuMs += cpu - this.cpu;
+      last.peakRssMb = peakRssMb;
     } else {
-      this.done.push({ name: this.name, ms: wall - this.wall, cpuMs: cpu - this.cpu });
+      this.done.push({ name: this.name, ms: wall - this.wall, cpuMs: cpu - this.cpu, peakRssMb });
     }
     this.name = name;
     this.wall = wall;

@@ -107,7 +107,7 @@ describe('a publish into a built site', () => {
 });
 
 describe('a journal', () => {
-  const save = (journal: Journal, change: unknown, whole: unknown) => journal.save(change === undefined ? undefined : JSON.stringify(change), (write) => write(JSON.stringify(whole)));
+  const save = (journal: Journal, change: unknown, whole: unknown) => journal.save(() => (change === undefined ? undefined : JSON.stringify(change)), (write) => write(JSON.stringify(whole)));
 
   it('reads the whole file and the changes after it, in order', async () => {
     const file = path.join(makeSite({}), 'index.json');

@@ -10,7 +10,7 @@
 // each of its builds is a whole one (fingerprints still spare the unchanged pages). Anything else changed, a key the cache lacks, or a photo changed since: the
 // build is a full one. Written after each successful build and dev session, aside and renamed.
 
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { isMultilingual, siteLanguages } from '../languages.js';
@@ -102,6 +102,11 @@ export function saveSiteState(state: SiteState, identity: string | undefined): v
     laterWarnings: state.laterWarnings,
   };
   writeFileAtomic(path.join(state.config.cachePath, STATE_FILE), JSON.stringify(saved));
+}
+
+/** Is there a saved state a build with `identity` might continue from (a look at the file only)? */
+export function hasSavedState(config: Pick<SiteConfig, 'cachePath'>, identity: string | undefined): boolean {
+  return identity !== undefined && existsSync(path.join(config.cachePath, STATE_FILE));
 }
 
 /** Forget the saved state: the output no longer matches it (a build that fails after writing, say). */

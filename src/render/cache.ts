@@ -194,11 +194,14 @@ export class ArticleCache {
     await mkdir(this.dir, { recursive: true });
     // Compacting moves every body: only the whole index will do then.
     const compacted = this.compactIfWorthIt();
-    const change = compacted ? undefined : this.changeSinceSaved();
+    let change: IndexChange | undefined;
     // Written entry by entry: one JSON string of a 100,000-article index would be ~300 MB.
     // Durable: a power cut must not leave an empty index (it would cost a cold build).
     this.journal.save(
-      change && asciiJson(JSON.stringify(change)),
+      () => {
+        change = compacted ? undefined : this.changeSinceSaved();
+        return change && asciiJson(JSON.stringify(change));
+      },
       (write) => writeWholeIndex(write, this.stamps, this.current),
     );
     removeUnused(this.storeDir, new Set([...this.current.values()].map((entry) => entry.body.pack)));
@@ -217,10 +220,18 @@ export class ArticleCache {
     this.stamps.saved();
   }
 
-  /** The changes to the index since it was read or last saved: a line of its log. */
-  private changeSinceSaved(): IndexChange {
+  /**
+   * The changes to the index since it was read or last saved, as a line of its log; undefined
+   * when more than a quarter of the articles changed (the log could not take it: journal.ts).
+   */
+  private changeSinceSaved(): IndexChange | undefined {
     const entries: Record<string, CachedArticle> = {};
-    for (const [key, entry] of this.current) if (this.previous.get(key)?.body !== entry.body) entries[key] = entry;
+    let count = 0;
+    for (const [key, entry] of this.current) {
+      if (this.previous.get(key)?.body === entry.body) continue;
+      entries[key] = entry;
+      if (++count * 4 > this.current.size) return undefined;
+    }
     const dropped = [...this.released];
     for (const key of this.previous.keys()) if (!this.current.has(key)) dropped.push(key);
     const { set, gone } = this.stamps.changes();

@@ -137,15 +137,16 @@ export class Journal {
   }
 
   /**
-   * Save: append `change` (its JSON) to the log when the log stays small beside the whole file,
-   * else write the whole file with `writeWhole` and empty the log. `change` undefined: only the
-   * whole file will do.
+   * Save: append the change (its JSON, made by `change` only when a line could be appended) to
+   * the log when the log stays small beside the whole file, else write the whole file with
+   * `writeWhole` and empty the log. `change` returns undefined when only the whole file will do.
    */
-  save(change: string | undefined, writeWhole: (write: (chunk: string) => void) => void): void {
-    if (change !== undefined && this.follows !== undefined && !this.damaged) {
-      const line = `{"follows":${JSON.stringify(this.follows)},"change":${change}}\n`;
+  save(change: () => string | undefined, writeWhole: (write: (chunk: string) => void) => void): void {
+    const text = this.follows !== undefined && !this.damaged && this.lines < MAX_LINES ? change() : undefined;
+    if (text !== undefined) {
+      const line = `{"follows":${JSON.stringify(this.follows)},"change":${text}}\n`;
       const bytes = Buffer.byteLength(line);
-      if (this.lines < MAX_LINES && this.logBytes + bytes <= this.wholeBytes * MAX_SHARE) {
+      if (this.logBytes + bytes <= this.wholeBytes * MAX_SHARE) {
         try {
           appendDurably(this.log, line);
         } catch (error) {

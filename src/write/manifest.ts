@@ -269,14 +269,18 @@ export class OutputManifest {
   async save(): Promise<void> {
     if (!this.dir || !this.journal || this.unsaved.size === 0) return;
     await mkdir(this.dir, { recursive: true });
-    const files: Record<string, ManifestEntry> = {};
-    const gone: string[] = [];
-    for (const file of this.unsaved) {
-      const entry = this.current.get(file);
-      if (entry) files[file] = entry;
-      else gone.push(file);
-    }
-    const change = JSON.stringify({ files, gone } satisfies ManifestChange);
+    // More than a quarter of the files changed (a first build, say): the whole manifest will do, unmade as a line.
+    const change = () => {
+      if (this.unsaved.size * 4 > this.current.size) return undefined;
+      const files: Record<string, ManifestEntry> = {};
+      const gone: string[] = [];
+      for (const file of this.unsaved) {
+        const entry = this.current.get(file);
+        if (entry) files[file] = entry;
+        else gone.push(file);
+      }
+      return JSON.stringify({ files, gone } satisfies ManifestChange);
+    };
     // Durable: it is saved after the output is committed, and must not be lost to a power cut
     // while the output survives (the next build would render every page again).
     this.journal.save(change, (write) => {
