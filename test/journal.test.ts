@@ -2,7 +2,7 @@
 // instead of writing the article index and the output manifest again whole, the next build reads
 // both back to the same site, and a line cut short or left over from before is never taken.
 
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
@@ -127,6 +127,19 @@ describe('a journal', () => {
     save(journal, { n: 'y'.repeat(30) }, { items: 'z'.repeat(100) });
     expect(existsSync(journal.log)).toBe(false);
     expect(await new Journal(file).read()).toMatchObject({ whole: { items: 'z'.repeat(100) }, changes: [] });
+  });
+
+  it('never appends through a link: a log that is a link is removed, the file it points at untouched', async () => {
+    const root = makeSite({ 'elsewhere.txt': 'not the cache\n' });
+    const file = path.join(root, 'cache/index.json');
+    mkdirSync(path.dirname(file));
+    const journal = new Journal(file);
+    save(journal, undefined, { items: 'x'.repeat(1000) });
+    symlinkSync(path.join(root, 'elsewhere.txt'), journal.log);
+    save(journal, { n: 1 }, { items: 'y'.repeat(1000) });
+    expect(readFileSync(path.join(root, 'elsewhere.txt'), 'utf8')).toBe('not the cache\n');
+    expect(existsSync(journal.log)).toBe(false);
+    expect(await new Journal(file).read()).toMatchObject({ whole: { items: 'y'.repeat(1000) }, changes: [] });
   });
 
   it('takes no line of a log written before the whole file was written again (a stale log)', async () => {

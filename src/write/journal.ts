@@ -14,11 +14,11 @@
 // is appended and flushed, and on failure the log is cut back to what it was. A lost line only
 // costs work: the caches built on this keep nothing a lost change could make wrong.
 
-import { closeSync, fstatSync, ftruncateSync, fsyncSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, fsyncSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { failpoint, killPoint } from './failpoints.js';
-import { fsyncFolder, writeFileAtomic } from './fs-helpers.js';
+import { fsyncFolder, isCode, writeFileAtomic } from './fs-helpers.js';
 
 /** More lines than this in the log, and the next save writes the whole file. */
 const MAX_LINES = 1000;
@@ -147,15 +147,20 @@ export class Journal {
       const line = `{"follows":${JSON.stringify(this.follows)},"change":${text}}\n`;
       const bytes = Buffer.byteLength(line);
       if (this.logBytes + bytes <= this.wholeBytes * MAX_SHARE) {
+        let appended = true;
         try {
           appendDurably(this.log, line);
         } catch (error) {
           this.damaged = true;
-          throw error;
+          // The log is a link (someone else's file, perhaps): the whole file is written, and the link removed.
+          if (!isCode(error, 'ELOOP')) throw error;
+          appended = false;
         }
-        this.logBytes += bytes;
-        this.lines++;
-        return;
+        if (appended) {
+          this.logBytes += bytes;
+          this.lines++;
+          return;
+        }
       }
     }
     writeFileAtomic(this.file, writeWhole, { durable: true });
@@ -186,7 +191,8 @@ function appendDurably(file: string, text: string): void {
   let made = false;
   let before = 0;
   try {
-    fd = openSync(file, 'a');
+    // Not through a link: the log is a file of the cache folder, never somewhere a link points.
+    fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o644);
     before = fstatSync(fd).size;
     made = before === 0;
     failpoint('write', file);
