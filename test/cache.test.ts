@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/build.js';
 import { tracked } from './helpers/children.js';
+import { cleanBuildOf, differences } from './helpers/dev.js';
 import { article, listFiles, makeSite, page, REPO } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -229,6 +230,16 @@ describe('the output folder', () => {
     expect(result.stats.pagesRendered).toBe(2);
     expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toBe(good);
     expect(listFiles(dist)).toContain('tags/tag-0/index.html');
+  });
+
+  it('a page folder replaced by a file by hand in dist/: the next build puts the folder back, equal to a clean build', async () => {
+    const root = makeSite(siteFiles(3));
+    const dist = path.join(root, 'dist');
+    await run(root);
+    rmSync(path.join(dist, 'tags/tag-0'), { recursive: true });
+    writeFileSync(path.join(dist, 'tags/tag-0'), 'a file where a folder was');
+    await run(root);
+    expect(differences(dist, await cleanBuildOf(root, NOW), { search: true })).toEqual([]);
   });
 
   it('a failed build with the cache on leaves dist/ and the next good build intact', async () => {

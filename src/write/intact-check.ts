@@ -20,15 +20,20 @@ const changed = [];
 for (const line of workerData.list.split('\\n')) {
   if (line === '') continue;
   const [file, size, mtimeMs] = line.split('\\0');
-  const info = statSync(path.join(workerData.outPath, file), { throwIfNoEntry: false });
+  let info;
+  try {
+    info = statSync(path.join(workerData.outPath, file));
+  } catch {
+    info = undefined;
+  }
   if (!info || !info.isFile() || info.size !== Number(size) || info.mtimeMs !== Number(mtimeMs)) changed.push(file);
 }
 parentPort.postMessage(changed);
 `;
 
 /**
- * The files of `files` (paths relative to `outPath`) that are no longer as they were left: gone,
- * not a file, or another size or mtime. Rejects if the thread cannot run (the caller then stats
+ * The files of `files` (paths relative to `outPath`) that are no longer as they were left: gone
+ * (or a file where a folder of the path was), not a file, or another size or mtime. Rejects if the thread cannot run (the caller then stats
  * on the main thread).
  */
 export function filesNotAsLeft(outPath: string, files: Iterable<[string, LeftAs]>): Promise<string[]> {

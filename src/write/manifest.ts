@@ -10,7 +10,7 @@
 // fingerprint (Broadsheet's code, the config, every template, the site-wide template data) and
 // the page's own PageSpec, in which each article counts by its cache key (equal keys, equal article).
 
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { lowerBound } from '../lower-bound.js';
@@ -31,6 +31,15 @@ interface ManifestFile {
   format: number;
   outPath: string;
   files: Record<string, ManifestEntry>;
+}
+
+/** A file's stat; undefined when it cannot be had (gone, or a file stands where a folder of its path should be). */
+function statQuietly(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A build's changes to the manifest, as a line of its log. */
@@ -139,7 +148,7 @@ export class OutputManifest {
   private entry(file: string): ManifestEntry | undefined {
     const entry = this.current.get(file);
     if (!entry || this.allChecked || this.checked.has(file)) return entry;
-    const info = statSync(path.join(this.outPath, file), { throwIfNoEntry: false });
+    const info = statQuietly(path.join(this.outPath, file));
     if (info?.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs) {
       this.checked.add(file);
       return entry;
