@@ -2,9 +2,9 @@
 // of its inputs and the size and mtime it was left with (.cache/output.json). A page whose
 // fingerprint is unchanged, and whose file is still there as the build left it, is neither
 // rendered nor written: a warm build of an unchanged site renders nothing. A build saves what it
-// changed as a line of .cache/output.log (journal.ts), the whole manifest now and then. Whether a file is
-// still as it was is looked at when the build first asks about it, so a build that looks at a few
-// pages (an incremental one) stats a few files, not every file of the site.
+// changed as a line of .cache/output.log, the whole manifest now and then (manifest-file.ts).
+// Whether a file is still as it was is looked at when the build first asks about it, or all at
+// once on a thread of its own (intact-check.ts) when a warm build asks whether any file changed.
 //
 // A page's fingerprint (fingerprint.ts) hashes everything its bytes depend on: the site
 // fingerprint (Broadsheet's code, the config, every template, the site-wide template data) and
@@ -15,23 +15,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { lowerBound } from '../lower-bound.js';
 import { filesNotAsLeft } from './intact-check.js';
-import { Journal, type JournalContents } from './journal.js';
+import { Journal } from './journal.js';
+import { MANIFEST_FILE, MANIFEST_FORMAT, recordedFiles, type ManifestChange, type ManifestEntry, type ManifestFile } from './manifest-file.js';
 import type { OutputWriter } from './output-writer.js';
-
-const MANIFEST_FORMAT = 1;
-const MANIFEST_FILE = 'output.json';
-
-interface ManifestEntry {
-  fingerprint: string;
-  size: number;
-  mtimeMs: number;
-}
-
-interface ManifestFile {
-  format: number;
-  outPath: string;
-  files: Record<string, ManifestEntry>;
-}
 
 /** A file's stat; undefined when it cannot be had (gone, or a file stands where a folder of its path should be). */
 function statQuietly(file: string): Stats | undefined {
@@ -41,25 +27,6 @@ function statQuietly(file: string): Stats | undefined {
     return undefined;
   }
 }
-
-/** A build's changes to the manifest, as a line of its log. */
-interface ManifestChange {
-  files: Record<string, ManifestEntry>;
-  gone: string[];
-}
-
-/** The files a manifest read from `dir` records for `outPath`; undefined when it records another folder or none. */
-function recordedFiles(read: JournalContents | undefined, outPath: string): Map<string, ManifestEntry> | undefined {
-  const whole = read?.whole as Partial<ManifestFile> | undefined;
-  if (whole?.format !== MANIFEST_FORMAT || whole.outPath !== outPath || typeof whole.files !== 'object' || whole.files === null) return undefined;
-  const files = new Map(Object.entries(whole.files));
-  for (const change of read!.changes as ManifestChange[]) {
-    for (const [file, entry] of Object.entries(change.files)) files.set(file, entry);
-    for (const file of change.gone) files.delete(file);
-  }
-  return files;
-}
-
 
 /**
  * Write `file` unless the previous build left it current for these inputs; `produce` runs only
@@ -79,21 +46,6 @@ export async function writeUnlessCurrent(
   }
   await writer.write(file, await produce());
   return true;
-}
-
-/**
- * The files the manifest in `dir` says a build wrote into `outPath`, or undefined when it has no
- * such record (no manifest, another output folder, another format): what proves that a real
- * output folder an older Broadsheet left is Broadsheet's (output-ownership.ts).
- */
-export function recordedOutputFiles(dir: string, outPath: string): Set<string> | undefined {
-  let files: Map<string, ManifestEntry> | undefined;
-  try {
-    files = recordedFiles(new Journal(path.join(dir, MANIFEST_FILE)).readSync(), outPath);
-  } catch {
-    return undefined;
-  }
-  return files && new Set(files.keys());
 }
 
 /**
