@@ -109,27 +109,26 @@ describe('a publish into a built site', () => {
 describe('a journal', () => {
   const save = (journal: Journal, change: unknown, whole: unknown) => journal.save(() => (change === undefined ? undefined : JSON.stringify(change)), (write) => write(JSON.stringify(whole)));
 
-  it('reads the whole file and the changes after it, in order', async () => {
+  it('reads the whole file and the changes after it, in order', () => {
     const file = path.join(makeSite({}), 'index.json');
     const big = { items: 'x'.repeat(1000) };
     const journal = new Journal(file);
     save(journal, undefined, big);
     save(journal, { n: 1 }, big);
     save(journal, { n: 2 }, big);
-    expect(await new Journal(file).read()).toMatchObject({ whole: big, changes: [{ n: 1 }, { n: 2 }] });
-    expect(new Journal(file).readSync()).toMatchObject({ whole: big, changes: [{ n: 1 }, { n: 2 }] });
+    expect(new Journal(file).read()).toMatchObject({ whole: big, changes: [{ n: 1 }, { n: 2 }] });
   });
 
-  it('writes the whole file again when the log would pass a quarter of it, and leaves no log', async () => {
+  it('writes the whole file again when the log would pass a quarter of it, and leaves no log', () => {
     const file = path.join(makeSite({}), 'index.json');
     const journal = new Journal(file);
     save(journal, undefined, { items: 'x'.repeat(100) });
     save(journal, { n: 'y'.repeat(30) }, { items: 'z'.repeat(100) });
     expect(existsSync(journal.log)).toBe(false);
-    expect(await new Journal(file).read()).toMatchObject({ whole: { items: 'z'.repeat(100) }, changes: [] });
+    expect(new Journal(file).read()).toMatchObject({ whole: { items: 'z'.repeat(100) }, changes: [] });
   });
 
-  it('never appends through a link: a log that is a link is removed, the file it points at untouched', async () => {
+  it('never appends through a link: a log that is a link is removed, the file it points at untouched', () => {
     const root = makeSite({ 'elsewhere.txt': 'not the cache\n' });
     const file = path.join(root, 'cache/index.json');
     mkdirSync(path.dirname(file));
@@ -139,10 +138,10 @@ describe('a journal', () => {
     save(journal, { n: 1 }, { items: 'y'.repeat(1000) });
     expect(readFileSync(path.join(root, 'elsewhere.txt'), 'utf8')).toBe('not the cache\n');
     expect(existsSync(journal.log)).toBe(false);
-    expect(await new Journal(file).read()).toMatchObject({ whole: { items: 'y'.repeat(1000) }, changes: [] });
+    expect(new Journal(file).read()).toMatchObject({ whole: { items: 'y'.repeat(1000) }, changes: [] });
   });
 
-  it('takes no line of a log written before the whole file was written again (a stale log)', async () => {
+  it('takes no line of a log written before the whole file was written again (a stale log)', () => {
     const file = path.join(makeSite({}), 'index.json');
     const journal = new Journal(file);
     save(journal, undefined, { items: 'x'.repeat(1000) });
@@ -151,6 +150,6 @@ describe('a journal', () => {
     save(journal, undefined, { items: 'w'.repeat(1000) });
     // A build killed between writing the whole file and removing the log leaves this.
     copyFileSync(`${journal.log}.old`, journal.log);
-    expect(await new Journal(file).read()).toMatchObject({ whole: { items: 'w'.repeat(1000) }, changes: [] });
+    expect(new Journal(file).read()).toMatchObject({ whole: { items: 'w'.repeat(1000) }, changes: [] });
   });
 });

@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { compact, newWriterToken, PackReader, packSizes, removeUnused, type BodyAt, type StoreRef } from './body-store.js';
 import { asciiJson, replayIndex, writeWholeIndex, type CachedArticle, type IndexChange } from './cache-index.js';
-import { SourceStamps } from './source-stamps.js';
+import { SourceStamps, type StampChanges } from './source-stamps.js';
 import { Journal } from '../write/journal.js';
 import { codeIdentity } from '../version.js';
 import { type ArticleMeta, type ArticleSettings } from '../types/index.js';
@@ -99,7 +99,7 @@ export class ArticleCache {
       return new ArticleCache(temporary, false, new Map(), new SourceStamps(new Map(), undefined), undefined, new Journal(path.join(temporary, INDEX_FILE)));
     }
     try {
-      const read = await journal.read();
+      const read = journal.read();
       if (!read) return empty();
       const index = replayIndex(read);
       if (!index) return empty('the cache was written by another Broadsheet and was rebuilt');
@@ -194,12 +194,13 @@ export class ArticleCache {
     await mkdir(this.dir, { recursive: true });
     // Compacting moves every body: only the whole index will do then.
     const compacted = this.compactIfWorthIt();
+    const stampChanges = this.stamps.changes();
     let change: IndexChange | undefined;
     // Written entry by entry: one JSON string of a 100,000-article index would be ~300 MB.
     // Durable: a power cut must not leave an empty index (it would cost a cold build).
     this.journal.save(
       () => {
-        change = compacted ? undefined : this.changeSinceSaved();
+        change = compacted ? undefined : this.changeSinceSaved(stampChanges);
         return change && asciiJson(JSON.stringify(change));
       },
       (write) => writeWholeIndex(write, this.stamps, this.current),
@@ -217,14 +218,14 @@ export class ArticleCache {
     }
     this.previousSize = this.current.size;
     this.released = [];
-    this.stamps.saved();
+    this.stamps.saved(stampChanges);
   }
 
   /**
    * The changes to the index since it was read or last saved, as a line of its log; undefined
    * when more than a quarter of the articles changed (the log could not take it: journal.ts).
    */
-  private changeSinceSaved(): IndexChange | undefined {
+  private changeSinceSaved({ set, gone }: StampChanges): IndexChange | undefined {
     const entries: Record<string, CachedArticle> = {};
     let count = 0;
     for (const [key, entry] of this.current) {
@@ -234,7 +235,6 @@ export class ArticleCache {
     }
     const dropped = [...this.released];
     for (const key of this.previous.keys()) if (!this.current.has(key)) dropped.push(key);
-    const { set, gone } = this.stamps.changes();
     return { readStartedMs: this.stamps.readStartedMs, files: Object.fromEntries(set), gone, entries, dropped };
   }
 

@@ -156,12 +156,12 @@ export class SourceStamps {
   }
 
   /**
-   * The index now holds this build's records: the next save counts its changes from them, each
-   * trusted as taken when this build's were (the dev server records more as files change).
+   * The index now holds this build's records (`saved`: this.changes() as the save took them): the
+   * next save counts its changes from them, each trusted as taken when this build's were (the
+   * dev server records more as files change).
    */
-  saved(): void {
+  saved({ set, gone }: StampChanges): void {
     const bound = trustedBefore({ indexMtimeNs: BigInt(Date.now()) * 1_000_000n, readStartedMs: this.readStartedMs });
-    const { set, gone } = this.changes();
     for (const [file, record] of set) {
       this.previous.set(file, record);
       this.later.set(file, bound);

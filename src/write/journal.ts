@@ -15,7 +15,6 @@
 // costs work: the caches built on this keep nothing a lost change could make wrong.
 
 import { closeSync, constants, fstatSync, ftruncateSync, fsyncSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { failpoint, killPoint } from './failpoints.js';
 import { fsyncFolder, isCode, writeFileAtomic } from './fs-helpers.js';
@@ -60,33 +59,15 @@ export class Journal {
     return this.file.replace(/\.json$/, '') + '.log';
   }
 
-  /** The whole file and its changes; undefined when there is no whole file. Throws SyntaxError when the whole file does not parse. */
-  async read(): Promise<JournalContents | undefined> {
+  /**
+   * The whole file and its changes; undefined when there is no whole file. Throws SyntaxError when
+   * the whole file does not parse. Synchronous: a build has nothing else to do while it reads.
+   */
+  read(): JournalContents | undefined {
     let info;
     let text: string;
     try {
-      info = await stat(this.file, { bigint: true });
-      text = await readFile(this.file, 'utf8');
-    } catch {
-      return undefined;
-    }
-    const whole: unknown = JSON.parse(text);
-    let log: string | undefined;
-    let logInfo;
-    try {
-      logInfo = await stat(this.log, { bigint: true });
-      log = await readFile(this.log, 'utf8');
-    } catch {
-      log = undefined;
-    }
-    return this.take(whole, info, log, logInfo?.mtimeNs);
-  }
-
-  /** read(), synchronously. */
-  readSync(): JournalContents | undefined {
-    let info;
-    let text: string;
-    try {
+      // The mtime first: what the racy rule compares with must not be newer than what was read.
       info = statSync(this.file, { bigint: true });
       text = readFileSync(this.file, 'utf8');
     } catch {

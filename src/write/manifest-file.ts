@@ -52,7 +52,7 @@ export function recordedFiles(read: JournalContents | undefined, outPath: string
 export function recordedOutputFiles(dir: string, outPath: string): Set<string> | undefined {
   let files: Map<string, ManifestEntry> | undefined;
   try {
-    files = recordedFiles(new Journal(path.join(dir, MANIFEST_FILE)).readSync(), outPath);
+    files = recordedFiles(new Journal(path.join(dir, MANIFEST_FILE)).read(), outPath);
   } catch {
     return undefined;
   }

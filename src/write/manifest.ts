@@ -84,7 +84,7 @@ export class OutputManifest {
     const journal = new Journal(path.join(dir, MANIFEST_FILE));
     let files: Map<string, ManifestEntry> | undefined;
     try {
-      files = recordedFiles(await journal.read(), outPath);
+      files = recordedFiles(journal.read(), outPath);
     } catch {
       files = undefined;
     }
