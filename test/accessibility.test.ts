@@ -9,15 +9,12 @@
 // shift as they load). The front page's layout is measured too: rows filled, and on a phone the
 // lead's photo and headline on the first screen.
 
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import axe, { type AxeResults, type Result, type RunOptions } from 'axe-core';
-import { type Browser, type BrowserContext, type ConsoleMessage, type Page, type Response } from 'playwright-core';
-import { launchChromium } from '../scripts/chromium.js';
-import sirv from 'sirv';
+import { type BrowserContext, type ConsoleMessage, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
+import { serveFolders, useChromium, type StaticServer } from './helpers/browser.js';
 import { photo } from './helpers/photos.js';
 import { article, seedCopy, writeFiles } from './helpers/site.js';
 
@@ -67,8 +64,8 @@ const PAGES: Record<string, string> = {
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, mobile: { width: 375, height: 667 } } as const;
 
-let browser: Browser;
-let server: Server;
+const browser = useChromium();
+let server: StaticServer;
 let origin: string;
 /** One tab per viewport, reused for every page: a new tab per check would double the file's time. */
 const tabs = new Map<keyof typeof VIEWPORTS, { context: BrowserContext; tab: Page }>();
@@ -93,13 +90,10 @@ beforeAll(async () => {
   });
   const result = await build({ root, now: NOW, threads: 1 });
   expect(result.warnings).toEqual([]);
-  const serve = sirv(path.join(root, 'dist'), { dev: true });
-  server = createServer((request, response) => serve(request, response));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  server = await serveFolders({ '': path.join(root, 'dist') });
+  origin = server.origin;
   for (const [name, viewport] of Object.entries(VIEWPORTS) as [keyof typeof VIEWPORTS, (typeof VIEWPORTS)[keyof typeof VIEWPORTS]][]) {
-    const context = await browser.newContext({ viewport, isMobile: name === 'mobile', hasTouch: name === 'mobile' });
+    const context = await browser().newContext({ viewport, isMobile: name === 'mobile', hasTouch: name === 'mobile' });
     // axe-core's source in every page the tab opens, before the page's own scripts. (The
     // @axe-core/playwright wrapper works with playwright-core, but injects the 500 KB source again
     // on each check and opens a blank page to merge frame results: three times slower here.)
@@ -109,8 +103,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 /** A violation as a failing test prints it: what, how bad, where, and how to fix it. */
@@ -285,7 +278,7 @@ function unfilledRows(tab: Page): Promise<string[]> {
 
 describe('the front page in chromium', () => {
   it('fills every row: sections with few stories share one, and no row ends short, at desktop, tablet and phone widths', async () => {
-    const tablet = await browser.newContext({ viewport: { width: 820, height: 1180 } });
+    const tablet = await browser().newContext({ viewport: { width: 820, height: 1180 } });
     try {
       const tabsToMeasure = [...[...tabs].map(([name, { tab }]) => [name, tab] as const), ['tablet', await tablet.newPage()] as const];
       for (const [name, tab] of tabsToMeasure) {
@@ -335,7 +328,7 @@ describe('page weight in chromium', () => {
    * counted instead, fetched once.
    */
   async function transferred(url: string): Promise<number> {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     try {
       const tab = await context.newPage();
       await show(tab, url);

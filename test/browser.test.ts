@@ -5,20 +5,14 @@
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import { launchChromium } from '../scripts/chromium.js';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDev, type DevHandle } from '../src/dev/index.js';
+import { useChromium } from './helpers/browser.js';
 import { buildInMemory } from './helpers/memory-site.js';
 import { article, makeSite } from './helpers/site.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe('live reload in chromium', () => {
   let handle: DevHandle | undefined;
@@ -31,7 +25,7 @@ describe('live reload in chromium', () => {
       'content/2025/12/other.md': article({ title: 'Other story', date: '2025-12-17 10:00', topic: 'Culture' }),
     });
     handle = await startDev({ root, port: 0, threads: 1 });
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${handle.url}2025/12/18/first-headline/`);
     expect(await page.locator('h1').textContent()).toBe('First headline');
     // Wait until the page's event stream is open, so the save is not missed.
@@ -79,7 +73,7 @@ describe('the default theme in chromium', () => {
 
   /** A page of the built site, served from memory as a static host would. */
   async function open(url: string): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.route(`${ORIGIN}/**`, async (route) => {
       const pathname = new URL(route.request().url()).pathname.slice(1);
       const file = pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : pathname;

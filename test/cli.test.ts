@@ -201,8 +201,8 @@ describe('broadsheet build flags', () => {
     expect(existsSync(path.join(root, '.cache'))).toBe(false);
   });
 
-  it('writes its figures to --stats FILE: the counts the summary gives, and every phase with its wall and CPU time', () => {
-    const stats = JSON.parse(readFileSync(path.join(root, 'stats.json'), 'utf8')) as { articles: number; pages: number; peakRssMb: number; phases: Array<{ name: string; ms: number; cpuMs: number }> };
+  it('writes its figures to --stats FILE: the counts the summary gives, and every phase with its wall and CPU time and the peak memory by its end', () => {
+    const stats = JSON.parse(readFileSync(path.join(root, 'stats.json'), 'utf8')) as { articles: number; pages: number; peakRssMb: number; phases: Array<{ name: string; ms: number; cpuMs: number; peakRssMb: number }> };
     expect(stats.articles).toBe(4);
     expect(stats.pages).toBe(listFiles(path.join(root, 'public')).filter((file) => file.endsWith('.html')).length);
     expect(stats.peakRssMb).toBeGreaterThan(0);
@@ -212,6 +212,11 @@ describe('broadsheet build flags', () => {
     // The times are measured, not left at zero: a build of four articles takes some CPU in all.
     expect(stats.phases.reduce((sum, phase) => sum + phase.cpuMs, 0)).toBeGreaterThan(0);
     expect(stats.phases.reduce((sum, phase) => sum + phase.ms, 0)).toBeGreaterThan(0);
+    // The peak so far at each phase's end: never falling, and never above the whole build's.
+    const peaks = stats.phases.map((phase) => phase.peakRssMb);
+    expect(peaks[0]).toBeGreaterThan(0);
+    for (let i = 1; i < peaks.length; i++) expect(peaks[i], stats.phases[i]!.name).toBeGreaterThanOrEqual(peaks[i - 1]!);
+    expect(peaks.at(-1)).toBeLessThanOrEqual(stats.peakRssMb);
   });
 });
 

@@ -2,17 +2,16 @@
 // as social networks and search engines read it, and a site that works under a sub-path.
 
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
+import * as cheerio from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import sirv from 'sirv';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build.js';
 import { renderSitemaps, SITEMAP_LIMIT } from '../src/pages/sitemaps.js';
 import { resolveConfig } from '../src/config.js';
 import { formatProblems } from '../src/problems/index.js';
+import { serveFolders } from './helpers/browser.js';
 import { brokenLinks } from './helpers/html.js';
 import { buildInMemory } from './helpers/memory-site.js';
 import { photo } from './helpers/photos.js';
@@ -260,33 +259,25 @@ describe('a site under a sub-path', () => {
   });
 
   it('works from a plain static server of that sub-path', async () => {
-    const serve = sirv(dist, { dev: true });
-    const server = http.createServer((req, res) => {
-      if (!req.url?.startsWith('/news/')) {
-        res.statusCode = 404;
-        res.end();
-        return;
-      }
-      req.url = req.url.slice('/news'.length);
-      serve(req, res, () => {
-        res.statusCode = 404;
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await serveFolders({ '/news': dist });
+    const { origin } = server;
     try {
       const home = await fetch(`${origin}/news/`);
       expect(home.status).toBe(200);
-      const html = await home.text();
-      const hrefs = [...html.matchAll(/(?:href|src)="(\/news\/[^"#]*)/g)].map((m) => m[1]!);
+      // Every local link and source of the home page, as its parsed HTML has them.
+      const $ = cheerio.load(await home.text());
+      const hrefs = $('[href], [src]')
+        .map((_, element) => $(element).attr('href') ?? $(element).attr('src'))
+        .get()
+        .filter((url: string) => url.startsWith('/news/'))
+        .map((url: string) => url.split('#')[0]!);
       expect(hrefs.length).toBeGreaterThan(10);
       for (const href of new Set(hrefs)) {
         const response = await fetch(`${origin}${href}`);
         expect(response.status, href).toBe(200);
       }
     } finally {
-      server.close();
+      await server.close();
     }
   });
 

@@ -2,27 +2,18 @@
 // layout is the mirror of a left-to-right page's (what starts a line is on the right), and the
 // search page writes its count of results in the page's language, with that language's forms.
 
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import sirv from 'sirv';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../scripts/chromium.js';
 import { build } from '../src/build.js';
+import { serveFolders, useChromium, type StaticServer } from './helpers/browser.js';
 import { buildInMemory } from './helpers/memory-site.js';
 import { article, makeSite } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const ORIGIN = 'http://site.test';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe('a page in a right-to-left language', () => {
   let outputs: Map<string, string>;
@@ -46,7 +37,7 @@ describe('a page in a right-to-left language', () => {
 
   /** A page of the built site, served from memory as a static host would. */
   async function open(url: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const page = await browser().newPage({ viewport: { width: 1024, height: 768 } });
     await page.route(`${ORIGIN}/**`, async (route) => {
       const pathname = new URL(route.request().url()).pathname.slice(1);
       const file = pathname === '' || pathname.endsWith('/') ? `${pathname}index.html` : pathname;
@@ -95,8 +86,7 @@ describe('a page in a right-to-left language', () => {
 });
 
 describe('the search page of a Russian site', () => {
-  let server: Server;
-  let origin: string;
+  let server: StaticServer;
 
   beforeAll(async () => {
     const root = makeSite({
@@ -106,19 +96,16 @@ describe('the search page of a Russian site', () => {
       'content/2025/12/c.md': article({ title: 'Снег в Астане', date: '2025-12-16', topic: 'Погода' }, 'В Астане выпал снег.'),
     });
     await build({ root, now: NOW, threads: 1 });
-    const serve = sirv(path.join(root, 'dist'), { dev: true });
-    server = createServer((request, response) => serve(request, response));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveFolders({ '': path.join(root, 'dist') });
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
   });
 
   it('counts what it found in Russian: найдены 2 статьи, найдена 1 статья, ничего не найдено', async () => {
-    const tab = await browser.newPage();
+    const tab = await browser().newPage();
     const status = tab.locator('.search-status');
-    await tab.goto(`${origin}/search/?q=${encodeURIComponent('Алматы')}`);
+    await tab.goto(`${server.origin}/search/?q=${encodeURIComponent('Алматы')}`);
     await expect.poll(() => status.textContent()).toBe('По запросу «Алматы» найдены 2 статьи.');
     await tab.fill('#search-q', 'снег');
     await tab.press('#search-q', 'Enter');

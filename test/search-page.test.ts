@@ -3,14 +3,11 @@
 // the topic and year filters and "More results", and without JavaScript. The index itself:
 // test/search.test.ts.
 
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import sirv from 'sirv';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../scripts/chromium.js';
 import { build } from '../src/build.js';
+import { serveFolders, useChromium, type StaticServer } from './helpers/browser.js';
 import { article, makeSite, seedCopy } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-10T00:00:00Z');
@@ -43,8 +40,8 @@ function archiveSite(): string {
 }
 
 describe('searching in chromium', () => {
-  let browser: Browser;
-  let server: Server;
+  const browser = useChromium();
+  let server: StaticServer;
   let origin: string;
 
   beforeAll(async () => {
@@ -56,33 +53,16 @@ describe('searching in chromium', () => {
     const archive = archiveSite();
     await build({ root: archive, now: NOW, threads: 1 });
     // Each site served under its sub-path, as a static host serves a project site.
-    const sites = [
-      { prefix: '/news', serve: sirv(path.join(news, 'dist'), { dev: true }) },
-      { prefix: '/seed', serve: sirv(path.join(seed, 'dist'), { dev: true }) },
-      { prefix: '/archive', serve: sirv(path.join(archive, 'dist'), { dev: true }) },
-    ];
-    server = createServer((request, response) => {
-      const site = sites.find(({ prefix }) => request.url?.startsWith(`${prefix}/`));
-      if (!site) {
-        response.statusCode = 404;
-        response.end();
-        return;
-      }
-      request.url = request.url!.slice(site.prefix.length);
-      site.serve(request, response);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    server = await serveFolders({ '/news': path.join(news, 'dist'), '/seed': path.join(seed, 'dist'), '/archive': path.join(archive, 'dist') });
+    origin = server.origin;
   });
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
   });
 
   /** A new tab, with the bundles it opens (each opening fetches the bundle's pagefind-entry.json) and its console errors. */
   async function openTab(): Promise<{ tab: Page; opened: string[]; errors: string[] }> {
-    const tab = await browser.newPage();
+    const tab = await browser().newPage();
     const opened: string[] = [];
     const errors: string[] = [];
     tab.on('request', (request) => {
@@ -99,7 +79,7 @@ describe('searching in chromium', () => {
   const status = (tab: Page) => tab.locator('.search-status').textContent();
 
   it('on the seed site, "scooter" finds the e-scooter article; opening it, a related link leads to an article sharing its topic or a tag', async () => {
-    const tab = await browser.newPage();
+    const tab = await browser().newPage();
     await tab.goto(`${origin}/seed/search/?q=scooter`);
     const first = tab.locator('.search-results li').first();
     await first.waitFor();
@@ -242,7 +222,7 @@ describe('searching in chromium', () => {
   });
 
   it('without JavaScript, the header’s box leads to a page that says search needs it', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const tab = await context.newPage();
     await tab.goto(`${origin}/news/2025/12/18/parliament-passes-the-2026-budget/`);
     await tab.fill('#site-search-q', 'budget');
