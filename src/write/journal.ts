@@ -88,7 +88,6 @@ export class Journal {
   private take(whole: unknown, info: { ino: bigint; size: bigint; mtimeNs: bigint }, log: string | undefined, logMtimeNs: bigint | undefined): JournalContents {
     this.follows = `${info.ino}:${info.size}:${info.mtimeNs}`;
     this.wholeBytes = Number(info.size);
-    this.logBytes = 0;
     this.lines = 0;
     this.damaged = false;
     const changes: unknown[] = [];
@@ -110,8 +109,9 @@ export class Journal {
       changes.push(line.change);
       this.lines++;
       at = end + 1;
-      this.logBytes = at;
     }
+    // In bytes, as the whole file's size is (a path in a line may be more than one byte a character).
+    this.logBytes = log === undefined ? 0 : Buffer.byteLength(log.slice(0, at));
     // A stale log: the next save writes the whole file (and so empties the log).
     if (log !== undefined && at < log.length) this.damaged = true;
     return { whole, changes, wholeMtimeNs: info.mtimeNs, logMtimeNs: changes.length > 0 ? logMtimeNs : undefined };
