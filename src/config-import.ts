@@ -1,7 +1,9 @@
 // Importing the site's config file as a module and taking its default export. A config written
 // in TypeScript (site.config.ts, .mts) needs a loader: from Broadsheet's own TypeScript sources
-// one is already there (tsx or vitest, or they could not run); the compiled package registers
-// tsx's on the first such config, so a build with a .js or .json config never loads tsx.
+// one is already there (tsx or vitest, or they could not run); the compiled package imports it
+// bundled into one module in memory (config-bundle.ts), and registers tsx's hooks only for a
+// config that cannot be (CommonJS, or broken: tsx then says what is wrong), so a build with a
+// .js or .json config, or a plain TypeScript one, never loads tsx.
 // It does not validate what it imports (config.ts does).
 //
 // A config's top-level await may never settle (it awaits a promise nothing resolves, or a server
@@ -11,6 +13,7 @@
 // nothing about the output (BROADSHEET_CONFIG_TIMEOUT_MS, default 60 s).
 
 import { pathToFileURL } from 'node:url';
+import { bundledConfig } from './config-bundle.js';
 import { RUNS_COMPILED } from './installation.js';
 
 const TYPESCRIPT = /\.[cm]?ts$/;
@@ -29,7 +32,10 @@ let cjsHooks: Promise<void> | undefined;
 export async function importConfigModule(file: string, mtimeMs: number): Promise<unknown> {
   const url = `${pathToFileURL(file).href}?mtime=${mtimeMs}`;
   let module: { default?: unknown };
-  if (!RUNS_COMPILED || !TYPESCRIPT.test(file)) module = (await import(url)) as typeof module;
+  const needsLoader = RUNS_COMPILED && TYPESCRIPT.test(file);
+  const bundled = needsLoader ? await bundledConfig(file, mtimeMs) : undefined;
+  if (!needsLoader) module = (await import(url)) as typeof module;
+  else if (bundled !== undefined) module = (await import(`data:text/javascript;base64,${Buffer.from(bundled).toString('base64')}`)) as typeof module;
   else {
     // tsx's ES module hooks, as `node --import tsx` would have: the config then imports
     // 'broadsheet' as the very modules already running, not a second copy.
