@@ -8,6 +8,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { Graveyard } from './graveyard.js';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import path from 'node:path';
@@ -40,7 +41,7 @@ export interface Anchors {
  * The anchors for `content` (a copy of the anchor site `anchor` in `dir`), when Hugo is installed
  * and the anchor site exists; undefined otherwise, with the reason logged.
  */
-export function prepareAnchors(anchor: string, content: string, dir: string, log: (line: string) => void): Anchors | undefined {
+export function prepareAnchors(anchor: string, content: string, dir: string, graveyard: Graveyard, log: (line: string) => void): Anchors | undefined {
   const version = hugoVersion();
   if (!version) {
     log('(hugo is not installed: `apt-get install -y hugo` to compare with Hugo)');
@@ -52,7 +53,7 @@ export function prepareAnchors(anchor: string, content: string, dir: string, log
   }
   const pagefind = pagefindBinary();
   if (!pagefind) log('(no pagefind binary in node_modules: Hugo alone, without Pagefind; run npm ci)');
-  return { site: prepareHugo(anchor, content, dir, version), pagefind };
+  return { site: prepareHugo(anchor, content, dir, version, graveyard), pagefind };
 }
 
 /** One clean Hugo build, then Pagefind's CLI over its public/ (run `run`, counted from 0, for the log). */
@@ -70,6 +71,8 @@ export async function buildAnchors(anchors: Anchors, run: number, log: (line: st
 export interface HugoSite {
   dir: string;
   version: string;
+  /** Where its last build's trees go (graveyard.ts). */
+  graveyard: Graveyard;
 }
 
 /** Hugo's version line, or undefined when `hugo` is not installed. */
@@ -80,16 +83,17 @@ export function hugoVersion(): string | undefined {
 }
 
 /** Copy the anchor site to `dir` with `content` (our content folder) as its posts. */
-export function prepareHugo(anchor: string, content: string, dir: string, version: string): HugoSite {
-  rmSync(dir, { recursive: true, force: true });
+export function prepareHugo(anchor: string, content: string, dir: string, version: string, graveyard: Graveyard): HugoSite {
+  graveyard.bury(dir);
   cpSync(anchor, dir, { recursive: true });
   cpSync(content, path.join(dir, 'content', 'posts'), { recursive: true });
-  return { dir, version };
+  return { dir, version, graveyard };
 }
 
 /** One clean Hugo build (no public/, no resources/): its cost and the HTML pages it wrote. */
 export async function buildHugo(site: HugoSite): Promise<TimedRun & { pages: number }> {
-  for (const folder of ['public', 'resources', '.hugo_build.lock']) rmSync(path.join(site.dir, folder), { recursive: true, force: true });
+  // Set aside, not deleted, as Broadsheet's trees are (graveyard.ts).
+  for (const folder of ['public', 'resources', '.hugo_build.lock']) site.graveyard.bury(path.join(site.dir, folder));
   const run = await timedRun('hugo', ['--quiet'], site.dir);
   return { ...run, pages: countHtml(path.join(site.dir, 'public')) };
 }

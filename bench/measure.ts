@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { addOne, deleteOne, editTen } from './changes.js';
 import { writeCorpus } from './corpus.js';
 import { measureDevLatency, type DevLatency } from './dev-latency.js';
+import { Graveyard } from './graveyard.js';
 import { buildAnchors, hugoVersion, prepareAnchors, type HugoResult } from './hugo.js';
 import { compareManifests, outputManifest, type Manifest, type OutputChanges } from './manifest.js';
 import { countMethod, median, timedRun, type CountMethod, type TimedRun } from './timed.js';
@@ -166,8 +167,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const site = path.join(work, 'site');
   const content = path.join(site, 'content');
   // A fresh corpus every run: the edit, add and delete scenarios change it, and a corpus left
-  // changed by an earlier run would make "1 article added" rewrite a file already there.
-  rmSync(work, { recursive: true, force: true });
+  // changed by an earlier run would make "1 article added" rewrite a file already there. The old
+  // one is set aside, not deleted, until every build is measured (graveyard.ts).
+  const graveyard = new Graveyard(`${work}.removed`);
+  graveyard.bury(work);
   if (options.corpus) {
     log(`Copying the corpus ${options.corpus} to ${content} ...`);
     cpSync(options.corpus, content, { recursive: true });
@@ -187,12 +190,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 
   let hugo: HugoResult | undefined;
   if (wanted.has('cold')) {
-    const anchors = options.hugo ? prepareAnchors(options.hugoSite ?? DEFAULT_HUGO_SITE, content, path.join(work, 'hugo'), log) : undefined;
+    const anchors = options.hugo ? prepareAnchors(options.hugoSite ?? DEFAULT_HUGO_SITE, content, path.join(work, 'hugo'), graveyard, log) : undefined;
     if (anchors) hugo = { version: anchors.site.version, pagefind: anchors.pagefind?.version, runs: [] };
     const cold: BuildRun[] = [];
     for (let run = 0; run < runs; run++) {
       if (anchors && hugo) hugo.runs.push(await buildAnchors(anchors, run, log));
-      for (const folder of ['dist', '.dist.builds', '.cache']) rmSync(path.join(site, folder), { recursive: true, force: true });
+      for (const folder of ['dist', '.dist.builds', '.cache']) graveyard.bury(path.join(site, folder));
       cold.push((await buildOnce(site)).run);
     }
     record(scenario('cold', cold));
@@ -227,6 +230,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     record(scenario('add1', await warmRuns((run) => addOne(content, `run-${run}`, Date.now()))));
   }
   if (wanted.has('delete1')) record(scenario('delete1', await warmRuns((run) => deleteOne(content, files, run))));
+  log(`Deleting what the bench set aside (${graveyard.dir}) ...`);
+  graveyard.clear();
   return { method, scenarios: results, hugo };
 }
 

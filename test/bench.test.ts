@@ -3,12 +3,13 @@
 // timings here: those are the bench's output, never a test's.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, symlinkSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ownGroupFolders, parseFlatKeyed, parseProcCgroup, vmRssBytes } from '../bench/cgroup.js';
 import { hasPhoto, writeCorpus } from '../bench/corpus.js';
+import { Graveyard } from '../bench/graveyard.js';
 import { compareManifests, outputManifest } from '../bench/manifest.js';
 import { parseTimeReport } from '../bench/timed.js';
 import { makeSite } from './helpers/site.js';
@@ -40,6 +41,22 @@ describe('files changed in dist/, from manifests before and after a build', () =
   it('counts every file as new when there was no dist/ before', () => {
     const root = makeSite({ 'dist/index.html': 'x', 'dist/feed.xml': 'y' });
     expect(compareManifests(outputManifest(path.join(root, 'missing')), outputManifest(path.join(root, 'dist')))).toEqual({ added: 2, changed: 0, removed: 0, total: 2 });
+  });
+});
+
+describe('the trees a bench run is done with', () => {
+  it('are moved aside whole, two of one name included, and deleted only when the graveyard is cleared', () => {
+    const work = makeSite({ 'site/public/index.html': 'first', 'hugo/public/index.html': 'hugo' });
+    const graveyard = new Graveyard(`${work}.removed`);
+    graveyard.bury(path.join(work, 'site/public'));
+    graveyard.bury(path.join(work, 'hugo/public'));
+    graveyard.bury(path.join(work, 'site/.cache'));
+    expect(existsSync(path.join(work, 'site/public'))).toBe(false);
+    const buried = readdirSync(graveyard.dir).sort();
+    expect(buried).toHaveLength(2);
+    expect(buried.map((name) => readFileSync(path.join(graveyard.dir, name, 'index.html'), 'utf8')).sort()).toEqual(['first', 'hugo']);
+    graveyard.clear();
+    expect(existsSync(graveyard.dir)).toBe(false);
   });
 });
 
