@@ -1,7 +1,8 @@
 // Sitemaps for search engines: /sitemap.xml (every HTML page, with lastmod; a sitemap index with
 // /sitemap-N.xml parts past 50,000 URLs), /news-sitemap.xml (Google News: articles of the last two
 // days before the build time, at most 1,000) and /robots.txt pointing at both.
-// The `sitemap` package writes the XML (escaping, namespaces, the News extension).
+// The `sitemap` package writes the news sitemap and the index of parts (escaping, namespaces, the
+// News extension); the page sitemaps' <urlset>, the large part, is sitemap-xml.ts's, for speed.
 
 import type { SitemapItemLoose } from 'sitemap';
 import type { SiteConfig } from '../config.js';
@@ -11,6 +12,7 @@ import { fingerprint } from '../write/fingerprint.js';
 import { writeUnlessCurrent, type OutputManifest } from '../write/manifest.js';
 import type { Alternate, ArticleMeta } from '../types/index.js';
 import { hreflangLinks } from './hreflang.js';
+import { urlSetXml } from './sitemap-xml.js';
 
 /** The sitemap protocol's limit per file. */
 export const SITEMAP_LIMIT = 50_000;
@@ -37,29 +39,27 @@ const sitemapPackage = () => import('sitemap');
  * (then /sitemap.xml is their index). Entries keep their order; URLs are made absolute.
  */
 export async function renderSitemaps(entries: readonly SitemapEntry[], config: SiteConfig): Promise<Array<[string, string]>> {
-  const { SitemapIndexStream, streamToPromise } = await sitemapPackage();
-  if (entries.length <= SITEMAP_LIMIT) return [['/sitemap.xml', await urlSet(entries, config)]];
+  if (entries.length <= SITEMAP_LIMIT) return [['/sitemap.xml', urlSet(entries, config)]];
   const files: Array<[string, string]> = [];
   for (let start = 0, part = 1; start < entries.length; start += SITEMAP_LIMIT, part++) {
-    files.push([`/sitemap-${part}.xml`, await urlSet(entries.slice(start, start + SITEMAP_LIMIT), config)]);
+    files.push([`/sitemap-${part}.xml`, urlSet(entries.slice(start, start + SITEMAP_LIMIT), config)]);
   }
+  const { SitemapIndexStream, streamToPromise } = await sitemapPackage();
   const index = new SitemapIndexStream();
   for (const [url] of files) index.write({ url: absoluteUrl(config.baseUrl, url) });
   index.end();
   return [['/sitemap.xml', (await streamToPromise(index)).toString()], ...files];
 }
 
-async function urlSet(entries: readonly SitemapEntry[], config: SiteConfig): Promise<string> {
+function urlSet(entries: readonly SitemapEntry[], config: SiteConfig): string {
   if (entries.length === 0) return EMPTY_NEWS_SITEMAP.replace(' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"', '');
-  const { SitemapStream, streamToPromise } = await sitemapPackage();
   const multilingual = entries.some((entry) => entry.alternates);
-  const stream = new SitemapStream({ xmlns: { news: false, xhtml: multilingual, image: false, video: false } });
-  for (const entry of entries) {
-    const links = entry.alternates && hreflangLinks(entry.url, entry.alternates, config.language).map((link) => ({ lang: link.lang, hreflang: link.lang, url: absoluteUrl(config.baseUrl, link.url) }));
-    stream.write({ url: absoluteUrl(config.baseUrl, entry.url), lastmod: entry.lastModified, ...(links ? { links } : {}) });
-  }
-  stream.end();
-  return (await streamToPromise(stream)).toString();
+  const items = entries.map((entry) => ({
+    loc: absoluteUrl(config.baseUrl, entry.url),
+    lastmod: entry.lastModified,
+    links: entry.alternates && hreflangLinks(entry.url, entry.alternates, config.language).map((link) => ({ lang: link.lang, url: absoluteUrl(config.baseUrl, link.url) })),
+  }));
+  return urlSetXml(items, multilingual);
 }
 
 /** Articles for the news sitemap: published within two days before `now`, newest first, at most 1,000. */
