@@ -22,6 +22,7 @@ import { updateFromSaved } from './pipeline/warm-build.js';
 import { writeWholeSite } from './pipeline/whole-build.js';
 import { stopOnErrors, stops, type Problem } from './problems/index.js';
 import { ArticleCache } from './render/cache.js';
+import { startContentScan } from './render/content-scan.js';
 import { noProgress, type BuildStats, type Progress } from './report.js';
 import { endSearchProcesses } from './search/pagefind.js';
 import { PhaseClock } from './timing.js';
@@ -126,6 +127,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let kept: SiteState | undefined;
   try {
     writer.check?.();
+    // The content folder is scanned on a thread of its own while the cache opens (render/content-scan.ts).
+    const scan = startContentScan(config, persistent && ArticleCache.exists(config.cachePath));
     step('Opening the cache');
     // A manifest and a saved state describe an output on disk: memory (check, tests) has neither.
     const onDisk = persistent && writer.target !== 'memory';
@@ -144,7 +147,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // of its own while the saved state and the content are read.
     if (warmable && hasSavedState(config, identity)) stores.manifest.startIntactCheck();
     const saved = warmable ? restoreSiteState(stores, identity, authors.profiles) : undefined;
-    const collected = await collectArticles(config, stores.cache, { pool, progress });
+    const collected = await collectArticles(config, stores.cache, { pool, progress, scan });
     const early = [...templateProblems, ...collected.problems, ...authors.problems];
     const run = { now, publish, strict, writer, pool, progress, step };
 

@@ -9,10 +9,11 @@
 import path from 'node:path';
 import { articleKey, sourceHash, type ArticleCache, type CachedArticle } from '../render/cache.js';
 import { renderSetup } from '../render/setup.js';
+import { startContentScan, type ContentScan } from '../render/content-scan.js';
 import { stampOf } from '../render/source-stamps.js';
 import type { SiteConfig } from '../config.js';
 import { problem, type Problem } from '../problems/index.js';
-import { displayPath, existingContentFiles, findContentFiles, readSourceFile } from '../load/discover.js';
+import { displayPath, existingContentFiles, readSourceFile } from '../load/discover.js';
 import { articleSizeProblem } from '../render/article-size.js';
 import type { RenderTask, RenderTaskResult } from '../render/article-batch.js';
 import { ARTICLE_POOL_THRESHOLD, isWorkerOutOfMemory, loadRenderTask, workerHeapMb, type WorkerPool } from '../workers/pool.js';
@@ -40,26 +41,30 @@ export interface CollectOptions {
   progress: Progress;
   /** Collect only these content paths (the dev server's changed files); those that no longer exist are skipped. */
   only?: readonly string[];
+  /** The content folder as a scan started earlier found it (render/content-scan.ts); without it (and `only`), scanned here. */
+  scan?: ContentScan;
 }
 
 /** Every article file through the cache: hits read back, misses rendered (on workers when there are enough); content-path order. */
 export async function collectArticles(config: SiteConfig, cache: ArticleCache, options: CollectOptions): Promise<CollectedArticles> {
   const setup = renderSetup(config, cache);
   // Links leading outside the site are problems here, and their files are never read.
-  const { files, problems: linkProblems, others = [] } = options.only ? existingContentFiles(config, options.only) : findContentFiles(config);
+  const scan = options.only ? undefined : (options.scan ?? startContentScan(config, false));
+  const scanned = scan && (await scan.result);
+  const { files, problems: linkProblems, others = [] } = scanned ?? existingContentFiles(config, options.only!);
 
   const found = new Map<string, CachedArticle>();
   const misses: string[] = [];
   const problems: Problem[] = [...linkProblems];
   let read = 0;
   options.progress.start('Reading articles', files.length);
-  cache.stamps.startReading();
-  for (const contentPath of files) {
+  cache.stamps.startReading(scan?.startedMs);
+  for (const [at, contentPath] of files.entries()) {
     // The stamp is taken before any read: a change after it shows as a new stamp next time.
     const absolute = path.join(config.contentPath, contentPath);
-    const stamp = stampOf(absolute);
+    const stamp = scanned ? scanned.stamps[at] : stampOf(absolute);
     // A file past the size limit is never read: it could fill memory.
-    const tooLarge = stamp && articleSizeProblem(displayPath(config, absolute), stamp.size);
+    const tooLarge = stamp && articleSizeProblem(() => displayPath(config, absolute), stamp.size);
     if (tooLarge) {
       problems.push(tooLarge);
       options.progress.tick();

@@ -10,8 +10,11 @@ import { problem, type Problem } from '../problems/index.js';
 /** Largest article file, in bytes (8 MiB). */
 export const ARTICLE_SIZE_LIMIT = 8 * 1024 * 1024;
 
-/** The article-too-large problem of a file of `bytes` bytes; undefined when it is within the limit. */
-export function articleSizeProblem(file: string, bytes: number): Problem | undefined {
+/**
+ * The article-too-large problem of a file of `bytes` bytes; undefined when it is within the limit.
+ * `file` is its display path, or a function that makes it (only for a file too large).
+ */
+export function articleSizeProblem(file: string | (() => string), bytes: number): Problem | undefined {
   if (bytes <= ARTICLE_SIZE_LIMIT) return undefined;
-  return problem('article-too-large', file, { line: 1, column: 1 }, { size: bytes, limit: ARTICLE_SIZE_LIMIT });
+  return problem('article-too-large', typeof file === 'string' ? file : file(), { line: 1, column: 1 }, { size: bytes, limit: ARTICLE_SIZE_LIMIT });
 }

@@ -19,7 +19,7 @@
 // never one pointing at missing bytes that would be served.
 
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -87,6 +87,11 @@ export class ArticleCache {
   /** The body store and this build's writer token: where render tasks append bodies. */
   get store(): StoreRef {
     return { dir: this.storeDir, writer: this.writer };
+  }
+
+  /** Is there an index in `dir` for open() to read (then opening takes a while: a build does other work meanwhile)? */
+  static exists(dir: string): boolean {
+    return existsSync(path.join(dir, INDEX_FILE));
   }
 
   /** A persistent cache in `dir`, or (persistent false, for --no-cache) a fresh temporary one. */

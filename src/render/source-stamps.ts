@@ -88,9 +88,9 @@ export class SourceStamps {
     this.trustedBeforeNs = taken ? trustedBefore(taken) : 0n;
   }
 
-  /** Reading starts now: stamps taken from here on are recorded as taken no earlier. */
-  startReading(): void {
-    this.startedMs ??= Date.now();
+  /** Reading starts now (or `at`, epoch ms, when stamps were taken from then on): stamps are recorded as taken no earlier. */
+  startReading(at = Date.now()): void {
+    this.startedMs ??= at;
   }
 
   /** When the records of this build were taken (the earliest), for the index. */
