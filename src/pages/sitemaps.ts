@@ -118,7 +118,10 @@ export async function writePageSitemaps(
   // The 404 page is served for missing URLs; it is not a page to index.
   const entries = pages.filter((page) => page.kind !== 'notfound').map(({ url, lastModified, alternates }) => ({ url, lastModified, ...(alternates ? { alternates } : {}) }));
   const parts = entries.length <= SITEMAP_LIMIT ? 1 : Math.ceil(entries.length / SITEMAP_LIMIT) + 1;
-  const sitemapPrint = fingerprint(config.baseUrl, entries);
+  // Every entry as a line of JSON (which holds no raw newline), hashed: the general serialiser's
+  // walk of each entry object took 0.15 s at 131,000 URLs.
+  const listing = entries.map(({ url, lastModified, alternates }) => JSON.stringify([url, lastModified ?? null, alternates ?? null])).join('\n');
+  const sitemapPrint = fingerprint(config.baseUrl, listing);
   let sitemaps: Map<string, string> | undefined;
   const sitemapUrls = parts === 1 ? ['/sitemap.xml'] : ['/sitemap.xml', ...Array.from({ length: parts - 1 }, (_, i) => `/sitemap-${i + 1}.xml`)];
   for (const url of sitemapUrls) {

@@ -15,7 +15,7 @@
 //
 // All I/O is synchronous, like the rest of the build's file I/O (see article-batch.ts).
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -42,7 +42,7 @@ const PACK = '.pack';
 
 /** The hash a body is stored under and verified against when read back. */
 export function hashBody(html: string | Uint8Array): string {
-  return createHash('sha1').update(html).digest('hex');
+  return hash('sha1', html);
 }
 
 /** A writer token no other build has used: its packs are new files. */

@@ -7,7 +7,7 @@
 import { withEveryField } from './meta-fields.js';
 import type { BodyAt } from './body-store.js';
 import { SourceStamps, trustedBefore, type StampRecord } from './source-stamps.js';
-import type { JournalContents } from '../write/journal.js';
+import { mapOfRecord, type JournalContents } from '../write/journal.js';
 import type { Problem } from '../problems/index.js';
 import type { ArticleMeta } from '../types/index.js';
 
@@ -49,11 +49,12 @@ export function replayIndex(read: JournalContents): { entries: Map<string, Cache
   if (index.format !== INDEX_FORMAT || !isRecord(index.entries) || !isRecord(index.files) || typeof index.readStartedMs !== 'number') return undefined;
   const entries = new Map<string, CachedArticle>();
   // In place: no second object per entry.
-  for (const [key, entry] of Object.entries(index.entries)) {
+  for (const key in index.entries) {
+    const entry = index.entries[key]!;
     entry.meta = withEveryField(entry.meta);
     entries.set(key, entry);
   }
-  const files = new Map(Object.entries(index.files));
+  const files = mapOfRecord(index.files);
   // Stamps a log line recorded are trusted as of that line's build (source-stamps.ts).
   const later = new Map<string, bigint>();
   for (const change of read.changes as IndexChange[]) {

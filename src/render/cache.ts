@@ -18,7 +18,7 @@
 // killed build leaves the old index with the packs it points at, or the new one with its packs:
 // never one pointing at missing bytes that would be served.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,12 +44,13 @@ export function cacheIdentity(settings: ArticleSettings): string {
 
 /** The hash of a content file's text: what the index records with its stamp. */
 export function sourceHash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+  return hash('sha1', text);
 }
 
 /** An article's cache key: a hash of the render identity, its content path and the hash of its text (sourceHash). */
 export function articleKey(identity: string, contentPath: string, textHash: string): string {
-  return createHash('sha1').update(identity).update('\u0000').update(contentPath).update('\u0000').update(textHash).digest('hex');
+  // crypto.hash: one call, a third of createHash's time for inputs this short (100,000 keys a build at 100,000 articles).
+  return hash('sha1', `${identity}\u0000${contentPath}\u0000${textHash}`);
 }
 
 /** The persistent article cache of one build (see the top of this file): lookups by key, bodies verified by hash. */

