@@ -83,5 +83,21 @@ export function absoluteUrl(baseUrl: string, url: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
   // Protocol-relative: another host, reached with the site's own scheme.
   if (isProtocolRelative(url)) return new URL(url, baseUrl).href;
+  // A plain path under a base in normal form: the URL parser would return the two joined, so
+  // they are joined without it (a sitemap makes one per page: 131,000 at 100,000 articles).
+  if (PLAIN_PATH.test(url) && isNormalBase(baseUrl)) return baseUrl + url.slice(1);
   return new URL(url.replace(/^\//, ''), baseUrl).href;
+}
+
+/** "/2025/12/18/a-slug/", "/feed.xml": segments of letters, digits, hyphens and underscores, a file's one extension. */
+const PLAIN_PATH = /^\/(?:[A-Za-z0-9_-]+\/)*(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9]+)?)?$/;
+
+let normalBase: string | undefined;
+
+/** Is `baseUrl` what the URL parser makes of it, ending in a slash (a path under it is then just appended)? */
+function isNormalBase(baseUrl: string): boolean {
+  if (baseUrl === normalBase) return true;
+  if (!baseUrl.endsWith('/') || !URL.canParse(baseUrl) || new URL(baseUrl).href !== baseUrl) return false;
+  normalBase = baseUrl;
+  return true;
 }

@@ -94,10 +94,13 @@ export function saveSiteState(state: SiteState, identity: string | undefined): v
   const position = new Map(metas.map((meta, i) => [meta, i]));
   const indexes = (list: readonly ArticleMeta[]) => list.map((meta) => position.get(meta)!);
   const published = new Map(site.articles.map((meta, i) => [meta, i]));
+  // The article groups restore makes again (articlePageOf) are not saved; one whose page differs is.
+  const articleKeys = site.articles.map(articleKey);
+  const remade = new Set(articleKeys.filter((key, i) => isArticlePage(state.pages.byGroup.get(key), site.articles[i]!)));
   const byGroup: SavedFile['pages']['byGroup'] = {};
   for (const key of state.pages.order) {
-    const pages = state.pages.byGroup.get(key) ?? [];
-    if (!isArticlePage(key, pages, state.metas)) byGroup[key] = pages.map((page) => [page.url, page.lastModified ?? null, page.kind]);
+    if (remade.has(key)) continue;
+    byGroup[key] = (state.pages.byGroup.get(key) ?? []).map((page) => [page.url, page.lastModified ?? null, page.kind]);
   }
   const saved: SavedFile = {
     format: STATE_FORMAT,
@@ -106,7 +109,7 @@ export function saveSiteState(state: SiteState, identity: string | undefined): v
     published: indexes(site.articles),
     leftOut: { drafts: indexes(site.leftOut.drafts), scheduled: indexes(site.leftOut.scheduled), expired: indexes(site.leftOut.expired) },
     related: site.related.lists.map((list) => list.map((meta) => published.get(meta)!)),
-    pages: { order: withArticleRun(state.pages.order, site.articles), byGroup },
+    pages: { order: withArticleRun(state.pages.order, articleKeys), byGroup },
     sitemapFiles: [...state.sitemapFiles],
     otherFiles: [...state.otherFiles].sort(),
     images: state.images.entries(),
@@ -154,11 +157,12 @@ export function restoreSiteState(stores: SiteStores, identity: string | undefine
   const images = new SiteImages(new Map(saved.images));
   if (photosChanged(images, stores)) return undefined;
   const byGroup = new Map<string, WrittenPage[]>();
-  for (const article of published) byGroup.set(articleKey(article), [articlePageOf(article)]);
+  const articleKeys = published.map(articleKey);
+  for (const [i, article] of published.entries()) byGroup.set(articleKeys[i]!, [articlePageOf(article)]);
   for (const key in saved.pages.byGroup) {
     byGroup.set(key, saved.pages.byGroup[key]!.map(([url, lastModified, kind]) => (lastModified === null ? { url, kind } : { url, lastModified, kind })));
   }
-  const order = saved.pages.order.flatMap((key) => (key === ARTICLE_GROUPS ? published.map(articleKey) : [key]));
+  const order = saved.pages.order.flatMap((key) => (key === ARTICLE_GROUPS ? articleKeys : [key]));
   const state: SiteState = {
     ...stores,
     site,
@@ -181,22 +185,20 @@ function articlePageOf(article: ArticleMeta): WrittenPage {
   return { url: article.url, lastModified: modifiedOf(article), kind: 'article' };
 }
 
-/** Are `pages` of group `key` an article group's one page as restore makes it again (articlePageOf)? */
-function isArticlePage(key: string, pages: readonly WrittenPage[], metas: ReadonlyMap<string, ArticleMeta>): boolean {
-  const article = key.startsWith('article:') ? metas.get(key.slice('article:'.length)) : undefined;
-  if (!article || pages.length !== 1 || articleKey(article) !== key) return false;
-  const [page] = pages;
-  return page!.kind === 'article' && page!.url === article.url && page!.lastModified === modifiedOf(article) && page!.alternates === undefined;
+/** Are `pages` (an article's group's) the one page restore makes again for `article` (articlePageOf)? */
+function isArticlePage(pages: readonly WrittenPage[] | undefined, article: ArticleMeta): boolean {
+  const page = pages?.length === 1 ? pages[0]! : undefined;
+  return page?.kind === 'article' && page.url === article.url && page.lastModified === modifiedOf(article) && page.alternates === undefined;
 }
 
 /**
- * `order` with the run of `articles`' groups (in their order, as pageGroups lists them) as one
- * ARTICLE_GROUPS marker; as it is when no such run is there.
+ * `order` with the run of the article groups `keys` (the published articles', in their order, as
+ * pageGroups lists them) as one ARTICLE_GROUPS marker; as it is when no such run is there.
  */
-function withArticleRun(order: readonly string[], articles: readonly ArticleMeta[]): string[] {
-  const start = articles.length > 0 ? order.indexOf(articleKey(articles[0]!)) : -1;
-  if (start === -1 || !articles.every((article, i) => order[start + i] === articleKey(article))) return [...order];
-  return [...order.slice(0, start), ARTICLE_GROUPS, ...order.slice(start + articles.length)];
+function withArticleRun(order: readonly string[], keys: readonly string[]): string[] {
+  const start = keys.length > 0 ? order.indexOf(keys[0]!) : -1;
+  if (start === -1 || !keys.every((key, i) => order[start + i] === key)) return [...order];
+  return [...order.slice(0, start), ARTICLE_GROUPS, ...order.slice(start + keys.length)];
 }
 
 /** Has any photo the site shows changed since the image store hashed it (a look at each file's size and time)? */
