@@ -64,9 +64,14 @@ interface Output {
   name: OutputName;
   /** Begin work that can run beside the outputs before this one (called before any is written); it goes to write. */
   start?(context: OutputContext, plan: OutputPlan): Started | undefined;
-  /** Write (or keep) this output's files; returns how many files it has and its problems. */
-  write(context: OutputContext, plan: OutputPlan, sofar: WrittenOutputs, started?: Started): Promise<{ count: number; problems?: Problem[] }>;
+  /**
+   * Write (or keep) this output's files; returns how many files it has and its problems, and its
+   * files when some went through the writer before this step (else they are the ones it gained).
+   */
+  write(context: OutputContext, plan: OutputPlan, sofar: WrittenOutputs, started?: Started): Promise<OutputResult>;
 }
+
+type OutputResult = { count: number; problems?: Problem[]; files?: string[] };
 
 /**
  * Work an output began early: its write step calls `finish`; writeOutputs waits for `settled`
@@ -74,7 +79,7 @@ interface Output {
  */
 interface Started {
   settled: Promise<unknown>;
-  finish(): Promise<{ count: number; problems?: Problem[] }>;
+  finish(): Promise<OutputResult>;
 }
 
 const pageOutput: Output = {
@@ -95,8 +100,9 @@ const imageOutput: Output = {
 
 /**
  * The Pagefind index of the articles' documents (search/output.ts). Pagefind works in its own
- * processes, so the indexing starts with the pages (start) and runs beside their rendering; the
- * bundles are written after them.
+ * processes, so the indexing starts with the pages (start) and runs beside their rendering, each
+ * shard's index written as soon as it is made; the rest (the runtime, the shards kept, the list
+ * of shards) after the pages.
  */
 const searchOutput: Output = {
   name: 'search',
@@ -105,10 +111,13 @@ const searchOutput: Output = {
     if (!(plan.search ?? plan.files) || !context.config.search) return undefined;
     const search = planSearch(context);
     // Its own progress would garble the pages' display: the phase shows only what is left of it.
-    const bundles = indexStaleShards({ ...context, progress: noProgress }, search);
+    const indexed = indexStaleShards({ ...context, progress: noProgress }, search, { writeIndexes: true });
     return {
-      settled: bundles.catch(() => undefined),
-      finish: async () => ({ count: await writeSearchBundles(context, search, await bundles) }),
+      settled: indexed.catch(() => undefined),
+      finish: async () => {
+        const files = await writeSearchBundles(context, search, await indexed);
+        return { count: files.length, files };
+      },
     };
   },
   write: async (_context, _plan, _sofar, started) => (started ? started.finish() : { count: 0 }),
@@ -190,9 +199,9 @@ async function writeEach(context: OutputContext, plan: OutputPlan, result: Writt
     plan.onOutput?.(output.name);
     // A count, not a copy: the writer's set (in the order files came) is 260,000 files at 100,000 articles.
     const before = output === pageOutput ? undefined : context.writer.files.size;
-    const { count, problems = [] } = await output.write(context, plan, result, started.get(output));
+    const { count, problems = [], files } = await output.write(context, plan, result, started.get(output));
     result.counts.set(output.name, count);
-    if (before !== undefined) result.files.set(output.name, addedAfter(context.writer.files, before));
+    if (before !== undefined) result.files.set(output.name, files ?? addedAfter(context.writer.files, before));
     result.problems.push(...problems);
     if (problems.some(isError)) break;
   }

@@ -118,53 +118,76 @@ export function isSearchCurrent(plan: SearchPlan): boolean {
   return plan.languages.every((language) => language.shards.every((entry) => entry.current !== undefined));
 }
 
+/** What indexStaleShards made: each shard folder's bundle files not written yet, and those it wrote. */
+export interface IndexedShards {
+  /** Bundle files to write, by shard folder (with `writeIndexes`, only the runtime's). */
+  files: Map<string, BundleFile[]>;
+  /** Index files already written through the context's writer (`writeIndexes`), by shard folder. */
+  written: Map<string, string[]>;
+}
+
 /**
  * Index the shards of `plan` that have no current bundle: the slow part (Pagefind's process does
- * the work), which writes nothing. Returns each period's bundle files.
+ * the work). Writes nothing unless `writeIndexes`: then each shard's index goes through the
+ * context's writer and manifest as soon as it is made, not held until writeSearchBundles (at
+ * 100,000 articles the index is 104,000 files, held in memory through the page phase before).
  */
-export async function indexStaleShards(context: SearchContext, plan: SearchPlan): Promise<Map<string, BundleFile[]>> {
-  const bundles = new Map<string, BundleFile[]>();
-  const stale = plan.languages.flatMap(({ scope, shards }) => shards.filter((entry) => entry.current === undefined).map(({ shard }) => ({ scope, shard })));
-  context.progress.start('Indexing for search', stale.reduce((sum, { shard }) => sum + shard.articles.length, 0));
+export async function indexStaleShards(context: SearchContext, plan: SearchPlan, { writeIndexes = false } = {}): Promise<IndexedShards> {
+  const indexed: IndexedShards = { files: new Map(), written: new Map() };
+  const stale = plan.languages.flatMap(({ scope, shards }) => shards.filter((entry) => entry.current === undefined).map((entry) => ({ scope, entry })));
+  context.progress.start('Indexing for search', stale.reduce((sum, { entry }) => sum + entry.shard.articles.length, 0));
   // One Pagefind process per core (search/pagefind.ts), each taking the next stale shard.
   const queue = [...stale];
   const lane = async (number: number) => {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      const { scope, shard } = next;
+      const { scope, entry } = next;
+      const { shard } = entry;
       // Made as Pagefind takes them, not all at once: a large shard's documents are megabytes.
       const documents = (async function* () {
         for (const article of shard.articles) yield searchDocument(article, await context.bodyOf(article), scope.config, scope.site.language.locale);
       })();
-      bundles.set(shardFolder(scope, shard), await indexDocuments(documents, searchLanguage(scope.config), number));
+      const folder = shardFolder(scope, shard);
+      const bundle = await indexDocuments(documents, searchLanguage(scope.config), number);
+      if (writeIndexes) {
+        const index = bundle.filter((file) => !isRuntimeFile(file));
+        await writeBundle(context, folder, index, entry.print);
+        indexed.written.set(folder, index.map((file) => folder + file.path));
+        indexed.files.set(folder, bundle.filter(isRuntimeFile));
+      } else {
+        indexed.files.set(folder, bundle);
+      }
       context.progress.tick(shard.articles.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(availableParallelism(), stale.length) }, (_, number) => lane(number)));
   context.progress.end();
-  return bundles;
+  return indexed;
 }
 
 /**
- * Write the bundles indexStaleShards made and keep the current ones, through the context's writer
- * and manifest, with Pagefind's runtime in the newest shard's folder. Returns how many files the
- * index has, written or kept.
+ * Write the bundles indexStaleShards made (what it has not written) and keep the current ones,
+ * through the context's writer and manifest, with Pagefind's runtime in the newest shard's folder.
+ * Returns the index's files, written or kept.
  */
-export async function writeSearchBundles(context: SearchContext, plan: SearchPlan, bundles: ReadonlyMap<string, BundleFile[]>): Promise<number> {
-  let files = 0;
+export async function writeSearchBundles(context: SearchContext, plan: SearchPlan, indexed: IndexedShards): Promise<string[]> {
+  const files: string[] = [];
   const { manifest, writer } = context;
   for (const { scope, shards, runtime } of plan.languages) {
     for (const [position, { shard, print, current }] of shards.entries()) {
       const folder = shardFolder(scope, shard);
-      const bundle = current ? undefined : (bundles.get(folder) ?? []);
-      files += bundle ? await writeBundle(context, folder, bundle.filter((file) => !isRuntimeFile(file)), print) : keepFiles(context, folder, current!, print);
+      const bundle = current ? undefined : (indexed.files.get(folder) ?? []);
+      const early = indexed.written.get(folder);
+      if (current) files.push(...keepFiles(context, folder, current, print));
+      else if (early) files.push(...early);
+      else files.push(...(await writeBundle(context, folder, bundle!.filter((file) => !isRuntimeFile(file)), print)));
       if (position > 0) continue;
-      files += bundle ? await writeBundle(context, folder, bundle.filter(isRuntimeFile), runtime.print, RUNTIME_MARK) : keepFiles(context, folder, runtime.current!, runtime.print, RUNTIME_MARK);
+      files.push(...(bundle ? await writeBundle(context, folder, bundle.filter(isRuntimeFile), runtime.print, RUNTIME_MARK) : keepFiles(context, folder, runtime.current!, runtime.print, RUNTIME_MARK)));
     }
     // The topics as this language names them, for its search page's menu.
     const topics = [...new Set(shards.flatMap(({ shard }) => shard.articles.map((article) => article.topic.name)))].sort();
     const list = `${JSON.stringify({ shards: shards.map(({ shard }) => shard.period), topics })}\n`;
     await writeUnlessCurrent(writer, manifest, `${scope.folder}shards.json`, fingerprint(list), () => list);
-    files++;
+    files.push(`${scope.folder}shards.json`);
   }
   return files;
 }
@@ -172,23 +195,23 @@ export async function writeSearchBundles(context: SearchContext, plan: SearchPla
 /**
  * Write `bundle`'s files into `folder`, recorded with `print`; the file named `mark` (the index's
  * entry, or the runtime's script) carries the number of files too, so that a later build knows
- * the set is whole (currentFiles).
+ * the set is whole (currentFiles). Returns their paths in the output.
  */
-async function writeBundle(context: SearchContext, folder: string, bundle: BundleFile[], print: string, mark = ENTRY_FILE): Promise<number> {
+async function writeBundle(context: SearchContext, folder: string, bundle: BundleFile[], print: string, mark = ENTRY_FILE): Promise<string[]> {
   for (const file of bundle) {
     context.manifest.record(folder + file.path, file.path === mark ? `${print}:${bundle.length}` : print);
     await context.writer.write(folder + file.path, file.content);
   }
-  return bundle.length;
+  return bundle.map((file) => folder + file.path);
 }
 
-/** Keep the files of a current set as they are (recorded again with the same prints). */
-function keepFiles(context: SearchContext, folder: string, files: string[], print: string, mark = ENTRY_FILE): number {
+/** Keep the files of a current set as they are (recorded again with the same prints); returns them. */
+function keepFiles(context: SearchContext, folder: string, files: string[], print: string, mark = ENTRY_FILE): string[] {
   for (const file of files) {
     context.manifest.record(file, file === folder + mark ? `${print}:${files.length}` : print);
     context.writer.keep(file);
   }
-  return files.length;
+  return files;
 }
 
 const ENTRY_FILE = 'pagefind-entry.json';
