@@ -4,7 +4,7 @@
 // broken, missing and out-of-site images are clear problems at their reference; a warm build
 // processes no unchanged image. Images are generated here with sharp: small and fast.
 
-import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import sharp from 'sharp';
@@ -330,6 +330,24 @@ describe('image problems', () => {
     expect(result.stderr).toMatch(/content\/2025\/12\/medeu\/index\.md:4:8 error image: the lead image "rink-missing\.jpg" does not exist/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(path.join(root, 'dist/index.html'), 'utf8')).toBe(before);
+  });
+
+  it('a crash of the image process fails the photos, not the build, and the next build makes them', async () => {
+    const root = await smallBundleSite();
+    // The image process (sharp's own) kills itself on its first job, as a crash in libvips would.
+    const crashed = await runCli(['build', '--quiet'], root, { BROADSHEET_KILL_AT: 'image-job' });
+    expect(crashed.code).toBe(1);
+    expect(crashed.stderr).toMatch(
+      /^content\/2025\/12\/medeu\/index\.md:4:8 error image: the lead image "rink\.jpg" \(content\/2025\/12\/medeu\/rink\.jpg\) is not an image Broadsheet can read: the image process stopped \(SIGKILL\)/m,
+    );
+    expect(crashed.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+
+    const fine = await runCli(['build', '--quiet'], root);
+    expect(fine.stderr).toBe('');
+    expect(fine.code).toBe(0);
+    const $ = page(path.join(root, 'dist'), '2025/12/18/skaters-return-to-medeu/');
+    expect($('article picture img').attr('alt')).toBe('Skaters on the ice at Medeu');
   });
 });
 

@@ -1,51 +1,134 @@
-// One variant made with sharp, and the bound on how many are made at once. sharp's async API runs
-// each pipeline on libuv's thread pool; libvips is given one thread per pipeline (sharp.concurrency)
-// and at most IMAGES_IN_FLIGHT pipelines run at once, one per core: the cores stay busy and the
-// memory bound is IMAGES_IN_FLIGHT decoded images. Every pipeline applies the EXIF orientation and
-// writes no metadata (sharp strips EXIF, GPS, XMP and ICC unless asked to keep them; colours are
-// converted to sRGB first).
+// sharp's work for the image stage, done in the image process (image-process.ts): a child started
+// on the stage's first job and ended with the stage (useImageProcess), so the memory libvips keeps
+// goes back to the system before the pages are rendered. At most IMAGES_IN_FLIGHT pipelines run at
+// once, one per core: the cores stay busy and the memory bound is IMAGES_IN_FLIGHT decoded images.
+// If the process dies mid-job (a crash in libvips), its jobs fail with a cause the image problem
+// quotes and the next job starts a new one; if it cannot start at all, sharp runs here.
 
+import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import type sharpModule from 'sharp';
-import { ENCODERS, MAX_INPUT_PIXELS } from './settings.js';
+import { childExecArgv, CODE_EXTENSION } from '../installation.js';
+import type { ImageAnswer, ImageJob } from './image-process.js';
 import type { Variant } from './plan.js';
+import type { MadeVariant } from './sharp-ops.js';
 import type { SourceInfo } from './store.js';
-
-let loaded: Promise<typeof sharpModule> | undefined;
-
-/** sharp, loaded on first use: its native library costs 0.2-0.4 s of start-up that a build without images (the seed's) never pays. */
-function loadSharp(): Promise<typeof sharpModule> {
-  loaded ??= import('sharp').then(({ default: sharp }) => {
-    sharp.concurrency(1);
-    // libvips' operation cache keeps decoded images around for reuse Broadsheet never makes.
-    sharp.cache(false);
-    return sharp;
-  });
-  return loaded;
-}
 
 /** Pipelines under way at once: one per core. */
 export const IMAGES_IN_FLIGHT = Math.max(1, availableParallelism());
 
+type Pending = { resolve: (value: ImageAnswer) => void; job: ImageJob };
+type JobRequest = ImageJob extends infer J ? (J extends ImageJob ? Omit<J, 'id'> : never) : never;
+
+let child: ChildProcess | undefined;
+let inProcess = false;
+let users = 0;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
 /** What a source is, from its header (no decoding); throws on a file that is not an image. */
 export async function probeImage(bytes: Uint8Array): Promise<SourceInfo> {
-  const sharp = await loadSharp();
-  const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-  if (!meta.width || !meta.height || !meta.format) throw new Error('no image size in the file');
-  // EXIF orientations 5 to 8 turn the picture a quarter: its width is the file's height.
-  const turned = (meta.orientation ?? 1) >= 5;
-  return { width: turned ? meta.height : meta.width, height: turned ? meta.width : meta.height, format: meta.format };
+  return (await run({ op: 'probe', bytes })) as SourceInfo;
 }
 
 /** Encode one variant of `bytes`; rejects (never crashes) on a damaged file. */
-export async function makeVariant(bytes: Uint8Array, variant: Variant): Promise<{ data: Buffer; width: number; height: number }> {
-  const sharp = await loadSharp();
-  let image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).autoOrient();
-  image = variant.region
-    ? image.extract(variant.region).resize(variant.width, variant.height, { fit: 'fill' })
-    : image.resize({ width: variant.width, withoutEnlargement: true });
-  // JPEG has no transparency: lay a transparent PNG on white rather than on black.
-  if (variant.format === 'jpeg') image = image.flatten({ background: '#ffffff' });
-  const { data, info } = await image.toFormat(variant.format, ENCODERS[variant.format]).toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
+export async function makeVariant(bytes: Uint8Array, variant: Variant): Promise<MadeVariant> {
+  const made = (await run({ op: 'variant', bytes, variant })) as MadeVariant;
+  return { ...made, data: Buffer.from(made.data.buffer, made.data.byteOffset, made.data.byteLength) };
+}
+
+/**
+ * Hold the image process for a stage; the returned function lets go of it, and the process ends
+ * when its last user lets go (it starts on the first job, so a stage with nothing to make starts none).
+ */
+export function useImageProcess(): () => void {
+  users++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--users === 0) end();
+  };
+}
+
+function end(): void {
+  const ending = child;
+  if (!ending) return;
+  settle(ending, (entry) => entry.resolve({ id: entry.job.id, error: { message: 'the image stage ended first' } }));
+  ending.disconnect();
+}
+
+async function run(request: JobRequest): Promise<SourceInfo | MadeVariant> {
+  const job = { ...request, id: nextId++ } as ImageJob;
+  const answer = inProcess ? await runHere(job) : await new Promise<ImageAnswer>((resolve) => send({ resolve, job }));
+  if ('value' in answer) return answer.value;
+  throw Object.assign(new Error(answer.error.message), answer.error.code ? { code: answer.error.code } : {});
+}
+
+async function runHere(job: ImageJob): Promise<ImageAnswer> {
+  return (await import('./image-process.js')).runImageJob(job);
+}
+
+function send(entry: Pending): void {
+  const target = child ?? start();
+  if (!target) {
+    void runHere(entry.job).then(entry.resolve);
+    return;
+  }
+  pending.set(entry.job.id, entry);
+  if (pending.size === 1) holdOpen(target, true);
+  target.send(entry.job);
+}
+
+function start(): ChildProcess | undefined {
+  let started: ChildProcess;
+  try {
+    started = fork(new URL(`./image-process${CODE_EXTENSION}`, import.meta.url), [], {
+      execArgv: childExecArgv(),
+      env: { ...process.env, BROADSHEET_IMAGE_PROCESS: '1' },
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+  } catch {
+    inProcess = true;
+    return undefined;
+  }
+  child = started;
+  started.on('message', (answer: ImageAnswer) => {
+    const entry = pending.get(answer.id);
+    if (!entry) return;
+    pending.delete(answer.id);
+    if (pending.size === 0) holdOpen(started, false);
+    entry.resolve(answer);
+  });
+  // Could not start (no such file, no memory for a process): sharp runs here from now on.
+  started.on('error', () => {
+    if (started.pid !== undefined) return;
+    inProcess = true;
+    settle(started, (entry) => void runHere(entry.job).then(entry.resolve));
+  });
+  started.on('exit', (code, signal) => {
+    const cause = `the image process stopped (${signal ?? `exit code ${code}`})`;
+    settle(started, (entry) => entry.resolve({ id: entry.job.id, error: { message: cause } }));
+  });
+  return started;
+}
+
+/** The process `gone` will answer nothing more: hand each of its jobs to `then`. */
+function settle(gone: ChildProcess, then: (entry: Pending) => void): void {
+  if (child !== gone) return;
+  child = undefined;
+  const left = [...pending.values()];
+  pending.clear();
+  for (const entry of left) then(entry);
+}
+
+/** An idle image process never keeps the parent alive; one with jobs does, until they are answered. */
+function holdOpen(target: ChildProcess, busy: boolean): void {
+  if (busy) {
+    target.ref();
+    target.channel?.ref();
+  } else {
+    target.unref();
+    target.channel?.unref();
+  }
 }

@@ -11,7 +11,7 @@ import type { ArticleMeta, ImageFile } from '../types/index.js';
 import { defaultVariant, pictureMarkup, plainImageMarkup, remoteImageMarkup } from './markup.js';
 import { cropVariants, fileStem, srcsetVariants, type LeadCrops, type Variant } from './plan.js';
 import { runBounded } from '../bounded-tasks.js';
-import { IMAGES_IN_FLIGHT, makeVariant } from './process.js';
+import { IMAGES_IN_FLIGHT, makeVariant, useImageProcess } from './process.js';
 import { collectReferences, type ImageUse } from './references.js';
 import { SiteImages, type ArticleImages, type OutputImage } from './site-images.js';
 import { resolveContext } from './resolve.js';
@@ -38,17 +38,23 @@ export async function prepareImages(config: SiteConfig, articles: readonly Artic
     if (use.index === 'lead') shown.of(use.article).page.lead = remoteImageMarkup(url, use.alt, true);
   }
   const loaded: LoadedSource[] = [];
-  await runBounded(
-    [...references.sources.values()].map((uses) => async () => {
-      const source = await loadSource(uses, store);
-      if ('code' in source) for (const use of uses.uses) problems.push(sourceProblem(source, use));
-      else loaded.push(source);
-    }),
-    // Loading is a stat (warm) or a read and a header probe (cold): I/O-bound, so more at once.
-    8,
-  );
-  loaded.sort((a, b) => (a.uses.real < b.uses.real ? -1 : 1));
-  const made = await makeVariants(loaded, imageSettings(config), store);
+  const release = useImageProcess();
+  let made: MadeVariants;
+  try {
+    await runBounded(
+      [...references.sources.values()].map((uses) => async () => {
+        const source = await loadSource(uses, store);
+        if ('code' in source) for (const use of uses.uses) problems.push(sourceProblem(source, use));
+        else loaded.push(source);
+      }),
+      // Loading is a stat (warm) or a read and a header probe (cold): I/O-bound, so more at once.
+      8,
+    );
+    loaded.sort((a, b) => (a.uses.real < b.uses.real ? -1 : 1));
+    made = await makeVariants(loaded, imageSettings(config), store);
+  } finally {
+    release();
+  }
   for (const plan of made.planned) {
     const cause = made.failed.get(plan.source);
     if (cause === undefined) {

@@ -8,7 +8,7 @@ import { Piscina } from 'piscina';
 import type { PagesTask, PagesTaskResult } from './page-batch.js';
 import type { RenderTask, RenderTaskResult } from '../render/article-batch.js';
 import type { WorkerJob, WorkerOsFailure } from './entry.js';
-import { CODE_EXTENSION, RUNS_COMPILED } from '../installation.js';
+import { childExecArgv, CODE_EXTENSION } from '../installation.js';
 import { fromPlainOsError } from '../write/os-errors.js';
 
 /**
@@ -55,21 +55,9 @@ export async function loadRenderTask(): Promise<(task: RenderTask) => RenderTask
   return (await import('../render/article-batch.js')).default;
 }
 
-/**
- * The worker entry matching the running code: compiled, lib/src/workers/entry.js as it is; from
- * the sources, entry.ts through tsx (resolved from Broadsheet's own folder, not the site's), as
- * a worker loads no loader its parent registered.
- */
+/** The worker entry matching the running code: compiled, lib/src/workers/entry.js; from the sources, entry.ts through tsx. */
 function workerEntry(): { filename: string; execArgv: string[] } {
-  const filename = new URL(`./entry${CODE_EXTENSION}`, import.meta.url).href;
-  // Profiling flags pass on, so `node --cpu-prof bin/broadsheet.js build` profiles the workers too.
-  const profiling = process.execArgv.filter((flag) => flag.startsWith('--cpu-prof'));
-  if (RUNS_COMPILED) return { filename, execArgv: profiling };
-  // tsx's ESM hook only, as the main thread registers it: `--import tsx` (both hooks) made tsx
-  // rewrite every dependency in the workers, each call to a micromark export then going through
-  // a getter (2.9 s of one worker's 40 s at 10,000 articles).
-  const tsx = `data:text/javascript,import{register}from${JSON.stringify(import.meta.resolve('tsx/esm/api'))};register()`;
-  return { filename, execArgv: ['--import', tsx, ...profiling] };
+  return { filename: new URL(`./entry${CODE_EXTENSION}`, import.meta.url).href, execArgv: childExecArgv() };
 }
 
 /** The build's worker threads: started on first need, one per core (or as asked), shared by both phases. */

@@ -12,7 +12,8 @@
 //       runs. Points: `output-write` (a file of the new site written), `commit` (before the
 //       commit's first change), `commit-step` (each deletion, hard link and step of the swap),
 //       `swapping`, `swapped`, `index-write` (an index saved after the swap: the output manifest,
-//       the article cache's, the image store's; before its rename).
+//       the article cache's, the image store's; before its rename), `image-job` (the image process
+//       takes a job; it kills only itself, as a crash of libvips would).
 //   BROADSHEET_HOLD_AT=POINT
 //       At POINT the build writes "broadsheet: holding at POINT" to stderr and waits until a line
 //       arrives on its stdin or it gets SIGINT or SIGTERM: a test can act while it waits. Points:
@@ -48,7 +49,7 @@ export function failpoint(operation: 'write', file: string): void {
 }
 
 /** Where BROADSHEET_KILL_AT can aim. */
-export type KillPoint = 'output-write' | 'index-write' | 'commit' | 'commit-step' | 'swapping' | 'swapped';
+export type KillPoint = 'output-write' | 'index-write' | 'commit' | 'commit-step' | 'swapping' | 'swapped' | 'image-job';
 
 const passes = new Map<string, number>();
 
@@ -61,10 +62,12 @@ export function killPoint(point: KillPoint): void {
   const count = (passes.get(point) ?? 0) + 1;
   passes.set(point, count);
   if (count !== Number(nth)) return;
-  try {
-    process.kill(-process.pid, 'SIGKILL');
-  } catch {
-    // Not a process group's leader: this process alone.
+  if (point !== 'image-job') {
+    try {
+      process.kill(-process.pid, 'SIGKILL');
+    } catch {
+      // Not a process group's leader: this process alone.
+    }
   }
   process.kill(process.pid, 'SIGKILL');
 }
