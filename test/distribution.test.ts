@@ -8,7 +8,9 @@ import * as cheerio from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../src/build.js';
-import { renderSitemaps, SITEMAP_LIMIT } from '../src/pages/sitemaps.js';
+import { renderSitemaps, SITEMAP_LIMIT, writePageSitemaps } from '../src/pages/sitemaps.js';
+import { OutputManifest } from '../src/write/manifest.js';
+import { MemoryWriter } from '../src/write/memory-writer.js';
 import { resolveConfig } from '../src/config.js';
 import { formatProblems } from '../src/problems/index.js';
 import { serveFolders } from './helpers/browser.js';
@@ -187,6 +189,37 @@ describe('sitemaps', () => {
     const index = new XMLParser({ isArray: (name) => name === 'sitemap' }).parse(files[0]![1]).sitemapindex.sitemap;
     expect(index.map((s: { loc: string }) => s.loc)).toEqual(['https://example.org/sitemap-1.xml', 'https://example.org/sitemap-2.xml']);
     expect(parser.parse(files[2]![1]).urlset.url).toHaveLength(1);
+  });
+
+  it('past 50,000 URLs, a new article changes one part: the others keep every byte', async () => {
+    const config = resolveConfig({ baseUrl: 'https://example.org/' }, root);
+    /** A site of `count` articles (newest first, as the site lists them) and 3,000 list pages. */
+    const pages = (count: number) => [
+      { url: '/', lastModified: `2026-01-01T${String(count % 24).padStart(2, '0')}:00:00Z`, kind: 'home' },
+      ...Array.from({ length: count }, (_, i) => ({ url: `/a/${count - 1 - i}/`, lastModified: '2025-12-01T00:00:00Z', kind: 'article' })),
+      ...Array.from({ length: 3_000 }, (_, i) => ({ url: `/topic/t${i}/`, lastModified: `2026-01-01T${String(count % 24).padStart(2, '0')}:00:00Z`, kind: 'term' })),
+      { url: '/404.html', kind: 'notfound' },
+    ];
+    const sitemaps = async (count: number) => {
+      const writer = new MemoryWriter();
+      const files = await writePageSitemaps(pages(count), config, writer, OutputManifest.none());
+      await writer.commit();
+      expect(writer.contents.size).toBe(files);
+      return writer.contents;
+    };
+    const before = await sitemaps(60_000);
+    const after = await sitemaps(60_001);
+    expect([...after.keys()].sort()).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap.xml']);
+    expect(after.get('sitemap.xml')).toBe(before.get('sitemap.xml'));
+    expect(after.get('sitemap-1.xml')).toBe(before.get('sitemap-1.xml'));
+    expect(after.get('sitemap-2.xml')).not.toBe(before.get('sitemap-2.xml'));
+    const locs = (file: string) => (parser.parse(after.get(file) as string).urlset.url as Array<{ loc: string }>).map((url) => url.loc);
+    // The oldest article first; the new one after every other article, before the list pages.
+    expect(locs('sitemap-1.xml')[0]).toBe('https://example.org/a/0/');
+    const second = locs('sitemap-2.xml');
+    expect(second.slice(9_999, 10_002)).toEqual(['https://example.org/a/59999/', 'https://example.org/a/60000/', 'https://example.org/']);
+    expect(second).toHaveLength(60_001 + 3_001 - SITEMAP_LIMIT);
+    expect(second).not.toContain('https://example.org/404.html');
   });
 });
 

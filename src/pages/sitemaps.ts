@@ -1,6 +1,9 @@
 // Sitemaps for search engines: /sitemap.xml (every HTML page, with lastmod; a sitemap index with
 // /sitemap-N.xml parts past 50,000 URLs), /news-sitemap.xml (Google News: articles of the last two
-// days before the build time, at most 1,000) and /robots.txt pointing at both.
+// days before the build time, at most 1,000) and /robots.txt pointing at both. The pages are listed
+// articles first, oldest first, then every other page (sitemapOrder): a new article joins the end
+// of the articles, so in a large archive the parts before the one it lands in keep every byte,
+// and a publish changes one part (with the list pages) instead of every part.
 // The `sitemap` package writes the news sitemap and the index of parts (escaping, namespaces, the
 // News extension); the page sitemaps' <urlset>, the large part, is sitemap-xml.ts's, for speed.
 
@@ -44,11 +47,16 @@ export async function renderSitemaps(entries: readonly SitemapEntry[], config: S
   for (let start = 0, part = 1; start < entries.length; start += SITEMAP_LIMIT, part++) {
     files.push([`/sitemap-${part}.xml`, urlSet(entries.slice(start, start + SITEMAP_LIMIT), config)]);
   }
+  return [['/sitemap.xml', await sitemapIndex(files.map(([url]) => url), config)], ...files];
+}
+
+/** The sitemap index of the parts at site paths `partUrls`. */
+async function sitemapIndex(partUrls: readonly string[], config: SiteConfig): Promise<string> {
   const { SitemapIndexStream, streamToPromise } = await sitemapPackage();
   const index = new SitemapIndexStream();
-  for (const [url] of files) index.write({ url: absoluteUrl(config.baseUrl, url) });
+  for (const url of partUrls) index.write({ url: absoluteUrl(config.baseUrl, url) });
   index.end();
-  return [['/sitemap.xml', (await streamToPromise(index)).toString()], ...files];
+  return (await streamToPromise(index)).toString();
 }
 
 function urlSet(entries: readonly SitemapEntry[], config: SiteConfig): string {
@@ -108,29 +116,54 @@ function newsLanguage(lang: string): string {
   return lower === 'zh-cn' || lower === 'zh-tw' ? lower : lower.split('-')[0]!;
 }
 
-/** /sitemap.xml, with /sitemap-N.xml parts past 50,000 URLs; returns the number of files. */
+/**
+ * The pages in sitemap order: the articles oldest first (the site lists them newest first), then
+ * every other page in the site's order; the 404 page, served for missing URLs, is left out.
+ */
+export function sitemapOrder(pages: readonly (SitemapEntry & { kind: string })[]): SitemapEntry[] {
+  const articles: SitemapEntry[] = [];
+  const others: SitemapEntry[] = [];
+  for (const { url, lastModified, alternates, kind } of pages) {
+    if (kind === 'notfound') continue;
+    (kind === 'article' ? articles : others).push({ url, lastModified, ...(alternates ? { alternates } : {}) });
+  }
+  return [...articles.reverse(), ...others];
+}
+
+/**
+ * /sitemap.xml, with /sitemap-N.xml parts past 50,000 URLs, for `pages` in the site's order;
+ * each file is fingerprinted by its own entries, so a part whose pages are unchanged is not made
+ * again. Returns the number of files.
+ */
 export async function writePageSitemaps(
   pages: readonly (SitemapEntry & { kind: string })[],
   config: SiteConfig,
   writer: OutputWriter,
   manifest: OutputManifest,
 ): Promise<number> {
-  // The 404 page is served for missing URLs; it is not a page to index.
-  const entries = pages.filter((page) => page.kind !== 'notfound').map(({ url, lastModified, alternates }) => ({ url, lastModified, ...(alternates ? { alternates } : {}) }));
-  const parts = entries.length <= SITEMAP_LIMIT ? 1 : Math.ceil(entries.length / SITEMAP_LIMIT) + 1;
-  // Every entry as a line of JSON (which holds no raw newline), hashed: the general serialiser's
-  // walk of each entry object took 0.15 s at 131,000 URLs.
-  const listing = entries.map(({ url, lastModified, alternates }) => JSON.stringify([url, lastModified ?? null, alternates ?? null])).join('\n');
-  const sitemapPrint = fingerprint(config.baseUrl, listing);
-  let sitemaps: Map<string, string> | undefined;
-  const sitemapUrls = parts === 1 ? ['/sitemap.xml'] : ['/sitemap.xml', ...Array.from({ length: parts - 1 }, (_, i) => `/sitemap-${i + 1}.xml`)];
-  for (const url of sitemapUrls) {
-    await writeUnlessCurrent(writer, manifest, outputFileFor(url), sitemapPrint, async () => {
-      sitemaps ??= new Map(await renderSitemaps(entries, config));
-      return sitemaps.get(url)!;
-    });
+  const entries = sitemapOrder(pages);
+  if (entries.length <= SITEMAP_LIMIT) {
+    await writeUnlessCurrent(writer, manifest, 'sitemap.xml', entriesPrint(entries, config), () => urlSet(entries, config));
+    return 1;
   }
-  return sitemapUrls.length;
+  const partUrls: string[] = [];
+  for (let start = 0; start < entries.length; start += SITEMAP_LIMIT) {
+    const part = entries.slice(start, start + SITEMAP_LIMIT);
+    const url = `/sitemap-${partUrls.length + 1}.xml`;
+    partUrls.push(url);
+    await writeUnlessCurrent(writer, manifest, outputFileFor(url), entriesPrint(part, config), () => urlSet(part, config));
+  }
+  await writeUnlessCurrent(writer, manifest, 'sitemap.xml', fingerprint(config.baseUrl, partUrls), () => sitemapIndex(partUrls, config));
+  return partUrls.length + 1;
+}
+
+/**
+ * The fingerprint of a sitemap file listing `entries`: each entry as a line of JSON (which holds no
+ * raw newline), hashed; the general serialiser's walk of each entry object took 0.15 s at 131,000 URLs.
+ */
+function entriesPrint(entries: readonly SitemapEntry[], config: SiteConfig): string {
+  const listing = entries.map(({ url, lastModified, alternates }) => JSON.stringify([url, lastModified ?? null, alternates ?? null])).join('\n');
+  return fingerprint(config.baseUrl, listing);
 }
 
 /** /news-sitemap.xml (it changes with the build time) and /robots.txt; returns the number of files. */
