@@ -86,7 +86,8 @@ function start(): ChildProcess | undefined {
       execArgv: childExecArgv(),
       env: { ...process.env, BROADSHEET_IMAGE_PROCESS: '1' },
       serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Its stdout is nobody's (a command's stdout can be its output); libvips' warnings go to stderr, as they did in the build's own process.
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
   } catch {
     inProcess = true;
