@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it, vi } from 'vitest';
 import { buildTime, dateWithOffset, dayName, displayDate, formatDate, importedDateText, isCalendarDate, monthName, parseContentDate } from '../src/dates.js';
 
@@ -117,5 +119,27 @@ describe('date formatting', () => {
     expect(displayDate(day, formats)).toBe('17 December 2025');
     // dateFormat alone never puts a time on a day: that keeps the language's long date.
     expect(displayDate(day, { ...ALMATY, dateFormat: 'd MMMM yyyy, HH:mm' })).toBe('December 17, 2025');
+  });
+
+  it('in the language’s long form, is the text Luxon gives, in any zone and language', () => {
+    const zones = ['Asia/Almaty', 'UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Etc/GMT+12', 'Europe/Vienna', 'Asia/Tehran', 'Etc/UTC', 'Asia/Kathmandu', 'America/St_Johns', 'Africa/Casablanca', 'Europe/Dublin'];
+    const locales = ['en', 'en-GB', 'ru', 'kk', 'de', 'ar', 'fa', 'he', 'zh-CN', 'ja', 'tr', 'hi', 'uz-Latn', 'th', 'ar-EG', 'sr-Cyrl', 'ko'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.constantFrom(...zones),
+        fc.constantFrom(...locales),
+        fc.boolean(),
+        (epoch, zone, locale, hasTime) => {
+          const text = DateTime.fromMillis(epoch, { zone }).toFormat(hasTime ? "yyyy-MM-dd HH:mm" : 'yyyy-MM-dd');
+          const date = parseContentDate(text, zone)!;
+          const luxon = DateTime.fromISO(date.iso, { zone })
+            .setLocale(locale)
+            .toLocaleString(hasTime ? { ...DateTime.DATE_FULL, hour: 'numeric', minute: '2-digit' } : DateTime.DATE_FULL);
+          expect(displayDate(date, { timeZone: zone, locale })).toBe(luxon);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
