@@ -7,7 +7,7 @@ import { constants as osConstants } from 'node:os';
 import { localBaseUrlNote, checkSummaryLine, leftOutLines, noProgress, plainProgress, summaryLine, terminalProgress } from '../../src/report.js';
 import { explainSystemError } from '../../src/write/os-errors.js';
 import { reporterFor, type Format } from './formats.js';
-import { paint, reportingFailures, type FailureWords } from './output.js';
+import { paint, reportingFailures, type FailureWords, type Reporter } from './output.js';
 
 /** The flags build, check and dev share, as commander gives them. */
 export interface SiteFlags {
@@ -50,11 +50,11 @@ const WORDS: Record<'build' | 'check', FailureWords> = {
 
 /** Run build or check with `flags`; resolves to the exit code. */
 export async function runBuild(command: 'build' | 'check', flags: BuildFlags): Promise<number> {
-  const reporter = reporterFor(flags.format, command, flags.root ?? '.');
+  const reporter = await reporterFor(flags.format, command, flags.root ?? '.');
   return reportingFailures(WORDS[command], reporter, () => buildAndReport(command, flags, reporter));
 }
 
-async function buildAndReport(command: 'build' | 'check', flags: BuildFlags, reporter: ReturnType<typeof reporterFor>): Promise<number> {
+async function buildAndReport(command: 'build' | 'check', flags: BuildFlags, reporter: Reporter): Promise<number> {
   const checkOnly = command === 'check';
   const quiet = flags.quiet ?? false;
   // Loaded here, not at the top: `broadsheet --help` and a usage error need none of the pipeline.

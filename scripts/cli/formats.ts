@@ -5,7 +5,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { errorsDocFrom } from '../../src/installation.js';
-import { escapeCommandData, githubLines, githubStepSummary, problemsJson } from '../../src/problems/ci-formats.js';
+import { escapeCommandData, githubLines, problemsJson } from '../../src/problems/ci-formats.js';
 import type { Problem } from '../../src/problems/index.js';
 import { failureLine, textReporter, type Reporter } from './output.js';
 
@@ -29,11 +29,12 @@ function counts(problems: readonly Problem[]): string {
 }
 
 /** GitHub Actions: annotations and plain lines on stdout, the step summary when the runner gives its file. */
-function githubReporter(command: string, root: string): Reporter {
+async function githubReporter(command: string, root: string): Promise<Reporter> {
   const fileOf = fromHere(root);
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  const { githubStepSummary } = summaryFile ? await import('../../src/problems/step-summary.js') : { githubStepSummary: undefined };
   const summarise = (outcome: string, problems: readonly Problem[]) => {
-    if (summaryFile) appendFileSync(summaryFile, `${githubStepSummary(outcome, problems, fileOf)}\n`);
+    if (summaryFile && githubStepSummary) appendFileSync(summaryFile, `${githubStepSummary(outcome, problems, fileOf)}\n`);
   };
   let warnings: readonly Problem[] = [];
   return {
@@ -76,7 +77,7 @@ function jsonReporter(root: string): Reporter {
 }
 
 /** The reporter of `format` for `broadsheet <command>` of the site in `root`. */
-export function reporterFor(format: Format, command: string, root: string): Reporter {
+export async function reporterFor(format: Format, command: string, root: string): Promise<Reporter> {
   if (format === 'github') return githubReporter(command, root);
   if (format === 'json') return jsonReporter(root);
   return textReporter(root);

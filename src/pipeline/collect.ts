@@ -90,7 +90,8 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
   const batches: string[][] = [];
   for (let i = 0; i < misses.length; i += BATCH) batches.push(misses.slice(i, i + BATCH));
   const onWorkers = options.pool.use(misses.length, ARTICLE_POOL_THRESHOLD);
-  const renderHere = onWorkers ? undefined : await loadRenderTask();
+  // Nothing to render (every article from the cache): the Markdown stack is not even loaded.
+  const renderHere = onWorkers || misses.length === 0 ? undefined : await loadRenderTask();
   await Promise.all(
     batches.map(async (batch) => {
       const task = { ...setup, files: batch };

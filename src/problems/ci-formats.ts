@@ -1,15 +1,12 @@
 // Problems for machines: GitHub Actions' workflow commands (annotations on the pull request's
-// files), a Markdown step summary, and one JSON document. `broadsheet check --format github|json`
+// files) and one JSON document (the Markdown step summary is step-summary.ts, loaded only when
+// there is one to write: remark's writer is ~90 modules every command would load). `broadsheet check --format github|json`
 // prints these; the text format (formatProblems in index.ts) is for people. Pure: the caller
 // decides where each goes (stdout, $GITHUB_STEP_SUMMARY).
 //
 // GitHub shows at most 10 error and 10 warning annotations per step, so only the first of each are
 // annotations; the rest are plain lines in the log and rows in the step summary, which lists all.
 
-import type { Root, RootContent, TableRow } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
 import { catalogue } from './catalogue.js';
 import { describeProblem, formatProblem, sortProblems, type Problem } from './index.js';
 
@@ -47,40 +44,6 @@ export function githubCommand(p: Problem, file: string): string {
 export function githubLines(problems: readonly Problem[], fileOf: (p: Problem) => string): string[] {
   const annotated = { error: 0, warning: 0 };
   return sortProblems(problems).map((p) => (annotated[p.severity]++ < GITHUB_ANNOTATION_LIMIT ? githubCommand(p, fileOf(p)) : formatProblem({ ...p, file: fileOf(p) })));
-}
-
-/** A problem's cells in the step summary's table. */
-function summaryRow(p: Problem, file: string): TableRow {
-  const cell = (children: RootContent[]) => ({ type: 'tableCell' as const, children: children as never });
-  const text = (value: string) => ({ type: 'text' as const, value: value.replace(/\s*\n\s*/g, ' ') });
-  const problemText = p.hint ? `${describeProblem(p)} (hint: ${p.hint})` : describeProblem(p);
-  return {
-    type: 'tableRow',
-    children: [
-      cell([{ type: 'inlineCode', value: p.line > 0 ? `${file}:${p.line}:${p.column}` : file }]),
-      cell([text(p.severity)]),
-      cell([{ type: 'inlineCode', value: p.code }]),
-      cell([text(problemText)]),
-    ],
-  };
-}
-
-/**
- * The step summary (GitHub renders `$GITHUB_STEP_SUMMARY` as Markdown on the run's page): a heading
- * with `outcome` ("Check failed: 2 errors, 1 warning") and a table of every problem, sorted.
- * Written with remark, so a `|` or a backtick in a message cannot break the table.
- */
-export function githubStepSummary(outcome: string, problems: readonly Problem[], fileOf: (p: Problem) => string): string {
-  const children: RootContent[] = [{ type: 'heading', depth: 3, children: [{ type: 'text', value: outcome }] }];
-  if (problems.length > 0) {
-    const header: TableRow = {
-      type: 'tableRow',
-      children: ['Where', 'Severity', 'Code', 'Problem'].map((label) => ({ type: 'tableCell', children: [{ type: 'text', value: label }] })),
-    };
-    children.push({ type: 'table', align: [null, null, null, null], children: [header, ...sortProblems(problems).map((p) => summaryRow(p, fileOf(p)))] });
-  }
-  const tree: Root = { type: 'root', children };
-  return unified().use(remarkGfm).use(remarkStringify).stringify(tree);
 }
 
 /** A problem in the JSON document: `docs` is the section of docs/errors.md on its code. */
