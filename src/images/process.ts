@@ -17,6 +17,7 @@ import type { SourceInfo } from './store.js';
 export const IMAGES_IN_FLIGHT = Math.max(1, availableParallelism());
 
 type Pending = { resolve: (value: ImageAnswer) => void; job: ImageJob };
+/** A job before it has an id (Omit applied to each kind of job). */
 type JobRequest = ImageJob extends infer J ? (J extends ImageJob ? Omit<J, 'id'> : never) : never;
 
 let child: ChildProcess | undefined;
