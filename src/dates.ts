@@ -147,7 +147,32 @@ export function parseContentDate(text: string, zone: string): SiteDate | undefin
   if (!form) return undefined;
   const parsed = DateTime.fromISO(form.iso, { zone });
   if (!parsed.isValid) return undefined;
-  return toSiteDate(parsed, form.hasTime);
+  return toSiteDate(OFFSET_GIVEN.test(form.iso) ? parsed : firstReading(parsed), form.hasTime);
+}
+
+/** An ISO date-time that says its offset (or Z): one instant, whatever the zone. */
+const OFFSET_GIVEN = /(?:Z|[+-]\d{2}:\d{2})$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A wall-clock time as read in its zone, the same whenever the build runs. Luxon starts from the
+ * offset in force at the moment it runs: a time in the hour a clock turns back, which happens
+ * twice, came out in summer time from a build in summer and in winter time from one in winter.
+ * Here it is always the first of the two, as java.time and Temporal read it. A time in the hour a
+ * clock skips stays as Luxon gives it, that far past the change.
+ */
+function firstReading(value: DateTime): DateTime {
+  if (value.zone.isUniversal) return value;
+  const instant = value.toMillis();
+  const wall = instant + value.offset * 60_000;
+  let first = instant;
+  // The other offset, if any, is the one in force a day before or a day after.
+  for (const probe of [instant - DAY_MS, instant + DAY_MS]) {
+    const offset = value.zone.offset(probe);
+    const reading = wall - offset * 60_000;
+    if (offset !== value.offset && reading < first && value.zone.offset(reading) === offset) first = reading;
+  }
+  return first === instant ? value : DateTime.fromMillis(first, { zone: value.zone });
 }
 
 /**

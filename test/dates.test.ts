@@ -1,9 +1,40 @@
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 import { describe, expect, it, vi } from 'vitest';
 import { buildTime, dateWithOffset, dayName, displayDate, formatDate, importedDateText, isCalendarDate, monthName, parseContentDate } from '../src/dates.js';
 
 describe('a front-matter date', () => {
+  it('in the hour a clock turns back is the first of its two readings, whenever the build runs', () => {
+    const clock = Settings.now;
+    try {
+      // Luxon starts from the offset in force when it runs: a build in summer and one in winter.
+      for (const season of [Date.UTC(2026, 6, 1), Date.UTC(2026, 0, 15)]) {
+        Settings.now = () => season;
+        expect(parseContentDate('2025-11-02 01:30', 'America/New_York')?.iso).toBe('2025-11-02T01:30:00-04:00');
+        expect(parseContentDate('2025-10-26 02:30', 'Europe/Vienna')?.iso).toBe('2025-10-26T02:30:00+02:00');
+        expect(parseContentDate('2025-04-06 01:45', 'Australia/Lord_Howe')?.iso).toBe('2025-04-06T01:45:00+11:00');
+        // The hour a clock skips: that far past the change.
+        expect(parseContentDate('2025-03-09 02:30', 'America/New_York')?.iso).toBe('2025-03-09T03:30:00-04:00');
+        // An offset given is the instant, in either hour.
+        expect(parseContentDate('2025-11-02T01:30:00-05:00', 'America/New_York')?.iso).toBe('2025-11-02T01:30:00-05:00');
+        // Any wall clock reads back as itself, at the earliest instant that shows it.
+        fc.assert(
+          fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom('America/New_York', 'Europe/Vienna', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Beirut'), (epoch, zone) => {
+            const minute = Math.floor(epoch / 60_000) * 60_000;
+            const text = DateTime.fromMillis(minute, { zone }).toFormat('yyyy-MM-dd HH:mm');
+            const date = parseContentDate(text, zone)!;
+            expect(DateTime.fromMillis(date.epoch, { zone }).toFormat('yyyy-MM-dd HH:mm')).toBe(text);
+            expect(date.epoch).toBeLessThanOrEqual(minute);
+            expect(minute - date.epoch).toBeLessThanOrEqual(3 * 60 * 60_000);
+          }),
+          { numRuns: 1000 },
+        );
+      }
+    } finally {
+      Settings.now = clock;
+    }
+  });
+
   it('without an offset is read in the site time zone, never UTC', () => {
     expect(parseContentDate('2025-12-18 19:20', 'Asia/Almaty')?.iso).toBe('2025-12-18T19:20:00+05:00');
     expect(parseContentDate('2025-12-18T19:20', 'Asia/Almaty')?.iso).toBe('2025-12-18T19:20:00+05:00');
