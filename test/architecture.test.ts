@@ -68,7 +68,7 @@ const LAYERS: readonly string[][] = [
   ['config.ts', 'config-schema.ts', 'config-import.ts', 'config-bundle.ts', 'config-folders.ts', 'languages.ts'],
   ['report.ts', 'timing.ts'],
   ['write/'],
-  ['types/', 'dates.ts', 'slugs.ts', 'urls.ts', 'escape.ts', 'version.ts', 'installation.ts', 'bounded-tasks.ts', 'lower-bound.ts'],
+  ['types/', 'dates.ts', 'date-display.ts', 'slugs.ts', 'urls.ts', 'escape.ts', 'version.ts', 'installation.ts', 'bounded-tasks.ts', 'lower-bound.ts'],
   ['problems/', 'visible-text.ts'],
 ];
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { DateTime, Settings } from 'luxon';
 import { describe, expect, it, vi } from 'vitest';
-import { buildTime, dateWithOffset, dayName, displayDate, formatDate, importedDateText, isCalendarDate, monthName, parseContentDate } from '../src/dates.js';
+import { dayName, displayDate, formatDate, monthName } from '../src/date-display.js';
+import { buildTime, dateWithOffset, importedDateText, isCalendarDate, parseContentDate } from '../src/dates.js';
 
 describe('a front-matter date', () => {
   it('in the hour a clock turns back is the first of its two readings, whenever the build runs', () => {

@@ -2,7 +2,7 @@
 // /YYYY/ lists that year's months, /YYYY/MM/ and /YYYY/MM/DD/ list their articles (paginated).
 
 import type { SiteConfig } from '../config.js';
-import { dayName, monthName } from '../dates.js';
+import { dayName, monthName } from '../date-display.js';
 import { archiveUrl, dayUrl, homeUrl, monthUrl, yearUrl } from '../urls.js';
 import { listGroup } from './list.js';
 import { lastModified } from './views.js';

@@ -6,7 +6,8 @@
 
 import type { Liquid } from 'liquidjs';
 import type { SiteConfig } from '../config.js';
-import { displayDate, formatDate, isSiteDate, type DateDisplay } from '../dates.js';
+import { displayDate, formatDate, type DateDisplay } from '../date-display.js';
+import { isSiteDate } from '../dates.js';
 import { slugify } from '../slugs.js';
 import { pictureOf, type PictureOptions } from '../images/markup.js';
 import { absoluteUrl, withBasePath } from '../urls.js';

@@ -10,7 +10,7 @@
 // that renders no article page reads no page to index.
 
 import type { SiteConfig } from '../config.js';
-import { displayDate } from '../dates.js';
+import { displayDate } from '../date-display.js';
 import { escapeMarkup } from '../escape.js';
 import { publishStatus } from '../model/site.js';
 import { dateDisplayOf } from '../pages/filters.js';

@@ -11,7 +11,7 @@
 // - URLs (<link>, <guid>, <atom:link href>, <enclosure url>) and <language>: XML escaping (xml).
 
 import type { SiteConfig } from '../../config.js';
-import { formatDate } from '../../dates.js';
+import { formatDate } from '../../date-display.js';
 import { absoluteUrl } from '../../urls.js';
 import { cdata, rssText, textAsHtml, xml } from './escaping.js';
 import { feedUpdated, feedUrl, imageType, RSS, type Entry, type FeedSpec } from './plan.js';
