@@ -25,6 +25,7 @@ import { ArticleCache } from './render/cache.js';
 import { startContentScan } from './render/content-scan.js';
 import { noProgress, type BuildStats, type Progress } from './report.js';
 import { endSearchProcesses } from './search/pagefind.js';
+import { stopImageWork } from './images/process.js';
 import { PhaseClock } from './timing.js';
 import type { ArticleMeta, PublishOptions, Site } from './types/index.js';
 import { WorkerPool } from './workers/pool.js';
@@ -117,7 +118,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const pool = new WorkerPool(options.threads ?? 'auto');
   // An interrupt ends the threads and processes the build waits on: it then fails at once.
   let stopping: Promise<unknown> | undefined;
-  const stop = () => void (stopping = Promise.all([pool.close(), endSearchProcesses()]));
+  const stop = () => void (stopping = Promise.all([pool.close(), endSearchProcesses(), stopImageWork()]));
   signal?.addEventListener('abort', stop, { once: true });
   const step = (name: string) => {
     signal?.throwIfAborted();

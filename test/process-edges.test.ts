@@ -4,13 +4,14 @@
 // waits at a named point until the test has signalled it). Each leaves the output as it says.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { tracked } from './helpers/children.js';
 import { folderState, snapshot } from './helpers/output.js';
-import { processes } from './helpers/process-groups.js';
+import { photo } from './helpers/photos.js';
+import { groupEnded, processes } from './helpers/process-groups.js';
 import { article, makeSite, REPO, runCli, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -144,6 +145,36 @@ describe('a build interrupted', () => {
     for (const { pid } of pagefind) expect(existsSync(`/proc/${pid}`), `pagefind ${pid}`).toBe(false);
     expect(existsSync(path.join(root, '.cache/build.lock'))).toBe(false);
     expect(snapshot(path.join(root, 'dist'))).toEqual(before);
+  });
+
+  it.runIf(existsSync('/proc/self/stat'))('by Ctrl-C to the whole group while photos are made: the photos stop at once, exit 130, nothing built, the image process ended and reaped', async () => {
+    const root = makeSite({ ...siteFiles(), 'content/2025/12/a0.md': article({ title: 'Article 0', date: '2025-12-01 10:00', image: 'a0.jpg', imageAlt: 'A photo' }) });
+    writeFileSync(path.join(root, 'content/2025/12/a0.jpg'), await photo(640, 480));
+    // The build leads a process group of its own, as a terminal's foreground job does: Ctrl-C reaches every process in it.
+    const child = tracked(
+      spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], {
+        cwd: root,
+        env: { ...process.env, ...ENV, NO_COLOR: '1', BROADSHEET_HOLD_AT: 'images' },
+        stdio: ['pipe', 'ignore', 'pipe'],
+        detached: true,
+      }),
+      { group: true },
+    );
+    let stderr = '';
+    await new Promise<void>((resolve) => child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()).includes('holding at images') && resolve()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // The image process has read the photo's header and waits for its next job.
+    const imageProcesses = processes().filter((entry) => entry.ppid === child.pid);
+    expect(imageProcesses).toHaveLength(1);
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exited).toBe(130);
+    await groupEnded(child.pid!);
+    expect(stderr).toBe('broadsheet: holding at images\nInterrupted: the output folder is unchanged.\n');
+    expect(existsSync(`/proc/${imageProcesses[0]!.pid}`)).toBe(false);
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+    // The interrupt stopped the photos at once: none of their sizes was made.
+    const store = path.join(root, '.cache/images');
+    expect(existsSync(store) ? readdirSync(store).filter((name) => /\.(avif|webp|jpe?g)$/.test(name)) : []).toEqual([]);
   });
 
   it('by Ctrl-C while a config is still loading: the same line, exit 130, nothing built', async () => {

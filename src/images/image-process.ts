@@ -32,4 +32,8 @@ if (process.send && process.env.BROADSHEET_IMAGE_PROCESS === '1') {
     void runImageJob(job).then((answer) => process.send?.(answer));
   });
   process.on('disconnect', () => process.exit(0));
+  // Ctrl-C reaches the whole process group: the interrupt is the build's to handle, and it ends
+  // this process by disconnecting (or by exiting), never by failing the photos under way first.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => undefined);
 }

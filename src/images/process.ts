@@ -6,6 +6,7 @@
 // quotes and the next job starts a new one; if it cannot start at all, sharp runs here.
 
 import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { childExecArgv, CODE_EXTENSION } from '../installation.js';
 import type { ImageAnswer, ImageJob } from './image-process.js';
@@ -22,6 +23,8 @@ type JobRequest = ImageJob extends infer J ? (J extends ImageJob ? Omit<J, 'id'>
 
 let child: ChildProcess | undefined;
 let inProcess = false;
+/** The build was interrupted (stopImageWork): every job fails at once until the next stage. */
+let stopped = false;
 let users = 0;
 let nextId = 1;
 const pending = new Map<number, Pending>();
@@ -38,28 +41,44 @@ export async function makeVariant(bytes: Uint8Array, variant: Variant): Promise<
 }
 
 /**
- * Hold the image process for a stage; the returned function lets go of it, and the process ends
- * when its last user lets go (it starts on the first job, so a stage with nothing to make starts none).
+ * Hold the image process for a stage; the returned function lets go of it. When its last user
+ * lets go the process ends, and the promise resolves once it has exited and been reaped (it
+ * starts on the first job, so a stage with nothing to make starts none).
  */
-export function useImageProcess(): () => void {
+export function useImageProcess(): () => Promise<void> {
+  if (users === 0) stopped = false;
   users++;
   let released = false;
-  return () => {
+  return async () => {
     if (released) return;
     released = true;
-    if (--users === 0) end();
+    if (--users === 0) await end();
   };
 }
 
-function end(): void {
+/**
+ * An interrupt: the photos under way and every one after them fail at once (the build is about to
+ * stop), and the image process ends; resolves once it has exited and been reaped.
+ */
+export async function stopImageWork(): Promise<void> {
+  stopped = true;
+  await end('the build was interrupted');
+}
+
+async function end(cause = 'the image stage ended first'): Promise<void> {
   const ending = child;
   if (!ending) return;
-  settle(ending, (entry) => entry.resolve({ id: entry.job.id, error: { message: 'the image stage ended first' } }));
-  ending.disconnect();
+  settle(ending, (entry) => entry.resolve({ id: entry.job.id, error: { message: cause } }));
+  const exited = ending.exitCode !== null || ending.signalCode !== null ? undefined : once(ending, 'exit');
+  if (ending.connected) ending.disconnect();
+  // Waited for, it keeps Node alive until it has exited (an idle one is unref'd).
+  ending.ref();
+  await exited;
 }
 
 async function run(request: JobRequest): Promise<SourceInfo | MadeVariant> {
   const job = { ...request, id: nextId++ } as ImageJob;
+  if (stopped) throw new Error('the build was interrupted');
   const answer = inProcess ? await runHere(job) : await new Promise<ImageAnswer>((resolve) => send({ resolve, job }));
   if ('value' in answer) return answer.value;
   throw Object.assign(new Error(answer.error.message), answer.error.code ? { code: answer.error.code } : {});

@@ -11,6 +11,7 @@ import type { ArticleMeta, ImageFile } from '../types/index.js';
 import { defaultVariant, pictureMarkup, plainImageMarkup, remoteImageMarkup } from './markup.js';
 import { cropVariants, fileStem, srcsetVariants, type LeadCrops, type Variant } from './plan.js';
 import { runBounded } from '../bounded-tasks.js';
+import { holdPoint } from '../write/failpoints.js';
 import { IMAGES_IN_FLIGHT, makeVariant, useImageProcess } from './process.js';
 import { collectReferences, type ImageUse } from './references.js';
 import { SiteImages, type ArticleImages, type OutputImage } from './site-images.js';
@@ -51,9 +52,10 @@ export async function prepareImages(config: SiteConfig, articles: readonly Artic
       8,
     );
     loaded.sort((a, b) => (a.uses.real < b.uses.real ? -1 : 1));
+    await holdPoint('images');
     made = await makeVariants(loaded, imageSettings(config), store);
   } finally {
-    release();
+    await release();
   }
   for (const plan of made.planned) {
     const cause = made.failed.get(plan.source);

@@ -18,7 +18,8 @@
 //       At POINT the build writes "broadsheet: holding at POINT" to stderr and waits until a line
 //       arrives on its stdin or it gets SIGINT or SIGTERM: a test can act while it waits. Points:
 //       `commit` (the new site is made, the output not yet changed), `search` (Pagefind's process
-//       is running), `swapped` (the new site is in place, the cache not yet saved).
+//       is running), `swapped` (the new site is in place, the cache not yet saved), `images` (the
+//       photos are read and probed by the image process, their sizes not yet made).
 //   BROADSHEET_STEP_COMMIT=1
 //       A build stops after each step of its commit (each deletion and hard link in the new tree,
 //       each step of the swap): it writes "broadsheet: commit step" to stderr and goes on when a
@@ -73,7 +74,7 @@ export function killPoint(point: KillPoint): void {
 }
 
 /** Where BROADSHEET_HOLD_AT can hold a build. */
-export type HoldPoint = 'commit' | 'search' | 'swapped';
+export type HoldPoint = 'commit' | 'search' | 'swapped' | 'images';
 
 /** Wait here, if BROADSHEET_HOLD_AT says so, for a line on stdin or an interrupt (SIGINT, SIGTERM). */
 export async function holdPoint(point: HoldPoint): Promise<void> {
