@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tracked } from './helpers/children.js';
+import { photo } from './helpers/photos.js';
 import { article, makeSite, page, REPO, writeFiles } from './helpers/site.js';
 
 const run = promisify(execFile);
@@ -52,7 +53,9 @@ beforeAll(async () => {
       "export default defineConfig({ title: 'Steppe Times', baseUrl: 'https://example.org/', timeZone: 'Asia/Almaty' });",
       '',
     ].join('\n'),
-    'content/2025/12/flight.md': article({ title: 'New direct flight to Tbilisi', date: '2025-12-18 19:20', topic: 'Transport' }),
+    'content/2025/12/flight.md': article({ title: 'New direct flight to Tbilisi', date: '2025-12-18 19:20', topic: 'Transport', image: 'flight.jpg', imageAlt: 'The first plane at the gate' }),
+    // Made by the image process, started from the installed package's compiled files.
+    'content/2025/12/flight.jpg': await photo(800, 600),
     'content/2025/12/concert.md': article({ title: 'Concert in Vienna', date: '2025-12-17 18:00', topic: 'Culture' }),
   });
   const install = await outcome('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], site);
@@ -61,7 +64,7 @@ beforeAll(async () => {
 
 describe('the npm package', () => {
   it('holds the compiled library, its declarations, the CLI and the default theme, not the sources or tests', () => {
-    for (const file of ['bin/broadsheet.js', 'lib/scripts/cli.js', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/workers/entry.js', 'templates/home.liquid', 'README.md', 'docs/errors.md', 'LICENSE']) {
+    for (const file of ['bin/broadsheet.js', 'lib/scripts/cli.js', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/workers/entry.js', 'lib/src/images/image-process.js', 'templates/home.liquid', 'README.md', 'docs/errors.md', 'LICENSE']) {
       expect(packed).toContain(file);
     }
     expect(packed.filter((file) => /^(src|test|scripts)\//.test(file) || file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
@@ -75,7 +78,9 @@ describe('the npm package', () => {
     const home = page(path.join(site, 'dist'), '/');
     expect(home('title').text()).toBe('Steppe Times');
     expect(home('main article h2, main article h3').map((_, heading) => home(heading).text().trim()).get()).toEqual(['New direct flight to Tbilisi', 'Concert in Vienna']);
-    expect(existsSync(path.join(site, 'dist/2025/12/18/new-direct-flight-to-tbilisi/index.html'))).toBe(true);
+    const flight = page(path.join(site, 'dist'), '/2025/12/18/new-direct-flight-to-tbilisi/');
+    expect(flight('article picture img').attr('alt')).toBe('The first plane at the gate');
+    expect(flight('article picture source[type="image/avif"]').attr('srcset')).toMatch(/\.avif \d+w/);
   });
 
   it("types a config: site.config.ts checks, a wrong option's value is an error at that option", async () => {
