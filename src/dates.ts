@@ -50,6 +50,9 @@ function isoForm(text: string): { iso: string; hasTime: boolean } | undefined {
   return { iso: `${day}T${time}${offset === undefined ? (/ (?:UTC|GMT)$/.test(whole) ? 'Z' : '') : extendedOffset(offset)}`, hasTime: true };
 }
 
+/** An ISO date-time that says its offset (or Z): one instant, whatever the zone. */
+const OFFSET_GIVEN = /(?:Z|[+-]\d{2}:\d{2})$/;
+
 /** "+0500", "+05" or "+05:00" -> "+05:00"; "Z" stays. */
 function extendedOffset(offset: string): string {
   if (offset === 'Z') return offset;
@@ -127,7 +130,7 @@ export function wallClock(text: string, zone?: string): { year: string; month: s
   const imported = importedDateText(text);
   if (!imported) return undefined;
   let value = DateTime.fromISO(imported, { setZone: true });
-  if (zone && /(?:Z|[+-]\d{2}:\d{2})$/.test(imported) && Info.isValidIANAZone(zone)) value = value.setZone(zone);
+  if (zone && OFFSET_GIVEN.test(imported) && Info.isValidIANAZone(zone)) value = value.setZone(zone);
   if (!value.isValid) return undefined;
   const two = (n: number) => String(n).padStart(2, '0');
   return { year: String(value.year).padStart(4, '0'), month: two(value.month), day: two(value.day), hour: two(value.hour), minute: two(value.minute), second: two(value.second), dayOfYear: String(value.ordinal).padStart(3, '0') };
@@ -150,8 +153,6 @@ export function parseContentDate(text: string, zone: string): SiteDate | undefin
   return toSiteDate(OFFSET_GIVEN.test(form.iso) ? parsed : firstReading(parsed), form.hasTime);
 }
 
-/** An ISO date-time that says its offset (or Z): one instant, whatever the zone. */
-const OFFSET_GIVEN = /(?:Z|[+-]\d{2}:\d{2})$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**

@@ -32,9 +32,10 @@ function counts(problems: readonly Problem[]): string {
 async function githubReporter(command: string, root: string): Promise<Reporter> {
   const fileOf = fromHere(root);
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  const { githubStepSummary } = summaryFile ? await import('../../src/problems/step-summary.js') : { githubStepSummary: undefined };
+  // remark's Markdown writer (~90 modules) is loaded only when there is a summary to write.
+  const stepSummary = summaryFile ? (await import('../../src/problems/step-summary.js')).githubStepSummary : undefined;
   const summarise = (outcome: string, problems: readonly Problem[]) => {
-    if (summaryFile && githubStepSummary) appendFileSync(summaryFile, `${githubStepSummary(outcome, problems, fileOf)}\n`);
+    if (summaryFile && stepSummary) appendFileSync(summaryFile, `${stepSummary(outcome, problems, fileOf)}\n`);
   };
   let warnings: readonly Problem[] = [];
   return {

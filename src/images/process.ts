@@ -18,8 +18,6 @@ import type { SourceInfo } from './store.js';
 export const IMAGES_IN_FLIGHT = Math.max(1, availableParallelism());
 
 type Pending = { resolve: (value: ImageAnswer) => void; job: ImageJob };
-/** A job before it has an id (Omit applied to each kind of job). */
-type JobRequest = ImageJob extends infer J ? (J extends ImageJob ? Omit<J, 'id'> : never) : never;
 
 let child: ChildProcess | undefined;
 let inProcess = false;
@@ -31,13 +29,12 @@ const pending = new Map<number, Pending>();
 
 /** What a source is, from its header (no decoding); throws on a file that is not an image. */
 export async function probeImage(bytes: Uint8Array): Promise<SourceInfo> {
-  return (await run({ op: 'probe', bytes })) as SourceInfo;
+  return (await run({ id: nextId++, op: 'probe', bytes })) as SourceInfo;
 }
 
 /** Encode one variant of `bytes`; rejects (never crashes) on a damaged file. */
 export async function makeVariant(bytes: Uint8Array, variant: Variant): Promise<MadeVariant> {
-  const made = (await run({ op: 'variant', bytes, variant })) as MadeVariant;
-  return { ...made, data: Buffer.from(made.data.buffer, made.data.byteOffset, made.data.byteLength) };
+  return (await run({ id: nextId++, op: 'variant', bytes, variant })) as MadeVariant;
 }
 
 /**
@@ -76,8 +73,7 @@ async function end(cause = 'the image stage ended first'): Promise<void> {
   await exited;
 }
 
-async function run(request: JobRequest): Promise<SourceInfo | MadeVariant> {
-  const job = { ...request, id: nextId++ } as ImageJob;
+async function run(job: ImageJob): Promise<SourceInfo | MadeVariant> {
   if (stopped) throw new Error('the build was interrupted');
   const answer = inProcess ? await runHere(job) : await new Promise<ImageAnswer>((resolve) => send({ resolve, job }));
   if ('value' in answer) return answer.value;

@@ -38,16 +38,27 @@ export interface SitemapEntry {
 const sitemapPackage = () => import('sitemap');
 
 /**
+ * The files of a page sitemap listing `entries`: /sitemap.xml alone up to 50,000 URLs, else
+ * /sitemap-N.xml parts of 50,000 each in order (and /sitemap.xml their index, not listed here).
+ */
+function sitemapParts(entries: readonly SitemapEntry[]): Array<{ url: string; entries: readonly SitemapEntry[] }> {
+  if (entries.length <= SITEMAP_LIMIT) return [{ url: '/sitemap.xml', entries }];
+  const parts: Array<{ url: string; entries: readonly SitemapEntry[] }> = [];
+  for (let start = 0; start < entries.length; start += SITEMAP_LIMIT) {
+    parts.push({ url: `/sitemap-${parts.length + 1}.xml`, entries: entries.slice(start, start + SITEMAP_LIMIT) });
+  }
+  return parts;
+}
+
+/**
  * [site path, XML] of /sitemap.xml, plus /sitemap-N.xml parts when there are more than 50,000 URLs
  * (then /sitemap.xml is their index). Entries keep their order; URLs are made absolute.
  */
 export async function renderSitemaps(entries: readonly SitemapEntry[], config: SiteConfig): Promise<Array<[string, string]>> {
-  if (entries.length <= SITEMAP_LIMIT) return [['/sitemap.xml', urlSet(entries, config)]];
-  const files: Array<[string, string]> = [];
-  for (let start = 0, part = 1; start < entries.length; start += SITEMAP_LIMIT, part++) {
-    files.push([`/sitemap-${part}.xml`, urlSet(entries.slice(start, start + SITEMAP_LIMIT), config)]);
-  }
-  return [['/sitemap.xml', await sitemapIndex(files.map(([url]) => url), config)], ...files];
+  const parts = sitemapParts(entries);
+  const files = parts.map(({ url, entries: listed }): [string, string] => [url, urlSet(listed, config)]);
+  if (parts[0]!.url === '/sitemap.xml') return files;
+  return [['/sitemap.xml', await sitemapIndex(parts.map(({ url }) => url), config)], ...files];
 }
 
 /** The sitemap index of the parts at site paths `partUrls`. */
@@ -120,7 +131,7 @@ function newsLanguage(lang: string): string {
  * The pages in sitemap order: the articles oldest first (the site lists them newest first), then
  * every other page in the site's order; the 404 page, served for missing URLs, is left out.
  */
-export function sitemapOrder(pages: readonly (SitemapEntry & { kind: string })[]): SitemapEntry[] {
+function sitemapOrder(pages: readonly (SitemapEntry & { kind: string })[]): SitemapEntry[] {
   const articles: SitemapEntry[] = [];
   const others: SitemapEntry[] = [];
   for (const { url, lastModified, alternates, kind } of pages) {
@@ -141,20 +152,14 @@ export async function writePageSitemaps(
   writer: OutputWriter,
   manifest: OutputManifest,
 ): Promise<number> {
-  const entries = sitemapOrder(pages);
-  if (entries.length <= SITEMAP_LIMIT) {
-    await writeUnlessCurrent(writer, manifest, 'sitemap.xml', entriesPrint(entries, config), () => urlSet(entries, config));
-    return 1;
+  const parts = sitemapParts(sitemapOrder(pages));
+  for (const { url, entries } of parts) {
+    await writeUnlessCurrent(writer, manifest, outputFileFor(url), entriesPrint(entries, config), () => urlSet(entries, config));
   }
-  const partUrls: string[] = [];
-  for (let start = 0; start < entries.length; start += SITEMAP_LIMIT) {
-    const part = entries.slice(start, start + SITEMAP_LIMIT);
-    const url = `/sitemap-${partUrls.length + 1}.xml`;
-    partUrls.push(url);
-    await writeUnlessCurrent(writer, manifest, outputFileFor(url), entriesPrint(part, config), () => urlSet(part, config));
-  }
+  if (parts[0]!.url === '/sitemap.xml') return 1;
+  const partUrls = parts.map(({ url }) => url);
   await writeUnlessCurrent(writer, manifest, 'sitemap.xml', fingerprint(config.baseUrl, partUrls), () => sitemapIndex(partUrls, config));
-  return partUrls.length + 1;
+  return parts.length + 1;
 }
 
 /**
