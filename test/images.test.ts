@@ -11,6 +11,9 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/build.js';
 import { DevSite } from '../src/dev/site.js';
+import { IMAGES_IN_FLIGHT } from '../src/images/process.js';
+import { heldSourceBytes } from '../src/images/sources.js';
+import { SOURCES_LOADING } from '../src/images/stage.js';
 import { BuildFailure, formatProblems, type Problem } from '../src/problems/index.js';
 import { cleanBuildOf, differences } from './helpers/dev.js';
 import { brokenLinks, htmlProblems } from './helpers/html.js';
@@ -242,6 +245,41 @@ describe('the build cache', () => {
     const after = leadSrc();
     expect(after).not.toBe(before);
     expect(() => statSync(file(before))).toThrow();
+  });
+});
+
+describe('memory', () => {
+  it('holds a few photos in memory at a time, however many the site has, and makes copies of one photo once', async () => {
+    // Forty articles, each with its own copy of one photo (as an import that copies a shared photo
+    // into each article's folder makes), and four other photos. Every source is read to hash it
+    // before any is processed: holding those bytes kept every new photo in memory at once.
+    const copies = 40;
+    const files: Record<string, string> = { ...CONFIG };
+    for (let i = 0; i < copies + 4; i++) {
+      files[`content/2025/12/story-${i}/index.md`] = article({ title: `Story ${i}`, date: `2025-12-${String(1 + (i % 28)).padStart(2, '0')} 10:00`, image: 'photo.jpg', imageAlt: `Photo ${i}` }, 'Text.');
+    }
+    const root = makeSite(files);
+    const shared = await photo(640, 480);
+    const others = await Promise.all([0, 1, 2, 3].map((i) => photo(600 + 20 * i, 450)));
+    for (let i = 0; i < copies + 4; i++) writeBinary(root, { [`content/2025/12/story-${i}/photo.jpg`]: i < copies ? shared : others[i - copies]! });
+    const largest = Math.max(shared.length, ...others.map((bytes) => bytes.length));
+
+    heldSourceBytes.reset();
+    const result = await buildSite(root);
+    // The shared photo and the four others: each made once.
+    expect(result.stats.imagesProcessed).toBe(5);
+    expect(heldSourceBytes.peak).toBeGreaterThan(0);
+    expect(heldSourceBytes.peak).toBeLessThanOrEqual(Math.max(SOURCES_LOADING, IMAGES_IN_FLIGHT) * largest);
+    expect(heldSourceBytes.now).toBe(0);
+    // Every copy's article shows its own variants, each a file of the output.
+    const dist = path.join(root, 'dist');
+    for (const i of [0, copies - 1, copies]) {
+      const $ = page(dist, `2025/12/${String(1 + (i % 28)).padStart(2, '0')}/story-${i}/`);
+      const src = $('figure.lead-image img').attr('src')!;
+      expect(src).toMatch(/photo/);
+      expect(existsSync(outputFile(root, src))).toBe(true);
+    }
+    expect(brokenLinks(dist, '/news/')).toEqual([]);
   });
 });
 

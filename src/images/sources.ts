@@ -2,6 +2,11 @@
 // mtime changed since the last build (store.ts stamps), probed (size, format) only when those
 // bytes are new, and read for processing only when a variant is missing. Limits are checked
 // before anything is decoded: the file's size, then the pixel count from its header.
+//
+// Bytes read to hash or probe are dropped as soon as that is done: every source is loaded before
+// any is processed, so holding them would keep every new photo of the site in memory at once
+// (100,000 photos of 200 KB: 20 GB). A source that needs variants made reads its file again, and
+// holds it only while they are made (stage.ts); `heldSourceBytes` counts what is held.
 
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -25,11 +30,41 @@ export interface LoadedSource {
   release(): void;
 }
 
+/** Source bytes held in memory now, and the most held at once since `reset`: memory a build cannot give back while it holds them. */
+export const heldSourceBytes = {
+  now: 0,
+  peak: 0,
+  /** Start counting the peak again (from what is held now). */
+  reset(): void {
+    this.peak = this.now;
+  },
+};
+
+/** Read a file's bytes, counted in heldSourceBytes until `release`. */
+function heldFile(file: string): { read(): Promise<Buffer>; release(): void } {
+  let bytes: Promise<Buffer> | undefined;
+  let size = 0;
+  return {
+    read: () =>
+      (bytes ??= readFile(file).then((data) => {
+        size = data.length;
+        heldSourceBytes.now += size;
+        heldSourceBytes.peak = Math.max(heldSourceBytes.peak, heldSourceBytes.now);
+        return data;
+      })),
+    release: () => {
+      heldSourceBytes.now -= size;
+      size = 0;
+      bytes = undefined;
+    },
+  };
+}
+
 /** Load a source (see the top of this file), or say why it cannot be used. */
 export async function loadSource(uses: SourceUses, store: ImageStore): Promise<LoadedSource | SourceFailure> {
   const unreadable = (cause: string): SourceFailure => ({ code: 'image-unreadable', facts: { file: uses.shown, cause } });
-  let bytes: Promise<Buffer> | undefined;
-  const read = () => (bytes ??= readFile(uses.real));
+  const file = heldFile(uses.real);
+  const read = file.read;
   try {
     const info = await stat(uses.real);
     if (!info.isFile()) return unreadable('it is a folder, not a file');
@@ -48,12 +83,15 @@ export async function loadSource(uses: SourceUses, store: ImageStore): Promise<L
     if (probed.width * probed.height > MAX_INPUT_PIXELS) {
       return { code: 'image-too-large', facts: { file: uses.shown, width: probed.width, height: probed.height, limit: MAX_INPUT_PIXELS } };
     }
-    return { uses, hash, info: probed, bytes: read, release: () => (bytes = undefined) };
+    return { uses, hash, info: probed, bytes: read, release: file.release };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     // The file may be a fine photo this user may not read: not a damaged one.
     if (code === 'EACCES' || code === 'EPERM') return { code: 'image-unreadable', facts: { file: uses.shown, cause: code, denied: true } };
     return unreadable(causeOf(error));
+  } finally {
+    // Read again only if a variant is made from them.
+    file.release();
   }
 }
 

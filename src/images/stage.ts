@@ -20,6 +20,9 @@ import { FORMAT_FILES, imageSettings, type ImageSettings } from './settings.js';
 import { causeOf, loadSource, type LoadedSource, type SourceFailure } from './sources.js';
 import type { ImageStore, StoredVariant } from './store.js';
 
+/** Sources loaded at once: loading is a stat (warm) or a read and a header probe (cold), I/O-bound, so more than the photos made at once. */
+export const SOURCES_LOADING = 8;
+
 /** The image stage's result: the answers, the problems, and how many sources had variants made. */
 export interface PreparedImages {
   images: SiteImages;
@@ -48,8 +51,7 @@ export async function prepareImages(config: SiteConfig, articles: readonly Artic
         if ('code' in source) for (const use of uses.uses) problems.push(sourceProblem(source, use));
         else loaded.push(source);
       }),
-      // Loading is a stat (warm) or a read and a header probe (cold): I/O-bound, so more at once.
-      8,
+      SOURCES_LOADING,
     );
     loaded.sort((a, b) => (a.uses.real < b.uses.real ? -1 : 1));
     await holdPoint('images');
@@ -77,16 +79,21 @@ interface SourcePlan {
   crops: Map<string, LeadCrops>;
 }
 
-/** What making the variants did: each variant's stored size by key, its output file by path, failed sources with the cause. */
+/** What making the variants did: each variant as stored by key, its output file by path, failed sources with the cause. */
 interface MadeVariants {
   planned: SourcePlan[];
-  sizes: Map<string, { width: number; height: number; bytes: number }>;
+  sizes: Map<string, StoredVariant>;
   files: Map<string, OutputImage>;
   failed: Map<LoadedSource, string>;
   processed: number;
 }
 
-/** Plan every source's variants and make those the store lacks, at most IMAGES_IN_FLIGHT at once; a source's bytes are dropped after its last. */
+/**
+ * Plan every source's variants and make those the store lacks, at most IMAGES_IN_FLIGHT at once. A
+ * source's bytes are read for its first variant made and dropped after its last. Copies of one
+ * photo at several paths have the same variant keys: each variant is made once, by the first
+ * source that needs it, and the others take it from there (or its failure).
+ */
 async function makeVariants(loaded: readonly LoadedSource[], settings: ImageSettings, store: ImageStore): Promise<MadeVariants> {
   const made: MadeVariants = { planned: [], sizes: new Map(), files: new Map(), failed: new Map(), processed: 0 };
   const keep = (variant: Variant, stored: StoredVariant) => {
@@ -94,6 +101,9 @@ async function makeVariants(loaded: readonly LoadedSource[], settings: ImageSett
     made.files.set(variant.file, { file: variant.file, key: variant.key, stored: store.pathOf(stored) });
   };
   const tasks: Array<() => Promise<void>> = [];
+  // The source making each missing variant, and the variants other sources take from it.
+  const maker = new Map<string, LoadedSource>();
+  const copies: Array<{ variant: Variant; source: LoadedSource }> = [];
   for (const source of loaded) {
     const plannedSource = { hash: source.hash, name: fileStem(source.uses.shown), info: source.info };
     const crops = new Map<string, LeadCrops>();
@@ -106,7 +116,11 @@ async function makeVariants(loaded: readonly LoadedSource[], settings: ImageSett
     for (const variant of variantsOf(plan)) {
       const stored = await store.variant(variant.key);
       if (stored) keep(variant, stored);
-      else missing.push(variant);
+      else if (maker.has(variant.key)) copies.push({ variant, source });
+      else {
+        maker.set(variant.key, source);
+        missing.push(variant);
+      }
     }
     if (missing.length === 0) continue;
     made.processed++;
@@ -126,6 +140,11 @@ async function makeVariants(loaded: readonly LoadedSource[], settings: ImageSett
     }
   }
   await runBounded(tasks, IMAGES_IN_FLIGHT);
+  for (const { variant, source } of copies) {
+    const stored = made.sizes.get(variant.key);
+    if (stored) keep(variant, stored);
+    else if (!made.failed.has(source)) made.failed.set(source, made.failed.get(maker.get(variant.key)!) ?? 'the image process stopped');
+  }
   return made;
 }
 
