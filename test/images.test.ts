@@ -248,6 +248,54 @@ describe('the build cache', () => {
   });
 });
 
+describe('publishing into a site with photos', () => {
+  it('writes only the changed articles\' variants, deletes those no article shows any more, and equals a clean build', async () => {
+    const story = (i: number, image?: string) =>
+      article({ title: `Story ${i}`, date: `2025-12-0${1 + i} 10:00`, ...(image && { image, imageAlt: `Photo of story ${i}` }) }, 'Text.');
+    const root = makeSite({
+      ...CONFIG,
+      'content/2025/12/s0.md': story(0, 'own.jpg'),
+      'content/2025/12/s1.md': story(1, '../../images/shared.jpg'),
+      'content/2025/12/s2.md': story(2, '../../images/shared.jpg'),
+      'content/2025/12/s3.md': story(3),
+    });
+    writeBinary(root, { 'content/2025/12/own.jpg': await photo(640, 480), 'content/images/shared.jpg': await photo(600, 400) });
+    await buildSite(root, { cache: true });
+    const dist = path.join(root, 'dist');
+    const variants = (folder: string) => readdirSync(path.join(dist, 'images'), { recursive: true, encoding: 'utf8' }).filter((file) => file.includes(folder) && /\.(jpg|webp|avif)$/.test(file)).sort();
+    const own = variants('own-');
+    const shared = variants('shared-');
+    expect(own.length).toBeGreaterThan(5);
+    expect(shared.length).toBeGreaterThan(5);
+    const ownTimes = own.map((file) => statSync(path.join(dist, 'images', file)).mtimeMs);
+
+    const publish = async (file: string, text: string) => {
+      writeFileSync(path.join(root, file), text);
+      const result = await buildSite(root, { cache: true });
+      expect(result.stats.changedArticles).toBe(1);
+      expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+      return result;
+    };
+    // One of two articles showing a photo drops it: the other still shows it, so its files stay.
+    await publish('content/2025/12/s1.md', story(1));
+    expect(variants('shared-')).toEqual(shared);
+    // The last one showing it drops it: its files go.
+    await publish('content/2025/12/s2.md', story(2));
+    expect(variants('shared-')).toEqual([]);
+    // An article gains a photo: its files come, and no other article's variant is written again.
+    const gained = await publish('content/2025/12/s3.md', story(3, '../../images/shared.jpg'));
+    expect(variants('shared-')).toEqual(shared);
+    expect(gained.stats.imagesProcessed).toBe(0);
+    expect(own.map((file) => statSync(path.join(dist, 'images', file)).mtimeMs)).toEqual(ownTimes);
+    // Its own photo replaced in the article's text: the old variants go, the new ones come.
+    writeBinary(root, { 'content/2025/12/other.jpg': await photo(500, 500) });
+    await publish('content/2025/12/s0.md', story(0, 'other.jpg'));
+    expect(variants('own-')).toEqual([]);
+    expect(variants('other-').length).toBeGreaterThan(5);
+    expect(brokenLinks(dist, '/news/')).toEqual([]);
+  });
+});
+
 describe('memory', () => {
   it('holds a few photos in memory at a time, however many the site has, and makes copies of one photo once', async () => {
     // Forty articles, each with its own copy of one photo (as an import that copies a shared photo

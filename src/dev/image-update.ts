@@ -50,10 +50,10 @@ export async function updateImages(state: DevState, contentPaths: readonly strin
   const writer = new DirectWriter(config.outPath);
   const { stats, value: outputs } = await writeTransaction({ ...good, index: good.metas, writer, now, images, progress: noProgress }, async (context) => {
     // No page came or went, and none changed its URL or date: the sitemaps stay as they are.
-    const outputs = await writeOutputs(context, { pages: () => specs, sitemap: { keep: good.sitemapFiles }, files: false });
+    const outputs = await writeOutputs(context, { pages: () => specs, sitemap: { keep: good.sitemapFiles }, images: () => prepared.images.files, files: false });
     warnings.push(...stopOnErrors(outputs.problems, strict));
     // Variant files no page shows any more go.
-    return { removed: good.otherFiles, value: outputs };
+    return { removed: [...good.otherFiles, ...good.images.filesDropped(images, new Set(contentPaths))], value: outputs };
   });
   Object.assign(good, { images, ...otherFilesOf(outputs.files) });
   return { ok: true, mode: 'content', changed: stats.changed, pagesRendered: outputs.pages.rendered, warnings, milliseconds: performance.now() - started };

@@ -7,14 +7,14 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { problem, type Problem } from '../problems/index.js';
-import type { ArticleMeta, ImageFile } from '../types/index.js';
-import { defaultVariant, pictureMarkup, plainImageMarkup, remoteImageMarkup } from './markup.js';
+import type { ArticleMeta } from '../types/index.js';
+import type { ImageDeriving, ImageRecord } from './article-images.js';
 import { cropVariants, fileStem, srcsetVariants, type LeadCrops, type Variant } from './plan.js';
 import { runBounded } from '../bounded-tasks.js';
 import { holdPoint } from '../write/failpoints.js';
 import { IMAGES_IN_FLIGHT, makeVariant, useImageProcess } from './process.js';
 import { collectReferences, type ImageUse } from './references.js';
-import { SiteImages, type ArticleImages, type OutputImage } from './site-images.js';
+import { SiteImages, type OutputImage } from './site-images.js';
 import { resolveContext } from './resolve.js';
 import { FORMAT_FILES, imageSettings, type ImageSettings } from './settings.js';
 import { causeOf, loadSource, type LoadedSource, type SourceFailure } from './sources.js';
@@ -37,11 +37,12 @@ export interface PreparedImages {
 export async function prepareImages(config: SiteConfig, articles: readonly ArticleMeta[], store: ImageStore): Promise<PreparedImages> {
   const references = collectReferences(articles, resolveContext(config));
   const problems = references.problems;
-  const shown = new Shown(config);
+  const records = new Records();
   for (const { use, url } of references.remote) {
-    if (use.index === 'lead') shown.of(use.article).page.lead = remoteImageMarkup(url, use.alt, true);
+    if (use.index === 'lead') records.of(use.article).uses.push({ url, alt: use.alt });
   }
   const loaded: LoadedSource[] = [];
+  const settings = imageSettings(config);
   const release = useImageProcess();
   let made: MadeVariants;
   try {
@@ -55,21 +56,26 @@ export async function prepareImages(config: SiteConfig, articles: readonly Artic
     );
     loaded.sort((a, b) => (a.uses.real < b.uses.real ? -1 : 1));
     await holdPoint('images');
-    made = await makeVariants(loaded, imageSettings(config), store);
+    made = await makeVariants(loaded, settings, store);
   } finally {
     await release();
   }
   for (const plan of made.planned) {
     const cause = made.failed.get(plan.source);
     if (cause === undefined) {
-      shown.add(plan, made);
+      records.add(plan);
       continue;
     }
     for (const use of plan.source.uses.uses) {
       problems.push(problem('image-unreadable', use.article.file, use.at, { reference: use.reference, lead: use.index === 'lead', file: plan.source.uses.shown, cause }));
     }
   }
-  return { images: new SiteImages(shown.byArticle), problems, processed: made.processed, sources: references.sources.size };
+  return { images: new SiteImages(records.byArticle, imageDeriving(config, store)), problems, processed: made.processed, sources: references.sources.size };
+}
+
+/** What making an article's images from its record needs: the settings, the site's paths, the store's index. */
+export function imageDeriving(config: Pick<SiteConfig, 'basePath' | 'root' | 'images'>, store: ImageStore): ImageDeriving {
+  return { settings: imageSettings(config), basePath: config.basePath, root: config.root, stored: (key) => store.known(key), pathOf: (stored) => store.pathOf(stored) };
 }
 
 /** A source's variants: its srcset, and the crops (teaser included) of each focal point its lead uses ask for. */
@@ -152,50 +158,25 @@ function variantsOf(plan: SourcePlan): Variant[] {
   return [...plan.srcset, ...[...plan.crops.values()].flatMap((crop) => [...crop.article, crop.social, ...crop.teaser])];
 }
 
-/** What each article shows, filled source by source. */
-class Shown {
-  readonly byArticle = new Map<string, ArticleImages>();
+/** Each article's image uses (its record), filled source by source. */
+class Records {
+  readonly byArticle = new Map<string, ImageRecord>();
 
-  constructor(private readonly config: SiteConfig) {}
-
-  /** An article's entry, made empty on first use (body images left as written until filled). */
-  of(article: ArticleMeta): ArticleImages {
-    let images = this.byArticle.get(article.contentPath);
-    if (!images) {
-      images = { page: { body: article.images.map(() => null), crops: [] }, feed: { body: article.images.map(() => null) }, files: [], sources: [] };
-      this.byArticle.set(article.contentPath, images);
+  /** An article's record, made empty on first use. */
+  of(article: ArticleMeta): ImageRecord {
+    let record = this.byArticle.get(article.contentPath);
+    if (!record) {
+      record = { bodyImages: article.images.length, uses: [] };
+      this.byArticle.set(article.contentPath, record);
     }
-    return images;
+    return record;
   }
 
-  /** Every use of a processed source: its markup, crops, feed variant and files, in its articles' entries. */
-  add(plan: SourcePlan, made: MadeVariants): void {
-    const { basePath, root } = this.config;
-    // The stored sizes (just these fields: a StoredVariant's `file` is its name in the store).
-    const size = (variant: Variant) => {
-      const stored = made.sizes.get(variant.key);
-      return { width: stored?.width ?? variant.width, height: stored?.height ?? variant.height, bytes: stored?.bytes ?? 0 };
-    };
-    const sized = plan.srcset.map((variant) => ({ ...variant, ...size(variant) }));
-    const fileOf = (variant: Variant): ImageFile => ({ url: `/${variant.file}`, type: FORMAT_FILES[variant.format].type, ...size(variant) });
-    const original = defaultVariant(sized.filter((variant) => variant.format === sized[sized.length - 1]!.format));
-    const output = (variants: readonly Variant[]) => variants.map((variant) => made.files.get(variant.file)).filter((file) => file !== undefined);
-    for (const use of plan.source.uses.uses) {
-      const images = this.of(use.article);
-      images.sources.push(plan.source.uses.real, path.resolve(root, plan.source.uses.shown));
-      images.files.push(...output(plan.srcset));
-      if (use.index === 'lead') {
-        const crop = plan.crops.get(focusKey(use))!;
-        images.page.lead = pictureMarkup(sized, use.alt, true, basePath);
-        images.page.crops = crop.article.map(fileOf);
-        images.page.social = fileOf(crop.social);
-        images.files.push(...output([...crop.article, crop.social, ...crop.teaser]));
-        images.teaser = crop.teaser.map(fileOf);
-        images.feed.image = fileOf(original);
-      } else {
-        images.page.body[use.index] = pictureMarkup(sized, use.alt, false, basePath);
-        images.feed.body[use.index] = plainImageMarkup(fileOf(original), use.alt, basePath);
-      }
+  /** Every use of a processed source. */
+  add(plan: SourcePlan): void {
+    const { uses, hash, info } = plan.source;
+    for (const use of uses.uses) {
+      this.of(use.article).uses.push({ real: uses.real, shown: uses.shown, hash, info, index: use.index, alt: use.alt, ...(use.focus && { focus: use.focus }) });
     }
   }
 }

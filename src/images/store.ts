@@ -108,6 +108,15 @@ export class ImageStore {
     return known;
   }
 
+  /**
+   * The variant with `key` as the index has it (this build's entry, else the last build's), its
+   * file not looked at: what an article's images are made from (article-images.ts) once the image
+   * stage has checked its variants, or a saved state's articles, whose variants a whole build checked.
+   */
+  known(key: string): StoredVariant | undefined {
+    return this.next.variants[key] ?? this.previous.variants[key];
+  }
+
   /** Store a variant's bytes under `key` (file name `<key>.<extension>`). */
   async put(key: string, extension: string, data: Uint8Array, size: { width: number; height: number }): Promise<StoredVariant> {
     await mkdir(this.dir, { recursive: true });

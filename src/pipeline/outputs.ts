@@ -7,6 +7,7 @@ import { configFor } from '../languages.js';
 import { allArticles, allSites } from '../model/languages.js';
 import { newestFirst } from '../model/site.js';
 import { writeImageFiles } from '../images/output.js';
+import type { OutputImage } from '../images/site-images.js';
 import { writeFeeds, type FeedSpec } from '../pages/feeds/index.js';
 import { writeRedirects } from '../pages/redirects.js';
 import { writeNewsSitemapAndRobots, writePageSitemaps } from '../pages/sitemaps.js';
@@ -41,6 +42,11 @@ export interface OutputPlan {
    * build's update does; the dev server indexes once edits settle (dev/search.ts).
    */
   search?: boolean;
+  /**
+   * The image variants to write or keep (default: every one the site's pages show). An update
+   * passes its changed articles': the others' files stay as they are, untouched and not listed.
+   */
+  images?: () => readonly OutputImage[];
   /** Called before each kind of output is written ('pages', 'feeds', ...): the build times them. */
   onOutput?: (name: OutputName) => void;
 }
@@ -95,7 +101,7 @@ const pageOutput: Output = {
 /** The variants of the images pages show (src/images/): copied from the image cache. */
 const imageOutput: Output = {
   name: 'images',
-  write: async (context) => ({ count: await writeImageFiles(context.images.files, context.writer, context.manifest) }),
+  write: async (context, plan) => ({ count: await writeImageFiles(plan.images?.() ?? context.images.files, context.writer, context.manifest) }),
 };
 
 /**

@@ -14,7 +14,8 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { isMultilingual, siteLanguages } from '../languages.js';
-import { SiteImages, type ArticleImages } from '../images/site-images.js';
+import { SiteImages, type ImageRecord } from '../images/site-images.js';
+import { imageDeriving } from '../images/stage.js';
 import { findFiles, linkPolicy } from '../load/discover.js';
 import { restoreSite } from '../model/site.js';
 import type { Problem } from '../problems/index.js';
@@ -28,7 +29,7 @@ import { linkersOf } from './linkers.js';
 import { globalsPrintOf, type SiteState, type SiteStores } from './state.js';
 
 const STATE_FILE = 'state.json';
-const STATE_FORMAT = 2;
+const STATE_FORMAT = 3;
 /**
  * In the saved order of page groups, the run of the published articles' own groups. Each is one
  * page made from its article alone (pages/article.ts): the groups are not saved but made again
@@ -49,7 +50,8 @@ interface SavedFile {
   pages: { order: string[]; byGroup: Record<string, Array<[url: string, lastModified: string | null, kind: PageKind]>> };
   sitemapFiles: string[];
   otherFiles: string[];
-  images: Array<[contentPath: string, images: ArticleImages]>;
+  /** Each article's image uses (article-images.ts): what its images are made from again when asked for. */
+  images: Array<[contentPath: string, record: ImageRecord]>;
   /** Warnings of the stages after collecting (images, links, static files): the next build reports them again. */
   laterWarnings: Problem[];
 }
@@ -154,7 +156,7 @@ export function restoreSiteState(stores: SiteStores, identity: string | undefine
   const lists = saved.related.map((list) => list.map((at) => published[at]!));
   // A saved state is only ever of a one-language site (stateIdentity): its one language.
   const site = restoreSite({ articles: published, leftOut, related: { options: stores.config.related, lists }, language: siteLanguages(stores.config)[0]! }, profiles);
-  const images = new SiteImages(new Map(saved.images));
+  const images = new SiteImages(new Map(saved.images), imageDeriving(stores.config, stores.imageStore));
   if (photosChanged(images, stores)) return undefined;
   const byGroup = new Map<string, WrittenPage[]>();
   const articleKeys = published.map(articleKey);
@@ -203,11 +205,9 @@ function withArticleRun(order: readonly string[], keys: readonly string[]): stri
 
 /** Has any photo the site shows changed since the image store hashed it (a look at each file's size and time)? */
 function photosChanged(images: SiteImages, stores: Pick<SiteStores, 'imageStore'>): boolean {
-  for (const [, article] of images.entries()) {
-    for (const source of article.sources) {
-      const info = statSync(source, { throwIfNoEntry: false });
-      if (!info || stores.imageStore.stampedHash(source, info.size, info.mtimeMs) === undefined) return true;
-    }
+  for (const source of images.sources()) {
+    const info = statSync(source, { throwIfNoEntry: false });
+    if (!info || stores.imageStore.stampedHash(source, info.size, info.mtimeMs) === undefined) return true;
   }
   return false;
 }

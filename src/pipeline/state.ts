@@ -76,12 +76,15 @@ export function siteState(
   };
 }
 
-/** The sitemap files, and every file of the feeds, sitemaps and image variants. */
+/**
+ * The sitemap files, and every file of the feeds, sitemaps and redirect pages: those an update
+ * deletes when it does not write them again. Image variants are not among them: an update deletes
+ * those of the photos its articles no longer show (SiteImages.filesDropped) and leaves the rest.
+ */
 export function otherFilesOf(outputFiles: OutputFiles): Pick<SiteState, 'sitemapFiles' | 'otherFiles'> {
   const files = (name: OutputName) => outputFiles.get(name) ?? [];
-  // Image variants and redirect pages too: one no page shows any more (a replaced photo's), an old
-  // URL no article lists, is deleted by the next update.
-  return { sitemapFiles: files('sitemaps'), otherFiles: new Set([...files('feeds'), ...files('sitemaps'), ...files('news-sitemap'), ...files('images'), ...files('redirects')]) };
+  // Redirect pages too: an old URL no article lists any more is deleted by the next update.
+  return { sitemapFiles: files('sitemaps'), otherFiles: new Set([...files('feeds'), ...files('sitemaps'), ...files('news-sitemap'), ...files('redirects')]) };
 }
 
 /** The fingerprint of what every page shows of the site. */

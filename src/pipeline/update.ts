@@ -138,10 +138,12 @@ export async function applyChanges(state: SiteState, change: ContentChange, run:
       feeds: (feed) => affectedLists.has(feed.listUrl),
       // No page's URL or lastmod changed: the sitemap files stay as they are.
       sitemap: pagesUnchanged ? { keep: state.sitemapFiles } : { pages: () => allPages(order, pagesNow) },
+      images: () => shownImages.images.files,
       files: false,
       search: run.search,
     });
     for (const file of state.otherFiles) removed.add(file);
+    for (const file of state.images.filesDropped(images, changed)) removed.add(file);
     // The search bundles of the shards indexed again replace theirs (the rest are kept).
     if (run.search) for (const file of state.manifest.currentUnder(SEARCH_FOLDER).keys()) removed.add(file);
     warnings.push(...stopOnErrors(outputs.problems, strict));
