@@ -4,7 +4,7 @@
 // broken, missing and out-of-site images are clear problems at their reference; a warm build
 // processes no unchanged image. Images are generated here with sharp: small and fast.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import sharp from 'sharp';
@@ -293,6 +293,46 @@ describe('publishing into a site with photos', () => {
     expect(variants('own-')).toEqual([]);
     expect(variants('other-').length).toBeGreaterThan(5);
     expect(brokenLinks(dist, '/news/')).toEqual([]);
+  });
+});
+
+describe('variant files in the output', () => {
+  /** Each variant file under dist/images/ (paths relative to it). */
+  const variantFiles = (dist: string) => readdirSync(path.join(dist, 'images'), { recursive: true, encoding: 'utf8' }).filter((file) => /\.(jpg|png|webp|avif)$/.test(file));
+
+  it('are hard links to the image cache\'s files where the file system allows, else copies; a write error still fails the build', async () => {
+    const root = await smallBundleSite();
+    const env = { SOURCE_DATE_EPOCH: String(NOW / 1000) };
+    const first = await runCli(['build', '--quiet'], root, env);
+    expect(first.code, first.stderr).toBe(0);
+    const dist = path.join(root, 'dist');
+    const store = path.join(root, '.cache/images');
+    const stored = new Map(readdirSync(store).map((name) => [statSync(path.join(store, name)).ino, path.join(store, name)]));
+    const files = variantFiles(dist);
+    expect(files.length).toBeGreaterThan(10);
+    // Linked: each is one of the cache's files (no bytes of its own), and the pages are whole.
+    for (const file of files) expect(stored.has(statSync(path.join(dist, 'images', file)).ino), file).toBe(true);
+    expect(brokenLinks(dist, '/news/')).toEqual([]);
+
+    // A file system that cannot link there (another device): copies, the same bytes.
+    rmSync(path.join(root, '.dist.builds'), { recursive: true });
+    rmSync(dist);
+    const copied = await runCli(['build', '--quiet'], root, { ...env, BROADSHEET_FAILPOINT: 'EXDEV@rink-' });
+    expect(copied.code, copied.stderr).toBe(0);
+    const lead = files.find((file) => file.includes('rink-'))!;
+    const info = statSync(path.join(dist, 'images', lead));
+    expect(stored.has(info.ino)).toBe(false);
+    expect(info.nlink).toBe(1);
+    const original = [...stored.values()].find((file) => statSync(file).size === info.size && readFileSync(file).equals(readFileSync(path.join(dist, 'images', lead))));
+    expect(original).toBeDefined();
+
+    // Any other error is a write's: the build fails, the output as it was.
+    const before = readFileSync(path.join(dist, 'images', lead));
+    writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(800, 600) });
+    const full = await runCli(['build', '--quiet'], root, { ...env, BROADSHEET_FAILPOINT: 'ENOSPC@rink-' });
+    expect(full.code).toBe(1);
+    expect(full.stderr).toMatch(/^Build failed: No space left on the disk holding \.dist\.builds\/b\/images\/[^ ]+rink-[^ ]+ \(ENOSPC\)\./);
+    expect(readFileSync(path.join(dist, 'images', lead)).equals(before)).toBe(true);
   });
 });
 

@@ -6,6 +6,7 @@
 // Broadsheet wrote.
 
 import { existsSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { assertInside, ensureFolder, sameBytes, writeFileAtomic } from './fs-helpers.js';
 import { filesUnder, removeEmptiedFolders } from './tree-files.js';
@@ -32,6 +33,11 @@ export class DirectWriter implements OutputWriter {
     assertInside(file);
     this.files.add(file);
     this.pending.set(file, typeof content === 'string' ? Buffer.from(content) : content);
+  }
+
+  /** Hold the bytes of `source` as `file` until commit (a dev update writes a few photos: no link needed). */
+  async copy(file: string, source: string): Promise<void> {
+    await this.write(file, await readFile(source));
   }
 
   /** Count a file as part of the site, unwritten. */

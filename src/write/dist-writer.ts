@@ -16,7 +16,8 @@ import { linkSync, lstatSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BoundedTasks } from '../bounded-tasks.js';
 import { commitMark, commitStep, holdPoint, killPoint } from './failpoints.js';
-import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
+import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes, sameFile, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
+import { linkOrCopy } from './linked-file.js';
 import { filesUnder, removeEmptiedFolders, removeStale } from './tree-files.js';
 import { provedAtCommit } from './output-ownership.js';
 import { checkOutputFolder, openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
@@ -106,6 +107,26 @@ export class DistWriter implements OutputWriter {
     await this.writes.start(() =>
       this.folderFor(staging, path.dirname(target))
         .then(() => writeFreshFileAsync(target, bytes))
+        .then(() => killPoint('output-write')),
+    );
+  }
+
+  /** Queues the link (or copy) of `source` as `file`; kept when the live tree has its bytes already. */
+  async copy(file: string, source: string): Promise<void> {
+    assertInside(file);
+    if (this.writes.failed) await this.writes.settle();
+    this.options.signal?.throwIfAborted();
+    this.files.add(file);
+    const { staging, outPath, hasOldOutput } = this.prepare();
+    if (hasOldOutput && sameFile(path.join(outPath, file), source)) {
+      this.kept.add(file);
+      return;
+    }
+    this.staged.add(file);
+    const target = path.join(staging, file);
+    await this.writes.start(() =>
+      this.folderFor(staging, path.dirname(target))
+        .then(() => linkOrCopy(source, target))
         .then(() => killPoint('output-write')),
     );
   }

@@ -6,7 +6,7 @@
 //
 // This module knows nothing about sites or builds: paths in, files out.
 
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -31,7 +31,7 @@ export interface WriteOptions {
 let asides = 0;
 
 /** The aside name of `file`: beside it, unique to this process, thread and write. */
-function asideOf(file: string): string {
+export function asideOf(file: string): string {
   return `${file}.${process.pid}-${threadId}-${asides++}.tmp`;
 }
 
@@ -156,7 +156,7 @@ function withPath(error: unknown, file: string): unknown {
 }
 
 /** rename(2), removing a folder that stands where the file goes. */
-function renameOver(from: string, to: string): void {
+export function renameOver(from: string, to: string): void {
   try {
     renameSync(from, to);
   } catch (error) {
@@ -245,6 +245,19 @@ export function sameBytes(file: string, bytes: Uint8Array): boolean {
   try {
     const old = readFileSync(file);
     return old.length === bytes.length && old.equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+/** Does `file` have the bytes of `source`: the same file (a hard link to it), or equal bytes? False when either cannot be read. */
+export function sameFile(file: string, source: string): boolean {
+  const a = statSync(file, { throwIfNoEntry: false });
+  const b = statSync(source, { throwIfNoEntry: false });
+  if (!a?.isFile() || !b?.isFile() || a.size !== b.size) return false;
+  if (a.ino === b.ino && a.dev === b.dev) return true;
+  try {
+    return sameBytes(file, readFileSync(source));
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 // The output kept in memory: tests read pages from it, and `broadsheet check` (with
 // keepContents: false) only the file names, since it must not hold a large archive's pages.
 
+import { readFile } from 'node:fs/promises';
 import { assertInside } from './fs-helpers.js';
 import type { OutputWriter, WriteStats } from './output-writer.js';
 
@@ -24,6 +25,11 @@ export class MemoryWriter implements OutputWriter {
     assertInside(file);
     this.pending.set(file, this.options.keepContents ? content : '');
     this.files.add(file);
+  }
+
+  /** Hold the bytes of `source` (or just the name) as `file` until commit. */
+  async copy(file: string, source: string): Promise<void> {
+    await this.write(file, this.options.keepContents ? await readFile(source) : '');
   }
 
   /** Count a file as part of the output, unwritten. */

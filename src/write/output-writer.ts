@@ -45,6 +45,12 @@ export interface OutputWriter {
   readonly staging?: WorkerStaging;
   /** `file` is relative to the output folder, with forward slashes, already checked to stay inside it. */
   write(file: string, content: string | Uint8Array): Promise<void>;
+  /**
+   * `file` with the bytes of the file at `source` (absolute), one Broadsheet keeps and never
+   * changes in place (an image variant in the store): a hard link where the output's file system
+   * allows (linked-file.ts), else a copy; read into memory only by a writer that holds its files.
+   */
+  copy(file: string, source: string): Promise<void>;
   /** Count a file of the previous output, known to be current, as part of the new one unwritten. */
   keep(file: string): void;
   /** Every file written or kept so far, in the order each first came (writeOutputs counts on it). */
