@@ -105,4 +105,17 @@ describe('a build continuing from the last one', () => {
     expect(result.stats.changedArticles).toBeUndefined();
     expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
   });
+
+  it('builds the whole site when a file the update does not touch was edited by hand while it ran', async () => {
+    const root = makeSite(siteFiles(6));
+    await build({ root, now: NOW, threads: 1 });
+    // An article's page edited in place (its folder untouched), and another article edited: the
+    // update goes on while the output is looked at, and the look voids it.
+    const page = path.join(root, 'dist/2025/12/01/article-0/index.html');
+    appendFileSync(page, '<!-- edited by hand -->');
+    writeFileSync(path.join(root, 'content/2025/12/a4.md'), articleText(4, { day: 5, topic: 4, tags: 4, title: 'Changed' }));
+    const result = await build({ root, now: NOW, threads: 1 });
+    expect(result.stats.changedArticles).toBeUndefined();
+    expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
+  });
 });

@@ -31,6 +31,7 @@ import { addLinks, removeLinks } from './linkers.js';
 import { writeOutputs, type WrittenOutputs } from './outputs.js';
 import { allPages, globalsPrintOf, otherFilesOf, type SiteState } from './state.js';
 import { writeTransaction } from './transaction.js';
+import { OutputChanged } from '../write/dist-writer.js';
 import { planGroups } from './update-plan.js';
 
 /** Some article files changed: their articles before (the state's) and after, and every article read now. */
@@ -52,6 +53,11 @@ export interface UpdateRun {
   search: boolean;
   progress?: Progress;
   pool?: WorkerPool;
+  /**
+   * Is the output folder as the last build left it (the manifest's look at every file)? Asked
+   * once the update's files are made, before they are committed: false voids them (OutputChanged).
+   */
+  outputIntact?: () => Promise<boolean>;
 }
 
 /** What an update did. */
@@ -150,6 +156,7 @@ export async function applyChanges(state: SiteState, change: ContentChange, run:
     // Links from the changed articles, against the site as it will be.
     const serves = pathServedBy({ has: (file) => writer.files.has(file) || (state.manifest.has(file) && !removed.has(file)) });
     warnings.push(...stopOnErrors(checkLinks(changedMetas.filter(isPublished), index, isPublished, serves), strict));
+    if (run.outputIntact && !(await run.outputIntact())) throw new OutputChanged();
     return { removed, value: outputs };
   });
 

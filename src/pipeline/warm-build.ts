@@ -42,17 +42,23 @@ export async function updateFromSaved(restored: RestoredState, collected: Collec
     changes.push({ after });
     changed.add(file);
   }
-  // A file of the output edited or deleted by hand: the whole build writes it again.
-  if (!(await state.manifest.outputIntact())) return 'full';
+  // A file of the output edited or deleted by hand: the whole build writes it again. The update
+  // goes on while the output's files are looked at (on a thread of their own), taking them as
+  // they were left, and the answer decides before it commits.
+  state.manifest.trustUntilChecked();
   let applied: Applied | 'full';
   try {
-    applied = await applyChanges(state, { changes, changed, index: now }, run);
+    applied = await applyChanges(state, { changes, changed, index: now }, { ...run, outputIntact: () => state.manifest.outputIntact() });
   } catch (error) {
-    // A file the output should keep was deleted by hand: the whole build writes it again.
+    // A file the output should keep was deleted or edited by hand: the whole build writes it again.
     if (!(error instanceof OutputChanged)) throw error;
     applied = 'full';
   }
-  if (applied === 'full') return 'full';
+  if (applied === 'full') {
+    // The whole build uses the manifest as the look at every file left it.
+    await state.manifest.outputIntact();
+    return 'full';
+  }
   // The earlier versions of changed articles: no longer part of the site, so not kept in the cache.
   for (const { before, after } of changes) if (before && before.key !== after?.key) state.cache.forget(before.key);
   return { ...applied, changed: changes.length };

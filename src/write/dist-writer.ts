@@ -43,8 +43,9 @@ export function stageFile(staging: string, outPath: string, hasOldOutput: boolea
  * output cannot carry it over; the caller writes the whole site instead.
  */
 export class OutputChanged extends Error {
-  constructor(readonly file: string) {
-    super(`${file} was deleted from the output folder by hand`);
+  /** `file`: the one found deleted; none when the look at every file found one or more changed. */
+  constructor(readonly file?: string) {
+    super(file ? `${file} was deleted from the output folder by hand` : 'a file of the output folder was edited or deleted by hand');
     this.name = 'OutputChanged';
   }
 }

@@ -63,6 +63,8 @@ export class OutputManifest {
   private intactCheck: Promise<string[]> | undefined;
   /** Every file of `current` was looked at (outputIntact): none needs a stat. */
   private allChecked = false;
+  /** Entries are taken as the last build left them until outputIntact answers (trustUntilChecked). */
+  private trusting = false;
   /** Files of `current` changed or gone since it was loaded or last saved. */
   private unsaved = new Set<string>();
 
@@ -99,7 +101,7 @@ export class OutputManifest {
    */
   private entry(file: string): ManifestEntry | undefined {
     const entry = this.current.get(file);
-    if (!entry || this.allChecked || this.checked.has(file)) return entry;
+    if (!entry || this.allChecked || this.trusting || this.checked.has(file)) return entry;
     const info = statQuietly(path.join(this.outPath, file));
     if (info?.isFile() && info.size === entry.size && info.mtimeMs === entry.mtimeMs) {
       this.checked.add(file);
@@ -118,6 +120,7 @@ export class OutputManifest {
    * built instead, writing it again.
    */
   async outputIntact(): Promise<boolean> {
+    this.trusting = false;
     let changed: string[] | undefined;
     try {
       changed = await (this.intactCheck ?? filesNotAsLeft(this.outPath, this.current));
@@ -144,6 +147,16 @@ export class OutputManifest {
     this.intactCheck ??= filesNotAsLeft(this.outPath, this.current);
     // Awaited by outputIntact, which falls back to stat'ing here; a build that never asks drops it.
     this.intactCheck.catch(() => undefined);
+  }
+
+  /**
+   * Take every entry as the last build left it, without a stat, until outputIntact answers: an
+   * update that goes on while the look at every file is under way (startIntactCheck). The caller
+   * must await outputIntact before it commits anything, and before a whole build uses this
+   * manifest: a file found changed then makes the update's work void.
+   */
+  trustUntilChecked(): void {
+    if (this.intactCheck && !this.allChecked) this.trusting = true;
   }
 
   /** Is `file` in the output folder exactly what these inputs would produce? */
