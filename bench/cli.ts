@@ -19,6 +19,8 @@ const USAGE = `Usage: npm run bench -- [options]
                       add1: publish one article dated today into the built site, then a warm
                       build; reports the files changed in dist/ (sha256 manifests before and after)
   --photos N          give N articles of the corpus, spread evenly, a lead photo (default 0)
+  --distinct-photos K make those N photos from K different pictures (default N): every article
+                      with a photo file of its own, only K made and processed
   --corpus DIR        build this content folder instead of the generated corpus
   --hugo-site DIR     the Hugo site to pair each cold build with (default ${DEFAULT_HUGO_SITE});
                       Pagefind's CLI indexes its public/ after each build: the anchor for search
@@ -48,6 +50,7 @@ try {
       scenarios: { type: 'string' },
       corpus: { type: 'string' },
       photos: { type: 'string' },
+      'distinct-photos': { type: 'string' },
       'hugo-site': { type: 'string' },
       'no-hugo': { type: 'boolean' },
       'no-cgroup': { type: 'boolean' },
@@ -78,6 +81,8 @@ if (!Number.isInteger(runs) || runs < 1) usage(`--runs must be a whole number of
 const photos = Number(values.photos ?? '0');
 if (!Number.isInteger(photos) || photos < 0 || photos > articles) usage(`--photos must be a whole number from 0 to --articles (${articles}), got "${values.photos}"`);
 if (photos > 0 && values.corpus) usage('--photos makes photos for the generated corpus: give it without --corpus');
+const distinctPhotos = Number(values['distinct-photos'] ?? String(photos));
+if (!Number.isInteger(distinctPhotos) || distinctPhotos < 1 || distinctPhotos > Math.max(photos, 1)) usage(`--distinct-photos must be a whole number from 1 to --photos (${photos}), got "${values['distinct-photos']}"`);
 const scenarios = values.scenarios?.split(',');
 const unknown = scenarios?.filter((name) => !SCENARIOS.includes(name));
 if (unknown && unknown.length > 0) usage(`unknown scenario ${unknown.map((name) => `"${name}"`).join(', ')}: choose from ${SCENARIOS.join(', ')}`);
@@ -90,6 +95,7 @@ const options = {
   hugoSite: values['hugo-site'],
   corpus: values.corpus,
   photos,
+  distinctPhotos,
   log: (line: string) => console.log(line),
 };
 if (values['no-cgroup']) countWithoutCgroups();

@@ -19,11 +19,15 @@ export function hasPhoto(index: number, count: number, photos: number): boolean 
 
 /**
  * Write `count` articles to outDir/YYYY/MM/article-<i>.md (dated 2023-2025), creating folders as
- * needed, `photos` of them (default none) with a lead photo. Deterministic: the same count and
- * photos give byte-identical files. Does not clear outDir first.
+ * needed, `photos` of them (default none) with a lead photo, drawn from `distinct` different
+ * pictures (default: each its own; fewer, and each picture is made and processed once, while
+ * every article still has a file and sizes of its own). Deterministic: the same arguments give
+ * byte-identical files. Does not clear outDir first.
  */
-export async function writeCorpus(count: number, outDir: string, photos = 0): Promise<void> {
-  const makePhoto = photos > 0 ? await photoMaker() : undefined;
+export async function writeCorpus(count: number, outDir: string, photos = 0, distinct = photos): Promise<void> {
+  const maker = photos > 0 ? await photoMaker() : undefined;
+  const made = new Map<number, Buffer>();
+  const makePhoto = maker && (async (index: number) => (distinct >= photos ? maker(index) : (made.get(index % distinct) ?? made.set(index % distinct, await maker(index % distinct)).get(index % distinct)!)));
   let seed = 42;
   const random = () => {
     seed = (seed * 16807) % 2147483647;

@@ -18,7 +18,8 @@ export function machineLine(): string {
 /** Our scenarios, one row each: medians of wall, CPU of every process, cores busy, peak memory, work done, files changed. */
 export function formatScenarios(options: BenchOptions, results: BenchResults): string {
   const pages = results.scenarios[0]?.runs[0]?.pages ?? 0;
-  const photos = options.photos ? `, ${options.photos.toLocaleString('en')} with a lead photo` : '';
+  const distinct = options.distinctPhotos !== undefined && options.distinctPhotos < (options.photos ?? 0) ? ` (${options.distinctPhotos.toLocaleString('en')} different pictures)` : '';
+  const photos = options.photos ? `, ${options.photos.toLocaleString('en')} with a lead photo${distinct}` : '';
   const lines = [
     `Broadsheet, ${options.articles.toLocaleString('en')} articles${photos} (${pages.toLocaleString('en')} pages), search on, median of ${options.runs}, ${machineLine()}`,
     methodLine(results.method),

@@ -44,6 +44,8 @@ export interface BenchOptions {
   corpus?: string;
   /** Articles of the generated corpus with a lead photo (default none). */
   photos?: number;
+  /** Of those photos, how many different pictures (default: as many as photos). */
+  distinctPhotos?: number;
 }
 
 /** The bench scenarios, in the order runBench runs them. */
@@ -176,7 +178,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     cpSync(options.corpus, content, { recursive: true });
   } else {
     log(`Writing a corpus of ${articles.toLocaleString('en')} articles${options.photos ? `, ${options.photos.toLocaleString('en')} with a lead photo,` : ''} to ${content} ...`);
-    await writeCorpus(articles, content, options.photos ?? 0);
+    await writeCorpus(articles, content, options.photos ?? 0, options.distinctPhotos ?? options.photos ?? 0);
   }
   writeFileSync(path.join(site, 'site.config.ts'), `export default { title: 'Bench', baseUrl: 'https://bench.example/' };\n`);
   const files = articleFiles(content);

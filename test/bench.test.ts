@@ -115,4 +115,13 @@ describe('the corpus with --photos', () => {
     const hashes = photos.map((photo) => createHash('sha256').update(readFileSync(path.join(content, photo))).digest('hex'));
     expect(new Set(hashes).size).toBe(3);
   });
+
+  it('with --distinct-photos, gives every article with a photo a file of its own, of that many pictures', async () => {
+    const content = makeSite({});
+    await writeCorpus(12, content, 12, 2);
+    const photos = readdirSync(content, { recursive: true }).map(String).filter((file) => file.endsWith('.jpg'));
+    expect(photos).toHaveLength(12);
+    const hashes = photos.map((photo) => createHash('sha256').update(readFileSync(path.join(content, photo))).digest('hex'));
+    expect(new Set(hashes).size).toBe(2);
+  });
 });
