@@ -81,8 +81,8 @@ if (!Number.isInteger(runs) || runs < 1) usage(`--runs must be a whole number of
 const photos = Number(values.photos ?? '0');
 if (!Number.isInteger(photos) || photos < 0 || photos > articles) usage(`--photos must be a whole number from 0 to --articles (${articles}), got "${values.photos}"`);
 if (photos > 0 && values.corpus) usage('--photos makes photos for the generated corpus: give it without --corpus');
-const distinctPhotos = Number(values['distinct-photos'] ?? String(photos));
-if (!Number.isInteger(distinctPhotos) || distinctPhotos < 1 || distinctPhotos > Math.max(photos, 1)) usage(`--distinct-photos must be a whole number from 1 to --photos (${photos}), got "${values['distinct-photos']}"`);
+const distinctPhotos = values['distinct-photos'] === undefined ? photos : Number(values['distinct-photos']);
+if (values['distinct-photos'] !== undefined && (!Number.isInteger(distinctPhotos) || distinctPhotos < 1 || distinctPhotos > photos)) usage(`--distinct-photos must be a whole number from 1 to --photos (${photos}), got "${values['distinct-photos']}"`);
 const scenarios = values.scenarios?.split(',');
 const unknown = scenarios?.filter((name) => !SCENARIOS.includes(name));
 if (unknown && unknown.length > 0) usage(`unknown scenario ${unknown.map((name) => `"${name}"`).join(', ')}: choose from ${SCENARIOS.join(', ')}`);
