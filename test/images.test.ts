@@ -4,6 +4,7 @@
 // broken, missing and out-of-site images are clear problems at their reference; a warm build
 // processes no unchanged image. Images are generated here with sharp: small and fast.
 
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
@@ -12,13 +13,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/build.js';
 import { DevSite } from '../src/dev/site.js';
 import { IMAGES_IN_FLIGHT } from '../src/images/process.js';
-import { heldSourceBytes } from '../src/images/sources.js';
+import { CHANGED_WHILE_READ, heldSourceBytes } from '../src/images/sources.js';
 import { SOURCES_LOADING } from '../src/images/stage.js';
 import { BuildFailure, formatProblems, type Problem } from '../src/problems/index.js';
 import { cleanBuildOf, differences } from './helpers/dev.js';
 import { brokenLinks, htmlProblems } from './helpers/html.js';
 import { photo, withStatedSize } from './helpers/photos.js';
-import { article, makeSite, page, runCli } from './helpers/site.js';
+import { tracked } from './helpers/children.js';
+import { article, makeSite, page, REPO, runCli } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const CONFIG = { 'site.config.ts': "export default { title: 'Photos', baseUrl: 'https://example.org/news/' };\n" };
@@ -333,6 +335,39 @@ describe('variant files in the output', () => {
     expect(full.code).toBe(1);
     expect(full.stderr).toMatch(/^Build failed: No space left on the disk holding \.dist\.builds\/b\/images\/[^ ]+rink-[^ ]+ \(ENOSPC\)\./);
     expect(readFileSync(path.join(dist, 'images', lead)).equals(before)).toBe(true);
+  });
+});
+
+describe('a photo saved again while the build reads it', () => {
+  it('fails that photo, not with another picture\'s sizes under its name; the next build shows the new one', async () => {
+    const root = await smallBundleSite();
+    const rink = path.join(root, 'content/2025/12/medeu/rink.jpg');
+    // Held after the photos are read and hashed, before their sizes are made.
+    const child = tracked(
+      spawn(process.execPath, [path.join(REPO, 'bin/broadsheet.js'), 'build', '--quiet'], {
+        cwd: root,
+        env: { ...process.env, SOURCE_DATE_EPOCH: String(NOW / 1000), NO_COLOR: '1', BROADSHEET_HOLD_AT: 'images' },
+        stdio: ['pipe', 'ignore', 'pipe'],
+      }),
+    );
+    let stderr = '';
+    await new Promise<void>((resolve) => child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()).includes('holding at images') && resolve()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    writeBinary(root, { 'content/2025/12/medeu/rink.jpg': await photo(700, 500) });
+    child.stdin!.end('\n');
+    expect(await exited).toBe(1);
+    expect(stderr).toContain(CHANGED_WHILE_READ);
+    expect(stderr).toContain('content/2025/12/medeu/index.md:');
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+
+    const next = await runCli(['build', '--quiet'], root, { SOURCE_DATE_EPOCH: String(NOW / 1000) });
+    expect(next.code, next.stderr).toBe(0);
+    const img = page(path.join(root, 'dist'), '2025/12/18/skaters-return-to-medeu/')('figure.lead-image img');
+    // The sizes are of the photo as it is now: 700 × 500.
+    expect(Number(img.attr('width')) / Number(img.attr('height'))).toBeCloseTo(700 / 500, 2);
+    const shown = await sharp(readFileSync(outputFile(root, img.attr('src')!))).metadata();
+    expect(shown.width! / shown.height!).toBeCloseTo(700 / 500, 1);
+    expect(statSync(rink).size).toBeGreaterThan(0);
   });
 });
 

@@ -5,8 +5,9 @@
 //
 // Bytes read to hash or probe are dropped as soon as that is done: every source is loaded before
 // any is processed, so holding them would keep every new photo of the site in memory at once
-// (100,000 photos of 200 KB: 20 GB). A source that needs variants made reads its file again, and
-// holds it only while they are made (stage.ts); `heldSourceBytes` counts what is held.
+// (100,000 photos of 200 KB: 20 GB). A source that needs variants made reads its file again,
+// checks that the bytes still have the hash its variants are stored under, and holds them only
+// while they are made (stage.ts); `heldSourceBytes` counts what is held.
 
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -60,6 +61,9 @@ function heldFile(file: string): { read(): Promise<Buffer>; release(): void } {
   };
 }
 
+/** Why a source's bytes cannot be processed: they are no longer those it was hashed as. */
+export const CHANGED_WHILE_READ = 'the file changed while the build was reading it; build again';
+
 /** Load a source (see the top of this file), or say why it cannot be used. */
 export async function loadSource(uses: SourceUses, store: ImageStore): Promise<LoadedSource | SourceFailure> {
   const unreadable = (cause: string): SourceFailure => ({ code: 'image-unreadable', facts: { file: uses.shown, cause } });
@@ -83,7 +87,20 @@ export async function loadSource(uses: SourceUses, store: ImageStore): Promise<L
     if (probed.width * probed.height > MAX_INPUT_PIXELS) {
       return { code: 'image-too-large', facts: { file: uses.shown, width: probed.width, height: probed.height, limit: MAX_INPUT_PIXELS } };
     }
-    return { uses, hash, info: probed, bytes: read, release: file.release };
+    // Read again to be processed: the bytes must still be those the hash names (the store files
+    // every size under it), or a photo saved during the build would poison the cache.
+    const named = hash;
+    let checked: Promise<Buffer> | undefined;
+    const bytes = () =>
+      (checked ??= read().then((data) => {
+        if (createHash('sha256').update(data).digest('hex') !== named) throw new Error(CHANGED_WHILE_READ);
+        return data;
+      }));
+    const release = () => {
+      checked = undefined;
+      file.release();
+    };
+    return { uses, hash, info: probed, bytes, release };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     // The file may be a fine photo this user may not read: not a damaged one.
