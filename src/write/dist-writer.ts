@@ -93,33 +93,26 @@ export class DistWriter implements OutputWriter {
 
   /** Queues the write; resolves once there is room for another. Failures surface at commit. */
   async write(file: string, content: string | Uint8Array): Promise<void> {
-    assertInside(file);
-    if (this.writes.failed) await this.writes.settle();
-    this.options.signal?.throwIfAborted();
-    this.files.add(file);
-    const { staging, outPath, hasOldOutput } = this.prepare();
     const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    if (hasOldOutput && sameBytes(path.join(outPath, file), bytes)) {
-      this.kept.add(file);
-      return;
-    }
-    this.staged.add(file);
-    const target = path.join(staging, file);
-    await this.writes.start(() =>
-      this.folderFor(staging, path.dirname(target))
-        .then(() => writeFreshFileAsync(target, bytes))
-        .then(() => killPoint('output-write')),
-    );
+    await this.stage(file, (live) => sameBytes(live, bytes), (target) => writeFreshFileAsync(target, bytes));
   }
 
   /** Queues the link (or copy) of `source` as `file`; kept when the live tree has its bytes already. */
   async copy(file: string, source: string): Promise<void> {
+    await this.stage(file, (live) => sameFile(live, source), (target) => linkOrCopy(source, target));
+  }
+
+  /**
+   * Count `file` as part of the new output: kept when the live tree's file is `same` already, else
+   * made in the spare tree by `make` (queued; resolves once there is room for another).
+   */
+  private async stage(file: string, same: (live: string) => boolean, make: (target: string) => Promise<void>): Promise<void> {
     assertInside(file);
     if (this.writes.failed) await this.writes.settle();
     this.options.signal?.throwIfAborted();
     this.files.add(file);
     const { staging, outPath, hasOldOutput } = this.prepare();
-    if (hasOldOutput && sameFile(path.join(outPath, file), source)) {
+    if (hasOldOutput && same(path.join(outPath, file))) {
       this.kept.add(file);
       return;
     }
@@ -127,7 +120,7 @@ export class DistWriter implements OutputWriter {
     const target = path.join(staging, file);
     await this.writes.start(() =>
       this.folderFor(staging, path.dirname(target))
-        .then(() => linkOrCopy(source, target))
+        .then(() => make(target))
         .then(() => killPoint('output-write')),
     );
   }
