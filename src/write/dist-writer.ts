@@ -12,13 +12,15 @@
 // (creating a file or folder costs ~0.3 ms of kernel time here, and 10,000 articles make 14,000
 // page folders); page workers write their files themselves (stageFile), synchronously.
 
-import { linkSync, lstatSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BoundedTasks } from '../bounded-tasks.js';
 import { commitMark, commitStep, holdPoint, killPoint } from './failpoints.js';
 import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes, sameFile, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
 import { linkOrCopy } from './linked-file.js';
-import { filesUnder, removeEmptiedFolders, removeStale } from './tree-files.js';
+import { filesUnder, keptLinker, removeEmptiedFolders, removeStale } from './tree-files.js';
+
+export { OutputChanged } from './tree-files.js';
 import { provedAtCommit } from './output-ownership.js';
 import { checkOutputFolder, openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
 import { takeLedger, writeLedger, type TreeLedger } from './tree-ledger.js';
@@ -38,17 +40,6 @@ export function stageFile(staging: string, outPath: string, hasOldOutput: boolea
   return 'staged';
 }
 
-/**
- * The live tree lacks a file the output should keep: someone deleted it by hand. A patch of the
- * output cannot carry it over; the caller writes the whole site instead.
- */
-export class OutputChanged extends Error {
-  /** `file`: the one found deleted; none when the look at every file found one or more changed. */
-  constructor(readonly file?: string) {
-    super(file ? `${file} was deleted from the output folder by hand` : 'a file of the output folder was edited or deleted by hand');
-    this.name = 'OutputChanged';
-  }
-}
 
 /** Writes under way at once: enough to keep libuv's I/O threads busy, bounded for memory. */
 const WRITES_IN_FLIGHT = 64;
@@ -199,9 +190,11 @@ export class DistWriter implements OutputWriter {
     } else if (!folder.fresh) {
       removeStale(spare, (file) => this.files.has(file), commitStep);
     }
+    // A spare tree made just now holds only this build's files: no entry to look at for a kept one.
+    const linker = keptLinker(live!, spare, folder.fresh);
     for (const file of this.kept) {
       if (differs && !differs.has(file)) continue;
-      if (linkKept(live!, spare, file)) commitStep();
+      if (linker(file)) commitStep();
     }
     swapIn(folder, () => this.staged);
     this.committed = true;
@@ -272,19 +265,3 @@ function discardStaged({ live, spare, builds }: OutputFolder, staged: Iterable<s
   }
 }
 
-/**
- * Give the spare tree the live tree's file (a hard link: same bytes, same mtime), unless it already
- * has that very file. Returns whether it had to.
- */
-function linkKept(live: string, spare: string, file: string): boolean {
-  const source = path.join(live, file);
-  const target = path.join(spare, file);
-  const have = lstatSync(target, { throwIfNoEntry: false });
-  const want = statSync(source, { throwIfNoEntry: false });
-  // Deleted from the live tree by someone else: a patch cannot keep it (a whole build writes it again).
-  if (!want) throw new OutputChanged(file);
-  if (have && have.ino === want.ino && have.dev === want.dev) return false;
-  ensureFolder(spare, path.dirname(target));
-  replaceEntry(target, (aside) => linkSync(source, aside));
-  return true;
-}
