@@ -15,6 +15,7 @@
 import { rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BoundedTasks } from '../bounded-tasks.js';
+import { lowerBound } from '../lower-bound.js';
 import { commitMark, commitStep, holdPoint, killPoint } from './failpoints.js';
 import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes, sameFile, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
 import { linkOrCopy } from './linked-file.js';
@@ -169,13 +170,16 @@ export class DistWriter implements OutputWriter {
     const ledger = this.ledger;
     if (folder.realFolder === 'older-output') provedAtCommit(this.outPath, folder.unrecorded, this.files);
     commitMark('started');
-    const old = ledger?.files ?? (live ? filesUnder(live) : []);
-    if (removed) {
-      const going = new Set(removed);
-      for (const file of old) if (!going.has(file) && !this.files.has(file)) this.keep(file);
-    }
-    const gone = old.filter((file) => !this.files.has(file));
-    const stats: WriteStats = { written: this.staged.size, unchanged: this.kept.size, deleted: gone.length, changed: [...this.staged, ...gone] };
+    // Every file of the live tree, sorted (the ledger keeps them so).
+    const old = ledger?.files ?? (live ? filesUnder(live).sort() : []);
+    // A patch carries the live tree's other files over unwritten: counted and linked where the
+    // spare tree lacks them, not each recorded as kept (at 100,000 articles they are ~260,000).
+    const going = removed ? new Set(removed) : undefined;
+    const isCarried = (file: string) => going !== undefined && !going.has(file) && !this.files.has(file) && hasSorted(old, file);
+    const carried = going ? old.filter((file) => !going.has(file) && !this.files.has(file)) : [];
+    const isNew = (file: string) => this.files.has(file) || isCarried(file);
+    const gone = old.filter((file) => !this.files.has(file) && (going === undefined || going.has(file)));
+    const stats: WriteStats = { written: this.staged.size, unchanged: this.kept.size + carried.length, deleted: gone.length, changed: [...this.staged, ...gone] };
     // Nothing written and nothing gone: dist/ already shows the new site, and the spare tree is as it was.
     if (live && stats.written === 0 && stats.deleted === 0) {
       if (ledger) writeLedger(builds, ledger);
@@ -186,20 +190,27 @@ export class DistWriter implements OutputWriter {
     // writes); without a ledger, it is walked and trusted in nothing.
     const differs = !folder.fresh && ledger && ledger.spareDiffers !== 'all' ? new Set(ledger.spareDiffers) : undefined;
     if (differs) {
-      removeListed(spare, [...differs, ...gone].filter((file) => !this.files.has(file)), commitStep);
+      removeListed(spare, [...differs, ...gone].filter((file) => !isNew(file)), commitStep);
     } else if (!folder.fresh) {
-      removeStale(spare, (file) => this.files.has(file), commitStep);
+      removeStale(spare, isNew, commitStep);
     }
     // A spare tree made just now holds only this build's files: no entry to look at for a kept one.
     const linker = keptLinker(live!, spare, folder.fresh);
-    for (const file of this.kept) {
-      if (differs && !differs.has(file)) continue;
+    const link = (file: string) => {
       if (linker(file)) commitStep();
+    };
+    for (const file of this.kept) if (!differs || differs.has(file)) link(file);
+    // The carried files the spare tree may lack: with a ledger, only those it says differ.
+    if (differs) {
+      for (const file of differs) if (isCarried(file)) link(file);
+    } else {
+      for (const file of carried) link(file);
     }
     swapIn(folder, () => this.staged);
     this.committed = true;
     // The tree just swapped out (or moved aside) now differs from the live one where this build wrote or deleted.
-    writeLedger(builds, { live: path.basename(spare), files: [...this.files].sort(), spareDiffers: live ? [...this.staged, ...gone] : 'all' });
+    const files = mergeSorted(carried, [...this.files].sort());
+    writeLedger(builds, { live: path.basename(spare), files, spareDiffers: live ? [...this.staged, ...gone] : 'all' });
     return stats;
   }
 
@@ -265,3 +276,17 @@ function discardStaged({ live, spare, builds }: OutputFolder, staged: Iterable<s
   }
 }
 
+/** Is `file` in `sorted` (ascending, as the ledger keeps the live tree's files)? */
+function hasSorted(sorted: readonly string[], file: string): boolean {
+  const at = lowerBound(sorted.length, (i) => sorted[i]! >= file);
+  return sorted[at] === file;
+}
+
+/** Two ascending lists with no member in common, as one. */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
+  return merged;
+}
