@@ -28,13 +28,12 @@ export interface FeedImages {
   body: Array<string | null>;
 }
 
-/** One article's images: what its page and feed entries show, and the output files they need. */
+/** One article's images: what its page and feed entries show (the output files they need: articleFiles). */
 export interface ArticleImages {
   page: PageImages;
   /** A local lead image's 16:9 teaser set (every format and width), for list pages that show photos. */
   teaser?: ImageFile[];
   feed: FeedImages;
-  files: OutputImage[];
 }
 
 /** A use of a local image whose variants were made: the source and how the article shows it. */
@@ -87,18 +86,13 @@ export function sourcesOf(record: ImageRecord, root: string): string[] {
 /** What an article with `record` shows (see the top of this file). */
 export function articleImages(record: ImageRecord, deriving: ImageDeriving): ArticleImages {
   const { basePath } = deriving;
-  const images: ArticleImages = { page: { body: new Array(record.bodyImages).fill(null), crops: [] }, feed: { body: new Array(record.bodyImages).fill(null) }, files: [] };
+  const images: ArticleImages = { page: { body: new Array(record.bodyImages).fill(null), crops: [] }, feed: { body: new Array(record.bodyImages).fill(null) } };
   // The stored sizes (just these fields: a StoredVariant's `file` is its name in the store).
   const size = (variant: Variant) => {
     const stored = deriving.stored(variant.key);
     return { width: stored?.width ?? variant.width, height: stored?.height ?? variant.height, bytes: stored?.bytes ?? 0 };
   };
   const fileOf = (variant: Variant): ImageFile => ({ url: `/${variant.file}`, type: FORMAT_FILES[variant.format].type, ...size(variant) });
-  const output = (variants: readonly Variant[]) =>
-    variants.flatMap((variant) => {
-      const stored = deriving.stored(variant.key);
-      return stored ? [{ file: variant.file, key: variant.key, stored: deriving.pathOf(stored) }] : [];
-    });
   for (const use of record.uses) {
     if (!isLocal(use)) {
       images.page.lead = remoteImageMarkup(use.url, use.alt, true);
@@ -108,13 +102,11 @@ export function articleImages(record: ImageRecord, deriving: ImageDeriving): Art
     const srcset = srcsetVariants(planned, deriving.settings);
     const sized = srcset.map((variant) => ({ ...variant, ...size(variant) }));
     const original = defaultVariant(sized.filter((variant) => variant.format === sized[sized.length - 1]!.format));
-    images.files.push(...output(srcset));
     if (use.index === 'lead') {
       const crop = cropVariants(planned, deriving.settings, use.focus);
       images.page.lead = pictureMarkup(sized, use.alt, true, basePath);
       images.page.crops = crop.article.map(fileOf);
       images.page.social = fileOf(crop.social);
-      images.files.push(...output([...crop.article, crop.social, ...crop.teaser]));
       images.teaser = crop.teaser.map(fileOf);
       images.feed.image = fileOf(original);
     } else {
@@ -123,4 +115,29 @@ export function articleImages(record: ImageRecord, deriving: ImageDeriving): Art
     }
   }
   return images;
+}
+
+/**
+ * The output files an article with `record` shows: each photo's sizes and, for a lead photo, its
+ * crops and teaser set, those the image store has. Made when they are written, not kept with
+ * what pages show (they are ~half of it, and a first build holds every article's).
+ */
+export function articleFiles(record: ImageRecord, deriving: ImageDeriving): OutputImage[] {
+  const files: OutputImage[] = [];
+  const output = (variants: readonly Variant[]) => {
+    for (const variant of variants) {
+      const stored = deriving.stored(variant.key);
+      if (stored) files.push({ file: variant.file, key: variant.key, stored: deriving.pathOf(stored) });
+    }
+  };
+  for (const use of record.uses) {
+    if (!isLocal(use)) continue;
+    const planned = { hash: use.hash, name: fileStem(use.shown), info: use.info };
+    output(srcsetVariants(planned, deriving.settings));
+    if (use.index === 'lead') {
+      const crop = cropVariants(planned, deriving.settings, use.focus);
+      output([...crop.article, crop.social, ...crop.teaser]);
+    }
+  }
+  return files;
 }

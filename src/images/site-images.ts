@@ -10,14 +10,12 @@
 
 import path from 'node:path';
 import type { ArticleMeta, ImageFile, PageImages } from '../types/index.js';
-import { articleImages, isLocal, sourcesOf, type ArticleImages, type FeedImages, type ImageDeriving, type ImageRecord, type OutputImage } from './article-images.js';
+import { articleFiles, articleImages, isLocal, sourcesOf, type ArticleImages, type FeedImages, type ImageDeriving, type ImageRecord, type OutputImage } from './article-images.js';
 
 export type { ArticleImages, FeedImages, ImageRecord, OutputImage } from './article-images.js';
 
 /** The image stage's answers (see the top of this file). */
 export class SiteImages {
-  /** Every output file, by its path: made once, on first use. */
-  private outputFiles: OutputImage[] | undefined;
   /** Each article's answers, made from its record on first use. */
   private readonly made = new Map<string, ArticleImages>();
 
@@ -54,16 +52,18 @@ export class SiteImages {
     return this.of(article.contentPath)?.feed;
   }
 
-  /** Every variant file the site's pages and feeds use, sorted by path (each article's answers made). */
+  /** Every variant file the site's pages and feeds use, sorted by path (made on each call). */
   get files(): OutputImage[] {
-    this.outputFiles ??= this.filesOf(this.records.keys());
-    return this.outputFiles;
+    return this.filesOf(this.records.keys());
   }
 
-  /** The variant files the articles at `contentPaths` use, sorted by path. */
+  /** The variant files the articles at `contentPaths` use, sorted by path (made on each call, not kept). */
   filesOf(contentPaths: Iterable<string>): OutputImage[] {
     const byFile = new Map<string, OutputImage>();
-    for (const contentPath of contentPaths) for (const file of this.of(contentPath)?.files ?? []) byFile.set(file.file, file);
+    for (const contentPath of contentPaths) {
+      const record = this.records.get(contentPath);
+      if (record) for (const file of articleFiles(record, this.deriving!)) byFile.set(file.file, file);
+    }
     return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
   }
 

@@ -14,7 +14,7 @@ import { runBounded } from '../bounded-tasks.js';
 import { holdPoint } from '../write/failpoints.js';
 import { IMAGES_IN_FLIGHT, makeVariant, useImageProcess } from './process.js';
 import { collectReferences, type ImageUse } from './references.js';
-import { SiteImages, type OutputImage } from './site-images.js';
+import { SiteImages } from './site-images.js';
 import { resolveContext } from './resolve.js';
 import { FORMAT_FILES, imageSettings, type ImageSettings } from './settings.js';
 import { causeOf, loadSource, type LoadedSource, type SourceFailure } from './sources.js';
@@ -85,11 +85,10 @@ interface SourcePlan {
   crops: Map<string, LeadCrops>;
 }
 
-/** What making the variants did: each variant as stored by key, its output file by path, failed sources with the cause. */
+/** What making the variants did: each variant as stored by key, failed sources with the cause. */
 interface MadeVariants {
   planned: SourcePlan[];
   sizes: Map<string, StoredVariant>;
-  files: Map<string, OutputImage>;
   failed: Map<LoadedSource, string>;
   processed: number;
 }
@@ -101,11 +100,8 @@ interface MadeVariants {
  * source that needs it, and the others take it from there (or its failure).
  */
 async function makeVariants(loaded: readonly LoadedSource[], settings: ImageSettings, store: ImageStore): Promise<MadeVariants> {
-  const made: MadeVariants = { planned: [], sizes: new Map(), files: new Map(), failed: new Map(), processed: 0 };
-  const keep = (variant: Variant, stored: StoredVariant) => {
-    made.sizes.set(variant.key, stored);
-    made.files.set(variant.file, { file: variant.file, key: variant.key, stored: store.pathOf(stored) });
-  };
+  const made: MadeVariants = { planned: [], sizes: new Map(), failed: new Map(), processed: 0 };
+  const keep = (variant: Variant, stored: StoredVariant) => made.sizes.set(variant.key, stored);
   const tasks: Array<() => Promise<void>> = [];
   // The source making each missing variant, and the variants other sources take from it.
   const maker = new Map<string, LoadedSource>();
