@@ -2,6 +2,7 @@
 // cgroups and /proc files it counts CPU and memory from, and the photos its corpus gets. No
 // timings here: those are the bench's output, never a test's.
 
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, symlinkSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { hasPhoto, writeCorpus } from '../bench/corpus.js';
 import { Graveyard } from '../bench/graveyard.js';
 import { compareManifests, outputManifest } from '../bench/manifest.js';
 import { parseTimeReport } from '../bench/timed.js';
-import { makeSite } from './helpers/site.js';
+import { tracked } from './helpers/children.js';
+import { makeSite, REPO } from './helpers/site.js';
 
 describe('files changed in dist/, from manifests before and after a build', () => {
   it('follows dist/ to the build it points at and counts new, changed and removed files', () => {
@@ -123,5 +125,31 @@ describe('the corpus with --photos', () => {
     expect(photos).toHaveLength(12);
     const hashes = photos.map((photo) => createHash('sha256').update(readFileSync(path.join(content, photo))).digest('hex'));
     expect(new Set(hashes).size).toBe(2);
+  });
+});
+
+describe('the bench command line', () => {
+  /** The bench's exit code and error output for `args` (each case stops at its arguments, building nothing). */
+  const bench = (args: string[]) =>
+    new Promise<{ code: number; stderr: string }>((resolve) => {
+      tracked(
+        execFile(process.execPath, ['--import', 'tsx', path.join(REPO, 'bench/cli.ts'), ...args], { cwd: REPO }, (error, _stdout, stderr) => {
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr });
+        }),
+      );
+    });
+
+  it('refuses --distinct-photos outside 1 to --photos, and takes a run without it', async () => {
+    const over = await bench(['--articles', '10', '--photos', '5', '--distinct-photos', '6']);
+    expect(over.code).toBe(2);
+    expect(over.stderr.split('\n')[0]).toBe('bench: --distinct-photos must be a whole number from 1 to --photos (5), got "6"');
+    const none = await bench(['--articles', '10', '--distinct-photos', '3']);
+    expect(none.stderr.split('\n')[0]).toBe('bench: --distinct-photos must be a whole number from 1 to --photos (0), got "3"');
+    // Without the flag, with photos or none, the next check (the scenarios) is the one that stops it.
+    for (const photos of [[], ['--photos', '5']]) {
+      const without = await bench(['--articles', '10', ...photos, '--scenarios', 'nosuch']);
+      expect(without.code).toBe(2);
+      expect(without.stderr.split('\n')[0]).toBe('bench: unknown scenario "nosuch": choose from cold, warm, edit10, add1, delete1, dev');
+    }
   });
 });

@@ -54,6 +54,11 @@ async function failure(root: string, options: BuildOptions = {}): Promise<Proble
   throw new Error('the build succeeded');
 }
 
+/** Each photo size under dist/images/ (paths relative to it). */
+function variantFiles(dist: string): string[] {
+  return readdirSync(path.join(dist, 'images'), { recursive: true, encoding: 'utf8' }).filter((file) => /\.(jpg|png|webp|avif)$/.test(file));
+}
+
 /** The output file of a URL under the base path /news/. */
 function outputFile(root: string, url: string): string {
   return path.join(root, 'dist', new URL(url, 'https://example.org').pathname.replace(/^\/news\//, ''));
@@ -264,7 +269,7 @@ describe('publishing into a site with photos', () => {
     writeBinary(root, { 'content/2025/12/own.jpg': await photo(640, 480), 'content/images/shared.jpg': await photo(600, 400) });
     await buildSite(root, { cache: true });
     const dist = path.join(root, 'dist');
-    const variants = (folder: string) => readdirSync(path.join(dist, 'images'), { recursive: true, encoding: 'utf8' }).filter((file) => file.includes(folder) && /\.(jpg|webp|avif)$/.test(file)).sort();
+    const variants = (stem: string) => variantFiles(dist).filter((file) => file.includes(stem)).sort();
     const own = variants('own-');
     const shared = variants('shared-');
     expect(own.length).toBeGreaterThan(5);
@@ -299,9 +304,6 @@ describe('publishing into a site with photos', () => {
 });
 
 describe('variant files in the output', () => {
-  /** Each variant file under dist/images/ (paths relative to it). */
-  const variantFiles = (dist: string) => readdirSync(path.join(dist, 'images'), { recursive: true, encoding: 'utf8' }).filter((file) => /\.(jpg|png|webp|avif)$/.test(file));
-
   it('are hard links to the image cache\'s files where the file system allows, else copies; a write error still fails the build', async () => {
     const root = await smallBundleSite();
     const env = { SOURCE_DATE_EPOCH: String(NOW / 1000) };

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { ImageFile, ImageFocus, PageImages } from '../types/index.js';
 import { defaultVariant, pictureMarkup, plainImageMarkup, remoteImageMarkup } from './markup.js';
-import { cropVariants, fileStem, srcsetVariants, type Variant } from './plan.js';
+import { cropFiles, cropVariants, fileStem, srcsetVariants, type LeadCrops, type Variant } from './plan.js';
 import { FORMAT_FILES, type ImageSettings } from './settings.js';
 import type { SourceInfo, StoredVariant } from './store.js';
 
@@ -98,18 +98,16 @@ export function articleImages(record: ImageRecord, deriving: ImageDeriving): Art
       images.page.lead = remoteImageMarkup(use.url, use.alt, true);
       continue;
     }
-    const planned = { hash: use.hash, name: fileStem(use.shown), info: use.info };
-    const srcset = srcsetVariants(planned, deriving.settings);
+    const { srcset, crops: crop } = variantsOf(use, deriving.settings);
     const sized = srcset.map((variant) => ({ ...variant, ...size(variant) }));
     const original = defaultVariant(sized.filter((variant) => variant.format === sized[sized.length - 1]!.format));
-    if (use.index === 'lead') {
-      const crop = cropVariants(planned, deriving.settings, use.focus);
+    if (crop) {
       images.page.lead = pictureMarkup(sized, use.alt, true, basePath);
       images.page.crops = crop.article.map(fileOf);
       images.page.social = fileOf(crop.social);
       images.teaser = crop.teaser.map(fileOf);
       images.feed.image = fileOf(original);
-    } else {
+    } else if (use.index !== 'lead') {
       images.page.body[use.index] = pictureMarkup(sized, use.alt, false, basePath);
       images.feed.body[use.index] = plainImageMarkup(fileOf(original), use.alt, basePath);
     }
@@ -132,12 +130,14 @@ export function articleFiles(record: ImageRecord, deriving: ImageDeriving): Outp
   };
   for (const use of record.uses) {
     if (!isLocal(use)) continue;
-    const planned = { hash: use.hash, name: fileStem(use.shown), info: use.info };
-    output(srcsetVariants(planned, deriving.settings));
-    if (use.index === 'lead') {
-      const crop = cropVariants(planned, deriving.settings, use.focus);
-      output([...crop.article, crop.social, ...crop.teaser]);
-    }
+    const { srcset, crops } = variantsOf(use, deriving.settings);
+    output(crops ? [...srcset, ...cropFiles(crops)] : srcset);
   }
   return files;
+}
+
+/** A local use's variants, as the image stage plans them: the srcset, and a lead's crops. */
+function variantsOf(use: LocalUse, settings: ImageSettings): { srcset: Variant[]; crops?: LeadCrops } {
+  const planned = { hash: use.hash, name: fileStem(use.shown), info: use.info };
+  return { srcset: srcsetVariants(planned, settings), crops: use.index === 'lead' ? cropVariants(planned, settings, use.focus) : undefined };
 }

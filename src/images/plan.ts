@@ -69,6 +69,11 @@ export interface LeadCrops {
   teaser: Variant[];
 }
 
+/** Every file of a lead image's crops: the article's, the social card and the teaser set. */
+export function cropFiles(crops: LeadCrops): Variant[] {
+  return [...crops.article, crops.social, ...crops.teaser];
+}
+
 /** The lead image's crops (see LeadCrops), centred on `focus`. */
 export function cropVariants(source: PlannedSource, settings: ImageSettings, focus: ImageFocus | undefined): LeadCrops {
   const folder = variantFolder(source.hash, settings);

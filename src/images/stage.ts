@@ -4,12 +4,11 @@
 // article page and feed shows (SiteImages). A broken image becomes a problem at its reference,
 // never a crash; the build decides whether problems stop it.
 
-import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { problem, type Problem } from '../problems/index.js';
 import type { ArticleMeta } from '../types/index.js';
 import type { ImageDeriving, ImageRecord } from './article-images.js';
-import { cropVariants, fileStem, srcsetVariants, type LeadCrops, type Variant } from './plan.js';
+import { cropFiles, cropVariants, fileStem, srcsetVariants, type LeadCrops, type Variant } from './plan.js';
 import { runBounded } from '../bounded-tasks.js';
 import { holdPoint } from '../write/failpoints.js';
 import { IMAGES_IN_FLIGHT, makeVariant, useImageProcess } from './process.js';
@@ -151,7 +150,7 @@ async function makeVariants(loaded: readonly LoadedSource[], settings: ImageSett
 }
 
 function variantsOf(plan: SourcePlan): Variant[] {
-  return [...plan.srcset, ...[...plan.crops.values()].flatMap((crop) => [...crop.article, crop.social, ...crop.teaser])];
+  return [...plan.srcset, ...[...plan.crops.values()].flatMap(cropFiles)];
 }
 
 /** Each article's image uses (its record), filled source by source. */

@@ -31,7 +31,7 @@ import { addLinks, removeLinks } from './linkers.js';
 import { writeOutputs, type WrittenOutputs } from './outputs.js';
 import { allPages, globalsPrintOf, otherFilesOf, type SiteState } from './state.js';
 import { writeTransaction } from './transaction.js';
-import { OutputChanged } from '../write/dist-writer.js';
+import { OutputChanged } from '../write/tree-files.js';
 import { planGroups } from './update-plan.js';
 
 /** Some article files changed: their articles before (the state's) and after, and every article read now. */

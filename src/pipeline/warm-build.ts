@@ -10,7 +10,7 @@
 // update replaces the changed articles' (pipeline/update.ts).
 
 import type { ArticleChange } from '../types/index.js';
-import { OutputChanged } from '../write/dist-writer.js';
+import { OutputChanged } from '../write/tree-files.js';
 import type { CollectedArticles } from './collect.js';
 import type { RestoredState } from './saved-state.js';
 import { applyChanges, type Applied, type UpdateRun } from './update.js';

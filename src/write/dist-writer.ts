@@ -20,8 +20,6 @@ import { commitMark, commitStep, holdPoint, killPoint } from './failpoints.js';
 import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes, sameFile, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
 import { linkOrCopy } from './linked-file.js';
 import { filesUnder, keptLinker, removeEmptiedFolders, removeStale } from './tree-files.js';
-
-export { OutputChanged } from './tree-files.js';
 import { provedAtCommit } from './output-ownership.js';
 import { checkOutputFolder, openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
 import { takeLedger, writeLedger, type TreeLedger } from './tree-ledger.js';

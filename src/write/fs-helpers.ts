@@ -149,8 +149,8 @@ export function replaceEntry(target: string, make: (aside: string) => void): voi
   }
 }
 
-/** Writes through a file descriptor fail without a path: give the error the file's, for the user's message. */
-function withPath(error: unknown, file: string): unknown {
+/** An error without a path (a write through a file descriptor, say): give it the file's, for the user's message. */
+export function withPath(error: unknown, file: string): unknown {
   if (typeof error === 'object' && error !== null && 'code' in error && !('path' in error)) Object.assign(error, { path: file });
   return error;
 }

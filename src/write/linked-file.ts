@@ -12,7 +12,7 @@
 import { constants } from 'node:fs';
 import { copyFile, link, lstat, rm, stat } from 'node:fs/promises';
 import { failpoint } from './failpoints.js';
-import { asideOf, isCode, renameOver } from './fs-helpers.js';
+import { asideOf, isCode, renameOver, withPath } from './fs-helpers.js';
 
 /** Codes of a file system that cannot link there: another device, no hard links, too many links to one file. */
 const CANNOT_LINK = ['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS'];
@@ -54,10 +54,4 @@ async function linkOrCopyAt(source: string, at: string): Promise<void> {
 async function sameInode(a: string, b: string): Promise<boolean> {
   const [x, y] = await Promise.all([stat(a).catch(() => undefined), lstat(b).catch(() => undefined)]);
   return x !== undefined && y !== undefined && x.ino === y.ino && x.dev === y.dev;
-}
-
-/** The failing file's path in the error, for the user's message. */
-function withPath(error: unknown, file: string): unknown {
-  if (typeof error === 'object' && error !== null && 'code' in error && !('path' in error)) Object.assign(error, { path: file });
-  return error;
 }
