@@ -1,16 +1,16 @@
 #!/usr/bin/env node
-// The `broadsheet` command: runs the compiled CLI in lib/ (`npm run compile`; npm install, npm ci
-// and npm pack make it through `prepare`). In a checkout where a file lib/ is compiled from is
-// newer than the last compile (src/ edited, not yet recompiled) or lib/ is missing, it runs the
-// TypeScript sources through tsx instead: slower to start (~1 s), never stale code. An installed
-// package has no src/, only lib/.
+// The `broadsheet` command: runs the compiled CLI, bundled in lib/bundle/ (`npm run compile`;
+// npm install, npm ci and npm pack make it through `prepare`). In a checkout where a file the
+// bundle is made from is newer than the last compile (src/ edited, not yet recompiled) or there is
+// no bundle, it runs the TypeScript sources through tsx instead: slower to start (~1 s), never
+// stale code. An installed package has no src/, only lib/.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-// Written by every compile (tsc -b) that saw a source file newer than it, whether or not any
-// output changed: the time lib/ was last made.
-const STAMP = `${ROOT}lib/.tsbuildinfo`;
+// Written by every compile, after tsc and the bundle (scripts/bundle.ts), whether or not any
+// output changed: the time lib/bundle/ was last made.
+const STAMP = `${ROOT}lib/bundle/.made`;
 
 /** Is a file of src/ or of the CLI (scripts/cli.ts, scripts/cli/) newer than the last compile, or is there none? */
 function compiledIsStale() {
@@ -35,7 +35,7 @@ try {
     (await import('tsx/cjs/api')).register();
     await import('../scripts/cli.ts');
   } else {
-    await import('../lib/scripts/cli.js');
+    await import('../lib/bundle/cli.js');
   }
 } catch (error) {
   // Loading opens hundreds of module files at once; the CLI's own messages (src/write/os-errors.ts)

@@ -1,15 +1,19 @@
-// Where this copy of Broadsheet lives and which of its two forms is running: the TypeScript
-// sources (src/, run through tsx or vitest) or the compiled JavaScript (lib/src/, what
-// `npm run compile` writes and the package ships). Files Broadsheet reads from its own package
-// (package.json, the default theme, the docs its messages point at) and the worker entry it starts
-// are found from here, so both forms find the same files although lib/src/ is one folder deeper
-// than src/.
+// Where this copy of Broadsheet lives and which of its forms is running: the TypeScript sources
+// (src/, run through tsx or vitest), the compiled JavaScript (lib/src/, what tsc writes), or the
+// bundle made from it (lib/bundle/, what `npm run compile` ends with, what the command and the
+// package's import run: scripts/bundle.ts). Files Broadsheet reads from its own package
+// (package.json, the default theme, the docs its messages point at) and the entries of the
+// threads and processes it starts are found from here, so every form finds the same files: in a
+// bundle this module's code sits in a chunk, at a depth of its own.
 
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** True when the running code is the compiled lib/src/ (this very module is a .js file). */
-export const RUNS_COMPILED: boolean = fileURLToPath(import.meta.url).endsWith('.js');
+const THIS_FILE = fileURLToPath(import.meta.url);
+
+/** True when the running code is compiled (lib/src/ or lib/bundle/: this very module is a .js file). */
+export const RUNS_COMPILED: boolean = THIS_FILE.endsWith('.js');
 
 /** The extension of the running code's modules: '.js' compiled, '.ts' from the sources. */
 export const CODE_EXTENSION: '.js' | '.ts' = RUNS_COMPILED ? '.js' : '.ts';
@@ -30,8 +34,36 @@ export function childExecArgv(): string[] {
   return ['--import', tsx, ...profiling];
 }
 
-/** The package's root folder (where package.json and templates/ are), as a file: URL ending in '/'. */
-export const PACKAGE_ROOT: URL = new URL(RUNS_COMPILED ? '../../' : '../', import.meta.url);
+/** The package's root folder (where package.json and templates/ are), as a file: URL ending in '/': the nearest folder above this module with a package.json. */
+export const PACKAGE_ROOT: URL = packageRoot();
+
+/**
+ * The folder the running form's modules are in, named as in src/: src/, lib/src/ or lib/bundle/
+ * (whose entries keep their source paths: lib/bundle/workers/entry.js). What codeFile names files
+ * in, and what the code's identity hashes (version.ts).
+ */
+export const CODE_ROOT: URL = new URL(codeFolder(), PACKAGE_ROOT);
+
+/**
+ * The file of the running form's module `name` (a path under src/ without its extension,
+ * 'workers/entry'): what a worker thread or child process is started from.
+ */
+export function codeFile(name: string): URL {
+  return new URL(`${name}${CODE_EXTENSION}`, CODE_ROOT);
+}
+
+function codeFolder(): string {
+  if (!RUNS_COMPILED) return 'src/';
+  const inPackage = path.relative(fileURLToPath(PACKAGE_ROOT), THIS_FILE).split(path.sep);
+  return inPackage[0] === 'lib' && inPackage[1] === 'bundle' ? 'lib/bundle/' : 'lib/src/';
+}
+
+function packageRoot(): URL {
+  for (let dir = path.dirname(THIS_FILE); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return pathToFileURL(`${dir}${path.sep}`);
+    if (path.dirname(dir) === dir) throw new Error(`Broadsheet's package.json was not found above ${THIS_FILE}`);
+  }
+}
 
 /**
  * This package's docs/errors.md as a reader in `folder` finds it: relative when it is inside the

@@ -1,15 +1,16 @@
 // Which Broadsheet is running: the package version and a hash of its own code files. Caches are
 // keyed by both, so a new release, or a local change to the generator, never serves results that
 // older code rendered. The files hashed are the ones running: src/**/*.ts from the sources,
-// lib/src/**/*.js compiled (a stale lib/ is other code than src/, and gets another identity).
+// lib/bundle/**/*.js bundled (with the dependencies bundled in), lib/src/**/*.js compiled (a stale
+// lib/ is other code than src/, and gets another identity).
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CODE_EXTENSION, PACKAGE_ROOT } from './installation.js';
+import { CODE_EXTENSION, CODE_ROOT, PACKAGE_ROOT } from './installation.js';
 
-const SOURCE_ROOT = fileURLToPath(new URL('./', import.meta.url));
+const SOURCE_ROOT = fileURLToPath(CODE_ROOT);
 const PACKAGE_JSON = fileURLToPath(new URL('package.json', PACKAGE_ROOT));
 
 /** The package.json version ("0.1.0"), read synchronously when this module loads. */

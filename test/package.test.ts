@@ -1,7 +1,7 @@
 // Broadsheet as a newsroom installs it: `npm pack` of this checkout, installed from the tarball
 // into a new site folder whose site.config.ts imports from 'broadsheet', then built with the
-// installed command. This is the compiled package (lib/), without src/ or tsx's help for our
-// own code; the install (~5 s from npm's cache) is done once for the file.
+// installed command. This is the compiled package (lib/bundle/, scripts/bundle.ts), without src/
+// or tsx's help for our own code; the install (~5 s from npm's cache) is done once for the file.
 
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -63,11 +63,13 @@ beforeAll(async () => {
 }, 180_000);
 
 describe('the npm package', () => {
-  it('holds the compiled library, its declarations, the CLI and the default theme, not the sources or tests', () => {
-    for (const file of ['bin/broadsheet.js', 'lib/scripts/cli.js', 'lib/src/index.js', 'lib/src/index.d.ts', 'lib/src/workers/entry.js', 'lib/src/images/image-process.js', 'templates/home.liquid', 'README.md', 'docs/errors.md', 'LICENSE']) {
+  it('holds the bundled library and CLI, the declarations and the default theme, not the sources, tests or unbundled modules', () => {
+    const bundle = ['cli.js', 'index.js', 'workers/entry.js', 'images/image-process.js', 'render/content-scan-worker.js'].map((file) => `lib/bundle/${file}`);
+    for (const file of ['bin/broadsheet.js', ...bundle, 'lib/src/index.d.ts', 'lib/src/config.d.ts', 'templates/home.liquid', 'README.md', 'docs/errors.md', 'LICENSE']) {
       expect(packed).toContain(file);
     }
-    expect(packed.filter((file) => /^(src|test|scripts)\//.test(file) || file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
+    expect(packed.filter((file) => /^(src|test|scripts|lib\/scripts)\//.test(file) || (file.endsWith('.ts') && !file.endsWith('.d.ts')))).toEqual([]);
+    expect(packed.filter((file) => file.startsWith('lib/src/') && !file.endsWith('.d.ts'))).toEqual([]);
   });
 
   it("builds a new site whose site.config.ts imports defineConfig from 'broadsheet', with the installed command", async () => {

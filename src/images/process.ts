@@ -8,7 +8,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { childExecArgv, CODE_EXTENSION } from '../installation.js';
+import { childExecArgv, codeFile } from '../installation.js';
 import type { ImageAnswer, ImageJob } from './image-process.js';
 import type { Variant } from './plan.js';
 import type { MadeVariant } from './sharp-ops.js';
@@ -98,7 +98,7 @@ function send(entry: Pending): void {
 function start(): ChildProcess | undefined {
   let started: ChildProcess;
   try {
-    started = fork(new URL(`./image-process${CODE_EXTENSION}`, import.meta.url), [], {
+    started = fork(codeFile('images/image-process'), [], {
       execArgv: childExecArgv(),
       env: { ...process.env, BROADSHEET_IMAGE_PROCESS: '1' },
       serialization: 'advanced',

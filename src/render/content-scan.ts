@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { findContentFiles, type ContentFiles, type ContentPaths } from '../load/discover.js';
-import { CODE_EXTENSION, RUNS_COMPILED } from '../installation.js';
+import { codeFile, RUNS_COMPILED } from '../installation.js';
 import { stampOf, type Stamp } from './source-stamps.js';
 
 /** Article files found (findContentFiles), with each one's stamp as taken then (undefined: no stat). */
@@ -50,7 +50,7 @@ export function startContentScan(paths: ContentPaths, overlap: boolean): Content
     // Any failure of the thread (it could not start, it ran out of memory) and the scan is done here.
     const here = () => answer(() => scanContent(paths));
     try {
-      worker = new Worker(new URL(`./content-scan-worker${CODE_EXTENSION}`, import.meta.url), { workerData: { root, contentPath, allowOutsidePaths }, stdout: false, stderr: false });
+      worker = new Worker(codeFile('render/content-scan-worker'), { workerData: { root, contentPath, allowOutsidePaths }, stdout: false, stderr: false });
     } catch {
       here();
       return;

@@ -8,7 +8,7 @@ import { Piscina } from 'piscina';
 import type { PagesTask, PagesTaskResult } from './page-batch.js';
 import type { RenderTask, RenderTaskResult } from '../render/article-batch.js';
 import type { WorkerJob, WorkerOsFailure } from './entry.js';
-import { childExecArgv, CODE_EXTENSION } from '../installation.js';
+import { childExecArgv, codeFile } from '../installation.js';
 import { fromPlainOsError } from '../write/os-errors.js';
 
 /**
@@ -55,9 +55,9 @@ export async function loadRenderTask(): Promise<(task: RenderTask) => RenderTask
   return (await import('../render/article-batch.js')).default;
 }
 
-/** The worker entry matching the running code: compiled, lib/src/workers/entry.js; from the sources, entry.ts through tsx. */
+/** The worker entry matching the running code: bundled, lib/bundle/workers/entry.js; from the sources, entry.ts through tsx. */
 function workerEntry(): { filename: string; execArgv: string[] } {
-  return { filename: new URL(`./entry${CODE_EXTENSION}`, import.meta.url).href, execArgv: childExecArgv() };
+  return { filename: codeFile('workers/entry').href, execArgv: childExecArgv() };
 }
 
 /** The build's worker threads: started on first need, one per core (or as asked), shared by both phases. */
