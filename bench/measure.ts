@@ -1,7 +1,7 @@
 // `npm run bench`: build a synthetic archive in the scenarios that matter to a newsroom and report
 // wall time, CPU and peak memory of every process each build starts (timed.ts: a cgroup per build
 // where the machine allows, else GNU time), as medians of several runs. Each build is a fresh
-// process of the compiled CLI (bin/broadsheet.js running lib/, compiled first: what users run,
+// process of the compiled CLI (bin/broadsheet.js running lib/bundle/, compiled first: what users run,
 // with the cache identity they get), started as CI starts `npm run build` (start-up counts); the
 // CLI's --stats file gives its page counts, files written and time per phase. The warm scenarios
 // also count the files that changed in dist/ (manifest.ts). With Hugo installed, each cold build is
@@ -105,8 +105,9 @@ interface StatsFile {
 
 /** Compile src/ to lib/ (`npm run compile`; nothing to do when lib/ is current), so every build runs what users run. */
 export function compileLib(log: (line: string) => void): void {
-  log('Compiling lib/ (tsc -b tsconfig.build.json) so the builds run the compiled CLI ...');
+  log('Compiling lib/ (tsc -b tsconfig.build.json, then the bundle) so the builds run the compiled CLI ...');
   execFileSync(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: REPO, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bundle.ts'], { cwd: REPO, stdio: 'inherit' });
 }
 
 /** One build of the site (`broadsheet build` in a child process, as `npm run build` runs it); with `before`, what it changed in dist/. */
