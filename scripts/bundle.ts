@@ -63,6 +63,7 @@ for (const file of result.outputFiles) {
 }
 for (const entry of readdirSync(OUT, { recursive: true, withFileTypes: true })) {
   const file = path.join(entry.parentPath, entry.name);
+  // An earlier bundle's chunks (not a .tmp file aside: another compile may be about to rename it).
   if (entry.isFile() && entry.name.endsWith('.js') && !made.has(file)) rmSync(file);
 }
 writeFileSync(path.join(OUT, '.made'), `${new Date().toISOString()}\n`);
