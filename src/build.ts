@@ -143,7 +143,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const authors = loadAuthors(config);
     const publish = publishOptions(options, now);
     const identity = stateIdentity(config, { templates: templates.fingerprint, profiles: authors.profiles, publish });
-    const warmable = onDisk && writer.target === 'staged' && templateProblems.length === 0 && authors.problems.length === 0;
+    const warmable = onDisk && writer.target === 'staged' && stores.manifest.recorded && templateProblems.length === 0 && authors.problems.length === 0;
     // The warm path asks whether the output is as the last build left it: looked at on a thread
     // of its own while the saved state and the content are read.
     if (warmable && hasSavedState(config, identity)) stores.manifest.startIntactCheck();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/build.js';
 import { PackReader, withPackWriter } from '../src/render/body-store.js';
+import { readIndexFile, writeIndexFile } from './helpers/cache-index.js';
 import { article, listFiles, makeSite, page } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -34,9 +35,8 @@ function contents(root: string): Record<string, string> {
 
 /** Does the cache index hold entries, each pointing at bytes in the store that hash as the index says? */
 function everyIndexedBodyIsGood(root: string): boolean {
-  const index = JSON.parse(readFileSync(path.join(root, '.cache/articles.json'), 'utf8')) as { entries: Record<string, { body: { pack: string; offset: number; length: number; hash: string } }> };
-  const entries = Object.values(index.entries);
-  return entries.length > 0 && entries.every(({ body }) => {
+  const { entries } = readIndexFile(root);
+  return entries.length > 0 && entries.every(([, , , body]) => {
     const bytes = readFileSync(path.join(root, '.cache/bodies', body.pack)).subarray(body.offset, body.offset + body.length);
     return bytes.length === body.length && createHash('sha1').update(bytes).digest('hex') === body.hash;
   });
@@ -114,10 +114,9 @@ describe('a damaged store', () => {
   it('an index pointing at the wrong bytes: the articles are rendered again', async () => {
     const root = makeSite(siteFiles(4));
     await run(root);
-    const file = path.join(root, '.cache/articles.json');
-    const index = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { body: { offset: number } }> };
-    for (const entry of Object.values(index.entries)) entry.body.offset = 0;
-    writeFileSync(file, JSON.stringify(index));
+    const index = readIndexFile(root);
+    for (const [, , , body] of index.entries) body.offset = 0;
+    writeIndexFile(root, index);
     rmSync(dist(root), { recursive: true });
     await run(root);
     expectEveryBody(root, 4);
@@ -134,9 +133,8 @@ describe('compaction', () => {
     const packs = packsOf(root);
     expect(packs).toHaveLength(1);
     expect(packs[0]).not.toBe(before);
-    const index = JSON.parse(readFileSync(path.join(root, '.cache/articles.json'), 'utf8')) as { entries: Record<string, { body: { length: number } }> };
-    const [only] = Object.values(index.entries);
-    expect(readFileSync(path.join(root, '.cache/bodies', packs[0]!)).length).toBe(only!.body.length);
+    const [only] = readIndexFile(root).entries;
+    expect(readFileSync(path.join(root, '.cache/bodies', packs[0]!)).length).toBe(only![3].length);
     rmSync(dist(root), { recursive: true });
     expect((await run(root)).stats).toMatchObject({ rendered: 0, cacheHits: 1 });
     expectEveryBody(root, 1);

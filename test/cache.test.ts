@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/build.js';
 import { tracked } from './helpers/children.js';
+import { readIndexFile } from './helpers/cache-index.js';
 import { cleanBuildOf, differences } from './helpers/dev.js';
 import { article, listFiles, makeSite, page, REPO } from './helpers/site.js';
 
@@ -203,6 +204,46 @@ describe('a damaged cache', () => {
     expect(page(path.join(root, 'dist'), '/2025/12/02/article-1/')('.article-body').text()).toContain('Body of article 1');
     // Rebuilt indeed: the next build reads it.
     expect((await run(root)).stats).toMatchObject({ rendered: 0, cacheHits: 3 });
+  });
+
+  it('an index cut short between two entries is rebuilt, with a note; every page as a clean build makes it', async () => {
+    const root = makeSite(siteFiles(4));
+    await run(root);
+    const clean = contents(path.join(root, 'dist'));
+    const index = path.join(root, '.cache/articles.json');
+    const lines = readFileSync(index, 'utf8').split('\n');
+    // The header, the stamps and two of the four entries.
+    writeFileSync(index, `${lines.slice(0, 4).join('\n')}\n`);
+    rmSync(path.join(root, 'dist'), { recursive: true });
+    const result = await run(root);
+    expect(result.cacheNotice).toBe('the cache index was unreadable (truncated?) and was rebuilt');
+    expect(result.stats).toMatchObject({ rendered: 4, cacheHits: 0 });
+    expect(contents(path.join(root, 'dist'))).toEqual(clean);
+  });
+
+  it('an output manifest cut short between two files is not read: the site as a clean build makes it, the manifest whole again', async () => {
+    const root = makeSite(siteFiles(4));
+    await run(root);
+    const clean = contents(path.join(root, 'dist'));
+    const manifest = path.join(root, '.cache/output.json');
+    const lines = readFileSync(manifest, 'utf8').split('\n');
+    writeFileSync(manifest, `${lines.slice(0, 5).join('\n')}\n`);
+    await run(root);
+    expect(contents(path.join(root, 'dist'))).toEqual(clean);
+    expect(readFileSync(manifest, 'utf8').split('\n').length).toBeGreaterThan(lines.length - 1);
+    // Whole again: the next build renders nothing.
+    expect((await run(root)).stats).toMatchObject({ pagesRendered: 0, written: 0 });
+  });
+
+  it("an older Broadsheet's index (one JSON value) is rebuilt, with a note", async () => {
+    const root = makeSite(siteFiles(2));
+    await run(root);
+    const index = readIndexFile(root);
+    writeFileSync(path.join(root, '.cache/articles.json'), JSON.stringify({ format: 2, readStartedMs: index.header.readStartedMs, files: index.files, entries: {} }));
+    const result = await run(root);
+    expect(result.cacheNotice).toBe('the cache was written by another Broadsheet and was rebuilt');
+    expect(result.stats).toMatchObject({ rendered: 2, cacheHits: 0 });
+    expect((await run(root)).stats).toMatchObject({ rendered: 0, cacheHits: 2 });
   });
 
   it('a build without the cache (--no-cache) neither reads nor writes .cache/', async () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../src/build.js';
 import { stampOf } from '../src/render/source-stamps.js';
+import { readIndexFile, writeIndexFile } from './helpers/cache-index.js';
 import { article, makeSite, page } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -78,13 +79,12 @@ describe('an edit that keeps the size and restores the mtime', () => {
     // A file edited in the same timestamp tick as the cache recorded it keeps its whole stamp. Only a
     // forged index can stage that on demand: it records the edited file's stamp with the old text's hash.
     const forge = (root: string, readStartedMs: number) => {
-      const indexFile = path.join(root, '.cache/articles.json');
-      const index = JSON.parse(readFileSync(indexFile, 'utf8')) as { readStartedMs: number; files: Record<string, [string, string]> };
+      const index = readIndexFile(root);
       const record = index.files['2025/12/a1.md']!;
       writeFileSync(contentFile(root, 1), readFileSync(contentFile(root, 1), 'utf8').replace('Body number 1.', 'Body number 1!'));
       index.files['2025/12/a1.md'] = [stampOf(contentFile(root, 1))!.stamp, record[1]];
-      index.readStartedMs = readStartedMs;
-      writeFileSync(indexFile, JSON.stringify(index));
+      index.header.readStartedMs = readStartedMs;
+      writeIndexFile(root, index);
     };
     const racy = settledSite(3);
     await run(racy);

@@ -5,7 +5,7 @@
 // mtime and bytes: folderState). The stores in the cache folder delete only files they named.
 
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
@@ -38,6 +38,18 @@ const CHECKOUT = {
 };
 
 /** The refusal of an output folder, with the folder as the message shows it from `cwd`. */
+/**
+ * The cache's output manifest as the older Broadsheets that left real output folders wrote it: one
+ * JSON value (format 1), describing the output folder `dist/`.
+ */
+function writeOlderManifest(root: string): void {
+  const file = path.join(root, '.cache/output.json');
+  const [header, ...lines] = readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as unknown);
+  const files = Object.fromEntries((lines as Array<[string, string, number, number]>).map(([name, fingerprint, size, mtimeMs]) => [name, { fingerprint, size, mtimeMs }]));
+  writeFileSync(file, JSON.stringify({ format: 1, outPath: (header as { outPath: string }).outPath, files }));
+  rmSync(path.join(root, '.cache/output.log'), { force: true });
+}
+
 const outputRefused = (folder: string, strays: string, cwd = process.cwd()) =>
   `The output folder ${path.relative(cwd, folder)} holds files Broadsheet did not write (${strays}). A build replaces its output folder whole, so it writes only into an empty folder or one it made: choose another folder (outDir in the config, or --out), or empty this one yourself. Nothing was changed.`;
 
@@ -127,6 +139,7 @@ describe('an output folder Broadsheet did not make', () => {
     rmSync(dist);
     cpSync(path.join(root, '.dist.builds/a'), dist, { recursive: true, preserveTimestamps: true });
     rmSync(path.join(root, '.dist.builds'), { recursive: true });
+    writeOlderManifest(root);
     writeFileSync(path.join(dist, 'CNAME'), 'news.example.org\n');
     writeFiles(root, { 'content/2025/12/a.md': article({ title: 'First, edited', date: '2025-12-01 10:00' }) });
     const before = folderState(dist);

@@ -24,7 +24,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { compact, newWriterToken, PackReader, packSizes, removeUnused, type BodyAt, type StoreRef } from './body-store.js';
-import { asciiJson, replayIndex, writeWholeIndex, type CachedArticle, type IndexChange } from './cache-index.js';
+import { asciiJson, parseWholeIndex, replayIndex, writeWholeIndex, type CachedArticle, type IndexChange } from './cache-index.js';
 import { SourceStamps, type StampChanges } from './source-stamps.js';
 import { Journal } from '../write/journal.js';
 import { codeIdentity } from '../version.js';
@@ -105,7 +105,7 @@ export class ArticleCache {
       return new ArticleCache(temporary, false, new Map(), new SourceStamps(new Map(), undefined), undefined, new Journal(path.join(temporary, INDEX_FILE)));
     }
     try {
-      const read = journal.read();
+      const read = journal.read(parseWholeIndex);
       if (!read) return empty();
       const index = replayIndex(read);
       if (!index) return empty('the cache was written by another Broadsheet and was rebuilt');

@@ -26,7 +26,7 @@ const MAX_SHARE = 0.25;
 
 /** What was read: the whole file, the changes logged after it, and when each was written. */
 export interface JournalContents {
-  /** The whole file, parsed. */
+  /** The whole file, as read's `parse` made it. */
   whole: unknown;
   /** The changes logged after it, oldest first. */
   changes: unknown[];
@@ -60,10 +60,12 @@ export class Journal {
   }
 
   /**
-   * The whole file and its changes; undefined when there is no whole file. Throws SyntaxError when
-   * the whole file does not parse. Synchronous: a build has nothing else to do while it reads.
+   * The whole file and its changes; undefined when there is no whole file. `parse` reads the whole
+   * file's text (JSON.parse unless the index has a format of its own); it throws SyntaxError, and
+   * so does read, when the file does not parse. Synchronous: a build has nothing else to do while
+   * it reads.
    */
-  read(): JournalContents | undefined {
+  read(parse: (text: string) => unknown = JSON.parse): JournalContents | undefined {
     let info;
     let text: string;
     try {
@@ -73,7 +75,7 @@ export class Journal {
     } catch {
       return undefined;
     }
-    const whole: unknown = JSON.parse(text);
+    const whole = parse(text);
     let log: string | undefined;
     let logMtimeNs: bigint | undefined;
     try {
@@ -144,7 +146,7 @@ export class Journal {
         }
       }
     }
-    writeFileAtomic(this.file, writeWhole, { durable: true });
+    writeFileAtomic(this.file, (write) => gathered(write, writeWhole), { durable: true });
     const info = statSync(this.file, { bigint: true });
     this.follows = `${info.ino}:${info.size}:${info.mtimeNs}`;
     this.wholeBytes = Number(info.size);
@@ -161,6 +163,26 @@ export class Journal {
     rmSync(this.log, { force: true });
     this.follows = undefined;
   }
+}
+
+/** Characters of small chunks gathered before a write: a whole file written a line at a time is 100,000s of lines. */
+const GATHER = 1 << 20;
+
+/** Give what `content` writes to `write` in chunks of about GATHER characters. */
+function gathered(write: (chunk: string) => void, content: (write: (chunk: string) => void) => void): void {
+  let chunks: string[] = [];
+  let length = 0;
+  const flush = () => {
+    if (chunks.length > 0) write(chunks.join(''));
+    chunks = [];
+    length = 0;
+  };
+  content((chunk) => {
+    chunks.push(chunk);
+    length += chunk.length;
+    if (length >= GATHER) flush();
+  });
+  flush();
 }
 
 /**
@@ -208,4 +230,39 @@ export function mapOfRecord<T>(record: Record<string, T>): Map<string, T> {
   const map = new Map<string, T>();
   for (const key in record) map.set(key, record[key]!);
   return map;
+}
+
+/** A whole file of JSON lines (see jsonLines): its first line, parsed, and the lines after it. */
+export interface JsonLines {
+  header: unknown;
+  /** The next line, parsed; throws SyntaxError when there is none (the file was cut short) or it does not parse. */
+  next(): unknown;
+  /** Has every line been read? */
+  done(): boolean;
+}
+
+/**
+ * Read a whole file written as lines of JSON: a header, then a record a line. Each line is parsed
+ * when asked for and can be made into its objects at once, so that what the parse made is garbage
+ * before the next collection, not a 100 MB value kept whole until the last line (copied by each
+ * collection meanwhile). Undefined when the first line is longer than `headerLimit`: an older
+ * format's one JSON value. Throws SyntaxError when the header does not parse.
+ */
+export function jsonLines(text: string, headerLimit = 4096): JsonLines | undefined {
+  const headerEnd = text.indexOf('\n');
+  const headerText = headerEnd < 0 ? text : text.slice(0, headerEnd);
+  if (headerText.length > headerLimit) return undefined;
+  const header: unknown = JSON.parse(headerText);
+  let at = headerEnd < 0 ? text.length : headerEnd + 1;
+  return {
+    header,
+    next() {
+      const end = text.indexOf('\n', at);
+      if (end < 0) throw new SyntaxError('the file is cut short');
+      const line: unknown = JSON.parse(text.slice(at, end));
+      at = end + 1;
+      return line;
+    },
+    done: () => at >= text.length,
+  };
 }

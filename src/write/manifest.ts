@@ -16,7 +16,7 @@ import path from 'node:path';
 import { lowerBound } from '../lower-bound.js';
 import { filesNotAsLeft } from './intact-check.js';
 import { Journal } from './journal.js';
-import { MANIFEST_FILE, MANIFEST_FORMAT, recordedFiles, type ManifestChange, type ManifestEntry, type ManifestFile } from './manifest-file.js';
+import { MANIFEST_FILE, parseWholeManifest, recordedFiles, writeWholeManifest, type ManifestChange, type ManifestEntry } from './manifest-file.js';
 import type { OutputWriter } from './output-writer.js';
 
 /** A file's stat; undefined when it cannot be had (gone, or a file stands where a folder of its path should be). */
@@ -75,6 +75,11 @@ export class OutputManifest {
     private readonly current: Map<string, ManifestEntry>,
     /** The manifest on disk: the whole file and its log. */
     private readonly journal: Journal | undefined,
+    /**
+     * Was a record of the output read from disk? Without one (none yet, or one cut short or
+     * garbled) no build may continue from a saved state: only a whole build records every file.
+     */
+    readonly recorded = false,
   ) {}
 
   /** A manifest that knows nothing and saves nothing (--no-cache, check). */
@@ -86,13 +91,13 @@ export class OutputManifest {
     const journal = new Journal(path.join(dir, MANIFEST_FILE));
     let files: Map<string, ManifestEntry> | undefined;
     try {
-      files = recordedFiles(journal.read(), outPath);
+      files = recordedFiles(journal.read(parseWholeManifest), outPath);
     } catch {
       files = undefined;
     }
     // None that can be used: written whole (a fresh journal), not followed by a log.
     if (!files) return new OutputManifest(dir, outPath, new Map(), new Journal(journal.file));
-    return new OutputManifest(dir, outPath, files, journal);
+    return new OutputManifest(dir, outPath, files, journal, true);
   }
 
   /**
@@ -257,10 +262,7 @@ export class OutputManifest {
     };
     // Durable: it is saved after the output is committed, and must not be lost to a power cut
     // while the output survives (the next build would render every page again).
-    this.journal.save(change, (write) => {
-      const sorted = Object.fromEntries([...this.current].sort(([a], [b]) => (a < b ? -1 : 1)));
-      write(JSON.stringify({ format: MANIFEST_FORMAT, outPath: this.outPath, files: sorted } satisfies ManifestFile));
-    });
+    this.journal.save(change, (write) => writeWholeManifest(write, this.outPath, [...this.current].sort(([a], [b]) => (a < b ? -1 : 1))));
     this.unsaved = new Set();
   }
 
