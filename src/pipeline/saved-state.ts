@@ -29,7 +29,7 @@ import { linkersOf } from './linkers.js';
 import { globalsPrintOf, type SiteState, type SiteStores } from './state.js';
 
 const STATE_FILE = 'state.json';
-const STATE_FORMAT = 3;
+const STATE_FORMAT = 4;
 /**
  * In the saved order of page groups, the run of the published articles' own groups. Each is one
  * page made from its article alone (pages/article.ts): the groups are not saved but made again
@@ -40,8 +40,8 @@ const ARTICLE_GROUPS = '*articles*';
 interface SavedFile {
   format: number;
   identity: string;
-  /** Every article read, in content-path order: its content path and cache key. */
-  articles: Array<[contentPath: string, key: string]>;
+  /** Every article read, in content-path order: its cache key (its metadata, content path included, is the cache's). */
+  articles: string[];
   /** The published articles, newest first, and the left-out ones: indexes into `articles`. */
   published: number[];
   leftOut: { drafts: number[]; scheduled: number[]; expired: number[] };
@@ -107,7 +107,7 @@ export function saveSiteState(state: SiteState, identity: string | undefined): v
   const saved: SavedFile = {
     format: STATE_FORMAT,
     identity,
-    articles: metas.map((meta) => [meta.contentPath, meta.key]),
+    articles: metas.map((meta) => meta.key),
     published: indexes(site.articles),
     leftOut: { drafts: indexes(site.leftOut.drafts), scheduled: indexes(site.leftOut.scheduled), expired: indexes(site.leftOut.expired) },
     related: site.related.lists.map((list) => list.map((meta) => published.get(meta)!)),
@@ -145,7 +145,7 @@ export function restoreSiteState(stores: SiteStores, identity: string | undefine
   }
   if (saved.format !== STATE_FORMAT || saved.identity !== identity) return undefined;
   const metas: ArticleMeta[] = [];
-  for (const [, key] of saved.articles) {
+  for (const key of saved.articles) {
     const meta = stores.cache.recall(key)?.meta;
     if (!meta) return undefined;
     metas.push(meta);

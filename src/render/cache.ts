@@ -246,16 +246,23 @@ export class ArticleCache {
 
   /** Compact the body store when worth it (see save); true when it did. */
   private compactIfWorthIt(): boolean {
+    const sizes = packSizes(this.storeDir);
     let live = 0;
-    const livePerPack = new Map<string, number>();
+    let liveStored = 0;
     for (const { body } of this.current.values()) {
       live += body.length;
-      livePerPack.set(body.pack, (livePerPack.get(body.pack) ?? 0) + body.length);
+      if (sizes.has(body.pack)) liveStored += body.length;
     }
+    // All the packs' dead bytes together no more than the live ones, and few packs: no need to count by pack.
+    let stored = 0;
+    for (const size of sizes.values()) stored += size;
+    if (stored - liveStored <= live && sizes.size <= MAX_PACKS) return false;
+    const livePerPack = new Map<string, number>();
+    for (const { body } of this.current.values()) livePerPack.set(body.pack, (livePerPack.get(body.pack) ?? 0) + body.length);
     // Packs with no live body are simply deleted (removeUnused): count the dead bytes of the others.
     let dead = 0;
     let packs = 0;
-    for (const [pack, size] of packSizes(this.storeDir)) {
+    for (const [pack, size] of sizes) {
       const used = livePerPack.get(pack);
       if (used === undefined) continue;
       dead += size - used;
