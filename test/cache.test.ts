@@ -10,7 +10,7 @@ import { build, type BuildResult } from '../src/build.js';
 import { tracked } from './helpers/children.js';
 import { readIndexFile } from './helpers/cache-index.js';
 import { cleanBuildOf, differences } from './helpers/dev.js';
-import { article, listFiles, makeSite, page, REPO } from './helpers/site.js';
+import { article, listFiles, makeSite, page, REPO, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 
@@ -187,6 +187,33 @@ describe('cache invalidation', () => {
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
+  });
+});
+
+describe('text that is not ASCII', () => {
+  it('Kazakh and Russian titles, summaries and file names come back from the cache and the manifest as written', async () => {
+    const root = makeSite({
+      'site.config.ts': `export default { title: 'Cache Times' };\n`,
+      'content/2025/12/жаңалық.md': article({ title: 'Қазақстан жаңалықтары', date: '2025-12-01 10:00', topic: 'Саясат', tags: '[Алматы]' }, 'Мәтін… «тырнақша» және эмодзи 🇰🇿.'),
+      'content/2025/12/новость.md': article({ title: 'Новости Казахстана', date: '2025-12-02 10:00' }, 'Текст — с тире.'),
+      'static/файлы/заметка.txt': 'ä\n',
+    });
+    await run(root);
+    // From the cache and the manifest (the files are read again, just written, to the racy rule: not rendered).
+    expect((await run(root)).stats).toMatchObject({ rendered: 0, cacheHits: 2, pagesRendered: 0, written: 0 });
+    // A publish: the others' metadata from the index.
+    writeFiles(root, { 'content/2025/12/үшінші.md': article({ title: 'Үшінші жаңалық', date: '2025-12-03 10:00', topic: 'Саясат' }, 'Тағы бір мәтін.') });
+    const published = await run(root);
+    expect(published.stats).toMatchObject({ rendered: 1, cacheHits: 2 });
+    const topic = page(path.join(root, 'dist'), '/topics/sayasat/');
+    expect(topic('main h2, main h3').map((_, heading) => topic(heading).text().trim()).get()).toEqual(['Үшінші жаңалық', 'Қазақстан жаңалықтары']);
+    // Written as ASCII, every other character escaped: read back as one-byte text.
+    for (const file of ['articles.json', 'output.json']) expect(readFileSync(path.join(root, '.cache', file), 'latin1')).toMatch(/^[\x00-\x7f]*$/);
+    // And as a clean build makes the same site.
+    rmSync(path.join(root, '.cache'), { recursive: true });
+    const before = contents(path.join(root, 'dist'));
+    await run(root);
+    expect(contents(path.join(root, 'dist'))).toEqual(before);
   });
 });
 

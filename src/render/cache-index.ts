@@ -100,8 +100,7 @@ export function replayIndex(read: JournalContents): { entries: Map<string, Cache
 }
 
 /** Write the whole index (see the top of this file), entry by entry: one JSON string of a 100,000-article index would be ~300 MB. */
-export function writeWholeIndex(writeRaw: (chunk: string) => void, stamps: SourceStamps, entries: ReadonlyMap<string, CachedArticle>): void {
-  const write = (json: string) => writeRaw(asciiJson(json));
+export function writeWholeIndex(write: (chunk: string) => void, stamps: SourceStamps, entries: ReadonlyMap<string, CachedArticle>): void {
   const header: IndexHeader = { format: INDEX_FORMAT, readStartedMs: stamps.readStartedMs, entries: entries.size };
   write(`${JSON.stringify(header)}\n{`);
   let first = true;
@@ -111,15 +110,6 @@ export function writeWholeIndex(writeRaw: (chunk: string) => void, stamps: Sourc
   }
   write('}\n');
   for (const [key, entry] of entries) write(`${JSON.stringify([key, metaRow(entry.meta), entry.problems, entry.body])}\n`);
-}
-
-/**
- * JSON with every non-ASCII character escaped (\u2026 for an ellipsis): the next build reads the
- * index as a one-byte string, half the memory of a two-byte one (100,000 articles: a 670 MB peak
- * while opening the index instead of 816 MB, since nearly every summary ends in "…").
- */
-export function asciiJson(json: string): string {
-  return json.replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function isRecord(value: unknown): boolean {

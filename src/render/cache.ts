@@ -24,7 +24,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { compact, newWriterToken, PackReader, packSizes, removeUnused, type BodyAt, type StoreRef } from './body-store.js';
-import { asciiJson, parseWholeIndex, replayIndex, writeWholeIndex, type CachedArticle, type IndexChange } from './cache-index.js';
+import { parseWholeIndex, replayIndex, writeWholeIndex, type CachedArticle, type IndexChange } from './cache-index.js';
 import { SourceStamps, type StampChanges } from './source-stamps.js';
 import { Journal } from '../write/journal.js';
 import { codeIdentity } from '../version.js';
@@ -207,7 +207,7 @@ export class ArticleCache {
     this.journal.save(
       () => {
         change = compacted ? undefined : this.changeSinceSaved(stampChanges);
-        return change && asciiJson(JSON.stringify(change));
+        return change && JSON.stringify(change);
       },
       (write) => writeWholeIndex(write, this.stamps, this.current),
     );

@@ -85,7 +85,7 @@ export function recordedOutputFiles(dir: string, outPath: string): Set<string> |
   const journal = new Journal(path.join(dir, MANIFEST_FILE));
   let files: Map<string, ManifestEntry> | undefined;
   try {
-    files = recordedFiles(journal.read(parseWholeManifest), outPath) ?? recordedFiles(journal.read(parseFormatOne), outPath);
+    files = recordedFiles(journal.read(parseWholeManifest), outPath) ?? recordedFiles(journal.read(parseFormatOne, 'utf8'), outPath);
   } catch {
     return undefined;
   }
