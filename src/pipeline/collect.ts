@@ -61,10 +61,10 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
   cache.stamps.startReading(scan?.startedMs);
   for (const [at, contentPath] of files.entries()) {
     // The stamp is taken before any read: a change after it shows as a new stamp next time.
-    const absolute = path.join(config.contentPath, contentPath);
-    const stamp = scanned ? scanned.stamps[at] : stampOf(absolute);
+    const absolute = () => path.join(config.contentPath, contentPath);
+    const stamp = scanned ? scanned.stamps[at] : stampOf(absolute());
     // A file past the size limit is never read: it could fill memory.
-    const tooLarge = stamp && articleSizeProblem(() => displayPath(config, absolute), stamp.size);
+    const tooLarge = stamp && articleSizeProblem(() => displayPath(config, absolute()), stamp.size);
     if (tooLarge) {
       problems.push(tooLarge);
       options.progress.tick();

@@ -113,7 +113,10 @@ export class SourceStamps {
 
   /** The file's stamp, as taken before it was read, and the hash of what was read. */
   record(contentPath: string, now: Stamp | undefined, sourceHash: string): void {
-    if (now) this.next.set(contentPath, [now.stamp, sourceHash]);
+    if (!now) return;
+    // The previous record when it says the same: 100,000 arrays fewer a build at 100,000 articles.
+    const old = this.previous.get(contentPath);
+    this.next.set(contentPath, old && old[0] === now.stamp && old[1] === sourceHash ? old : [now.stamp, sourceHash]);
   }
 
   /** Keep a file's record without having looked at it this time (the dev server reads only some files). */
@@ -134,9 +137,10 @@ export class SourceStamps {
    */
   changed(): boolean {
     if (this.racy * RACY_REWRITE_SHARE > this.next.size || this.next.size !== this.previous.size) return true;
-    for (const [file, [stamp, hash]] of this.next) {
+    for (const [file, record] of this.next) {
+      const [stamp, hash] = record;
       const old = this.previous.get(file);
-      if (!old || old[0] !== stamp || old[1] !== hash) return true;
+      if (!old || (old !== record && (old[0] !== stamp || old[1] !== hash))) return true;
     }
     return false;
   }
@@ -148,7 +152,8 @@ export class SourceStamps {
     const set: StampChanges['set'] = [];
     for (const [file, record] of this.next) {
       const old = this.previous.get(file);
-      if (!old || old[0] !== record[0] || old[1] !== record[1] || (settle && this.racyFiles.has(file))) set.push([file, record]);
+      const same = old === record || (old !== undefined && old[0] === record[0] && old[1] === record[1]);
+      if (!same || (settle && this.racyFiles.has(file))) set.push([file, record]);
     }
     const gone: string[] = [];
     for (const file of this.previous.keys()) if (!this.next.has(file)) gone.push(file);
