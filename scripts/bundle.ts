@@ -18,17 +18,16 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { THREAD_ENTRIES } from '../src/installation.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = path.join(ROOT, 'lib/bundle');
 
-/** Entry name (its path under src/, without extension) -> tsc's output file. */
-const ENTRIES = {
+/** Entry name (for the threads' and processes' entries, their path under src/ without extension) -> tsc's output file. */
+const ENTRIES: Record<string, string> = {
   cli: 'lib/scripts/cli.js',
   index: 'lib/src/index.js',
-  'workers/entry': 'lib/src/workers/entry.js',
-  'images/image-process': 'lib/src/images/image-process.js',
-  'render/content-scan-worker': 'lib/src/render/content-scan-worker.js',
+  ...Object.fromEntries(THREAD_ENTRIES.map((name) => [name, `lib/src/${name}.js`])),
 };
 
 const EXTERNAL = ['sharp', 'esbuild', 'pagefind', 'piscina', 'tsx', 'fsevents'];

@@ -45,10 +45,13 @@ export const PACKAGE_ROOT: URL = packageRoot();
 export const CODE_ROOT: URL = new URL(codeFolder(), PACKAGE_ROOT);
 
 /**
- * The file of the running form's module `name` (a path under src/ without its extension,
- * 'workers/entry'): what a worker thread or child process is started from.
+ * The modules a worker thread or child process is started from, as paths under src/ without their
+ * extension: each is an entry of the bundle too (scripts/bundle.ts), at the same path.
  */
-export function codeFile(name: string): URL {
+export const THREAD_ENTRIES = ['workers/entry', 'images/image-process', 'render/content-scan-worker'] as const;
+
+/** The file of the running form's entry `name` (THREAD_ENTRIES): what a worker thread or child process is started from. */
+export function codeFile(name: (typeof THREAD_ENTRIES)[number]): URL {
   return new URL(`${name}${CODE_EXTENSION}`, CODE_ROOT);
 }
 

@@ -28,6 +28,13 @@ function siteFiles(count: number): Record<string, string> {
 
 const run = (root: string, options: Parameters<typeof build>[0] = {}): Promise<BuildResult> => build({ root, now: NOW, ...options });
 
+/** Cut a file of lines (a cache index, the output manifest) to its first `count` lines, as a crash might; returns how many it had. */
+function cutToLines(file: string, count: number): number {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  writeFileSync(file, `${lines.slice(0, count).join('\n')}\n`);
+  return lines.length;
+}
+
 /** Every file of dist/ with its mtime. */
 function mtimes(dist: string): Record<string, number> {
   return Object.fromEntries(listFiles(dist).map((file) => [file, statSync(path.join(dist, file)).mtimeMs]));
@@ -237,10 +244,8 @@ describe('a damaged cache', () => {
     const root = makeSite(siteFiles(4));
     await run(root);
     const clean = contents(path.join(root, 'dist'));
-    const index = path.join(root, '.cache/articles.json');
-    const lines = readFileSync(index, 'utf8').split('\n');
     // The header, the stamps and two of the four entries.
-    writeFileSync(index, `${lines.slice(0, 4).join('\n')}\n`);
+    cutToLines(path.join(root, '.cache/articles.json'), 4);
     rmSync(path.join(root, 'dist'), { recursive: true });
     const result = await run(root);
     expect(result.cacheNotice).toBe('the cache index was unreadable (truncated?) and was rebuilt');
@@ -253,11 +258,10 @@ describe('a damaged cache', () => {
     await run(root);
     const clean = contents(path.join(root, 'dist'));
     const manifest = path.join(root, '.cache/output.json');
-    const lines = readFileSync(manifest, 'utf8').split('\n');
-    writeFileSync(manifest, `${lines.slice(0, 5).join('\n')}\n`);
+    const whole = cutToLines(manifest, 5);
     await run(root);
     expect(contents(path.join(root, 'dist'))).toEqual(clean);
-    expect(readFileSync(manifest, 'utf8').split('\n').length).toBeGreaterThan(lines.length - 1);
+    expect(readFileSync(manifest, 'utf8').split('\n').length).toBeGreaterThan(whole - 1);
     // Whole again: the next build renders nothing.
     expect((await run(root)).stats).toMatchObject({ pagesRendered: 0, written: 0 });
   });

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { THREAD_ENTRIES } from '../src/installation.js';
 import { tracked } from './helpers/children.js';
 import { photo } from './helpers/photos.js';
 import { article, makeSite, page, REPO, writeFiles } from './helpers/site.js';
@@ -64,7 +65,7 @@ beforeAll(async () => {
 
 describe('the npm package', () => {
   it('holds the bundled library and CLI, the declarations and the default theme, not the sources, tests or unbundled modules', () => {
-    const bundle = ['cli.js', 'index.js', 'workers/entry.js', 'images/image-process.js', 'render/content-scan-worker.js'].map((file) => `lib/bundle/${file}`);
+    const bundle = ['cli', 'index', ...THREAD_ENTRIES].map((name) => `lib/bundle/${name}.js`);
     for (const file of ['bin/broadsheet.js', ...bundle, 'lib/src/index.d.ts', 'lib/src/config.d.ts', 'templates/home.liquid', 'README.md', 'docs/errors.md', 'LICENSE']) {
       expect(packed).toContain(file);
     }
@@ -83,6 +84,14 @@ describe('the npm package', () => {
     const flight = page(path.join(site, 'dist'), '/2025/12/18/new-direct-flight-to-tbilisi/');
     expect(flight('article picture img').attr('alt')).toBe('The first plane at the gate');
     expect(flight('article picture source[type="image/avif"]').attr('srcset')).toMatch(/\.avif \d+w/);
+
+    // A publish: the cache's index and manifest read back, the content scanned on the bundle's thread, the saved state continued from.
+    writeFiles(site, { 'content/2025/12/opera.md': article({ title: 'Opera season opens', date: '2025-12-19 19:00', topic: 'Culture' }) });
+    const published = await outcome(path.join(site, 'node_modules/.bin/broadsheet'), ['build'], site);
+    expect(published.code, published.stderr).toBe(0);
+    expect(published.stdout).toMatch(/\(updated: 1 article changed since the last build\).*articles: 2 from cache, 1 rendered/);
+    const after = page(path.join(site, 'dist'), '/');
+    expect(after('main article h2, main article h3').map((_, heading) => after(heading).text().trim()).get()).toEqual(['Opera season opens', 'New direct flight to Tbilisi', 'Concert in Vienna']);
   });
 
   it("types a config: site.config.ts checks, a wrong option's value is an error at that option", async () => {

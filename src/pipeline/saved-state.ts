@@ -205,7 +205,8 @@ function withArticleRun(order: readonly string[], keys: readonly string[]): stri
 
 /** Has any photo the site shows changed since the image store hashed it (a look at each file's size and time)? */
 function photosChanged(images: SiteImages, stores: Pick<SiteStores, 'imageStore'>): boolean {
-  for (const source of images.sources()) {
+  // A photo's real path and its path as written are most often one file: looked at once.
+  for (const source of new Set(images.sources())) {
     const info = statSync(source, { throwIfNoEntry: false });
     if (!info || stores.imageStore.stampedHash(source, info.size, info.mtimeMs) === undefined) return true;
   }

@@ -24,7 +24,7 @@ export function metaRow(meta: ArticleMeta): unknown[] {
  * rendered metadata has, so loops over 10,000 articles (sorting, grouping, planning) run
  * monomorphic; and its fields are the object's own, where an object filled field by field keeps
  * most of them in a second array (at 100,000 articles, 140 MB more, and 0.2 s more to make).
- * test/cache-index.test.ts checks the literal against META_FIELDS.
+ * test/meta-fields.test.ts checks the literal against META_FIELDS.
  */
 export function metaFromRow(row: readonly unknown[]): ArticleMeta {
   // `never`: each value takes its field's type; the row is what metaRow wrote of the same fields.

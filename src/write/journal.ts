@@ -243,8 +243,11 @@ export interface JsonLines {
   header: unknown;
   /** The next line, parsed; throws SyntaxError when there is none (the file was cut short) or it does not parse. */
   next(): unknown;
-  /** Has every line been read? */
-  done(): boolean;
+  /**
+   * Give each of the `count` lines left, parsed, to `take`: the records the header counted.
+   * Throws SyntaxError when there are fewer (the file was cut short) or more.
+   */
+  rest(count: number, take: (line: unknown) => void): void;
 }
 
 /**
@@ -260,16 +263,20 @@ export function jsonLines(text: string, headerLimit = 4096): JsonLines | undefin
   if (headerText.length > headerLimit) return undefined;
   const header: unknown = JSON.parse(headerText);
   let at = headerEnd < 0 ? text.length : headerEnd + 1;
+  const next = () => {
+    const end = text.indexOf('\n', at);
+    if (end < 0) throw new SyntaxError('the file is cut short');
+    const line: unknown = JSON.parse(text.slice(at, end));
+    at = end + 1;
+    return line;
+  };
   return {
     header,
-    next() {
-      const end = text.indexOf('\n', at);
-      if (end < 0) throw new SyntaxError('the file is cut short');
-      const line: unknown = JSON.parse(text.slice(at, end));
-      at = end + 1;
-      return line;
+    next,
+    rest(count, take) {
+      for (let taken = 0; taken < count; taken++) take(next());
+      if (at < text.length) throw new SyntaxError('the file has more lines than its header says');
     },
-    done: () => at >= text.length,
   };
 }
 

@@ -49,11 +49,10 @@ export function parseWholeManifest(text: string): ManifestWhole {
   if (!lines || header?.format !== MANIFEST_FORMAT) return undefined;
   if (typeof header.outPath !== 'string' || typeof header.files !== 'number') throw new SyntaxError('not an output manifest');
   const files = new Map<string, ManifestEntry>();
-  for (let count = 0; count < header.files; count++) {
-    const [file, fingerprint, size, mtimeMs] = lines.next() as [string, string, number, number];
+  lines.rest(header.files, (line) => {
+    const [file, fingerprint, size, mtimeMs] = line as [string, string, number, number];
     files.set(file, { fingerprint, size, mtimeMs });
-  }
-  if (!lines.done()) throw new SyntaxError('the output manifest has more lines than its header says');
+  });
   return { outPath: header.outPath, files };
 }
 
@@ -82,10 +81,11 @@ export function recordedFiles(read: JournalContents | undefined, outPath: string
  * Broadsheets that left such folders wrote the manifest as one JSON value (format 1).
  */
 export function recordedOutputFiles(dir: string, outPath: string): Set<string> | undefined {
-  const journal = new Journal(path.join(dir, MANIFEST_FILE));
   let files: Map<string, ManifestEntry> | undefined;
   try {
-    files = recordedFiles(journal.read(parseWholeManifest), outPath) ?? recordedFiles(journal.read(parseFormatOne, 'utf8'), outPath);
+    // As UTF-8, which format 1 is and the ASCII of this format's files also is.
+    const read = new Journal(path.join(dir, MANIFEST_FILE)).read((text) => parseWholeManifest(text) ?? parseFormatOne(text), 'utf8');
+    files = recordedFiles(read, outPath);
   } catch {
     return undefined;
   }
