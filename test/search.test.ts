@@ -159,6 +159,43 @@ describe('the search index', () => {
     expect(differences(dist, await cleanBuildOf(root, NOW), { search: true })).toEqual([]);
   });
 
+  it('an update indexes again the months of the articles linking to one whose address changed, lists a topic spelled anew, and takes every shard when drafts are shown; each equals a clean build', async () => {
+    const files = yearsSite();
+    files['content/2024/11/b.md'] = article({ title: 'First snow in Astana', date: '2024-11-20', topic: 'Cities' }, 'Snow came early, after [the harvest](../../2025/06/c.md).');
+    const root = makeSite(files);
+    await build({ root, now: NOW, threads: 1 });
+    const dist = path.join(root, 'dist');
+    const snowPage = () => readFileSync(path.join(dist, '2024/11/20/first-snow-in-astana/index.html'), 'utf8');
+    expect(snowPage()).toContain('href="/2025/06/14/a-record-harvest/"');
+
+    // The harvest gets a new address: its month's index changes (Pagefind keeps no link, so the
+    // month of the article linking to it is looked at and stays as it was).
+    let before = entryStamps(dist);
+    writeFiles(root, { 'content/2025/06/c.md': article({ title: 'A record harvest', date: '2025-06-14', topic: 'Economy', slug: 'bumper-harvest' }, 'Grain everywhere.') });
+    const moved = await build({ root, now: NOW, threads: 1 });
+    expect(moved.stats.changedArticles).toBe(1);
+    expect(rewritten(before, dist)).toEqual(['2025-06']);
+    expect(snowPage()).toContain('href="/2025/06/14/bumper-harvest/"');
+    expect(differences(dist, await cleanBuildOf(root, NOW), { search: true })).toEqual([]);
+
+    // A topic spelled another way: the menu of the search page lists the spelling.
+    writeFiles(root, { 'content/2024/03/a.md': article({ title: 'Spring floods in the north', date: '2024-03-05', topic: 'cities' }, 'The river rose by two metres.') });
+    const respelled = await build({ root, now: NOW, threads: 1 });
+    expect(respelled.stats.changedArticles).toBe(1);
+    expect(shardList(dist).topics).toEqual(['Cities', 'Economy', 'Politics', 'cities']);
+    expect(differences(dist, await cleanBuildOf(root, NOW), { search: true })).toEqual([]);
+
+    // Shown drafts are not searchable: such a build plans every shard, and indexes none again for a draft.
+    writeFiles(root, { 'content/2025/06/draft.md': article({ title: 'A draft on grain prices', date: '2025-06-20', topic: 'Economy', draft: 'true' }, 'Prices.') });
+    await build({ root, now: NOW, threads: 1, drafts: true });
+    before = entryStamps(dist);
+    writeFiles(root, { 'content/2024/03/a.md': article({ title: 'Spring floods in the north', date: '2024-03-05', topic: 'Cities' }, 'The river rose by four metres.') });
+    const drafted = await build({ root, now: NOW, threads: 1, drafts: true });
+    expect(drafted.stats.changedArticles).toBe(1);
+    expect(rewritten(before, dist)).toEqual(['2024-03']);
+    expect(indexedUrls(dist, '2025-06')).toEqual(['/2025/06/14/bumper-harvest/']);
+  });
+
   it('in the dev server, equals a clean build’s once edits settle, pagefind/ included, when a new month begins and when an old article is edited', async () => {
     const root = makeSite(yearsSite());
     // Resolved each time the server has brought the index up to date after edits settled (the

@@ -6,7 +6,8 @@
 // the next flush starts again from the site as it is then. After it, the served index is the one
 // a full build would write (test/dev.test.ts).
 
-import { indexStaleShards, isSearchCurrent, planSearch, SEARCH_FOLDER, writeSearchBundles } from '../search/output.js';
+import { indexStaleShards, writeSearchBundles } from '../search/output.js';
+import { isSearchCurrent, planSearch, SEARCH_FOLDER } from '../search/plan.js';
 import { outputContext } from '../pipeline/context.js';
 import { writeTransaction } from '../pipeline/transaction.js';
 import { DirectWriter } from '../write/direct-writer.js';

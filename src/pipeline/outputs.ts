@@ -13,7 +13,8 @@ import { writeRedirects } from '../pages/redirects.js';
 import { writeNewsSitemapAndRobots, writePageSitemaps } from '../pages/sitemaps.js';
 import { writeWebManifest } from '../pages/webmanifest.js';
 import { isError, type Problem } from '../problems/index.js';
-import { indexStaleShards, planSearch, writeSearchBundles } from '../search/output.js';
+import { indexStaleShards, writeSearchBundles } from '../search/output.js';
+import { planSearch } from '../search/plan.js';
 import { noProgress } from '../report.js';
 import type { ArticleMeta, PageSpec, Site, WrittenPage } from '../types/index.js';
 import type { OutputContext } from './context.js';
@@ -39,9 +40,11 @@ export interface OutputPlan {
   files: boolean;
   /**
    * Index for search the shards whose articles changed, and keep the rest (default: as `files`). A
-   * build's update does; the dev server indexes once edits settle (dev/search.ts).
+   * build's update does; the dev server indexes once edits settle (dev/search.ts). A set of months
+   * (an update's reach: search/output.ts searchReach) looks only at those months' shards and the
+   * newest: the others stay as the output has them.
    */
-  search?: boolean;
+  search?: boolean | ReadonlySet<string>;
   /**
    * The image variants to write or keep (default: every one the site's pages show). An update
    * passes its changed articles': the others' files stay as they are, untouched and not listed.
@@ -115,7 +118,7 @@ const searchOutput: Output = {
   start(context, plan) {
     // A dev update leaves the index to dev/search.ts, once edits settle.
     if (!(plan.search ?? plan.files) || !context.config.search) return undefined;
-    const search = planSearch(context);
+    const search = planSearch(context, typeof plan.search === 'object' ? plan.search : undefined);
     // Its own progress would garble the pages' display: the phase shows only what is left of it.
     const indexed = indexStaleShards({ ...context, progress: noProgress }, search, { writeIndexes: true });
     return {

@@ -21,7 +21,7 @@ import { pageGroups, pageGroupsIn } from '../pages/index.js';
 import { TERM_KINDS } from '../pages/terms.js';
 import { stopOnErrors, type Problem } from '../problems/index.js';
 import { noProgress, type Progress } from '../report.js';
-import { SEARCH_FOLDER } from '../search/output.js';
+import { reachedSearchFiles, SEARCH_FOLDER, searchReach } from '../search/plan.js';
 import type { ArticleChange, ArticleIndex, ArticleMeta, PageGroup, PublishOptions } from '../types/index.js';
 import { outputFileFor } from '../urls.js';
 import type { WorkerPool } from '../workers/pool.js';
@@ -137,6 +137,10 @@ export async function applyChanges(state: SiteState, change: ContentChange, run:
   const affectedLists = new Set(['/']);
   for (const id of affected) if (id.kind === 'term') affectedLists.add(TERM_KINDS[id.terms].termUrl(id.slug));
 
+  // The search shards the change can reach: those of the changed articles' months, and of those linking to them.
+  const reached = [...changed].flatMap((file) => [state.metas.get(file), index.get(file), ...[...(state.linkers.get(file) ?? [])].map((source) => index.get(source))]);
+  const searchMonths = run.search ? searchReach(run.publish, { before: state.site, after: site }, reached) : undefined;
+
   const input = { ...state, site, index, writer, now: run.now, images, progress: run.progress ?? noProgress, pool: run.pool };
   const { stats, value: outputs } = await writeTransaction(input, async (context) => {
     const outputs = await writeOutputs(context, {
@@ -146,12 +150,12 @@ export async function applyChanges(state: SiteState, change: ContentChange, run:
       sitemap: pagesUnchanged ? { keep: state.sitemapFiles } : { pages: () => allPages(order, pagesNow) },
       images: () => shownImages.images.files,
       files: false,
-      search: run.search,
+      search: run.search && (searchMonths ?? true),
     });
     for (const file of state.otherFiles) removed.add(file);
     for (const file of state.images.filesDropped(images, changed)) removed.add(file);
-    // The search bundles of the shards indexed again replace theirs (the rest are kept).
-    if (run.search) for (const file of state.manifest.currentUnder(SEARCH_FOLDER).keys()) removed.add(file);
+    // The search bundles of the shards indexed again replace theirs (the rest are kept or not looked at).
+    if (run.search) for (const file of searchMonths ? reachedSearchFiles(state.manifest, searchMonths) : state.manifest.currentUnder(SEARCH_FOLDER).keys()) removed.add(file);
     warnings.push(...stopOnErrors(outputs.problems, strict));
     // Links from the changed articles, against the site as it will be.
     const serves = pathServedBy({ has: (file) => writer.files.has(file) || (state.manifest.has(file) && !removed.has(file)) });

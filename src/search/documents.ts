@@ -61,20 +61,67 @@ export function searchShards(site: Site, now: number): SearchShard[] {
 }
 
 /** A month's shards, newest first: the month whole, or its runs of days (empty runs left out). */
-function monthShards(month: ArticleMeta[]): SearchShard[] {
-  const { year, month: number } = month[0]!.date;
-  const days = new Date(Date.UTC(Number(year), Number(number), 0)).getUTCDate();
-  const runs = Math.min(Math.ceil(month.length / SHARD_SIZE), days);
-  const length = Math.ceil(days / runs);
+function monthShards(month: readonly ArticleMeta[]): SearchShard[] {
+  const periodOf = periodsOfMonth(month[0]!.date, month.length);
   const shards: SearchShard[] = [];
   for (const article of month) {
-    const first = Math.floor((Number(article.date.day) - 1) / length) * length + 1;
-    const period = first === 1 ? `${year}-${number}` : `${year}-${number}-${String(first).padStart(2, '0')}`;
+    const period = periodOf(article.date.day);
     const last = shards[shards.length - 1];
     if (last?.period === period) last.articles.push(article);
     else shards.push({ period, articles: [article] });
   }
   return shards;
+}
+
+/** The period of each day of a month holding `count` searchable articles (see SHARD_SIZE). */
+function periodsOfMonth({ year, month }: Pick<ArticleMeta['date'], 'year' | 'month'>, count: number): (day: string) => string {
+  const days = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  const runs = Math.min(Math.ceil(count / SHARD_SIZE), days);
+  const length = Math.ceil(days / runs);
+  return (day) => {
+    const first = Math.floor((Number(day) - 1) / length) * length + 1;
+    return first === 1 ? `${year}-${month}` : `${year}-${month}-${String(first).padStart(2, '0')}`;
+  };
+}
+
+/** The month of an article's shards ("2025-12"): the start of each of their periods. */
+export function shardMonth(article: ArticleMeta): string {
+  return `${article.date.year}-${article.date.month}`;
+}
+
+/**
+ * The shards of the months `months` ("2025-12", as shardMonth names them) alone, newest first,
+ * with every shard's period and the topics the whole index holds, made without the other
+ * months' shards: a look at each month's days and each article's topic. Equal to searchShards
+ * (and what is made of it) only for a site all of whose published articles are searchable: one
+ * built by the default publishing rules (an update's: pipeline/update.ts).
+ */
+export function searchShardsIn(site: Site, months: ReadonlySet<string>): { shards: SearchShard[]; periods: string[]; topics: string[] } {
+  const shards: SearchShard[] = [];
+  const periods: string[] = [];
+  for (const year of site.years) {
+    for (const month of year.months) {
+      if (months.has(`${month.year}-${month.month}`)) {
+        const own = monthShards(month.articles);
+        shards.push(...own);
+        for (const shard of own) periods.push(shard.period);
+        continue;
+      }
+      const periodOf = periodsOfMonth(month, month.articles.length);
+      for (const day of month.days) {
+        const period = periodOf(day.day);
+        if (periods[periods.length - 1] !== period) periods.push(period);
+      }
+    }
+  }
+  return { shards, periods, topics: searchTopics(site.articles) };
+}
+
+/** The topics of `articles` as they name them, each once, sorted: the search page's menu. */
+export function searchTopics(articles: Iterable<ArticleMeta>): string[] {
+  const names = new Set<string>();
+  for (const article of articles) names.add(article.topic.name);
+  return [...names].sort();
 }
 
 function sameMonth(a: ArticleMeta, b: ArticleMeta): boolean {
