@@ -266,6 +266,25 @@ describe('a damaged cache', () => {
     expect((await run(root)).stats).toMatchObject({ pagesRendered: 0, written: 0 });
   });
 
+  it('an output manifest with a line garbled in its middle: a publish sees it and builds the whole site, as a clean build makes it; the manifest is whole again', async () => {
+    const root = makeSite(siteFiles(6));
+    await run(root);
+    const manifest = path.join(root, '.cache/output.json');
+    const lines = readFileSync(manifest, 'utf8').split('\n');
+    // Still framed as a line of the file ("[...]"), but no JSON: only parsing it shows it.
+    const middle = Math.floor(lines.length / 2);
+    const garbled = lines[middle]!;
+    lines[middle] = `[${'x'.repeat(garbled.length - 2)}]`;
+    writeFileSync(manifest, lines.join('\n'));
+    writeFiles(root, { 'content/2025/12/late.md': article({ title: 'Late news', date: '2025-12-31 23:00', topic: 'Politics', tags: '[Tag 1]' }, 'Late.') });
+    const published = await run(root);
+    // Not an update of the saved state: the whole site was planned.
+    expect(published.stats.changedArticles).toBeUndefined();
+    expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
+    expect(readFileSync(manifest, 'utf8')).toContain(JSON.parse(garbled)[0]);
+    expect((await run(root)).stats).toMatchObject({ pagesRendered: 0, written: 0 });
+  });
+
   it("an older Broadsheet's index (one JSON value) is rebuilt, with a note", async () => {
     const root = makeSite(siteFiles(2));
     await run(root);

@@ -13,10 +13,10 @@
 import { statSync, type Stats } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { lowerBound } from '../lower-bound.js';
 import { filesNotAsLeft } from './intact-check.js';
 import { Journal } from './journal.js';
-import { MANIFEST_FILE, parseWholeManifest, recordedFiles, writeWholeManifest, type ManifestChange, type ManifestEntry } from './manifest-file.js';
+import { MANIFEST_FILE, parseWholeManifest, recordedFiles, writeWholeManifest, type ManifestChange } from './manifest-file.js';
+import { ManifestFiles, type ManifestEntry } from './manifest-files.js';
 import type { OutputWriter } from './output-writer.js';
 
 /** A file's stat; undefined when it cannot be had (gone, or a file stands where a folder of its path should be). */
@@ -57,8 +57,6 @@ export class OutputManifest {
   private readonly next = new Map<string, string>();
   /** Files of `current` seen to be as the build left them. */
   private readonly checked = new Set<string>();
-  /** The files of `current`, sorted (currentUnder finds a folder's files in it); undefined once `current` changes. */
-  private sorted: string[] | undefined;
   /** outputIntact's look at every file, under way or done (startIntactCheck). */
   private intactCheck: Promise<string[]> | undefined;
   /** Every file of `current` was looked at (outputIntact): none needs a stat. */
@@ -72,7 +70,7 @@ export class OutputManifest {
     private readonly dir: string | undefined,
     private readonly outPath: string,
     /** Entries of the previous build whose files are still as it left them. */
-    private readonly current: Map<string, ManifestEntry>,
+    private current: ManifestFiles,
     /** The manifest on disk: the whole file and its log. */
     private readonly journal: Journal | undefined,
     /**
@@ -84,19 +82,19 @@ export class OutputManifest {
 
   /** A manifest that knows nothing and saves nothing (--no-cache, check). */
   static none(): OutputManifest {
-    return new OutputManifest(undefined, '', new Map(), undefined);
+    return new OutputManifest(undefined, '', ManifestFiles.of(), undefined);
   }
 
   static async load(dir: string, outPath: string): Promise<OutputManifest> {
     const journal = new Journal(path.join(dir, MANIFEST_FILE));
-    let files: Map<string, ManifestEntry> | undefined;
+    let files: ManifestFiles | undefined;
     try {
       files = recordedFiles(journal.read(parseWholeManifest), outPath);
     } catch {
       files = undefined;
     }
     // None that can be used: written whole (a fresh journal), not followed by a log.
-    if (!files) return new OutputManifest(dir, outPath, new Map(), new Journal(journal.file));
+    if (!files) return new OutputManifest(dir, outPath, ManifestFiles.of(), new Journal(journal.file));
     return new OutputManifest(dir, outPath, files, journal, true);
   }
 
@@ -113,7 +111,6 @@ export class OutputManifest {
       return entry;
     }
     this.current.delete(file);
-    this.sorted = undefined;
     this.unsaved.add(file);
     return undefined;
   }
@@ -128,18 +125,14 @@ export class OutputManifest {
     this.trusting = false;
     let changed: string[] | undefined;
     try {
-      changed = await (this.intactCheck ?? filesNotAsLeft(this.outPath, this.current));
+      changed = await (this.intactCheck ?? filesNotAsLeft(this.outPath, this.current.checkList()));
     } catch {
       // The thread could not run: a stat each here.
       let intact = true;
       for (const file of [...this.current.keys()]) if (!this.entry(file)) intact = false;
       return intact;
     }
-    for (const file of changed) {
-      if (!this.current.delete(file)) continue;
-      this.unsaved.add(file);
-      this.sorted = undefined;
-    }
+    for (const file of changed) if (this.current.delete(file)) this.unsaved.add(file);
     this.allChecked = true;
     return changed.length === 0;
   }
@@ -149,7 +142,7 @@ export class OutputManifest {
    * the build reads the content; outputIntact then takes its answer.
    */
   startIntactCheck(): void {
-    this.intactCheck ??= filesNotAsLeft(this.outPath, this.current);
+    this.intactCheck ??= filesNotAsLeft(this.outPath, this.current.checkList());
     // Awaited by outputIntact, which falls back to stat'ing here; a build that never asks drops it.
     this.intactCheck.catch(() => undefined);
   }
@@ -181,12 +174,7 @@ export class OutputManifest {
    */
   currentUnder(folder: string): Map<string, string> {
     const found = new Map<string, string>();
-    this.sorted ??= [...this.current.keys()].sort();
-    const files = this.sorted;
-    // The folder's files are one run of the sorted list: from the first at or after `folder`.
-    const run: string[] = [];
-    for (let i = lowerBound(files.length, (at) => files[at]! >= folder); i < files.length && files[i]!.startsWith(folder); i++) run.push(files[i]!);
-    for (const file of run) {
+    for (const [file] of this.current.under(folder)) {
       const entry = this.entry(file);
       if (entry) found.set(file, entry.fingerprint);
     }
@@ -205,7 +193,9 @@ export class OutputManifest {
    */
   advance(removed?: Iterable<string>): void {
     if (!removed) {
-      const whole = this.next.size === this.current.size && [...this.next].every(([file, print]) => this.current.get(file)?.fingerprint === print);
+      // Every file is asked about: all of them made into a Map at once.
+      const current = this.current.asMap();
+      const whole = this.next.size === current.size && [...this.next].every(([file, print]) => current.get(file)?.fingerprint === print);
       // Every file current and none gone: nothing the manifest says has changed.
       if (whole) {
         this.next.clear();
@@ -215,12 +205,10 @@ export class OutputManifest {
       for (const [file, print] of this.next) {
         const entry = this.entryFor(file, print);
         if (entry) entries.set(file, entry);
-        if (entry !== this.current.get(file)) this.unsaved.add(file);
+        if (entry !== current.get(file)) this.unsaved.add(file);
       }
-      for (const file of this.current.keys()) if (!entries.has(file)) this.unsaved.add(file);
-      this.current.clear();
-      for (const [file, entry] of entries) this.current.set(file, entry);
-      this.sorted = undefined;
+      for (const file of current.keys()) if (!entries.has(file)) this.unsaved.add(file);
+      this.current = ManifestFiles.of(entries);
     } else {
       for (const [file, print] of this.next) {
         const entry = this.entryFor(file, print);
@@ -234,7 +222,6 @@ export class OutputManifest {
         this.current.delete(file);
         this.unsaved.add(file);
       }
-      this.sorted = undefined;
     }
     this.next.clear();
   }
@@ -262,7 +249,7 @@ export class OutputManifest {
     };
     // Durable: it is saved after the output is committed, and must not be lost to a power cut
     // while the output survives (the next build would render every page again).
-    this.journal.save(change, (write) => writeWholeManifest(write, this.outPath, [...this.current].sort(([a], [b]) => (a < b ? -1 : 1))));
+    this.journal.save(change, (write) => writeWholeManifest(write, this.outPath, [...this.current.asMap()].sort(([a], [b]) => (a < b ? -1 : 1))));
     this.unsaved = new Set();
   }
 
