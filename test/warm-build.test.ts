@@ -51,6 +51,7 @@ function apply(root: string, change: Step, templateEdits: number): void {
 describe('a build continuing from the last one', () => {
   it('writes what a clean build writes, after any sequence of adds, edits, deletes, date moves and template edits', async () => {
     let updates = 0;
+    /** Builds that succeeded after an article was written or deleted: the ones an update can make. */
     let builds = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
@@ -64,11 +65,11 @@ describe('a build continuing from the last one', () => {
           apply(root, change, edits++);
           const clean = await tryBuild({ root, now: NOW, cache: false, threads: 1, writer: new MemoryWriter() });
           const result = await tryBuild({ root, now: NOW, threads: 1 });
-          builds++;
           // Two articles with one URL: both builds refuse it alike, and the output stays as it was.
           expect(result.problems.map((p) => `${p.file}:${p.line} ${p.code}`)).toEqual(clean.problems.map((p) => `${p.file}:${p.line} ${p.code}`));
           if (result.ok) {
             good = await cleanBuildOf(root, NOW);
+            if (change.kind !== 'template') builds++;
             if (result.result!.stats.changedArticles !== undefined) updates++;
           }
           expect(differences(path.join(root, 'dist'), good)).toEqual([]);
@@ -76,7 +77,9 @@ describe('a build continuing from the last one', () => {
       }),
       { numRuns: 6 },
     );
-    // Most of them took the incremental path (a template edit, a new topic in the navigation, do not).
+    // Most of them took the incremental path (a topic coming or going changes the navigation: not
+    // those). Counted over the builds that could: two articles given one title in one day fail
+    // alike, and a template edit is a whole build, and random steps make many of both.
     expect(updates).toBeGreaterThan(builds / 2);
   });
 
