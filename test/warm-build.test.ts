@@ -3,7 +3,7 @@
 // moves and template edits came before; and it takes the incremental path when only articles
 // changed.
 
-import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +93,41 @@ describe('a build continuing from the last one', () => {
     // The article, its neighbours, and the first pages of its lists: not the whole site.
     expect(result.stats.pagesRendered).toBeLessThan(result.stats.pages / 2);
     expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
+  });
+
+  it('of a list whose articles changed, leaves the numbered pages it shares, and makes new, shifted and renamed ones: equal to a clean build each time', async () => {
+    const mayor = (day: number, tag = 'Mayor') => article({ title: `Mayor story ${day}`, date: `2025-12-${String(day).padStart(2, '0')} 09:00`, topic: 'Politics', tags: `[${tag}]` });
+    const files: Record<string, string> = { 'site.config.ts': `export default { title: 'Warm Times', pageSize: 3, baseUrl: 'https://warm.example/', search: false };\n` };
+    for (let day = 1; day <= 10; day++) files[`content/2025/12/m${day}.md`] = mayor(day);
+    // Three of each spelling: the one with more capitals names the tag.
+    for (let day = 1; day <= 6; day++) files[`content/2025/11/s${day}.md`] = article({ title: `Steppe story ${day}`, date: `2025-11-${String(day).padStart(2, '0')} 09:00`, topic: 'Politics', tags: day % 2 ? '[Steppe]' : '[steppe]' });
+    const root = makeSite(files);
+    const dist = path.join(root, 'dist');
+    await build({ root, now: NOW, threads: 1 });
+    const page = (file: string) => readFileSync(path.join(dist, file), 'utf8');
+    const step = async (change: Record<string, string | null>) => {
+      for (const [file, text] of Object.entries(change)) {
+        if (text === null) rmSync(path.join(root, file));
+        else writeFileSync(path.join(root, file), text);
+      }
+      const result = await build({ root, now: NOW, threads: 1 });
+      expect(result.stats.changedArticles).toBe(Object.keys(change).length);
+      expect(differences(dist, await cleanBuildOf(root, NOW))).toEqual([]);
+    };
+    // Ten articles: the first page and numbered pages 2 and 1. The eleventh joins the first page.
+    expect(existsSync(path.join(dist, 'tags/mayor/page/3/index.html'))).toBe(false);
+    await step({ 'content/2025/12/m11.md': mayor(11) });
+    // The twelfth fills a slice: page 3 comes, and page 2 links to it.
+    await step({ 'content/2025/12/m12.md': mayor(12) });
+    expect(page('tags/mayor/page/3/index.html')).toContain('Mayor story 7');
+    expect(page('tags/mayor/page/2/index.html')).toContain('href="/tags/mayor/page/3/"');
+    // The oldest goes: every numbered page shifts, and page 3 goes with the slice it held.
+    await step({ 'content/2025/12/m1.md': null });
+    expect(existsSync(path.join(dist, 'tags/mayor/page/3/index.html'))).toBe(false);
+    expect(page('tags/mayor/page/1/index.html')).toContain('Mayor story 2');
+    // A fourth "steppe": the tag's name changes on every page of its list, page 1 too.
+    await step({ 'content/2025/11/s7.md': article({ title: 'Steppe story 7', date: '2025-11-07 09:00', topic: 'Politics', tags: '[steppe]' }) });
+    expect(page('tags/steppe/page/1/index.html')).toContain('steppe, page 1');
   });
 
   it('builds the whole site when the output folder lost a file the last build wrote', async () => {

@@ -121,10 +121,21 @@ export async function applyChanges(state: SiteState, change: ContentChange, run:
   const shownImages = await prepareImages(config, changedMetas.filter(isPublished), state.imageStore);
   warnings.push(...stopOnErrors(shownImages.problems, strict));
   const images = state.images.withArticles(shownImages.images, changed);
-  const plan = planGroups(groups, { pages: state.pages.byGroup, unchangedList: sameListsAs(state.site, site), changed, changedMetas, keep: (file) => writer.keep(file) });
+  // The affected lists as they were: the numbered pages a change leaves as they are are not planned.
+  let groupsBefore: Map<string, PageGroup> | undefined;
+  const before = (key: string) => {
+    groupsBefore ??= new Map(
+      pageGroupsIn(state.site, config, state.templates.strings, affected, (file) => {
+        const meta = state.metas.get(file);
+        return meta ? sortedIndexOf(state.site.articles, meta) : -1;
+      }).map((group) => [group.key, group]),
+    );
+    return groupsBefore.get(key);
+  };
+  const plan = planGroups(groups, { pages: state.pages.byGroup, unchangedList: sameListsAs(state.site, site), changed, changedMetas, keep: (file) => writer.keep(file), before });
 
   // The affected groups' pages before the change: those they no longer have are deleted.
-  const removed = new Set<string>();
+  const removed = new Set<string>(plan.gone);
   for (const key of affected.keys()) {
     if (plan.narrowed.has(key)) continue;
     for (const page of state.pages.byGroup.get(key) ?? []) removed.add(outputFileFor(page.url));
