@@ -62,6 +62,12 @@ export class ArticleCache {
   private writer = newWriterToken();
   /** Keys of the previous index no lookup took (releaseUnused): gone from the next. */
   private released: string[] = [];
+  /**
+   * Keys recorded or forgotten since the index was read or last saved: the only entries whose
+   * bodies can differ from the previous index's (lookups, recalls and adoptions take its own),
+   * so a save compares these, not all 100,000.
+   */
+  private touched = new Set<string>();
 
   private constructor(
     readonly dir: string,
@@ -166,11 +172,13 @@ export class ArticleCache {
   /** Drop a key this build looked up but no longer uses (the earlier version of an article that changed). */
   forget(key: string): void {
     this.current.delete(key);
+    this.touched.add(key);
   }
 
   /** Record a freshly rendered article whose body is already in the store. */
   record(key: string, entry: CachedArticle): void {
     this.current.set(key, entry);
+    this.touched.add(key);
   }
 
   /** The body HTML of a key, or undefined when it is missing or its bytes do not match the index. */
@@ -186,8 +194,8 @@ export class ArticleCache {
 
   /** Did this build add an entry, move a body, leave one of the previous index unused, or see a file change? */
   private changed(): boolean {
-    if (this.stamps.changed() || this.current.size !== this.previousSize) return true;
-    for (const [key, entry] of this.current) if (this.previous.get(key)?.body !== entry.body) return true;
+    if (this.stamps.changed() || this.current.size !== this.previousSize || this.released.length > 0) return true;
+    for (const key of this.touched) if (this.previous.get(key)?.body !== this.current.get(key)?.body) return true;
     return false;
   }
 
@@ -224,6 +232,7 @@ export class ArticleCache {
     }
     this.previousSize = this.current.size;
     this.released = [];
+    this.touched = new Set();
     this.stamps.saved(stampChanges);
   }
 
@@ -234,13 +243,22 @@ export class ArticleCache {
   private changeSinceSaved({ set, gone }: StampChanges): IndexChange | undefined {
     const entries: Record<string, CachedArticle> = {};
     let count = 0;
-    for (const [key, entry] of this.current) {
-      if (this.previous.get(key)?.body === entry.body) continue;
+    // Keys of the current entries the previous index lacks: all recorded ones (see touched).
+    let added = 0;
+    for (const key of this.touched) {
+      const entry = this.current.get(key);
+      if (!entry || this.previous.get(key)?.body === entry.body) continue;
+      if (!this.previous.has(key)) added++;
       entries[key] = entry;
       if (++count * 4 > this.current.size) return undefined;
     }
     const dropped = [...this.released];
-    for (const key of this.previous.keys()) if (!this.current.has(key)) dropped.push(key);
+    for (const key of this.touched) if (!this.current.has(key) && this.previous.has(key)) dropped.push(key);
+    // The previous keys no longer current are the forgotten ones (touched): else, all are looked at.
+    if (this.previous.size - (this.current.size - added) !== dropped.length - this.released.length) {
+      dropped.length = this.released.length;
+      for (const key of this.previous.keys()) if (!this.current.has(key)) dropped.push(key);
+    }
     return { readStartedMs: this.stamps.readStartedMs, files: Object.fromEntries(set), gone, entries, dropped };
   }
 
