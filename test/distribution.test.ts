@@ -220,6 +220,17 @@ describe('sitemaps', () => {
     expect(second.slice(9_999, 10_002)).toEqual(['https://example.org/a/59999/', 'https://example.org/a/60000/', 'https://example.org/']);
     expect(second).toHaveLength(60_001 + 3_001 - SITEMAP_LIMIT);
     expect(second).not.toContain('https://example.org/404.html');
+
+    // An update that knows the first 60,000 entries (the articles from the oldest) are as it left
+    // them keeps the part they fill without making or fingerprinting it, and makes the same others.
+    const writer = new MemoryWriter();
+    expect(await writePageSitemaps(pages(60_001), config, writer, OutputManifest.none(), 60_000)).toBe(3);
+    expect([...writer.files].sort()).toEqual(['sitemap-1.xml', 'sitemap-2.xml', 'sitemap.xml']);
+    const written = await writer.commit();
+    expect(written.written).toBe(2);
+    expect(writer.contents.has('sitemap-1.xml')).toBe(false);
+    expect(writer.contents.get('sitemap-2.xml')).toBe(after.get('sitemap-2.xml'));
+    expect(writer.contents.get('sitemap.xml')).toBe(after.get('sitemap.xml'));
   });
 });
 

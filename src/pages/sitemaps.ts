@@ -144,17 +144,22 @@ function sitemapOrder(pages: readonly (SitemapEntry & { kind: string })[]): Site
 /**
  * /sitemap.xml, with /sitemap-N.xml parts past 50,000 URLs, for `pages` in the site's order;
  * each file is fingerprinted by its own entries, so a part whose pages are unchanged is not made
- * again. Returns the number of files.
+ * again. A part within the first `unchanged` entries (an update's: the articles from the oldest
+ * up to the oldest it changed) is kept without fingerprinting its 50,000. Returns the number of files.
  */
 export async function writePageSitemaps(
   pages: readonly (SitemapEntry & { kind: string })[],
   config: SiteConfig,
   writer: OutputWriter,
   manifest: OutputManifest,
+  unchanged = 0,
 ): Promise<number> {
   const parts = sitemapParts(sitemapOrder(pages));
+  let end = 0;
   for (const { url, entries } of parts) {
-    await writeUnlessCurrent(writer, manifest, outputFileFor(url), entriesPrint(entries, config), () => urlSet(entries, config));
+    end += entries.length;
+    if (parts.length > 1 && end <= unchanged) writer.keep(outputFileFor(url));
+    else await writeUnlessCurrent(writer, manifest, outputFileFor(url), entriesPrint(entries, config), () => urlSet(entries, config));
   }
   if (parts[0]!.url === '/sitemap.xml') return 1;
   const partUrls = parts.map(({ url }) => url);

@@ -29,10 +29,11 @@ export interface OutputPlan {
   feeds?: (feed: FeedSpec) => boolean;
   /**
    * /sitemap.xml: by default of the planned pages; `pages` gives every page of the site instead
-   * (a dev update plans only some); `keep` leaves the sitemap files as they are (no page's URL or
+   * (a dev update plans only some), of which the first `unchanged` (in sitemap order: the articles
+   * from the oldest) are as the last build listed them; `keep` leaves the sitemap files as they are (no page's URL or
    * lastmod changed).
    */
-  sitemap?: { pages: () => Iterable<WrittenPage> } | { keep: readonly string[] };
+  sitemap?: { pages: () => Iterable<WrittenPage>; unchanged?: number } | { keep: readonly string[] };
   /**
    * Copy the theme's assets and the static folder, and index the site for search (a full build;
    * an update changes content only).
@@ -153,7 +154,7 @@ const sitemapOutput: Output = {
       return { count: sitemap.keep.length };
     }
     const pages = sitemap ? [...sitemap.pages()] : sofar.pages.pages;
-    return { count: await writePageSitemaps(pages, context.config, context.writer, context.manifest) };
+    return { count: await writePageSitemaps(pages, context.config, context.writer, context.manifest, sitemap?.unchanged) };
   },
 };
 

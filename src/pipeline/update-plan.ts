@@ -95,6 +95,13 @@ export function planGroups(groups: readonly PageGroup[], input: PlanInput): Grou
 
 type PageList = NonNullable<PageGroup['list']>;
 
+/** How many articles two lists (newest first) hold at the same places, counted from the oldest. */
+export function sharedFromOldest(before: readonly ArticleMeta[], after: readonly ArticleMeta[]): number {
+  let shared = 0;
+  while (shared < before.length && shared < after.length && before[before.length - 1 - shared] === after[after.length - 1 - shared]) shared++;
+  return shared;
+}
+
 /**
  * The numbers of the pages of a list whose articles changed that can differ from those of
  * `was` (the list before the change, whose group had `pagesBefore` pages): its first page; each numbered
@@ -110,10 +117,7 @@ function changedPages(now: PageList, was: PageList | undefined, pagesBefore: num
   const numbered = numberedPages(now.articles.length, size);
   if (numberedBefore === 0 || numbered === 0 || pagesBefore !== numberedBefore + 1) return undefined;
   if (frameOf(was) !== frameOf(now)) return undefined;
-  // The articles both lists hold at the same places, counted from the oldest.
-  let shared = 0;
-  const [old, current] = [was.articles, now.articles];
-  while (shared < old.length && shared < current.length && old[old.length - 1 - shared] === current[current.length - 1 - shared]) shared++;
+  const shared = sharedFromOldest(was.articles, now.articles);
   const numbers = new Set([numbered + 1]);
   for (let number = 1; number <= numbered; number++) {
     if (number * size > shared || number > numberedBefore || number < numberedBefore !== number < numbered) numbers.add(number);

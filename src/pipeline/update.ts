@@ -32,7 +32,7 @@ import { writeOutputs, type WrittenOutputs } from './outputs.js';
 import { allPages, globalsPrintOf, otherFilesOf, type SiteState } from './state.js';
 import { writeTransaction } from './transaction.js';
 import { OutputChanged } from '../write/tree-files.js';
-import { planGroups } from './update-plan.js';
+import { planGroups, sharedFromOldest } from './update-plan.js';
 
 /** Some article files changed: their articles before (the state's) and after, and every article read now. */
 export interface ContentChange {
@@ -158,7 +158,8 @@ export async function applyChanges(state: SiteState, change: ContentChange, run:
       pages: () => plan.specs,
       feeds: (feed) => affectedLists.has(feed.listUrl),
       // No page's URL or lastmod changed: the sitemap files stay as they are.
-      sitemap: pagesUnchanged ? { keep: state.sitemapFiles } : { pages: () => allPages(order, pagesNow) },
+      // Else the articles' pages lead it from the oldest: those before the oldest changed one are listed as they were.
+      sitemap: pagesUnchanged ? { keep: state.sitemapFiles } : { pages: () => allPages(order, pagesNow), unchanged: sharedFromOldest(state.site.articles, site.articles) },
       images: () => shownImages.images.files,
       files: false,
       search: run.search && (searchMonths ?? true),
