@@ -168,6 +168,37 @@ export function packSizes(dir: string): Map<string, number> {
 }
 
 /**
+ * Is compacting the store in `dir` worth it for the live `entries`' bodies: do the dead bytes in
+ * the packs that still hold a live body outweigh the live ones, or are there more than `maxPacks`
+ * of them? (Packs with no live body are simply deleted: removeUnused.)
+ */
+export function compactionWorthIt(dir: string, entries: Iterable<{ body: BodyAt }>, maxPacks: number): boolean {
+  const sizes = packSizes(dir);
+  const bodies = [...entries].map((entry) => entry.body);
+  let live = 0;
+  let liveStored = 0;
+  for (const body of bodies) {
+    live += body.length;
+    if (sizes.has(body.pack)) liveStored += body.length;
+  }
+  // All the packs' dead bytes together no more than the live ones, and few packs: no need to count by pack.
+  let stored = 0;
+  for (const size of sizes.values()) stored += size;
+  if (stored - liveStored <= live && sizes.size <= maxPacks) return false;
+  const livePerPack = new Map<string, number>();
+  for (const body of bodies) livePerPack.set(body.pack, (livePerPack.get(body.pack) ?? 0) + body.length);
+  let dead = 0;
+  let packs = 0;
+  for (const [pack, size] of sizes) {
+    const used = livePerPack.get(pack);
+    if (used === undefined) continue;
+    dead += size - used;
+    packs++;
+  }
+  return dead > live || packs > maxPacks;
+}
+
+/**
  * Copy the bodies at `live` into one new pack, flushed to disk, and return where each went (a
  * body that no longer reads back right is left out). The old packs stay: the caller deletes
  * them with removeUnused once an index pointing at the new one is safely written.

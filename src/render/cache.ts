@@ -23,7 +23,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { compact, newWriterToken, PackReader, packSizes, removeUnused, type BodyAt, type StoreRef } from './body-store.js';
+import { compact, compactionWorthIt, newWriterToken, PackReader, removeUnused, type BodyAt, type StoreRef } from './body-store.js';
 import { parseWholeIndex, replayIndex, writeWholeIndex, type CachedArticle, type IndexChange } from './cache-index.js';
 import { SourceStamps, type StampChanges } from './source-stamps.js';
 import { Journal } from '../write/journal.js';
@@ -264,29 +264,7 @@ export class ArticleCache {
 
   /** Compact the body store when worth it (see save); true when it did. */
   private compactIfWorthIt(): boolean {
-    const sizes = packSizes(this.storeDir);
-    let live = 0;
-    let liveStored = 0;
-    for (const { body } of this.current.values()) {
-      live += body.length;
-      if (sizes.has(body.pack)) liveStored += body.length;
-    }
-    // All the packs' dead bytes together no more than the live ones, and few packs: no need to count by pack.
-    let stored = 0;
-    for (const size of sizes.values()) stored += size;
-    if (stored - liveStored <= live && sizes.size <= MAX_PACKS) return false;
-    const livePerPack = new Map<string, number>();
-    for (const { body } of this.current.values()) livePerPack.set(body.pack, (livePerPack.get(body.pack) ?? 0) + body.length);
-    // Packs with no live body are simply deleted (removeUnused): count the dead bytes of the others.
-    let dead = 0;
-    let packs = 0;
-    for (const [pack, size] of sizes) {
-      const used = livePerPack.get(pack);
-      if (used === undefined) continue;
-      dead += size - used;
-      packs++;
-    }
-    if (dead <= live && packs <= MAX_PACKS) return false;
+    if (!compactionWorthIt(this.storeDir, this.current.values(), MAX_PACKS)) return false;
     this.reader.close();
     const moved = compact({ dir: this.storeDir, writer: newWriterToken() }, new Map([...this.current].map(([key, entry]) => [key, entry.body])));
     for (const [key, entry] of this.current) {
