@@ -16,7 +16,7 @@ import type { BodyAt } from './body-store.js';
 import { SourceStamps, trustedBefore, type StampRecord } from './source-stamps.js';
 import { jsonLines, mapOfRecord, type JournalContents } from '../write/journal.js';
 import type { Problem } from '../problems/index.js';
-import type { ArticleMeta } from '../types/index.js';
+import type { ArticleMeta, Term } from '../types/index.js';
 
 const INDEX_FORMAT = 3;
 
@@ -62,9 +62,15 @@ export function parseWholeIndex(text: string): IndexWhole {
   const files = lines.next();
   if (!isRecord(files)) throw new SyntaxError('not an article index');
   const entries = new Map<string, CachedArticle>();
+  const shared = sharing();
   lines.rest(header.entries, (line) => {
     const [key, row, problems, body] = line as [string, unknown[], Problem[], BodyAt];
-    entries.set(key, { meta: metaFromRow(row), problems, body });
+    const meta = metaFromRow(row);
+    meta.topic = shared.term(meta.topic);
+    meta.tags = meta.tags.map(shared.term);
+    meta.authors = meta.authors.map(shared.term);
+    body.pack = shared.pack(body.pack);
+    entries.set(key, { meta, problems, body });
   });
   return { format: INDEX_FORMAT, readStartedMs: header.readStartedMs, files: mapOfRecord(files as Record<string, StampRecord>), entries };
 }
@@ -109,6 +115,33 @@ export function writeWholeIndex(write: (chunk: string) => void, stamps: SourceSt
   }
   write('}\n');
   for (const [key, entry] of entries) write(`${JSON.stringify([key, metaRow(entry.meta), entry.problems, entry.body])}\n`);
+}
+
+/**
+ * One object for each term (topic, tag, author) and one string for each pack name, however many
+ * articles name it: the model groups and indexes articles by their terms' slugs, and a string
+ * from the parse is hashed afresh at its first lookup (at 100,000 articles, ~450,000 terms, each
+ * looked up by slug three times as the model is made again).
+ */
+function sharing(): { term: (term: Term) => Term; pack: (name: string) => string } {
+  const terms = new Map<string, Map<string, Term>>();
+  const packs = new Map<string, string>();
+  return {
+    term: (term) => {
+      let named = terms.get(term.slug);
+      if (!named) terms.set(term.slug, (named = new Map()));
+      const one = named.get(term.name);
+      if (one) return one;
+      named.set(term.name, term);
+      return term;
+    },
+    pack: (name) => {
+      const one = packs.get(name);
+      if (one !== undefined) return one;
+      packs.set(name, name);
+      return name;
+    },
+  };
 }
 
 function isRecord(value: unknown): boolean {
