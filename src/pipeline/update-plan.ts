@@ -103,10 +103,10 @@ export function sharedFromOldest(before: readonly ArticleMeta[], after: readonly
 }
 
 /**
- * The numbers of the pages of a list whose articles changed that can differ from those of
- * `was` (the list before the change, whose group had `pagesBefore` pages): its first page; each numbered
- * page that is new, whose slice reaches past the articles both lists hold at the same places from
- * the oldest, or whose link to a newer page changes (it was or is the newest numbered page).
+ * The numbers of the pages of a list whose articles changed that can differ from those of `was`
+ * (the list before the change, whose group had `pagesBefore` pages): its first page; each
+ * numbered page that is new, whose slice reaches past the articles both lists hold at the same
+ * places from the oldest, or whose link to a newer page changes (it was or is the newest one).
  * Undefined, for every page, when the lists' pages differ in anything but their slices and links
  * (a title, a description, a count), or either has no numbered page.
  */
@@ -126,8 +126,8 @@ function changedPages(now: PageList, was: PageList | undefined, pagesBefore: num
 }
 
 /**
- * The fingerprint of what a list's numbered pages show beyond their slices and links (model/paginate.ts): page 1's spec without its articles,
- * their newest change and its pagination.
+ * The fingerprint of what a list's numbered pages show beyond their slices and links
+ * (model/paginate.ts): page 1's spec without its articles, their newest change and its pagination.
  */
 function frameOf(list: PageList): string {
   const [spec] = list.pagesNumbered(new Set([1]));
