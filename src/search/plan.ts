@@ -196,7 +196,7 @@ function currentFiles(recorded: Map<string, Map<string, string>>, folder: string
 function shardFingerprint(context: SearchContext, scope: SearchScope, shard: SearchShard): string {
   const { config } = scope;
   const settings = [config.basePath, config.language, scope.site.language.locale, config.timeZone, config.dateFormat ?? '', config.dayFormat ?? ''];
-  // Each article as a line of JSON, made natively: every shard is printed on every build (100,000
+  // Each article as a line of JSON, made natively: a whole build prints every shard (100,000
   // articles at 100,000), and the general serialiser's walk of the nested arrays took twice as long.
   const articles = shard.articles.map((article) => JSON.stringify([articleIdentity(article), article.url, context.linkTargets(article)])).join('\n');
   return fingerprint(codeIdentity(), PAGEFIND_VERSION, settings, shard.period, articles);
