@@ -67,8 +67,8 @@ export function parseWholeIndex(text: string): IndexWhole {
     const [key, row, problems, body] = line as [string, unknown[], Problem[], BodyAt];
     const meta = metaFromRow(row);
     meta.topic = shared.term(meta.topic);
-    meta.tags = meta.tags.map(shared.term);
-    meta.authors = meta.authors.map(shared.term);
+    // The parse's own arrays, changed in place.
+    for (const terms of [meta.tags, meta.authors]) for (let i = 0; i < terms.length; i++) terms[i] = shared.term(terms[i]!);
     body.pack = shared.pack(body.pack);
     entries.set(key, { meta, problems, body });
   });
