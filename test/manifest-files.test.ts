@@ -62,6 +62,14 @@ describe('the output manifest read from its whole file', () => {
     }
     // Every file at once: the same set, made into a Map.
     expect(sorted(files.asMap())).toEqual(sorted(model));
+    // A folder listed, then a file coming into it, then another going: each next listing has the change.
+    const folder = FOLDERS[0]!;
+    const listed = files.under(folder);
+    const entry = { fingerprint: 'late', size: 1, mtimeMs: 2 };
+    files.set(`${folder}zz-late.html`, entry);
+    expect(files.under(folder)).toEqual([...listed, [`${folder}zz-late.html`, entry]]);
+    files.delete(listed[0]![0]);
+    expect(files.under(folder)).toEqual([...listed.slice(1), [`${folder}zz-late.html`, entry]]);
   });
 
   it('gives one entry object per file, as a Map does, before and after making them all into one', () => {

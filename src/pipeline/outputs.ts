@@ -42,7 +42,7 @@ export interface OutputPlan {
   /**
    * Index for search the shards whose articles changed, and keep the rest (default: as `files`). A
    * build's update does; the dev server indexes once edits settle (dev/search.ts). A set of months
-   * (an update's reach: search/output.ts searchReach) looks only at those months' shards and the
+   * (an update's reach: search/plan.ts searchReach) looks only at those months' shards and the
    * newest: the others stay as the output has them.
    */
   search?: boolean | ReadonlySet<string>;

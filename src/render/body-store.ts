@@ -172,12 +172,11 @@ export function packSizes(dir: string): Map<string, number> {
  * the packs that still hold a live body outweigh the live ones, or are there more than `maxPacks`
  * of them? (Packs with no live body are simply deleted: removeUnused.)
  */
-export function compactionWorthIt(dir: string, entries: Iterable<{ body: BodyAt }>, maxPacks: number): boolean {
+export function compactionWorthIt(dir: string, entries: Pick<ReadonlyMap<string, { body: BodyAt }>, 'values'>, maxPacks: number): boolean {
   const sizes = packSizes(dir);
-  const bodies = [...entries].map((entry) => entry.body);
   let live = 0;
   let liveStored = 0;
-  for (const body of bodies) {
+  for (const { body } of entries.values()) {
     live += body.length;
     if (sizes.has(body.pack)) liveStored += body.length;
   }
@@ -186,7 +185,7 @@ export function compactionWorthIt(dir: string, entries: Iterable<{ body: BodyAt 
   for (const size of sizes.values()) stored += size;
   if (stored - liveStored <= live && sizes.size <= maxPacks) return false;
   const livePerPack = new Map<string, number>();
-  for (const body of bodies) livePerPack.set(body.pack, (livePerPack.get(body.pack) ?? 0) + body.length);
+  for (const { body } of entries.values()) livePerPack.set(body.pack, (livePerPack.get(body.pack) ?? 0) + body.length);
   let dead = 0;
   let packs = 0;
   for (const [pack, size] of sizes) {

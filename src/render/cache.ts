@@ -264,7 +264,7 @@ export class ArticleCache {
 
   /** Compact the body store when worth it (see save); true when it did. */
   private compactIfWorthIt(): boolean {
-    if (!compactionWorthIt(this.storeDir, this.current.values(), MAX_PACKS)) return false;
+    if (!compactionWorthIt(this.storeDir, this.current, MAX_PACKS)) return false;
     this.reader.close();
     const moved = compact({ dir: this.storeDir, writer: newWriterToken() }, new Map([...this.current].map(([key, entry]) => [key, entry.body])));
     for (const [key, entry] of this.current) {

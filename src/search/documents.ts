@@ -84,9 +84,9 @@ function periodsOfMonth({ year, month }: Pick<ArticleMeta['date'], 'year' | 'mon
   };
 }
 
-/** The month of an article's shards ("2025-12"): the start of each of their periods. */
-export function shardMonth(article: ArticleMeta): string {
-  return `${article.date.year}-${article.date.month}`;
+/** The month of a date's shards ("2025-12"; an article's date, or a month group): the start of each of their periods. */
+export function shardMonth({ year, month }: Pick<ArticleMeta['date'], 'year' | 'month'>): string {
+  return `${year}-${month}`;
 }
 
 /**
@@ -101,7 +101,7 @@ export function searchShardsIn(site: Site, months: ReadonlySet<string>): { shard
   const periods: string[] = [];
   for (const year of site.years) {
     for (const month of year.months) {
-      if (months.has(`${month.year}-${month.month}`)) {
+      if (months.has(shardMonth(month))) {
         const own = monthShards(month.articles);
         shards.push(...own);
         for (const shard of own) periods.push(shard.period);

@@ -99,7 +99,7 @@ export function planSearch(context: SearchContext, months?: ReadonlySet<string>)
     let listing: LanguagePlan['listing'];
     if (months) {
       const newest = site.articles[0];
-      const within = searchShardsIn(site, newest ? new Set([...months, shardMonth(newest)]) : months);
+      const within = searchShardsIn(site, newest ? new Set([...months, shardMonth(newest.date)]) : months);
       planned = within.shards;
       listing = { periods: within.periods, topics: within.topics };
     } else {
@@ -136,7 +136,7 @@ export function searchReach(
 ): Set<string> | undefined {
   if (publish.drafts || publish.future || publish.expired) return undefined;
   const months = new Set<string>();
-  for (const article of [...articles, sites.before.articles[0], sites.after.articles[0]]) if (article) months.add(shardMonth(article));
+  for (const article of [...articles, sites.before.articles[0], sites.after.articles[0]]) if (article) months.add(shardMonth(article.date));
   return months;
 }
 

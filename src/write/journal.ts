@@ -243,6 +243,8 @@ export interface JsonLines {
   header: unknown;
   /** The next line, parsed; throws SyntaxError when there is none (the file was cut short) or it does not parse. */
   next(): unknown;
+  /** Where the next line begins in the text (after the header, before any next()). */
+  position(): number;
   /**
    * Give each of the `count` lines left, parsed, to `take`: the records the header counted.
    * Throws SyntaxError when there are fewer (the file was cut short) or more.
@@ -273,6 +275,7 @@ export function jsonLines(text: string, headerLimit = 4096): JsonLines | undefin
   return {
     header,
     next,
+    position: () => at,
     rest(count, take) {
       for (let taken = 0; taken < count; taken++) take(next());
       if (at < text.length) throw new SyntaxError('the file has more lines than its header says');

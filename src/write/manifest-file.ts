@@ -8,14 +8,13 @@
 //   a log line's change: {"files":{path: {"fingerprint","size","mtimeMs"}},"gone":[paths]}
 
 import path from 'node:path';
-import { Journal, mapOfRecord, type JournalContents } from './journal.js';
+import { Journal, jsonLines, mapOfRecord, type JournalContents } from './journal.js';
 import { ManifestFiles, type ManifestEntry } from './manifest-files.js';
 
 /** The manifest's format: another is not read (every page is then rendered again). */
 export const MANIFEST_FORMAT = 2;
 /** The whole file's name in the cache folder; its log is output.log. */
 export const MANIFEST_FILE = 'output.json';
-
 
 /** The whole file's first line. */
 interface ManifestHeader {
@@ -39,13 +38,12 @@ export interface ManifestChange {
  * Throws SyntaxError when it is cut short or garbled.
  */
 export function parseWholeManifest(text: string): ManifestWhole {
-  const headerEnd = text.indexOf('\n');
-  // An older format's one JSON value has no short first line.
-  if (headerEnd < 0 || headerEnd > 4096) return undefined;
-  const header = JSON.parse(text.slice(0, headerEnd)) as Partial<ManifestHeader> | undefined;
-  if (header?.format !== MANIFEST_FORMAT) return undefined;
+  // Its lines are parsed as they are looked up (manifest-files.ts), not here.
+  const lines = jsonLines(text);
+  const header = lines?.header as Partial<ManifestHeader> | undefined;
+  if (!lines || header?.format !== MANIFEST_FORMAT) return undefined;
   if (typeof header.outPath !== 'string' || typeof header.files !== 'number') throw new SyntaxError('not an output manifest');
-  return { outPath: header.outPath, files: ManifestFiles.lines(text, headerEnd + 1, header.files) };
+  return { outPath: header.outPath, files: ManifestFiles.lines(text, lines.position(), header.files) };
 }
 
 /** Write the whole manifest of `files` (in path order) for `outPath`, a line at a time. */

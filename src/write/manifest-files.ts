@@ -42,6 +42,8 @@ export class ManifestFiles {
   private readonly changed = new Map<string, ManifestEntry | null>();
   /** Every file, once something needed them all: then the only record. */
   private all: Map<string, ManifestEntry> | undefined;
+  /** The paths of `all`, sorted (under finds a folder's run in them); undefined once one comes or goes. */
+  private sorted: string[] | undefined;
   private count: number;
   private lookups = 0;
   /** Entries of the whole file already looked up: one object each, as a Map would give. */
@@ -106,6 +108,7 @@ export class ManifestFiles {
 
   set(file: string, entry: ManifestEntry): void {
     if (this.all) {
+      if (!this.all.has(file)) this.sorted = undefined;
       this.all.set(file, entry);
       return;
     }
@@ -115,7 +118,10 @@ export class ManifestFiles {
 
   /** Forget `file`; returns whether it was there. */
   delete(file: string): boolean {
-    if (this.all) return this.all.delete(file);
+    if (this.all) {
+      this.sorted = undefined;
+      return this.all.delete(file);
+    }
     if (!this.has(file)) return false;
     this.changed.set(file, null);
     this.count--;
@@ -129,11 +135,13 @@ export class ManifestFiles {
 
   /** The files whose paths begin with `prefix`, in path order. */
   under(prefix: string): Array<[string, ManifestEntry]> {
-    if (this.all) {
-      const found = [...this.all].filter(([file]) => file.startsWith(prefix));
-      return found.sort(([a], [b]) => (a < b ? -1 : 1));
-    }
     const found: Array<[string, ManifestEntry]> = [];
+    if (this.all) {
+      const all = this.all;
+      const files = (this.sorted ??= [...all.keys()].sort());
+      for (let i = lowerBound(files.length, (at) => files[at]! >= prefix); i < files.length && files[i]!.startsWith(prefix); i++) found.push([files[i]!, all.get(files[i]!)!]);
+      return found;
+    }
     // The whole file's run of them, from the first line at or after `prefix`.
     for (let line = lowerBound(this.lines, (at) => this.pathAt(at) >= prefix); line < this.lines; line++) {
       const [file, parsed] = this.parse(line);
@@ -161,8 +169,8 @@ export class ManifestFiles {
   }
 
   /**
-   * Every file as a Map, made once: from then on the only record, read and written through this
-   * object or the Map. A line that does not parse is left out.
+   * Every file as a Map, made once: from then on the only record, read through the Map or this
+   * object and written through this object only. A line that does not parse is left out.
    */
   asMap(): Map<string, ManifestEntry> {
     if (this.all) return this.all;
