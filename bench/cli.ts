@@ -2,9 +2,11 @@
 // `npm run bench -- --images [--articles 20] [--work DIR]`: the image stage alone (images.ts).
 // A developer's tool: not part of the package. Arguments are parsed here; the work is in measure.ts.
 
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatAnchors, formatDev, formatPhases, formatScenarios } from './format.js';
 import { formatImageBench, runImageBench } from './images.js';
+import { checkTargets, formatTargets } from './targets.js';
 import { countWithoutCgroups } from './timed.js';
 import { compileLib, measureDev, runBench, runCompare, DEFAULT_HUGO_SITE, type ScenarioName } from './measure.js';
 
@@ -27,6 +29,10 @@ const USAGE = `Usage: npm run bench -- [options]
   --no-hugo           no Hugo or Pagefind builds
   --no-cgroup         count CPU and memory with GNU time even where cgroups are writable
   --compare SCRIPT    afterwards, run \`bash SCRIPT N R\` (a side-by-side script of your own)
+  --targets           afterwards, check the run against the publish-cost targets: time ratios to
+                      Hugo (reported met or missed) and invariants (exit status 1 when one fails)
+  --bound-at M        also publish one article into an archive of M articles (add1, no Hugo),
+                      and check that the larger archive changes as many files (with --targets)
   --images            the image stage alone (--articles is the number of photos, default 20)
   --help              this text
 
@@ -55,6 +61,8 @@ try {
       'no-hugo': { type: 'boolean' },
       'no-cgroup': { type: 'boolean' },
       compare: { type: 'string' },
+      targets: { type: 'boolean' },
+      'bound-at': { type: 'string' },
       images: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -83,6 +91,9 @@ if (!Number.isInteger(photos) || photos < 0 || photos > articles) usage(`--photo
 if (photos > 0 && values.corpus) usage('--photos makes photos for the generated corpus: give it without --corpus');
 const distinctPhotos = values['distinct-photos'] === undefined ? photos : Number(values['distinct-photos']);
 if (values['distinct-photos'] !== undefined && (!Number.isInteger(distinctPhotos) || distinctPhotos < 1 || distinctPhotos > photos)) usage(`--distinct-photos must be a whole number from 1 to --photos (${photos}), got "${values['distinct-photos']}"`);
+const boundAt = values['bound-at'] === undefined ? undefined : Number(values['bound-at']);
+if (boundAt !== undefined && !values.targets) usage('--bound-at is a check of --targets: give both');
+if (boundAt !== undefined && (!Number.isInteger(boundAt) || boundAt < 1 || boundAt >= articles)) usage(`--bound-at must be a whole number from 1 to below --articles (${articles}), got "${values['bound-at']}"`);
 const scenarios = values.scenarios?.split(',');
 const unknown = scenarios?.filter((name) => !SCENARIOS.includes(name));
 if (unknown && unknown.length > 0) usage(`unknown scenario ${unknown.map((name) => `"${name}"`).join(', ')}: choose from ${SCENARIOS.join(', ')}`);
@@ -110,3 +121,11 @@ if (!scenarios || scenarios.includes('dev')) {
   console.log(`${formatDev(dev, results)}\n`);
 }
 if (values.compare) runCompare(values.compare, articles, runs, options.log);
+if (values.targets) {
+  // The smaller archive: the same corpus generator, its own work folder, only the publish scenario.
+  const smaller = boundAt === undefined ? undefined : { articles: boundAt, results: await runBench({ ...options, articles: boundAt, work: path.join(path.dirname(options.work), `broadsheet-bench-${boundAt}`), scenarios: ['add1'], hugo: false }) };
+  if (smaller) console.log(`\n${formatScenarios({ ...options, articles: boundAt! }, smaller.results)}`);
+  const rows = checkTargets({ articles, results }, smaller);
+  console.log(`\n${formatTargets(rows)}\n`);
+  if (rows.some((row) => row.invariant && !row.met)) process.exitCode = 1;
+}

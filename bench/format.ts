@@ -27,9 +27,7 @@ export function formatScenarios(options: BenchOptions, results: BenchResults): s
     '| scenario | wall (s) | CPU (s) | cores busy | peak memory (MB) | articles rendered | pages rendered | files written | files changed in dist/ (new + changed + removed) |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.scenarios.map((result) => {
-      // Counts of the run with the median number of files changed (the lower middle of an even count): whole files, one run's.
-      const runs = [...result.runs].sort((a, b) => (a.changes?.total ?? 0) - (b.changes?.total ?? 0));
-      const middle = runs[Math.floor((runs.length - 1) / 2)]!;
+      const middle = medianChangesRun(result);
       const changes = middle.changes;
       const changed = changes ? `${whole(changes.total)} (${whole(changes.added)} + ${whole(changes.changed)} + ${whole(changes.removed)})` : '–';
       return `| ${result.label} | ${seconds(result.seconds)} | ${result.cpu.toFixed(1)} | ${(result.cpu / result.seconds).toFixed(2)} | ${whole(result.peakMb)} | ${whole(middle.articlesRendered)} | ${whole(middle.pagesRendered)} | ${whole(middle.written)} | ${changed} |`;
@@ -46,19 +44,21 @@ export function formatScenarios(options: BenchOptions, results: BenchResults): s
   return lines.join('\n');
 }
 
+/**
+ * The run of a scenario with the median number of files changed in dist/ (the lower middle of an
+ * even count): its counts are whole files, one run's.
+ */
+export function medianChangesRun(result: ScenarioResult): BuildRun {
+  const runs = [...result.runs].sort((a, b) => (a.changes?.total ?? 0) - (b.changes?.total ?? 0));
+  return runs[Math.floor((runs.length - 1) / 2)]!;
+}
+
 /** The anchors' clean builds (Hugo; Hugo + Pagefind's CLI) against our cold and warm ones from the same run, with the ratios the targets use. */
 export function formatAnchors(hugo: HugoResult, results: BenchResults): string {
   const cold = results.scenarios.find((result) => result.name === 'cold');
-  if (!cold || hugo.runs.length === 0) return '';
-  const of = (pick: (run: HugoResult['runs'][number]) => AnchorRun | undefined): AnchorRun | undefined => {
-    const runs = hugo.runs.map(pick).filter((run) => run !== undefined);
-    if (runs.length === 0) return undefined;
-    return { seconds: median(runs.map((run) => run.seconds)), cpu: median(runs.map((run) => run.cpu)), peakMb: median(runs.map((run) => run.peakMb)), pages: runs[0]!.pages };
-  };
-  const h = of((run) => run.hugo)!;
-  const p = of((run) => run.pagefind);
-  // Hugo, then Pagefind: one after the other, so their times add up and the peak is the larger one.
-  const both = of((run) => run.pagefind && { seconds: run.hugo.seconds + run.pagefind.seconds, cpu: run.hugo.cpu + run.pagefind.cpu, peakMb: Math.max(run.hugo.peakMb, run.pagefind.peakMb), pages: run.hugo.pages });
+  const medians = anchorMedians(hugo);
+  if (!cold || !medians) return '';
+  const { hugo: h, pagefind: p, both } = medians;
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
   const row = (name: string, run: AnchorRun, pages: string) => `| ${name} | ${seconds(run.seconds)} | ${run.cpu.toFixed(1)} | ${(run.cpu / run.seconds).toFixed(2)} | ${whole(run.peakMb)} | ${pages} |`;
   const ratios = (name: string, anchor: AnchorRun) => `| ${name} | ${ratio(cold.seconds, anchor.seconds)} | ${ratio(cold.cpu, anchor.cpu)} | | ${ratio(cold.peakMb, anchor.peakMb)} | |`;
@@ -79,6 +79,23 @@ export function formatAnchors(hugo: HugoResult, results: BenchResults): string {
     for (const result of warm) lines.push(`| ${result.label} | ${seconds(result.seconds)} | ${ratio(result.seconds, h.seconds)} | ${both ? `${ratio(result.seconds, both.seconds)} |` : ''}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * The anchors' medians over their runs: Hugo's clean build, Pagefind's CLI over its pages, and the
+ * two one after the other (times added, the larger peak): the anchor for a site with search.
+ * Undefined when Hugo never ran.
+ */
+export function anchorMedians(hugo: HugoResult): { hugo: AnchorRun; pagefind?: AnchorRun; both?: AnchorRun } | undefined {
+  const of = (pick: (run: HugoResult['runs'][number]) => AnchorRun | undefined): AnchorRun | undefined => {
+    const runs = hugo.runs.map(pick).filter((run) => run !== undefined);
+    if (runs.length === 0) return undefined;
+    return { seconds: median(runs.map((run) => run.seconds)), cpu: median(runs.map((run) => run.cpu)), peakMb: median(runs.map((run) => run.peakMb)), pages: runs[0]!.pages };
+  };
+  const h = of((run) => run.hugo);
+  if (!h) return undefined;
+  const both = of((run) => run.pagefind && { seconds: run.hugo.seconds + run.pagefind.seconds, cpu: run.hugo.cpu + run.pagefind.cpu, peakMb: Math.max(run.hugo.peakMb, run.pagefind.peakMb), pages: run.hugo.pages });
+  return { hugo: h, pagefind: of((run) => run.pagefind), both };
 }
 
 /** The cold build phase by phase (medians over its runs), and what start-up cost outside build(). */

@@ -12,6 +12,8 @@ import { ownGroupFolders, parseFlatKeyed, parseProcCgroup, vmRssBytes } from '..
 import { hasPhoto, writeCorpus } from '../bench/corpus.js';
 import { Graveyard } from '../bench/graveyard.js';
 import { compareManifests, outputManifest } from '../bench/manifest.js';
+import type { BenchResults, BuildRun, ScenarioResult } from '../bench/measure.js';
+import { checkTargets, formatTargets } from '../bench/targets.js';
 import { parseTimeReport } from '../bench/timed.js';
 import { tracked } from './helpers/children.js';
 import { makeSite, REPO } from './helpers/site.js';
@@ -151,5 +153,80 @@ describe('the bench command line', () => {
       expect(without.code).toBe(2);
       expect(without.stderr.split('\n')[0]).toBe('bench: unknown scenario "nosuch": choose from cold, warm, edit10, add1, delete1, dev');
     }
+  });
+
+  it('refuses --bound-at without --targets, or not below --articles', async () => {
+    const alone = await bench(['--articles', '10', '--bound-at', '5']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr.split('\n')[0]).toBe('bench: --bound-at is a check of --targets: give both');
+    const larger = await bench(['--articles', '10', '--targets', '--bound-at', '10']);
+    expect(larger.code).toBe(2);
+    expect(larger.stderr.split('\n')[0]).toBe('bench: --bound-at must be a whole number from 1 to below --articles (10), got "10"');
+  });
+});
+
+describe('the publish-cost targets of a bench run', () => {
+  /** A build of `seconds` wall and `cpu` CPU that changed `changed` files of dist/. */
+  const build = (seconds: number, changed?: number, cpu = seconds): BuildRun => ({
+    seconds,
+    cpu,
+    user: cpu,
+    sys: 0,
+    peakMb: 100,
+    method: 'rusage',
+    nodeRssMb: 100,
+    pages: 10,
+    feeds: 3,
+    pagesRendered: 1,
+    articlesRendered: 1,
+    written: changed ?? 0,
+    changes: changed === undefined ? undefined : { added: 0, changed, removed: 0, total: changed },
+    phases: [],
+  });
+  const scenario = (name: ScenarioResult['name'], runs: BuildRun[]): ScenarioResult => ({ name, label: name, runs, seconds: runs[0]!.seconds, cpu: runs[0]!.cpu, peakMb: 100 });
+  const anchor = (seconds: number) => ({ seconds, cpu: seconds * 1.5, peakMb: 500, pages: 10 });
+  /** A run whose Hugo took 10 s and Pagefind 5 s; `add` files changed by each steady publish; `warm` by each no-op build. */
+  const run = (times: { cold: number; edit: number; add: number }, files: { add: number; warm: number[] }): BenchResults => ({
+    method: 'rusage',
+    hugo: { version: '0.1', pagefind: '1.0', runs: [{ hugo: anchor(10), pagefind: anchor(5) }] },
+    scenarios: [
+      scenario('cold', [build(times.cold)]),
+      scenario('warm', files.warm.map((count) => build(0.5, count))),
+      scenario('edit10', [build(times.edit, 120)]),
+      // The day's first article, reported apart, then the steady state the targets speak of.
+      scenario('add1', [build(9, 500)]),
+      scenario('add1', [build(times.add, files.add)]),
+    ],
+  });
+  const rowFor = (rows: ReturnType<typeof checkTargets>, start: string) => rows.find((row) => row.target.startsWith(start))!;
+
+  it('reports each time ratio against the anchors of the same run, met or missed', () => {
+    const rows = checkTargets({ articles: 10_000, results: run({ cold: 16, edit: 0.9, add: 0.6 }, { add: 31, warm: [0, 0] }) });
+    // Hugo + Pagefind: 15 s wall, 22.5 s CPU; the cold build's CPU is its wall here.
+    expect(rowFor(rows, 'first build, wall')).toMatchObject({ measured: '1.07x (16.00 s against 15.00 s)', met: false, invariant: false });
+    expect(rowFor(rows, 'first build, CPU')).toMatchObject({ measured: '0.71x (16.0 s against 22.5 s)', met: true });
+    expect(rowFor(rows, 'ten articles')).toMatchObject({ measured: '0.09x (0.90 s against 10.00 s)', met: true });
+    // The steady publish (0.6 s), not the day's first (9 s).
+    expect(rowFor(rows, 'one article added ≤')).toMatchObject({ measured: '0.06x (0.60 s against 10.00 s)', met: false });
+    expect(rowFor(rows, 'nothing changed')).toMatchObject({ met: true, invariant: true });
+    // No smaller run: no bound to check.
+    expect(rows.some((row) => row.target.startsWith('one article added: as many'))).toBe(false);
+  });
+
+  it('fails the invariants: a no-op build that changed a file, a larger archive whose publish changed more files', () => {
+    const small = { articles: 2_000, results: run({ cold: 3, edit: 0.5, add: 0.4 }, { add: 31, warm: [0] }) };
+    const within = checkTargets({ articles: 10_000, results: run({ cold: 16, edit: 0.9, add: 0.6 }, { add: 39, warm: [0, 0] }) }, small);
+    expect(rowFor(within, 'one article added: as many')).toMatchObject({ measured: '39 files at 10,000, 31 at 2,000', met: true, invariant: true });
+    const beyond = checkTargets({ articles: 10_000, results: run({ cold: 16, edit: 0.9, add: 0.6 }, { add: 40, warm: [0, 1, 0] }) }, small);
+    expect(rowFor(beyond, 'one article added: as many')).toMatchObject({ met: false });
+    expect(rowFor(beyond, 'nothing changed')).toMatchObject({ measured: '0, 1, 0 files changed', met: false });
+    const table = formatTargets(beyond).split('\n');
+    expect(table).toContain('| nothing changed: no file of dist/ changes (invariant) | 0, 1, 0 files changed | no |');
+  });
+
+  it('says when no target applies (no Hugo, no warm scenario)', () => {
+    const results: BenchResults = { method: 'rusage', scenarios: [scenario('cold', [build(3)])] };
+    expect(checkTargets({ articles: 100, results })).toEqual([]);
+    expect(formatTargets([])).toMatch(/^No target applies/);
   });
 });
