@@ -12,7 +12,8 @@ import { article, makeSite, REPO, runCli } from './helpers/site.js';
 
 const compiled = (await import(path.join(REPO, 'lib/src/render/content-scan.js'))) as typeof ContentScanModule;
 const NOW = Date.parse('2026-01-01T00:00:00Z');
-const ENV = { SOURCE_DATE_EPOCH: String(NOW / 1000) };
+// A site this small scans on the main thread unless told a thread pays from any cache index.
+const ENV = { SOURCE_DATE_EPOCH: String(NOW / 1000), BROADSHEET_SCAN_THREAD_FROM_BYTES: '1' };
 
 /** A site of two articles and a note; `link`: also a link to an article outside the site (an error). */
 function site({ link = true } = {}): string {
@@ -31,7 +32,8 @@ describe('the content folder scanned on a thread', () => {
   it('finds the same files, links refused, files nothing reads and stamps as a scan on the main thread', async () => {
     const root = site();
     const paths = { root, contentPath: path.join(root, 'content'), allowOutsidePaths: [] };
-    const threaded = compiled.startContentScan(paths, true);
+    // A cache index of 10 MB (~10,000 articles) opens meanwhile: worth a thread.
+    const threaded = compiled.startContentScan(paths, 10_000_000);
     const onThread = await threaded.result;
     expect(onThread).toEqual(compiled.scanContent(paths));
     expect(onThread.files).toEqual(['2025/11/a.md', '2025/11/b.md']);

@@ -49,7 +49,7 @@ export interface CollectOptions {
 export async function collectArticles(config: SiteConfig, cache: ArticleCache, options: CollectOptions): Promise<CollectedArticles> {
   const setup = renderSetup(config, cache);
   // Links leading outside the site are problems here, and their files are never read.
-  const scan = options.only ? undefined : (options.scan ?? startContentScan(config, false));
+  const scan = options.only ? undefined : (options.scan ?? startContentScan(config, 0));
   const scanned = scan && (await scan.result);
   const { files, problems: linkProblems, others = [] } = scanned ?? existingContentFiles(config, options.only!);
 

@@ -19,7 +19,7 @@
 // never one pointing at missing bytes that would be served.
 
 import { hash } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -96,9 +96,12 @@ export class ArticleCache {
     return { dir: this.storeDir, writer: this.writer };
   }
 
-  /** Is there an index in `dir` for open() to read (then opening takes a while: a build does other work meanwhile)? */
-  static exists(dir: string): boolean {
-    return existsSync(path.join(dir, INDEX_FILE));
+  /**
+   * The size in bytes of the index open() would read in `dir` (~1.1 KB an article), or 0 when there
+   * is none: how long opening will take, while a build does other work meanwhile.
+   */
+  static indexBytes(dir: string): number {
+    return statSync(path.join(dir, INDEX_FILE), { throwIfNoEntry: false })?.size ?? 0;
   }
 
   /** A persistent cache in `dir`, or (persistent false, for --no-cache) a fresh temporary one. */

@@ -4,9 +4,9 @@
 // file), while the main thread's other first task, opening the cache (parsing its indexes and
 // the saved state), leaves the second core idle. So a build that has a cache scans on a thread of
 // its own (content-scan-worker.ts), started before the cache is opened, and takes the result when
-// it collects the articles; the main thread scans when the thread cannot start, when there is no
-// cache to open meanwhile, and when running from the TypeScript sources (a thread would have to
-// load tsx first).
+// it collects the articles; the main thread scans when the thread cannot start, when the cache to
+// open meanwhile is small or missing (a thread takes longer to start than such a scan), and when
+// running from the TypeScript sources (a thread would have to load tsx first).
 
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -32,12 +32,22 @@ export function scanContent(paths: ContentPaths): ScannedContent {
 }
 
 /**
- * Start scanning `paths`' content folder: on a thread of its own when `overlap` (there is other
- * work for the main thread meanwhile) and the code is compiled, else here, at once.
+ * The size of a cache index (~1.1 KB an article: about 1,500 articles) from which a thread pays:
+ * starting one (its isolate, its module) takes ~40 ms, which the main thread spends waiting when
+ * the cache opens sooner and the scan itself is short (0.1 ms at 100 articles, ~15 ms at 1,500).
+ * BROADSHEET_SCAN_THREAD_FROM_BYTES sets another (the tests take the thread with a small site).
  */
-export function startContentScan(paths: ContentPaths, overlap: boolean): ContentScan {
+const THREAD_FROM_BYTES = 1_500_000;
+
+/**
+ * Start scanning `paths`' content folder: on a thread of its own when the cache the main thread
+ * opens meanwhile has an index of `cacheIndexBytes` (0: there is none to open), at least
+ * THREAD_FROM_BYTES, and the code is compiled; else here, at once.
+ */
+export function startContentScan(paths: ContentPaths, cacheIndexBytes: number): ContentScan {
   const startedMs = Date.now();
-  if (!overlap || !RUNS_COMPILED) return { startedMs, result: Promise.resolve(scanContent(paths)) };
+  const threadFrom = Number(process.env.BROADSHEET_SCAN_THREAD_FROM_BYTES) || THREAD_FROM_BYTES;
+  if (cacheIndexBytes === 0 || cacheIndexBytes < threadFrom || !RUNS_COMPILED) return { startedMs, result: Promise.resolve(scanContent(paths)) };
   const { root, contentPath, allowOutsidePaths } = paths;
   const result = new Promise<ScannedContent>((resolve) => {
     let worker: Worker;
