@@ -93,6 +93,7 @@ const distinctPhotos = values['distinct-photos'] === undefined ? photos : Number
 if (values['distinct-photos'] !== undefined && (!Number.isInteger(distinctPhotos) || distinctPhotos < 1 || distinctPhotos > photos)) usage(`--distinct-photos must be a whole number from 1 to --photos (${photos}), got "${values['distinct-photos']}"`);
 const boundAt = values['bound-at'] === undefined ? undefined : Number(values['bound-at']);
 if (boundAt !== undefined && !values.targets) usage('--bound-at is a check of --targets: give both');
+if (boundAt !== undefined && (values.corpus || photos > 0)) usage('--bound-at compares two generated archives without photos: give it without --corpus and --photos');
 if (boundAt !== undefined && (!Number.isInteger(boundAt) || boundAt < 1 || boundAt >= articles)) usage(`--bound-at must be a whole number from 1 to below --articles (${articles}), got "${values['bound-at']}"`);
 const scenarios = values.scenarios?.split(',');
 const unknown = scenarios?.filter((name) => !SCENARIOS.includes(name));

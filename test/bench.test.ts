@@ -155,13 +155,16 @@ describe('the bench command line', () => {
     }
   });
 
-  it('refuses --bound-at without --targets, or not below --articles', async () => {
+  it('refuses --bound-at without --targets, not below --articles, or beside --photos', async () => {
     const alone = await bench(['--articles', '10', '--bound-at', '5']);
     expect(alone.code).toBe(2);
     expect(alone.stderr.split('\n')[0]).toBe('bench: --bound-at is a check of --targets: give both');
     const larger = await bench(['--articles', '10', '--targets', '--bound-at', '10']);
     expect(larger.code).toBe(2);
     expect(larger.stderr.split('\n')[0]).toBe('bench: --bound-at must be a whole number from 1 to below --articles (10), got "10"');
+    const corpus = await bench(['--articles', '10', '--targets', '--bound-at', '5', '--photos', '2']);
+    expect(corpus.code).toBe(2);
+    expect(corpus.stderr.split('\n')[0]).toBe('bench: --bound-at compares two generated archives without photos: give it without --corpus and --photos');
   });
 });
 
