@@ -72,9 +72,15 @@ export class SiteImages {
     return [...this.records];
   }
 
-  /** Every image file the site shows (absolute paths, real and as written; a file may come more than once). */
-  *sources(): Generator<string> {
-    for (const record of this.records.values()) yield* sourcesOf(record, this.deriving!.root);
+  /**
+   * Every image file the site shows (absolute paths, real and as written; a file may come more
+   * than once), with the sha256 of the bytes its images were made from.
+   */
+  *sources(): Generator<[file: string, hash: string]> {
+    const root = this.deriving!.root;
+    for (const record of this.records.values()) {
+      for (const use of record.uses) if (isLocal(use)) yield* [[use.real, use.hash], [path.resolve(root, use.shown), use.hash]] as Array<[string, string]>;
+    }
   }
 
   /** Content paths of the articles showing the image file at `file` (an absolute path). */

@@ -5,12 +5,16 @@
 // files of the other outputs, what each article shows of its images, and the build's warnings.
 //
 // It is trusted only for the inputs it was made from (its identity): Broadsheet's code, the
-// config, every template and theme file, the static folder's listing, the authors file and the
+// config, every template and theme file, the static folder's files, the authors file and the
 // publishing flags. A multilingual site saves none: its translations reach across languages, and
-// each of its builds is a whole one (fingerprints still spare the unchanged pages). Anything else changed, a key the cache lacks, or a photo changed since: the
-// build is a full one. Written after each successful build and dev session, aside and renamed.
+// each of its builds is a whole one (fingerprints still spare the unchanged pages). Anything else
+// changed, a key the cache lacks, or a photo changed since: the build is a full one. Files are
+// compared by their bytes, not their times, so a fresh checkout of the same sources (a CI run,
+// with the last output and cache restored) continues too. Written after each successful build
+// and dev session, aside and renamed.
 
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { isMultilingual, siteLanguages } from '../languages.js';
@@ -63,9 +67,9 @@ export interface RestoredState {
 
 /**
  * What a saved state was made from: Broadsheet's code, the config, the templates and theme files,
- * the static folder's listing, the authors file's profiles and the publishing flags. Undefined
- * when the static folder has problems (a link out of the site, a name that is not UTF-8): only a
- * whole build reports them.
+ * the static folder's files (their bytes), the authors file's profiles and the publishing flags.
+ * Undefined when the static folder has problems (a link out of the site, a name that is not
+ * UTF-8): only a whole build reports them.
  */
 export function stateIdentity(config: SiteConfig, input: { templates: string; profiles: AuthorProfiles; publish: PublishOptions }): string | undefined {
   // A multilingual site is built whole each time (its translations reach across languages).
@@ -75,14 +79,35 @@ export function stateIdentity(config: SiteConfig, input: { templates: string; pr
   return listing && fingerprint(codeIdentity(), config, input.templates, [...input.profiles], { drafts, future, expired }, listing);
 }
 
-/** The static folder's files with their sizes and modification times; undefined if it has problems. */
+/**
+ * The static folder's files with the hashes of their bytes; undefined if it has problems. Bytes,
+ * not modification times: a fresh checkout (a CI run) gives every file a new time, and the
+ * build would otherwise never continue from the last one there (reading them costs ~1 ms a MB).
+ */
 function staticListing(config: SiteConfig): string[] | undefined {
   const found = findFiles(linkPolicy(config), config.staticPath);
   if (found.problems.length > 0) return undefined;
-  return found.files.map(([relative, absolute]) => {
-    const info = statSync(absolute, { throwIfNoEntry: false });
-    return `${relative}\u0000${info?.size}\u0000${info?.mtimeMs}`;
-  });
+  return found.files.map(([relative, absolute]) => `${relative}\u0000${fileHash(absolute, 'sha1') ?? ''}`);
+}
+
+/** The hash of a file's bytes (hex), read a part at a time; undefined if it cannot be read. */
+function fileHash(file: string, algorithm: 'sha1' | 'sha256'): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const hash = createHash(algorithm);
+    const part = Buffer.allocUnsafe(1 << 20);
+    for (let read = readSync(fd, part); read > 0; read = readSync(fd, part)) hash.update(part.subarray(0, read));
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Save `state` for the next build; `identity` from stateIdentity. */
@@ -214,12 +239,24 @@ function withArticleRun(order: readonly string[], keys: readonly string[]): stri
   return [...order.slice(0, start), ARTICLE_GROUPS, ...order.slice(start + keys.length)];
 }
 
-/** Has any photo the site shows changed since the image store hashed it (a look at each file's size and time)? */
+/**
+ * Has any photo the site shows changed since its images were made? A look at each file's size and
+ * time against the image store's stamp; a file whose stamp differs (a fresh checkout gives every
+ * file a new time) is read, and counts as unchanged when its bytes hash as they did then: stamped
+ * again, so the next build only looks.
+ */
 function photosChanged(images: SiteImages, stores: Pick<SiteStores, 'imageStore'>): boolean {
+  const { imageStore } = stores;
   // A photo's real path and its path as written are most often one file: looked at once.
-  for (const source of new Set(images.sources())) {
+  const seen = new Set<string>();
+  for (const [source, hash] of images.sources()) {
+    if (seen.has(source)) continue;
+    seen.add(source);
     const info = statSync(source, { throwIfNoEntry: false });
-    if (!info || stores.imageStore.stampedHash(source, info.size, info.mtimeMs) === undefined) return true;
+    if (!info) return true;
+    const stamped = imageStore.stampedHash(source, info.size, info.mtimeMs);
+    if (stamped !== undefined ? stamped !== hash : fileHash(source, 'sha256') !== hash) return true;
+    imageStore.stamp(source, info.size, info.mtimeMs, hash);
   }
   return false;
 }

@@ -1,0 +1,72 @@
+// A CI run builds from a fresh checkout: every source file holds the bytes the last run built
+// from, with a new modification time (git gives each the time of the checkout). With the last
+// run's output and cache restored (as the workflow `broadsheet init` writes keeps them), a publish
+// still continues from the last build: the static folder and the photos are compared by their
+// bytes when their times differ, not taken as changed.
+
+import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { cleanBuildOf, differences } from './helpers/dev.js';
+import { photo } from './helpers/photos.js';
+import { article, makeSite } from './helpers/site.js';
+
+const NOW = Date.parse('2026-01-10T12:00:00Z');
+/** What a build leaves in the site folder: not sources, and restored as they were. */
+const NOT_SOURCES = new Set(['dist', '.dist.builds', '.cache']);
+
+/** Every source file of the site (all but its output and cache), relative to `root`. */
+function sourceFiles(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .filter((file) => !NOT_SOURCES.has(file.split(path.sep)[0]!));
+}
+
+/** What a checkout of the same commit does: every source file's bytes as they are, its mtime a new one. */
+function checkout(root: string, at: number): void {
+  const time = new Date(at);
+  for (const file of sourceFiles(root)) utimesSync(path.join(root, file), time, time);
+}
+
+async function newsSite(): Promise<string> {
+  const root = makeSite({
+    'site.config.ts': "export default { title: 'Checkout Times', baseUrl: 'https://checkout.example/', search: false };\n",
+    'static/ads.txt': 'example.com, pub-0000000000000000, DIRECT\n',
+    'content/2025/12/medeu/index.md': article({ title: 'Skaters return to Medeu', date: '2025-12-18 10:00', topic: 'Sport', image: 'rink.jpg', imageAlt: 'Skaters on the ice' }, 'The season began.'),
+    'content/2025/12/budget.md': article({ title: 'Budget passed', date: '2025-12-19 10:00', topic: 'Politics' }),
+  });
+  writeFileSync(path.join(root, 'content/2025/12/medeu/rink.jpg'), await photo(800, 600));
+  return root;
+}
+
+describe('a build from a fresh checkout, with the last output and cache restored', () => {
+  it('continues from the last build when only the times changed, and writes what a clean build writes', async () => {
+    const root = await newsSite();
+    await build({ root, now: NOW, threads: 1 });
+    checkout(root, Date.now() + 60_000);
+    mkdirSync(path.join(root, 'content/2026/01'), { recursive: true });
+    writeFileSync(path.join(root, 'content/2026/01/new.md'), article({ title: 'A new article', date: '2026-01-09 10:00', topic: 'Politics' }));
+    const result = await build({ root, now: NOW, threads: 1 });
+    // The incremental path: one article changed, not a whole build.
+    expect(result.stats.changedArticles).toBe(1);
+    expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
+  });
+
+  it('builds the whole site when a static file changed bytes, and when a photo did', async () => {
+    for (const change of ['static/ads.txt', 'content/2025/12/medeu/rink.jpg']) {
+      const root = await newsSite();
+      await build({ root, now: NOW, threads: 1 });
+      checkout(root, Date.now() + 60_000);
+      // The same size, other bytes, and the checkout's time: only the bytes tell.
+      if (change.endsWith('.txt')) writeFileSync(path.join(root, change), 'example.org, pub-0000000000000000, DIRECT\n');
+      else writeFileSync(path.join(root, change), await photo(800, 600, 'png'));
+      checkout(root, Date.now() + 60_000);
+      writeFileSync(path.join(root, 'content/2025/12/budget.md'), article({ title: 'Budget passed, amended', date: '2025-12-19 10:00', topic: 'Politics' }));
+      const result = await build({ root, now: NOW, threads: 1 });
+      expect(result.stats.changedArticles, change).toBeUndefined();
+      expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW)), change).toEqual([]);
+    }
+  });
+});
