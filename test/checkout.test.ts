@@ -34,7 +34,11 @@ async function newsSite(): Promise<string> {
   const root = makeSite({
     'site.config.ts': "export default { title: 'Checkout Times', baseUrl: 'https://checkout.example/', search: false };\n",
     'static/ads.txt': 'example.com, pub-0000000000000000, DIRECT\n',
-    'content/2025/12/medeu/index.md': article({ title: 'Skaters return to Medeu', date: '2025-12-18 10:00', topic: 'Sport', image: 'rink.jpg', imageAlt: 'Skaters on the ice' }, 'The season began.'),
+    // The site's own stylesheet and a template of its own: sources a checkout touches too.
+    'templates/assets/site.css': ':root { --accent: #0a5; }\n',
+    'templates/partials/byline.liquid': '{% for author in authors %}<a href="{{ author.url | url }}" rel="author">{{ author.name }}</a>{% endfor %}\n',
+    'content/authors.yaml': '- name: Aigerim Sultanova\n  bio: Covers sport from Almaty.\n',
+    'content/2025/12/medeu/index.md': article({ title: 'Skaters return to Medeu', date: '2025-12-18 10:00', topic: 'Sport', author: 'Aigerim Sultanova', image: 'rink.jpg', imageAlt: 'Skaters on the ice' }, 'The season began.'),
     'content/2025/12/budget.md': article({ title: 'Budget passed', date: '2025-12-19 10:00', topic: 'Politics' }),
   });
   writeFileSync(path.join(root, 'content/2025/12/medeu/rink.jpg'), await photo(800, 600));
