@@ -4,7 +4,8 @@
 // still continues from the last build: the static folder and the photos are compared by their
 // bytes when their times differ, not taken as changed.
 
-import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
@@ -30,8 +31,11 @@ function checkout(root: string, at: number): void {
   for (const file of sourceFiles(root)) utimesSync(path.join(root, file), time, time);
 }
 
-async function newsSite(): Promise<string> {
+async function newsSite(archive = 0): Promise<string> {
+  const older: Record<string, string> = {};
+  for (let i = 0; i < archive; i++) older[`content/2025/11/story-${i}.md`] = article({ title: `Story ${i}`, date: `2025-11-${String(1 + (i % 28)).padStart(2, '0')} ${String(8 + (i % 12)).padStart(2, '0')}:00`, topic: i % 2 ? 'Politics' : 'Sport' });
   const root = makeSite({
+    ...older,
     'site.config.ts': "export default { title: 'Checkout Times', baseUrl: 'https://checkout.example/', search: false };\n",
     'static/ads.txt': 'example.com, pub-0000000000000000, DIRECT\n',
     // The site's own stylesheet and a template of its own: sources a checkout touches too.
@@ -54,6 +58,28 @@ describe('a build from a fresh checkout, with the last output and cache restored
     writeFileSync(path.join(root, 'content/2026/01/new.md'), article({ title: 'A new article', date: '2026-01-09 10:00', topic: 'Politics' }));
     const result = await build({ root, now: NOW, threads: 1 });
     // The incremental path: one article changed, not a whole build.
+    expect(result.stats.changedArticles).toBe(1);
+    expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
+  });
+
+  it('continues after the output and cache went through tar and back, as a CI cache keeps them', async () => {
+    // Enough articles that a publish's changes are appended to the indexes' logs, not written whole.
+    const root = await newsSite(40);
+    await build({ root, now: NOW, threads: 1 });
+    writeFileSync(path.join(root, 'content/2025/12/budget.md'), article({ title: 'Budget passed, amended', date: '2025-12-19 10:00', topic: 'Politics' }));
+    expect((await build({ root, now: NOW, threads: 1 })).stats.changedArticles).toBe(1);
+    for (const log of ['articles.log', 'output.log']) expect(existsSync(path.join(root, '.cache', log)), log).toBe(true);
+    // Saved and restored as actions/cache does (tar --posix: times to the nanosecond, the link
+    // and the hard links kept; every file a new inode).
+    const archive = path.join(root, '..', `${path.basename(root)}.tar`);
+    execFileSync('tar', ['--posix', '-cf', archive, '-C', root, ...NOT_SOURCES]);
+    for (const folder of NOT_SOURCES) rmSync(path.join(root, folder), { recursive: true });
+    execFileSync('tar', ['-xf', archive, '-C', root]);
+    rmSync(archive);
+    checkout(root, Date.now() + 60_000);
+    mkdirSync(path.join(root, 'content/2026/01'), { recursive: true });
+    writeFileSync(path.join(root, 'content/2026/01/new.md'), article({ title: 'A new article', date: '2026-01-09 10:00', topic: 'Politics' }));
+    const result = await build({ root, now: NOW, threads: 1 });
     expect(result.stats.changedArticles).toBe(1);
     expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
   });

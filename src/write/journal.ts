@@ -3,12 +3,13 @@
 // of writing the whole index again (128 MB at 100,000 articles, 1.4 s of a 11 s publish).
 //
 // Each line of the log is a JSON object: the change, and which whole file it follows (the file's
-// inode, size and mtime). Reading applies the lines in order, and stops at a line that follows
-// another file (the whole file was written again after it: the log is stale) or that does not
-// parse (a line cut short by a crash or a full disk: it and any later line are left out, and the
-// next save writes the whole file). Writing the whole file again empties the log; that happens
-// when the log would grow past a quarter of the whole file, or past MAX_LINES lines, so reading
-// costs at most a little more than reading the whole file did.
+// size and mtime in nanoseconds; not its inode, so that a copy that keeps times, as a CI cache
+// restored with tar, still reads as the same index). Reading applies the lines in order, and
+// stops at a line that follows another file (the whole file was written again after it: the log
+// is stale) or that does not parse (a line cut short by a crash or a full disk: it and any later
+// line are left out, and the next save writes the whole file). Writing the whole file again
+// empties the log; that happens when the log would grow past a quarter of the whole file, or past
+// MAX_LINES lines, so reading costs at most a little more than reading the whole file did.
 //
 // Both are durable: the whole file is written aside, flushed and renamed (fs-helpers.ts); a line
 // is appended and flushed, and on failure the log is cut back to what it was. A lost line only
@@ -48,7 +49,7 @@ interface LogLine {
 
 /** One index on disk as a whole file and a log (see the top of this file). */
 export class Journal {
-  /** The whole file the log follows, as `inode:size:mtime`; undefined before it was read or written. */
+  /** The whole file the log follows, as `size:mtimeNs`; undefined before it was read or written. */
   private follows: string | undefined;
   private wholeBytes = 0;
   private logBytes = 0;
@@ -93,8 +94,8 @@ export class Journal {
     return this.take(whole, info, log, logMtimeNs);
   }
 
-  private take(whole: unknown, info: { ino: bigint; size: bigint; mtimeNs: bigint }, log: string | undefined, logMtimeNs: bigint | undefined): JournalContents {
-    this.follows = `${info.ino}:${info.size}:${info.mtimeNs}`;
+  private take(whole: unknown, info: { size: bigint; mtimeNs: bigint }, log: string | undefined, logMtimeNs: bigint | undefined): JournalContents {
+    this.follows = followsOf(info);
     this.wholeBytes = Number(info.size);
     this.lines = 0;
     this.damaged = false;
@@ -154,7 +155,7 @@ export class Journal {
     }
     writeFileAtomic(this.file, (write) => gathered(write, writeWhole), { durable: true });
     const info = statSync(this.file, { bigint: true });
-    this.follows = `${info.ino}:${info.size}:${info.mtimeNs}`;
+    this.follows = followsOf(info);
     this.wholeBytes = Number(info.size);
     // Stale now whatever happens (it follows another file); removed so that it takes no room.
     rmSync(this.log, { force: true });
@@ -169,6 +170,14 @@ export class Journal {
     rmSync(this.log, { force: true });
     this.follows = undefined;
   }
+}
+
+/**
+ * What a log line says of the whole file it follows: its size and mtime (ns). A whole file written
+ * again has another mtime (and the log is removed right after); a copy that keeps times has the same.
+ */
+function followsOf(info: { size: bigint; mtimeNs: bigint }): string {
+  return `${info.size}:${info.mtimeNs}`;
 }
 
 /** Characters of small chunks gathered before a write: a whole file written a line at a time is 100,000s of lines. */
