@@ -204,7 +204,7 @@ export class DistWriter implements OutputWriter {
     } else {
       for (const file of carried) link(file);
     }
-    swapIn(folder, () => this.staged);
+    swapIn(folder, this.staged);
     this.committed = true;
     // The tree just swapped out (or moved aside) now differs from the live one where this build wrote or deleted.
     const files = mergeSorted(carried, [...this.files].sort());
