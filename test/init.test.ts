@@ -61,7 +61,7 @@ describe('broadsheet init', () => {
     expect(lines).not.toContain('dist/');
   });
 
-  it('writes a GitHub workflow that checks pull requests with annotations and publishes pushes with Pages, keeping .cache/', () => {
+  it('writes a GitHub workflow that checks pull requests with annotations and publishes pushes with Pages, keeping .cache/ and the output', () => {
     const root = makeSite({});
     initSite(root, SETTINGS);
     const workflow = parseYaml(read(root, WORKFLOW_FILE)) as {
@@ -72,7 +72,8 @@ describe('broadsheet init', () => {
     expect(workflow.jobs.check!.if).toBe("github.event_name == 'pull_request'");
     expect(workflow.jobs.check!.steps.map((step) => step.run).filter(Boolean)).toEqual(['npm ci', 'npm run check -- --format github']);
     const build = workflow.jobs.build!.steps;
-    expect(build.find((step) => step.uses === 'actions/cache@v4')?.with?.path).toBe('.cache');
+    // The cache and the last output (the link and both trees): a publish in CI continues from the last build.
+    expect(build.find((step) => step.uses === 'actions/cache@v4')?.with?.path?.trim().split('\n')).toEqual(['.cache', 'dist', '.dist.builds']);
     expect(build.find((step) => step.run?.startsWith('npm run build'))?.run).toBe('npm run build -- --base-url "${{ steps.pages.outputs.base_url }}/"');
     expect(build.find((step) => step.uses === 'actions/upload-pages-artifact@v3')?.with?.path).toBe('dist');
     expect(workflow.jobs.deploy!.steps[0]!.uses).toBe('actions/deploy-pages@v4');

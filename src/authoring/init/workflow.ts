@@ -1,7 +1,9 @@
 // The GitHub Actions workflow `broadsheet init` writes to .github/workflows/pages.yml: on a pull
 // request, `check --format github` (problems marked on the article's lines, all of them in the
 // run's summary); on a push to main, every hour and by hand, a build published with GitHub Pages,
-// its .cache/ kept between runs. Written as data through the `yaml` package, comments included.
+// its .cache/ and its output (dist, .dist.builds/) kept between runs, so that a publish there
+// costs what it costs on the newsroom's own machine. Written as data through the `yaml` package,
+// comments included.
 
 import { Document, isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 
@@ -37,7 +39,7 @@ function workflow(): Record<string, unknown> {
           {
             uses: 'actions/cache@v4',
             with: {
-              path: '.cache',
+              path: '.cache\ndist\n.dist.builds\n',
               key: "broadsheet-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-${{ github.sha }}",
               'restore-keys': "broadsheet-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-\n",
             },
@@ -77,8 +79,10 @@ export function workflowText(): string {
   const cache = stepOf(doc, 'build', 'uses', 'actions/cache@v4');
   if (cache) {
     cache.commentBefore = [
-      " Broadsheet's cache: unchanged articles are not rendered again. Each run saves under its",
-      ' commit and starts from the newest earlier one; a stale or damaged cache is rebuilt.',
+      " Broadsheet's cache and the last build's output, kept between runs: a publish renders and",
+      ' writes only what it changes, as on your own machine. Each run saves under its commit and',
+      ' starts from the newest earlier one; a stale or damaged cache, or an output that is not as',
+      ' the last build left it, means a whole build.',
     ].join('\n');
   }
   const build = stepOf(doc, 'build', 'run', 'npm run build -- --base-url "${{ steps.pages.outputs.base_url }}/"');
