@@ -5,7 +5,7 @@
 // bytes when their times differ, not taken as changed.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
@@ -16,6 +16,8 @@ import { article, makeSite } from './helpers/site.js';
 const NOW = Date.parse('2026-01-10T12:00:00Z');
 /** What a build leaves in the site folder: not sources, and restored as they were. */
 const NOT_SOURCES = new Set(['dist', '.dist.builds', '.cache']);
+/** The image cache's index (.cache/images/): where each photo was last hashed, at which size and time. */
+const IMAGE_INDEX = 'index.json';
 
 /** Every source file of the site (all but its output and cache), relative to `root`. */
 function sourceFiles(root: string): string[] {
@@ -60,6 +62,10 @@ describe('a build from a fresh checkout, with the last output and cache restored
     // The incremental path: one article changed, not a whole build.
     expect(result.stats.changedArticles).toBe(1);
     expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
+    // The photo, read again to be sure of it, is stamped with its new time: the next build only looks.
+    const photoFile = path.join(root, 'content/2025/12/medeu/rink.jpg');
+    const stamps = (JSON.parse(readFileSync(path.join(root, '.cache/images', IMAGE_INDEX), 'utf8')) as { stamps: Record<string, { mtimeMs: number }> }).stamps;
+    expect(stamps[realpathSync(photoFile)]?.mtimeMs).toBe(statSync(photoFile).mtimeMs);
   });
 
   it('continues after the output and cache went through tar and back, as a CI cache keeps them', async () => {

@@ -51,6 +51,8 @@ interface IndexFile {
 /** The image cache of one build (see the top of this file). */
 export class ImageStore {
   private readonly next: IndexFile = { format: INDEX_FORMAT, stamps: {}, sources: {}, variants: {} };
+  /** Was a file stamped anew (hashed again: its size or time differed)? saveKeeping then writes. */
+  private restamped = false;
 
   private constructor(
     readonly dir: string,
@@ -83,6 +85,8 @@ export class ImageStore {
 
   /** Record that the file at `real`, at this size and mtime, has bytes hashing to `hash`. */
   stamp(real: string, size: number, mtimeMs: number, hash: string): void {
+    const before = this.previous.stamps[real];
+    if (before?.size !== size || before.mtimeMs !== mtimeMs || before.hash !== hash) this.restamped = true;
     this.next.stamps[real] = { size, mtimeMs, hash };
   }
 
@@ -151,7 +155,8 @@ export class ImageStore {
    * (its updates look at a few articles' images, not all of them).
    */
   async saveKeeping(): Promise<void> {
-    if (!this.persistent || Object.keys(this.next.variants).length === 0) return;
+    // Nothing new: no variant made or used, no file hashed again (after a checkout, every photo is).
+    if (!this.persistent || (Object.keys(this.next.variants).length === 0 && !this.restamped)) return;
     const merged: IndexFile = {
       format: INDEX_FORMAT,
       stamps: { ...this.previous.stamps, ...this.next.stamps },
