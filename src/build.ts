@@ -129,7 +129,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     writer.check?.();
     // The content folder is scanned on a thread of its own while the cache opens (render/content-scan.ts).
-    const scan = startContentScan(config, persistent ? ArticleCache.indexBytes(config.cachePath) : 0);
+    const scan = startContentScan(config, persistent ? ArticleCache.onDisk(config.cachePath) : undefined);
     step('Opening the cache');
     // A manifest and a saved state describe an output on disk: memory (check, tests) has neither.
     const onDisk = persistent && writer.target !== 'memory';

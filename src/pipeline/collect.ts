@@ -49,7 +49,7 @@ export interface CollectOptions {
 export async function collectArticles(config: SiteConfig, cache: ArticleCache, options: CollectOptions): Promise<CollectedArticles> {
   const setup = renderSetup(config, cache);
   // Links leading outside the site are problems here, and their files are never read.
-  const scan = options.only ? undefined : (options.scan ?? startContentScan(config, 0));
+  const scan = options.only ? undefined : (options.scan ?? startContentScan(config, undefined));
   const scanned = scan && (await scan.result);
   const { files, problems: linkProblems, others = [] } = scanned ?? existingContentFiles(config, options.only!);
 
@@ -72,7 +72,8 @@ export async function collectArticles(config: SiteConfig, cache: ArticleCache, o
     }
     let hash = cache.stamps.known(contentPath, stamp);
     if (hash === undefined) {
-      hash = sourceHash(readSourceFile(config, contentPath).text);
+      // Read and hashed on the scan's thread meanwhile (changed since the cache was saved), or here.
+      hash = scanned?.hashes?.[at] ?? sourceHash(readSourceFile(config, contentPath).text);
       read++;
     }
     cache.stamps.record(contentPath, stamp, hash);

@@ -26,6 +26,8 @@ import path from 'node:path';
 import { compact, compactionWorthIt, newWriterToken, PackReader, removeUnused, type BodyAt, type StoreRef } from './body-store.js';
 import { parseWholeIndex, replayIndex, writeWholeIndex, type CachedArticle, type IndexChange } from './cache-index.js';
 import { SourceStamps, type StampChanges } from './source-stamps.js';
+
+export { sourceHash } from './source-stamps.js';
 import { Journal } from '../write/journal.js';
 import { codeIdentity } from '../version.js';
 import { type ArticleMeta, type ArticleSettings } from '../types/index.js';
@@ -42,10 +44,6 @@ export function cacheIdentity(settings: ArticleSettings): string {
   return `${codeIdentity()}\u0000${JSON.stringify(settings)}`;
 }
 
-/** The hash of a content file's text: what the index records with its stamp. */
-export function sourceHash(text: string): string {
-  return hash('sha1', text);
-}
 
 /** An article's cache key: a hash of the render identity, its content path and the hash of its text (sourceHash). */
 export function articleKey(identity: string, contentPath: string, textHash: string): string {
@@ -97,11 +95,15 @@ export class ArticleCache {
   }
 
   /**
-   * The size in bytes of the index open() would read in `dir` (~1.1 KB an article), or 0 when there
-   * is none: how long opening will take, while a build does other work meanwhile.
+   * The index open() would read in `dir`, if there is one: its size in bytes (~1.1 KB an article:
+   * how long opening will take, while a build does other work meanwhile) and when it was last
+   * saved (its whole file or its log, ms): content files changed since are read again.
    */
-  static indexBytes(dir: string): number {
-    return statSync(path.join(dir, INDEX_FILE), { throwIfNoEntry: false })?.size ?? 0;
+  static onDisk(dir: string): { indexBytes: number; savedAtMs: number } | undefined {
+    const whole = statSync(path.join(dir, INDEX_FILE), { throwIfNoEntry: false });
+    if (!whole) return undefined;
+    const log = statSync(new Journal(path.join(dir, INDEX_FILE)).log, { throwIfNoEntry: false });
+    return { indexBytes: whole.size, savedAtMs: Math.max(whole.mtimeMs, log?.mtimeMs ?? 0) };
   }
 
   /** A persistent cache in `dir`, or (persistent false, for --no-cache) a fresh temporary one. */

@@ -12,6 +12,7 @@
 // timestamps tick in whole seconds). Anything else is read again. A file rewritten with the same
 // size, the same mtime and ctime, and the same inode is not noticed: git's trade-off too.
 
+import { hash } from 'node:crypto';
 import { statSync } from 'node:fs';
 
 /** A content file's stamp and its mtime (ns), as recorded or as just taken. */
@@ -21,6 +22,11 @@ export interface Stamp {
   mtimeNs: bigint;
   /** The file's size in bytes. */
   size: number;
+}
+
+/** The hash of a content file's text: what the index records with its stamp. */
+export function sourceHash(text: string): string {
+  return hash('sha1', text);
 }
 
 /** What the index keeps per content path: the stamp when read, and the hash of the text. */
