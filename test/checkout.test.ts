@@ -90,6 +90,29 @@ describe('a build from a fresh checkout, with the last output and cache restored
     expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
   });
 
+  it('reads a static file again only when its size or time differs from the last save', async () => {
+    const root = await newsSite();
+    const ads = path.join(root, 'static/ads.txt');
+    // A whole second an hour ago: a time the file can be given back exactly, long before any save.
+    const hourAgo = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
+    utimesSync(ads, hourAgo, hourAgo);
+    await build({ root, now: NOW, threads: 1 });
+    const amend = (title: string) => writeFileSync(path.join(root, 'content/2025/12/budget.md'), article({ title, date: '2025-12-19 10:00', topic: 'Politics' }));
+    // Other bytes with the same size and time: the stamp cannot tell, and the file is not read
+    // (as git, and the articles' stamps: delete .cache/static.json to make it look).
+    writeFileSync(ads, 'example.org, pub-0000000000000000, DIRECT\n');
+    utimesSync(ads, hourAgo, hourAgo);
+    amend('Budget passed, amended');
+    expect((await build({ root, now: NOW, threads: 1 })).stats.changedArticles).toBe(1);
+    expect(readFileSync(path.join(root, 'dist/ads.txt'), 'utf8')).toBe('example.com, pub-0000000000000000, DIRECT\n');
+    // A new time: read, and its new bytes make a whole build that copies it.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(ads, later, later);
+    amend('Budget passed, amended again');
+    expect((await build({ root, now: NOW, threads: 1 })).stats.changedArticles).toBeUndefined();
+    expect(readFileSync(path.join(root, 'dist/ads.txt'), 'utf8')).toBe('example.org, pub-0000000000000000, DIRECT\n');
+  });
+
   it('builds the whole site when a static file changed bytes, and when a photo did', async () => {
     for (const change of ['static/ads.txt', 'content/2025/12/medeu/rink.jpg']) {
       const root = await newsSite();

@@ -13,14 +13,12 @@
 // with the last output and cache restored) continues too. Written after each successful build
 // and dev session, aside and renamed.
 
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { isMultilingual, siteLanguages } from '../languages.js';
 import { SiteImages, type ImageRecord } from '../images/site-images.js';
 import { imageDeriving } from '../images/stage.js';
-import { findFiles, linkPolicy } from '../load/discover.js';
 import { restoreSite } from '../model/site.js';
 import type { Problem } from '../problems/index.js';
 import type { ArticleMeta, AuthorProfiles, PageKind, PublishOptions, WrittenPage } from '../types/index.js';
@@ -31,6 +29,7 @@ import { groupIds, groupKey } from '../pages/groups.js';
 import { modifiedOf } from '../pages/views.js';
 import { linkersOf } from './linkers.js';
 import { globalsPrintOf, type SiteState, type SiteStores } from './state.js';
+import { fileHash, saveStaticStamps, staticPrint } from './static-stamps.js';
 
 const STATE_FILE = 'state.json';
 const STATE_FORMAT = 4;
@@ -75,39 +74,8 @@ export function stateIdentity(config: SiteConfig, input: { templates: string; pr
   // A multilingual site is built whole each time (its translations reach across languages).
   if (isMultilingual(config)) return undefined;
   const { drafts, future, expired } = input.publish;
-  const listing = staticListing(config);
+  const listing = staticPrint(config);
   return listing && fingerprint(codeIdentity(), config, input.templates, [...input.profiles], { drafts, future, expired }, listing);
-}
-
-/**
- * The static folder's files with the hashes of their bytes; undefined if it has problems. Bytes,
- * not modification times: a fresh checkout (a CI run) gives every file a new time, and the
- * build would otherwise never continue from the last one there (reading them costs ~1 ms a MB).
- */
-function staticListing(config: SiteConfig): string[] | undefined {
-  const found = findFiles(linkPolicy(config), config.staticPath);
-  if (found.problems.length > 0) return undefined;
-  return found.files.map(([relative, absolute]) => `${relative}\u0000${fileHash(absolute, 'sha1') ?? ''}`);
-}
-
-/** The hash of a file's bytes (hex), read a part at a time; undefined if it cannot be read. */
-function fileHash(file: string, algorithm: 'sha1' | 'sha256'): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const hash = createHash(algorithm);
-    const part = Buffer.allocUnsafe(1 << 20);
-    for (let read = readSync(fd, part); read > 0; read = readSync(fd, part)) hash.update(part.subarray(0, read));
-    return hash.digest('hex');
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Save `state` for the next build; `identity` from stateIdentity. */
@@ -143,6 +111,7 @@ export function saveSiteState(state: SiteState, identity: string | undefined): v
     laterWarnings: state.laterWarnings,
   };
   writeFileAtomic(path.join(state.config.cachePath, STATE_FILE), JSON.stringify(saved));
+  saveStaticStamps(state.config);
 }
 
 /** Is there a saved state a build with `identity` might continue from (a look at the file only)? */

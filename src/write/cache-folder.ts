@@ -19,7 +19,7 @@ const TAG_MAKER = 'created by Broadsheet';
 const TAG_TEXT = `${TAG_SIGNATURE}\n# This file is a cache directory tag ${TAG_MAKER} (its build cache, safe to delete).\n# For information about cache directory tags, see https://bford.info/cachedir/\n`;
 
 /** What an older Broadsheet kept in its cache folder: its lock, indexes, stores and aside files. */
-const OLDER_CACHE_NAMES = /^((articles|output)\.(json|log)|state\.json|bodies|images|build\.lock(\.stale\.\d+)?|[\w.-]+\.\d+(-\d+-\d+)?\.tmp)$/;
+const OLDER_CACHE_NAMES = /^((articles|output)\.(json|log)|(state|static)\.json|bodies|images|build\.lock(\.stale\.\d+)?|[\w.-]+\.\d+(-\d+-\d+)?\.tmp)$/;
 /** The indexes whose first bytes prove an older Broadsheet wrote that cache. */
 const OLDER_INDEXES = ['articles.json', 'output.json'];
 
