@@ -51,17 +51,25 @@ async function newsSite(archive = 0): Promise<string> {
   return root;
 }
 
+/**
+ * A checkout of `root`'s sources, then one new article published: the build must take the
+ * incremental path (one article changed) and write what a clean build writes.
+ */
+async function publishAfterCheckout(root: string): Promise<void> {
+  checkout(root, Date.now() + 60_000);
+  mkdirSync(path.join(root, 'content/2026/01'), { recursive: true });
+  writeFileSync(path.join(root, 'content/2026/01/new.md'), article({ title: 'A new article', date: '2026-01-09 10:00', topic: 'Politics' }));
+  const result = await build({ root, now: NOW, threads: 1 });
+  expect(result.stats.changedArticles).toBe(1);
+  expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
+}
+
 describe('a build from a fresh checkout, with the last output and cache restored', () => {
   it('continues from the last build when only the times changed, and writes what a clean build writes', async () => {
     const root = await newsSite();
     await build({ root, now: NOW, threads: 1 });
-    checkout(root, Date.now() + 60_000);
-    mkdirSync(path.join(root, 'content/2026/01'), { recursive: true });
-    writeFileSync(path.join(root, 'content/2026/01/new.md'), article({ title: 'A new article', date: '2026-01-09 10:00', topic: 'Politics' }));
-    const result = await build({ root, now: NOW, threads: 1 });
-    // The incremental path: one article changed, not a whole build.
-    expect(result.stats.changedArticles).toBe(1);
-    expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
+    // The incremental path: one article changed, not a whole build, and what a clean build writes.
+    await publishAfterCheckout(root);
     // The photo, read again to be sure of it, is stamped with its new time: the next build only looks.
     const photoFile = path.join(root, 'content/2025/12/medeu/rink.jpg');
     const stamps = (JSON.parse(readFileSync(path.join(root, '.cache/images', IMAGE_INDEX), 'utf8')) as { stamps: Record<string, { mtimeMs: number }> }).stamps;
@@ -82,12 +90,7 @@ describe('a build from a fresh checkout, with the last output and cache restored
     for (const folder of NOT_SOURCES) rmSync(path.join(root, folder), { recursive: true });
     execFileSync('tar', ['-xf', archive, '-C', root]);
     rmSync(archive);
-    checkout(root, Date.now() + 60_000);
-    mkdirSync(path.join(root, 'content/2026/01'), { recursive: true });
-    writeFileSync(path.join(root, 'content/2026/01/new.md'), article({ title: 'A new article', date: '2026-01-09 10:00', topic: 'Politics' }));
-    const result = await build({ root, now: NOW, threads: 1 });
-    expect(result.stats.changedArticles).toBe(1);
-    expect(differences(path.join(root, 'dist'), await cleanBuildOf(root, NOW))).toEqual([]);
+    await publishAfterCheckout(root);
   });
 
   it('reads a static file again only when its size or time differs from the last save', async () => {

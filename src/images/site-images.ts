@@ -79,7 +79,10 @@ export class SiteImages {
   *sources(): Generator<[file: string, hash: string]> {
     const root = this.deriving!.root;
     for (const record of this.records.values()) {
-      for (const use of record.uses) if (isLocal(use)) yield* [[use.real, use.hash], [path.resolve(root, use.shown), use.hash]] as Array<[string, string]>;
+      for (const use of record.uses.filter(isLocal)) {
+        yield [use.real, use.hash];
+        yield [path.resolve(root, use.shown), use.hash];
+      }
     }
   }
 

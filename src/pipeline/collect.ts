@@ -7,7 +7,8 @@
 // time when a page needs them (bodyReader).
 
 import path from 'node:path';
-import { articleKey, sourceHash, type ArticleCache, type CachedArticle } from '../render/cache.js';
+import { articleKey, type ArticleCache, type CachedArticle } from '../render/cache.js';
+import { sourceHash } from '../render/source-stamps.js';
 import { renderSetup } from '../render/setup.js';
 import { startContentScan, type ContentScan } from '../render/content-scan.js';
 import { stampOf } from '../render/source-stamps.js';
@@ -49,7 +50,7 @@ export interface CollectOptions {
 export async function collectArticles(config: SiteConfig, cache: ArticleCache, options: CollectOptions): Promise<CollectedArticles> {
   const setup = renderSetup(config, cache);
   // Links leading outside the site are problems here, and their files are never read.
-  const scan = options.only ? undefined : (options.scan ?? startContentScan(config, undefined));
+  const scan = options.only ? undefined : (options.scan ?? startContentScan(config));
   const scanned = scan && (await scan.result);
   const { files, problems: linkProblems, others = [] } = scanned ?? existingContentFiles(config, options.only!);
 

@@ -12,7 +12,8 @@
 import { renderArticle, type ArticleResult } from './article.js';
 import { renderFailpoint, runWithinBudget, type Budgeted } from './budget.js';
 import { withPackWriter, type PackWriter, type StoreRef } from './body-store.js';
-import { articleKey, sourceHash, type CachedArticle } from './cache.js';
+import { articleKey, type CachedArticle } from './cache.js';
+import { sourceHash } from './source-stamps.js';
 import { problem, type Problem } from '../problems/index.js';
 import { readSourceFile, type SitePaths, type SourceFile } from '../load/discover.js';
 import { type ArticleSettings } from '../types/index.js';

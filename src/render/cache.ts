@@ -26,8 +26,6 @@ import path from 'node:path';
 import { compact, compactionWorthIt, newWriterToken, PackReader, removeUnused, type BodyAt, type StoreRef } from './body-store.js';
 import { parseWholeIndex, replayIndex, writeWholeIndex, type CachedArticle, type IndexChange } from './cache-index.js';
 import { SourceStamps, type StampChanges } from './source-stamps.js';
-
-export { sourceHash } from './source-stamps.js';
 import { Journal } from '../write/journal.js';
 import { codeIdentity } from '../version.js';
 import { type ArticleMeta, type ArticleSettings } from '../types/index.js';
@@ -43,7 +41,6 @@ const MAX_PACKS = 32;
 export function cacheIdentity(settings: ArticleSettings): string {
   return `${codeIdentity()}\u0000${JSON.stringify(settings)}`;
 }
-
 
 /** An article's cache key: a hash of the render identity, its content path and the hash of its text (sourceHash). */
 export function articleKey(identity: string, contentPath: string, textHash: string): string {

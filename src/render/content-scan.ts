@@ -8,10 +8,9 @@
 // open meanwhile is small or missing (a thread takes longer to start than such a scan), and when
 // running from the TypeScript sources (a thread would have to load tsx first).
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { findContentFiles, type ContentFiles, type ContentPaths } from '../load/discover.js';
+import { findContentFiles, readInputText, type ContentFiles, type ContentPaths } from '../load/discover.js';
 import { codeFile, RUNS_COMPILED } from '../installation.js';
 import { ARTICLE_SIZE_LIMIT } from './article-size.js';
 import { RACY_MARGIN_MS, sourceHash, stampOf, type Stamp } from './source-stamps.js';
@@ -46,7 +45,8 @@ export function scanContent(paths: ContentPaths, hashFromMs?: number): ScannedCo
     const stamp = stamps[at];
     if (!stamp || stamp.mtimeNs < from || stamp.size > ARTICLE_SIZE_LIMIT) return undefined;
     try {
-      return sourceHash(readFileSync(path.join(paths.contentPath, file), 'utf8'));
+      // The text as the build reads an article (readSourceFile), so the hash is the one it would make.
+      return sourceHash(readInputText(path.join(paths.contentPath, file)));
     } catch {
       return undefined;
     }
@@ -68,7 +68,7 @@ const THREAD_FROM_BYTES = 1_500_000;
  * THREAD_FROM_BYTES and the code is compiled, the thread also reading and hashing the files
  * changed since the cache was saved (less the racy margin); else here, at once, stamps only.
  */
-export function startContentScan(paths: ContentPaths, cache: { indexBytes: number; savedAtMs: number } | undefined): ContentScan {
+export function startContentScan(paths: ContentPaths, cache?: { indexBytes: number; savedAtMs: number }): ContentScan {
   const startedMs = Date.now();
   const threadFrom = Number(process.env.BROADSHEET_SCAN_THREAD_FROM_BYTES) || THREAD_FROM_BYTES;
   if (!cache || cache.indexBytes < threadFrom || !RUNS_COMPILED) return { startedMs, result: Promise.resolve(scanContent(paths)) };
