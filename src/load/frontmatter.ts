@@ -1,12 +1,15 @@
 // Splitting an article file into front-matter and Markdown body, and parsing the front-matter YAML
 // with positions kept, so that any later complaint about a field can name its line and column.
 //
-// gray-matter splits; the `yaml` package parses with the core schema, which keeps timestamps as
-// strings (gray-matter's default YAML engine would turn `date: 2025-12-18 19:20` into 19:20 UTC
+// The file is split at its `---` lines here; the `yaml` package parses with the core schema, which
+// keeps timestamps as strings (a YAML 1.1 parser would turn `date: 2025-12-18 19:20` into 19:20 UTC
 // before our code could read it in the site's time zone). Line endings are normalised first: a CRLF
 // file would otherwise leave a "\r" at the end of the last value.
+//
+// gray-matter split files until 0.1.x: it found the closing line by the first "\n---" (also
+// "\n---x"), so it could disagree with the check here, and it brought js-yaml and esprima (~0.3 MB
+// of code compiled by every process and worker at start) for an engine we never used.
 
-import matter from 'gray-matter';
 import { isMap, isNode, isScalar, parseDocument, stringify as stringifyYaml, type Document } from 'yaml';
 import { problem, type Position, type Problem, positionAt } from '../problems/index.js';
 import type { SourceFile } from './discover.js';
@@ -60,24 +63,25 @@ export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
   let document: Document.Parsed | undefined;
   let tree: TreeFindings = {};
   let aliasBomb = false;
-  const split = matter(text, {
-    engines: {
-      yaml: (yamlText: string) => {
-        // Duplicate keys are checked by inspectYamlTree: the parser's check is quadratic. logLevel: its
-        // warnings (a list as a key) would go to stderr as a Node warning; the build reports what matters.
-        document = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
-        tree = inspectYamlTree(document);
-        if (document.errors.length > 0 || tree.tooDeep !== undefined || tree.error || tree.circular !== undefined) return {};
-        try {
-          return document.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT }) as object;
-        } catch (error) {
-          if (!isAliasBomb(error)) throw error;
-          aliasBomb = true;
-          return {};
-        }
-      },
-    },
-  });
+  let data: unknown = {};
+  const yamlText = text.slice(yamlStart, yamlStart + yamlLength);
+  if (yamlText.trim() !== '') {
+    // Duplicate keys are checked by inspectYamlTree: the parser's check is quadratic. logLevel: its
+    // warnings (a list as a key) would go to stderr as a Node warning; the build reports what matters.
+    document = parseDocument(yamlText, { schema: 'core', prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+    tree = inspectYamlTree(document);
+    if (document.errors.length === 0 && tree.tooDeep === undefined && !tree.error && tree.circular === undefined) {
+      try {
+        data = document.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
+      } catch (error) {
+        if (!isAliasBomb(error)) throw error;
+        aliasBomb = true;
+      }
+    }
+  }
+  // The body starts on the line after the closing `---` line (which may end the file).
+  const closingLineEnd = text.indexOf('\n', yamlStart + yamlLength + 1);
+  const bodyStart = closingLineEnd === -1 ? text.length : closingLineEnd + 1;
 
   if (tree.tooDeep !== undefined || document?.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) {
     return fail(yamlLimit(source.file, text, positionAt(text, yamlStart + (tree.tooDeep ?? document?.errors[0]?.pos[0] ?? 0)), { code: 'yaml-nesting' }));
@@ -108,17 +112,14 @@ export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
     return fail(problem('yaml-syntax', source.file, range ? positionAt(text, yamlStart + range[0]) : FILE_START, { kind: 'not-fields' }));
   }
 
-  const data = (split.data ?? {}) as Record<string, unknown>;
-  const body = split.content;
-  const bodyLine = positionAt(text, text.length - body.length).line;
-
   return {
     ok: true,
     problems: [],
     value: {
-      data,
-      body,
-      bodyLine,
+      // An empty document (only comments, say) is no fields; a non-map was refused above.
+      data: (data ?? {}) as Record<string, unknown>,
+      body: text.slice(bodyStart),
+      bodyLine: positionAt(text, bodyStart).line,
       locate(path) {
         if (!doc) return FILE_START;
         const node = doc.getIn(path, true);
