@@ -38,9 +38,19 @@ export function displayDate(date: Pick<SiteDate, 'iso' | 'hasTime'>, display: Da
   if (format !== undefined) return formatDate(date.iso, format, display.timeZone, display.locale);
   // The language's own form is Intl's: asked directly, ~1 µs a date where Luxon's parse and
   // format took ~14 µs (the same text: test/dates.test.ts compares them over zones and languages).
+  // Each date is shown on a dozen pages: formatted once (bounded, as formatDate's).
   const formatter = longFormatter(display.locale, display.timeZone, date.hasTime);
-  const epoch = Date.parse(date.iso);
-  if (formatter && !Number.isNaN(epoch)) return formatter.format(epoch);
+  if (formatter) {
+    let text = formatter.shown.get(date.iso);
+    if (text !== undefined) return text;
+    const epoch = Date.parse(date.iso);
+    if (!Number.isNaN(epoch)) {
+      text = formatter.intl.format(epoch);
+      if (formatter.shown.size >= FORMAT_CACHE_LIMIT) formatter.shown.clear();
+      formatter.shown.set(date.iso, text);
+      return text;
+    }
+  }
   const key = date.hasTime ? '\u0001datetime' : '\u0001day';
   return memoised(date.iso, key, display.timeZone, display.locale, (value) => value.toLocaleString(date.hasTime ? LOCAL_DATE_TIME : DateTime.DATE_FULL));
 }
@@ -50,14 +60,20 @@ export function displayDate(date: Pick<SiteDate, 'iso' | 'hasTime'>, display: Da
  * refuses either, or for a zone Luxon takes as a fixed offset ("UTC", "UTC+5"), which it formats
  * its own way: Luxon formats those.
  */
-const longFormatters = new Map<string, Intl.DateTimeFormat | null>();
+const longFormatters = new Map<string, LongFormatter | null>();
 
-function longFormatter(locale: string, zone: string, withTime: boolean): Intl.DateTimeFormat | null {
+/** An Intl formatter and the texts it gave, by ISO date. */
+interface LongFormatter {
+  intl: Intl.DateTimeFormat;
+  shown: Map<string, string>;
+}
+
+function longFormatter(locale: string, zone: string, withTime: boolean): LongFormatter | null {
   const key = `${locale}\u0000${zone}\u0000${withTime}`;
   let formatter = longFormatters.get(key);
   if (formatter === undefined) {
     try {
-      formatter = Info.normalizeZone(zone).type === 'iana' ? new Intl.DateTimeFormat(locale, { ...(withTime ? LOCAL_DATE_TIME : DateTime.DATE_FULL), timeZone: zone }) : null;
+      formatter = Info.normalizeZone(zone).type === 'iana' ? { intl: new Intl.DateTimeFormat(locale, { ...(withTime ? LOCAL_DATE_TIME : DateTime.DATE_FULL), timeZone: zone }), shown: new Map() } : null;
     } catch {
       formatter = null;
     }

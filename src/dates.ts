@@ -186,7 +186,10 @@ export function isCalendarDate(text: string): boolean {
 }
 
 function toSiteDate(value: DateTime, hasTime: boolean): SiteDate {
-  const second = value.startOf('second');
+  // A date on a whole second (any front-matter date but one with fractions) is kept as it is:
+  // startOf finds the instant again from the wall clock, which costs a zone lookup (an Intl call)
+  // or three, ~25 µs an article.
+  const second = value.millisecond === 0 ? value : value.startOf('second');
   const iso = second.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? '';
   const year = String(second.year).padStart(4, '0');
   const month = String(second.month).padStart(2, '0');
