@@ -5,7 +5,16 @@
 // no bundle, it runs the TypeScript sources through tsx instead: slower to start (~1 s), never
 // stale code. An installed package has no src/, only lib/.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+// Node 22.1 and later keep V8's compiled code of the modules a command loads, in the system's
+// temporary folder (Node's own place for it, checked against each file's bytes), so the next
+// command skips compiling them: ~60 ms of every start here, as npm and tsc do. Node 20 has no such
+// cache; NODE_DISABLE_COMPILE_CACHE=1 turns it off (docs/performance.md). Worker threads are
+// Node instances of their own: they find the cache through the environment.
+const compileCache = module.enableCompileCache?.();
+if (compileCache?.directory && process.env.NODE_COMPILE_CACHE === undefined) process.env.NODE_COMPILE_CACHE = compileCache.directory;
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 // Written by every compile, after tsc and the bundle (scripts/bundle.ts), whether or not any
