@@ -11,8 +11,7 @@
 // object literal (meta-fields.ts): at 100,000 articles, reading and parsing the index took
 // 1.2-1.4 s into 541 MB of objects as one JSON value, 1.0-1.1 s into 249 MB a line at a time.
 // Format 4 keeps no field twice (the key, a date's derived fields, the body's field names): a row
-// of the bench corpus went from ~1,000 to ~820 bytes, and reading and parsing 10,000 of them in a
-// fresh process from ~270 to ~245 ms (medians of 5, a slow machine).
+// of the bench corpus went from ~1,060 to ~850 bytes, and parsing from 96 to ~70 ms at 10,000.
 
 import { metaFromRow, metaRow, withEveryField } from './meta-fields.js';
 import type { BodyAt } from './body-store.js';
