@@ -197,35 +197,6 @@ function toSiteDate(value: DateTime, hasTime: boolean): SiteDate {
   return { iso, epoch: second.toMillis(), year, month, day, hasTime, datetime: hasTime ? iso : `${year}-${month}-${day}` };
 }
 
-/** A SiteDate as the cache index keeps it: its ISO text and whether the author gave a time. */
-export type DateCell = [iso: string, hasTime: boolean];
-
-/** The ISO form toSiteDate writes for years 0000-9999: the calendar day is its first ten characters. */
-const PLAIN_ISO = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * A date as the cache index stores it: [iso, hasTime], from which dateFromCell makes the same
- * SiteDate again (a third of the index's bytes were dates' derived fields). A date that would not
- * come back the same (no such ISO form) is kept whole.
- */
-export function dateCell(date: SiteDate): DateCell | SiteDate {
-  const cell: DateCell = [date.iso, date.hasTime];
-  const back = dateFromCell(cell);
-  return back.epoch === date.epoch && back.year === date.year && back.month === date.month && back.day === date.day && back.datetime === date.datetime ? cell : date;
-}
-
-/** The SiteDate a cell stands for (dateCell); a date kept whole is returned as it is. */
-export function dateFromCell(cell: DateCell | SiteDate): SiteDate {
-  if (!Array.isArray(cell)) return cell;
-  const [iso, hasTime] = cell;
-  const day = PLAIN_ISO.exec(iso);
-  const year = day?.[1] ?? '';
-  const month = day?.[2] ?? '';
-  const date = day?.[3] ?? '';
-  // The same literal as toSiteDate's: one shape for every date.
-  return { iso, epoch: day ? Date.parse(iso) : Number.NaN, year, month, day: date, hasTime, datetime: hasTime ? iso : `${year}-${month}-${date}` };
-}
-
 /** A moment from epoch milliseconds, in the site's zone (with its time of day). */
 export function siteDateFromEpoch(epoch: number, zone: string): SiteDate {
   return toSiteDate(DateTime.fromMillis(epoch, { zone }), true);

@@ -4,14 +4,12 @@
 //   the whole file, a line each:
 //     {"format":3,"readStartedMs":N,"entries":COUNT}
 //     {content path: [stamp, text hash], ...}
-//     [key, metadata as a row (meta-fields.ts; its key null, the line's), warnings, [pack, offset, length, hash] of the body]   (COUNT lines)
+//     [key, metadata as a row (meta-fields.ts), warnings, where the body is]   (COUNT lines)
 //   a log line's change: {"readStartedMs":N,"files":{...},"gone":[paths],"entries":{key: CachedArticle},"dropped":[keys]}
 //
 // An entry a line (journal.ts's jsonLines), made into its objects as it is parsed, its metadata one
 // object literal (meta-fields.ts): at 100,000 articles, reading and parsing the index took
 // 1.2-1.4 s into 541 MB of objects as one JSON value, 1.0-1.1 s into 249 MB a line at a time.
-// Format 4 keeps no field twice (the key, a date's derived fields, the body's field names): a row
-// of the bench corpus went from ~1,060 to ~850 bytes, and parsing from 96 to ~70 ms at 10,000.
 
 import { metaFromRow, metaRow, withEveryField } from './meta-fields.js';
 import type { BodyAt } from './body-store.js';
@@ -20,7 +18,7 @@ import { jsonLines, mapOfRecord, type JournalContents } from '../write/journal.j
 import type { Problem } from '../problems/index.js';
 import type { ArticleMeta, Term } from '../types/index.js';
 
-const INDEX_FORMAT = 4;
+const INDEX_FORMAT = 3;
 
 /** What the cache keeps of a rendered article: its metadata, its warnings and where its body is. */
 export interface CachedArticle {
@@ -66,14 +64,12 @@ export function parseWholeIndex(text: string): IndexWhole {
   const entries = new Map<string, CachedArticle>();
   const shared = sharing();
   lines.rest(header.entries, (line) => {
-    const [key, row, problems, at] = line as [string, unknown[], Problem[], unknown];
-    row[0] ??= key;
+    const [key, row, problems, body] = line as [string, unknown[], Problem[], BodyAt];
     const meta = metaFromRow(row);
     meta.topic = shared.term(meta.topic);
     // The parse's own arrays, changed in place.
     for (const terms of [meta.tags, meta.authors]) for (let i = 0; i < terms.length; i++) terms[i] = shared.term(terms[i]!);
-    // Anything else is a garbled index: the body store refuses it when the body is read.
-    const body = (Array.isArray(at) ? { pack: shared.pack(at[0] as string), offset: at[1], length: at[2], hash: at[3] } : at) as BodyAt;
+    body.pack = shared.pack(body.pack);
     entries.set(key, { meta, problems, body });
   });
   return { format: INDEX_FORMAT, readStartedMs: header.readStartedMs, files: mapOfRecord(files as Record<string, StampRecord>), entries };
@@ -118,12 +114,7 @@ export function writeWholeIndex(write: (chunk: string) => void, stamps: SourceSt
     first = false;
   }
   write('}\n');
-  for (const [key, entry] of entries) {
-    const row = metaRow(entry.meta);
-    if (entry.meta.key === key) row[0] = null;
-    const { pack, offset, length, hash } = entry.body;
-    write(`${JSON.stringify([key, row, entry.problems, [pack, offset, length, hash]])}\n`);
-  }
+  for (const [key, entry] of entries) write(`${JSON.stringify([key, metaRow(entry.meta), entry.problems, entry.body])}\n`);
 }
 
 /**

@@ -1,7 +1,6 @@
 // Article metadata read back from the cache index, given one shape: a module of its own, so that
 // opening the cache does not load the Markdown stack that article.ts brings (~150 ms).
 
-import { dateCell, dateFromCell, type SiteDate } from '../dates.js';
 import type { ArticleMeta } from '../types/index.js';
 
 /** Every field of ArticleMeta, in the order renderArticle (article.ts) writes them. */
@@ -16,14 +15,8 @@ export const META_FIELDS: ReadonlyArray<keyof ArticleMeta> = [
  * stores (cache-index.ts; JSON writes an undefined value as null, and no field is ever null).
  */
 export function metaRow(meta: ArticleMeta): unknown[] {
-  const row: unknown[] = META_FIELDS.map((field) => meta[field]);
-  // Its dates as [iso, hasTime] (dates.ts dateCell); metaFromRow makes them whole again.
-  for (const at of DATE_CELLS) if (row[at] !== undefined) row[at] = dateCell(row[at] as SiteDate);
-  return row;
+  return META_FIELDS.map((field) => meta[field]);
 }
-
-/** Where a row has date, updated and expires. */
-const DATE_CELLS = (['date', 'updated', 'expires'] as const).map((field) => META_FIELDS.indexOf(field));
 
 /**
  * The metadata of a row metaRow made (null read back as undefined). One object literal with every
@@ -37,8 +30,7 @@ export function metaFromRow(row: readonly unknown[]): ArticleMeta {
   // `never`: each value takes its field's type; the row is what metaRow wrote of the same fields.
   const at = (i: number) => (row[i] ?? undefined) as never;
   return {
-    key: at(0), file: at(1), contentPath: at(2), title: at(3), slug: at(4), url: at(5), date: dateFromCell(at(6)), updated: row[7] == null ? undefined : dateFromCell(at(7)),
-    expires: row[8] == null ? undefined : dateFromCell(at(8)),
+    key: at(0), file: at(1), contentPath: at(2), title: at(3), slug: at(4), url: at(5), date: at(6), updated: at(7), expires: at(8),
     topic: at(9), tags: at(10), summary: at(11), source: at(12), authors: at(13), draft: at(14), image: at(15), imageAlt: at(16),
     imageLine: at(17), imageColumn: at(18), imageCaption: at(19), imageCredit: at(20), imageFocus: at(21), images: at(22),
     corrections: at(23), lang: at(24), translationKey: at(25), inherits: at(26), derived: at(27), aliases: at(28), aliasesLine: at(29),

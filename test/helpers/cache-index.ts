@@ -1,6 +1,5 @@
 // The article cache's index file (src/render/cache-index.ts) as tests read and forge it: its
-// header, its stamps and its entries, each as the file holds it but for the body's place, which
-// the file keeps as [pack, offset, length, hash] and tests as an object.
+// header, its stamps and its entries, each as the file holds it.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,14 +23,12 @@ const indexPath = (root: string) => path.join(root, '.cache/articles.json');
 
 /** The site's article index, as written whole (its log, if any, not applied). */
 export function readIndexFile(root: string): IndexFile {
-  const [header, files, ...lines] = readFileSync(indexPath(root), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as unknown);
-  const entries = (lines as Array<[string, unknown[], unknown[], [string, number, number, string]]>).map(([key, row, problems, [pack, offset, length, hash]]) => [key, row, problems, { pack, offset, length, hash }]);
+  const [header, files, ...entries] = readFileSync(indexPath(root), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as unknown);
   return { header, files, entries } as IndexFile;
 }
 
 /** Write `index` as the site's article index (its entry count in the header made to match). */
 export function writeIndexFile(root: string, index: IndexFile): void {
-  const entries = index.entries.map(([key, row, problems, { pack, offset, length, hash }]) => [key, row, problems, [pack, offset, length, hash]]);
-  const lines = [{ ...index.header, entries: index.entries.length }, index.files, ...entries].map((line) => JSON.stringify(line));
+  const lines = [{ ...index.header, entries: index.entries.length }, index.files, ...index.entries].map((line) => JSON.stringify(line));
   writeFileSync(indexPath(root), `${lines.join('\n')}\n`);
 }
