@@ -185,9 +185,7 @@ const staticOutput: Output = {
 };
 
 /** Every kind of output, in the order they are written. */
-// Search is indexed in Pagefind's processes from the start: it is waited for after the feeds and
-// sitemaps, which the main thread writes meanwhile (a publish waited ~45 ms for the index before).
-const OUTPUTS: readonly Output[] = [pageOutput, imageOutput, feedOutput, sitemapOutput, newsSitemapOutput, searchOutput, assetOutput, webManifestOutput, { name: 'redirects', write: writeRedirects }, staticOutput];
+const OUTPUTS: readonly Output[] = [pageOutput, imageOutput, searchOutput, feedOutput, sitemapOutput, newsSitemapOutput, assetOutput, webManifestOutput, { name: 'redirects', write: writeRedirects }, staticOutput];
 
 /**
  * Write every output of `plan` through the context's writer and manifest, in the order of OUTPUTS.
