@@ -41,15 +41,10 @@ export function displayDate(date: Pick<SiteDate, 'iso' | 'hasTime'>, display: Da
   // Each date is shown on a dozen pages: formatted once (bounded, as formatDate's).
   const formatter = longFormatter(display.locale, display.timeZone, date.hasTime);
   if (formatter) {
-    let text = formatter.shown.get(date.iso);
-    if (text !== undefined) return text;
+    const shown = formatter.shown.get(date.iso);
+    if (shown !== undefined) return shown;
     const epoch = Date.parse(date.iso);
-    if (!Number.isNaN(epoch)) {
-      text = formatter.intl.format(epoch);
-      if (formatter.shown.size >= FORMAT_CACHE_LIMIT) formatter.shown.clear();
-      formatter.shown.set(date.iso, text);
-      return text;
-    }
+    if (!Number.isNaN(epoch)) return remember(formatter.shown, date.iso, formatter.intl.format(epoch));
   }
   const key = date.hasTime ? '\u0001datetime' : '\u0001day';
   return memoised(date.iso, key, display.timeZone, display.locale, (value) => value.toLocaleString(date.hasTime ? LOCAL_DATE_TIME : DateTime.DATE_FULL));
@@ -84,13 +79,16 @@ function longFormatter(locale: string, zone: string, withTime: boolean): LongFor
 
 function memoised(iso: string, format: string, zone: string, locale: string, render: (value: DateTime) => string): string {
   const key = `${iso}\u0000${format}\u0000${zone}\u0000${locale}`;
-  let text = formatted.get(key);
-  if (text === undefined) {
-    const value = DateTime.fromISO(iso, { zone }).setLocale(locale);
-    text = value.isValid ? render(value) : iso;
-    if (formatted.size >= FORMAT_CACHE_LIMIT) formatted.clear();
-    formatted.set(key, text);
-  }
+  const text = formatted.get(key);
+  if (text !== undefined) return text;
+  const value = DateTime.fromISO(iso, { zone }).setLocale(locale);
+  return remember(formatted, key, value.isValid ? render(value) : iso);
+}
+
+/** Keep `text` under `key` in one of the bounded memos (FORMAT_CACHE_LIMIT), and give it back. */
+function remember(memo: Map<string, string>, key: string, text: string): string {
+  if (memo.size >= FORMAT_CACHE_LIMIT) memo.clear();
+  memo.set(key, text);
   return text;
 }
 

@@ -78,9 +78,12 @@ export function isLocal(use: LocalUse | RemoteLead): use is LocalUse {
   return 'real' in use;
 }
 
-/** The image files `record` shows (absolute paths, real and as written): what a changed photo is matched against. */
-export function sourcesOf(record: ImageRecord, root: string): string[] {
-  return record.uses.filter(isLocal).flatMap((use) => [use.real, path.resolve(root, use.shown)]);
+/**
+ * The image files `record` shows (absolute paths, real and as written: a file may come twice),
+ * each with the sha256 of the bytes its images were made from.
+ */
+export function sourcesOf(record: ImageRecord, root: string): Array<[file: string, hash: string]> {
+  return record.uses.filter(isLocal).flatMap((use): Array<[string, string]> => [[use.real, use.hash], [path.resolve(root, use.shown), use.hash]]);
 }
 
 /** What an article with `record` shows (see the top of this file). */

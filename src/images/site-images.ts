@@ -77,19 +77,13 @@ export class SiteImages {
    * than once), with the sha256 of the bytes its images were made from.
    */
   *sources(): Generator<[file: string, hash: string]> {
-    const root = this.deriving!.root;
-    for (const record of this.records.values()) {
-      for (const use of record.uses.filter(isLocal)) {
-        yield [use.real, use.hash];
-        yield [path.resolve(root, use.shown), use.hash];
-      }
-    }
+    for (const record of this.records.values()) yield* sourcesOf(record, this.deriving!.root);
   }
 
   /** Content paths of the articles showing the image file at `file` (an absolute path). */
   showing(file: string): string[] {
     const wanted = path.resolve(file);
-    return [...this.records].filter(([, record]) => sourcesOf(record, this.deriving!.root).includes(wanted)).map(([contentPath]) => contentPath);
+    return [...this.records].filter(([, record]) => sourcesOf(record, this.deriving!.root).some(([source]) => source === wanted)).map(([contentPath]) => contentPath);
   }
 
   /** These answers with those of the articles at `replaced` (content paths) taken from `update` (absent there: no images). */

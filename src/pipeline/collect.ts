@@ -8,10 +8,9 @@
 
 import path from 'node:path';
 import { articleKey, type ArticleCache, type CachedArticle } from '../render/cache.js';
-import { sourceHash } from '../render/source-stamps.js';
 import { renderSetup } from '../render/setup.js';
 import { startContentScan, type ContentScan } from '../render/content-scan.js';
-import { stampOf } from '../render/source-stamps.js';
+import { sourceHash, stampOf } from '../render/source-stamps.js';
 import type { SiteConfig } from '../config.js';
 import { problem, type Problem } from '../problems/index.js';
 import { displayPath, existingContentFiles, readSourceFile } from '../load/discover.js';

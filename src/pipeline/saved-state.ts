@@ -24,12 +24,13 @@ import type { Problem } from '../problems/index.js';
 import type { ArticleMeta, AuthorProfiles, PageKind, PublishOptions, WrittenPage } from '../types/index.js';
 import { codeIdentity } from '../version.js';
 import { writeFileAtomic } from '../write/fs-helpers.js';
+import { fileHash } from '../write/file-hash.js';
 import { fingerprint } from '../write/fingerprint.js';
 import { groupIds, groupKey } from '../pages/groups.js';
 import { modifiedOf } from '../pages/views.js';
 import { linkersOf } from './linkers.js';
 import { globalsPrintOf, type SiteState, type SiteStores } from './state.js';
-import { fileHash, saveStaticStamps, staticPrint } from './static-stamps.js';
+import { saveStaticStamps, staticPrint } from './static-stamps.js';
 
 const STATE_FILE = 'state.json';
 const STATE_FORMAT = 4;

@@ -5,12 +5,12 @@
 // when its time is within RACY_MARGIN_MS of that save (a file written again in the same tick
 // keeps its time): a build with an unchanged static folder reads none of it.
 
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { findFiles, linkPolicy } from '../load/discover.js';
 import { RACY_MARGIN_MS } from '../render/source-stamps.js';
+import { fileHash } from '../write/file-hash.js';
 import { writeFileAtomic } from '../write/fs-helpers.js';
 
 const STAMPS_FILE = 'static.json';
@@ -58,25 +58,5 @@ function savedStamps(config: SiteConfig): { stamps: Map<string, StaticStamp>; tr
   } catch {
     // None yet, or not readable: every file is read.
     return undefined;
-  }
-}
-
-/** The hash of a file's bytes (hex), read a MB at a time; undefined if it cannot be read. */
-export function fileHash(file: string, algorithm: 'sha1' | 'sha256'): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const hash = createHash(algorithm);
-    const part = Buffer.allocUnsafe(1 << 20);
-    for (let read = readSync(fd, part); read > 0; read = readSync(fd, part)) hash.update(part.subarray(0, read));
-    return hash.digest('hex');
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
   }
 }
