@@ -12,6 +12,7 @@ import { startDev } from '../src/dev/index.js';
 import { cleanBuildOf, differences } from './helpers/dev.js';
 import { buildInMemory } from './helpers/memory-site.js';
 import { snapshot } from './helpers/output.js';
+import { photo } from './helpers/photos.js';
 import { runBuildGroup } from './helpers/processes.js';
 import { article, makeSite, page, writeFiles } from './helpers/site.js';
 
@@ -47,14 +48,19 @@ function bundleFolders(dist: string): string[] {
   return readdirSync(root).filter((name) => statSync(path.join(root, name)).isDirectory()).sort();
 }
 
-/** The URLs a bundle's fragments hold: what a search of it can find. Fragments are gzip, then "pagefind_dcd" and JSON. */
-function indexedUrls(dist: string, folder: string): string[] {
+/** A bundle's fragments: what a search of it can find and show. Fragments are gzip, then "pagefind_dcd" and JSON. */
+function fragmentsOf(dist: string, folder: string): Array<{ url: string; content: string; meta: Record<string, string> }> {
   const fragments = path.join(dist, 'pagefind', folder, 'fragment');
-  return readdirSync(fragments)
-    .map((file) => {
-      const text = gunzipSync(readFileSync(path.join(fragments, file))).toString('utf8');
-      return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
-    })
+  return readdirSync(fragments).map((file) => {
+    const text = gunzipSync(readFileSync(path.join(fragments, file))).toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string; meta: Record<string, string> };
+  });
+}
+
+/** The URLs a bundle's fragments hold: what a search of it can find. */
+function indexedUrls(dist: string, folder: string): string[] {
+  return fragmentsOf(dist, folder)
+    .map((fragment) => fragment.url)
     .sort();
 }
 
@@ -92,6 +98,23 @@ describe('the search index', () => {
     const files = (folder: string) => readdirSync(path.join(dist, 'pagefind', folder)).filter((name) => !['index', 'fragment', 'filter'].includes(name));
     expect(files('2025-12').filter((name) => !/^pagefind\.en_[0-9a-f]+\.pf_meta$/.test(name)).sort()).toEqual(['pagefind-entry.json', 'pagefind-worker.js', 'pagefind.js', 'wasm.en.pagefind', 'wasm.unknown.pagefind']);
     expect(files('2024-06').filter((name) => !/^pagefind\.en_[0-9a-f]+\.pf_meta$/.test(name))).toEqual(['pagefind-entry.json']);
+  });
+
+  it('indexes an article’s text without its photos, whatever their alt text and caption hold, and gives a result no image', async () => {
+    const root = makeSite({
+      'site.config.ts': `export default { title: 'Steppe Times' };\n`,
+      'content/2025/12/heat/index.md': article(
+        { title: 'Heat wave in the south', date: '2025-12-17', topic: 'Cities' },
+        'Shops close at noon.\n\n![Heat > 40 °C <picture> in Turkistan](street.jpg "Noon in Turkistan")\n\nWater is handed out at bus stops.',
+      ),
+      'content/2025/12/heat/street.jpg': await photo(800, 600),
+    });
+    await build({ root, now: NOW, threads: 1 });
+    const [fragment, ...others] = fragmentsOf(path.join(root, 'dist'), '2025-12');
+    expect(others).toEqual([]);
+    // The caption is text the page shows; the alt text and the image's markup are not.
+    expect(fragment!.content).toBe('Heat wave in the south. Shops close at noon. Noon in Turkistan Water is handed out at bus stops.');
+    expect(fragment!.meta).not.toHaveProperty('image');
   });
 
   it('splits a month of more than 150 articles into equal runs of days, named by the day a later run starts; news added at the month’s end changes only its last run', async () => {

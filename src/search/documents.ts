@@ -9,6 +9,7 @@
 // anchors. It is made from the model and the cached body, not read back from dist/, so a build
 // that renders no article page reads no page to index.
 
+import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 import type { SiteConfig } from '../config.js';
 import { displayDate } from '../date-display.js';
 import { escapeMarkup } from '../escape.js';
@@ -152,9 +153,17 @@ export function searchDocument(article: ArticleMeta, body: string, config: SiteC
 /**
  * The body without its images. Pagefind would take the first one as the result's `image` meta,
  * and a variant's URL changes with the photo's bytes, which the shard's fingerprint does not see;
- * results show no images anyway. The body is Broadsheet's own sanitised HTML: <picture> and <img>
- * are the only image markup it has.
+ * results show no images anyway. The body is Broadsheet's own sanitised HTML, read by parse5:
+ * an image's alt text or title may hold ">" or "<picture>" as text, which a pattern over the
+ * markup would cut in the middle and leave in the result's text.
  */
 function withoutImages(body: string): string {
-  return body.includes('<img') ? body.replace(/<picture\b[\s\S]*?<\/picture>|<img\b[^>]*>/g, '') : body;
+  if (!body.includes('<img')) return body;
+  const fragment = parseFragment(body);
+  const drop = (node: DefaultTreeAdapterMap['parentNode']) => {
+    node.childNodes = node.childNodes.filter((child) => !('tagName' in child) || (child.tagName !== 'img' && child.tagName !== 'picture'));
+    for (const child of node.childNodes) if ('childNodes' in child) drop(child);
+  };
+  drop(fragment);
+  return serialize(fragment);
 }
