@@ -117,6 +117,29 @@ describe('the search index', () => {
     expect(fragment!.meta).not.toHaveProperty('image');
   });
 
+  it('keeps every file of the index through a build with nothing changed, however the indexing and the feeds interleave', async () => {
+    // Four years of months (48 shards) and a hundred tags' feeds: Pagefind's lanes finish shards
+    // while the feeds and sitemaps are written, whose files a later build deletes when it does
+    // not write them again. The index's files must never be counted as theirs.
+    const files: Record<string, string> = { 'site.config.ts': `export default { title: 'Steppe Times' };\n` };
+    for (let month = 0; month < 48; month++) {
+      const year = 2022 + Math.floor(month / 12);
+      const mm = String((month % 12) + 1).padStart(2, '0');
+      for (let i = 0; i < 3; i++) {
+        files[`content/${year}/${mm}/story-${i}.md`] = article({ title: `Story ${i} of ${year}-${mm}`, date: `${year}-${mm}-1${i}`, topic: `Topic ${month % 7}`, tags: `[Tag ${month}, Tag ${i}]` }, 'Words of the day. '.repeat(60));
+      }
+    }
+    const root = makeSite(files);
+    const first = await build({ root, now: NOW, keepState: true });
+    expect([...first.state!.otherFiles].filter((file) => file.startsWith('pagefind/'))).toEqual([]);
+    const dist = path.join(root, 'dist');
+    const before = snapshot(dist);
+    expect(Object.keys(before).filter((file) => file.startsWith('pagefind/')).length).toBeGreaterThan(48);
+    const again = await build({ root, now: NOW });
+    expect({ written: again.stats.written, deleted: again.stats.deleted }).toEqual({ written: 0, deleted: 0 });
+    expect(snapshot(dist)).toEqual(before);
+  });
+
   it('splits a month of more than 150 articles into equal runs of days, named by the day a later run starts; news added at the month’s end changes only its last run', async () => {
     // Five articles a day through December: 155, so two runs, days 1–16 and 17–31.
     const files: Record<string, string> = { 'site.config.ts': `export default { title: 'Busy Times' };\n` };

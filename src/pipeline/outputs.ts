@@ -184,14 +184,12 @@ const staticOutput: Output = {
   },
 };
 
-/** Every kind of output, in the order they are written. */
-// Search stays before the feeds, sitemaps, news sitemap and redirects. Pagefind's lanes write each
-// shard's index through the same writer until search's `write` has waited for them, and an output's
-// files are the writer's files added while it ran (writeEach): a shard written while the feeds were
-// made was taken for a feed file, and the next update deleted it as one it no longer wrote
-// (otherFilesOf). Moved after them once for ~45 ms of a publish; the bench's no-op invariant caught it.
-const OUTPUTS: readonly Output[] = [pageOutput, imageOutput, searchOutput, feedOutput, sitemapOutput, newsSitemapOutput, assetOutput, webManifestOutput, { name: 'redirects', write: writeRedirects }, staticOutput];
-
+/**
+ * Every kind of output, in the order they are written. Search comes after the feeds and sitemaps:
+ * Pagefind indexes beside the pages and the outputs after them, so its write step has the least
+ * left to wait for (writeEach keeps its files out of theirs).
+ */
+const OUTPUTS: readonly Output[] = [pageOutput, imageOutput, feedOutput, sitemapOutput, newsSitemapOutput, searchOutput, assetOutput, webManifestOutput, { name: 'redirects', write: writeRedirects }, staticOutput];
 /**
  * Write every output of `plan` through the context's writer and manifest, in the order of OUTPUTS.
  * Stops after an output that reports errors (a broken template): its problems are returned, and the
@@ -219,6 +217,15 @@ async function writeEach(context: OutputContext, plan: OutputPlan, result: Writt
     if (before !== undefined) result.files.set(output.name, files ?? addedAfter(context.writer.files, before));
     result.problems.push(...problems);
     if (problems.some(isError)) break;
+  }
+  // Early work (search's lanes) writes through the same writer while later outputs run: its files,
+  // which it names itself, were counted among theirs too. An update deletes the feed and sitemap
+  // files it does not write again (otherFilesOf), so each output must hold its own files only.
+  for (const [output, work] of started) {
+    const own = work && result.files.get(output.name);
+    if (!own?.length) continue;
+    const taken = new Set(own);
+    for (const [name, files] of result.files) if (name !== output.name) result.files.set(name, files.filter((file) => !taken.has(file)));
   }
 }
 
