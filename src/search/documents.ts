@@ -9,7 +9,7 @@
 // anchors. It is made from the model and the cached body, not read back from dist/, so a build
 // that renders no article page reads no page to index.
 
-import { parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
 import type { SiteConfig } from '../config.js';
 import { displayDate } from '../date-display.js';
 import { escapeMarkup } from '../escape.js';
@@ -134,7 +134,7 @@ function sameMonth(a: ArticleMeta, b: ArticleMeta): boolean {
  * its title and `body` (body HTML with article links resolved) marked up for Pagefind, its date
  * written as the pages of its language write it (`locale`; the site's language when not given).
  */
-export function searchDocument(article: ArticleMeta, body: string, config: SiteConfig, locale?: string): { url: string; content: string } {
+export async function searchDocument(article: ArticleMeta, body: string, config: SiteConfig, locale?: string): Promise<{ url: string; content: string }> {
   const date = displayDate(article.date, dateDisplayOf(config, locale));
   const hidden = (attribute: string, value: string) => `<span ${attribute} hidden>${escapeMarkup(value)}</span>`;
   const content = [
@@ -144,7 +144,7 @@ export function searchDocument(article: ArticleMeta, body: string, config: SiteC
     hidden('data-pagefind-filter="topic"', article.topic.name),
     hidden('data-pagefind-sort="date"', article.date.iso),
     `<main data-pagefind-body><h1 data-pagefind-meta="title">${escapeMarkup(article.title)}</h1>`,
-    withoutImages(body),
+    await withoutImages(body),
     '</main></body></html>',
   ].join('\n');
   return { url: withBasePath(config.basePath, article.url), content };
@@ -155,10 +155,12 @@ export function searchDocument(article: ArticleMeta, body: string, config: SiteC
  * and a variant's URL changes with the photo's bytes, which the shard's fingerprint does not see;
  * results show no images anyway. The body is Broadsheet's own sanitised HTML, read by parse5:
  * an image's alt text or title may hold ">" or "<picture>" as text, which a pattern over the
- * markup would cut in the middle and leave in the result's text.
+ * markup would cut in the middle and leave in the result's text. parse5 is loaded at the first
+ * body with an image: a publish that indexes none does not load it.
  */
-function withoutImages(body: string): string {
+async function withoutImages(body: string): Promise<string> {
   if (!body.includes('<img')) return body;
+  const { parseFragment, serialize } = await import('parse5');
   const fragment = parseFragment(body);
   const drop = (node: DefaultTreeAdapterMap['parentNode']) => {
     node.childNodes = node.childNodes.filter((child) => !('tagName' in child) || (child.tagName !== 'img' && child.tagName !== 'picture'));

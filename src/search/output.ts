@@ -46,7 +46,7 @@ export async function indexStaleShards(context: SearchContext, plan: SearchPlan,
       const { shard } = entry;
       // Made as Pagefind takes them, not all at once: a large shard's documents are megabytes.
       const documents = (async function* () {
-        for (const article of shard.articles) yield searchDocument(article, await context.bodyOf(article), scope.config, scope.site.language.locale);
+        for (const article of shard.articles) yield await searchDocument(article, await context.bodyOf(article), scope.config, scope.site.language.locale);
       })();
       const folder = shardFolder(scope, shard);
       const bundle = await indexDocuments(documents, searchLanguage(scope.config), number);
