@@ -99,6 +99,25 @@ describe('feeds', () => {
     expectRedirect(site, '/news/market-square.html', '/2025/12/03/market-square/');
   });
 
+  it('a feed in the encoding its declaration names (ISO-8859-1, windows-1251), or UTF-16 with a byte order mark, keeps its letters', async () => {
+    const item = (title: string, slug: string) => `<item><title>${title}</title><link>https://old.example/${slug}.html</link><pubDate>Mon, 01 Dec 2025 10:00:00 GMT</pubDate><category>${title.split(' ')[0]}</category><description>${title}.</description></item>`;
+    const feed = (declaration: string, title: string, slug: string) => `${declaration}\n<rss version="2.0"><channel><title>Old</title>${item(title, slug)}</channel></rss>\n`;
+    const root = makeSite({
+      'site.config.ts': `export default { title: 'Imported', baseUrl: 'https://new.example/', timeZone: 'UTC' };\n`,
+      'latin.rss': Buffer.from(feed('<?xml version="1.0" encoding="ISO-8859-1"?>', 'Justiça: ação em curso', 'justica'), 'latin1'),
+      'cyrillic.rss': new Uint8Array([...feed("<?xml version='1.0' encoding='windows-1251'?>", 'Новости дня', 'novosti')].map((char) => (char.charCodeAt(0) < 128 ? char.charCodeAt(0) : char.charCodeAt(0) - 0x410 + 0xc0))),
+      'wide.rss': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(feed('<?xml version="1.0" encoding="UTF-16"?>', 'Łódź wins', 'lodz'), 'utf16le')]),
+    });
+    for (const file of ['latin.rss', 'cyrillic.rss', 'wide.rss']) await importSource(path.join(root, file), { root });
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    const titles = (url: string) => site.page(url)('h1').text();
+    expect(titles('/2025/12/01/justica/')).toBe('Justiça: ação em curso');
+    expect(site.page('/2025/12/01/justica/')('.article-body').text().trim()).toBe('Justiça: ação em curso.');
+    expect(titles('/2025/12/01/novosti/')).toBe('Новости дня');
+    expect(titles('/2025/12/01/lodz/')).toBe('Łódź wins');
+  });
+
   it('Atom: HTML and XHTML text constructs, relative links, the feed author for entries without one', async () => {
     const { site, read } = await importAndBuild('atom/feed.xml');
     expect(read('content/2025/11/lighthouse-restored.md').data).toMatchObject({ title: 'Lighthouse restored', topic: 'Heritage', tags: ['lighthouses'], author: 'Jonas Berg', summary: 'The lighthouse shines again.' });

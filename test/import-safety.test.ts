@@ -108,6 +108,18 @@ describe('broken input', () => {
     expect(listFiles(root)).toEqual(['site.config.ts']);
   });
 
+  it('bytes that are not text in the encoding the file declares, or UTF-8 when it declares none, are one error at their place; nothing is written', async () => {
+    const feed = (declaration: string, title: Buffer) =>
+      Buffer.concat([Buffer.from(`${declaration}\n<rss version="2.0"><channel><title>T</title>\n<item><title>`), title, Buffer.from('</title><link>https://old.example/a</link><pubDate>Mon, 01 Dec 2025 10:00:00 GMT</pubDate></item></channel></rss>\n')]);
+    // "Café" in Latin-1, with no declaration: not UTF-8.
+    const root = makeSite({ ...CONFIG, 'latin.rss': feed('<?xml version="1.0"?>', Buffer.from('Caf\xe9', 'latin1')), 'odd.rss': feed('<?xml version="1.0" encoding="x-mac-nonsense"?>', Buffer.from('Cafe')) });
+    const invalid = await failure(importSource(path.join(root, 'latin.rss'), { root }));
+    expect(invalid).toMatchObject([{ code: 'import-source', line: 3, column: 17, severity: 'error', message: 'a byte that is not UTF-8 text' }]);
+    const unknown = await failure(importSource(path.join(root, 'odd.rss'), { root }));
+    expect(unknown).toMatchObject([{ code: 'import-source', line: 1, message: "the source's encoding, x-mac-nonsense, is not one Broadsheet can read" }]);
+    expect(listFiles(root)).toEqual(['latin.rss', 'odd.rss', 'site.config.ts']);
+  });
+
   it('a file of no format Broadsheet imports says what it looks like', async () => {
     const root = makeSite({ ...CONFIG, 'page.html': '<!doctype html><html><body><p>Hi</p></body></html>' });
     const problems = await failure(importSource(path.join(root, 'page.html'), { root }));

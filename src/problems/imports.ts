@@ -14,6 +14,7 @@ export interface ImportArgs {
   /** `cause`: the system's error code; `syntax`: the parser's message; `found`: what the source looked like. */
   'import-source':
     | { kind: 'unreadable'; cause: string }
+    | { kind: 'encoding'; encoding: string; reason: 'unknown' | 'invalid' }
     | { kind: 'syntax'; language: 'XML' | 'JSON' | 'TOML' | 'YAML'; message: string }
     | { kind: 'unrecognised'; found: string }
     | { kind: 'not-this-format'; format: string; found: string }
@@ -107,6 +108,8 @@ export const importEntries: { readonly [C in keyof ImportArgs]: CatalogueEntry<I
       switch (a.kind) {
         case 'unreadable':
           return a.cause === 'ENOENT' ? 'no such file or folder' : `the source could not be read (${a.cause})`;
+        case 'encoding':
+          return a.reason === 'unknown' ? `the source's encoding, ${a.encoding}, is not one Broadsheet can read` : `a byte that is not ${a.encoding.toUpperCase()} text`;
         case 'syntax':
           return `invalid ${a.language}: ${a.message}`;
         case 'unrecognised':
@@ -120,7 +123,9 @@ export const importEntries: { readonly [C in keyof ImportArgs]: CatalogueEntry<I
     expected: (a) =>
       a.kind === 'unknown-format' ? IMPORT_FORMATS.join(', ') : a.kind === 'unrecognised' || a.kind === 'not-this-format' ? 'a WordPress export, an RSS, Atom or JSON Feed file, or a Jekyll, Hugo, Zola or Eleventy folder' : undefined,
     hint: (a) =>
-      a.kind === 'syntax'
+      a.kind === 'encoding'
+        ? 'save the file as UTF-8, or name its encoding in its first line: <?xml version="1.0" encoding="ISO-8859-1"?>'
+        : a.kind === 'syntax'
         ? 'the file is damaged or cut short: export it again, or fix it at the line and column named'
         : a.kind === 'unrecognised' || a.kind === 'not-this-format'
           ? 'name the format with --from (broadsheet import --help lists them)'

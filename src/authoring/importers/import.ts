@@ -17,6 +17,7 @@ import { detectGenerator, readFolder, type Generator } from './folders/folder.js
 import type { ImportCounts, ImportedSource, ImportFormat } from './imported.js';
 import { writeImport } from './write-import.js';
 import { isWxr, readWxr } from './wordpress/wxr.js';
+import { sourceText } from './source-text.js';
 import { readXml } from './xml.js';
 
 /** Options of an import; all default to off, the current folder, and detection. */
@@ -123,11 +124,13 @@ function readFileSource(input: string, from: ImportFormat | undefined, options: 
 }
 
 function readText(input: string): string {
+  let bytes: Uint8Array;
   try {
-    return readFileSync(input, 'utf8');
+    bytes = readFileSync(input);
   } catch (error) {
     throw new BuildFailure([problem('import-source', input, { line: 1, column: 1 }, { kind: 'unreadable', cause: (error as NodeJS.ErrnoException).code ?? String(error) })]);
   }
+  return sourceText(bytes, input);
 }
 
 async function importDump(input: string, root: string, options: ImportOptions): Promise<ImportOutcome> {

@@ -65,6 +65,24 @@ export function readXml(text: string, file: string): XmlElement {
   return root;
 }
 
+const declarationParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+
+/**
+ * The encoding an XML text's declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`),
+ * if it starts with one that does: `text` may be bytes read as Latin-1 (the declaration is ASCII).
+ */
+export function declaredEncoding(text: string): string | undefined {
+  if (!text.startsWith('<?xml')) return undefined;
+  const end = text.indexOf('?>');
+  if (end === -1) return undefined;
+  try {
+    const declaration = (declarationParser.parse(text.slice(0, end + 2)) as { '?xml'?: { encoding?: unknown } })['?xml'];
+    return typeof declaration?.encoding === 'string' ? declaration.encoding : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function convert(nodes: readonly RawNode[], scope: ReadonlyMap<string, string>): XmlNode[] {
   const result: XmlNode[] = [];
   for (const node of nodes) {
