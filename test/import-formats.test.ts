@@ -83,6 +83,33 @@ describe('a WordPress export', () => {
   });
 });
 
+describe('a WordPress export of the block editor', () => {
+  it('keeps every image of a gallery with its own caption, and the inline markup Markdown has no syntax for', async () => {
+    const { outcome, site } = await importAndBuild('wxr/blocks.xml', { timeZone: 'Europe/Oslo' });
+    expect(outcome.written).toEqual(['content/2024/02/regatta-day.md']);
+    const page = site.page('/2024/02/10/regatta-day/');
+    // Each image, and the caption of the figure it is in (a captioned image alone is a figure).
+    const figures = page('.article-body img')
+      .map((_, image) => ({ alt: page(image).attr('alt'), caption: page(image).closest('figure').find('figcaption').text() }))
+      .get();
+    expect(figures).toEqual([
+      { alt: 'The start', caption: 'The start at noon' },
+      { alt: 'At the buoy', caption: 'Rounding the buoy' },
+      { alt: 'The finish', caption: '' },
+      { alt: 'The crowd', caption: 'On the pier' },
+      { alt: 'The cup', caption: 'The cup' },
+    ]);
+    // The gallery's own caption follows its images; no block comment is text anywhere.
+    expect(page('.article-body p').map((_, p) => page(p).text()).get()).toContain('Photos by the harbour master');
+    expect(page('.article-body').text()).not.toContain('wp:');
+    const paragraph = page('.article-body p').filter((_, p) => page(p).text().startsWith('Water'));
+    expect(paragraph.find('sub').text()).toBe('2');
+    expect(paragraph.find('sup').text()).toBe('2');
+    expect(paragraph.find('kbd').text()).toBe('F5');
+    expect(paragraph.text()).toBe('Water at 4 °C is densest: H2O, and the wind rose as v2. Press F5 for the live results.');
+  });
+});
+
 describe('feeds', () => {
   it('RSS 2.0: CDATA bodies, entities, authors and categories, a missing title filled in, old links redirected', async () => {
     const { outcome, site, read } = await importAndBuild('rss/feed.xml', { timeZone: 'Europe/Vienna' });

@@ -39,6 +39,22 @@ describe('the Markdown body', () => {
     expect($('[onerror]')).toHaveLength(0);
   });
 
+  it('makes a photo alone in its paragraph with a title a figure with that caption, whether it is a file of the site or at a web address', () => {
+    const $ = cheerio.load(resolveBodyImages(render('![Skaters](rink.jpg "The rink on Sunday")
+
+![Crowd](https://photos.example/crowd.jpg "Crowds at Medeu")
+
+Text with ![an icon](https://photos.example/icon.png "Icon") inside.
+').html, undefined));
+    const figures = $('figure').map((_, figure) => ({ src: $(figure).find('img').attr('src'), caption: $(figure).find('figcaption').text(), title: $(figure).find('img').attr('title') })).get();
+    expect(figures).toEqual([
+      { src: 'rink.jpg', caption: 'The rink on Sunday', title: undefined },
+      { src: 'https://photos.example/crowd.jpg', caption: 'Crowds at Medeu', title: undefined },
+    ]);
+    // Inside a sentence, the title stays the image's own.
+    expect($('p img').attr('title')).toBe('Icon');
+  });
+
   it('renders the same with and without raw HTML support when the body has no "<"', () => {
     const text = 'Plain **text** with [a link](https://example.org) & an ampersand.\n\n> quote\n';
     expect(render(text).html).toBe(render(`${text}\n<!-- -->\n`).html.replace(/\n$/, ''));

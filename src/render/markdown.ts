@@ -220,10 +220,15 @@ function bodyImage(node: Element, parent: Element | undefined, images: BodyImage
   }
   const title = typeof node.properties.title === 'string' ? node.properties.title.trim() : '';
   images.push({ src, alt, ...at });
-  if (HAS_SCHEME.test(src) || isProtocolRelative(src)) return true;
-  // Just src and alt, in this order: the placeholder's pattern relies on it.
-  node.properties = { src: bodyImagePlaceholder(images.length - 1, src), alt };
   const alone = parent?.tagName === 'p' && parent.children.every((child) => child === node || (child.type === 'text' && child.value.trim() === ''));
+  // A web address is used as it is, a local file through a placeholder: just src and alt, in this
+  // order (the placeholder's pattern relies on it). Either, alone with a title, is a figure.
+  if (HAS_SCHEME.test(src) || isProtocolRelative(src)) {
+    if (!(title && alone)) return true;
+    node.properties = { src, alt };
+  } else {
+    node.properties = { src: bodyImagePlaceholder(images.length - 1, src), alt };
+  }
   if (title && alone) {
     parent.tagName = 'figure';
     const caption: ElementContent = { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: title }] };

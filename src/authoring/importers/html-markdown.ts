@@ -5,20 +5,25 @@
 // - WordPress's paragraphs: post text without <p> (the classic editor's) is split into paragraphs
 //   at blank lines, single line breaks kept as <br>, as WordPress's wpautop does on its pages;
 // - a <figure> (from a [caption] shortcode or a block) becomes an image whose title is the caption:
-//   alone in its paragraph, Broadsheet renders it as a figure with that caption again;
+//   alone in its paragraph, Broadsheet renders it as a figure with that caption again; a gallery,
+//   one such image per image it holds;
+// - inline elements Markdown cannot write (<sub>, <sup>, <kbd>, ...) are kept as HTML;
 // - code blocks keep their language (`language-x`, SyntaxHighlighter's `brush: x`, `lang="x"`);
 // - an embedded frame (a video, a map) becomes a link to it, so no content vanishes;
 // - each image's address goes through `image`, which may point it at a copy beside the article.
 // Pure: HTML text in, Markdown text out.
 
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import type { State } from 'hast-util-to-mdast';
 import { toString as hastToString } from 'hast-util-to-string';
+import type { RootContent as MdastNode } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { escapeMarkup } from '../../escape.js';
 
 /** How to convert: WordPress paragraph rules, and what to do with each image's address. */
 export interface HtmlOptions {
@@ -35,12 +40,24 @@ const BLOCK = new Set([
   'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'iframe', 'video', 'audio', 'script', 'style',
 ]);
 
+/**
+ * Inline elements Markdown has no syntax for, whose loss changes the text (H<sub>2</sub>O, E = mc<sup>2</sup>):
+ * kept as HTML around their converted content. Broadsheet's sanitiser lets each of them through.
+ */
+const KEPT_INLINE = ['sub', 'sup', 'ins', 'kbd', 'samp', 'var', 'mark', 'abbr'];
+
+/** rehype-remark's handler for a KEPT_INLINE element: its tags as HTML (an abbr's title kept), its content as Markdown. */
+function keptInline(state: State, node: Element): MdastNode[] {
+  const title = node.tagName === 'abbr' && typeof node.properties.title === 'string' ? ` title="${escapeMarkup(node.properties.title)}"` : '';
+  return [{ type: 'html', value: `<${node.tagName}${title}>` }, ...(state.all(node) as MdastNode[]), { type: 'html', value: `</${node.tagName}>` }];
+}
+
 /** An HTML body as Markdown (see the top of this file). */
 export function htmlToMarkdown(html: string, options: HtmlOptions = {}): string {
   const processor = unified()
     .use(rehypeParse, { fragment: true })
     .use(() => (tree: HastRoot) => prepare(tree, options))
-    .use(rehypeRemark)
+    .use(rehypeRemark, { handlers: Object.fromEntries(KEPT_INLINE.map((tag) => [tag, keptInline])) })
     .use(remarkGfm)
     .use(remarkStringify, { bullet: '-', fences: true, rule: '-', emphasis: '_', listItemIndent: 'one' });
   return String(processor.processSync(html)).trim();
@@ -86,25 +103,67 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
   });
 }
 
-/** A figure as an image titled with its caption, alone in a paragraph (Broadsheet renders that as a figure). */
+/**
+ * A figure as an image titled with its caption, alone in a paragraph (Broadsheet renders that as a
+ * figure). A gallery (a figure of several images, each in a figure of its own or not) becomes one
+ * such paragraph per image, then its own caption as a paragraph: no image of it is lost.
+ */
 function figureAsImage(figure: Element): void {
-  let image: Element | undefined;
+  const images: Element[] = [];
   visit(figure, 'element', (node: Element) => {
-    if (!image && node.tagName === 'img') image = node;
+    if (node.tagName === 'img') images.push(node);
   });
-  if (!image) return;
+  if (images.length === 0) return;
+  if (images.length === 1) {
+    Object.assign(figure, { tagName: 'p', properties: {}, children: [captioned(images[0]!, captionOf(figure))] });
+    return;
+  }
+  const shown: Element[] = images.map((image) => {
+    const own = innermostFigure(figure, image);
+    return { type: 'element', tagName: 'p', properties: {}, children: [captioned(image, own ? captionOf(own) : '')] };
+  });
+  const caption = figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
+  if (caption) shown.push({ type: 'element', tagName: 'p', properties: {}, children: caption.children });
+  Object.assign(figure, { tagName: 'div', properties: {}, children: shown });
+}
+
+/** `image` with `caption` as its title. The link around a captioned image leads to the image itself, full size: the figure keeps the image alone. */
+function captioned(image: Element, caption: string): Element {
+  return { ...image, properties: { ...image.properties, ...(caption ? { title: caption } : {}) } };
+}
+
+/** The caption of a figure of one image: its figcaption, or (a [caption] shortcode's) the text beside the image. */
+function captionOf(figure: Element): string {
   const captionElement = figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
-  // A [caption] shortcode has its caption as text after the image, not in a figcaption.
-  const captionText = captionElement
+  const text = captionElement
     ? hastToString(captionElement)
     : figure.children
-        .filter((child) => !(child.type === 'element' && (child.tagName === 'img' || child.tagName === 'a')))
+        // A block editor's comments (<!-- wp:image -->) are not text.
+        .filter((child) => child.type !== 'comment' && !(child.type === 'element' && (child.tagName === 'img' || child.tagName === 'a')))
         .map((child) => hastToString(child as Element))
         .join('');
-  const caption = captionText.replace(/\s+/g, ' ').trim();
-  // The link around a captioned image leads to the image itself, full size: the figure keeps the image alone.
-  const shown: Element = { ...image, properties: { ...image.properties, ...(caption ? { title: caption } : {}) } };
-  Object.assign(figure, { tagName: 'p', properties: {}, children: [shown] });
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The innermost figure inside `gallery` that holds `image` and no other image; undefined when there is none. */
+function innermostFigure(gallery: Element, image: Element): Element | undefined {
+  let found: Element | undefined;
+  const walk = (node: Element, figure: Element | undefined): boolean => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child === image) {
+        found = figure;
+        return true;
+      }
+      if (walk(child, child.tagName === 'figure' ? child : figure)) return true;
+    }
+    return false;
+  };
+  walk(gallery, undefined);
+  if (!found) return undefined;
+  let count = 0;
+  visit(found, 'element', (node: Element) => void (node.tagName === 'img' && count++));
+  return count === 1 ? found : undefined;
 }
 
 /** `<pre class="brush: js">`, `<pre lang="js">`, `<pre class="language-js">` -> `<pre><code class="language-js">`. */
