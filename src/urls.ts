@@ -45,6 +45,30 @@ export function pageUrl(listUrl: string, page: number): string {
 }
 
 /**
+ * Is `url` (a site path without a query) a page the site makes or may make, whatever its articles:
+ * the home page, the index and lists of topics, tags and authors, the date archives and their
+ * numbered pages, the search and 404 pages, under one of the languages' `prefixes` ('' for the
+ * default language)? An old URL there would take the page's place (pages/redirects.ts refuses it).
+ */
+export function isSitePage(url: string, prefixes: readonly string[] = ['']): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    return false;
+  }
+  const page = decoded.endsWith('/') || decoded.endsWith('.html') ? decoded : `${decoded}/`;
+  return prefixes.some((prefix) => {
+    if (!page.startsWith(`${prefix}/`)) return false;
+    const rest = page.slice(prefix.length);
+    return rest === notFoundUrl() || SITE_PAGE.test(rest);
+  });
+}
+
+/** The paths of isSitePage under a language's prefix: lists (with their numbered pages), indexes and date archives. */
+const SITE_PAGE = /^\/(?:(?:topics|tags|authors)\/(?:[^/]+\/)?|archive\/|search\/|\d{4}\/(?:\d{2}\/(?:\d{2}\/)?)?)?(?:page\/\d+\/)?$/;
+
+/**
  * The output file for a site path: "/a/b/" -> "a/b/index.html", "/404.html" -> "404.html".
  * Throws on a path that would leave the output folder: a bug, since every URL is built from
  * validated slugs, but this is the last line of defence for "nothing is written outside dist/".

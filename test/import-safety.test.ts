@@ -69,6 +69,25 @@ describe('importing again', () => {
   });
 });
 
+describe('old URLs', () => {
+  it('one that is a page of the new site (a list, an index, an archive) is left out and reported, and the site builds', async () => {
+    const item = (slug: string, day: number) =>
+      `<item><title>Post ${slug}</title><link>https://old.example/${slug}</link><guid>https://old.example/?p=${day}</guid><pubDate>Mon, ${String(day).padStart(2, '0')} Dec 2025 10:00:00 GMT</pubDate><description>About ${slug}.</description></item>`;
+    const feed = `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Old</title><link>https://old.example/</link>\n${['search/', 'tags/', 'topics/politics/', '2024/', 'page/2/', 'about-us/'].map((slug, i) => item(slug, i + 1)).join('\n')}\n</channel></rss>\n`;
+    const root = makeSite({ ...CONFIG, 'old.rss': feed });
+    const outcome = await importSource(path.join(root, 'old.rss'), { root });
+    expect(outcome.written).toHaveLength(6);
+    expect(outcome.problems.filter((p) => p.code === 'import-left-out').map((p) => `${p.line} ${p.message}`)).toEqual(
+      ['/search/', '/tags/', '/topics/politics/', '/2024/', '/page/2/'].map((url, i) => `${i + 3} old URL "${url}" not imported: it is a page the site makes (a list, an index or an archive): a redirect would take its place`),
+    );
+    const site = await buildFolderInMemory(root, { now: Date.parse('2026-01-01T00:00:00Z') });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    // The others still lead to their articles: the page's own old URL, and the ?p= one in _redirects.
+    expect(site.page('/about-us/')('meta[http-equiv="refresh"]').attr('content')).toMatch(/^0; url=\/2025\/12\/06\//);
+    expect(site.outputs.get('_redirects')).toContain('/ p=1 /2025/12/01/');
+  });
+});
+
 describe('a dry run', () => {
   it('reports what would be written and writes nothing', async () => {
     const root = makeSite(CONFIG);

@@ -40,12 +40,7 @@ describe('the Markdown body', () => {
   });
 
   it('makes a photo alone in its paragraph with a title a figure with that caption, whether it is a file of the site or at a web address', () => {
-    const $ = cheerio.load(resolveBodyImages(render('![Skaters](rink.jpg "The rink on Sunday")
-
-![Crowd](https://photos.example/crowd.jpg "Crowds at Medeu")
-
-Text with ![an icon](https://photos.example/icon.png "Icon") inside.
-').html, undefined));
+    const $ = cheerio.load(resolveBodyImages(render('![Skaters](rink.jpg "The rink on Sunday")\n\n![Crowd](https://photos.example/crowd.jpg "Crowds at Medeu")\n\nText with ![an icon](https://photos.example/icon.png "Icon") inside.\n').html, undefined));
     const figures = $('figure').map((_, figure) => ({ src: $(figure).find('img').attr('src'), caption: $(figure).find('figcaption').text(), title: $(figure).find('img').attr('title') })).get();
     expect(figures).toEqual([
       { src: 'rink.jpg', caption: 'The rink on Sunday', title: undefined },

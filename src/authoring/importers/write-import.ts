@@ -14,6 +14,7 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteConfig } from '../../config.js';
 import { parseContentDate } from '../../dates.js';
+import { siteLanguages } from '../../languages.js';
 import { displayPath, findContentFiles, readSourceFile } from '../../load/discover.js';
 import { serializeArticle } from '../../load/frontmatter.js';
 import { parseArticle } from '../../load/parse.js';
@@ -21,7 +22,7 @@ import { BuildFailure, isError, problem, type Problem } from '../../problems/ind
 import { renderArticle } from '../../render/article.js';
 import { articleSettings } from '../../render/setup.js';
 import { slugOrFallback, slugify } from '../../slugs.js';
-import { articleUrl } from '../../urls.js';
+import { articleUrl, isSitePage } from '../../urls.js';
 import { mergeAuthors } from './authors-file.js';
 import type { ImportedArticle, ImportedSource } from './imported.js';
 
@@ -82,11 +83,17 @@ export async function writeImport(source: ImportedSource, config: SiteConfig, op
     placed.push({ article, slugged, absolute, replaces: earlier !== undefined });
   }
   const claimed = new Map(existing.aliases);
+  const prefixes = siteLanguages(config).map((language) => language.prefix);
   for (const { article, slugged, absolute, replaces } of placed) {
     const file = displayPath(config, absolute);
     const aliases: string[] = [];
     for (const alias of new Set(article.aliases ?? [])) {
       if (alias === slugged.url || `${alias}/` === slugged.url) continue;
+      // One with a query is only a line of _redirects: no page's place.
+      if (!alias.includes('?') && isSitePage(alias, prefixes)) {
+        problems.push(problem('import-left-out', article.origin.file, article.origin, { what: 'old URL', title: alias, why: 'it is a page the site makes (a list, an index or an archive): a redirect would take its place' }));
+        continue;
+      }
       const other = claimed.get(alias) ?? (existing.urls.has(alias) || existing.urls.has(`${alias}/`) ? 'another article' : undefined);
       if (other !== undefined && other !== file) {
         problems.push(problem('import-left-out', article.origin.file, article.origin, { what: 'old URL', title: alias, why: `it is already the URL or an old URL of ${other}` }));
