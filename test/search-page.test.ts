@@ -26,8 +26,8 @@ function newsSite(): string {
 }
 
 /** Two years of monthly reports (24 bundles), eleven stories in the newest month, and one word only the oldest report has. */
-function archiveSite(): string {
-  const files: Record<string, string> = { 'site.config.ts': `export default { title: 'Steppe Archive', baseUrl: 'http://127.0.0.1/archive/' };\n` };
+function archiveSite(language = 'en'): string {
+  const files: Record<string, string> = { 'site.config.ts': `export default { title: 'Steppe Archive', language: '${language}', baseUrl: 'http://127.0.0.1/archive-${language}/' };\n` };
   for (let day = 1; day <= 11; day++) {
     files[`content/2025/12/story-${day}.md`] = article({ title: `Steppe story ${day}`, date: `2025-12-${String(day).padStart(2, '0')}`, topic: 'Nature' }, `Rain came to the steppe on day ${day}.`);
   }
@@ -51,9 +51,11 @@ describe('searching in chromium', () => {
     const seed = seedCopy();
     await build({ root: seed, baseUrl: 'http://127.0.0.1/seed/', now: NOW, threads: 1 });
     const archive = archiveSite();
-    await build({ root: archive, now: NOW, threads: 1 });
+    await build({ root: archive, baseUrl: 'http://127.0.0.1/archive/', now: NOW, threads: 1 });
+    const kazakh = archiveSite('kk');
+    await build({ root: kazakh, now: NOW, threads: 1 });
     // Each site served under its sub-path, as a static host serves a project site.
-    server = await serveFolders({ '/news': path.join(news, 'dist'), '/seed': path.join(seed, 'dist'), '/archive': path.join(archive, 'dist') });
+    server = await serveFolders({ '/news': path.join(news, 'dist'), '/seed': path.join(seed, 'dist'), '/archive': path.join(archive, 'dist'), '/archive-kk': path.join(kazakh, 'dist') });
     origin = server.origin;
   });
   afterAll(async () => {
@@ -191,6 +193,14 @@ describe('searching in chromium', () => {
     // Newest first across every bundle: December's stories by day, then the reports by month.
     const expected = [...Array.from({ length: 11 }, (_, i) => `Steppe story ${11 - i}`), ...Array.from({ length: 23 }, (_, i) => `Steppe report ${2024 + Math.floor((22 - i) / 12)}-${String(((22 - i) % 12) + 1).padStart(2, '0')}`)];
     expect(shown).toEqual(expected);
+    await tab.close();
+  });
+
+  it('names the month it searched back to in the page’s language, as the build named it: Kazakh, whose month names this browser lacks', async () => {
+    const { tab } = await openTab();
+    await tab.goto(`${origin}/archive-kk/search/?q=steppe`);
+    await expect.poll(() => tab.locator('.search-results li').count(), WAIT).toBe(10);
+    expect(await status(tab)).toContain('2025 ж. желтоқсан');
     await tab.close();
   });
 

@@ -64,8 +64,8 @@ function indexedUrls(dist: string, folder: string): string[] {
     .sort();
 }
 
-function shardList(dist: string): { shards: string[]; topics: string[] } {
-  return JSON.parse(readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8')) as { shards: string[]; topics: string[] };
+function shardList(dist: string): { shards: string[]; names: string[]; topics: string[] } {
+  return JSON.parse(readFileSync(path.join(dist, 'pagefind/shards.json'), 'utf8')) as { shards: string[]; names: string[]; topics: string[] };
 }
 
 /** Each bundle folder with the inode and mtime of its index entry: which bundles a build wrote again. */
@@ -88,7 +88,7 @@ describe('the search index', () => {
     const root = newsSite();
     await build({ root, now: NOW, drafts: true, future: true, expired: true, threads: 1 });
     const dist = path.join(root, 'dist');
-    expect(shardList(dist)).toEqual({ shards: ['2025-12', '2024-06'], topics: ['Cities', 'Politics'] });
+    expect(shardList(dist)).toEqual({ shards: ['2025-12', '2024-06'], names: ['December 2025', 'June 2024'], topics: ['Cities', 'Politics'] });
     expect(bundleFolders(dist)).toEqual(['2024-06', '2025-12']);
     expect(indexedUrls(dist, '2025-12')).toEqual(['/2025/12/17/almaty-bans-rented-e-scooters-on-pavements/', '/2025/12/18/parliament-passes-the-2026-budget/']);
     expect(indexedUrls(dist, '2024-06')).toEqual(['/2024/06/02/metro-line-reaches-the-airport/']);

@@ -117,18 +117,24 @@ async function searchOlder(search) {
   }
 }
 
-/** "December 2025", or "December 23, 2025" for a part of a month that starts on the 23rd, in the page's language. */
-function periodName(shard) {
+/**
+ * "December 2025", or "December 23, 2025" for a part of a month that starts on the 23rd, in the
+ * page's language: as the build named it in the catalogue (a browser lacks some languages' month
+ * names), else as the browser does.
+ */
+function periodName(shard, { shards, names }) {
+  const named = names?.[shards.indexOf(shard)];
+  if (named) return named;
   const [y, m, d] = shard.split('-').map(Number);
   const format = new Intl.DateTimeFormat(TEXTS.locale, { year: 'numeric', month: 'long', day: d ? 'numeric' : undefined, timeZone: 'UTC' });
   return format.format(new Date(Date.UTC(y, m - 1, d || 1)));
 }
 
-function describe(search) {
+function describe(search, listed) {
   const count = search.results.length;
   const values = { count, query: search.query };
   // Older bundles not searched yet: the count is of the news since the oldest bundle searched.
-  if (search.searched < search.scope.length) return say(count === 0 ? 'none_since' : 'found_since', { ...values, period: periodName(search.scope[search.searched - 1]) });
+  if (search.searched < search.scope.length) return say(count === 0 ? 'none_since' : 'found_since', { ...values, period: periodName(search.scope[search.searched - 1], listed) });
   return say(count === 0 ? 'none' : 'found', values);
 }
 
@@ -203,7 +209,7 @@ async function showMore(search) {
   const items = data.map(resultItem);
   list.append(...items);
   search.shown += next.length;
-  status.textContent = describe(search);
+  status.textContent = describe(search, await catalogue);
   const buffered = search.shown < search.results.length;
   more.textContent = say(buffered ? 'more' : 'older');
   more.hidden = !buffered && search.searched >= search.scope.length;
