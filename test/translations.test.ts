@@ -123,6 +123,9 @@ describe('a text in the page’s language', () => {
     expect(counts).toEqual(['Алматы 5 статей', 'Астана 2 статьи', 'Шымкент 1 статья']);
     expect(site.page('/tags/shymkent/')('.kicker').text()).toBe('Тег');
     expect(site.page('/tags/shymkent/')('meta[name="description"]').attr('content')).toBe('Статьи с тегом «Шымкент» на сайте Степь.');
+    // A date that ends with its own period ("г.") ends the sentence: no second period after it.
+    expect(site.page('/2025/12/')('meta[name="description"]').attr('content')).toBe('Новости сайта Степь: Декабрь 2025 г.');
+    expect(site.page('/2025/12/12/')('meta[name="description"]').attr('content')).toBe('Новости сайта Степь: 12 декабря 2025 г.');
   });
 
   it('puts values in as text, escaped, and t_html puts in the markup a template made', async () => {

@@ -114,8 +114,11 @@ export class UiText {
     let last = 0;
     for (const match of text.matchAll(/\{([A-Za-z0-9_]+)\}/g)) {
       if (!Object.hasOwn(values, match[1]!)) continue;
-      result += words(text.slice(last, match.index)) + show(values[match[1]!]);
+      const shown = show(values[match[1]!]);
+      result += words(text.slice(last, match.index)) + shown;
       last = match.index + match[0].length;
+      // A value that ends with its own period ("декабря 2025 г.", "Ltd.") ends the sentence too.
+      if (shown.endsWith('.') && text[last] === '.' && text[last + 1] !== '.') last++;
     }
     return result + words(text.slice(last));
   }
