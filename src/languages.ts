@@ -38,6 +38,18 @@ export function siteLanguages(config: Pick<SiteConfig, 'language' | 'languages' 
   });
 }
 
+/**
+ * Rank of each language code in the order the config's `languages` lists them: the order readers
+ * see (the switcher, each page's hreflang list), where siteLanguages puts the default first.
+ */
+export function listedOrder(config: Pick<SiteConfig, 'language' | 'languages'>): (code: string) => number {
+  const codes = config.languages ? Object.keys(config.languages) : [config.language];
+  return (code) => {
+    const at = codes.indexOf(code);
+    return at === -1 ? codes.length : at;
+  };
+}
+
 /** The site's language with this code, if it has one. */
 export function siteLanguage(config: Pick<SiteConfig, 'language' | 'languages' | 'title' | 'description'>, code: string): SiteLanguage | undefined {
   return siteLanguages(config).find((language) => language.code === code);

@@ -203,6 +203,21 @@ describe('the language switcher', () => {
     expect(snow('.language-switcher a').map((_, a) => snow(a).attr('href')).get()).toEqual(['/news/2025/12/17/qar-zholdardy-zhapty/', '/news/ru/', '/news/en/']);
   });
 
+  it('lists the languages in the order the config does, whatever the default: the switcher, the hreflang links and the sitemap', async () => {
+    const files = await trilingualFiles();
+    // Kazakh stays the default (at the root), listed last.
+    files['site.config.ts'] = CONFIG.replace(/languages: \{ kk: (\{[^}]*\}), ru: (\{[^}]*\}), en: (\{[^}]*\}) \}/, 'languages: { ru: $2, en: $3, kk: $1 }');
+    const reordered = await buildInMemory(files, { now: NOW });
+    expect(reordered.ok, JSON.stringify(reordered.problems)).toBe(true);
+    expect(files['site.config.ts']).toContain("languages: { ru: { title: 'Новости степи' }, en:");
+    const $ = reordered.page(BUDGET.ru);
+    expect($('.language-switcher a').map((_, a) => $(a).attr('hreflang')).get()).toEqual(['ru', 'en', 'kk']);
+    expect($('head link[rel="alternate"][hreflang]').map((_, link) => $(link).attr('hreflang')).get()).toEqual(['ru', 'en', 'kk', 'x-default']);
+    const urls = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(reordered.outputs.get('sitemap.xml')!).urlset.url as Array<{ loc: string; 'xhtml:link'?: Array<{ hreflang: string }> }>;
+    const budget = urls.find((url) => url.loc.endsWith(BUDGET.ru))!;
+    expect(budget['xhtml:link']!.map((link) => link.hreflang)).toEqual(['ru', 'en', 'kk', 'x-default']);
+  });
+
   it("keeps a language's navigation in that language", () => {
     const $ = site.page(BUDGET.ru);
     const header = $('header a').map((_, a) => $(a).attr('href')).get().filter((href) => !$(`.language-switcher a[href="${href}"]`).length);

@@ -7,7 +7,7 @@
 // pages are its Site's, unmarked.
 
 import type { SiteConfig } from '../config.js';
-import { configFor } from '../languages.js';
+import { configFor, listedOrder } from '../languages.js';
 import { allSites } from '../model/languages.js';
 import type { Alternate, ArticleMeta, GroupId, PageGroup, PageSpec, Site } from '../types/index.js';
 import { groupKey } from './groups.js';
@@ -23,11 +23,12 @@ export function* multilingualGroups(root: Site, config: SiteConfig, groupsOf: La
   const sites = allSites(root);
   const exists = sites.map((site) => existingGroups(site));
   const published = sites.map((site) => new Set(site.articles));
+  const rank = listedOrder(config);
   for (const site of sites) {
     const view = configFor(config, site.language);
     for (const group of groupsOf(site, view)) {
       const key = site.language.isDefault ? group.key : `${site.language.code}:${group.key}`;
-      const mark = (spec: PageSpec): PageSpec => ({ ...spec, language: site.language.code, alternates: alternatesOf(spec, group.id, site, sites, { exists, published, root }) });
+      const mark = (spec: PageSpec): PageSpec => ({ ...spec, language: site.language.code, alternates: alternatesOf(spec, group.id, site, sites, { exists, published, root, rank }) });
       yield {
         id: group.id,
         key,
@@ -55,15 +56,15 @@ function existingGroups(site: Site): Set<string> {
 }
 
 /**
- * A page's counterparts in every language that has one, itself included, in the site's language
- * order; none for a numbered page of a list or a page only its own language has.
+ * A page's counterparts in every language that has one, itself included, in the order the config
+ * lists the languages; none for a numbered page of a list or a page only its own language has.
  */
 function alternatesOf(spec: PageSpec, id: GroupId, site: Site, sites: readonly Site[], known: Known): Alternate[] | undefined {
   // A numbered page of a list: its slice is its language's own.
   if (spec.pagination && !spec.pagination.first) return undefined;
   const found = counterparts(spec, id, site, sites, known);
   // A page no other language has has no hreflang set: it would name only itself.
-  return found.length > 1 ? found : undefined;
+  return found.length > 1 ? found.sort((a, b) => known.rank(a.lang) - known.rank(b.lang)) : undefined;
 }
 
 /** What every language has, by position in the site's language order; and the default language's Site. */
@@ -71,6 +72,8 @@ interface Known {
   exists: readonly Set<string>[];
   published: readonly Set<ArticleMeta>[];
   root: Site;
+  /** A language's place in the order the config lists them (languages.ts listedOrder). */
+  rank: (code: string) => number;
 }
 
 function counterparts(spec: PageSpec, id: GroupId, site: Site, sites: readonly Site[], { exists, published, root }: Known): Alternate[] {

@@ -5,7 +5,7 @@
 import type { SiteConfig } from '../config.js';
 import { slugify } from '../slugs.js';
 import { isArticleMeta, type ArticleMeta, type ImageFile, type PageSpec, type Site } from '../types/index.js';
-import { configFor, siteLanguage, type SiteLanguage } from '../languages.js';
+import { configFor, listedOrder, siteLanguage, type SiteLanguage } from '../languages.js';
 import { allSites } from '../model/languages.js';
 import { absoluteUrl, homeUrl } from '../urls.js';
 import { resolveBodyImages } from '../images/placeholders.js';
@@ -60,7 +60,10 @@ export function siteGlobals(site: Site, config: SiteConfig): SiteGlobals {
   if (!site.otherLanguages) return languageGlobals(site, config);
   const sites = allSites(site);
   const byLanguage = Object.fromEntries(sites.map((each) => [each.language.code, languageGlobals(each, configFor(config, each.language))]));
-  const languages = sites.map((each) => ({ code: each.language.code, name: languageName(each.language.code), home: homeUrl(each.language.prefix) }));
+  const rank = listedOrder(config);
+  const languages = sites
+    .map((each) => ({ code: each.language.code, name: languageName(each.language.code), home: homeUrl(each.language.prefix) }))
+    .sort((a, b) => rank(a.code) - rank(b.code));
   return { ...byLanguage[site.language.code]!, languages, byLanguage, defaultLanguage: site.language.code };
 }
 
