@@ -115,6 +115,14 @@ describe('broadsheet init', () => {
     expect(manifest.scripts.check).toBe('broadsheet check');
   });
 
+  it('in a folder of a project that installed Broadsheet from a tarball, depends on that tarball, its path seen from the site', () => {
+    const project = makeSite({ 'package.json': JSON.stringify({ dependencies: { broadsheet: 'file:../packages/broadsheet-0.1.0.tgz' } }) });
+    initSite(path.join(project, 'sites/steppe'), SETTINGS);
+    const manifest = JSON.parse(read(project, 'sites/steppe/package.json')) as { dependencies: Record<string, string> };
+    expect(manifest.dependencies).toEqual({ broadsheet: 'file:../../../packages/broadsheet-0.1.0.tgz' });
+    expect(path.resolve(project, 'sites/steppe', manifest.dependencies.broadsheet!.slice('file:'.length))).toBe(path.resolve(project, '../packages/broadsheet-0.1.0.tgz'));
+  });
+
   it('with --force, adds what is missing and keeps every file that was there', () => {
     const root = makeSite({ 'site.config.ts': 'export default { title: "Mine" };\n', '.gitignore': 'secrets/\n', 'notes.txt': 'mine' });
     const outcome = initSite(root, SETTINGS, { force: true });

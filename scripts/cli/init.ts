@@ -42,11 +42,15 @@ export function runInit(dir: string | undefined, flags: InitFlags, usage: (messa
     for (const file of outcome.kept) console.log(`Kept ${shown(file)} as it was`);
 
     let code = 0;
-    if (!flags.install) console.log('Not installed (--no-install): run npm install in the site before building.');
-    else if (init.installedIn(folder)) console.log('Broadsheet is already installed here.');
+    let installed = true;
+    if (!flags.install) {
+      console.log('Not installed (--no-install): run npm install in the site before building.');
+      installed = false;
+    } else if (init.installedIn(folder)) console.log('Broadsheet is already installed here.');
     else if (!(await init.installDependencies(folder))) {
-      console.error(`npm install failed (its messages are above): the site's files are written; run npm install in ${shown('.')} again.`);
+      console.error(`npm install failed (its messages are above): the site's files are written. Fix what npm says (the "broadsheet" entry of ${shown('package.json')} says where Broadsheet comes from), then run npm install in ${shown('.')}.`);
       code = 1;
+      installed = false;
     }
     if (flags.git) {
       const git = init.startRepository(folder);
@@ -55,10 +59,11 @@ export function runInit(dir: string | undefined, flags: InitFlags, usage: (messa
     }
     const next = [
       ...(shown('.') === '.' ? [] : [`  cd ${shown('.')}`]),
+      ...(installed ? [] : ['  npm install      installs Broadsheet into the site']),
       '  npm run dev      shows the site as you write, on http://127.0.0.1:4321/',
       '  npm run build    makes it for publishing, in dist/',
     ];
-    console.log(`\nThe site is ready. Next:\n${next.join('\n')}`);
+    console.log(`\n${installed ? 'The site is ready' : "The site's files are written"}. Next:\n${next.join('\n')}`);
     if (!settings.baseUrl) console.log('Before publishing anywhere but GitHub Pages, set baseUrl in site.config.ts to its address.');
     return code;
   });

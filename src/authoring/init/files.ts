@@ -52,15 +52,16 @@ function packageName(folderName: string): string {
 /**
  * package.json: `existing` (a folder where `npm install broadsheet` already ran) keeps every field
  * and script it has; the scripts, `"type": "module"` and the dependency on Broadsheet are added
- * where missing. The dependency is the one installed, else this version.
+ * where missing. The dependency is the one installed, else `dependency` (how the project around
+ * the site installed Broadsheet: installSpec), else this version.
  */
-export function packageJsonText(existing: Record<string, unknown> | undefined, folderName: string): string {
+export function packageJsonText(existing: Record<string, unknown> | undefined, folderName: string, dependency?: string): string {
   const manifest: Record<string, unknown> = { name: packageName(folderName), private: true, type: 'module', ...existing };
   const scripts = { ...(isRecord(existing?.scripts) ? existing.scripts : {}) };
   for (const name of SITE_SCRIPTS) scripts[name] ??= `broadsheet ${name}`;
   manifest.scripts = scripts;
   const dependencies = { ...(isRecord(existing?.dependencies) ? existing.dependencies : {}) };
-  dependencies.broadsheet ??= `^${VERSION}`;
+  dependencies.broadsheet ??= dependency ?? `^${VERSION}`;
   manifest.dependencies = dependencies;
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

@@ -77,7 +77,7 @@ export function initSite(dir: string, settings: InitSettings, options: { force?:
   };
   const create = (file: string, text: string) => (existsSync(path.join(dir, file)) ? outcome.kept.push(file) : put(file, text));
 
-  merge('package.json', (existing) => packageJsonText(existing === undefined ? undefined : parsePackageJson(existing, dir), path.basename(path.resolve(dir))));
+  merge('package.json', (existing) => packageJsonText(existing === undefined ? undefined : parsePackageJson(existing, dir), path.basename(path.resolve(dir)), installSpec(dir)));
   create('site.config.ts', siteConfigText(settings));
   merge('.gitignore', gitignoreText);
   create('README.md', readmeText(settings));
@@ -90,6 +90,30 @@ export function initSite(dir: string, settings: InitSettings, options: { force?:
     create('content/.gitkeep', '');
   }
   return outcome;
+}
+
+/**
+ * How the nearest project around `dir` depends on Broadsheet (`npm install ../broadsheet-0.1.0.tgz`
+ * in a folder, then `broadsheet init my-site` in it), a local path made relative to `dir`: the
+ * new site installs what that project did. Undefined when none does (the registry's version).
+ */
+export function installSpec(dir: string): string | undefined {
+  const site = path.resolve(dir);
+  for (let folder = path.dirname(site); ; folder = path.dirname(folder)) {
+    let spec: unknown;
+    try {
+      spec = (JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { dependencies?: Record<string, unknown> }).dependencies?.broadsheet;
+    } catch {
+      spec = undefined;
+    }
+    if (typeof spec === 'string') {
+      const local = /^file:(.+)$/.exec(spec)?.[1];
+      if (local === undefined) return spec;
+      const relative = path.relative(site, path.resolve(folder, local)).split(path.sep).join('/');
+      return `file:${relative}`;
+    }
+    if (path.dirname(folder) === folder) return undefined;
+  }
 }
 
 function parsePackageJson(text: string, dir: string): Record<string, unknown> {
