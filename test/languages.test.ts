@@ -7,6 +7,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
+import { allLeftOut } from '../src/model/languages.js';
+import { leftOutLines } from '../src/report.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { buildInMemory, parsePage, type MemoryBuild } from './helpers/memory-site.js';
@@ -216,6 +218,16 @@ describe('the language switcher', () => {
     const urls = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(reordered.outputs.get('sitemap.xml')!).urlset.url as Array<{ loc: string; 'xhtml:link'?: Array<{ hreflang: string }> }>;
     const budget = urls.find((url) => url.loc.endsWith(BUDGET.ru))!;
     expect(budget['xhtml:link']!.map((link) => link.hreflang)).toEqual(['ru', 'en', 'kk', 'x-default']);
+  });
+
+  it('tells what every language leaves out: the translations of a scheduled original are scheduled too, and named', async () => {
+    const files = await trilingualFiles();
+    files['content/kk/2025/12/budget/index.md'] = String(files['content/kk/2025/12/budget/index.md']).replace('date: 2025-12-18 10:00', 'date: 2025-12-28 10:00');
+    const scheduled = await buildInMemory(files, { now: NOW });
+    expect(scheduled.ok, JSON.stringify(scheduled.problems)).toBe(true);
+    expect(leftOutLines(allLeftOut(scheduled.result!.site))).toEqual([
+      'Left out 3 scheduled articles (build with --future to include): content/kk/2025/12/budget/index.md, content/ru/2025/12/budget/index.md, content/en/budget-story.md',
+    ]);
   });
 
   it("keeps a language's navigation in that language", () => {

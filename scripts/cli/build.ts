@@ -4,6 +4,7 @@
 // takes no lock and runs beside `dev` or a build.
 
 import { constants as osConstants } from 'node:os';
+import { allLeftOut } from '../../src/model/languages.js';
 import { localBaseUrlNote, checkSummaryLine, leftOutLines, noProgress, plainProgress, summaryLine, terminalProgress } from '../../src/report.js';
 import { explainSystemError } from '../../src/write/os-errors.js';
 import { reporterFor, type Format } from './formats.js';
@@ -101,7 +102,7 @@ async function buildAndReport(command: 'build' | 'check', flags: BuildFlags, rep
     if (result.cacheNotice) reporter.note(`Note: ${result.cacheNotice}.`);
     const baseUrlNote = checkOnly ? undefined : localBaseUrlNote(result.config.baseUrl);
     if (baseUrlNote) reporter.note(baseUrlNote);
-    for (const line of leftOutLines(result.site.leftOut)) reporter.note(line);
+    for (const line of leftOutLines(allLeftOut(result.site))) reporter.note(line);
   }
   if (!quiet || machine) reporter.finished(checkOnly ? checkSummaryLine(result.stats, result.warnings.length) : summaryLine(result.stats, 'Built'));
   if (interrupt.signal.aborted) {

@@ -3,6 +3,7 @@
 // changes, and Ctrl-C or SIGTERM closing it cleanly (exit 0).
 
 import path from 'node:path';
+import { allLeftOut } from '../../src/model/languages.js';
 import { draftsShownLine, leftOutLines, noProgress, summaryLine, terminalProgress } from '../../src/report.js';
 import type { Site } from '../../src/types/index.js';
 import { explainSystemError } from '../../src/write/os-errors.js';
@@ -25,7 +26,7 @@ function siteContents(): (served: Site | undefined) => void {
   let last = '';
   return (served) => {
     if (!served) return;
-    const lines = [...leftOutLines(served.leftOut, 'dev'), draftsShownLine(served)].filter((line) => line !== undefined);
+    const lines = [...leftOutLines(allLeftOut(served), 'dev'), draftsShownLine(served)].filter((line) => line !== undefined);
     const now = lines.join('\n');
     if (now === last) return;
     last = now;

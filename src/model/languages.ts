@@ -47,6 +47,13 @@ export function allSites(site: Site): Site[] {
   return [site, ...(site.otherLanguages ?? [])];
 }
 
+/** What every language left out (drafts, scheduled, expired): a translation of a scheduled original is scheduled too. */
+export function allLeftOut(site: Site): Site['leftOut'] {
+  if (!site.otherLanguages) return site.leftOut;
+  const sites = allSites(site);
+  return { drafts: sites.flatMap((each) => each.leftOut.drafts), scheduled: sites.flatMap((each) => each.leftOut.scheduled), expired: sites.flatMap((each) => each.leftOut.expired) };
+}
+
 /** Every published article of every language. */
 export function allArticles(site: Site): ArticleMeta[] {
   return site.otherLanguages ? allSites(site).flatMap((each) => each.articles) : site.articles;
