@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { importSource, type ImportOutcome } from '../src/authoring/importers/import.js';
 import { buildFolderInMemory, buildInMemory, type MemoryBuild } from './helpers/memory-site.js';
+import { photo } from './helpers/photos.js';
 import { makeSite, REPO } from './helpers/site.js';
 
 const FIXTURES = path.join(REPO, 'test/fixtures/import');
@@ -166,6 +167,34 @@ describe('feeds', () => {
 });
 
 describe('generators’ folders', () => {
+  it('an image not copied (an SVG, a file the source lacks) is shown from the old site’s address; an <img> of HTML without it leaves its alt text, never a link in a link', async () => {
+    const post = '---\ntitle: Hello\n---\n\n![Photo](/img/photo.png)\n\n![Logo](/img/logo.svg)\n\n![Gone](/img/gone.png)\n\n<a href="https://sponsor.example/"><img src="/img/logo.svg" alt="Sponsor"></a>\n';
+    const files = (config: string) => ({ '_config.yml': config, '_posts/2020-05-01-hello.md': post, 'img/photo.png': png, 'img/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+    const png = await photo(40, 30, 'png');
+    const known = makeSite(files('title: Old blog\nurl: https://old.example.org\nbaseurl: /blog\n'));
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', baseUrl: 'https://new.example/', timeZone: 'UTC' };\n` });
+    const outcome = await importSource(known, { root });
+    expect(messages(outcome, 'import-image-missing')).toEqual([
+      '2020-05-01-hello.md:7 the image /img/logo.svg is an SVG, which Broadsheet cannot size: it is shown from the old site, https://old.example.org/blog/img/logo.svg',
+      '2020-05-01-hello.md:9 the image /img/gone.png was not found: it is shown from the old site, https://old.example.org/blog/img/gone.png',
+      '2020-05-01-hello.md:11 the image /img/logo.svg is an SVG, which Broadsheet cannot size: it is shown from the old site, https://old.example.org/blog/img/logo.svg',
+    ]);
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    const page = site.page('/2020/05/01/hello/');
+    expect(page('.article-body img').map((_, img) => page(img).attr('src')).get().slice(1)).toEqual(['https://old.example.org/blog/img/logo.svg', 'https://old.example.org/blog/img/gone.png', 'https://old.example.org/blog/img/logo.svg']);
+    expect(site.warnings.filter((p) => p.code === 'link-broken')).toEqual([]);
+
+    // Without the old site's address: links to where they were, and no link inside a link.
+    const unknown = makeSite(files('title: Old blog\n'));
+    const bare = makeSite({ 'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n` });
+    await importSource(unknown, { root: bare });
+    const text = readFileSync(path.join(bare, 'content/2020/05/hello/index.md'), 'utf8');
+    expect(text).toContain('[Gone](/img/gone.png)');
+    expect(text).toContain('<a href="https://sponsor.example/">Sponsor</a>');
+    expect(text).not.toContain('<a href="/img');
+  });
+
   it('Jekyll: .markdown posts, its date forms, dates from file names, categories, Liquid, redirect_from and its permalinks', async () => {
     const { outcome, site, read } = await importAndBuild('jekyll', { timeZone: 'America/Los_Angeles' });
     expect(outcome.read).toBe(3);

@@ -23,8 +23,12 @@ export interface ImportArgs {
   'import-left-out': { what: string; title?: string; why: string };
   /** `markup`: the shortcode or template tag as written (cut); `kind`: whose syntax it is. */
   'import-markup-kept': { markup: string; kind: 'WordPress shortcode' | 'Liquid tag' | 'Hugo shortcode' | 'Zola shortcode' | 'template code' };
-  /** `url`: the image as the source links it; `tried`: where it was looked for, if anywhere. */
-  'import-image-missing': { url: string; tried?: string };
+  /**
+   * `url`: the image as the source links it; `tried`: where it was looked for, if anywhere;
+   * `unsupported`: the source has it, in a format the build cannot process (SVG); `shownFrom`: the
+   * old site's address the article now shows it from; `asText`: only its alt text was kept.
+   */
+  'import-image-missing': { url: string; tried?: string; unsupported?: boolean; shownFrom?: string; asText?: boolean };
   /** `field`: the front-matter field filled in; `how`: from what. */
   'import-field-filled': { field: string; how: string };
 }
@@ -149,8 +153,22 @@ export const importEntries: { readonly [C in keyof ImportArgs]: CatalogueEntry<I
     title: 'Image of an imported article not found',
     help: 'Images the source links are copied beside the article when they are found (WordPress: in the folder given with --uploads); others stay remote links.',
     severity: 'warning',
-    message: (a) => `the image ${cut(a.url)} was not found${a.tried ? ` (looked for ${a.tried})` : ''}: it stays a link to the old site`,
-    hint: () => 'give the folder of uploaded files with --uploads (WordPress wp-content/uploads), or copy the image beside the article and change the link',
+    message: (a) => {
+      const what = a.unsupported ? 'is an SVG, which Broadsheet cannot size' : `was not found${a.tried ? ` (looked for ${a.tried})` : ''}`;
+      const now =
+        a.shownFrom && a.shownFrom !== a.url
+          ? `it is shown from the old site, ${cut(a.shownFrom)}`
+          : /^https?:\/\//i.test(a.url)
+            ? 'it is shown from the old site'
+            : a.asText
+              ? 'only its alt text is kept'
+              : 'it stays a link to where it was';
+      return `the image ${cut(a.url)} ${what}: ${now}`;
+    },
+    hint: (a) =>
+      a.unsupported
+        ? 'copy it into static/ and link it from there (published as it is), or save it as PNG beside the article'
+        : 'copy the image beside the article and change the link (for a WordPress export, give the folder of its uploads with --uploads)',
   },
   'import-field-filled': {
     title: 'Field filled in on import',

@@ -142,7 +142,7 @@ export function readFolder(folder: string, generator: Generator, timeZone: strin
 
   const articles: ImportedArticle[] = [];
   posts.forEach((post, index) => {
-    const article = postArticle(post, { generator, place: places[index]!, oldUrl: oldUrl(places[index]!, settings), urlOf, siteValue, report, folders: { source, siteRoots }, timeZone });
+    const article = postArticle(post, { generator, place: places[index]!, oldUrl: oldUrl(places[index]!, settings), urlOf, siteValue, report, folders: { source, siteRoots, oldSite: settings.siteUrl }, timeZone });
     if (article) articles.push(article);
   });
   return { format: generator, articles, authors: [], report };
@@ -167,7 +167,8 @@ function urlSettings(folder: string, generator: Generator): UrlSettings {
   if (generator === 'jekyll') {
     const config = read('_config.yml') ?? read('_config.yaml') ?? {};
     const collections = config.collections as Record<string, { permalink?: string }> | undefined;
-    return { permalink: collections?.posts?.permalink ?? (typeof config.permalink === 'string' ? config.permalink : undefined), timeZone: typeof config.timezone === 'string' ? config.timezone : undefined };
+    const url = typeof config.url === 'string' ? `${config.url.replace(/\/+$/, '')}${typeof config.baseurl === 'string' ? config.baseurl : ''}` : undefined;
+    return { permalink: collections?.posts?.permalink ?? (typeof config.permalink === 'string' ? config.permalink : undefined), timeZone: typeof config.timezone === 'string' ? config.timezone : undefined, siteUrl: siteAddress(url) };
   }
   if (generator === 'hugo') {
     const config = HUGO_CONFIGS.map(read).find(Boolean) ?? {};
@@ -177,7 +178,14 @@ function urlSettings(folder: string, generator: Generator): UrlSettings {
       if (typeof value === 'string') flat[key] = value;
       else if (key === 'page' && value && typeof value === 'object') for (const [section, template] of Object.entries(value)) if (typeof template === 'string') flat[section] = template;
     }
-    return { permalinks: flat, timeZone: typeof config.timeZone === 'string' ? config.timeZone : undefined };
+    return { permalinks: flat, timeZone: typeof config.timeZone === 'string' ? config.timeZone : undefined, siteUrl: siteAddress(config.baseURL ?? config.baseurl) };
   }
+  if (generator === 'zola') return { siteUrl: siteAddress(read('config.toml')?.base_url) };
   return {};
+}
+
+/** An old site's address as its config gives it, if it is a web address: with a closing slash. */
+function siteAddress(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !/^https?:\/\/[^/]/i.test(value) || !URL.canParse(value)) return undefined;
+  return value.endsWith('/') ? value : `${value}/`;
 }

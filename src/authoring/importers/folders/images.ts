@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from 'hast';
-import type { Definition, Html, Image, Root } from 'mdast';
+import type { Definition, Html, Image, Root, RootContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
@@ -23,15 +23,23 @@ export interface ImageFolders {
   source: string;
   /** Folders a site path is looked up in, in order (the site root, static/, ...). */
   siteRoots: string[];
+  /** The old site's address, ending in "/": an image not copied is shown from there. */
+  oldSite?: string;
 }
 
 /** Images the build processes; others (SVG) cannot be an article's image. */
 const PROCESSED = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 
-/** An image address not found, and where it is in the text. */
+/** An image address not copied, and where it is in the text. */
 export interface MissingImage {
   url: string;
   offset: number;
+  /** Why: no such file in the source, or a file the build cannot process (an SVG). */
+  reason: 'not-found' | 'unsupported';
+  /** The old site's address of it, which the article now shows; undefined when the old site is not known. */
+  shownFrom?: string;
+  /** An <img> of raw HTML with no old site to show it from: only its alt text is left (it may be inside a link). */
+  asText?: boolean;
 }
 
 /** The file an image address leads to, when it is a local file inside the source. */
@@ -43,8 +51,50 @@ export function findImage(url: string, postFile: string, folders: ImageFolders):
   } catch {
     // Keep it as written.
   }
+  return sourceFiles(clean, postFile, folders).find((file) => PROCESSED.test(file));
+}
+
+/** The files inside the source an address (decoded, without query) may name, that exist. */
+function sourceFiles(clean: string, postFile: string, folders: ImageFolders): string[] {
   const candidates = clean.startsWith('/') ? folders.siteRoots.map((root) => path.join(root, clean)) : [path.resolve(path.dirname(postFile), clean)];
-  return candidates.find((file) => PROCESSED.test(file) && isInside(file, folders.source) && statSync(file, { throwIfNoEntry: false })?.isFile());
+  return candidates.filter((file) => isInside(file, folders.source) && statSync(file, { throwIfNoEntry: false })?.isFile());
+}
+
+/** Is there a file for `url` in the source that the build cannot process (an SVG)? */
+function unsupportedImage(url: string, postFile: string, folders: ImageFolders): boolean {
+  let clean = url.split(/[?#]/, 1)[0] ?? '';
+  try {
+    clean = decodeURIComponent(clean);
+  } catch {
+    // Keep it as written.
+  }
+  return sourceFiles(clean, postFile, folders).length > 0;
+}
+
+/** The old site's address of an image: a site path is the old site's, a relative one relative to the post's old page. */
+function oldSiteAddress(url: string, folders: ImageFolders, postUrl: string | undefined): string | undefined {
+  if (!folders.oldSite) return undefined;
+  const base = url.startsWith('/') ? folders.oldSite : new URL((postUrl ?? '/').replace(/^\/+/, ''), folders.oldSite).href;
+  const relative = url.replace(/^\/+/, '');
+  return URL.canParse(relative, base) ? new URL(relative, base).href : undefined;
+}
+
+/**
+ * Do these nodes (those before an inline HTML node in its paragraph) leave a link open? Markdown
+ * reads inline HTML a tag at a time: `<a href="...">`, then `<img>`, then `</a>`, each a node.
+ */
+function inOpenLink(before: readonly RootContent[]): boolean {
+  let open = 0;
+  for (const node of before) {
+    if (node.type !== 'html') continue;
+    // A closing tag alone is no element to the HTML parser: told by its form, which Markdown checked.
+    if (node.value.replace(/\s+/g, '').toLowerCase() === '</a>') open = Math.max(0, open - 1);
+    else {
+      const first = unified().use(rehypeParse, { fragment: true }).parse(node.value).children[0];
+      if (first?.type === 'element' && first.tagName === 'a' && first.children.length === 0) open++;
+    }
+  }
+  return open > 0;
 }
 
 /** Whether an address is local (not a URL with a scheme). */
@@ -53,7 +103,7 @@ function isLocal(url: string): boolean {
 }
 
 /** The body with its local images pointed at copies beside the article (added to `assets`), and those not found. */
-export function localizeImages(body: string, postFile: string, folders: ImageFolders, assets: ArticleAssets): { text: string; missing: MissingImage[] } {
+export function localizeImages(body: string, postFile: string, folders: ImageFolders, assets: ArticleAssets, postUrl?: string): { text: string; missing: MissingImage[] } {
   const edits: Array<{ start: number; end: number; from: string; to: string }> = [];
   const missing: MissingImage[] = [];
   const tree = unified().use(remarkParse).parse(body) as Root;
@@ -65,14 +115,18 @@ export function localizeImages(body: string, postFile: string, folders: ImageFol
   const consider = (url: string, start: number, end: number, markdownImage: boolean) => {
     if (!isLocal(url)) return;
     const file = findImage(url, postFile, folders);
-    if (file) edits.push({ start, end, from: url, to: assets.add(file) });
-    else {
-      missing.push({ url, offset: start });
-      // An image the build cannot find stops it: a Markdown image not found stays a link to where it was.
-      if (markdownImage) edits.push({ start, end: start + 1, from: '!', to: '' });
+    if (file) {
+      edits.push({ start, end, from: url, to: assets.add(file) });
+      return;
     }
+    const shownFrom = oldSiteAddress(url, folders, postUrl);
+    missing.push({ url, offset: start, reason: unsupportedImage(url, postFile, folders) ? 'unsupported' : 'not-found', shownFrom });
+    // The old site's copy, when its address is known; else (an image the build cannot find stops
+    // it) a Markdown image stays a link to where it was.
+    if (shownFrom) edits.push({ start, end, from: url, to: shownFrom });
+    else if (markdownImage) edits.push({ start, end: start + 1, from: '!', to: '' });
   };
-  visit(tree, (node) => {
+  visit(tree, (node, index, parent) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
@@ -80,8 +134,9 @@ export function localizeImages(body: string, postFile: string, folders: ImageFol
     else if (node.type === 'definition' && imageLabels.has((node as Definition).identifier)) consider((node as Definition).url, start, end, false);
     else if (node.type === 'html') {
       const html = unified().use(rehypeParse, { fragment: true }).parse((node as Html).value);
+      const linked = inOpenLink(parent?.children.slice(0, index) ?? []);
       let unfound = false;
-      visit(html, 'element', (element: Element) => {
+      visit(html, 'element', (element: Element, _at, around) => {
         const src = element.properties.src;
         if (element.tagName !== 'img' || typeof src !== 'string' || !isLocal(src)) return;
         const before = missing.length;
@@ -90,9 +145,15 @@ export function localizeImages(body: string, postFile: string, folders: ImageFol
           element.properties.src = edits[edits.length - 1]?.to ?? src;
           return;
         }
-        // Not found: a link to where it was, as for Markdown images.
         unfound = true;
-        Object.assign(element, { tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: String(element.properties.alt ?? '') || src }] });
+        const last = missing[missing.length - 1]!;
+        // Shown from the old site; else a link to where it was, as for Markdown images, or in a
+        // link already (a link in a link is no HTML), its alt text alone.
+        if (last.shownFrom) element.properties.src = last.shownFrom;
+        else if (linked || (around?.type === 'element' && around.tagName === 'a')) {
+          last.asText = true;
+          Object.assign(element, { type: 'text', value: String(element.properties.alt ?? '') });
+        } else Object.assign(element, { tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: String(element.properties.alt ?? '') || src }] });
       });
       if (unfound) {
         // The whole block is written again, its found images already pointed at their copies.

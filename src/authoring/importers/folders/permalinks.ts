@@ -37,6 +37,8 @@ export interface UrlSettings {
   permalinks?: Record<string, string>;
   /** The generator's time zone (Jekyll `timezone`, Hugo `timeZone`). */
   timeZone?: string;
+  /** The old site's address (Jekyll `url` and `baseurl`, Hugo `baseURL`, Zola `base_url`), ending in "/". */
+  siteUrl?: string;
 }
 
 const JEKYLL_STYLES: Record<string, string> = {

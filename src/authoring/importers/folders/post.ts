@@ -140,9 +140,11 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
   let markdown = /\.html?$/i.test(post.relative) ? htmlToMarkdown(converted.text) : converted.text;
 
   const assets = new ArticleAssets();
-  const images = localizeImages(markdown, post.absolute, context.folders, assets);
+  const images = localizeImages(markdown, post.absolute, context.folders, assets, context.oldUrl);
   // Converting template code keeps the lines, so lines of the converted text are the file's.
-  for (const missing of images.missing) report.imageMissing(lineAt(missing.offset, markdown), { url: missing.url }, post.shown);
+  for (const { url, offset, reason, shownFrom, asText } of images.missing) {
+    report.imageMissing(lineAt(offset, markdown), { url, ...(reason === 'unsupported' ? { unsupported: true } : {}), ...(shownFrom ? { shownFrom } : {}), ...(asText ? { asText } : {}) }, post.shown);
+  }
   markdown = images.text;
 
   const cover = data.cover as { image?: unknown; alt?: unknown } | string | undefined;
