@@ -150,6 +150,13 @@ describe.concurrent('a content error', () => {
       expect(after).toEqual(before);
     });
   }
+
+  it('a required field missing for a misspelling: the error comes with the misspelling, which is why', async () => {
+    const { report, after, before } = await failingRebuild({ 'content/2025/12/bad.md': '---\ntitle: Typo\ndaet: 2025-12-18\ntopic: Culture\n---\nBody.\n' });
+    expect(report).toMatch(/content\/2025\/12\/bad\.md:1:1 error date: is required/);
+    expect(report).toMatch(/content\/2025\/12\/bad\.md:3:7 warning daet: unknown field: did you mean date\?/);
+    expect(after).toEqual(before);
+  });
 });
 
 describe('several errors', () => {

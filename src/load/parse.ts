@@ -21,10 +21,6 @@ export function parseArticle(source: SourceFile, settings: Pick<ArticleSettings,
   if (!split.ok) return split;
   const frontMatter = split.value;
 
-  const parsed = frontMatterSchema(settings).safeParse(frontMatter.data);
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => issueToProblem(issue, source, frontMatter)) };
-  }
   const problems: Problem[] = [];
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(frontMatter.data)) {
@@ -35,6 +31,12 @@ export function parseArticle(source: SourceFile, settings: Pick<ArticleSettings,
     const nearest = nearestName(key, KNOWN_FIELDS);
     const place = frontMatter.locate([key]);
     problems.push(nearest ? problem('field-misspelled', source.file, place, { field: key, nearest }) : problem('field-unknown', source.file, place, { field: key, known: KNOWN_FIELDS }));
+  }
+  const parsed = frontMatterSchema(settings).safeParse(frontMatter.data);
+  if (!parsed.success) {
+    // With the errors, the misspellings: `dat:` is why `date` is missing.
+    const misspelled = problems.filter((p) => p.code === 'field-misspelled');
+    return { ok: false, problems: [...parsed.error.issues.map((issue) => issueToProblem(issue, source, frontMatter)), ...misspelled] };
   }
   return { ok: true, fields: parsed.data, extra, frontMatter, problems };
 }
