@@ -146,6 +146,18 @@ describe('feeds', () => {
     expect(titles('/2025/12/01/lodz/')).toBe('Łódź wins');
   });
 
+  it('an old URL is the page’s address without the tracking parameters a feed adds to its links', async () => {
+    const item = (link: string, day: number) => `<item><title>Story ${day}</title><link>${link}</link><pubDate>Mon, 0${day} Dec 2025 10:00:00 GMT</pubDate><description>Text ${day}.</description></item>`;
+    const feed = `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Old</title><link>https://old.example/</link>\n${item('https://old.example/news/a-3086458.html?wt_mc=rss.developer.beitrag.atom', 1)}\n${item('https://old.example/?p=12&amp;utm_source=rss&amp;utm_medium=feed', 2)}\n</channel></rss>\n`;
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', baseUrl: 'https://new.example/', timeZone: 'UTC' };\n`, 'old.rss': feed });
+    await importSource(path.join(root, 'old.rss'), { root });
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    expectRedirect(site, '/news/a-3086458.html', '/2025/12/01/a-3086458/');
+    expectRedirect(site, '/?p=12', '/2025/12/02/story-2/');
+    expect(site.outputs.get('_redirects')).not.toMatch(/utm_|wt_mc/);
+  });
+
   it('Atom: HTML and XHTML text constructs, relative links, the feed author for entries without one', async () => {
     const { site, read } = await importAndBuild('atom/feed.xml');
     expect(read('content/2025/11/lighthouse-restored.md').data).toMatchObject({ title: 'Lighthouse restored', topic: 'Heritage', tags: ['lighthouses'], author: 'Jonas Berg', summary: 'The lighthouse shines again.' });

@@ -84,9 +84,19 @@ export function sitePath(url: string, siteUrl: string | undefined): string | und
   const parsed = new URL(url, siteUrl);
   if (!/^https?:$/.test(parsed.protocol)) return undefined;
   if (siteUrl && URL.canParse(siteUrl) && new URL(siteUrl).host !== parsed.host) return undefined;
+  // A feed's links often carry tracking parameters (utm_source=rss): the page's address is without them.
+  for (const name of [...parsed.searchParams.keys()]) if (isTracking(name)) parsed.searchParams.delete(name);
   const path = `${parsed.pathname}${parsed.search}`;
   return path === '/' ? undefined : path;
 }
+
+/** Parameters that say where a reader came from, not which page: Google's, Webtrekk's, ads' click ids, Mailchimp's, HubSpot's. */
+function isTracking(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('utm_') || lower.startsWith('wt_') || TRACKING.has(lower);
+}
+
+const TRACKING = new Set(['fbclid', 'gclid', 'dclid', 'msclkid', 'yclid', 'igshid', 'mc_cid', 'mc_eid', '_hsenc', '_hsmi']);
 
 /** The last part of a URL's path, without an extension: the slug the old site used. */
 function slugOfUrl(url: string): string | undefined {
