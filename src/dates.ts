@@ -46,8 +46,20 @@ function isoForm(text: string): { iso: string; hasTime: boolean } | undefined {
   const match = DATE_SHAPE.exec(text.trim());
   if (!match) return undefined;
   const [whole, day, time, offset] = match;
+  // No year 0 (ISO's year before 1 CE, which no calendar page shows).
+  if (day!.startsWith('0000')) return undefined;
   if (time === undefined) return { iso: day!, hasTime: false };
-  return { iso: `${day}T${time}${offset === undefined ? (/ (?:UTC|GMT)$/.test(whole) ? 'Z' : '') : extendedOffset(offset)}`, hasTime: true };
+  const extended = offset === undefined ? (/ (?:UTC|GMT)$/.test(whole) ? 'Z' : '') : extendedOffset(offset);
+  if (!realOffset(extended)) return undefined;
+  return { iso: `${day}T${time}${extended}`, hasTime: true };
+}
+
+/** Is an offset ("+05:00", "Z", none) one a clock keeps: at most 14 hours from UTC, under 60 minutes? */
+function realOffset(offset: string): boolean {
+  if (offset === '' || offset === 'Z') return true;
+  const hours = Number(offset.slice(1, 3));
+  const minutes = Number(offset.slice(4, 6));
+  return minutes < 60 && hours * 60 + minutes <= 14 * 60;
 }
 
 /** An ISO date-time that says its offset (or Z): one instant, whatever the zone. */

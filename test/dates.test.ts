@@ -56,6 +56,10 @@ describe('a front-matter date', () => {
     expect(parseContentDate('2025-12-18T00:00', 'Asia/Almaty')).toMatchObject({ hasTime: true, datetime: '2025-12-18T00:00:00+05:00' });
   });
 
+  it('takes every offset a clock keeps, from -12:00 to +14:00 (Kiribati)', () => {
+    for (const text of ['2025-12-18T19:20:00+14:00', '2025-12-18T19:20:00-12:00', '2025-12-18T19:20:00+05:45']) expect(parseContentDate(text, 'UTC'), text).toBeDefined();
+  });
+
   it('with an offset keeps its moment and is shown in the site time zone', () => {
     const date = parseContentDate('2025-12-18T22:30:00Z', 'Asia/Almaty');
     expect(date).toMatchObject({ iso: '2025-12-19T03:30:00+05:00', day: '19' });
@@ -69,7 +73,7 @@ describe('a front-matter date', () => {
   });
 
   it('is rejected when it is not an ISO date', () => {
-    for (const text of ['18.12.2025', '2025-13-01', '2025-12-32', '2025-12-1', 'yesterday', '', '2025-12-18T25:00']) {
+    for (const text of ['18.12.2025', '2025-13-01', '2025-12-32', '2025-12-1', 'yesterday', '', '2025-12-18T25:00', '2025-12-18T19:20:00+99:00', '2025-12-18T19:20+14:01', '2025-12-18T19:20-05:60', '0000-01-01']) {
       expect(parseContentDate(text, 'Asia/Almaty'), text).toBeUndefined();
     }
   });

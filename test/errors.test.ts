@@ -68,6 +68,18 @@ describe.concurrent('a content error', () => {
       expect: /title: is required; expected a non-empty title/,
     },
     {
+      name: 'a date with an offset no clock keeps (published four days early before)',
+      text: '---\ntitle: Dated wrongly\ndate: 2025-12-18T19:20:00+99:00\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:3:7',
+      expect: /date: is not a date Broadsheet can read; expected an ISO 8601 date .*, got "2025-12-18T19:20:00\+99:00" \[date-invalid\]/,
+    },
+    {
+      name: 'a date in year 0',
+      text: '---\ntitle: Dated wrongly\ndate: 0000-01-01\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:3:7',
+      expect: /date: is not a date Broadsheet can read; .*, got "0000-01-01" \[date-invalid\]/,
+    },
+    {
       name: 'an unparseable date',
       text: '---\ntitle: Dated wrongly\ndate: 18.12.2025\n---\nBody.\n',
       where: 'content/2025/12/bad.md:3:7',
