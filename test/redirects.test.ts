@@ -1,9 +1,12 @@
 // Old URLs keep working: every path an article lists in `aliases` answers with a redirect page
 // (no JavaScript) and an entry in _redirects; a redirect never takes the place of a page.
 
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildInMemory } from './helpers/memory-site.js';
-import { article } from './helpers/site.js';
+import { build } from '../src/build.js';
+import { buildInMemory, tryBuild } from './helpers/memory-site.js';
+import { snapshot } from './helpers/output.js';
+import { article, makeSite, writeFiles } from './helpers/site.js';
 
 const NOW = { now: Date.parse('2026-01-01T00:00:00Z') };
 const config = (extra = '') => ({ 'site.config.ts': `export default { title: 'T', baseUrl: 'https://news.example/${extra}' };\n` });
@@ -59,6 +62,22 @@ describe('an article with aliases', () => {
       ['content/b.md', 'aliases', 'the old URL /2025/12/18/a/ is also the page /2025/12/18/a/ (content/a.md): a redirect would replace it'],
       ['content/b.md', 'aliases', 'the old URL /tags/almaty is also the page /tags/almaty/: a redirect would replace it'],
     ]);
+  });
+
+  it('an old URL at a file the site makes, or through one, is an error at the field; the output is left as it was', async () => {
+    const root = makeSite({ ...config(), 'content/a.md': article({ title: 'A', date: '2025-12-18', tags: '[Almaty]' }) });
+    await build({ root, now: NOW.now, threads: 1 });
+    const before = snapshot(path.join(root, 'dist'));
+    writeFiles(root, { 'content/b.md': article({ title: 'B', date: '2025-12-19', aliases: '[/feed.xml, /feed.xml/, /tags/almaty/feed.xml/old.html, /sitemap.xml/x/]' }) });
+    const failed = await tryBuild({ root, now: NOW.now, threads: 1 });
+    expect(failed.ok).toBe(false);
+    expect(failed.problems.map((p) => `${p.file}:${p.line} ${p.code} ${p.message}`)).toEqual([
+      'content/b.md:4 alias-collision the old URL /feed.xml is the file /feed.xml the site makes (a feed, a sitemap, an asset): a redirect would replace it',
+      'content/b.md:4 alias-collision the old URL /feed.xml/ runs through the file /feed.xml the site makes (a feed, a sitemap, an asset): a redirect would replace it',
+      'content/b.md:4 alias-collision the old URL /tags/almaty/feed.xml/old.html runs through the file /tags/almaty/feed.xml the site makes (a feed, a sitemap, an asset): a redirect would replace it',
+      'content/b.md:4 alias-collision the old URL /sitemap.xml/x/ runs through the file /sitemap.xml the site makes (a feed, a sitemap, an asset): a redirect would replace it',
+    ]);
+    expect(snapshot(path.join(root, 'dist'))).toEqual(before);
   });
 
   it('an old URL two articles list is an error naming both', async () => {

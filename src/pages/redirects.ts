@@ -91,6 +91,23 @@ export function redirectFile(from: string): string | undefined {
   return outputFileFor(path.endsWith('/') ? path : `${path}/`);
 }
 
+/**
+ * The file of the output an old URL would replace or need as a folder: for one only `_redirects`
+ * answers (`/feed.xml`), that file itself; for one with a redirect page (`file`), a file where a
+ * folder of its path must be. Undefined when there is none; `made` says which files the site has.
+ */
+function generatedFileAt(from: string, file: string | undefined, made: (file: string) => boolean): string | undefined {
+  if (from.includes('?')) return undefined;
+  const path = file ?? outputFileFor(safeDecode(from));
+  if (file === undefined && made(path)) return path;
+  const parts = path.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const folder = parts.slice(0, i).join('/');
+    if (made(folder)) return folder;
+  }
+  return undefined;
+}
+
 /** The redirect page of an old URL: a refresh to the article under the base path, its canonical URL, noindex; its one line in `text`'s language. */
 export function redirectPage(redirect: Redirect, config: Pick<SiteConfig, 'baseUrl' | 'basePath' | 'language'>, text: UiText): string {
   const { article } = redirect;
@@ -146,7 +163,16 @@ export interface RedirectOutput {
 /** Write (or keep) every redirect page and `_redirects`; returns the files' count and the collisions (errors). */
 export async function writeRedirects(output: RedirectOutput): Promise<{ count: number; problems: Problem[] }> {
   const { site, config, writer, manifest, siteFingerprint } = output;
-  const { redirects, problems } = planRedirects(site, config, output.templates.strings);
+  const planned = planRedirects(site, config, output.templates.strings);
+  const problems = [...planned.problems];
+  // The other outputs are written by now (pipeline/outputs.ts): an old URL at one of their files,
+  // or through one (/feed.xml/ needs a folder where feed.xml is), would replace or break it.
+  const made = (file: string) => writer.files.has(file) || manifest.has(file);
+  const redirects = planned.redirects.filter(({ from, file, article }) => {
+    const clash = generatedFileAt(from, file, made);
+    if (clash !== undefined) problems.push(problem('alias-collision', article.file, { line: article.aliasesLine ?? article.urlLine, column: 1 }, { kind: 'file', alias: from, file: clash }));
+    return clash === undefined;
+  });
   if (redirects.length === 0) return { count: 0, problems };
   let count = 0;
   for (const redirect of redirects) {
