@@ -89,6 +89,16 @@ describe('the inline marker limit', () => {
     );
   });
 
+  it('allows 2,000 escapes and character references in a paragraph and refuses the 2,001st, where it is: each costs time with the square of their number', async () => {
+    const ok = await buildInMemory({ ...CONFIG, 'content/a.md': `${head('A')}${'a\\*@b.c &amp; '.repeat(1000)}\n` }, { now: NOW });
+    expect(formatProblems(ok.problems)).toBe('');
+    // Lines as a hostile file had them (a\*@b.c, Windows line ends), one long paragraph.
+    const report = await refused({ 'content/a.md': `${head('A')}Intro.\n\n${'a\\*@b.c\r\n'.repeat(2000)}a\\*\n` });
+    expect(report).toMatch(
+      /^content\/a\.md:2008:2 error this paragraph holds more than 2,000 backslash escapes and character references \(\\\* &amp;\); Broadsheet reads at most 2,000 in one paragraph, heading or table cell \[markdown-markers\]/,
+    );
+  });
+
   it('does not count escaped characters, code spans or code blocks', async () => {
     const code = `\`\`\`c\n${'int *p = &a[i]; /* x */\n'.repeat(2000)}\`\`\`\n`;
     const site = await buildInMemory({ ...CONFIG, 'content/a.md': `${head('A')}${'\\* \\[ '.repeat(600)}\n\n\`${'*['.repeat(600)}\`\n\n${code}` }, { now: NOW });

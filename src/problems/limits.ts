@@ -14,7 +14,8 @@ export interface LimitArgs {
   'field-too-long': { field: string; length: number; expected: string };
   'markdown-nesting': { kind: 'block' | 'html'; limit: number };
   /** `in`: the limit met, one paragraph's or the whole article's. */
-  'markdown-markers': { limit: number; in: 'paragraph' | 'article' };
+  /** `what`: escapes and character references (counted apart in a paragraph) rather than markers. */
+  'markdown-markers': { limit: number; in: 'paragraph' | 'article'; what?: 'escapes' };
   'block-too-long': { limit: number };
   'markdown-elements': { limit: number };
   'markdown-definitions': { limit: number };
@@ -74,13 +75,17 @@ export const limitEntries: { readonly [C in keyof LimitArgs]: CatalogueEntry<Lim
   },
   'markdown-markers': {
     title: 'Too many markers',
-    help: 'Split the paragraph or the article, or put a backslash before characters meant literally (`\\*`, `\\_`, `\\[`): at most 500 emphasis, link, code and HTML markers in one paragraph, heading or table cell, and 250,000 in one article.',
+    help: 'Split the paragraph or the article, or put a backslash before characters meant literally (`\\*`, `\\_`, `\\[`): at most 500 emphasis, link, code and HTML markers and 2,000 backslash escapes and character references in one paragraph, heading or table cell, and 250,000 of them in one article.',
     message: (a) =>
-      a.in === 'paragraph'
+      a.what === 'escapes'
+        ? `this paragraph holds more than ${count(a.limit)} backslash escapes and character references (\\* &amp;); Broadsheet reads at most ${count(a.limit)} in one paragraph, heading or table cell`
+        : a.in === 'paragraph'
         ? `this paragraph holds more than ${count(a.limit)} emphasis, link, code and HTML markers (* _ ~ \` [ ] <); Broadsheet reads at most ${count(a.limit)} in one paragraph, heading or table cell`
         : `the article holds more than ${count(a.limit)} emphasis, link, code and HTML markers (* _ ~ \` [ ] <) by here; Broadsheet reads at most ${count(a.limit)} in one article`,
     hint: (a) =>
-      `${a.in === 'paragraph' ? 'split the paragraph' : 'split the article'}, or put a backslash before characters meant literally (\\*, \\_, \\[); see ${LIMITS_DOC}`,
+      a.what === 'escapes'
+        ? `split the paragraph, or write the characters as they are where Markdown allows it; see ${LIMITS_DOC}`
+        : `${a.in === 'paragraph' ? 'split the paragraph' : 'split the article'}, or put a backslash before characters meant literally (\\*, \\_, \\[); see ${LIMITS_DOC}`,
   },
   'block-too-long': {
     title: 'Block too long',

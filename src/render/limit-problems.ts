@@ -2,7 +2,7 @@
 // author reads: its code, and the file line and column where the body passes the limit.
 
 import { problem, type Problem } from '../problems/index.js';
-import { BODY_MARKER_LIMIT, DEFINITION_LIMIT, ELEMENT_LIMIT, INLINE_MARKER_LIMIT, type MarkdownLimit } from './markdown-limits.js';
+import { BODY_MARKER_LIMIT, DEFINITION_LIMIT, ELEMENT_LIMIT, ESCAPE_LIMIT, INLINE_MARKER_LIMIT, type MarkdownLimit } from './markdown-limits.js';
 import { STRETCH_LIMIT } from './parse-in-parts.js';
 
 /** The problem for `limit`, met in the body of `file` that starts on file line `bodyLine`. */
@@ -11,6 +11,8 @@ export function limitProblem(file: string, limit: MarkdownLimit, bodyLine: numbe
   switch (limit.kind) {
     case 'markers':
       return problem('markdown-markers', file, at, { limit: INLINE_MARKER_LIMIT, in: 'paragraph' });
+    case 'escapes':
+      return problem('markdown-markers', file, at, { limit: ESCAPE_LIMIT, in: 'paragraph', what: 'escapes' });
     case 'body-markers':
       return problem('markdown-markers', file, at, { limit: BODY_MARKER_LIMIT, in: 'article' });
     case 'stretch':

@@ -17,6 +17,9 @@
 //   matching grows with the square of each paragraph's markers, so the two limits together bound
 //   it for a whole body: "*a_ " repeated in paragraphs of 500 markers took 79 s for 8 MiB; the
 //   body limit stops that after 250,000 markers (a 5 MB article of news sections has ~10,000).
+// - Escapes and character references per paragraph (ESCAPE_LIMIT), counted the same way and
+//   towards the body's markers: micromark splices its list of events once per piece of text
+//   between them, so a paragraph of 16,000 escapes took 3 s, and the time grows with the square.
 // - Elements per body (ELEMENT_LIMIT): every node of the Markdown tree, every table cell as
 //   rendered (a table's rows are padded to its header's width: a 14 KB table of 2,000 columns and
 //   3,000 one-cell rows rendered 6 million cells, 60 MB of HTML and 2.5 GB), and every tag of raw
@@ -37,14 +40,25 @@ export const BODY_MARKER_LIMIT = 250_000;
 /** Most elements (tree nodes, rendered table cells, raw HTML tags) one body may produce. */
 export const ELEMENT_LIMIT = 1_000_000;
 
+/**
+ * Most backslash escapes and character references (`\*`, `&amp;`) one stretch of inline text may
+ * hold: micromark merges the text between them by splicing its list of events once per piece, so
+ * its time grows with the square of their number in one paragraph (16,000 escapes in 128 KB: 3 s;
+ * 26,000 references in 256 KB: 13 s). They count towards the article's markers too.
+ */
+export const ESCAPE_LIMIT = 2_000;
+
 /** Most link reference and footnote definitions one body may hold. */
 export const DEFINITION_LIMIT = 1_000;
 
 /** The characters counted: asterisk, underscore, tilde, grave accent, brackets, less-than. */
 const MARKERS = [42, 95, 126, 96, 91, 93, 60] as const;
 
+/** The escapes' and references' first characters, counted apart: backslash, ampersand. */
+const ESCAPES = [92, 38] as const;
+
 /** Which limit a body passed: see the top of this file, and parse-in-parts.ts for 'stretch'. */
-export type MarkdownLimitKind = 'markers' | 'body-markers' | 'stretch' | 'elements' | 'definitions';
+export type MarkdownLimitKind = 'markers' | 'escapes' | 'body-markers' | 'stretch' | 'elements' | 'definitions';
 
 /** Thrown by the parse for a body past a limit that bounds its work. */
 export class MarkdownLimit extends Error {
@@ -73,26 +87,30 @@ export class MarkerCount {
   before = 0;
   seen = 0;
 
-  constructor(private readonly limits = { paragraph: INLINE_MARKER_LIMIT, body: BODY_MARKER_LIMIT }) {}
+  constructor(private readonly limits = { paragraph: INLINE_MARKER_LIMIT, escapes: ESCAPE_LIMIT, body: BODY_MARKER_LIMIT }) {}
 
-  /** A micromark extension counting markers; throws MarkdownLimit 'markers' or 'body-markers' past a limit. */
+  /** A micromark extension counting markers and escapes; throws MarkdownLimit 'markers', 'escapes' or 'body-markers' past a limit. */
   extension(): SyntaxExtension {
-    const perText = new WeakMap<TokenizeContext, number>();
     const counter = this;
-    const count: Construct = {
-      tokenize(_effects, _ok, nok): State {
-        const seen = (perText.get(this) ?? 0) + 1;
-        perText.set(this, seen);
-        counter.seen++;
-        const kind = seen > counter.limits.paragraph ? 'markers' : counter.before + counter.seen > counter.limits.body ? 'body-markers' : undefined;
-        if (kind) {
-          const at = this.now();
-          throw new MarkdownLimit(kind, at.line, at.column);
-        }
-        return nok;
-      },
+    const counting = (limit: number, kind: 'markers' | 'escapes'): Construct => {
+      const perText = new WeakMap<TokenizeContext, number>();
+      return {
+        tokenize(_effects, _ok, nok): State {
+          const seen = (perText.get(this) ?? 0) + 1;
+          perText.set(this, seen);
+          counter.seen++;
+          const past = seen > limit ? kind : counter.before + counter.seen > counter.limits.body ? 'body-markers' : undefined;
+          if (past) {
+            const at = this.now();
+            throw new MarkdownLimit(past, at.line, at.column);
+          }
+          return nok;
+        },
+      };
     };
-    return { text: Object.fromEntries(MARKERS.map((code) => [code, count])) };
+    const markers = counting(this.limits.paragraph, 'markers');
+    const escapes = counting(this.limits.escapes, 'escapes');
+    return { text: Object.fromEntries([...MARKERS.map((code) => [code, markers]), ...ESCAPES.map((code) => [code, escapes])]) };
   }
 }
 
