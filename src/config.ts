@@ -67,11 +67,15 @@ export async function loadConfig(root: string, overrides: SiteConfigInput = {}, 
       problem('config-invalid', configFile ?? 'site.config.ts', { line: 1, column: 1 }, { kind: 'not-an-object', value: input }),
     ]);
   }
-  return resolveConfig({ ...input, ...stripUndefined(overrides) }, absoluteRoot, configFile);
+  const flags = stripUndefined(overrides);
+  return resolveConfig({ ...input, ...flags }, absoluteRoot, configFile, new Set(Object.keys(flags)));
 }
 
-/** Validate a config object (already merged with overrides) and resolve its paths. */
-export function resolveConfig(input: unknown, root: string, configFile?: string): SiteConfig {
+/** The command-line flag that sets each setting a flag can set: a problem with its value names it, not the config file. */
+const FLAG_OF: Readonly<Record<string, string>> = { outDir: '--out', baseUrl: '--base-url' };
+
+/** Validate a config object (already merged with overrides, the keys `fromFlags` came from) and resolve its paths. */
+export function resolveConfig(input: unknown, root: string, configFile?: string, fromFlags: ReadonlySet<string> = new Set()): SiteConfig {
   const parsed = configSchema.safeParse(input);
   if (!parsed.success) {
     const file = configFile ?? 'site.config.ts';
@@ -98,7 +102,9 @@ export function resolveConfig(input: unknown, root: string, configFile?: string)
   const source = configFile ? safeRead(path.join(root, configFile)) : '';
   const given = new Set(typeof input === 'object' && input !== null ? Object.keys(input) : []);
   const problems: Problem[] = folderProblems(root, config, given).map(({ key, value, clash }) =>
-    problem('config-invalid', file, locateKey(source, key), { kind: 'folder-clash', key, value, clash }),
+    fromFlags.has(key) && FLAG_OF[key]
+      ? problem('config-invalid', file, { line: 1, column: 1 }, { kind: 'folder-clash', key, value, clash, flag: FLAG_OF[key] })
+      : problem('config-invalid', file, locateKey(source, key), { kind: 'folder-clash', key, value, clash }),
   );
   if (config.languages) {
     const codes = Object.keys(config.languages);

@@ -212,6 +212,17 @@ describe('a cache folder that is not a folder of its own', () => {
     });
   }
 
+  it('an output folder given with --out names the flag, not the config, which does not set it; content/ byte-identical', async () => {
+    const root = await photoSite('');
+    const before = folderState(path.join(root, 'content'));
+    const result = await tryBuild({ root, now: NOW, outDir: 'content' });
+    expect(result.ok).toBe(false);
+    expect(formatProblems(result.problems)).toBe(
+      'site.config.ts:1:1 error outDir: the output folder content (given with --out, not in the config) is the same folder as contentDir (content), and Broadsheet replaces its output folder whole at every build; expected a folder of its own, such as dist [config-invalid]',
+    );
+    expect(folderState(path.join(root, 'content'))).toEqual(before);
+  });
+
   it("cacheDir: 'static' from the command line: exit 1, the error and the closing line, static/ byte-identical", async () => {
     const root = await photoSite(", cacheDir: 'static'");
     const before = folderState(path.join(root, 'static'));

@@ -57,7 +57,7 @@ export interface ProblemArgs extends LimitArgs, AuthorsArgs, ImageArgs, InputArg
     | { kind: 'not-an-object'; value: unknown }
     | { kind: 'unknown-option'; key: string; known: readonly string[] }
     | { kind: 'invalid-option'; key: string; message: string }
-    | { kind: 'folder-clash'; key: FolderKey; value: string; clash: FolderClash }
+    | { kind: 'folder-clash'; key: FolderKey; value: string; clash: FolderClash; flag?: string }
     | { kind: 'base-url-extra'; value: string };
   /** `cause`: the loader's error, first line. */
   'config-load': { cause: string };
@@ -221,7 +221,7 @@ export const catalogue: Catalogue = {
         case 'invalid-option':
           return a.message;
         case 'folder-clash':
-          return folderClashMessage(a.key, a.value, a.clash);
+          return folderClashMessage(a.key, a.value, a.clash, a.flag);
         case 'base-url-extra':
           return `the base URL ${a.value} has a query (?...) or a fragment (#...): pages are served from a folder, which has neither`;
       }

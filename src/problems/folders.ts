@@ -15,8 +15,8 @@ export type FolderClash =
   | { kind: 'same' | 'inside' | 'contains'; other: FolderSetting; otherValue: string };
 
 /** Why an output or cache folder setting is refused (config-folders.ts), in one sentence. */
-export function folderClashMessage(key: FolderKey, value: string, clash: FolderClash): string {
-  const folder = `the ${key === 'outDir' ? 'output' : 'cache'} folder ${value}`;
+export function folderClashMessage(key: FolderKey, value: string, clash: FolderClash, flag?: string): string {
+  const folder = `the ${key === 'outDir' ? 'output' : 'cache'} folder ${value}${flag ? ` (given with ${flag}, not in the config)` : ''}`;
   const where =
     clash.kind === 'file-system-root' ? "is the file system's root"
     : clash.kind === 'site-folder' ? 'is the site folder itself'
