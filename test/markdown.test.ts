@@ -21,6 +21,11 @@ describe('the Markdown body', () => {
     expect($(`[id="${back.slice(1)}"]`)).toHaveLength(1);
   });
 
+  it("gives a heading no id the theme's page has: 'Main' is main-1, the skip link still leads to the page's main", () => {
+    const $ = cheerio.load(render('## Main\n\ntext\n\n## Main\n\n## Article corrections\n').html);
+    expect($('h2').map((_, h) => $(h).attr('id')).get()).toEqual(['main-2', 'main-1', 'article-corrections-1']);
+  });
+
   it('gives headings ids and moves them below the page h1', () => {
     const $ = cheerio.load(render('# Section one\n\n## Detail\n\ntext').html);
     expect($('h1')).toHaveLength(0);

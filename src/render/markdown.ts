@@ -70,7 +70,29 @@ function createProcessor(features: Features) {
   const hast = withGfm.use(remarkRehype, { allowDangerousHtml: features.raw, handlers: linearHandlers });
   const withRaw = features.raw ? hast.use(rehypeTagFilter).use(rehypeRaw) : hast;
   const cleaned = withRaw.use(rehypeRefusedImages).use(rehypeSanitize, sanitizeSchema).use(rehypeArticleBody);
-  return (features.slug ? cleaned.use(rehypeSlug) : cleaned).use(rehypeStringify).freeze();
+  return (features.slug ? cleaned.use(rehypeSlug).use(rehypeThemeIds) : cleaned).use(rehypeStringify).freeze();
+}
+
+/**
+ * Ids the default theme gives elements of an article's page (the skip link leads to #main): a
+ * heading of the body named "Main" takes the next free id instead (main-1), as a second heading of
+ * one name does.
+ */
+const THEME_IDS = new Set(['main', 'article-corrections', 'related-heading', 'more-news', 'lead-story', 'site-search-q', 'search-q', 'search-topic', 'search-year', 'search-texts']);
+
+function rehypeThemeIds() {
+  return (tree: HastRoot) => {
+    const taken = new Set<string>();
+    visit(tree, 'element', (node: Element) => void (typeof node.properties.id === 'string' && taken.add(node.properties.id)));
+    visit(tree, 'element', (node: Element) => {
+      const id = node.properties.id;
+      if (typeof id !== 'string' || !THEME_IDS.has(id) || !/^h[1-6]$/.test(node.tagName)) return;
+      let n = 1;
+      while (taken.has(`${id}-${n}`) || THEME_IDS.has(`${id}-${n}`)) n++;
+      node.properties.id = `${id}-${n}`;
+      taken.add(node.properties.id);
+    });
+  };
 }
 
 type MarkdownProcessor = ReturnType<typeof createProcessor>;
