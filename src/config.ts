@@ -106,6 +106,13 @@ export function resolveConfig(input: unknown, root: string, configFile?: string,
       ? problem('config-invalid', file, { line: 1, column: 1 }, { kind: 'folder-clash', key, value, clash, flag: FLAG_OF[key] })
       : problem('config-invalid', file, locateKey(source, key), { kind: 'folder-clash', key, value, clash }),
   );
+  // The site's own folders are in it (or in a folder allowOutside lists): a setting never makes a build read elsewhere.
+  for (const key of ['contentDir', 'templatesDir', 'staticDir'] as const) {
+    const folder = path.resolve(root, config[key]);
+    const allowed = [root, ...config.allowOutside.map((other) => path.resolve(root, other))];
+    if (allowed.some((inside) => folder === inside || folder.startsWith(inside + path.sep))) continue;
+    problems.push(problem('config-invalid', file, locateKey(source, key), { kind: 'invalid-option', key, message: `expected a folder inside the site folder (or in one allowOutside lists), got ${config[key]}` }));
+  }
   if (config.languages) {
     const codes = Object.keys(config.languages);
     if (codes.length === 0) problems.push(problem('config-invalid', file, locateKey(source, 'languages'), { kind: 'invalid-option', key: 'languages', message: 'expected at least one language, such as { en: {} }' }));

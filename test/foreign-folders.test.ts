@@ -212,6 +212,20 @@ describe('a cache folder that is not a folder of its own', () => {
     });
   }
 
+  it('content, templates or static folders outside the site are a config error at the setting, unless allowOutside lists them; nothing is read', async () => {
+    const outside = makeSite({ 'content/2025/12/x.md': article({ title: 'Outside', date: '2025-12-01' }) });
+    const root = makeSite({ 'site.config.ts': `export default { title: 'T', contentDir: ${JSON.stringify(path.join(outside, 'content'))}, staticDir: '../elsewhere' };\n` });
+    const refused = await tryBuild({ root, now: NOW });
+    expect(refused.ok).toBe(false);
+    expect(refused.problems.map((p) => `${p.file}:${p.line} ${p.field}: ${p.message}`)).toEqual([
+      `site.config.ts:1 contentDir: expected a folder inside the site folder (or in one allowOutside lists), got ${path.join(outside, 'content')}`,
+      'site.config.ts:1 staticDir: expected a folder inside the site folder (or in one allowOutside lists), got ../elsewhere',
+    ]);
+    writeFileSync(path.join(root, 'site.config.ts'), `export default { title: 'T', contentDir: ${JSON.stringify(path.join(outside, 'content'))}, allowOutside: [${JSON.stringify(outside)}] };\n`);
+    const allowed = await tryBuild({ root, now: NOW });
+    expect(allowed.ok, formatProblems(allowed.problems)).toBe(true);
+  });
+
   it('an output folder given with --out names the flag, not the config, which does not set it; content/ byte-identical', async () => {
     const root = await photoSite('');
     const before = folderState(path.join(root, 'content'));
