@@ -109,7 +109,7 @@ export function resolveConfig(input: unknown, root: string, configFile?: string,
   // The site's own folders are in it (or in a folder allowOutside lists): a setting never makes a build read elsewhere.
   for (const key of ['contentDir', 'templatesDir', 'staticDir'] as const) {
     const folder = path.resolve(root, config[key]);
-    const allowed = [root, ...config.allowOutside.map((other) => path.resolve(root, other))];
+    const allowed = [path.resolve(root), ...config.allowOutside.map((other) => path.resolve(root, other))];
     if (allowed.some((inside) => folder === inside || folder.startsWith(inside + path.sep))) continue;
     problems.push(problem('config-invalid', file, locateKey(source, key), { kind: 'invalid-option', key, message: `expected a folder inside the site folder (or in one allowOutside lists), got ${config[key]}` }));
   }
