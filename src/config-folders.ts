@@ -62,6 +62,13 @@ export function folderProblems(root: string, settings: FolderSettings, given: Re
     const clash = clashWith(real(key), real(other), other, settings[other]);
     if (clash) problems.push({ key, value: settings[key], clash });
   }
+  if (problems.length === 0) {
+    // Nor the folder beside the output where its trees are (write/output-folder.ts: `.dist.builds` beside `dist`).
+    const out = real('outDir');
+    const trees = path.join(path.dirname(out), `.${path.basename(out)}.builds`);
+    const cache = real('cacheDir');
+    if (cache === trees || isInside(cache, trees) || isInside(trees, cache)) problems.push({ key: 'cacheDir', value: settings.cacheDir, clash: { kind: 'trees', trees: path.relative(realRoot, trees) || trees } });
+  }
   return problems;
 }
 

@@ -226,6 +226,15 @@ describe('a cache folder that is not a folder of its own', () => {
     expect(allowed.ok, formatProblems(allowed.problems)).toBe(true);
   });
 
+  it("a cache folder where the output's trees go (outDir: 'out', cacheDir: '.out.builds') is a config error; nothing is written", async () => {
+    const root = await photoSite(", outDir: 'out', cacheDir: '.out.builds'");
+    const before = folderState(root);
+    const result = await tryBuild({ root, now: NOW });
+    expect(result.ok).toBe(false);
+    expect(formatProblems(result.problems)).toMatch(/^site\.config\.ts:1:\d+ error cacheDir: the cache folder \.out\.builds is, holds or sits in \.out\.builds, where Broadsheet keeps the output's trees, and Broadsheet deletes files it no longer needs from its cache folder/);
+    expect(folderState(root)).toEqual(before);
+  });
+
   it('an output folder given with --out names the flag, not the config, which does not set it; content/ byte-identical', async () => {
     const root = await photoSite('');
     const before = folderState(path.join(root, 'content'));

@@ -12,7 +12,8 @@ export type FolderClash =
   | { kind: 'file-system-root' }
   | { kind: 'site-folder' }
   | { kind: 'above-site' }
-  | { kind: 'same' | 'inside' | 'contains'; other: FolderSetting; otherValue: string };
+  | { kind: 'same' | 'inside' | 'contains'; other: FolderSetting; otherValue: string }
+  | { kind: 'trees'; trees: string };
 
 /** Why an output or cache folder setting is refused (config-folders.ts), in one sentence. */
 export function folderClashMessage(key: FolderKey, value: string, clash: FolderClash, flag?: string): string {
@@ -21,6 +22,7 @@ export function folderClashMessage(key: FolderKey, value: string, clash: FolderC
     clash.kind === 'file-system-root' ? "is the file system's root"
     : clash.kind === 'site-folder' ? 'is the site folder itself'
     : clash.kind === 'above-site' ? 'contains the site folder'
+    : clash.kind === 'trees' ? `is, holds or sits in ${clash.trees}, where Broadsheet keeps the output's trees`
     : `${clash.kind === 'same' ? 'is the same folder as' : clash.kind === 'inside' ? 'is inside' : 'contains'} ${clash.other} (${clash.otherValue})`;
   const why =
     key === 'outDir'
