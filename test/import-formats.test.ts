@@ -158,6 +158,15 @@ describe('feeds', () => {
     expect(site.outputs.get('_redirects')).not.toMatch(/utm_|wt_mc/);
   });
 
+  it('a feed with blank lines before its XML declaration is read, as feed readers read it, its places kept', async () => {
+    const feed = `\n\n<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Old</title><link>https://old.example/</link>\n<item><title>Podcast 1</title><link>https://old.example/p1</link><pubDate>Mon, 01 Dec 2025 10:00:00 GMT</pubDate><description>Show notes.</description></item>\n<item><title>No date</title><link>https://old.example/p2</link></item>\n</channel></rss>\n`;
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n`, 'podcast.rss': feed });
+    const outcome = await importSource(path.join(root, 'podcast.rss'), { root });
+    expect(outcome.written).toEqual(['content/2025/12/p1.md']);
+    // The item left out is named at its line in the file as it is.
+    expect(outcome.problems.filter((p) => p.code === 'import-left-out').map((p) => p.line)).toEqual([6]);
+  });
+
   it('Atom: HTML and XHTML text constructs, relative links, the feed author for entries without one', async () => {
     const { site, read } = await importAndBuild('atom/feed.xml');
     expect(read('content/2025/11/lighthouse-restored.md').data).toMatchObject({ title: 'Lighthouse restored', topic: 'Heritage', tags: ['lighthouses'], author: 'Jonas Berg', summary: 'The lighthouse shines again.' });

@@ -110,7 +110,11 @@ function readFileSource(input: string, from: ImportFormat | undefined, options: 
   }
   if (!start.startsWith('<')) return fail('a folder of files or a text file');
   if (/^<(!doctype\s+html|html[\s>])/i.test(start)) return fail('an HTML page, not a feed or an export');
-  const root = readXml(text, input);
+  // A feed with blank lines before its XML declaration: readers take it, the XML rules do not.
+  // The declaration says nothing the parser uses, so it is blanked, every position kept.
+  const declaration = start !== text && start.startsWith('<?xml') ? start.indexOf('?>') : -1;
+  const xml = declaration === -1 ? text : text.slice(0, text.length - start.length) + ' '.repeat(declaration + 2) + start.slice(declaration + 2);
+  const root = readXml(xml, input);
   const uploads = options.uploads === undefined ? undefined : path.resolve(options.uploads);
   if (isWxr(root)) {
     // A WordPress export is also an RSS feed; --from rss reads it as one.
