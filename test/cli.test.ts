@@ -19,7 +19,7 @@ import { build } from '../src/build.js';
 import { BuildFailure } from '../src/problems/index.js';
 import { draftsShownLine, leftOutLines, summaryLine } from '../src/report.js';
 import { lockSite } from '../src/write/lock.js';
-import { buildInMemory } from './helpers/memory-site.js';
+import { buildFolderInMemory, buildInMemory } from './helpers/memory-site.js';
 import { article, listFiles, makeSite, page, REPO, runCli, type CliResult } from './helpers/site.js';
 
 const SITE = {
@@ -341,6 +341,20 @@ describe('broadsheet new', () => {
 
     await build({ root, drafts: true, threads: 1 });
     expect(page(path.join(root, 'dist'), '/2025/12/18/qazaq-concert-in-vienna/')('h1').text()).toBe('Qazaq concert in Vienna');
+  });
+
+  it('with --lang, writes a translation under its language folder of a multilingual site, which builds it in that language; refuses a language the site lacks and a folder that is no site', async () => {
+    const root = makeSite({ 'site.config.ts': "export default { title: 'Steppe', language: 'kk', languages: { kk: {}, ru: {}, en: {} } };\n" });
+    expect(await createArticle({ root, title: 'Парламент принял бюджет', date: '2025-12-18 19:20', topic: 'Политика', lang: 'ru' })).toBe('content/ru/2025/12/parlament-prinyal-byudzhet.md');
+    expect(await createArticle({ root, title: 'Бюджет қабылданды', date: '2025-12-18', topic: 'Саясат' })).toBe('content/2025/12/byudzhet-qabyldandy.md');
+    const site = await buildFolderInMemory(root, { now: Date.parse('2026-01-01T00:00:00Z'), drafts: true });
+    expect(site.ok, JSON.stringify(site.problems)).toBe(true);
+    expect(site.page('/ru/2025/12/18/parlament-prinyal-byudzhet/')('html').attr('lang')).toBe('ru');
+    const unknown = await createArticle({ root, title: 'Hallo', lang: 'de' }).catch((error: unknown) => error);
+    expect((unknown as Error).message).toBe("--lang de is not one of the site's languages (kk, ru, en): give one of them, or add it to languages in site.config.ts.");
+    const notASite = await createArticle({ root: path.join(root, 'content/ru'), title: 'Другой' }).catch((error: unknown) => error);
+    expect((notASite as Error).message).toMatch(/is not a Broadsheet site: it has no site\.config\.ts and no content\/ folder/);
+    expect(listFiles(path.join(root, 'content'))).toEqual(['2025/12/byudzhet-qabyldandy.md', 'ru/2025/12/parlament-prinyal-byudzhet.md']);
   });
 
   it('refuses to overwrite an existing article', async () => {

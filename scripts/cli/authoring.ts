@@ -11,6 +11,7 @@ export interface NewFlags {
   tags?: string;
   date?: string;
   slug?: string;
+  lang?: string;
 }
 
 /** Write a new article titled `title`; resolves to the exit code. */
@@ -24,6 +25,7 @@ export function runNew(title: string, flags: NewFlags): Promise<number> {
       tags: flags.tags?.split(',').map((tag) => tag.trim()).filter(Boolean),
       date: flags.date,
       slug: flags.slug,
+      lang: flags.lang,
     });
     console.log(`Wrote ${file}`);
     return 0;

@@ -117,6 +117,7 @@ export function createProgram(output: ProgramOutput = STANDARD_OUTPUT): { progra
     .option('--tags <list>', 'its tags, separated by commas: Almaty,UNESCO')
     .option('--date <date>', 'its date, such as 2025-12-18 19:20 (default: now)')
     .option('--slug <slug>', 'its URL name (default: made from the title)')
+    .option('--lang <code>', 'its language on a multilingual site: content/<code>/')
     .action(async (words: string[], flags) => {
       const { isArticleDate } = await import('../../src/authoring/new.js');
       if (flags.date !== undefined && !isArticleDate(flags.date)) {

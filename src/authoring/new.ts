@@ -1,5 +1,5 @@
-// `broadsheet new "Title"`: writes content/YYYY/MM/<slug>.md with valid front-matter, dated now in
-// the site's time zone. Refuses to overwrite, and checks the result with the same validation the
+// `broadsheet new "Title"`: writes content/YYYY/MM/<slug>.md (content/<lang>/... for another
+// language of a multilingual site) with valid front-matter, dated now in the site's time zone. Refuses to overwrite, and checks the result with the same validation the
 // build uses, so a new article always builds.
 
 import { existsSync } from 'node:fs';
@@ -7,7 +7,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderArticle } from '../render/article.js';
 import { articleSettings } from '../render/setup.js';
-import { loadConfig } from '../config.js';
+import { CONFIG_FILES, loadConfig } from '../config.js';
+import { checkSiteFolder } from '../config-folders.js';
+import { siteLanguages } from '../languages.js';
 import { formatDate } from '../date-display.js';
 import { buildTime, parseContentDate, siteDateFromEpoch } from '../dates.js';
 import { BuildFailure, problem } from '../problems/index.js';
@@ -15,6 +17,7 @@ import { DATE_FORMS } from '../problems/catalogue.js';
 import { displayPath } from '../load/discover.js';
 import { serializeArticle } from '../load/frontmatter.js';
 import { slugOrFallback } from '../slugs.js';
+import { SystemFailure } from '../write/os-errors.js';
 
 /** Input to createArticle: empty or missing `tags` writes none; a missing `slug` is made from the title. */
 export interface NewArticle {
@@ -25,6 +28,8 @@ export interface NewArticle {
   /** ISO date or date-time (see isArticleDate); default now. A RangeError if it is not one. */
   date?: string;
   slug?: string;
+  /** One of a multilingual site's languages: the article goes under content/<lang>/ (the default language's at the top). */
+  lang?: string;
 }
 
 /** Is `text` a date `new` takes (2025-12-18, 2025-12-18 19:20, ...)? What it is not is said by DATE_FORMS. */
@@ -34,14 +39,19 @@ export function isArticleDate(text: string): boolean {
 
 /** Create the file; returns its path relative to the site root. */
 export async function createArticle(input: NewArticle): Promise<string> {
+  // A --root with a typo (or a folder inside the site) is not a site to write into.
+  checkSiteFolder(path.resolve(input.root), CONFIG_FILES);
   const config = await loadConfig(input.root);
+  const languages = siteLanguages(config);
+  const language = input.lang === undefined ? languages[0]! : languages.find((each) => each.code === input.lang);
+  if (!language) throw new SystemFailure(`--lang ${input.lang} is not one of the site's languages (${languages.map((each) => each.code).join(', ')}): give one of them, or add it to languages in site.config.ts.`);
   const date = input.date
     ? parseContentDate(input.date, config.timeZone)
     : siteDateFromEpoch(buildTime(), config.timeZone);
   // A wrong date is the caller's (the CLI refuses one as a usage error before calling), not a file's.
   if (!date) throw new RangeError(`date: expected ${DATE_FORMS}, got ${JSON.stringify(input.date)}`);
   const slug = input.slug ?? slugOrFallback(input.title, 'article');
-  const absolute = path.join(config.contentPath, date.year, date.month, `${slug}.md`);
+  const absolute = path.join(config.contentPath, ...(language.isDefault ? [] : [language.code]), date.year, date.month, `${slug}.md`);
   const file = displayPath(config, absolute);
   const text = serializeArticle(
     {
