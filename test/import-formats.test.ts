@@ -111,6 +111,45 @@ describe('a WordPress export of the block editor', () => {
   });
 });
 
+describe('a WordPress export of the block editor, block by block', () => {
+  /** A WXR of one post whose content is `html`. */
+  const wxr = (html: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Gazette</title><link>https://gazette.example</link><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Blocks</title><link>https://gazette.example/blocks/</link><pubDate>Sat, 10 Feb 2024 12:00:00 +0000</pubDate>
+<content:encoded><![CDATA[${html}]]></content:encoded>
+<wp:post_id>9</wp:post_id><wp:post_date_gmt>2024-02-10 12:00:00</wp:post_date_gmt><wp:post_name>blocks</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+</item></channel></rss>
+`;
+
+  it('keeps a table that holds images, the words of a caption’s link, line breaks, and media named by <source> or a shortcode', async () => {
+    const html = [
+      '<figure class="wp-block-table"><table><thead><tr><th>Player</th><th>Photo</th></tr></thead><tbody><tr><td>Anna Berg, captain</td><td><img src="https://images.example/anna.jpg" alt="Anna"/></td></tr></tbody></table><figcaption>The squad</figcaption></figure>',
+      '[caption id="attachment_6" align="alignnone" width="580"]<img alt="Pier" src="https://images.example/pier.jpg" width="580" height="300" /> Look at the pier getting some <a href="https://pier.example/">caption</a> love.[/caption]',
+      '<figure class="wp-block-image"><img src="https://images.example/north.jpg" alt="North"/><figcaption>North pier<br>Photo: Jo Lie</figcaption></figure>',
+      '<pre>line one<br />line two</pre>',
+      '<figure class="wp-block-video"><video controls><source src="https://media.example/clip.mp4" type="video/mp4"/></video></figure>',
+      '[audio mp3="https://media.example/interview.mp3"][/audio]',
+    ].join('\n\n');
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', baseUrl: 'https://new.example/', timeZone: 'UTC' };\n`, 'export.xml': wxr(html) });
+    const outcome = await importSource(path.join(root, 'export.xml'), { root });
+    expect(messages(outcome, 'import-markup-kept')).toEqual([]);
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    const page = site.page('/2024/02/10/blocks/');
+    const body = page('.article-body');
+    expect(body.find('table td').map((_, td) => page(td).text()).get()).toEqual(['Anna Berg, captain', '']);
+    expect(body.find('table img').attr('alt')).toBe('Anna');
+    expect(body.find('p').map((_, p) => page(p).text()).get()).toContain('The squad');
+    expect(body.find('figcaption').map((_, c) => page(c).text()).get()).toEqual(['Look at the pier getting some caption love.', 'North pier Photo: Jo Lie']);
+    expect(body.find('pre code').text()).toBe('line one\nline two\n');
+    expect(body.find('a').map((_, a) => `${page(a).text()} -> ${page(a).attr('href')}`).get()).toEqual([
+      'Embedded video: https://media.example/clip.mp4 -> https://media.example/clip.mp4',
+      'Embedded audio: https://media.example/interview.mp3 -> https://media.example/interview.mp3',
+    ]);
+  });
+});
+
 describe('feeds', () => {
   it('RSS 2.0: CDATA bodies, entities, authors and categories, a missing title filled in, old links redirected', async () => {
     const { outcome, site, read } = await importAndBuild('rss/feed.xml', { timeZone: 'Europe/Vienna' });

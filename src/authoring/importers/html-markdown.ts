@@ -93,7 +93,9 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
       case 'embed':
       case 'video':
       case 'audio': {
-        const src = String(node.properties.src ?? '');
+        // An <audio> or <video> may name its file in a <source> inside it instead.
+        const source = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'source' && typeof child.properties.src === 'string');
+        const src = String(node.properties.src ?? source?.properties.src ?? '');
         if (!src) break;
         const label = typeof node.properties.title === 'string' && node.properties.title ? node.properties.title : `Embedded ${node.tagName === 'audio' ? 'audio' : node.tagName === 'video' ? 'video' : 'content'}: ${src}`;
         Object.assign(node, { tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: label }] }] });
@@ -110,9 +112,17 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
  */
 function figureAsImage(figure: Element): void {
   const images: Element[] = [];
+  let other = false;
   visit(figure, 'element', (node: Element) => {
     if (node.tagName === 'img') images.push(node);
+    else if (!IMAGE_FIGURE.has(node.tagName)) other = true;
   });
+  if (other) {
+    // A figure of something else (a table block, a quote): its content stays, its caption a paragraph after it.
+    for (const child of figure.children) if (child.type === 'element' && child.tagName === 'figcaption') child.tagName = 'p';
+    figure.tagName = 'div';
+    return;
+  }
   if (images.length === 0) return;
   if (images.length === 1) {
     Object.assign(figure, { tagName: 'p', properties: {}, children: [captioned(images[0]!, captionOf(figure))] });
@@ -127,6 +137,9 @@ function figureAsImage(figure: Element): void {
   Object.assign(figure, { tagName: 'div', properties: {}, children: shown });
 }
 
+/** What a figure of images (one, or a gallery) is made of: anything else makes it a figure of other content. */
+const IMAGE_FIGURE = new Set(['figure', 'img', 'picture', 'source', 'a', 'figcaption', 'ul', 'ol', 'li', 'span', 'br', 'em', 'strong', 'i', 'b', 'p', 'div', 'sup', 'sub', 'small', 'cite']);
+
 /** `image` with `caption` as its title. The link around a captioned image leads to the image itself, full size: the figure keeps the image alone. */
 function captioned(image: Element, caption: string): Element {
   return { ...image, properties: { ...image.properties, ...(caption ? { title: caption } : {}) } };
@@ -136,13 +149,26 @@ function captioned(image: Element, caption: string): Element {
 function captionOf(figure: Element): string {
   const captionElement = figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
   const text = captionElement
-    ? hastToString(captionElement)
+    ? textOf(captionElement)
     : figure.children
-        // A block editor's comments (<!-- wp:image -->) are not text.
-        .filter((child) => child.type !== 'comment' && !(child.type === 'element' && (child.tagName === 'img' || child.tagName === 'a')))
-        .map((child) => hastToString(child as Element))
+        // A block editor's comments (<!-- wp:image -->) are not text, nor is the image or the link around it.
+        .filter((child) => child.type !== 'comment' && !(child.type === 'element' && (child.tagName === 'img' || holdsImage(child))))
+        .map((child) => textOf(child as Element))
         .join('');
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The text of a node, a line break read as a space ("North pier<br>Photo: Jo Lie"). */
+function textOf(node: Element | ElementContent): string {
+  if (node.type === 'element' && node.tagName === 'br') return ' ';
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return node.type === 'text' ? node.value : '';
+}
+
+function holdsImage(node: Element): boolean {
+  let found = false;
+  visit(node, 'element', (inner: Element) => void (inner.tagName === 'img' && (found = true)));
+  return found;
 }
 
 /** The innermost figure inside `gallery` that holds `image` and no other image; undefined when there is none. */
@@ -177,6 +203,8 @@ function codeLanguage(pre: Element): void {
     if (language && !codeClasses.some((name) => name.startsWith('language-'))) code.properties.className = [...codeClasses, `language-${language}`];
     return;
   }
+  // A line break in a classic editor's <pre> is a new line of the code.
+  visit(pre, 'element', (node: Element) => void (node.tagName === 'br' && Object.assign(node, { type: 'text', value: '\n' })));
   pre.children = [{ type: 'element', tagName: 'code', properties: language ? { className: [`language-${language}`] } : {}, children: [{ type: 'text', value: hastToString(pre) }] }];
 }
 

@@ -3,7 +3,7 @@
 // HTML is parsed, by a small scanner of that syntax (`[[name]]` is WordPress's escape for a literal).
 // Those with a Markdown equivalent are replaced by HTML the converter turns into it:
 // [caption] / [wp_caption] -> a figure (captioned image); [code], [sourcecode] -> a code block with its
-// language; [embed]URL[/embed] -> a link. Every other shortcode stays in the text as written and is
+// language; [embed]URL[/embed], [audio mp3=URL], [video src=URL] -> a link. Every other shortcode stays in the text as written and is
 // returned, with the offset where it starts, for the import report. Pure.
 
 /** A shortcode left in the text: as written (the opening tag), and where it starts in the text. */
@@ -19,6 +19,8 @@ const KNOWN = new Set([
   'archives', 'recipe', 'wpvideo', 'vr', 'issuu', 'flickr', 'bandcamp', 'gist', 'php', 'js', 'css', 'html', 'xml', 'python', 'ruby', 'bash',
 ]);
 const CODE = new Set(['code', 'sourcecode', 'source']);
+/** The attributes [audio] and [video] name a file by, besides src: one per format. */
+const MEDIA_FORMATS = ['mp3', 'm4a', 'ogg', 'oga', 'wav', 'wma', 'flac', 'mp4', 'm4v', 'webm', 'ogv', 'wmv', 'flv', 'mov'];
 
 interface Tag {
   name: string;
@@ -78,6 +80,11 @@ function replacement(tag: Tag, inner: string, enclosing: boolean): string | unde
     const language = tag.attributes.language ?? tag.attributes.lang ?? tag.positional[0];
     const code = inner.replace(/^\n/, '').replace(/\n$/, '');
     return `<pre><code${language ? ` class="language-${escapeHtml(language)}"` : ''}>${escapeHtml(code)}</code></pre>`;
+  }
+  if (tag.name === 'audio' || tag.name === 'video') {
+    // [audio mp3="..."][/audio], [video src="..."]: a link to the file, as an <audio> or <video> element becomes.
+    const src = [tag.attributes.src, ...MEDIA_FORMATS.map((format) => tag.attributes[format])].find((value) => value !== undefined && /^https?:\/\/\S+$/.test(value));
+    if (src) return `<p><a href="${escapeHtml(src)}">Embedded ${tag.name}: ${escapeHtml(src)}</a></p>`;
   }
   if (tag.name === 'embed' && enclosing && /^https?:\/\/\S+$/.test(inner.trim())) {
     const url = escapeHtml(inner.trim());
