@@ -61,6 +61,12 @@ describe('a long article of real shapes', () => {
 });
 
 describe('the article size limit', () => {
+  it('refuses a body of more than 200,000 lines at the line past the limit, before it is parsed', async () => {
+    // 8 MiB of one-letter lines is within the size limit, and took ~120 s of CPU: at the render guard.
+    const report = await refused({ 'content/a.md': `${head('A')}${'a\n'.repeat(200_000)}` });
+    expect(report).toMatch(/^content\/a\.md:200005:1 error the article runs on past this line; an article may be at most 200,000 lines \[article-too-large\]/);
+  });
+
   it('refuses a file over 8 MiB, naming its size', async () => {
     const report = await refused({ 'content/big.md': `${head('Big')}${'word '.repeat(1_900_000)}\n` });
     expect(report).toBe(

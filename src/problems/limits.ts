@@ -20,7 +20,8 @@ export interface LimitArgs {
   'markdown-elements': { limit: number };
   'markdown-definitions': { limit: number };
   /** `size`: the file's size in bytes. */
-  'article-too-large': { size: number; limit: number };
+  /** `size`, `limit`: the file's bytes and the most allowed; or `lines`: the most lines a body may have, which it passes. */
+  'article-too-large': { size: number; limit: number } | { lines: number };
   'render-timeout': { budgetMs: number };
   'render-memory': { limitMb: number };
   'tags-too-many': { count: number; limit: number };
@@ -109,8 +110,11 @@ export const limitEntries: { readonly [C in keyof LimitArgs]: CatalogueEntry<Lim
   },
   'article-too-large': {
     title: 'Article file too large',
-    help: 'Split the article, or move long listings and data into files under `static/` and link to them: an article file may be at most 8 MiB.',
-    message: (a) => `the article file is ${mebibytes(a.size)} (${count(a.size)} bytes); an article file may be at most ${mebibytes(a.limit)}`,
+    help: 'Split the article, or move long listings and data into files under `static/` and link to them: an article file may be at most 8 MiB, and its body 200,000 lines.',
+    message: (a) =>
+      'lines' in a
+        ? `the article runs on past this line; an article may be at most ${count(a.lines)} lines`
+        : `the article file is ${mebibytes(a.size)} (${count(a.size)} bytes); an article file may be at most ${mebibytes(a.limit)}`,
     hint: () => 'split it into several articles, or move long listings and data into files under static/ and link to them',
   },
   'render-timeout': {

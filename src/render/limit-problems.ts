@@ -2,7 +2,7 @@
 // author reads: its code, and the file line and column where the body passes the limit.
 
 import { problem, type Problem } from '../problems/index.js';
-import { BODY_MARKER_LIMIT, DEFINITION_LIMIT, ELEMENT_LIMIT, ESCAPE_LIMIT, INLINE_MARKER_LIMIT, type MarkdownLimit } from './markdown-limits.js';
+import { BODY_MARKER_LIMIT, DEFINITION_LIMIT, ELEMENT_LIMIT, ESCAPE_LIMIT, INLINE_MARKER_LIMIT, LINE_LIMIT, type MarkdownLimit } from './markdown-limits.js';
 import { STRETCH_LIMIT } from './parse-in-parts.js';
 
 /** The problem for `limit`, met in the body of `file` that starts on file line `bodyLine`. */
@@ -21,5 +21,7 @@ export function limitProblem(file: string, limit: MarkdownLimit, bodyLine: numbe
       return problem('markdown-elements', file, at, { limit: ELEMENT_LIMIT });
     case 'definitions':
       return problem('markdown-definitions', file, at, { limit: DEFINITION_LIMIT });
+    case 'lines':
+      return problem('article-too-large', file, at, { lines: LINE_LIMIT });
   }
 }

@@ -24,6 +24,8 @@
 //   rendered (a table's rows are padded to its header's width: a 14 KB table of 2,000 columns and
 //   3,000 one-cell rows rendered 6 million cells, 60 MB of HTML and 2.5 GB), and every tag of raw
 //   HTML. Each element costs up to ~1 KB on its way through the pipeline.
+// - Lines per body (LINE_LIMIT): each costs its way through the pipeline, ~30 µs for a line of
+//   one letter, which within the file size limit came near the render guard.
 // - Link reference and footnote definitions per body (DEFINITION_LIMIT): micromark and
 //   mdast-util-to-hast look each reference up in a list of them, so time grows with references
 //   times definitions.
@@ -48,6 +50,22 @@ export const ELEMENT_LIMIT = 1_000_000;
  */
 export const ESCAPE_LIMIT = 2_000;
 
+/**
+ * Most lines one body may hold. Every line costs its way through the parsers and the tree (~30 µs
+ * here for a line of one letter: 400,000 such lines took 12 s), so an 8 MiB body of short lines
+ * came near the render guard within every other limit. A 5 MB article of 5,000 news sections has
+ * ~85,000 lines.
+ */
+export const LINE_LIMIT = 200_000;
+
+/** Throw MarkdownLimit 'lines' at the first line of `markdown` past LINE_LIMIT. */
+export function checkLines(markdown: string): void {
+  let lines = 1;
+  for (let at = markdown.indexOf('\n'); at !== -1; at = markdown.indexOf('\n', at + 1)) {
+    if (++lines > LINE_LIMIT) throw new MarkdownLimit('lines', lines, 1);
+  }
+}
+
 /** Most link reference and footnote definitions one body may hold. */
 export const DEFINITION_LIMIT = 1_000;
 
@@ -58,7 +76,7 @@ const MARKERS = [42, 95, 126, 96, 91, 93, 60] as const;
 const ESCAPES = [92, 38] as const;
 
 /** Which limit a body passed: see the top of this file, and parse-in-parts.ts for 'stretch'. */
-export type MarkdownLimitKind = 'markers' | 'escapes' | 'body-markers' | 'stretch' | 'elements' | 'definitions';
+export type MarkdownLimitKind = 'markers' | 'escapes' | 'body-markers' | 'stretch' | 'elements' | 'definitions' | 'lines';
 
 /** Thrown by the parse for a body past a limit that bounds its work. */
 export class MarkdownLimit extends Error {

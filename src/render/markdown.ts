@@ -26,7 +26,7 @@ import { rehypeRefusedImages, rehypeTagFilter, sanitizeSchema, type RefusedSourc
 import { summarise } from './summary.js';
 import { isProtocolRelative, isSitePath, withBasePath } from '../urls.js';
 import { linearHandlers } from './linear-handlers.js';
-import { MarkerCount } from './markdown-limits.js';
+import { checkLines, MarkerCount } from './markdown-limits.js';
 import { parseInParts, PART_SIZE } from './parse-in-parts.js';
 import { bodyImagePlaceholder } from '../images/placeholders.js';
 import type { BodyImageRef, SiteLink } from '../types/index.js';
@@ -139,6 +139,7 @@ export type PipelineChoice = 'sniff' | 'always';
  * part, and `partSize` Infinity parses the body whole (both for tests: the results are the same).
  */
 export function renderMarkdown(markdown: string, options: MarkdownOptions, choice: PipelineChoice = 'sniff', partSize = PART_SIZE): RenderedMarkdown {
+  checkLines(markdown);
   const file = new VFile({ value: markdown, data: { linkOptions: options } });
   let processor: MarkdownProcessor;
   let mdast: MdastRoot;
