@@ -11,7 +11,7 @@ import { build } from '../src/build.js';
 import { formatProblems, isError, type Problem } from '../src/problems/index.js';
 import { tryBuild } from './helpers/memory-site.js';
 import { builtSite } from './helpers/rebuild.js';
-import { article, listFiles, makeSite, runCli, writeFiles } from './helpers/site.js';
+import { article, listFiles, makeSite, REPO, runCli, writeFiles } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 
@@ -224,6 +224,25 @@ describe('a template error', () => {
     expect(report).toMatch(/templates\/tag\.liquid:\d+:\d+ error .*\[template-syntax\]/);
     // Only the syntax error: no page was rendered with the broken template.
     expect(problems.map((p) => p.code)).toEqual(['template-syntax']);
+    expect(after).toEqual(before);
+  });
+});
+
+describe('a template error in a partial', () => {
+  it("in the site's copy of the card is named there, not at the theme's lists that print cards", async () => {
+    const card = readFileSync(path.join(REPO, 'templates/partials/article-card.liquid'), 'utf8');
+    const { problems, after, before } = await failingRebuild({ 'templates/partials/article-card.liquid': `${card}{{ item.nope }}\n` });
+    const line = card.split('\n').length;
+    expect([...new Set(problems.map((p) => `${p.file}:${p.line} ${p.code} ${p.message}`))]).toEqual([`templates/partials/article-card.liquid:${line} template-render undefined variable: item.nope (rendering template "partials/article-card")`]);
+    expect(after).toEqual(before);
+  });
+
+  it('in syntax is reported, with the card’s, even in a partial no page includes yet', async () => {
+    const { problems, after, before } = await failingRebuild({
+      'templates/partials/byline.liquid': '{% if x %}\n<p>by</p>\n',
+      'templates/partials/article-card.liquid': '<h2>{{ item.title | nosuchfilter }}</h2>\n',
+    });
+    expect(problems.map((p) => `${p.file}:${p.line} ${p.code}`).sort()).toEqual(['templates/partials/article-card.liquid:1 template-syntax', 'templates/partials/byline.liquid:1 template-syntax']);
     expect(after).toEqual(before);
   });
 });

@@ -193,9 +193,12 @@ export function createTemplates(
   registerCardFilter(engine, (error) => new TemplateError(templateProblem(error, config, files, 'template-render', CARD_TEMPLATE)));
 
   const parsed = new Map<string, Template[]>();
-  for (const name of names) {
+  // The site's own partials and the card too, for their syntax: one no page includes yet (a byline
+  // before the first article with an author) would otherwise fail a later build.
+  for (const name of [...names, ...ownPartials(files, names)]) {
     try {
-      parsed.set(name, engine.parseFileSync(name));
+      const template = engine.parseFileSync(name);
+      if (names.includes(name)) parsed.set(name, template);
     } catch (error) {
       problems.push(templateProblem(error, config, files, 'template-syntax', name));
     }
@@ -222,17 +225,37 @@ export function createTemplates(
         try {
           return engine.renderSync(template, variables) as string;
         } catch (error) {
-          throw new TemplateError(templateProblem(error, config, files, 'template-render', name));
+          // A card's error, wrapped by LiquidJS at the filter in this template: the card's own place is the one to name.
+          throw innerTemplateError(error) ?? new TemplateError(templateProblem(error, config, files, 'template-render', name));
         }
       },
     },
   };
 }
 
+/** A TemplateError among the errors `error` wraps (LiquidJS keeps a filter's error as its originalError). */
+function innerTemplateError(error: unknown, depth = 0): TemplateError | undefined {
+  if (error instanceof TemplateError || !error || depth > 8) return error instanceof TemplateError ? error : undefined;
+  return innerTemplateError((error as LiquidErrorShape).originalError, depth + 1);
+}
+
+/** The names of the site's own template files that are not page templates (its partials), and the card's. */
+function ownPartials(files: TemplateFiles, pages: readonly string[]): string[] {
+  const own = files.roots[0]!;
+  const names = new Set([CARD_TEMPLATE]);
+  if (own !== path.resolve(DEFAULT_TEMPLATES)) {
+    for (const file of files.found) {
+      if (!file.endsWith(TEMPLATE_EXTENSION) || !file.startsWith(own + path.sep)) continue;
+      names.add(path.relative(own, file).slice(0, -TEMPLATE_EXTENSION.length).split(path.sep).join('/'));
+    }
+  }
+  return [...names].filter((name) => !pages.includes(name));
+}
+
 interface LiquidErrorShape {
   message?: string;
   token?: { file?: string; input?: string; getPosition?: () => [number, number] };
-  originalError?: { message?: string };
+  originalError?: { message?: string; originalError?: unknown };
 }
 
 function templateProblem(error: unknown, config: SiteConfig, files: TemplateFiles, code: 'template-syntax' | 'template-render', name: string): Problem {
