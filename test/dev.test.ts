@@ -516,8 +516,10 @@ describe('errors do not stop the dev server', () => {
     const first = await events.next(0);
     expect(first.type).toBe('problems');
     expect(first.data.text).toMatch(/content\/2025\/12\/a3\.md:3:\d+ error date/);
-    // No build yet: nothing to serve, but the server answers.
-    expect((await fetchPage(origin, '/')).status).toBe(404);
+    // No build yet: nothing to serve, but the server answers with a page whose client shows the error and reloads.
+    const waiting = await fetchPage(origin, '/');
+    expect(waiting.status).toBe(404);
+    expect(cheerio.load(waiting.html)('script#broadsheet-live-reload')).toHaveLength(1);
     const event = await change(events, () => writeFileSync(path.join(root, 'content/2025/12/a3.md'), article({ title: 'Article 3', date: '2025-12-04 11:00', topic: 'Culture', tags: '[Tag 3, Common]' })));
     expect(event.type).toBe('reload');
     expect((await fetchPage(origin, '/')).status).toBe(200);

@@ -131,7 +131,9 @@ export class DevServer {
       const page = path.join(outPath, ...folders.slice(0, depth), '404.html');
       if (page.startsWith(outPath + path.sep) && isFile(page)) return sendHtml(response, 404, readFileSync(page, 'utf8'), false);
     }
-    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    // No 404.html: the site has not built yet (started on a broken site). A page with the client, so
+    // the tab shows the build's errors and reloads once the site builds.
+    sendHtml(response, 404, NOT_BUILT, false);
   }
 
   private openStream(request: IncomingMessage, response: ServerResponse): void {
@@ -142,6 +144,9 @@ export class DevServer {
     request.on('close', () => this.clients.delete(response));
   }
 }
+
+const NOT_BUILT =
+  '<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Not found</title></head>\n<body><p>Nothing here yet: no page answers this address. If the site has not built, its errors show here, and the page reloads once it builds.</p></body>\n</html>\n';
 
 function eventText(event: DevEvent): string {
   const { type, ...data } = event;
