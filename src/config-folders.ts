@@ -3,7 +3,8 @@
 // folders may be. Broadsheet replaces its output folder whole at every
 // build and deletes from its cache folder what it no longer needs, so neither may be the file
 // system's root, the site folder or a folder above it, nor be, hold or sit inside a folder of the
-// site's own files (content, static files, templates), nor be one another. Compared as real paths,
+// site's own files (content, static files, templates), nor be one another; and the site's own
+// folders must be inside it or a folder allowOutside lists. Compared as real paths,
 // so a symbolic link does not get round a rule. Whether a folder that passes these rules already
 // holds someone else's files is checked when the build opens it (write/output-folder.ts,
 // write/cache-folder.ts).
@@ -70,6 +71,19 @@ export function folderProblems(root: string, settings: FolderSettings, given: Re
     if (cache === trees || isInside(cache, trees) || isInside(trees, cache)) problems.push({ key: 'cacheDir', value: settings.cacheDir, clash: { kind: 'trees', trees: path.relative(realRoot, trees) || trees } });
   }
   return problems;
+}
+
+/**
+ * The site's own folders (content, templates, static) that are outside the site folder and every
+ * folder `allowOutside` lists: a setting never makes a build read elsewhere. Compared as written
+ * (a symbolic link inside the site is the content scan's to judge: load/find-files.ts).
+ */
+export function foldersOutside(root: string, settings: FolderSettings, allowOutside: readonly string[]): Array<(typeof OWN_FOLDERS)[number]> {
+  const allowed = [root, ...allowOutside].map((folder) => path.resolve(root, folder));
+  return OWN_FOLDERS.filter((key) => {
+    const folder = path.resolve(root, settings[key]);
+    return !allowed.some((inside) => folder === inside || isInside(folder, inside));
+  });
 }
 
 /** Is `folder` the file system's root, the site folder or above it? */

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { folderProblems } from './config-folders.js';
+import { folderProblems, foldersOutside } from './config-folders.js';
 import { importConfigModule, settledConfig } from './config-import.js';
 import { configSchema, type SiteConfigInput } from './config-schema.js';
 import { BuildFailure, problem, type Problem, positionAt } from './problems/index.js';
@@ -106,11 +106,7 @@ export function resolveConfig(input: unknown, root: string, configFile?: string,
       ? problem('config-invalid', file, { line: 1, column: 1 }, { kind: 'folder-clash', key, value, clash, flag: FLAG_OF[key] })
       : problem('config-invalid', file, locateKey(source, key), { kind: 'folder-clash', key, value, clash }),
   );
-  // The site's own folders are in it (or in a folder allowOutside lists): a setting never makes a build read elsewhere.
-  for (const key of ['contentDir', 'templatesDir', 'staticDir'] as const) {
-    const folder = path.resolve(root, config[key]);
-    const allowed = [path.resolve(root), ...config.allowOutside.map((other) => path.resolve(root, other))];
-    if (allowed.some((inside) => folder === inside || folder.startsWith(inside + path.sep))) continue;
+  for (const key of foldersOutside(root, config, config.allowOutside)) {
     problems.push(problem('config-invalid', file, locateKey(source, key), { kind: 'invalid-option', key, message: `expected a folder inside the site folder (or in one allowOutside lists), got ${config[key]}` }));
   }
   if (config.languages) {

@@ -355,6 +355,12 @@ describe('broadsheet new', () => {
     const notASite = await createArticle({ root: path.join(root, 'content/ru'), title: 'Другой' }).catch((error: unknown) => error);
     expect((notASite as Error).message).toMatch(/is not a Broadsheet site: it has no site\.config\.ts and no content\/ folder/);
     expect(listFiles(path.join(root, 'content'))).toEqual(['2025/12/byudzhet-qabyldandy.md', 'ru/2025/12/parlament-prinyal-byudzhet.md']);
+    // The command passes --lang on, and says a code the site lacks in one line, exit 1.
+    const viaCli = await runCli(['new', 'Новости дня', '--lang', 'ru', '--date', '2025-12-19'], root);
+    expect({ code: viaCli.code, stdout: viaCli.stdout }).toEqual({ code: 0, stdout: 'Wrote content/ru/2025/12/novosti-dnya.md\n' });
+    const refusedCli = await runCli(['new', 'Hallo', '--lang', 'de'], root);
+    expect(refusedCli.code).toBe(1);
+    expect(refusedCli.stderr).toContain("--lang de is not one of the site's languages (kk, ru, en)");
   });
 
   it('refuses to overwrite an existing article', async () => {
@@ -363,6 +369,19 @@ describe('broadsheet new', () => {
     expect(refused).toBeInstanceOf(BuildFailure);
     expect((refused as BuildFailure).problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual(['content/2025/12/taken.md:1:1 an article file with this name already exists']);
     expect(readFileSync(path.join(root, 'content/2025/12/taken.md'), 'utf8')).toContain('title: Taken');
+  });
+});
+
+describe('broadsheet init', () => {
+  it('in a folder of a project that installed Broadsheet from a tarball: the site depends on that tarball, and a failed npm install says what is written and what is left to do, exit 1', async () => {
+    // A tarball that is not there: npm install fails at once, without the network.
+    const project = makeSite({ 'package.json': JSON.stringify({ dependencies: { broadsheet: 'file:./missing-0.1.0.tgz' } }) });
+    const result = await runCli(['init', '--yes', '--no-git', 'my-site'], project);
+    expect(result.code).toBe(1);
+    expect((JSON.parse(readFileSync(path.join(project, 'my-site/package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies.broadsheet).toBe('file:../missing-0.1.0.tgz');
+    expect(result.stderr).toContain('npm install failed (its messages are above): the site\'s files are written.');
+    expect(result.stdout).toContain("The site's files are written. Next:\n  cd my-site\n  npm install ");
+    expect(result.stdout).not.toContain('The site is ready');
   });
 });
 

@@ -1,6 +1,7 @@
 // `broadsheet new "Title"`: writes content/YYYY/MM/<slug>.md (content/<lang>/... for another
-// language of a multilingual site) with valid front-matter, dated now in the site's time zone. Refuses to overwrite, and checks the result with the same validation the
-// build uses, so a new article always builds.
+// language of a multilingual site) with valid front-matter, dated now in the site's time zone.
+// Refuses to overwrite, and checks the result with the same validation the build uses, so a new
+// article always builds.
 
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';

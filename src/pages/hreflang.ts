@@ -1,7 +1,7 @@
 // The hreflang set of a multilingual site's page, one rule for the page's <head> and the sitemap
-// so the two always agree: the page and every counterpart it has (by language code, in the
-// order the config lists the languages in), then x-default, the default language's version, or the page itself
-// when the default language has none.
+// so the two always agree: the page and every counterpart it has (by language code, in the order
+// the config lists the languages in), then x-default, the default language's version, or the page
+// itself when the default language has none.
 
 import type { Alternate } from '../types/index.js';
 

@@ -190,6 +190,7 @@ const staticOutput: Output = {
  * left to wait for (writeEach keeps its files out of theirs).
  */
 const OUTPUTS: readonly Output[] = [pageOutput, imageOutput, feedOutput, sitemapOutput, newsSitemapOutput, searchOutput, assetOutput, webManifestOutput, { name: 'redirects', write: writeRedirects }, staticOutput];
+
 /**
  * Write every output of `plan` through the context's writer and manifest, in the order of OUTPUTS.
  * Stops after an output that reports errors (a broken template): its problems are returned, and the

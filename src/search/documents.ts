@@ -119,14 +119,17 @@ export function searchShardsIn(site: Site, months: ReadonlySet<string>): { shard
 }
 
 /**
- * A shard's period as the search page names it in `locale`: "December 2025", or "December 23, 2025"
- * for a later run of days of a large month. Named here and listed in shards.json, not by the
+ * Shards' periods as the search page names them in `locale`: "December 2025", or "December 23,
+ * 2025" for a later run of days of a large month. Named here and listed in shards.json, not by the
  * browser: a browser's own date names lack some languages (Chromium writes "2025 M11" in Kazakh).
  */
-export function periodName(period: string, locale: string): string {
-  const [year, month, day] = period.split('-').map(Number) as [number, number, number | undefined];
-  const format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: day ? 'numeric' : undefined, timeZone: 'UTC' });
-  return format.format(new Date(Date.UTC(year, month - 1, day ?? 1)));
+export function periodNames(periods: readonly string[], locale: string): string[] {
+  const months = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  const days = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  return periods.map((period) => {
+    const [year, month, day] = period.split('-').map(Number) as [number, number, number | undefined];
+    return (day ? days : months).format(new Date(Date.UTC(year, month - 1, day ?? 1)));
+  });
 }
 
 /** The topics of `articles` as they name them, each once, sorted: the search page's menu. */

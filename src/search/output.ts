@@ -16,7 +16,7 @@
 import { availableParallelism } from 'node:os';
 import { writeUnlessCurrent } from '../write/manifest.js';
 import { fingerprint } from '../write/fingerprint.js';
-import { periodName, searchDocument } from './documents.js';
+import { periodNames, searchDocument } from './documents.js';
 import { indexDocuments, isRuntimeFile, type BundleFile } from './pagefind.js';
 import { ENTRY_FILE, RUNTIME_MARK, searchLanguage, shardFolder, type SearchContext, type SearchPlan } from './plan.js';
 
@@ -86,7 +86,7 @@ export async function writeSearchBundles(context: SearchContext, plan: SearchPla
       files.push(...(bundle ? await writeBundle(context, folder, bundle.filter(isRuntimeFile), runtime.print, RUNTIME_MARK) : keepFiles(context, folder, runtime.current!, runtime.print, RUNTIME_MARK)));
     }
     // The topics as this language names them, for its search page's menu.
-    const list = `${JSON.stringify({ shards: listing.periods, names: listing.periods.map((period) => periodName(period, scope.site.language.locale)), topics: listing.topics })}\n`;
+    const list = `${JSON.stringify({ shards: listing.periods, names: periodNames(listing.periods, scope.site.language.locale), topics: listing.topics })}\n`;
     await writeUnlessCurrent(writer, manifest, `${scope.folder}shards.json`, fingerprint(list), () => list);
     files.push(`${scope.folder}shards.json`);
   }

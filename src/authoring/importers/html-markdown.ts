@@ -111,12 +111,9 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
  * such paragraph per image, then its own caption as a paragraph: no image of it is lost.
  */
 function figureAsImage(figure: Element): void {
-  const images: Element[] = [];
+  const images = imagesIn(figure);
   let other = false;
-  visit(figure, 'element', (node: Element) => {
-    if (node.tagName === 'img') images.push(node);
-    else if (!IMAGE_FIGURE.has(node.tagName)) other = true;
-  });
+  visit(figure, 'element', (node: Element) => void (node.tagName !== 'img' && !IMAGE_FIGURE.has(node.tagName) && (other = true)));
   if (other) {
     // A figure of something else (a table block, a quote): its content stays, its caption a paragraph after it.
     for (const child of figure.children) if (child.type === 'element' && child.tagName === 'figcaption') child.tagName = 'p';
@@ -152,7 +149,7 @@ function captionOf(figure: Element): string {
     ? textOf(captionElement)
     : figure.children
         // A block editor's comments (<!-- wp:image -->) are not text, nor is the image or the link around it.
-        .filter((child) => child.type !== 'comment' && !(child.type === 'element' && (child.tagName === 'img' || holdsImage(child))))
+        .filter((child) => child.type !== 'comment' && !(child.type === 'element' && (child.tagName === 'img' || imagesIn(child).length > 0)))
         .map((child) => textOf(child as Element))
         .join('');
   return text.replace(/\s+/g, ' ').trim();
@@ -165,10 +162,11 @@ function textOf(node: Element | ElementContent): string {
   return node.type === 'text' ? node.value : '';
 }
 
-function holdsImage(node: Element): boolean {
-  let found = false;
-  visit(node, 'element', (inner: Element) => void (inner.tagName === 'img' && (found = true)));
-  return found;
+/** The <img> elements in `node`, itself included, in document order. */
+function imagesIn(node: Element): Element[] {
+  const images: Element[] = [];
+  visit(node, 'element', (inner: Element) => void (inner.tagName === 'img' && images.push(inner)));
+  return images;
 }
 
 /** The innermost figure inside `gallery` that holds `image` and no other image; undefined when there is none. */
@@ -186,10 +184,7 @@ function innermostFigure(gallery: Element, image: Element): Element | undefined 
     return false;
   };
   walk(gallery, undefined);
-  if (!found) return undefined;
-  let count = 0;
-  visit(found, 'element', (node: Element) => void (node.tagName === 'img' && count++));
-  return count === 1 ? found : undefined;
+  return found && imagesIn(found).length === 1 ? found : undefined;
 }
 
 /** `<pre class="brush: js">`, `<pre lang="js">`, `<pre class="language-js">` -> `<pre><code class="language-js">`. */

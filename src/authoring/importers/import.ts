@@ -3,7 +3,7 @@
 // its own importer (dump.ts). Offline: a source is a file or folder on this machine, nothing is
 // fetched. A source that cannot be read is one error with its place; nothing is written then.
 
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../config.js';
 import { normaliseText } from '../../load/frontmatter.js';
@@ -82,9 +82,25 @@ export async function importSource(input: string, options: ImportOptions = {}): 
   };
 }
 
-/** A file that starts like XML or JSON (the dump is plain text). */
+/**
+ * A file that starts like XML or JSON (the dump is plain text), told from its first bytes: the
+ * file is read and decoded once, by the importer it goes to. A UTF-16 mark is XML's (a dump is UTF-8).
+ */
 function looksStructured(input: string): boolean {
-  const start = normaliseText(readText(input).slice(0, 512)).trimStart();
+  const head = Buffer.alloc(1024);
+  let length: number;
+  try {
+    const fd = openSync(input, 'r');
+    try {
+      length = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw unreadable(input, error);
+  }
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+  const start = head.subarray(0, length).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '').trimStart();
   return start.startsWith('<') || start.startsWith('{');
 }
 
@@ -110,11 +126,7 @@ function readFileSource(input: string, from: ImportFormat | undefined, options: 
   }
   if (!start.startsWith('<')) return fail('a folder of files or a text file');
   if (/^<(!doctype\s+html|html[\s>])/i.test(start)) return fail('an HTML page, not a feed or an export');
-  // A feed with blank lines before its XML declaration: readers take it, the XML rules do not.
-  // The declaration says nothing the parser uses, so it is blanked, every position kept.
-  const declaration = start !== text && start.startsWith('<?xml') ? start.indexOf('?>') : -1;
-  const xml = declaration === -1 ? text : text.slice(0, text.length - start.length) + ' '.repeat(declaration + 2) + start.slice(declaration + 2);
-  const root = readXml(xml, input);
+  const root = readXml(text, input);
   const uploads = options.uploads === undefined ? undefined : path.resolve(options.uploads);
   if (isWxr(root)) {
     // A WordPress export is also an RSS feed; --from rss reads it as one.
@@ -132,9 +144,13 @@ function readText(input: string): string {
   try {
     bytes = readFileSync(input);
   } catch (error) {
-    throw new BuildFailure([problem('import-source', input, { line: 1, column: 1 }, { kind: 'unreadable', cause: (error as NodeJS.ErrnoException).code ?? String(error) })]);
+    throw unreadable(input, error);
   }
   return sourceText(bytes, input);
+}
+
+function unreadable(input: string, error: unknown): BuildFailure {
+  return new BuildFailure([problem('import-source', input, { line: 1, column: 1 }, { kind: 'unreadable', cause: (error as NodeJS.ErrnoException).code ?? String(error) })]);
 }
 
 async function importDump(input: string, root: string, options: ImportOptions): Promise<ImportOutcome> {

@@ -51,9 +51,11 @@ type RawNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 /**
  * The root element of an XML text. A text that is not well-formed XML throws a BuildFailure with
- * one `import-source` error at the parser's line and column.
+ * one `import-source` error at the parser's line and column; white space before the declaration,
+ * which feed readers take, is not an error.
  */
-export function readXml(text: string, file: string): XmlElement {
+export function readXml(written: string, file: string): XmlElement {
+  const text = withoutLateDeclaration(written);
   const checked = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (checked !== true) {
     const { line, col, msg } = checked.err;
@@ -63,6 +65,18 @@ export function readXml(text: string, file: string): XmlElement {
   const root = convert(raw, new Map()).find((node): node is XmlElement => typeof node !== 'string');
   if (!root) throw new BuildFailure([problem('import-source', file, { line: 1, column: 1 }, { kind: 'syntax', language: 'XML', message: 'no root element' })]);
   return root;
+}
+
+/**
+ * `text` with its XML declaration blanked when white space comes before it (blank lines at the top
+ * of a feed): the XML rules refuse that, and the parser uses nothing the declaration says (the
+ * text is decoded already: source-text.ts). Blanked, not cut, so every line and column stays.
+ */
+function withoutLateDeclaration(text: string): string {
+  const start = text.trimStart();
+  if (start === text || !start.startsWith('<?xml')) return text;
+  const end = start.indexOf('?>') + 2;
+  return end < 2 ? text : text.slice(0, text.length - start.length) + ' '.repeat(end) + start.slice(end);
 }
 
 const declarationParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });

@@ -42,33 +42,22 @@ export interface MissingImage {
   asText?: boolean;
 }
 
-/** The file an image address leads to, when it is a local file inside the source. */
+/** The file an image address leads to, when it is a local file inside the source the build can process. */
 export function findImage(url: string, postFile: string, folders: ImageFolders): string | undefined {
-  if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url) || url === '') return undefined;
+  return sourceFiles(url, postFile, folders).find((file) => PROCESSED.test(file));
+}
+
+/** The files inside the source an address may name that exist (a site path may be in several roots); none for a URL. */
+function sourceFiles(url: string, postFile: string, folders: ImageFolders): string[] {
+  if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url) || url === '') return [];
   let clean = url.split(/[?#]/, 1)[0] ?? '';
   try {
     clean = decodeURIComponent(clean);
   } catch {
     // Keep it as written.
   }
-  return sourceFiles(clean, postFile, folders).find((file) => PROCESSED.test(file));
-}
-
-/** The files inside the source an address (decoded, without query) may name, that exist. */
-function sourceFiles(clean: string, postFile: string, folders: ImageFolders): string[] {
   const candidates = clean.startsWith('/') ? folders.siteRoots.map((root) => path.join(root, clean)) : [path.resolve(path.dirname(postFile), clean)];
   return candidates.filter((file) => isInside(file, folders.source) && statSync(file, { throwIfNoEntry: false })?.isFile());
-}
-
-/** Is there a file for `url` in the source that the build cannot process (an SVG)? */
-function unsupportedImage(url: string, postFile: string, folders: ImageFolders): boolean {
-  let clean = url.split(/[?#]/, 1)[0] ?? '';
-  try {
-    clean = decodeURIComponent(clean);
-  } catch {
-    // Keep it as written.
-  }
-  return sourceFiles(clean, postFile, folders).length > 0;
 }
 
 /** The old site's address of an image: a site path is the old site's, a relative one relative to the post's old page. */
@@ -114,13 +103,15 @@ export function localizeImages(body: string, postFile: string, folders: ImageFol
   });
   const consider = (url: string, start: number, end: number, markdownImage: boolean) => {
     if (!isLocal(url)) return;
-    const file = findImage(url, postFile, folders);
+    // Looked up once: a file the build can process is copied; one it cannot (an SVG) is not, and said so.
+    const files = sourceFiles(url, postFile, folders);
+    const file = files.find((each) => PROCESSED.test(each));
     if (file) {
       edits.push({ start, end, from: url, to: assets.add(file) });
       return;
     }
     const shownFrom = oldSiteAddress(url, folders, postUrl);
-    missing.push({ url, offset: start, reason: unsupportedImage(url, postFile, folders) ? 'unsupported' : 'not-found', shownFrom });
+    missing.push({ url, offset: start, reason: files.length > 0 ? 'unsupported' : 'not-found', shownFrom });
     // The old site's copy, when its address is known; else (an image the build cannot find stops
     // it) a Markdown image stays a link to where it was.
     if (shownFrom) edits.push({ start, end, from: url, to: shownFrom });

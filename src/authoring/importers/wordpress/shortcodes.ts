@@ -3,8 +3,9 @@
 // HTML is parsed, by a small scanner of that syntax (`[[name]]` is WordPress's escape for a literal).
 // Those with a Markdown equivalent are replaced by HTML the converter turns into it:
 // [caption] / [wp_caption] -> a figure (captioned image); [code], [sourcecode] -> a code block with its
-// language; [embed]URL[/embed], [audio mp3=URL], [video src=URL] -> a link. Every other shortcode stays in the text as written and is
-// returned, with the offset where it starts, for the import report. Pure.
+// language; [embed]URL[/embed], [audio mp3=URL], [video src=URL] -> a link. Every other shortcode
+// stays in the text as written and is returned, with the offset where it starts, for the import
+// report. Pure.
 
 /** A shortcode left in the text: as written (the opening tag), and where it starts in the text. */
 export interface KeptShortcode {
