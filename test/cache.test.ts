@@ -323,12 +323,15 @@ describe('the output folder', () => {
     expect(listFiles(dist)).toContain('tags/tag-0/index.html');
   });
 
-  it('a page folder replaced by a file by hand in dist/: the next build puts the folder back, equal to a clean build', async () => {
+  it('a page folder replaced by a file by hand in dist/: the build is refused naming the file; once it is gone, the next build puts the folder back, equal to a clean build', async () => {
     const root = makeSite(siteFiles(3));
     const dist = path.join(root, 'dist');
     await run(root);
     rmSync(path.join(dist, 'tags/tag-0'), { recursive: true });
     writeFileSync(path.join(dist, 'tags/tag-0'), 'a file where a folder was');
+    await expect(run(root)).rejects.toThrow(/holds files Broadsheet did not write, put there after the last build: dist\/tags\/tag-0\./);
+    expect(readFileSync(path.join(dist, 'tags/tag-0'), 'utf8')).toBe('a file where a folder was');
+    rmSync(path.join(dist, 'tags/tag-0'));
     await run(root);
     expect(differences(dist, await cleanBuildOf(root, NOW), { search: true })).toEqual([]);
   });

@@ -173,6 +173,39 @@ describe('an output folder Broadsheet did not make', () => {
     );
     expect(folderState(path.join(root, '.dist.builds'))).toEqual(before);
   });
+
+  it('files put into dist/ by hand: every later build is refused naming them, the live tree byte-identical; moved out, builds go on and never bring them back', async () => {
+    const root = makeSite(siteFiles());
+    await build({ root, now: NOW });
+    writeFiles(root, { 'content/2025/12/b.md': article({ title: 'Second, edited', date: '2025-12-02 10:00' }) });
+    await build({ root, now: NOW });
+    writeFiles(path.join(root, 'dist'), { CNAME: 'news.example.org\n', '2025/12/notes.html': '<p>mine</p>' });
+    const live = () => path.join(root, '.dist.builds', path.basename(readlinkSync(path.join(root, 'dist'))));
+    const before = folderState(live());
+    const refusal = `The output folder ${path.relative(process.cwd(), path.join(root, 'dist'))} holds files Broadsheet did not write, put there after the last build: dist/2025/12/notes.html, dist/CNAME. They are not part of the site, and a build would not keep them: put a file you want published in static/ (it is then copied into every build), or move them out of dist. Nothing was changed.`;
+    // An update (one article edited), a whole build (a new template), and the same update again.
+    const changes: Array<Record<string, string>> = [
+      { 'content/2025/12/a.md': article({ title: 'First, edited', date: '2025-12-01 10:00' }) },
+      { 'templates/partials/breadcrumbs.liquid': '<p class="crumbs">{{ page.title }}</p>' },
+      { 'content/2025/12/a.md': article({ title: 'First, edited again', date: '2025-12-01 10:00' }) },
+    ];
+    for (const change of changes) {
+      writeFiles(root, change);
+      await expect(build({ root, now: NOW })).rejects.toThrow(refusal);
+      expect(folderState(live())).toEqual(before);
+    }
+    const kept = makeSite({});
+    cpSync(path.join(root, 'dist/CNAME'), path.join(kept, 'CNAME'));
+    rmSync(path.join(root, 'dist/CNAME'));
+    rmSync(path.join(root, 'dist/2025/12/notes.html'));
+    for (const title of ['Fourth', 'Fifth', 'Sixth']) {
+      writeFiles(root, { 'content/2025/12/a.md': article({ title, date: '2025-12-01 10:00' }) });
+      await build({ root, now: NOW });
+      expect(existsSync(path.join(root, 'dist/CNAME'))).toBe(false);
+      expect(existsSync(path.join(root, 'dist/2025/12/notes.html'))).toBe(false);
+    }
+    expect(readFileSync(path.join(kept, 'CNAME'), 'utf8')).toBe('news.example.org\n');
+  });
 });
 
 describe('a cache folder that is not a folder of its own', () => {

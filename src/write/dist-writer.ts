@@ -21,7 +21,8 @@ import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes,
 import { linkOrCopy } from './linked-file.js';
 import { filesUnder, keptLinker, removeEmptiedFolders, removeStale } from './tree-files.js';
 import { provedAtCommit } from './output-ownership.js';
-import { checkOutputFolder, openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
+import { buildsFolderOf, checkOutputFolder, openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
+import { refuseHandPlaced, startListing, type LiveListing } from './hand-placed.js';
 import { takeLedger, writeLedger, type TreeLedger } from './tree-ledger.js';
 import type { OutputWriter, StagingTarget, WorkerStaging, WriteStats } from './output-writer.js';
 
@@ -62,6 +63,10 @@ export class DistWriter implements OutputWriter {
   private folder: OutputFolder | undefined;
   /** What the last commit recorded about the trees, when it can be trusted (tree-ledger.ts). */
   private ledger: TreeLedger | undefined;
+  /** The live tree's files, listed from check() on, to find files put there by hand (hand-placed.ts). */
+  private listing: LiveListing | undefined;
+  /** The ledger as this writer took it: what it says of the live tree holds after an abort too. */
+  private taken: TreeLedger | undefined;
 
   /**
    * `recorded`: the files the cache's output manifest says a build wrote into `outPath`
@@ -77,6 +82,7 @@ export class DistWriter implements OutputWriter {
   /** Throw a SystemFailure, changing nothing, unless the output folder is Broadsheet's to replace (output-ownership.ts). */
   check(): void {
     checkOutputFolder(this.outPath, this.recorded);
+    this.listing ??= startListing(this.outPath, buildsFolderOf(this.outPath));
   }
 
   private readonly recorded = () => this.options.recorded?.();
@@ -140,6 +146,7 @@ export class DistWriter implements OutputWriter {
     if (!this.folder) {
       this.folder = openOutputFolder(this.outPath, this.recorded);
       if (this.folder.live) this.ledger = takeLedger(this.folder.builds, this.folder.live);
+      if (this.ledger) this.taken = this.ledger;
     }
     const { live, spare } = this.folder;
     return { staging: spare, outPath: live ?? this.outPath, hasOldOutput: live !== undefined };
@@ -159,6 +166,10 @@ export class DistWriter implements OutputWriter {
    */
   async commit(removed?: Iterable<string>): Promise<WriteStats> {
     await this.writes.settle();
+    // Taken once: a writer used again lists the live tree again at its next check().
+    const listing = this.listing;
+    this.listing = undefined;
+    const listed = await listing?.files;
     await holdPoint('commit');
     // From here to the swap everything is synchronous: an interrupt is seen here or not at all.
     this.options.signal?.throwIfAborted();
@@ -167,6 +178,9 @@ export class DistWriter implements OutputWriter {
     const { live, spare, builds } = folder;
     const ledger = this.ledger;
     if (folder.realFolder === 'older-output') provedAtCommit(this.outPath, folder.unrecorded, this.files);
+    const taken = this.taken;
+    this.taken = undefined;
+    if (taken && listed && listing?.tree === live && path.join(builds, taken.live) === live) this.refuseHandPlaced(listed, taken);
     commitMark('started');
     // Every file of the live tree, sorted (the ledger keeps them so).
     const old = ledger?.files ?? (live ? filesUnder(live).sort() : []);
@@ -210,6 +224,22 @@ export class DistWriter implements OutputWriter {
     const files = mergeSorted(carried, [...this.files].sort());
     writeLedger(builds, { live: path.basename(spare), files, spareDiffers: live ? [...this.staged, ...gone] : 'all' });
     return stats;
+  }
+
+  /**
+   * Refuse the commit if the live tree holds files the ledger does not name (hand-placed.ts). The
+   * ledger is put back first, with this build's writes among the spare tree's differences (abort
+   * removes them), so the next build finds those files again instead of walking the trees blind.
+   */
+  private refuseHandPlaced(listed: readonly string[], taken: TreeLedger): void {
+    try {
+      refuseHandPlaced(this.outPath, listed, (file) => hasSorted(taken.files, file));
+    } catch (error) {
+      // After an abort (this.ledger dropped) the spare tree is trusted in nothing.
+      const trusted = this.ledger?.spareDiffers ?? 'all';
+      writeLedger(this.folder!.builds, { ...taken, spareDiffers: trusted === 'all' ? 'all' : [...trusted, ...this.staged] });
+      throw error;
+    }
   }
 
   /** A patch can be committed when dist/ is a link of Broadsheet's to a whole site (output-folder.ts). */

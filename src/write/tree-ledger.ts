@@ -10,7 +10,7 @@
 // and the next commit walks the trees as before. A ledger naming another live tree is ignored,
 // and the dev server, which writes into the live tree, drops it (forgetLedger).
 
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './fs-helpers.js';
 
@@ -51,6 +51,11 @@ export function takeLedger(builds: string, liveTree: string): TreeLedger | undef
     Array.isArray(ledger.files) &&
     (ledger.spareDiffers === 'all' || Array.isArray(ledger.spareDiffers));
   return valid ? { live: ledger.live, files: ledger.files, spareDiffers: ledger.spareDiffers } : undefined;
+}
+
+/** Does `builds` hold a ledger (a look at the file only)? */
+export function hasLedger(builds: string): boolean {
+  return existsSync(path.join(builds, LEDGER_FILE));
 }
 
 /** Record the trees as this commit leaves them. Not flushed: a ledger lost to a power cut costs one walk. */
