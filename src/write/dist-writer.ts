@@ -15,11 +15,10 @@
 import { rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BoundedTasks } from '../bounded-tasks.js';
-import { lowerBound } from '../lower-bound.js';
 import { commitMark, commitStep, holdPoint, killPoint } from './failpoints.js';
 import { assertInside, ensureFolder, ensureFolderAsync, replaceEntry, sameBytes, sameFile, writeFreshFile, writeFreshFileAsync } from './fs-helpers.js';
 import { linkOrCopy } from './linked-file.js';
-import { filesUnder, keptLinker, removeEmptiedFolders, removeStale } from './tree-files.js';
+import { filesUnder, hasSorted, keptLinker, mergeSorted, removeEmptiedFolders, removeListed, removeStale } from './tree-files.js';
 import { provedAtCommit } from './output-ownership.js';
 import { buildsFolderOf, checkOutputFolder, openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
 import { refuseHandPlaced, startListing, type LiveListing } from './hand-placed.js';
@@ -266,23 +265,6 @@ export class DistWriter implements OutputWriter {
   }
 }
 
-/** Delete these files of the spare tree (missing ones are fine), then the folders that left empty. */
-function removeListed(spare: string, files: readonly string[], afterEach: () => void): void {
-  const emptied = new Set<string>();
-  for (const file of files) {
-    const absolute = path.join(spare, file);
-    try {
-      rmSync(absolute, { force: true });
-    } catch (error) {
-      // A file where one of its folders would be: the file is not there either.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
-    }
-    emptied.add(path.dirname(absolute));
-    afterEach();
-  }
-  removeEmptiedFolders(spare, emptied);
-}
-
 /** Remove what a failed build wrote into the spare tree (all of it when there is no output yet). */
 function discardStaged({ live, spare, builds }: OutputFolder, staged: Iterable<string>): void {
   // No output yet: the spare tree holds only this build's files (a worker's unreported ones too).
@@ -302,19 +284,4 @@ function discardStaged({ live, spare, builds }: OutputFolder, staged: Iterable<s
       // Not empty (or already gone).
     }
   }
-}
-
-/** Is `file` in `sorted` (ascending, as the ledger keeps the live tree's files)? */
-function hasSorted(sorted: readonly string[], file: string): boolean {
-  const at = lowerBound(sorted.length, (i) => sorted[i]! >= file);
-  return sorted[at] === file;
-}
-
-/** Two ascending lists with no member in common, as one. */
-function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
-  const merged: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
-  return merged;
 }

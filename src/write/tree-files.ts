@@ -4,6 +4,7 @@
 
 import { linkSync, lstatSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { lowerBound } from '../lower-bound.js';
 import { failpoint } from './failpoints.js';
 import { ensureFolder, isCode, replaceEntry } from './fs-helpers.js';
 
@@ -104,4 +105,36 @@ export function keptLinker(live: string, spare: string, fresh: boolean): (file: 
     replaceEntry(target, (aside) => linkSync(source, aside));
     return true;
   };
+}
+
+/** Delete these files of the spare tree (missing ones are fine), then the folders that left empty. */
+export function removeListed(spare: string, files: readonly string[], afterEach: () => void): void {
+  const emptied = new Set<string>();
+  for (const file of files) {
+    const absolute = path.join(spare, file);
+    try {
+      rmSync(absolute, { force: true });
+    } catch (error) {
+      // A file where one of its folders would be: the file is not there either.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    }
+    emptied.add(path.dirname(absolute));
+    afterEach();
+  }
+  removeEmptiedFolders(spare, emptied);
+}
+
+/** Is `file` in `sorted` (ascending, as the ledger keeps the live tree's files)? */
+export function hasSorted(sorted: readonly string[], file: string): boolean {
+  const at = lowerBound(sorted.length, (i) => sorted[i]! >= file);
+  return sorted[at] === file;
+}
+
+/** Two ascending lists with no member in common, as one. */
+export function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
+  return merged;
 }
