@@ -138,14 +138,14 @@ describe('a site in three languages', () => {
 describe('hreflang', () => {
   type Links = Map<string, string>;
   /** Each sitemap URL's alternates: hreflang -> absolute URL. */
-  function sitemapLinks(): Map<string, Links> {
+  function sitemapLinks(built: MemoryBuild = site): Map<string, Links> {
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'url' || name === 'xhtml:link' });
-    const urls = parser.parse(site.outputs.get('sitemap.xml')!).urlset.url as Array<{ loc: string; 'xhtml:link'?: Array<{ hreflang: string; href: string }> }>;
+    const urls = parser.parse(built.outputs.get('sitemap.xml')!).urlset.url as Array<{ loc: string; 'xhtml:link'?: Array<{ hreflang: string; href: string }> }>;
     return new Map(urls.map((url) => [url.loc, new Map((url['xhtml:link'] ?? []).map((link) => [link.hreflang, link.href]))]));
   }
   /** A page's alternates from its <head>. */
-  function headLinks(file: string): Links {
-    const $ = parsePage(site.outputs, urlOf(file));
+  function headLinks(file: string, built: MemoryBuild = site): Links {
+    const $ = parsePage(built.outputs, urlOf(file));
     return new Map($('head link[rel="alternate"][hreflang]').map((_, link) => [[$(link).attr('hreflang')!, $(link).attr('href')!]]).get() as Array<[string, string]>);
   }
 
@@ -172,6 +172,24 @@ describe('hreflang', () => {
     const budget = sitemap.get(`${ORIGIN}${BUDGET.ru}`)!;
     expect(Object.fromEntries(budget)).toEqual({ kk: `${ORIGIN}${BUDGET.kk}`, ru: `${ORIGIN}${BUDGET.ru}`, en: `${ORIGIN}${BUDGET.en}`, 'x-default': `${ORIGIN}${BUDGET.kk}` });
     expect(Object.fromEntries(sitemap.get(`${ORIGIN}/ru/topics/sayasat/`)!)).toEqual({ kk: `${ORIGIN}/topics/sayasat/`, ru: `${ORIGIN}/ru/topics/sayasat/`, en: `${ORIGIN}/en/topics/sayasat/`, 'x-default': `${ORIGIN}/topics/sayasat/` });
+  });
+
+  it('names one x-default on every page of a story whose original is a draft, and never the draft', async () => {
+    const files = await trilingualFiles();
+    files['content/kk/2025/12/budget/index.md'] = String(files['content/kk/2025/12/budget/index.md']).replace('title:', 'draft: true\ntitle:');
+    const drafted = await buildInMemory(files, { now: NOW });
+    expect(drafted.problems).toEqual([]);
+    expect(drafted.outputs.has(`${BUDGET.kk.slice(1)}index.html`)).toBe(false);
+    const sitemap = sitemapLinks(drafted);
+    const story = { ru: `${ORIGIN}${BUDGET.ru}`, en: `${ORIGIN}${BUDGET.en}` };
+    // Each translation is published on its own; x-default is the same page from both (the first listed: ru).
+    for (const url of Object.values(story)) {
+      const file = `${url.slice(ORIGIN.length + 1)}index.html`;
+      expect(Object.fromEntries(headLinks(file, drafted)), url).toEqual({ ...story, 'x-default': story.ru });
+      expect(sitemap.get(url), url).toEqual(headLinks(file, drafted));
+      const $ = parsePage(drafted.outputs, urlOf(file));
+      expect($('.language-switcher a[hreflang="kk"]').attr('href'), url).toBe('/news/');
+    }
   });
 
   it('is left out where no other language has the page', () => {

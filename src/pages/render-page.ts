@@ -168,8 +168,8 @@ function pageContext(spec: PageSpec, globals: SiteGlobals, stylesheets: readonly
       description: spec.description,
       canonical: absoluteUrl(globals.baseUrl, spec.url),
       lang: spec.article?.lang ?? spec.language ?? globals.language,
-      // Itself and its counterparts in the other languages (hreflang); x-default is the default language's.
-      alternates: spec.alternates ? hreflangLinks(spec.url, spec.alternates, globals.defaultLanguage ?? globals.language) : null,
+      // Itself and its counterparts in the other languages (hreflang), and x-default (hreflang.ts).
+      alternates: spec.alternates ? hreflangLinks(spec.alternates, globals.defaultLanguage ?? globals.language) : null,
       // The language switcher: this page in its own language, each other's version of it, else that language's home page.
       languages: globals.languages ? switcher(spec, globals.languages, spec.language ?? globals.language) : null,
       breadcrumbs: spec.breadcrumbs,

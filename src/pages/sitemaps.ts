@@ -76,7 +76,7 @@ function urlSet(entries: readonly SitemapEntry[], config: SiteConfig): string {
   const items = entries.map((entry) => ({
     loc: absoluteUrl(config.baseUrl, entry.url),
     lastmod: entry.lastModified,
-    links: entry.alternates && hreflangLinks(entry.url, entry.alternates, config.language).map((link) => ({ lang: link.lang, url: absoluteUrl(config.baseUrl, link.url) })),
+    links: entry.alternates && hreflangLinks(entry.alternates, config.language).map((link) => ({ lang: link.lang, url: absoluteUrl(config.baseUrl, link.url) })),
   }));
   return urlSetXml(items, multilingual);
 }

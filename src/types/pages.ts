@@ -93,7 +93,7 @@ export interface PageSpec {
   language?: string;
   /**
    * A multilingual site's page: itself and its counterparts in the other languages that have one
-   * (hreflang), by language code; the default language's is also the x-default.
+   * (hreflang), by language code; x-default is chosen from them (pages/hreflang.ts).
    */
   alternates?: Alternate[];
   /** Template name in templates/, without extension. */
