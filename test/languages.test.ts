@@ -272,6 +272,30 @@ describe('language problems', () => {
     expect(`${duplicate!.file} ${duplicate!.message}`).toMatch(/content\/ru\/2025\/12\/[ab]\.md .*content\/ru\/2025\/12\/[ab]\.md:\d+/);
   });
 
+  it('names the place each duplicate key comes from: the translationKey line, or the file when its path is the key', async () => {
+    // a.md's translationKey (line 3) claims b.md's path; b.md, read after it, is the one refused.
+    const built = await buildInMemory({
+      ...base,
+      'content/kk/2025/12/b.md': article({ title: 'B', date: '2025-12-18 10:00' }),
+      'content/ru/2025/12/a.md': article({ title: 'А', translationKey: '2025/12/b.md' }),
+      'content/ru/2025/12/b.md': article({ title: 'Б' }),
+    }, { now: NOW });
+    const byPath = built.problems.filter((problem) => problem.code === 'translation-duplicate');
+    expect(byPath).toMatchObject([{ file: 'content/ru/2025/12/b.md', line: 1, column: 1 }]);
+    expect(byPath[0]!.field).toBeUndefined();
+    expect(byPath[0]!.message).toBe('this ru article (by its path) and content/ru/2025/12/a.md:3 (by its translationKey) both translate "2025/12/b.md"');
+    // The other way round: the refused one's key is its translationKey, at that line.
+    const built2 = await buildInMemory({
+      ...base,
+      'content/kk/2025/12/a.md': article({ title: 'A', date: '2025-12-18 10:00' }),
+      'content/ru/2025/12/a.md': article({ title: 'А' }),
+      'content/ru/2025/12/b.md': article({ title: 'Б', translationKey: '2025/12/a.md' }),
+    }, { now: NOW });
+    const byField = built2.problems.filter((problem) => problem.code === 'translation-duplicate');
+    expect(byField).toMatchObject([{ file: 'content/ru/2025/12/b.md', line: 3, field: 'translationKey' }]);
+    expect(byField[0]!.message).toBe('this ru article (by its translationKey) and content/ru/2025/12/a.md:1 (by its path) both translate "2025/12/a.md"');
+  });
+
   it('refuses a lang the config does not list, naming the ones it does', async () => {
     const built = await buildInMemory({ ...base, 'content/2025/12/a.md': article({ title: 'A', date: '2025-12-18 10:00', lang: 'de' }) }, { now: NOW });
     expect(built.problems).toMatchObject([{ code: 'lang-unknown', file: 'content/2025/12/a.md', line: 4, field: 'lang' }]);

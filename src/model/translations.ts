@@ -38,7 +38,9 @@ export function resolveTranslations(all: readonly ArticleMeta[], defaultLanguage
     if (!group) groups.set(meta.translationKey, (group = new Map()));
     const other = group.get(meta.lang);
     if (other) {
-      problems.push(problem('translation-duplicate', meta.file, { line: meta.urlLine, column: 1 }, { key: meta.translationKey, lang: meta.lang, other: other.file, otherLine: other.urlLine }));
+      // At the place the key comes from: the translationKey field, else the file (its path is the key).
+      const place = meta.translationKeyAt ?? { line: 1, column: 1 };
+      problems.push(problem('translation-duplicate', meta.file, place, { key: meta.translationKey, lang: meta.lang, byField: meta.translationKeyAt !== undefined, other: other.file, otherLine: other.translationKeyAt?.line ?? 1, otherByField: other.translationKeyAt !== undefined }));
       continue;
     }
     group.set(meta.lang, meta);

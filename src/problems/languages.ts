@@ -6,11 +6,13 @@ import type { CatalogueEntry } from './entry.js';
 
 /**
  * The facts of a language problem. `lang`: the language written; `languages`: the configured ones;
- * `key`: the translation key two articles share; `other`, `otherLine`: the other article.
+ * `key`: the translation key two articles share, `byField` whether this article's is its
+ * `translationKey` (else its path); `other`, `otherLine`, `otherByField`: the other article's file,
+ * the line its key comes from (1 for a path) and whether that is its `translationKey`.
  */
 export interface LanguageArgs {
   'lang-unknown': { lang: string; languages: readonly string[] };
-  'translation-duplicate': { key: string; lang: string; other: string; otherLine: number };
+  'translation-duplicate': { key: string; lang: string; byField: boolean; other: string; otherLine: number; otherByField: boolean };
   'terms-invalid': { lang: string; detail: string };
 }
 
@@ -26,8 +28,9 @@ export const languageEntries: { readonly [C in keyof LanguageArgs]: CatalogueEnt
   'translation-duplicate': {
     title: 'Two translations in one language',
     help: 'Articles that translate one story share a translation key (front-matter `translationKey`, else the same path under each language folder); within one language the key must be unique.',
-    field: 'translationKey',
-    message: (a) => `this ${a.lang} article and ${a.other}:${a.otherLine} both translate ${JSON.stringify(a.key)}`,
+    // A key that is the file's path is no field: the problem is at the file's first line.
+    field: (a) => (a.byField ? 'translationKey' : undefined),
+    message: (a) => `this ${a.lang} article (${keySource(a.byField)}) and ${a.other}:${a.otherLine} (${keySource(a.otherByField)}) both translate ${JSON.stringify(a.key)}`,
     hint: () => 'give one of them another translationKey, or move it to its own language folder',
   },
   'terms-invalid': {
@@ -38,3 +41,8 @@ export const languageEntries: { readonly [C in keyof LanguageArgs]: CatalogueEnt
     hint: () => 'write it as topics: { Politics: Саясат } and tags: { Almaty: Алматы }, each a map of names',
   },
 };
+
+/** Where an article's translation key comes from, as the duplicate's message says it. */
+function keySource(byField: boolean): string {
+  return byField ? 'by its translationKey' : 'by its path';
+}

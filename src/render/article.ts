@@ -92,6 +92,7 @@ export function renderArticle(source: SourceFile, settings: ArticleSettings): Ar
     corrections: fields.corrections ?? [],
     lang,
     translationKey,
+    translationKeyAt: translationKey !== undefined && fields.translationKey !== undefined ? frontMatter.locate(['translationKey']) : undefined,
     inherits: inherits.length > 0 ? inherits : undefined,
     derived: undefined,
     aliases: fields.aliases ?? [],

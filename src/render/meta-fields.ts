@@ -7,7 +7,7 @@ import type { ArticleMeta } from '../types/index.js';
 export const META_FIELDS: ReadonlyArray<keyof ArticleMeta> = [
   'key', 'file', 'contentPath', 'title', 'slug', 'url', 'date', 'updated', 'expires', 'topic', 'tags', 'summary', 'source',
   'authors', 'draft', 'image', 'imageAlt', 'imageLine', 'imageColumn',
-  'imageCaption', 'imageCredit', 'imageFocus', 'images', 'corrections', 'lang', 'translationKey', 'inherits', 'derived', 'aliases', 'aliasesLine', 'extra', 'urlLine', 'bodyLine', 'links',
+  'imageCaption', 'imageCredit', 'imageFocus', 'images', 'corrections', 'lang', 'translationKey', 'translationKeyAt', 'inherits', 'derived', 'aliases', 'aliasesLine', 'extra', 'urlLine', 'bodyLine', 'links',
 ];
 
 /**
@@ -33,8 +33,8 @@ export function metaFromRow(row: readonly unknown[]): ArticleMeta {
     key: at(0), file: at(1), contentPath: at(2), title: at(3), slug: at(4), url: at(5), date: at(6), updated: at(7), expires: at(8),
     topic: at(9), tags: at(10), summary: at(11), source: at(12), authors: at(13), draft: at(14), image: at(15), imageAlt: at(16),
     imageLine: at(17), imageColumn: at(18), imageCaption: at(19), imageCredit: at(20), imageFocus: at(21), images: at(22),
-    corrections: at(23), lang: at(24), translationKey: at(25), inherits: at(26), derived: at(27), aliases: at(28), aliasesLine: at(29),
-    extra: at(30), urlLine: at(31), bodyLine: at(32), links: at(33),
+    corrections: at(23), lang: at(24), translationKey: at(25), translationKeyAt: at(26), inherits: at(27), derived: at(28), aliases: at(29),
+    aliasesLine: at(30), extra: at(31), urlLine: at(32), bodyLine: at(33), links: at(34),
   };
 }
 

@@ -67,6 +67,8 @@ export interface ArticleMeta {
    * path after the language folder ("2025/12/x.md"). Undefined on a one-language site.
    */
   translationKey?: string;
+  /** Where front-matter `translationKey` is written; undefined when the key is the file's path. */
+  translationKeyAt?: { line: number; column: number };
   /**
    * Fields the file left out that a translation takes from its original in the default language
    * (model/translations.ts fills them in). Until then `date` and the rest hold placeholders.
