@@ -51,8 +51,11 @@ export const configSchema = z
       .default('Asia/Almaty'),
     /** Articles per list page (home, topics, tags, archives). */
     pageSize: z.int().min(1).max(1000).default(20),
-    /** Topic of an article whose front-matter names none. */
-    defaultTopic: z.string().min(1).default('News'),
+    /**
+     * Topic of an article whose front-matter names none. Unset: "News" on a site of one language; on
+     * a site of several, the theme's `topic.default` text in each article's language (docs/languages.md).
+     */
+    defaultTopic: z.string().min(1).optional(),
     /** How many topics the header navigation shows: the largest, listed alphabetically. */
     navTopics: z.int().min(0).max(50).default(6),
     /**

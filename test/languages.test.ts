@@ -256,6 +256,37 @@ describe('the language switcher', () => {
   });
 });
 
+describe('the default topic', () => {
+  const KK_RU = "export default { title: 'Дала', baseUrl: 'https://example.org/news/', timeZone: 'Asia/Almaty', languages: { kk: {}, ru: {} } };\n";
+  const files = {
+    'content/kk/2025/12/a.md': article({ title: 'Тақырыпсыз', date: '2025-12-18 10:00' }),
+    // A translation of it, and a Russian story of its own, neither naming a topic.
+    'content/ru/2025/12/a.md': article({ title: 'Без темы' }),
+    'content/ru/2025/12/only.md': article({ title: 'Только по-русски', date: '2025-12-17 10:00' }),
+  };
+
+  it("is named in each article's language, one topic with the default language's slug", async () => {
+    const built = await buildInMemory({ 'site.config.ts': KK_RU, ...files }, { now: NOW });
+    expect(built.problems).toEqual([]);
+    expect(built.page('/topics/zhanalyqtar/')('h1').text()).toBe('Жаңалықтар');
+    const ru = built.page('/ru/topics/zhanalyqtar/');
+    expect(ru('h1').text()).toBe('Новости');
+    expect(ru('main h2 a, main h3 a').map((_, a) => ru(a).text().trim()).get().sort()).toEqual(['Без темы', 'Только по-русски']);
+    const $ = built.page('/ru/2025/12/17/tolko-po-russki/');
+    expect($('.kicker a').text().trim()).toBe('Новости');
+    expect($('.kicker a').attr('href')).toBe('/news/ru/topics/zhanalyqtar/');
+    expect([...built.outputs.keys()].filter((file) => file.includes('topics/news'))).toEqual([]);
+  });
+
+  it("is the config's defaultTopic when it sets one, named in other languages by their term files", async () => {
+    const config = KK_RU.replace("languages:", "defaultTopic: 'Хабар', languages:");
+    const built = await buildInMemory({ 'site.config.ts': config, ...files, 'content/ru/terms.yaml': 'topics:\n  Хабар: Хроника\n' }, { now: NOW });
+    expect(built.problems).toEqual([]);
+    expect(built.page('/topics/khabar/')('h1').text()).toBe('Хабар');
+    expect(built.page('/ru/topics/khabar/')('h1').text()).toBe('Хроника');
+  });
+});
+
 describe('language problems', () => {
   const base = { 'site.config.ts': CONFIG };
 

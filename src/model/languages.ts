@@ -17,6 +17,8 @@ export interface SitesOptions extends ModelOptions {
   multilingual: boolean;
   /** Each other language's names for topics and tags (load/terms.ts). */
   names: ReadonlyMap<string, TermNames>;
+  /** Each language's name for the default topic (the theme's text), when the config sets no defaultTopic. */
+  defaultTopics?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface SitesOptions extends ModelOptions {
 export function buildSites(all: readonly ArticleMeta[], options: SitesOptions): { site: Site; articles: readonly ArticleMeta[]; problems: Problem[] } {
   const first = options.languages[0];
   if (!options.multilingual) return { ...buildSite(all, { ...options, language: first }), articles: all };
-  const resolved = resolveTranslations(all, first!.code, options.names);
+  const resolved = resolveTranslations(all, first!.code, options.names, options.defaultTopics);
   const problems = [...resolved.problems];
   const sites = options.languages.map((language) => {
     const built = buildSite(

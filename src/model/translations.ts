@@ -27,10 +27,15 @@ export interface ResolvedTranslations {
 
 /**
  * Resolve the translations among `all` (every article read, in file order) of a site whose
- * default language is `defaultLanguage`; `names` gives each other language's term names.
+ * default language is `defaultLanguage`; `names` gives each other language's term names and
+ * `defaultTopics` each language's name for the default topic, when the config sets none (an
+ * article that names no topic and takes none from an original has it; its slug is the default
+ * language's name's, as every topic's).
  */
-export function resolveTranslations(all: readonly ArticleMeta[], defaultLanguage: string, names: ReadonlyMap<string, TermNames>): ResolvedTranslations {
+export function resolveTranslations(all: readonly ArticleMeta[], defaultLanguage: string, names: ReadonlyMap<string, TermNames>, defaultTopics?: ReadonlyMap<string, string>): ResolvedTranslations {
   const problems: Problem[] = [];
+  const fallback = defaultTopics?.get(defaultLanguage);
+  const defaultTopic = fallback === undefined ? undefined : { name: fallback, slug: slugOrFallback(fallback, 'topic') };
   const groups = new Map<string, Map<string, ArticleMeta>>();
   for (const meta of all) {
     if (meta.translationKey === undefined) continue;
@@ -46,10 +51,18 @@ export function resolveTranslations(all: readonly ArticleMeta[], defaultLanguage
     group.set(meta.lang, meta);
   }
   const made = new Map<ArticleMeta, ArticleMeta>();
+  const namesOf = new Map<string, TermNames>();
+  // The originals first: a translation takes their topic as named here.
+  for (const meta of all) {
+    if (meta.lang === defaultLanguage && meta.inherits?.includes('topic')) made.set(meta, { ...meta, inherits: undefined, topic: defaultTopic ?? meta.topic });
+  }
   const articles = all.map((meta) => {
-    if (meta.lang === defaultLanguage) return meta;
-    const original = meta.translationKey === undefined ? undefined : groups.get(meta.translationKey)?.get(defaultLanguage);
-    const whole = translated(meta, original, names.get(meta.lang) ?? { topics: new Map(), tags: new Map() });
+    if (meta.lang === defaultLanguage) return made.get(meta) ?? meta;
+    const found = meta.translationKey === undefined ? undefined : groups.get(meta.translationKey)?.get(defaultLanguage);
+    const original = found && (made.get(found) ?? found);
+    let own = namesOf.get(meta.lang);
+    if (!own) namesOf.set(meta.lang, (own = termNames(names.get(meta.lang), defaultTopics?.get(meta.lang), fallback)));
+    const whole = translated(meta, original, own, defaultTopic);
     if (whole.inherits?.includes('date')) {
       problems.push(problem('field-required', meta.file, { line: 1, column: 1 }, { field: 'date', expected: 'a date: this article has no original in the default language to take it from' }));
     }
@@ -66,8 +79,21 @@ export function resolveTranslations(all: readonly ArticleMeta[], defaultLanguage
   return { articles, translations: { groups: final, keyOf }, problems };
 }
 
-/** An article of another language with what it takes from `original`, and its terms named in its language. */
-function translated(meta: ArticleMeta, original: ArticleMeta | undefined, names: TermNames): ArticleMeta {
+/**
+ * A language's term names, with its name for the default topic (`own`, the default language's
+ * being `fallback`) unless its term file gives one.
+ */
+function termNames(names: TermNames | undefined, own: string | undefined, fallback: string | undefined): TermNames {
+  const given = names ?? { topics: new Map(), tags: new Map() };
+  if (own === undefined || fallback === undefined || given.topics.has(fallback)) return given;
+  return { topics: new Map([...given.topics, [fallback, own]]), tags: given.tags };
+}
+
+/**
+ * An article of another language with what it takes from `original`, and its terms named in its
+ * language; with no topic of its own nor an original's, `defaultTopic` (as the default language names it).
+ */
+function translated(meta: ArticleMeta, original: ArticleMeta | undefined, names: TermNames, defaultTopic: Term | undefined): ArticleMeta {
   const inherits = new Set(meta.inherits ?? []);
   const from = original && original !== meta ? original : undefined;
   const take = (field: NonNullable<ArticleMeta['inherits']>[number]) => from !== undefined && inherits.delete(field);
@@ -77,7 +103,7 @@ function translated(meta: ArticleMeta, original: ArticleMeta | undefined, names:
     whole.url = articleUrl(from!.date, meta.slug, `/${meta.lang}`);
   }
   // Written in this language, or taken in the default language's: either way named in this one, with the default's slug.
-  whole.topic = localTerm(take('topic') ? from!.topic : meta.topic, names.topics, 'topic');
+  whole.topic = localTerm(take('topic') ? from!.topic : inherits.has('topic') ? (defaultTopic ?? meta.topic) : meta.topic, names.topics, 'topic');
   whole.tags = (take('tags') ? from!.tags : meta.tags).map((tag) => localTerm(tag, names.tags, 'tag'));
   if (take('authors')) whole.authors = from!.authors;
   if (take('image') && from!.image !== undefined) {

@@ -51,7 +51,9 @@ export async function writeWholeSite(stores: SiteStores, collected: CollectedArt
   step('Site model');
   const languages = siteLanguages(config);
   const terms = loadTermNames(config, languages.slice(1).map((language) => language.code));
-  const model = buildSites(collected.articles, { ...run.publish, authorProfiles: authors.profiles, related: config.related, languages, multilingual: isMultilingual(config), names: terms.names });
+  // The topic of an article that names none: unless the config names it, each language's own word.
+  const defaultTopics = config.defaultTopic === undefined ? new Map(languages.map((language) => [language.code, stores.templates.strings.of(language.code).text('topic.default')])) : undefined;
+  const model = buildSites(collected.articles, { ...run.publish, authorProfiles: authors.profiles, related: config.related, languages, multilingual: isMultilingual(config), names: terms.names, defaultTopics });
   const { site } = model;
   const modelProblems = [...terms.problems, ...model.problems];
   step('Images');

@@ -132,10 +132,11 @@ function articleLanguage(
   }
   const lang = inFolder ? first : (fields.lang ?? settings.language);
   const translationKey = fields.translationKey ?? (inFolder ? source.contentPath.slice(first.length + 1) : source.contentPath);
-  // The default language's articles are the originals: they take nothing from another.
+  // The default language's articles are the originals: they take nothing from another. A topic
+  // left out is the default topic, named in the model (model/translations.ts).
   if (lang === settings.language) {
     if (fields.date === undefined) return { ok: false, problem: dateMissing() };
-    return { ok: true, lang, translationKey, inherits: [] };
+    return { ok: true, lang, translationKey, inherits: fields.topic === undefined ? ['topic'] : [] };
   }
   const inherits: NonNullable<ArticleMeta['inherits']> = [];
   if (fields.date === undefined) inherits.push('date');

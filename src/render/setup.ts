@@ -8,12 +8,18 @@ import type { ArticleSettings } from '../types/index.js';
 import type { RenderSetup } from './article-batch.js';
 import { cacheIdentity, type ArticleCache } from './cache.js';
 
+/**
+ * The topic of an article that names none when the config sets no defaultTopic: a one-language
+ * site's; on a multilingual site, a placeholder the model names in each language (model/translations.ts).
+ */
+const UNSET_TOPIC = 'News';
+
 /** The settings an article's rendering (and so its cache key) depends on, from the config. */
 export function articleSettings(config: SiteConfig): ArticleSettings {
   return {
     timeZone: config.timeZone,
     language: config.language,
-    defaultTopic: config.defaultTopic,
+    defaultTopic: config.defaultTopic ?? UNSET_TOPIC,
     summaryLength: config.summaryLength,
     basePath: config.basePath,
     tagLimit: config.tagLimit,

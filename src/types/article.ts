@@ -70,8 +70,9 @@ export interface ArticleMeta {
   /** Where front-matter `translationKey` is written; undefined when the key is the file's path. */
   translationKeyAt?: { line: number; column: number };
   /**
-   * Fields the file left out that a translation takes from its original in the default language
-   * (model/translations.ts fills them in). Until then `date` and the rest hold placeholders.
+   * Fields the file left out (multilingual sites): a translation takes them from its original in
+   * the default language, and a topic no original gives is the default topic in the article's
+   * language (model/translations.ts fills them in). Until then `date` and the rest hold placeholders.
    */
   inherits?: Array<'date' | 'topic' | 'tags' | 'authors' | 'image'>;
   /**
