@@ -2,7 +2,7 @@
 // test/fixtures/import/<format>/ is imported into a new site, which is built in memory; the pages
 // must carry the source's text, links, dates, topics and authors, and every old URL a redirect.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
@@ -284,8 +284,9 @@ describe('generators’ folders', () => {
     expectRedirect(site, '/news/2014/12/17/alfredxing-welcome-to-jekyll.html', '/2014/12/17/alfredxing-welcome-to-jekyll/');
     expectRedirect(site, '/release/2014/12/17/old-welcome.html', '/2014/12/17/alfredxing-welcome-to-jekyll/');
     expectRedirect(site, '/news/2016/03/10/dated-by-name.html', '/2016/03/10/dated-by-name/');
-    // {% link %} and {% post_url %} lead to the old URL, which redirects to the new page.
-    expect(site.page('/2016/03/10/dated-by-name/')('.article-body a').attr('href')).toBe('/news/2014/12/17/alfredxing-welcome-to-jekyll.html');
+    // {% link %} and {% post_url %} lead to the article's file, which the build makes its URL.
+    expect(read('content/2016/03/dated-by-name.md').body).toContain('[link back](../../2014/12/alfredxing-welcome-to-jekyll/index.md)');
+    expect(site.page('/2016/03/10/dated-by-name/')('.article-body a').attr('href')).toBe('/2014/12/17/alfredxing-welcome-to-jekyll/');
   });
 
   it('Hugo: TOML front-matter, its permalinks and aliases, shortcodes, page bundles', async () => {
@@ -300,7 +301,7 @@ describe('generators’ folders', () => {
     expect(messages(outcome, 'import-markup-kept')).toEqual(['first-post.md:22 Hugo shortcode kept as text: {{< instagram BWNjjyYFxVx >}}']);
     for (const old of ['/2023/03/first-post/', '/old/first-post/', '/2023/03/old-relative/']) expectRedirect(site, old, '/2023/03/01/first-post/');
     expectRedirect(site, '/2023/03/a-bundle-post/', '/2023/03/05/bundle-post/');
-    expect(site.page('/2023/03/05/bundle-post/')('.article-body a').attr('href')).toBe('/2023/03/first-post/');
+    expect(site.page('/2023/03/05/bundle-post/')('.article-body a').attr('href')).toBe('/2023/03/01/first-post/');
   });
 
   it('Zola: dates from file names, taxonomies, aliases, shortcodes', async () => {
@@ -318,6 +319,44 @@ describe('generators’ folders', () => {
     expect(site.page('/2022/05/01/bridge-day/')('.article-body img').attr('alt')).toBe('The bridge');
     expectRedirect(site, '/posts/2022-05-01-bridge-day/', '/2022/05/01/bridge-day/');
     expectRedirect(site, '/blog/second-post/', '/2022/05/10/second/');
+  });
+});
+
+describe('links from one post to another by its file', () => {
+  const config = `export default { title: 'Imported', baseUrl: 'https://new.example/', timeZone: 'UTC' };\n`;
+
+  it('lead to the imported article, its anchor kept; a link to a file not imported stays and is reported at its line', async () => {
+    const source = makeSite({
+      'package.json': '{ "devDependencies": { "@11ty/eleventy": "^3.0.0" } }\n',
+      'posts/2023-01-02-other-post.md': '---\ntitle: Other post\n---\n\nThe other one.\n\n## Details\n\nMore.\n',
+      'posts/2023-01-05-first.md': '---\ntitle: First post\n---\n\n[See](./2023-01-02-other-post.md), [its details](2023-01-02-other-post.md#details), [by site path](/posts/2023-01-02-other-post.md) and [by reference][other].\n\n[other]: ../posts/2023-01-02-other-post.md\n\n[About us](../about.md) and [gone](../gone.md#top).\n',
+      'about.md': '---\ntitle: About\n---\n\nA page.\n',
+    });
+    const root = makeSite({ 'site.config.ts': config });
+    const outcome = await importSource(source, { root });
+    expect(messages(outcome, 'import-link-kept')).toEqual([
+      '2023-01-05-first.md:9 the link ../about.md is kept as written: about.md is not imported as an article (a page, or a post without a date)',
+      '2023-01-05-first.md:9 the link ../gone.md#top is kept as written: gone.md is not in the source',
+    ]);
+    expect(readFileSync(path.join(root, 'content/2023/01/first.md'), 'utf8')).toContain('[See](other-post.md), [its details](other-post.md#details)');
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    const page = site.page('/2023/01/05/first/');
+    expect(page('.article-body a').map((_, a) => page(a).attr('href')).get()).toEqual(['/2023/01/02/other-post/', '/2023/01/02/other-post/#details', '/2023/01/02/other-post/', '/2023/01/02/other-post/', '../about.md', '../gone.md#top']);
+  });
+
+  it('Hugo’s ref and a post imported by an earlier run: the link leads to the article’s file where it is', async () => {
+    const post = (title: string, day: number, body: string) => `+++\ntitle = "${title}"\ndate = 2024-02-0${day}T10:00:00Z\n+++\n\n${body}\n`;
+    const source = makeSite({ 'hugo.toml': 'baseURL = "https://old.example/"\n', 'content/posts/early.md': post('Early', 5, 'First.\n\n## Part two\n\nMore.') });
+    const root = makeSite({ 'site.config.ts': config });
+    await importSource(source, { root });
+    writeFileSync(path.join(source, 'content/posts/later.md'), post('Later one', 9, 'See [the start]({{< ref "early.md#part-two" >}}) and [again]({{< relref "/posts/early" >}}).'));
+    const outcome = await importSource(source, { root });
+    expect(outcome.written).toEqual(['content/2024/02/later.md']);
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    const page = site.page('/2024/02/09/later/');
+    expect(page('.article-body a').map((_, a) => page(a).attr('href')).get()).toEqual(['/2024/02/05/early/#part-two', '/2024/02/05/early/']);
   });
 });
 

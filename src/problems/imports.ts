@@ -31,6 +31,8 @@ export interface ImportArgs {
   'import-image-missing': { url: string; tried?: string; unsupported?: boolean; shownFrom?: string; asText?: boolean };
   /** `field`: the front-matter field filled in; `how`: from what. */
   'import-field-filled': { field: string; how: string };
+  /** `link`: the address as written; `target`: the source's file it leads to; `exists`: whether that file is in the source (it is then not an article). */
+  'import-link-kept': { link: string; target: string; exists: boolean };
 }
 
 /** The plain-text dump's problems (dump-format.ts). */
@@ -176,5 +178,12 @@ export const importEntries: { readonly [C in keyof ImportArgs]: CatalogueEntry<I
     severity: 'warning',
     message: (a) => `no ${a.field} in the source: ${a.how}`,
     hint: () => 'check the imported article',
+  },
+  'import-link-kept': {
+    title: 'Link to a file that was not imported',
+    help: 'A link to another post of the source by its file (`../2023-01-02-other.md`, `{{< ref >}}`, `{% post_url %}`) becomes a link to that article. A link to a file that is not imported as an article stays as written, and would be a broken link on the new site.',
+    severity: 'warning',
+    message: (a) => `the link ${cut(a.link)} is kept as written: ${cut(a.target)} ${a.exists ? 'is not imported as an article (a page, or a post without a date)' : 'is not in the source'}`,
+    hint: () => 'link the article it should lead to by its file (../12/other.md) or its address, or remove the link',
   },
 };

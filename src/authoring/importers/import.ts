@@ -164,7 +164,7 @@ async function importDump(input: string, root: string, options: ImportOptions): 
     drafts: 0,
     authorsAdded: [],
     problems: result.problems,
-    counts: { leftOut: new Map(), markupKept: 0, imagesMissing: 0, fieldsFilled: 0 },
+    counts: { leftOut: new Map(), markupKept: 0, imagesMissing: 0, fieldsFilled: 0, linksKept: 0 },
   };
 }
 
@@ -183,6 +183,7 @@ export function importSummary(outcome: ImportOutcome, input: string, dryRun: boo
   if (leftOut > 0) details.push(`left out: ${[...outcome.counts.leftOut].map(([what, count]) => (count === 1 ? what : `${count} × ${what}`)).join(', ')}`);
   if (outcome.counts.markupKept > 0) details.push(`${outcome.counts.markupKept} shortcode${outcome.counts.markupKept === 1 ? '' : 's'} or tag${outcome.counts.markupKept === 1 ? '' : 's'} kept as text`);
   if (outcome.counts.imagesMissing > 0) details.push(`${outcome.counts.imagesMissing} image${outcome.counts.imagesMissing === 1 ? '' : 's'} not found`);
+  if (outcome.counts.linksKept > 0) details.push(`${outcome.counts.linksKept} link${outcome.counts.linksKept === 1 ? '' : 's'} to files not imported`);
   if (outcome.authorsAdded.length > 0) details.push(`${outcome.authorsAdded.length} author${outcome.authorsAdded.length === 1 ? '' : 's'} added to authors.yaml`);
   return details.length > 0 ? `${parts[0]}: ${details.join('; ')}` : parts[0]!;
 }

@@ -39,9 +39,39 @@ export interface ImportedArticle {
   imageCaption?: string;
   /** The source's URLs of the article, as site paths (`/2014/12/17/slug.html`, `/?p=12`). */
   aliases?: string[];
-  /** Markdown. */
+  /** Markdown. A link to another article of the same import is written with linkToImported(). */
   body: string;
   assets?: ImportedAsset[];
+}
+
+/** Marks a link to another imported article in a body: `broadsheet-import:<sourceId>:<fallback>`, both parts encoded. */
+const IMPORTED_LINK = 'broadsheet-import:';
+
+/** Percent-encoding that leaves nothing a Markdown link destination reads (no parentheses, no spaces). */
+const encodePart = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * The address to write in a body for a link to the imported article `sourceId` (a fragment may
+ * follow it). Its file is known only once the writer has placed every article: there
+ * resolveImportedLinks makes it that file's path, which the build turns into the article's URL.
+ * `fallback` is written instead if that article is not written after all.
+ */
+export function linkToImported(sourceId: string, fallback: string): string {
+  return `${IMPORTED_LINK}${encodePart(sourceId)}:${encodePart(fallback)}`;
+}
+
+const IMPORTED_LINK_PATTERN = new RegExp(`${IMPORTED_LINK}([\\w%.~-]*):([\\w%.~-]*)`, 'g');
+
+/**
+ * A body with its links to imported articles (linkToImported) made the path of their files,
+ * relative to the article's own folder (`fileOf` gives it; undefined: the fallback is written).
+ */
+export function resolveImportedLinks(body: string, fileOf: (sourceId: string) => string | undefined): string {
+  if (!body.includes(IMPORTED_LINK)) return body;
+  return body.replace(IMPORTED_LINK_PATTERN, (_, id: string, fallback: string) => {
+    const file = fileOf(decodeURIComponent(id));
+    return file === undefined ? decodeURIComponent(fallback) : file.split('/').map(encodePart).join('/');
+  });
 }
 
 /** An author an import names, for content/authors.yaml. */
@@ -67,12 +97,14 @@ export interface ImportCounts {
   markupKept: number;
   imagesMissing: number;
   fieldsFilled: number;
+  /** Links to files of the source that are not imported, kept as written. */
+  linksKept: number;
 }
 
 /** Warnings of an import as it reads its source, counted for the summary. */
 export class ImportReport {
   readonly problems: Problem[] = [];
-  readonly counts: ImportCounts = { leftOut: new Map(), markupKept: 0, imagesMissing: 0, fieldsFilled: 0 };
+  readonly counts: ImportCounts = { leftOut: new Map(), markupKept: 0, imagesMissing: 0, fieldsFilled: 0, linksKept: 0 };
 
   constructor(readonly file: string) {}
 
@@ -98,6 +130,12 @@ export class ImportReport {
   fieldFilled(at: Position, args: ProblemArgs['import-field-filled'], file = this.file): void {
     this.counts.fieldsFilled++;
     this.problems.push(problem('import-field-filled', file, at, args));
+  }
+
+  /** A link to a file of the source that is not an imported article stays as written. */
+  linkKept(at: Position, args: ProblemArgs['import-link-kept'], file = this.file): void {
+    this.counts.linksKept++;
+    this.problems.push(problem('import-link-kept', file, at, args));
   }
 }
 

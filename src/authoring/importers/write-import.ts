@@ -1,6 +1,7 @@
 // The one writer of imported articles, whatever the format: each ImportedArticle becomes
 // content/YYYY/MM/<slug>.md, or content/YYYY/MM/<slug>/index.md with its images beside it, and
-// the authors it names are added to content/authors.yaml.
+// the authors it names are added to content/authors.yaml. A link a body makes to another article of
+// the import (linkToImported) becomes the path of that article's file, once every file is placed.
 //
 // Re-runnable: every article records where it came from (`importedFrom`, the source's id or URL);
 // an article already in content/ under that id is left alone (or, with `force`, written again in
@@ -24,7 +25,7 @@ import { articleSettings } from '../../render/setup.js';
 import { slugOrFallback, slugify } from '../../slugs.js';
 import { articleUrl, isSitePage } from '../../urls.js';
 import { mergeAuthors } from './authors-file.js';
-import type { ImportedArticle, ImportedSource } from './imported.js';
+import { resolveImportedLinks, type ImportedArticle, type ImportedSource } from './imported.js';
 
 /** How to write: overwrite what an earlier import wrote, or write nothing at all. */
 export interface WriteOptions {
@@ -82,6 +83,9 @@ export async function writeImport(source: ImportedSource, config: SiteConfig, op
     takenFiles.add(displayPath(config, absolute));
     placed.push({ article, slugged, absolute, replaces: earlier !== undefined });
   }
+  // A link to another imported article leads to its file, which the build makes the article's URL.
+  const files = new Map([...existing.byId].map(([id, file]) => [id, path.join(config.root, file)]));
+  for (const { article, absolute } of placed) files.set(article.sourceId, absolute);
   const claimed = new Map(existing.aliases);
   const prefixes = siteLanguages(config).map((language) => language.prefix);
   for (const { article, slugged, absolute, replaces } of placed) {
@@ -102,7 +106,11 @@ export async function writeImport(source: ImportedSource, config: SiteConfig, op
       claimed.set(alias, file);
       aliases.push(alias);
     }
-    const text = articleText(article, slugged, aliases);
+    const body = resolveImportedLinks(article.body, (id) => {
+      const target = files.get(id);
+      return target === undefined ? undefined : path.relative(path.dirname(absolute), target).split(path.sep).join('/');
+    });
+    const text = articleText({ ...article, body }, slugged, aliases);
     const check = renderArticle({ file, contentPath: path.relative(config.contentPath, absolute).split(path.sep).join('/'), text }, settings);
     problems.push(...check.problems.map((p) => (isError(p) ? atOrigin(p, article, file) : p)));
     if (check.ok) planned.push({ article, absolute, file, text, replaces });

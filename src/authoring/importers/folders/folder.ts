@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { isMarkdownName, linkPolicy, findFiles } from '../../../load/discover.js';
 import { parseFrontMatter } from '../../../load/frontmatter.js';
 import { BuildFailure, type Problem } from '../../../problems/index.js';
-import { ImportReport, type ImportedArticle, type ImportedSource } from '../imported.js';
+import { ImportReport, linkToImported, type ImportedArticle, type ImportedSource } from '../imported.js';
 import { oldUrl, type UrlSettings } from './permalinks.js';
 import { postArticle, postPlace, type PostFile } from './post.js';
 
@@ -129,20 +129,30 @@ export function readFolder(folder: string, generator: Generator, timeZone: strin
   }
   if (errors.length > 0) throw new BuildFailure(errors);
 
-  // Every post's old URL first: links between posts ({% post_url %}, ref, @/) lead there.
+  // Every post's old URL and article first: links between posts ({% post_url %}, ref, @/, a link
+  // to the file) lead to the article, when the post is one (it has a date).
   const places = posts.map((post) => postPlace(post, generator, timeZone));
-  const urls = new Map<string, string>();
+  const sourceId = (post: PostFile) => `${generator}:${post.relative}`;
+  const byReference = new Map<string, number>();
+  const articleOf = new Map<string, string>();
   posts.forEach((post, index) => {
-    const url = oldUrl(places[index]!, settings);
-    if (!url) return;
+    if (places[index]!.date !== undefined) articleOf.set(post.absolute, sourceId(post));
     const withoutExt = post.relative.replace(/\.[^./]+$/, '');
-    for (const key of [post.relative, withoutExt, path.posix.basename(withoutExt), path.posix.basename(post.relative), post.relative.replace(/^(content\/)?/, '')]) urls.set(key, url);
+    for (const key of [post.relative, withoutExt, path.posix.basename(withoutExt), path.posix.basename(post.relative), post.relative.replace(/^(content\/)?/, '')]) byReference.set(key, index);
   });
-  const urlOf = (reference: string) => urls.get(reference.replace(/^["']|["']$/g, '').replace(/^\/+/, '').replace(/^_posts\//, '')) ?? urls.get(path.posix.basename(reference.replace(/\.[^./]+$/, '')));
+  const urlOf = (written: string) => {
+    // Hugo's ref and Zola's @/ may name a heading after the file: "post.md#part".
+    const [reference = '', fragment] = written.replace(/^["']|["']$/g, '').split('#', 2);
+    const index = byReference.get(reference.replace(/^\/+/, '').replace(/^_posts\//, '')) ?? byReference.get(path.posix.basename(reference.replace(/\.[^./]+$/, '')));
+    const post = index === undefined ? undefined : posts[index]!;
+    if (!post || !articleOf.has(post.absolute)) return undefined;
+    return `${linkToImported(sourceId(post), oldUrl(places[index!]!, settings) ?? reference)}${fragment ? `#${fragment}` : ''}`;
+  };
+  const links = { folders: { source, siteRoots: [content, ...siteRoots] }, articleOf: (file: string) => articleOf.get(file) };
 
   const articles: ImportedArticle[] = [];
   posts.forEach((post, index) => {
-    const article = postArticle(post, { generator, place: places[index]!, oldUrl: oldUrl(places[index]!, settings), urlOf, siteValue, report, folders: { source, siteRoots, oldSite: settings.siteUrl }, timeZone });
+    const article = postArticle(post, { generator, place: places[index]!, oldUrl: oldUrl(places[index]!, settings), urlOf, siteValue, report, folders: { source, siteRoots, oldSite: settings.siteUrl }, links, timeZone });
     if (article) articles.push(article);
   });
   return { format: generator, articles, authors: [], report };

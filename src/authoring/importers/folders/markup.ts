@@ -1,11 +1,11 @@
 // Template code in other generators' posts, made Markdown where it says something Markdown can:
 // - Liquid (Jekyll, Eleventy), read with LiquidJS's own tokenizer: {% raw %} -> its text as written,
 //   {% highlight lang %} -> a fenced code block, {% comment %} -> nothing, {% post_url %} and
-//   {% link %} -> the old URL of that post (a redirect leads to its new page), {{ site.baseurl }}
+//   {% link %} -> a link to that post's article (urlOf), {{ site.baseurl }}
 //   and {{ site.url }} -> nothing (they prefix site paths);
-// - Hugo shortcodes: highlight -> fenced code, figure -> a captioned image, ref/relref -> the old
-//   URL of that page, youtube/vimeo/gist/tweet -> a link; {{</* x */>}} -> the literal {{< x >}};
-// - Zola shortcodes: youtube/vimeo/gist -> a link; `@/path.md` links -> the old URL of that page.
+// - Hugo shortcodes: highlight -> fenced code, figure -> a captioned image, ref/relref -> a link to
+//   that post's article, youtube/vimeo/gist/tweet -> a link; {{</* x */>}} -> the literal {{< x >}};
+// - Zola shortcodes: youtube/vimeo/gist -> a link; `@/path.md` links -> a link to that post's article.
 // Everything else stays in the text as written and is returned with its offset, for the report.
 // Pure.
 
@@ -22,7 +22,7 @@ export interface KeptMarkup {
 
 /** What conversion needs: the old URL of another post of the same source, by how posts name it. */
 export interface MarkupContext {
-  /** The old URL of a post named by file (a post_url name, a ref path, a Zola @/ path), if known. */
+  /** The address to link for a post named by file (a post_url name, a ref path, a Zola @/ path), if it is imported. */
   urlOf(reference: string): string | undefined;
   /** A text setting of the site's config, by its path after `site.` (Jekyll's `{{ site.repository }}`). */
   siteValue?(path: string): string | undefined;

@@ -12,8 +12,8 @@
 //   draft        draft: true, published: false, or a file in Jekyll's _drafts
 //   image        image, cover (or cover.image), featured_image, feature_image, images[0], extra.image
 //   aliases      aliases (Hugo, Zola), redirect_from (Jekyll), and the post's own old URL
-//   body         template code converted (markup.ts), images copied (images.ts); an .html post of
-//                Jekyll made Markdown
+//   body         template code converted (markup.ts), links to other posts' files made links to
+//                their articles (links.ts), images copied (images.ts); an .html post of Jekyll made Markdown
 
 import path from 'node:path';
 import { importedDateText, looseDateText } from '../../../dates.js';
@@ -22,6 +22,7 @@ import { htmlToMarkdown } from '../html-markdown.js';
 import { uniqueNames, type ImportedArticle, type ImportReport } from '../imported.js';
 import { ArticleAssets } from '../wordpress/uploads.js';
 import { findImage, localizeImages, type ImageFolders } from './images.js';
+import { linkPosts, type LinkFolders } from './links.js';
 import { convertMarkup } from './markup.js';
 import type { PostPlace } from './permalinks.js';
 
@@ -47,6 +48,8 @@ export interface PostContext {
   siteValue(setting: string): string | undefined;
   report: ImportReport;
   folders: ImageFolders;
+  /** Links to other posts by their files: where they are looked for, and the imported article (sourceId) a file is. */
+  links: { folders: LinkFolders; articleOf(file: string): string | undefined };
   timeZone: string;
 }
 
@@ -138,6 +141,9 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
   const kind = language === 'liquid' ? 'Liquid tag' : language === 'hugo' ? 'Hugo shortcode' : 'Zola shortcode';
   for (const kept of converted.kept) report.markupKept(lineAt(kept.offset), { markup: kept.markup, kind }, post.shown);
   let markdown = /\.html?$/i.test(post.relative) ? htmlToMarkdown(converted.text) : converted.text;
+  const linked = linkPosts(markdown, post.absolute, context.links.folders, context.links.articleOf);
+  for (const { link, target, exists, offset } of linked.kept) report.linkKept(lineAt(offset, markdown), { link, target, exists }, post.shown);
+  markdown = linked.text;
 
   const assets = new ArticleAssets();
   const images = localizeImages(markdown, post.absolute, context.folders, assets, context.oldUrl);
