@@ -80,21 +80,63 @@ const LOOSE_FEED_FORMS = ['d LLL yyyy HH:mm:ss ZZZ', 'd LLL yyyy HH:mm ZZZ', 'd 
  * clock and its offset: ISO 8601 and the front-matter forms (`2014-12-17 11:16:21 -0800` ->
  * `2014-12-17T11:16:21-08:00`; without an offset it stays without one, to be read in the site's
  * time zone), RFC 2822 as RSS writes it (`Wed, 17 Dec 2014 11:16:21 -0800`) and its common loose
- * variants. Undefined when the text is none of these, or no such day or time exists.
+ * variants, with the day and month names of another language too (`Seg, 06 Fev 2023 10:00:00
+ * -0300`): `language` (a feed's `pt-BR`) first, else any common language that reads the month
+ * one way. Undefined when the text is none of these, or no such day or time exists.
  */
-export function importedDateText(text: string): string | undefined {
+export function importedDateText(text: string, language?: string): string | undefined {
   const trimmed = text.trim();
   const form = isoForm(trimmed) ?? isoForm(trimmed.replace(/\.\d+(?=Z|[+-]|$)/, ''));
   if (form) return DateTime.fromISO(form.iso, { setZone: true }).isValid ? form.iso.replace(/\.\d+/, '') : undefined;
   const rfc = DateTime.fromRFC2822(trimmed, { setZone: true });
   if (rfc.isValid) return isoWithOffset(rfc);
   // Weekday names and zone comments ("(UTC)") vary too much to match: the date is in what is left.
-  const loose = trimmed.replace(/^[A-Za-z]+,?\s*/, '').replace(/\s*\([^)]*\)\s*$/, '').replace(/\b(?:UT|GMT|UTC)$/, '+0000');
+  const loose = trimmed.replace(/^\p{L}+\.?,?\s*/u, '').replace(/\s*\([^)]*\)\s*$/, '').replace(/\b(?:UT|GMT|UTC)$/, '+0000');
   for (const format of LOOSE_FEED_FORMS) {
     const parsed = DateTime.fromFormat(loose, format, { setZone: true, locale: 'en' });
     if (parsed.isValid) return format === 'd LLL yyyy' ? parsed.toISODate() ?? undefined : isoWithOffset(parsed);
   }
-  return undefined;
+  // A month named in another language: read again with its English abbreviation.
+  const named = /^(\d{1,2})\.?\s+(\p{L}+)\.?(\s+\d{4}\b.*)$/u.exec(loose);
+  const month = named ? monthOfName(named[2]!, language) : undefined;
+  const english = month === undefined ? undefined : `${named![1]} ${Info.months('short', { locale: 'en' })[month - 1]}${named![3]}`;
+  // Once: when that is the text already, the month was not the trouble.
+  return english === undefined || english === loose ? undefined : importedDateText(english);
+}
+
+/** Languages a month name is looked up in when the source does not say its own. */
+const MONTH_LANGUAGES = ['en', 'pt', 'es', 'fr', 'de', 'it', 'nl', 'ca', 'ro', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'hu', 'tr', 'id', 'ru', 'uk', 'kk'];
+
+/** A name compared without case, accents or a closing dot: "Févr." and "fevr" are one. */
+const foldName = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').replace(/\.$/, '').toLowerCase();
+
+const monthNamesByLanguage = new Map<string, string[][]>();
+
+/** Each month's names in a language, folded: long and short, alone and in a date (Russian's "мая"). */
+function monthNames(language: string): string[][] {
+  let names = monthNamesByLanguage.get(language);
+  if (!names) {
+    const lists = [Info.months('long', { locale: language }), Info.months('short', { locale: language }), Info.monthsFormat('long', { locale: language }), Info.monthsFormat('short', { locale: language })];
+    names = Array.from({ length: 12 }, (_, month) => [...new Set(lists.map((list) => foldName(list[month] ?? '')))]);
+    monthNamesByLanguage.set(language, names);
+  }
+  return names;
+}
+
+/**
+ * The month (1-12) a name or abbreviation of it (at least three letters: "fev", "Okt", "мая") says
+ * in `language`, else in the languages of MONTH_LANGUAGES that read it, when they all read one month.
+ */
+function monthOfName(name: string, language: string | undefined): number | undefined {
+  const folded = foldName(name);
+  const readIn = (code: string): number | undefined => {
+    const months = monthNames(code).flatMap((names, month) => (names.some((each) => each === folded || (folded.length >= 3 && each.startsWith(folded))) ? [month + 1] : []));
+    return months.length === 1 ? months[0] : undefined;
+  };
+  const own = language && Intl.DateTimeFormat.supportedLocalesOf(language).length > 0 ? readIn(language) : undefined;
+  if (own !== undefined) return own;
+  const found = new Set(MONTH_LANGUAGES.map(readIn).filter((month) => month !== undefined));
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /**

@@ -197,6 +197,30 @@ describe('feeds', () => {
     expect(site.outputs.get('_redirects')).not.toMatch(/utm_|wt_mc/);
   });
 
+  it('dates in the feed’s language, or in dc:date, are read; an entry whose date cannot be read is left out and named, never given the feed’s date', async () => {
+    const item = (title: string, dates: string) => `<item><title>${title}</title><link>https://velho.example/${title.split(' ')[0]!.toLowerCase()}</link>${dates}<description>Texto.</description></item>`;
+    const feed = (language: string, items: string[]) => `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Notícias</title><link>https://velho.example/</link>${language}<lastBuildDate>Fri, 10 Feb 2023 12:00:00 -0300</lastBuildDate>\n${items.join('\n')}\n</channel></rss>\n`;
+    const root = makeSite({
+      'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n`,
+      'pt.rss': feed('<language>pt-BR</language>', [
+        item('Ponte reaberta', '<pubDate>Seg, 06 Fev 2023 10:00:00 -0300</pubDate>'),
+        item('Feira no sábado', '<pubDate>Sáb, 04 Fev 2023 09:30:00 -0300</pubDate>'),
+        item('Só dc:date', '<pubDate>ontem</pubDate><dc:date>2023-02-01T08:00:00-03:00</dc:date>'),
+        item('Hora ilegível', '<pubDate>Seg, 06 Fev 2023 10:00:00 BRT</pubDate>'),
+      ]),
+      // No language said: month names that every common language reads one way.
+      'other.rss': feed('', [item('Brücke offen', '<pubDate>Mo, 02 Okt 2023 10:00:00 +0200</pubDate>'), item('Marché', '<pubDate>lun., 16 janv. 2023 08:00:00 +0100</pubDate>'), item('Атом', '<atom:updated>2023-03-05T07:00:00+03:00</atom:updated>')]),
+    });
+    const outcome = await importSource(path.join(root, 'pt.rss'), { root });
+    expect(outcome.written).toEqual(['content/2023/02/ponte.md', 'content/2023/02/feira.md', 'content/2023/02/so.md']);
+    const date = (file: string) => readFileSync(path.join(root, file), 'utf8').match(/^date: (.*)$/m)?.[1];
+    expect(outcome.written.map(date)).toEqual(['2023-02-06T10:00:00-03:00', '2023-02-04T09:30:00-03:00', '2023-02-01T08:00:00-03:00']);
+    expect(messages(outcome, 'import-left-out')).toEqual(['pt.rss:6 entry "Hora ilegível" not imported: its date "Seg, 06 Fev 2023 10:00:00 BRT" cannot be read (a date as RSS writes it, "Mon, 06 Feb 2023 10:00:00 -0300", or ISO 8601, "2023-02-06T10:00:00-03:00")']);
+    expect(messages(outcome, 'import-field-filled')).toEqual([]);
+    const other = await importSource(path.join(root, 'other.rss'), { root });
+    expect(other.written.map(date)).toEqual(['2023-10-02T10:00:00+02:00', '2023-01-16T08:00:00+01:00', '2023-03-05T07:00:00+03:00']);
+  });
+
   it('a feed with blank lines before its XML declaration is read, as feed readers read it, its places kept', async () => {
     const feed = `\n\n<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Old</title><link>https://old.example/</link>\n<item><title>Podcast 1</title><link>https://old.example/p1</link><pubDate>Mon, 01 Dec 2025 10:00:00 GMT</pubDate><description>Show notes.</description></item>\n<item><title>No date</title><link>https://old.example/p2</link></item>\n</channel></rss>\n`;
     const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n`, 'podcast.rss': feed });

@@ -22,6 +22,7 @@ export type XmlNode = XmlElement | string;
 const PREFIXES: ReadonlyArray<[test: (uri: string) => boolean, prefix: string]> = [
   [(uri) => uri === 'http://purl.org/rss/1.0/modules/content/', 'content'],
   [(uri) => uri === 'http://purl.org/dc/elements/1.1/', 'dc'],
+  [(uri) => uri === 'http://purl.org/dc/terms/', 'dcterms'],
   [(uri) => /^https?:\/\/wordpress\.org\/export\/[^/]+\/excerpt\/$/.test(uri), 'excerpt'],
   [(uri) => /^https?:\/\/wordpress\.org\/export\//.test(uri), 'wp'],
   [(uri) => uri === 'http://www.w3.org/2005/Atom', 'atom'],

@@ -19,6 +19,8 @@ export interface FeedEntry {
   titleIsHtml?: boolean;
   /** Date text as the feed writes it. */
   published?: string;
+  /** Other texts of the same date, tried in order when `published` cannot be read (RSS: dc:date, atom:published). */
+  otherDates?: string[];
   updated?: string;
   /** The body: HTML, or plain text. */
   html?: string;
@@ -36,6 +38,8 @@ export interface FeedContext {
   file: string;
   siteUrl?: string;
   fallbackDate?: string;
+  /** The feed's language (`pt-BR`): the language of month names in its dates. */
+  language?: string;
   report: ImportReport;
 }
 
@@ -49,16 +53,18 @@ export function entryArticle(entry: FeedEntry, feed: FeedContext): ImportedArtic
     title = firstWords(plainText(entry.html ?? entry.text ?? entry.summaryHtml ?? '')) || entry.url || 'Untitled';
     feed.report.fieldFilled(entry.at, { field: 'title', how: `the first words of the text are used: "${title}"` });
   }
-  let date = [entry.published, entry.updated].map((text) => (text ? importedDateText(text) : undefined)).find(Boolean);
+  let date = [entry.published, ...(entry.otherDates ?? []), entry.updated].map((text) => (text ? importedDateText(text, feed.language) : undefined)).find(Boolean);
   if (!date) {
-    if (!feed.fallbackDate) {
-      feed.report.leftOut(entry.at, { what: 'entry', title, why: entry.published ? `its date "${entry.published}" cannot be read` : 'it has no date' });
+    // A date the entry has but Broadsheet cannot read is never replaced by the feed's: that would be a wrong date.
+    const written = entry.published ?? entry.otherDates?.[0];
+    if (!feed.fallbackDate || written) {
+      feed.report.leftOut(entry.at, { what: 'entry', title, why: written ? `its date "${written}" cannot be read (a date as RSS writes it, "Mon, 06 Feb 2023 10:00:00 -0300", or ISO 8601, "2023-02-06T10:00:00-03:00")` : 'it has no date' });
       return undefined;
     }
     date = feed.fallbackDate;
     feed.report.fieldFilled(entry.at, { field: 'date', how: `the feed's date ${date} is used` });
   }
-  const updated = entry.updated && entry.published ? importedDateText(entry.updated) : undefined;
+  const updated = entry.updated && entry.published ? importedDateText(entry.updated, feed.language) : undefined;
   const [topic, ...tags] = uniqueNames(entry.categories.map((name) => name.trim()).filter(Boolean));
   return {
     sourceId: entry.id ?? entry.url ?? `${title} ${date}`,

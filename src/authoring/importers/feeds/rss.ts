@@ -1,6 +1,7 @@
 // RSS 2.0 (and RSS 1.0 / RDF) feeds as imported articles. Fields, in order of preference:
 // body: content:encoded, else description; summary: description when there is a body;
-// date: pubDate, else dc:date; authors: dc:creator, else author ("mail (Name)");
+// date: pubDate (its month and day names may be the feed's language's), else dc:date,
+// atom:published, dcterms:issued or dcterms:created; updated: atom:updated, dcterms:modified; authors: dc:creator, else author ("mail (Name)");
 // categories: category; id: guid, else link; lead image: an image enclosure, media:content or
 // media:thumbnail. Pure: the parsed XML in, articles and a report out.
 
@@ -22,8 +23,9 @@ export function readRss(root: XmlElement, text: string, file: string): ImportedS
   // RSS 1.0 puts the items beside the channel, RSS 2.0 inside it.
   const items = [...childrenNamed(channel, 'item'), ...childrenNamed(root, 'item')];
   const siteUrl = childText(channel, 'link');
+  const language = childText(channel, 'language') ?? childText(channel, 'dc:language');
   const feedDate = childText(channel, 'pubDate') ?? childText(channel, 'lastBuildDate') ?? childText(channel, 'dc:date');
-  const context = { file, siteUrl, fallbackDate: feedDate ? importedDateText(feedDate) : undefined, report };
+  const context = { file, siteUrl, language, fallbackDate: feedDate ? importedDateText(feedDate, language) : undefined, report };
   const articles = items.flatMap((item) => entryArticle(rssEntry(item, place(item)), context) ?? []);
   return { format: 'rss', articles, authors: [], report };
 }
@@ -42,6 +44,8 @@ function rssEntry(item: XmlElement, at: FeedEntry['at']): FeedEntry {
     otherUrls: guidText && guidText !== link && /^https?:/.test(guidText) ? [guidText] : [],
     title: childText(item, 'title'),
     published: childText(item, 'pubDate') ?? childText(item, 'dc:date'),
+    otherDates: ['dc:date', 'atom:published', 'dcterms:issued', 'dcterms:created'].map((name) => childText(item, name)).filter((text): text is string => text !== undefined),
+    updated: childText(item, 'atom:updated') ?? childText(item, 'dcterms:modified'),
     html: content ?? description,
     summaryHtml: content ? description : undefined,
     authors,
