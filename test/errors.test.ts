@@ -62,6 +62,12 @@ describe.concurrent('a content error', () => {
       expect: /tags: invalid YAML: a list in \[ \] or a map in \{ \} is not closed/,
     },
     {
+      name: 'an unclosed quote in YAML, named where it opens (the parser stops at the end of the front-matter)',
+      text: '---\ntitle: "Flights resume\ndate: 2025-12-18\n---\nBody.\n',
+      where: 'content/2025/12/bad.md:2:8',
+      expect: /error title: invalid YAML: a quoted value is not closed \[yaml-syntax\]\n\s+hint: end the value with the same quote it starts with; if it goes on over lines, indent the lines after the first/,
+    },
+    {
       name: 'a missing title',
       text: '---\ndate: 2025-12-18\ntopic: Culture\n---\nBody.\n',
       where: 'content/2025/12/bad.md:1:1',

@@ -328,6 +328,21 @@ describe('generators’ folders', () => {
     expect(site.page('/2023/03/05/bundle-post/')('.article-body a').attr('href')).toBe('/2023/03/01/first-post/');
   });
 
+  it('YAML front-matter with a quoted value whose next lines are not indented, as Hugo, Jekyll and Eleventy read it; a quote that is never closed is an error where it opens', async () => {
+    const source = makeSite({
+      'hugo.toml': 'baseURL = "https://old.example/"\n',
+      'content/posts/long.md': '---\ntitle: "A long title that\ngoes on: here"\ndate: 2023-01-02\ndescription: \'It\'\'s said\nover two lines\'\ntags: ["a", "b"]\n---\n\nBody.\n',
+    });
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n` });
+    await importSource(source, { root });
+    const written = matter(readFileSync(path.join(root, 'content/2023/01/long.md'), 'utf8'), { engines: { yaml: (text: string) => parseYaml(text, { schema: 'core' }) as object } });
+    expect(written.data).toMatchObject({ title: 'A long title that goes on: here', summary: "It's said over two lines", tags: ['a', 'b'] });
+
+    writeFileSync(path.join(source, 'content/posts/broken.md'), '---\ntitle: "Never closed\ndate: 2023-01-03\n---\n\nBody.\n');
+    const error = await importSource(source, { root: makeSite({ 'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n` }) }).catch((failure: unknown) => failure as { problems: Array<{ file: string; line: number; column: number; message: string; field?: string }> });
+    expect('problems' in error && error.problems.map((p) => `${path.basename(p.file)}:${p.line}:${p.column} ${p.field}: ${p.message}`)).toEqual(['broken.md:2:8 title: invalid YAML: a quoted value is not closed']);
+  });
+
   it('Zola: dates from file names, taxonomies, aliases, shortcodes', async () => {
     const { outcome, site, read } = await importAndBuild('zola');
     expect(read('content/2024/01/snow-day/index.md').data).toMatchObject({ title: 'Snow Day in the Valley', date: '2024-01-15', topic: 'Weather', tags: ['Schools', 'GitHub'], author: 'Ida' });

@@ -14,6 +14,7 @@ import { isMap, isNode, isScalar, parseDocument, stringify as stringifyYaml, typ
 import { problem, type Position, type Problem, positionAt } from '../problems/index.js';
 import type { SourceFile } from './discover.js';
 import { readTomlFrontMatter, startsWithToml } from './toml-frontmatter.js';
+import { indentQuotedLines, unclosedQuoteStart } from './yaml-quotes.js';
 import { FRONT_MATTER_LIMIT, inspectYamlTree, isAliasBomb, YAML_DEPTH_LIMIT, YAML_MAX_ALIAS_COUNT, type TreeFindings } from './yaml-limits.js';
 
 /** An article file split: its front-matter data, its body, and where each field sits in the file. */
@@ -38,11 +39,17 @@ export function normaliseText(text: string): string {
   return withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
 }
 
+/** How leniently front-matter is read: the build reads YAML 1.2; importers also read what other generators' parsers accept. */
+export interface FrontMatterOptions {
+  /** Read a quoted value whose next lines are not indented, as libyaml, go-yaml and js-yaml do (yaml-quotes.ts). */
+  unindentedQuotedLines?: boolean;
+}
+
 /**
  * Split an article file into front-matter (YAML between `---` lines, or TOML between `+++` lines;
  * parsed, limits enforced, positions kept) and Markdown body.
  */
-export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
+export function parseFrontMatter(source: SourceFile, options: FrontMatterOptions = {}): Parsed<FrontMatter> {
   const text = normaliseText(source.text);
   if (text.trim() === '') {
     return fail(problem('file-empty', source.file, FILE_START));
@@ -95,14 +102,22 @@ export function parseFrontMatter(source: SourceFile): Parsed<FrontMatter> {
   const parserError = document?.errors[0];
   const error = tree.error && (!parserError || tree.error.pos[0] < parserError.pos[0]) ? tree.error : parserError;
   if (error) {
+    // An unclosed quote is named where it opens.
+    const quoteStart = parserError && error === parserError && document ? unclosedQuoteStart(document, parserError) : undefined;
+    const indented = quoteStart !== undefined && options.unindentedQuotedLines ? indentQuotedLines(yamlText, quoteStart) : undefined;
+    if (indented !== undefined) {
+      // Lines are kept, so every position of the text read again is the file's.
+      const again = parseFrontMatter({ ...source, text: text.slice(0, yamlStart) + indented + text.slice(yamlStart + yamlLength) }, options);
+      if (again.ok) return again;
+    }
     // Only the first: later YAML errors are nearly always the parser losing its footing after it.
     const lines = text.split('\n');
-    const position = error.code === 'BAD_INDENT' ? unclosedBracket(lines, positionAt(text, yamlStart + error.pos[0])) : positionAt(text, yamlStart + error.pos[0]);
+    const position = quoteStart !== undefined ? positionAt(text, yamlStart + quoteStart) : error.code === 'BAD_INDENT' ? unclosedBracket(lines, positionAt(text, yamlStart + error.pos[0])) : positionAt(text, yamlStart + error.pos[0]);
     const field = fieldOfLine(lines[position.line - 1] ?? '');
     return fail(problem('yaml-syntax', source.file, position, {
       kind: 'parse',
       field,
-      yamlCode: error.code,
+      yamlCode: quoteStart !== undefined ? 'QUOTE_NOT_CLOSED' : error.code,
       parserMessage: firstLine(error.message),
     }));
   }

@@ -23,6 +23,11 @@ const EXPLANATIONS: Partial<Record<string, YamlExplanation>> = {
     hint: 'put the value in quotes: title: "*Exclusive* interview"',
   },
   MISSING_CHAR: { message: 'a quoted value is not closed', hint: 'end the value with the same quote it starts with' },
+  // Not the package's: frontmatter.ts's name for its MISSING_CHAR at a quoted value, placed at the opening quote.
+  QUOTE_NOT_CLOSED: {
+    message: 'a quoted value is not closed',
+    hint: 'end the value with the same quote it starts with; if it goes on over lines, indent the lines after the first',
+  },
   TAB_AS_INDENT: { message: 'a line is indented with a tab', hint: 'indent with spaces' },
   BAD_SCALAR_START: {
     message: 'a value starts with a character YAML reserves (@ or `)',

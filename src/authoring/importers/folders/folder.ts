@@ -116,7 +116,8 @@ export function readFolder(folder: string, generator: Generator, timeZone: strin
       report.leftOut({ line: 1, column: 1 }, { what: 'post', title: relative, why: `its front-matter is ${program}: rewrite it as YAML or TOML` }, shown);
       continue;
     }
-    const split = parseFrontMatter({ file: shown, contentPath: relative, text });
+    // Read as the generators' YAML parsers read it: a quoted value's next lines may be unindented.
+    const split = parseFrontMatter({ file: shown, contentPath: relative, text }, { unindentedQuotedLines: true });
     if (!split.ok) {
       const missing = split.problems.every((p) => p.code === 'frontmatter-missing' || p.code === 'file-empty');
       // Jekyll reads a post only when it has front-matter; other generators allow none.
