@@ -49,6 +49,21 @@ describe('a template that loops without end', () => {
     expect(formatProblems(site.problems)).toMatch(/^templates\/article\.liquid:2:1 error the template makes more than 67,108,864 characters of HTML for one page/);
   });
 
+  it('a partial that includes itself, directly or through another, is named at its include with what went wrong, not a bare stack overflow', async () => {
+    for (const [self, other] of [
+      ["<nav>{% include 'partials/breadcrumbs' %}</nav>", undefined],
+      ["<nav>{% render 'partials/meta' %}</nav>", "<p>{% render 'partials/breadcrumbs' %}</p>"],
+    ] as const) {
+      const files: Record<string, string> = { ...CONFIG, 'content/2025/12/count.md': ARTICLE, 'templates/partials/breadcrumbs.liquid': self };
+      if (other) files['templates/partials/meta.liquid'] = other;
+      const site = await buildInMemory(files, { now: NOW });
+      expect(site.ok).toBe(false);
+      const shown = formatProblems(site.problems);
+      expect(shown).toMatch(/^templates\/partials\/(breadcrumbs|meta)\.liquid:1:\d+ error templates include or render one another without end here \(a partial that includes itself, directly or through another\)/m);
+      expect(shown).not.toContain('Maximum call stack');
+    }
+  });
+
   it('leaves the default theme and ordinary loops alone', async () => {
     const site = await buildInMemory(withArticleTemplate('<ol class="numbers">{% for i in (1..1000) %}<li>{{ i }}</li>{% endfor %}</ol>'), { now: NOW });
     expect(site.ok).toBe(true);

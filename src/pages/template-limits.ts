@@ -40,6 +40,10 @@ export function templateLimitCause(cause: string): string | undefined {
   if (cause.startsWith(LIQUID_MEMORY_MESSAGE)) {
     return `the template makes ranges or filter results of more than ${TEMPLATE_MEMORY_LIMIT.toLocaleString('en')} elements in one page (Broadsheet's limit)`;
   }
+  // JavaScript's own stack ran out: templates that include or render one another without end.
+  if (cause.startsWith('Maximum call stack size exceeded')) {
+    return 'templates include or render one another without end here (a partial that includes itself, directly or through another): give the loop a way out, or remove it';
+  }
   return undefined;
 }
 
