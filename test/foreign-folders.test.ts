@@ -179,10 +179,11 @@ describe('an output folder Broadsheet did not make', () => {
     await build({ root, now: NOW });
     writeFiles(root, { 'content/2025/12/b.md': article({ title: 'Second, edited', date: '2025-12-02 10:00' }) });
     await build({ root, now: NOW });
-    writeFiles(path.join(root, 'dist'), { CNAME: 'news.example.org\n', '2025/12/notes.html': '<p>mine</p>' });
+    // At the top, in a folder of the site's, and in a folder of its own.
+    writeFiles(path.join(root, 'dist'), { CNAME: 'news.example.org\n', '2025/12/notes.html': '<p>mine</p>', '.well-known/keys/security.txt': 'Contact: x' });
     const live = () => path.join(root, '.dist.builds', path.basename(readlinkSync(path.join(root, 'dist'))));
     const before = folderState(live());
-    const refusal = `The output folder ${path.relative(process.cwd(), path.join(root, 'dist'))} holds files Broadsheet did not write, put there after the last build: dist/2025/12/notes.html, dist/CNAME. They are not part of the site, and a build would not keep them: put a file you want published in static/ (it is then copied into every build), or move them out of dist. Nothing was changed.`;
+    const refusal = `The output folder ${path.relative(process.cwd(), path.join(root, 'dist'))} holds files Broadsheet did not write, put there after the last build: dist/.well-known/keys/security.txt, dist/2025/12/notes.html, dist/CNAME. They are not part of the site, and a build would not keep them: put a file you want published in static/ (it is then copied into every build), or move them out of dist. Nothing was changed.`;
     // An update (one article edited), a whole build (a new template), and the same update again.
     const changes: Array<Record<string, string>> = [
       { 'content/2025/12/a.md': article({ title: 'First, edited', date: '2025-12-01 10:00' }) },
@@ -198,6 +199,7 @@ describe('an output folder Broadsheet did not make', () => {
     cpSync(path.join(root, 'dist/CNAME'), path.join(kept, 'CNAME'));
     rmSync(path.join(root, 'dist/CNAME'));
     rmSync(path.join(root, 'dist/2025/12/notes.html'));
+    rmSync(path.join(root, 'dist/.well-known'), { recursive: true });
     for (const title of ['Fourth', 'Fifth', 'Sixth']) {
       writeFiles(root, { 'content/2025/12/a.md': article({ title, date: '2025-12-01 10:00' }) });
       await build({ root, now: NOW });

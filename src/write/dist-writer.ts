@@ -22,7 +22,7 @@ import { filesUnder, hasSorted, keptLinker, mergeSorted, removeEmptiedFolders, r
 import { provedAtCommit } from './output-ownership.js';
 import { buildsFolderOf, checkOutputFolder, openOutputFolder, swapIn, type OutputFolder } from './output-folder.js';
 import { refuseHandPlaced, startListing, type LiveListing } from './hand-placed.js';
-import { takeLedger, writeLedger, type TreeLedger } from './tree-ledger.js';
+import { putBackLedger, takeLedger, writeLedger, type TreeLedger } from './tree-ledger.js';
 import type { OutputWriter, StagingTarget, WorkerStaging, WriteStats } from './output-writer.js';
 
 /**
@@ -179,7 +179,7 @@ export class DistWriter implements OutputWriter {
     if (folder.realFolder === 'older-output') provedAtCommit(this.outPath, folder.unrecorded, this.files);
     const taken = this.taken;
     this.taken = undefined;
-    if (taken && listed && listing?.tree === live && path.join(builds, taken.live) === live) this.refuseHandPlaced(listed, taken);
+    if (taken && listed && listing && listing.tree === live && path.join(builds, taken.live) === live) this.refuseHandPlaced(listed, taken, listing.since);
     commitMark('started');
     // Every file of the live tree, sorted (the ledger keeps them so).
     const old = ledger?.files ?? (live ? filesUnder(live).sort() : []);
@@ -227,16 +227,16 @@ export class DistWriter implements OutputWriter {
 
   /**
    * Refuse the commit if the live tree holds files the ledger does not name (hand-placed.ts). The
-   * ledger is put back first, with this build's writes among the spare tree's differences (abort
-   * removes them), so the next build finds those files again instead of walking the trees blind.
+   * ledger is put back first, with its time and with this build's writes among the spare tree's
+   * differences (abort removes them), so the next build finds those files again.
    */
-  private refuseHandPlaced(listed: readonly string[], taken: TreeLedger): void {
+  private refuseHandPlaced(listed: readonly string[], taken: TreeLedger, since: bigint): void {
     try {
       refuseHandPlaced(this.outPath, listed, (file) => hasSorted(taken.files, file));
     } catch (error) {
       // After an abort (this.ledger dropped) the spare tree is trusted in nothing.
       const trusted = this.ledger?.spareDiffers ?? 'all';
-      writeLedger(this.folder!.builds, { ...taken, spareDiffers: trusted === 'all' ? 'all' : [...trusted, ...this.staged] });
+      putBackLedger(this.folder!.builds, { ...taken, spareDiffers: trusted === 'all' ? 'all' : [...trusted, ...this.staged] }, since);
       throw error;
     }
   }

@@ -4,34 +4,52 @@
 // be deleted, or, when the ledger spares the walk, served again every other build. A build that
 // finds one refuses, naming it, before dist changes.
 //
-// Finding one means listing the live tree (~0.25 s at 10,000 articles, ~2.5 s at 100,000): done on
-// a thread of its own from the start of the build, so the main thread waits for it at the commit
-// only when it is the slower of the two. The thread runs a few lines of plain JavaScript, as the
-// output check does (intact-check.ts). The listing is compared with the ledger (tree-ledger.ts),
-// the one exact record of the live tree's files: a build without one (after a killed build or a
-// dev session) does not look.
+// Finding one is done on a thread of its own from the start of the build, so the main thread waits
+// for it at the commit only when it is the slower of the two; the thread runs a few lines of plain
+// JavaScript, as the output check does (intact-check.ts). It compares the live tree with the
+// ledger (tree-ledger.ts), the one exact record of its files, written just after the commit that
+// made it live. A file added to a folder, or a folder made, changes that folder's mtime: only the
+// folders modified since the ledger was written (mtime at or after it, so a file system with coarse
+// times lists more, never less) are read, and folders the ledger does not know are read whole. At
+// 10,000 articles that is a stat of 14,000 folders (~65 ms of the thread) instead of reading them
+// all (~250 ms). A build without a ledger (after a killed build or a dev session) does not look.
 
-import { existsSync, lstatSync, readlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SystemFailure, shownPath } from './os-errors.js';
-import { hasLedger } from './tree-ledger.js';
+import { hasLedger, ledgerFile } from './tree-ledger.js';
 
-// CommonJS, as a worker with `eval` runs it: every entry that is not a folder, without following links.
+// CommonJS, as a worker with `eval` runs it: the files (anything but a folder, links not followed)
+// of the folders modified since the ledger was written, and of every folder it does not know.
 const LISTER = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { readdirSync } = require('node:fs');
-const files = [];
-const walk = (folder, prefix) => {
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    if (entry.isDirectory()) walk(folder + '/' + entry.name, prefix + entry.name + '/');
-    else files.push(prefix + entry.name);
+const { lstatSync, readdirSync } = require('node:fs');
+const { tree, ledger } = workerData;
+const since = BigInt(workerData.since);
+const known = new Set(['']);
+for (const file of JSON.parse(ledger).files) {
+  for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) {
+    const folder = file.slice(0, at);
+    if (known.has(folder)) break;
+    known.add(folder);
+  }
+}
+const found = [];
+const read = (folder, whole) => {
+  for (const entry of readdirSync(tree + '/' + folder, { withFileTypes: true })) {
+    const name = folder === '' ? entry.name : folder + '/' + entry.name;
+    if (!entry.isDirectory()) found.push(name);
+    else if (whole || !known.has(name)) read(name, true);
   }
 };
 let listed = null;
 try {
-  walk(workerData.tree, '');
-  listed = files.join('\\0');
+  for (const folder of known) {
+    const info = lstatSync(tree + '/' + folder, { bigint: true, throwIfNoEntry: false });
+    if (info && info.isDirectory() && info.mtimeNs >= since) read(folder, false);
+  }
+  listed = found.join('\\0');
 } catch {}
 parentPort.postMessage(listed);
 `;
@@ -40,7 +58,9 @@ parentPort.postMessage(listed);
 export interface LiveListing {
   /** The tree listed: an absolute path inside the trees folder. */
   tree: string;
-  /** Its files, relative with "/"; undefined when it could not be listed (the caller then does not judge). */
+  /** The ledger's mtime (ns): folders changed since were read. */
+  since: bigint;
+  /** Its files in the folders modified since the ledger (see the top of this file), relative with "/"; undefined when they could not be listed (the caller then does not judge). */
   files: Promise<string[] | undefined>;
 }
 
@@ -50,10 +70,20 @@ export interface LiveListing {
  */
 export function startListing(outPath: string, builds: string): LiveListing | undefined {
   if (!lstatSync(outPath, { throwIfNoEntry: false })?.isSymbolicLink() || !hasLedger(builds)) return undefined;
+  // Read here, not on the thread: the build takes the ledger (deletes its file) before it writes.
+  const file = ledgerFile(builds);
+  let ledger: string;
+  let since: bigint;
+  try {
+    since = statSync(file, { bigint: true }).mtimeNs;
+    ledger = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
   const tree = path.resolve(path.dirname(outPath), readlinkSync(outPath));
   if (!existsSync(tree)) return undefined;
   const files = new Promise<string[] | undefined>((resolve) => {
-    const worker = new Worker(LISTER, { eval: true, workerData: { tree }, stdout: false, stderr: false });
+    const worker = new Worker(LISTER, { eval: true, workerData: { tree, ledger, since: String(since) }, stdout: false, stderr: false });
     worker.unref();
     worker.once('message', (listed: string | null) => {
       resolve(listed === null ? undefined : listed === '' ? [] : listed.split('\0'));
@@ -63,7 +93,7 @@ export function startListing(outPath: string, builds: string): LiveListing | und
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
   });
-  return { tree, files };
+  return { tree, since, files };
 }
 
 /**

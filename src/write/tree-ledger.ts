@@ -10,7 +10,7 @@
 // and the next commit walks the trees as before. A ledger naming another live tree is ignored,
 // and the dev server, which writes into the live tree, drops it (forgetLedger).
 
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './fs-helpers.js';
 
@@ -55,12 +55,28 @@ export function takeLedger(builds: string, liveTree: string): TreeLedger | undef
 
 /** Does `builds` hold a ledger (a look at the file only)? */
 export function hasLedger(builds: string): boolean {
-  return existsSync(path.join(builds, LEDGER_FILE));
+  return existsSync(ledgerFile(builds));
+}
+
+/** The ledger's file in `builds`: its mtime is when the live tree it describes was last changed by a build. */
+export function ledgerFile(builds: string): string {
+  return path.join(builds, LEDGER_FILE);
 }
 
 /** Record the trees as this commit leaves them. Not flushed: a ledger lost to a power cut costs one walk. */
 export function writeLedger(builds: string, ledger: TreeLedger): void {
   writeFileAtomic(path.join(builds, LEDGER_FILE), JSON.stringify({ format: LEDGER_FORMAT, ...ledger } satisfies LedgerFile));
+}
+
+/**
+ * Put back a ledger this build took but did not act on, with the mtime (ns) it had: the time of
+ * the commit it describes, after which a folder of the live tree changed by hand (hand-placed.ts).
+ * Set a millisecond early, as a double can hold it: the next build reads more folders, never fewer.
+ */
+export function putBackLedger(builds: string, ledger: TreeLedger, mtimeNs: bigint): void {
+  writeLedger(builds, ledger);
+  const seconds = Number(mtimeNs / 1_000_000n - 1n) / 1000;
+  utimesSync(ledgerFile(builds), seconds, seconds);
 }
 
 /**
