@@ -112,15 +112,39 @@ describe('a WordPress export of the block editor', () => {
 });
 
 describe('a WordPress export of the block editor, block by block', () => {
-  /** A WXR of one post whose content is `html`. */
-  const wxr = (html: string) => `<?xml version="1.0" encoding="UTF-8"?>
+  /** A WXR of one post whose content is `html`, and `more` XML in its item (postmeta, say). */
+  const wxr = (html: string, more = '') => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel><title>Gazette</title><link>https://gazette.example</link><wp:wxr_version>1.2</wp:wxr_version>
 <item><title>Blocks</title><link>https://gazette.example/blocks/</link><pubDate>Sat, 10 Feb 2024 12:00:00 +0000</pubDate>
 <content:encoded><![CDATA[${html}]]></content:encoded>
-<wp:post_id>9</wp:post_id><wp:post_date_gmt>2024-02-10 12:00:00</wp:post_date_gmt><wp:post_name>blocks</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<wp:post_id>9</wp:post_id><wp:post_date_gmt>2024-02-10 12:00:00</wp:post_date_gmt><wp:post_name>blocks</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>${more}
 </item></channel></rss>
 `;
+  /** Import `html` as a post (with `more` in its item), build the site and return the post's page and its Markdown. */
+  const importPost = async (html: string, more = '') => {
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', baseUrl: 'https://new.example/', timeZone: 'UTC' };\n`, 'export.xml': wxr(html, more) });
+    const outcome = await importSource(path.join(root, 'export.xml'), { root });
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    return { outcome, page: site.page('/2024/02/10/blocks/'), markdown: readFileSync(path.join(root, 'content/2024/02/blocks.md'), 'utf8') };
+  };
+
+  it('keeps the footnotes block’s notes as footnotes, numbered as WordPress numbers them', async () => {
+    const reference = (id: string, n: number) => `<sup data-fn="${id}" class="fn"><a href="#${id}" id="${id}-link">${n}</a></sup>`;
+    const html = `<!-- wp:paragraph --><p>Fares rose${reference('f-1', 1)} and fell${reference('f-2', 2)}, as before${reference('f-1', 1)}.</p><!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->`;
+    const notes = JSON.stringify([{ id: 'f-1', content: 'See the <a href="https://port.example/report">port report</a>, <em>2023</em>.' }, { id: 'f-2', content: 'In winter only.' }]);
+    const { page, markdown } = await importPost(html, `<wp:postmeta><wp:meta_key>footnotes</wp:meta_key><wp:meta_value><![CDATA[${notes}]]></wp:meta_value></wp:postmeta>`);
+    expect(markdown).toContain('Fares rose[^1] and fell[^2], as before[^1].');
+    const body = page('.article-body');
+    expect(body.find('p').first().find('sup a').map((_, a) => page(a).text()).get()).toEqual(['1', '2', '1']);
+    const items = body.find('[data-footnotes] li');
+    expect(items.map((_, li) => page(li).text().replace(/↩.*$/s, '').trim()).get()).toEqual(['See the port report, 2023.', 'In winter only.']);
+    expect(items.first().find('a[href="https://port.example/report"]').text()).toBe('port report');
+    expect(items.first().find('em').text()).toBe('2023');
+    // Each reference leads to its note.
+    expect(body.find('p').first().find('sup a').first().attr('href')).toBe(`#${items.first().attr('id')}`);
+  });
 
   it('keeps a table that holds images, the words of a caption’s link, line breaks, and media named by <source> or a shortcode', async () => {
     const html = [

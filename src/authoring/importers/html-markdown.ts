@@ -10,6 +10,7 @@
 // - inline elements Markdown cannot write (<sub>, <sup>, <kbd>, ...) are kept as HTML;
 // - code blocks keep their language (`language-x`, SyntaxHighlighter's `brush: x`, `lang="x"`);
 // - an embedded frame (a video, a map) becomes a link to it, so no content vanishes;
+// - WordPress's footnotes become Markdown footnotes (html-footnotes.ts);
 // - each image's address goes through `image`, which may point it at a copy beside the article.
 // Pure: HTML text in, Markdown text out.
 
@@ -24,6 +25,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { escapeMarkup } from '../../escape.js';
+import { footnoteHandlers, markFootnotes } from './html-footnotes.js';
 
 /** How to convert: WordPress paragraph rules, and what to do with each image's address. */
 export interface HtmlOptions {
@@ -33,6 +35,8 @@ export interface HtmlOptions {
   image?: (src: string) => string | undefined;
   /** The old site's address: an image at a relative address is taken from there (the new site has no such file). */
   baseUrl?: string;
+  /** The notes `<sup data-fn="id">` references lead to (WordPress's footnotes), id -> the note's HTML: they become Markdown footnotes. */
+  footnotes?: ReadonlyMap<string, string>;
 }
 
 const BLOCK = new Set([
@@ -57,7 +61,7 @@ export function htmlToMarkdown(html: string, options: HtmlOptions = {}): string 
   const processor = unified()
     .use(rehypeParse, { fragment: true })
     .use(() => (tree: HastRoot) => prepare(tree, options))
-    .use(rehypeRemark, { handlers: Object.fromEntries(KEPT_INLINE.map((tag) => [tag, keptInline])) })
+    .use(rehypeRemark, { handlers: { ...Object.fromEntries(KEPT_INLINE.map((tag) => [tag, keptInline])), ...footnoteHandlers } })
     .use(remarkGfm)
     .use(remarkStringify, { bullet: '-', fences: true, rule: '-', emphasis: '_', listItemIndent: 'one' });
   return String(processor.processSync(html)).trim();
@@ -70,6 +74,8 @@ export function htmlText(html: string): string {
 
 function prepare(tree: HastRoot, options: HtmlOptions): void {
   if (options.paragraphs) addParagraphs(tree);
+  // After the paragraphs: the notes it adds at the end are blocks of their own.
+  markFootnotes(tree, options.footnotes ?? new Map());
   visit(tree, 'element', (node: Element) => {
     switch (node.tagName) {
       case 'img': {

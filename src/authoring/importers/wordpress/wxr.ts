@@ -10,7 +10,8 @@
 //   excerpt:encoded   -> summary;   wp:post_name -> slug;   link and guid (?p=123) -> aliases
 //   _thumbnail_id     -> lead image (the attachment's file, alt text from _wp_attachment_image_alt)
 //   content:encoded   -> the body: shortcodes read (shortcodes.ts), paragraphs as WordPress makes them,
-//                     HTML to Markdown; uploaded images copied beside the article from --uploads
+//                     HTML to Markdown; uploaded images copied beside the article from --uploads;
+//                     the footnotes block's notes (the `footnotes` meta) as Markdown footnotes
 // Pure but for looking files up in the uploads folder.
 
 import { dateWithOffset, importedDateText } from '../../../dates.js';
@@ -152,7 +153,7 @@ function postArticle(item: XmlElement, context: PostContext): ImportedArticle | 
   const raw = textOf(content);
   const { html, kept } = convertShortcodes(raw);
   for (const shortcode of kept) report.markupKept(lineOf(shortcode.offset, raw), { markup: shortcode.markup, kind: 'WordPress shortcode' });
-  const body = htmlToMarkdown(html, { paragraphs: true, image: (src) => localImage(src, contentAt), baseUrl: context.siteUrl });
+  const body = htmlToMarkdown(html, { paragraphs: true, image: (src) => localImage(src, contentAt), baseUrl: context.siteUrl, footnotes: footnotes(item) });
 
   const categories = childrenNamed(item, 'category');
   const termNames = (domain: string) =>
@@ -223,6 +224,22 @@ function leadImage(item: XmlElement, attachments: ReadonlyMap<string, XmlElement
 function meta(item: XmlElement, key: string): string | undefined {
   const entry = childrenNamed(item, 'wp:postmeta').find((postmeta) => childText(postmeta, 'wp:meta_key') === key);
   return childText(entry, 'wp:meta_value');
+}
+
+/** The notes of WordPress's footnotes block: the `footnotes` meta, a JSON list of {id, content} (content is HTML). */
+function footnotes(item: XmlElement): Map<string, string> {
+  const notes = new Map<string, string>();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(meta(item, 'footnotes') ?? '[]');
+  } catch {
+    return notes;
+  }
+  for (const note of Array.isArray(parsed) ? (parsed as unknown[]) : []) {
+    const { id, content } = (note ?? {}) as { id?: unknown; content?: unknown };
+    if (typeof id === 'string' && typeof content === 'string') notes.set(id, content);
+  }
+  return notes;
 }
 
 function decodeSafely(text: string): string {
