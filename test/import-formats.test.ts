@@ -130,6 +130,25 @@ describe('a WordPress export of the block editor, block by block', () => {
     return { outcome, page: site.page('/2024/02/10/blocks/'), markdown: readFileSync(path.join(root, 'content/2024/02/blocks.md'), 'utf8') };
   };
 
+  it('leaves shortcodes in code samples as the code’s text, converted or reported only outside them', async () => {
+    const html = [
+      '<pre>[caption id="attachment_6" caption="Pier"]&lt;img src="pier.jpg"&gt;[/caption]\n[gallery ids="1,2"]\nrows = grid[[0]]</pre>',
+      '<p>Type <code>[embed]https://video.example/v[/embed]</code> on a line of its own, or [[embed]] to show it.</p>',
+      '<!-- wp:code --><pre class="wp-block-code"><code>&#91;audio mp3="https://media.example/a.mp3"]</code></pre><!-- /wp:code -->',
+      '[gallery ids="3,4"]',
+    ].join('\n\n');
+    const { outcome, page } = await importPost(html);
+    const body = page('.article-body');
+    expect(body.find('pre code').map((_, code) => page(code).text()).get()).toEqual([
+      '[caption id="attachment_6" caption="Pier"]<img src="pier.jpg">[/caption]\n[gallery ids="1,2"]\nrows = grid[[0]]\n',
+      '[audio mp3="https://media.example/a.mp3"]\n',
+    ]);
+    expect(body.find('p').first().text()).toBe('Type [embed]https://video.example/v[/embed] on a line of its own, or [embed] to show it.');
+    expect(body.find('p code').text()).toBe('[embed]https://video.example/v[/embed]');
+    expect(body.find('figure, a')).toHaveLength(0);
+    expect(messages(outcome, 'import-markup-kept')).toEqual(['export.xml:13 WordPress shortcode kept as text: [gallery ids="3,4"]']);
+  });
+
   it('keeps the footnotes block’s notes as footnotes, numbered as WordPress numbers them', async () => {
     const reference = (id: string, n: number) => `<sup data-fn="${id}" class="fn"><a href="#${id}" id="${id}-link">${n}</a></sup>`;
     const html = `<!-- wp:paragraph --><p>Fares rose${reference('f-1', 1)} and fell${reference('f-2', 2)}, as before${reference('f-1', 1)}.</p><!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->`;

@@ -5,7 +5,12 @@
 // [caption] / [wp_caption] -> a figure (captioned image); [code], [sourcecode] -> a code block with its
 // language; [embed]URL[/embed], [audio mp3=URL], [video src=URL] -> a link. Every other shortcode
 // stays in the text as written and is returned, with the offset where it starts, for the import
-// report. Pure.
+// report. Inside a code sample (<pre>, <code>, found by parse5) a shortcode is the code's text: it
+// is neither converted nor reported (a post about WordPress shows `[gallery]` as code). `[[name]]`
+// is read as a literal `[name]` only for a shortcode's name, as WordPress reads it: `a[[0]]` in a
+// code sample stays as written. Pure.
+
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 
 /** A shortcode left in the text: as written (the opening tag), and where it starts in the text. */
 export interface KeptShortcode {
@@ -35,20 +40,20 @@ interface Tag {
 /** The post text with shortcodes replaced where Markdown can say the same, and the ones kept. */
 export function convertShortcodes(text: string): { html: string; kept: KeptShortcode[] } {
   const kept: KeptShortcode[] = [];
+  const code = codeRanges(text);
   let out = '';
   let at = 0;
   while (at < text.length) {
     const open = text.indexOf('[', at);
     if (open === -1) break;
-    if (text[open + 1] === '[') {
+    const close = text[open + 1] === '[' ? text.indexOf(']]', open) : -1;
+    if (close !== -1 && KNOWN.has(shortcodeName(text, open + 1)?.toLowerCase() ?? '')) {
       // [[name]]: a literal [name].
-      const close = text.indexOf(']]', open);
-      if (close === -1) break;
       out += text.slice(at, open) + text.slice(open + 1, close + 1);
       at = close + 2;
       continue;
     }
-    const tag = readTag(text, open);
+    const tag = code.some(([start, end]) => open >= start && open < end) ? undefined : readTag(text, open);
     if (!tag) {
       out += text.slice(at, open + 1);
       at = open + 1;
@@ -94,9 +99,31 @@ function replacement(tag: Tag, inner: string, enclosing: boolean): string | unde
   return undefined;
 }
 
+/** Where the code samples of the post are: the offsets of each outermost <pre> and <code> element, start and end. */
+function codeRanges(text: string): Array<[number, number]> {
+  // The cheap look first: most posts hold no code.
+  if (!/<(pre|code)[\s>]/i.test(text)) return [];
+  const ranges: Array<[number, number]> = [];
+  const walk = (node: DefaultTreeAdapterMap['parentNode']) => {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      const place = child.sourceCodeLocation;
+      if ((child.tagName === 'pre' || child.tagName === 'code') && place) ranges.push([place.startOffset, place.endTag?.endOffset ?? text.length]);
+      else walk(child);
+    }
+  };
+  walk(parseFragment(text, { sourceCodeLocationInfo: true }));
+  return ranges;
+}
+
+/** The name of the shortcode whose "[" is at `start`, if the text there could be one. */
+function shortcodeName(text: string, start: number): string | undefined {
+  return /^[A-Za-z][\w-]*/.exec(text.slice(start + 1, start + 65))?.[0];
+}
+
 /** An opening tag at `start` ("[" there), or undefined when the text there is not a known shortcode. */
 function readTag(text: string, start: number): Tag | undefined {
-  const name = /^[A-Za-z][\w-]*/.exec(text.slice(start + 1, start + 65))?.[0];
+  const name = shortcodeName(text, start);
   if (!name || !KNOWN.has(name.toLowerCase())) return undefined;
   const attributes: Record<string, string> = {};
   const positional: string[] = [];
