@@ -122,13 +122,40 @@ describe('a WordPress export of the block editor, block by block', () => {
 </item></channel></rss>
 `;
   /** Import `html` as a post (with `more` in its item), build the site and return the post's page and its Markdown. */
-  const importPost = async (html: string, more = '') => {
-    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', baseUrl: 'https://new.example/', timeZone: 'UTC' };\n`, 'export.xml': wxr(html, more) });
-    const outcome = await importSource(path.join(root, 'export.xml'), { root });
+  const importPost = async (html: string, more = '', files: Record<string, string | Buffer> = {}) => {
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', baseUrl: 'https://new.example/', timeZone: 'UTC' };\n`, 'export.xml': wxr(html, more), ...files });
+    const outcome = await importSource(path.join(root, 'export.xml'), { root, uploads: path.join(root, 'uploads') });
     const site = await buildFolderInMemory(root, { now: NOW });
     expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
-    return { outcome, page: site.page('/2024/02/10/blocks/'), markdown: readFileSync(path.join(root, 'content/2024/02/blocks.md'), 'utf8') };
+    return { outcome, page: site.page('/2024/02/10/blocks/'), markdown: readFileSync(path.join(root, outcome.written[0]!), 'utf8') };
   };
+
+  it('keeps the link around an image and the links in its caption; a link to the image itself is the photo alone', async () => {
+    const html = [
+      '<!-- wp:image {"linkDestination":"custom"} --><figure class="wp-block-image"><a href="https://gazette.example/2024/02/09/the-race/"><img src="https://gazette.example/wp-content/uploads/2024/02/start.jpg" alt="The start"/></a><figcaption>The start. <a href="https://gazette.example/results/">All results</a></figcaption></figure><!-- /wp:image -->',
+      '[caption id="attachment_7" width="580"]<a href="https://sponsor.example/"><img src="https://images.example/boat.jpg" alt="Boat" /></a> The winning boat[/caption]',
+      '<figure class="wp-block-image"><a href="https://gazette.example/wp-content/uploads/2024/02/finish.jpg"><img src="https://images.example/finish-1024x768.jpg" alt="Finish"/></a><figcaption>At the finish</figcaption></figure>',
+      '<figure class="wp-block-image"><a href="https://map.example/bay"><img src="https://images.example/bay.jpg" alt="The bay"/></a></figure>',
+      '<p>Read <a href="https://gazette.example/2024/"><img src="https://images.example/icon.png" alt="the archive"/></a> too.</p>',
+    ].join('\n\n');
+    const { page } = await importPost(html, '', { 'uploads/2024/02/start.jpg': await photo(800, 600) });
+    const body = page('.article-body');
+    const figures = body.find('figure').map((_, figure) => ({
+      image: page(figure).find('img').attr('alt'),
+      link: page(figure).find('img').closest('a').attr('href'),
+      caption: page(figure).find('figcaption').text(),
+      captionLinks: page(figure).find('figcaption a').map((_, a) => page(a).attr('href')).get(),
+    })).get();
+    expect(figures).toEqual([
+      { image: 'The start', link: 'https://gazette.example/2024/02/09/the-race/', caption: 'The start. All results', captionLinks: ['https://gazette.example/results/'] },
+      { image: 'Boat', link: 'https://sponsor.example/', caption: 'The winning boat', captionLinks: [] },
+      { image: 'Finish', link: undefined, caption: 'At the finish', captionLinks: [] },
+    ]);
+    // The uploaded photo is the copy beside the article, shown as every local photo is.
+    expect(body.find('figure').first().find('img').attr('src')).toMatch(/^\/images\/\w+\/start-800\.jpg$/);
+    expect(body.find('a[href="https://map.example/bay"] img').attr('alt')).toBe('The bay');
+    expect(body.find('a[href="https://gazette.example/2024/"] img').attr('alt')).toBe('the archive');
+  });
 
   it('leaves shortcodes in code samples as the code’s text, converted or reported only outside them', async () => {
     const html = [
@@ -165,7 +192,7 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(body.find('p').first().find('sup a').first().attr('href')).toBe(`#${items.first().attr('id')}`);
   });
 
-  it('keeps a table that holds images, the words of a caption’s link, line breaks, and media named by <source> or a shortcode', async () => {
+  it('keeps a table that holds images, a caption’s link, line breaks, and media named by <source> or a shortcode', async () => {
     const html = [
       '<figure class="wp-block-table"><table><thead><tr><th>Player</th><th>Photo</th></tr></thead><tbody><tr><td>Anna Berg, captain</td><td><img src="https://images.example/anna.jpg" alt="Anna"/></td></tr></tbody></table><figcaption>The squad</figcaption></figure>',
       '[caption id="attachment_6" align="alignnone" width="580"]<img alt="Pier" src="https://images.example/pier.jpg" width="580" height="300" /> Look at the pier getting some <a href="https://pier.example/">caption</a> love.[/caption]',
@@ -185,8 +212,10 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(body.find('table img').attr('alt')).toBe('Anna');
     expect(body.find('p').map((_, p) => page(p).text()).get()).toContain('The squad');
     expect(body.find('figcaption').map((_, c) => page(c).text()).get()).toEqual(['Look at the pier getting some caption love.', 'North pier Photo: Jo Lie']);
+    expect(body.find('figcaption a').attr('href')).toBe('https://pier.example/');
     expect(body.find('pre code').text()).toBe('line one\nline two\n');
     expect(body.find('a').map((_, a) => `${page(a).text()} -> ${page(a).attr('href')}`).get()).toEqual([
+      'caption -> https://pier.example/',
       'Embedded video: https://media.example/clip.mp4 -> https://media.example/clip.mp4',
       'Embedded audio: https://media.example/interview.mp3 -> https://media.example/interview.mp3',
     ]);

@@ -6,7 +6,8 @@
 //   at blank lines, single line breaks kept as <br>, as WordPress's wpautop does on its pages;
 // - a <figure> (from a [caption] shortcode or a block) becomes an image whose title is the caption:
 //   alone in its paragraph, Broadsheet renders it as a figure with that caption again; a gallery,
-//   one such image per image it holds;
+//   one such image per image it holds; one whose image or caption holds a link stays HTML
+//   (html-figures.ts);
 // - inline elements Markdown cannot write (<sub>, <sup>, <kbd>, ...) are kept as HTML;
 // - code blocks keep their language (`language-x`, SyntaxHighlighter's `brush: x`, `lang="x"`);
 // - an embedded frame (a video, a map) becomes a link to it, so no content vanishes;
@@ -25,6 +26,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { escapeMarkup } from '../../escape.js';
+import { figureAsImage, rawHtmlHandlers } from './html-figures.js';
 import { footnoteHandlers, markFootnotes } from './html-footnotes.js';
 
 /** How to convert: WordPress paragraph rules, and what to do with each image's address. */
@@ -61,7 +63,7 @@ export function htmlToMarkdown(html: string, options: HtmlOptions = {}): string 
   const processor = unified()
     .use(rehypeParse, { fragment: true })
     .use(() => (tree: HastRoot) => prepare(tree, options))
-    .use(rehypeRemark, { handlers: { ...Object.fromEntries(KEPT_INLINE.map((tag) => [tag, keptInline])), ...footnoteHandlers } })
+    .use(rehypeRemark, { handlers: { ...Object.fromEntries(KEPT_INLINE.map((tag) => [tag, keptInline])), ...footnoteHandlers, ...rawHtmlHandlers } })
     .use(remarkGfm)
     .use(remarkStringify, { bullet: '-', fences: true, rule: '-', emphasis: '_', listItemIndent: 'one' });
   return String(processor.processSync(html)).trim();
@@ -109,88 +111,6 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
       }
     }
   });
-}
-
-/**
- * A figure as an image titled with its caption, alone in a paragraph (Broadsheet renders that as a
- * figure). A gallery (a figure of several images, each in a figure of its own or not) becomes one
- * such paragraph per image, then its own caption as a paragraph: no image of it is lost.
- */
-function figureAsImage(figure: Element): void {
-  const images = imagesIn(figure);
-  let other = false;
-  visit(figure, 'element', (node: Element) => void (node.tagName !== 'img' && !IMAGE_FIGURE.has(node.tagName) && (other = true)));
-  if (other) {
-    // A figure of something else (a table block, a quote): its content stays, its caption a paragraph after it.
-    for (const child of figure.children) if (child.type === 'element' && child.tagName === 'figcaption') child.tagName = 'p';
-    figure.tagName = 'div';
-    return;
-  }
-  if (images.length === 0) return;
-  if (images.length === 1) {
-    Object.assign(figure, { tagName: 'p', properties: {}, children: [captioned(images[0]!, captionOf(figure))] });
-    return;
-  }
-  const shown: Element[] = images.map((image) => {
-    const own = innermostFigure(figure, image);
-    return { type: 'element', tagName: 'p', properties: {}, children: [captioned(image, own ? captionOf(own) : '')] };
-  });
-  const caption = figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
-  if (caption) shown.push({ type: 'element', tagName: 'p', properties: {}, children: caption.children });
-  Object.assign(figure, { tagName: 'div', properties: {}, children: shown });
-}
-
-/** What a figure of images (one, or a gallery) is made of: anything else makes it a figure of other content. */
-const IMAGE_FIGURE = new Set(['figure', 'img', 'picture', 'source', 'a', 'figcaption', 'ul', 'ol', 'li', 'span', 'br', 'em', 'strong', 'i', 'b', 'p', 'div', 'sup', 'sub', 'small', 'cite']);
-
-/** `image` with `caption` as its title. The link around a captioned image leads to the image itself, full size: the figure keeps the image alone. */
-function captioned(image: Element, caption: string): Element {
-  return { ...image, properties: { ...image.properties, ...(caption ? { title: caption } : {}) } };
-}
-
-/** The caption of a figure of one image: its figcaption, or (a [caption] shortcode's) the text beside the image. */
-function captionOf(figure: Element): string {
-  const captionElement = figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
-  const text = captionElement
-    ? textOf(captionElement)
-    : figure.children
-        // A block editor's comments (<!-- wp:image -->) are not text, nor is the image or the link around it.
-        .filter((child) => child.type !== 'comment' && !(child.type === 'element' && (child.tagName === 'img' || imagesIn(child).length > 0)))
-        .map((child) => textOf(child as Element))
-        .join('');
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** The text of a node, a line break read as a space ("North pier<br>Photo: Jo Lie"). */
-function textOf(node: Element | ElementContent): string {
-  if (node.type === 'element' && node.tagName === 'br') return ' ';
-  if (node.type === 'element') return node.children.map(textOf).join('');
-  return node.type === 'text' ? node.value : '';
-}
-
-/** The <img> elements in `node`, itself included, in document order. */
-function imagesIn(node: Element): Element[] {
-  const images: Element[] = [];
-  visit(node, 'element', (inner: Element) => void (inner.tagName === 'img' && images.push(inner)));
-  return images;
-}
-
-/** The innermost figure inside `gallery` that holds `image` and no other image; undefined when there is none. */
-function innermostFigure(gallery: Element, image: Element): Element | undefined {
-  let found: Element | undefined;
-  const walk = (node: Element, figure: Element | undefined): boolean => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      if (child === image) {
-        found = figure;
-        return true;
-      }
-      if (walk(child, child.tagName === 'figure' ? child : figure)) return true;
-    }
-    return false;
-  };
-  walk(gallery, undefined);
-  return found && imagesIn(found).length === 1 ? found : undefined;
 }
 
 /** `<pre class="brush: js">`, `<pre lang="js">`, `<pre class="language-js">` -> `<pre><code class="language-js">`. */
