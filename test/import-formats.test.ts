@@ -157,6 +157,21 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(body.find('a[href="https://gazette.example/2024/"] img').attr('alt')).toBe('the archive');
   });
 
+  it('keeps a heading’s own id, so links to it still arrive; a heading with the id it would get anyway stays Markdown', async () => {
+    const html = [
+      '<p>Jump to <a href="#fares">the fares</a> or <a href="#results">the results</a>.</p>',
+      '<!-- wp:heading {"anchor":"fares"} --><h2 class="wp-block-heading" id="fares">What the <em>new</em> fares are</h2><!-- /wp:heading -->',
+      '<h2 id="results">Results</h2>',
+      '<h3 id="results-1">Results</h3>',
+    ].join('\n\n');
+    const { page, markdown } = await importPost(html);
+    const body = page('.article-body');
+    expect(body.find('h2, h3').map((_, h) => `${page(h).attr('id')} ${page(h).text()}`).get()).toEqual(['fares What the new fares are', 'results Results', 'results-1 Results']);
+    expect(body.find('#fares em').text()).toBe('new');
+    for (const link of body.find('a[href^="#"]').get()) expect(body.find(page(link).attr('href')!)).toHaveLength(1);
+    expect(markdown).toContain('\n## Results\n\n### Results\n');
+  });
+
   it('leaves shortcodes in code samples as the code’s text, converted or reported only outside them', async () => {
     const html = [
       '<pre>[caption id="attachment_6" caption="Pier"]&lt;img src="pier.jpg"&gt;[/caption]\n[gallery ids="1,2"]\nrows = grid[[0]]</pre>',

@@ -5,30 +5,15 @@
 // image is a link (to a story, a sponsor; a link to the image file itself or its attachment page is
 // the same photo, full size, and is left out) or whose caption holds a link is written as a
 // <figure> element, which Broadsheet renders as written. A figure of other content (a table, a
-// quote) keeps its content, its caption a paragraph after it. Works on the tree in place; the HTML
-// is written by `rawHtmlHandlers`.
+// quote) keeps its content, its caption a paragraph after it. Works on the tree in place.
 
 import type { Element, ElementContent } from 'hast';
-import type { Handle, State } from 'hast-util-to-mdast';
-import type { Html } from 'mdast';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-
-/** The tag name of an element whose children are written to the Markdown as HTML. */
-const RAW = 'broadsheet-raw-html';
-
-/** rehype-remark's handler for what is kept as HTML. */
-export const rawHtmlHandlers: Record<string, Handle> = {
-  [RAW]: (_state: State, node: Element): Html => ({ type: 'html', value: unified().use(rehypeStringify).stringify({ type: 'root', children: node.children }) }),
-};
-
-/** Figures this module wrote, to be kept as they are when the walk over the tree reaches them. */
-const written = new WeakSet<Element>();
+import { isKeptAsHtml, keepAsHtml } from './html-raw.js';
 
 /** A figure as the images it shows (see the top of this file). */
 export function figureAsImage(figure: Element): void {
-  if (written.has(figure)) return;
+  if (isKeptAsHtml(figure)) return;
   const images = imagesIn(figure);
   let other = false;
   visit(figure, 'element', (node: Element) => void (node.tagName !== 'img' && !IMAGE_FIGURE.has(node.tagName) && (other = true)));
@@ -63,16 +48,12 @@ function shownImage(image: Element, href: string | undefined, caption: ElementCo
   let captionLinks = false;
   for (const node of caption) if (node.type === 'element') visit(node, 'element', (inner: Element) => void (inner.tagName === 'a' && (captionLinks = true)));
   if (!href && !captionLinks) return paragraph({ ...image, properties: { ...image.properties, title: text } });
-  // On one line: a blank line would end the HTML in Markdown.
   const figcaption: Element = { type: 'element', tagName: 'figcaption', properties: {}, children: structuredClone(caption) };
-  visit(figcaption, 'text', (node: { value: string }) => void (node.value = node.value.replace(/\s+/g, ' ')));
   const trimmed = figcaption.children;
   if (trimmed[0]?.type === 'text') trimmed[0].value = trimmed[0].value.trimStart();
   const last = trimmed.at(-1);
   if (last?.type === 'text') last.value = last.value.trimEnd();
-  const figure: Element = { type: 'element', tagName: 'figure', properties: {}, children: [linked(image), figcaption] };
-  written.add(figure);
-  return { type: 'element', tagName: RAW, properties: {}, children: [figure] };
+  return keepAsHtml({ type: 'element', tagName: 'figure', properties: {}, children: [linked(image), figcaption] });
 }
 
 /** The address the link around `image` (inside `figure`) leads to, unless it is the image itself: its file, full size, or its attachment page. */

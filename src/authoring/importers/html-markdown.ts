@@ -12,6 +12,7 @@
 // - code blocks keep their language (`language-x`, SyntaxHighlighter's `brush: x`, `lang="x"`);
 // - an embedded frame (a video, a map) becomes a link to it, so no content vanishes;
 // - WordPress's footnotes become Markdown footnotes (html-footnotes.ts);
+// - a heading with an id of its own, which links lead to, keeps it (html-anchors.ts);
 // - each image's address goes through `image`, which may point it at a copy beside the article.
 // Pure: HTML text in, Markdown text out.
 
@@ -26,8 +27,10 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { escapeMarkup } from '../../escape.js';
-import { figureAsImage, rawHtmlHandlers } from './html-figures.js';
+import { keepHeadingIds } from './html-anchors.js';
+import { figureAsImage } from './html-figures.js';
 import { footnoteHandlers, markFootnotes } from './html-footnotes.js';
+import { rawHtmlHandlers } from './html-raw.js';
 
 /** How to convert: WordPress paragraph rules, and what to do with each image's address. */
 export interface HtmlOptions {
@@ -78,6 +81,7 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
   if (options.paragraphs) addParagraphs(tree);
   // After the paragraphs: the notes it adds at the end are blocks of their own.
   markFootnotes(tree, options.footnotes ?? new Map());
+  keepHeadingIds(tree);
   visit(tree, 'element', (node: Element) => {
     switch (node.tagName) {
       case 'img': {

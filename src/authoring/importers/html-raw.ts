@@ -1,0 +1,37 @@
+// Elements of an HTML body that Markdown cannot write and that are kept as HTML in the Markdown
+// (a figure whose caption holds a link, a heading with its own id): marked in the tree by
+// `keepAsHtml`, written out as HTML by rehype-remark's handler here, after every other change to
+// the tree (an image's new address) is made. Broadsheet renders such HTML through its sanitiser.
+
+import type { Element } from 'hast';
+import type { Handle, State } from 'hast-util-to-mdast';
+import type { Html } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+/** The tag name of an element whose one child is written to the Markdown as HTML. */
+const RAW = 'broadsheet-raw-html';
+
+/** Elements already kept as HTML, left as they are when a walk over the tree reaches them again. */
+const kept = new WeakSet<Element>();
+
+/**
+ * `element`, to be written as HTML on one line (a blank line would end HTML in Markdown). Use the
+ * returned element in its place.
+ */
+export function keepAsHtml(element: Element): Element {
+  visit(element, 'text', (node: { value: string }) => void (node.value = node.value.replace(/\s+/g, ' ')));
+  kept.add(element);
+  return { type: 'element', tagName: RAW, properties: {}, children: [element] };
+}
+
+/** Whether `element` is kept as HTML (see keepAsHtml). */
+export function isKeptAsHtml(element: Element): boolean {
+  return kept.has(element);
+}
+
+/** rehype-remark's handler for what is kept as HTML. */
+export const rawHtmlHandlers: Record<string, Handle> = {
+  [RAW]: (_state: State, node: Element): Html => ({ type: 'html', value: unified().use(rehypeStringify).stringify({ type: 'root', children: node.children }) }),
+};
