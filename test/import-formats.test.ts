@@ -172,6 +172,20 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(markdown).toContain('\n## Results\n\n### Results\n');
   });
 
+  it('keeps the numbers of a list that counts down or starts further on', async () => {
+    const html = [
+      '<!-- wp:list {"ordered":true,"reversed":true} --><ol reversed><li>Bronze</li><li>Silver</li><li>Gold</li></ol><!-- /wp:list -->',
+      '<p>And from ten:</p><ol reversed start="10"><li>Ten <strong>boats</strong></li><li>Nine</li></ol>',
+      '<p>The rest:</p><ol start="4"><li>Fourth</li><li>Fifth</li></ol>',
+    ].join('\n\n');
+    const { page } = await importPost(html);
+    const body = page('.article-body');
+    // The number each item shows: its list's start, counted on by its place in the list.
+    const numbers = body.find('li').map((_, li) => `${Number(page(li).parent().attr('start') ?? 1) + page(li).index()} ${page(li).text()}`).get();
+    expect(numbers).toEqual(['3 Bronze', '2 Silver', '1 Gold', '10 Ten boats', '9 Nine', '4 Fourth', '5 Fifth']);
+    expect(body.find('li strong').text()).toBe('boats');
+  });
+
   it('leaves shortcodes in code samples as the code’s text, converted or reported only outside them', async () => {
     const html = [
       '<pre>[caption id="attachment_6" caption="Pier"]&lt;img src="pier.jpg"&gt;[/caption]\n[gallery ids="1,2"]\nrows = grid[[0]]</pre>',

@@ -9,6 +9,7 @@
 //   one such image per image it holds; one whose image or caption holds a link stays HTML
 //   (html-figures.ts);
 // - inline elements Markdown cannot write (<sub>, <sup>, <kbd>, ...) are kept as HTML;
+// - a reversed list keeps its numbers, counting down;
 // - code blocks keep their language (`language-x`, SyntaxHighlighter's `brush: x`, `lang="x"`);
 // - an embedded frame (a video, a map) becomes a link to it, so no content vanishes;
 // - WordPress's footnotes become Markdown footnotes (html-footnotes.ts);
@@ -101,6 +102,9 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
       case 'pre':
         codeLanguage(node);
         break;
+      case 'ol':
+        if (node.properties.reversed) countDown(node);
+        break;
       case 'iframe':
       case 'embed':
       case 'video':
@@ -115,6 +119,21 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
       }
     }
   });
+}
+
+/**
+ * A reversed list (`<ol reversed>`, a countdown: 10, 9, 8 ...) as one list per item, each starting
+ * at its number: Markdown numbers a list upwards from its first number, and Broadsheet's sanitiser
+ * drops `reversed` from HTML, so this is how the numbers readers saw stay on the page. The lists
+ * stay apart in Markdown by their alternating delimiters (`10.`, `9)`, `8.`). A countdown that
+ * would reach below 0, which Markdown cannot write, stays one list counting up.
+ */
+function countDown(list: Element): void {
+  const items = list.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
+  const first = Number.parseInt(String(list.properties.start ?? items.length), 10);
+  if (Number.isNaN(first) || items.length < 2 || first - items.length + 1 < 0) return;
+  const lists = items.map((item, index): Element => ({ type: 'element', tagName: 'ol', properties: { start: first - index }, children: [item] }));
+  Object.assign(list, { tagName: 'div', properties: {}, children: lists });
 }
 
 /** `<pre class="brush: js">`, `<pre lang="js">`, `<pre class="language-js">` -> `<pre><code class="language-js">`. */
