@@ -186,6 +186,24 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(body.find('li strong').text()).toBe('boats');
   });
 
+  it('shows a verse block as lines of text, and a preformatted block in monospace with its spacing and links', async () => {
+    const html = [
+      '<!-- wp:verse --><pre class="wp-block-verse">The tide came in,\n  the <em>boats</em> went out,<br>and no one slept.\n\nBy dawn the pier was bare.</pre><!-- /wp:verse -->',
+      '<!-- wp:preformatted --><pre class="wp-block-preformatted">Boat      Time\nAurora    1:02:11</pre><!-- /wp:preformatted -->',
+      '<!-- wp:preformatted --><pre class="wp-block-preformatted">Boat      Time\n<a href="https://boats.example/sirius">Sirius</a>    <strong>0:59:40</strong>\n\nProvisional</pre><!-- /wp:preformatted -->',
+    ].join('\n\n');
+    const { page } = await importPost(html);
+    const body = page('.article-body');
+    const stanzas = body.find('p');
+    expect(stanzas.map((_, p) => page(p).text()).get()).toEqual(['The tide came in,\n\u00a0\u00a0the boats went out,\nand no one slept.', 'By dawn the pier was bare.']);
+    expect(stanzas.first().find('br')).toHaveLength(2);
+    expect(stanzas.first().find('em').text()).toBe('boats');
+    const blocks = body.find('pre');
+    expect(blocks.map((_, pre) => page(pre).text()).get()).toEqual(['Boat      Time\nAurora    1:02:11\n', 'Boat      Time\nSirius    0:59:40\n\nProvisional']);
+    expect(blocks.last().find('a[href="https://boats.example/sirius"]').text()).toBe('Sirius');
+    expect(blocks.last().find('strong').text()).toBe('0:59:40');
+  });
+
   it('leaves shortcodes in code samples as the code’s text, converted or reported only outside them', async () => {
     const html = [
       '<pre>[caption id="attachment_6" caption="Pier"]&lt;img src="pier.jpg"&gt;[/caption]\n[gallery ids="1,2"]\nrows = grid[[0]]</pre>',

@@ -3,7 +3,8 @@
 // trip through Broadsheet keeps the text, links, lists, tables and code. Before the conversion the
 // HTML tree is put in the shape Markdown can hold:
 // - WordPress's paragraphs: post text without <p> (the classic editor's) is split into paragraphs
-//   at blank lines, single line breaks kept as <br>, as WordPress's wpautop does on its pages;
+//   at blank lines, single line breaks kept as <br>, as WordPress's wpautop does on its pages; a
+//   verse block is stanzas of lines, not code (html-paragraphs.ts);
 // - a <figure> (from a [caption] shortcode or a block) becomes an image whose title is the caption:
 //   alone in its paragraph, Broadsheet renders it as a figure with that caption again; a gallery,
 //   one such image per image it holds; one whose image or caption holds a link stays HTML
@@ -31,7 +32,8 @@ import { escapeMarkup } from '../../escape.js';
 import { keepHeadingIds } from './html-anchors.js';
 import { figureAsImage } from './html-figures.js';
 import { footnoteHandlers, markFootnotes } from './html-footnotes.js';
-import { rawHtmlHandlers } from './html-raw.js';
+import { addParagraphs, isVerse, verseAsParagraphs } from './html-paragraphs.js';
+import { isKeptAsHtml, keepAsHtml, rawHtmlHandlers } from './html-raw.js';
 
 /** How to convert: WordPress paragraph rules, and what to do with each image's address. */
 export interface HtmlOptions {
@@ -44,11 +46,6 @@ export interface HtmlOptions {
   /** The notes `<sup data-fn="id">` references lead to (WordPress's footnotes), id -> the note's HTML: they become Markdown footnotes. */
   footnotes?: ReadonlyMap<string, string>;
 }
-
-const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'iframe', 'video', 'audio', 'script', 'style',
-]);
 
 /**
  * Inline elements Markdown has no syntax for, whose loss changes the text (H<sub>2</sub>O, E = mc<sup>2</sup>):
@@ -100,7 +97,9 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
         figureAsImage(node);
         break;
       case 'pre':
-        codeLanguage(node);
+        if (isKeptAsHtml(node)) break;
+        if (isVerse(node)) verseAsParagraphs(node);
+        else if (!keepMarkedUpPreformatted(node)) codeLanguage(node);
         break;
       case 'ol':
         if (node.properties.reversed) countDown(node);
@@ -136,6 +135,20 @@ function countDown(list: Element): void {
   Object.assign(list, { tagName: 'div', properties: {}, children: lists });
 }
 
+/**
+ * Keep as HTML a preformatted block (not code: a table of results in columns, a transcript) whose
+ * text holds links or emphasis: a code block would keep its spacing and lose those. False for any
+ * other <pre>: a code block shows it as WordPress does, in monospace with its spacing.
+ */
+function keepMarkedUpPreformatted(pre: Element): boolean {
+  const preformatted = Array.isArray(pre.properties.className) && pre.properties.className.includes('wp-block-preformatted');
+  if (!preformatted || !pre.children.some((child) => child.type === 'element' && child.tagName !== 'br')) return false;
+  // A line break in it is a new line of the text, as in a classic editor's <pre>.
+  visit(pre, 'element', (node: Element) => void (node.tagName === 'br' && Object.assign(node, { type: 'text', value: '\n' })));
+  Object.assign(pre, keepAsHtml({ ...pre, properties: {} }));
+  return true;
+}
+
 /** `<pre class="brush: js">`, `<pre lang="js">`, `<pre class="language-js">` -> `<pre><code class="language-js">`. */
 function codeLanguage(pre: Element): void {
   const classes = Array.isArray(pre.properties.className) ? pre.properties.className.map(String) : [];
@@ -150,67 +163,4 @@ function codeLanguage(pre: Element): void {
   // A line break in a classic editor's <pre> is a new line of the code.
   visit(pre, 'element', (node: Element) => void (node.tagName === 'br' && Object.assign(node, { type: 'text', value: '\n' })));
   pre.children = [{ type: 'element', tagName: 'code', properties: language ? { className: [`language-${language}`] } : {}, children: [{ type: 'text', value: hastToString(pre) }] }];
-}
-
-/**
- * WordPress's paragraphs: runs of inline content between blocks become <p> elements, split at
- * blank lines; a single line break inside one becomes <br>. Applied to the top level and inside
- * blockquotes and divs, where the classic editor's text also lives.
- */
-function addParagraphs(parent: HastRoot | Element): void {
-  const result: RootContent[] = [];
-  let run: ElementContent[] = [];
-  const flush = () => {
-    for (const paragraph of splitAtBlankLines(run)) result.push({ type: 'element', tagName: 'p', properties: {}, children: paragraph });
-    run = [];
-  };
-  for (const node of parent.children) {
-    if (node.type === 'element' && BLOCK.has(node.tagName)) {
-      flush();
-      if (['blockquote', 'div', 'section', 'article'].includes(node.tagName)) addParagraphs(node);
-      result.push(node);
-    } else if (node.type === 'comment' || node.type === 'doctype') {
-      continue;
-    } else {
-      run.push(node as ElementContent);
-    }
-  }
-  flush();
-  parent.children = result as typeof parent.children;
-}
-
-function splitAtBlankLines(nodes: readonly ElementContent[]): ElementContent[][] {
-  const paragraphs: ElementContent[][] = [];
-  let current: ElementContent[] = [];
-  const end = () => {
-    if (current.some((node) => node.type !== 'text' || node.value.trim() !== '')) paragraphs.push(trimBreaks(current));
-    current = [];
-  };
-  for (const node of nodes) {
-    if (node.type !== 'text') {
-      current.push(node);
-      continue;
-    }
-    const parts = node.value.split(/\n[ \t]*\n\s*/);
-    parts.forEach((part, index) => {
-      if (index > 0) end();
-      const lines = part.split('\n');
-      lines.forEach((line, lineIndex) => {
-        if (lineIndex > 0) current.push({ type: 'element', tagName: 'br', properties: {}, children: [] });
-        if (line) current.push({ type: 'text', value: line });
-      });
-    });
-  }
-  end();
-  return paragraphs;
-}
-
-/** A paragraph does not start or end with a line break (the newline before a block, say). */
-function trimBreaks(nodes: ElementContent[]): ElementContent[] {
-  const isBreak = (node: ElementContent | undefined) => node !== undefined && ((node.type === 'element' && node.tagName === 'br') || (node.type === 'text' && node.value.trim() === ''));
-  let start = 0;
-  let end = nodes.length;
-  while (start < end && isBreak(nodes[start])) start++;
-  while (end > start && isBreak(nodes[end - 1])) end--;
-  return nodes.slice(start, end);
 }

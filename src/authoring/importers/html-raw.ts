@@ -17,11 +17,12 @@ const RAW = 'broadsheet-raw-html';
 const kept = new WeakSet<Element>();
 
 /**
- * `element`, to be written as HTML on one line (a blank line would end HTML in Markdown). Use the
- * returned element in its place.
+ * `element`, to be written as HTML: on one line (a blank line would end HTML in Markdown), but for
+ * a <pre>, whose HTML Markdown reads up to its end tag, blank lines and all. Use the returned
+ * element in its place.
  */
 export function keepAsHtml(element: Element): Element {
-  visit(element, 'text', (node: { value: string }) => void (node.value = node.value.replace(/\s+/g, ' ')));
+  if (element.tagName !== 'pre') visit(element, 'text', (node: { value: string }) => void (node.value = node.value.replace(/\s+/g, ' ')));
   kept.add(element);
   return { type: 'element', tagName: RAW, properties: {}, children: [element] };
 }

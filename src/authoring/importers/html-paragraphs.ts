@@ -1,0 +1,107 @@
+// WordPress's paragraphs and line breaks. Text of the classic editor has no <p>: WordPress's
+// wpautop makes paragraphs of it on its pages, splitting at blank lines and keeping a single line
+// break as <br>. A verse block (<pre class="wp-block-verse">: a poem, lyrics) is text in lines that
+// WordPress shows in the body's type, not as code: its stanzas become paragraphs and its lines
+// line breaks in them, with their indentation and inline markup. Both work on the tree in place.
+
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+
+/** Elements that end a run of the classic editor's inline text. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'ul', 'iframe', 'video', 'audio', 'script', 'style',
+]);
+
+/**
+ * WordPress's paragraphs: runs of inline content between blocks become <p> elements, split at
+ * blank lines; a single line break inside one becomes <br>. Applied to the top level and inside
+ * blockquotes and divs, where the classic editor's text also lives.
+ */
+export function addParagraphs(parent: HastRoot | Element): void {
+  const result: RootContent[] = [];
+  let run: ElementContent[] = [];
+  const flush = () => {
+    for (const paragraph of splitAtBlankLines(run)) result.push({ type: 'element', tagName: 'p', properties: {}, children: paragraph });
+    run = [];
+  };
+  for (const node of parent.children) {
+    if (node.type === 'element' && BLOCK.has(node.tagName)) {
+      flush();
+      if (['blockquote', 'div', 'section', 'article'].includes(node.tagName)) addParagraphs(node);
+      result.push(node);
+    } else if (node.type === 'comment' || node.type === 'doctype') {
+      continue;
+    } else {
+      run.push(node as ElementContent);
+    }
+  }
+  flush();
+  parent.children = result as typeof parent.children;
+}
+
+/** Whether `pre` is a verse block (see the top of this file). */
+export function isVerse(pre: Element): boolean {
+  return Array.isArray(pre.properties.className) && pre.properties.className.includes('wp-block-verse');
+}
+
+/** A verse block as a <div> of its stanzas, each a paragraph of its lines (see the top of this file). */
+export function verseAsParagraphs(pre: Element): void {
+  // A line's indentation, which HTML outside <pre> would collapse, as no-break spaces.
+  let lineStart = true;
+  const indent = (nodes: ElementContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        node.value = node.value.replace(/(^|\n)([ \t]+)/g, (whole, newline: string, space: string, at: number) =>
+          at === 0 && !lineStart ? whole : newline + '\u00a0'.repeat(space.replace(/\t/g, '    ').length));
+        lineStart = node.value.endsWith('\n');
+      } else if (node.type === 'element' && node.tagName === 'br') {
+        lineStart = true;
+      } else if (node.type === 'element') {
+        indent(node.children);
+        lineStart = false;
+      }
+    }
+  };
+  indent(pre.children);
+  const lines = pre.children.flatMap((node): ElementContent[] =>
+    // A <br> in a verse is a line break, as a new line is.
+    node.type === 'element' && node.tagName === 'br' ? [{ type: 'text', value: '\n' }] : [node]);
+  const stanzas = splitAtBlankLines(lines);
+  Object.assign(pre, { tagName: 'div', properties: {}, children: stanzas.map((children): Element => ({ type: 'element', tagName: 'p', properties: {}, children })) });
+}
+
+function splitAtBlankLines(nodes: readonly ElementContent[]): ElementContent[][] {
+  const paragraphs: ElementContent[][] = [];
+  let current: ElementContent[] = [];
+  const end = () => {
+    if (current.some((node) => node.type !== 'text' || node.value.trim() !== '')) paragraphs.push(trimBreaks(current));
+    current = [];
+  };
+  for (const node of nodes) {
+    if (node.type !== 'text') {
+      current.push(node);
+      continue;
+    }
+    const parts = node.value.split(/\n[ \t]*\n\s*/);
+    parts.forEach((part, index) => {
+      if (index > 0) end();
+      const lines = part.split('\n');
+      lines.forEach((line, lineIndex) => {
+        if (lineIndex > 0) current.push({ type: 'element', tagName: 'br', properties: {}, children: [] });
+        if (line) current.push({ type: 'text', value: line });
+      });
+    });
+  }
+  end();
+  return paragraphs;
+}
+
+/** A paragraph does not start or end with a line break (the newline before a block, say). */
+function trimBreaks(nodes: ElementContent[]): ElementContent[] {
+  const isBreak = (node: ElementContent | undefined) => node !== undefined && ((node.type === 'element' && node.tagName === 'br') || (node.type === 'text' && node.value.trim() === ''));
+  let start = 0;
+  let end = nodes.length;
+  while (start < end && isBreak(nodes[start])) start++;
+  while (end > start && isBreak(nodes[end - 1])) end--;
+  return nodes.slice(start, end);
+}
