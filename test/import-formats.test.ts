@@ -204,6 +204,26 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(blocks.last().find('strong').text()).toBe('0:59:40');
   });
 
+  it('keeps the citation of a quote as a citation, and underlined words are not made italic', async () => {
+    const html = [
+      '<!-- wp:quote --><blockquote class="wp-block-quote"><!-- wp:paragraph --><p>The harbour never sleeps.</p><!-- /wp:paragraph --><cite>Anna Berg, <a href="https://port.example/">port authority</a></cite></blockquote><!-- /wp:quote -->',
+      '<!-- wp:pullquote --><figure class="wp-block-pullquote"><blockquote><p>Every boat came home.</p><cite>The harbour master</cite></blockquote></figure><!-- /wp:pullquote -->',
+      '<p>As <cite>The Coast Times</cite> reported, the pier is <u>closed</u>.</p>',
+    ].join('\n\n');
+    const { page, markdown } = await importPost(html);
+    const body = page('.article-body');
+    expect(body.find('blockquote').map((_, quote) => `${page(quote).find('p').first().text()} / ${page(quote).find('cite').text()}`).get()).toEqual([
+      'The harbour never sleeps. / Anna Berg, port authority',
+      'Every boat came home. / The harbour master',
+    ]);
+    expect(body.find('blockquote cite a').attr('href')).toBe('https://port.example/');
+    const sentence = body.children('p').last();
+    expect(sentence.find('cite').text()).toBe('The Coast Times');
+    expect(sentence.text()).toBe('As The Coast Times reported, the pier is closed.');
+    expect(sentence.find('em, i')).toHaveLength(0);
+    expect(markdown).toContain('the pier is <u>closed</u>.');
+  });
+
   it('leaves shortcodes in code samples as the code’s text, converted or reported only outside them', async () => {
     const html = [
       '<pre>[caption id="attachment_6" caption="Pier"]&lt;img src="pier.jpg"&gt;[/caption]\n[gallery ids="1,2"]\nrows = grid[[0]]</pre>',

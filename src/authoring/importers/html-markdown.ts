@@ -48,15 +48,19 @@ export interface HtmlOptions {
 }
 
 /**
- * Inline elements Markdown has no syntax for, whose loss changes the text (H<sub>2</sub>O, E = mc<sup>2</sup>):
- * kept as HTML around their converted content. Broadsheet's sanitiser lets each of them through.
+ * Inline elements Markdown has no syntax for, whose loss changes the text (H<sub>2</sub>O, E = mc<sup>2</sup>)
+ * or what it says (a quote's <cite>, the name of its source): kept as HTML around their converted
+ * content. Broadsheet's sanitiser lets each of them through but <u>, which it shows as plain text:
+ * kept all the same, as the author's markup, rather than made emphasis (italics), which it is not.
  */
-const KEPT_INLINE = ['sub', 'sup', 'ins', 'kbd', 'samp', 'var', 'mark', 'abbr'];
+const KEPT_INLINE = ['sub', 'sup', 'ins', 'kbd', 'samp', 'var', 'mark', 'abbr', 'cite', 'u'];
 
 /** rehype-remark's handler for a KEPT_INLINE element: its tags as HTML (an abbr's title kept), its content as Markdown. */
 function keptInline(state: State, node: Element): MdastNode[] {
   const title = node.tagName === 'abbr' && typeof node.properties.title === 'string' ? ` title="${escapeMarkup(node.properties.title)}"` : '';
-  return [{ type: 'html', value: `<${node.tagName}${title}>` }, ...(state.all(node) as MdastNode[]), { type: 'html', value: `</${node.tagName}>` }];
+  // hName marks the tags as inline for rehype-remark, which would otherwise make each a paragraph of its own where no <p> holds them (a <cite> in a quote).
+  const tag = (value: string): MdastNode => ({ type: 'html', value, data: { hName: node.tagName } });
+  return [tag(`<${node.tagName}${title}>`), ...(state.all(node) as MdastNode[]), tag(`</${node.tagName}>`)];
 }
 
 /** An HTML body as Markdown (see the top of this file). */
