@@ -369,6 +369,19 @@ describe('feeds', () => {
     expect(outcome.problems.filter((p) => p.code === 'import-left-out').map((p) => p.line)).toEqual([6]);
   });
 
+  it('a WordPress feed’s footnotes, a list at the end of each post, are footnotes again', async () => {
+    const html = '<p>Fares rose<sup data-fn="f-1" class="fn"><a href="#f-1" id="f-1-link">1</a></sup>.</p>\n<ol class="wp-block-footnotes"><li id="f-1">See the <a href="https://port.example/report">port report</a>. <a href="#f-1-link" aria-label="Jump to footnote reference 1">↩︎</a></li></ol>';
+    const feed = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Old</title><link>https://old.example/</link>\n<item><title>Fares</title><link>https://old.example/fares/</link><pubDate>Mon, 01 Dec 2025 10:00:00 GMT</pubDate><content:encoded><![CDATA[${html}]]></content:encoded></item>\n</channel></rss>\n`;
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n`, 'feed.rss': feed });
+    await importSource(path.join(root, 'feed.rss'), { root });
+    expect(readFileSync(path.join(root, 'content/2025/12/fares.md'), 'utf8')).toContain('Fares rose[^1].\n\n[^1]: See the [port report](https://port.example/report).\n');
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    const body = site.page('/2025/12/01/fares/')('.article-body');
+    expect(body.find('[data-footnotes] li a[href="https://port.example/report"]').text()).toBe('port report');
+    expect(body.find('ol')).toHaveLength(1);
+  });
+
   it('Atom: HTML and XHTML text constructs, relative links, the feed author for entries without one', async () => {
     const { site, read } = await importAndBuild('atom/feed.xml');
     expect(read('content/2025/11/lighthouse-restored.md').data).toMatchObject({ title: 'Lighthouse restored', topic: 'Heritage', tags: ['lighthouses'], author: 'Jonas Berg', summary: 'The lighthouse shines again.' });
