@@ -132,7 +132,7 @@ describe('a WordPress export of the block editor, block by block', () => {
 
   it('keeps the link around an image and the links in its caption; a link to the image itself is the photo alone', async () => {
     const html = [
-      '<!-- wp:image {"linkDestination":"custom"} --><figure class="wp-block-image"><a href="https://gazette.example/2024/02/09/the-race/"><img src="https://gazette.example/wp-content/uploads/2024/02/start.jpg" alt="The start"/></a><figcaption>The start. <a href="https://gazette.example/results/">All results</a></figcaption></figure><!-- /wp:image -->',
+      '<!-- wp:image {"linkDestination":"custom"} --><figure class="wp-block-image"><a href="https://gazette.example/2024/02/09/the-race/"><img src="https://gazette.example/wp-content/uploads/2024/02/start.jpg" alt="The start"/></a><figcaption>The start at 12:00&nbsp;h. <a href="https://gazette.example/results/">All results</a></figcaption></figure><!-- /wp:image -->',
       '[caption id="attachment_7" width="580"]<a href="https://sponsor.example/"><img src="https://images.example/boat.jpg" alt="Boat" /></a> The winning boat[/caption]',
       '<figure class="wp-block-image"><a href="https://gazette.example/wp-content/uploads/2024/02/finish.jpg"><img src="https://images.example/finish-1024x768.jpg" alt="Finish"/></a><figcaption>At the finish</figcaption></figure>',
       '<figure class="wp-block-image"><a href="https://map.example/bay"><img src="https://images.example/bay.jpg" alt="The bay"/></a></figure>',
@@ -147,7 +147,7 @@ describe('a WordPress export of the block editor, block by block', () => {
       captionLinks: page(figure).find('figcaption a').map((_, a) => page(a).attr('href')).get(),
     })).get();
     expect(figures).toEqual([
-      { image: 'The start', link: 'https://gazette.example/2024/02/09/the-race/', caption: 'The start. All results', captionLinks: ['https://gazette.example/results/'] },
+      { image: 'The start', link: 'https://gazette.example/2024/02/09/the-race/', caption: 'The start at 12:00\u00a0h. All results', captionLinks: ['https://gazette.example/results/'] },
       { image: 'Boat', link: 'https://sponsor.example/', caption: 'The winning boat', captionLinks: [] },
       { image: 'Finish', link: undefined, caption: 'At the finish', captionLinks: [] },
     ]);

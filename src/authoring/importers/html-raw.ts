@@ -22,7 +22,8 @@ const kept = new WeakSet<Element>();
  * element in its place.
  */
 export function keepAsHtml(element: Element): Element {
-  if (element.tagName !== 'pre') visit(element, 'text', (node: { value: string }) => void (node.value = node.value.replace(/\s+/g, ' ')));
+  // HTML's white space only: a no-break space is text.
+  if (element.tagName !== 'pre') visit(element, 'text', (node: { value: string }) => void (node.value = node.value.replace(/[ \t\n\r\f]+/g, ' ')));
   kept.add(element);
   return { type: 'element', tagName: RAW, properties: {}, children: [element] };
 }
