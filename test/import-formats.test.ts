@@ -245,7 +245,7 @@ describe('a WordPress export of the block editor, block by block', () => {
 
   it('keeps the footnotes block’s notes as footnotes, numbered as WordPress numbers them', async () => {
     const reference = (id: string, n: number) => `<sup data-fn="${id}" class="fn"><a href="#${id}" id="${id}-link">${n}</a></sup>`;
-    const html = `<!-- wp:paragraph --><p>Fares rose${reference('f-1', 1)} and fell${reference('f-2', 2)}, as before${reference('f-1', 1)}.</p><!-- /wp:paragraph -->\n\n<!-- wp:footnotes /-->`;
+    const html = `<!-- wp:paragraph --><p>Fares rose${reference('f-1', 1)} and fell${reference('f-2', 2)}, as before${reference('f-1', 1)}.</p><!-- /wp:paragraph -->\n\n<h2 id="winter">Winter fares${reference('f-2', 2)}</h2>\n\n<!-- wp:footnotes /-->`;
     const notes = JSON.stringify([{ id: 'f-1', content: 'See the <a href="https://port.example/report">port report</a>, <em>2023</em>.' }, { id: 'f-2', content: 'In winter only.' }]);
     const { page, markdown } = await importPost(html, `<wp:postmeta><wp:meta_key>footnotes</wp:meta_key><wp:meta_value><![CDATA[${notes}]]></wp:meta_value></wp:postmeta>`);
     expect(markdown).toContain('Fares rose[^1] and fell[^2], as before[^1].');
@@ -257,6 +257,10 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(items.first().find('em').text()).toBe('2023');
     // Each reference leads to its note.
     expect(body.find('p').first().find('sup a').first().attr('href')).toBe(`#${items.first().attr('id')}`);
+    // A heading with a footnote keeps the footnote (a heading kept as HTML for its id could not).
+    expect(body.find('h2').first().text()).toBe('Winter fares2');
+    expect(body.find('h2 sup a').attr('href')).toBe(`#${items.last().attr('id')}`);
+    expect(markdown).not.toContain('broadsheet-');
   });
 
   it('keeps a table that holds images, a caption’s link, line breaks, and media named by <source> or a shortcode', async () => {

@@ -3,12 +3,14 @@
 // other pages and sites. Broadsheet gives a Markdown heading the id rehype-slug makes of its text
 // (render/markdown.ts) and has no syntax for another one, so a heading whose id is not the one it
 // would get is kept as HTML with its id: every link to it keeps working. A heading whose id is the
-// one it would get anyway, or that has none, stays Markdown.
+// one it would get anyway, or that has none, stays Markdown; so does one with a footnote (Markdown's
+// [^1], which HTML cannot write), its id given up.
 
 import type { Element, Root as HastRoot } from 'hast';
 import rehypeSlug from 'rehype-slug';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { holdsFootnoteReference } from './html-footnotes.js';
 import { keepAsHtml } from './html-raw.js';
 
 const HEADING = /^h[1-6]$/;
@@ -21,7 +23,8 @@ export function keepHeadingIds(tree: HastRoot): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (!HEADING.test(node.tagName)) return;
     const id = node.properties.id;
-    if (typeof id !== 'string' || id === '' || id === slugAfter(markdown, node)) {
+    // A heading with a footnote stays Markdown, the id given up: as HTML it would lose the footnote.
+    if (typeof id !== 'string' || id === '' || id === slugAfter(markdown, node) || holdsFootnoteReference(node)) {
       markdown.push(node);
       return;
     }

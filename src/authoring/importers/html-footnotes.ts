@@ -70,6 +70,13 @@ function renderedNotes(tree: HastRoot, notes: Map<string, ElementContent[]>): Ar
   return lists;
 }
 
+/** Whether `node` holds a footnote reference markFootnotes made (Markdown's [^N], which HTML cannot write). */
+export function holdsFootnoteReference(node: Element): boolean {
+  let found = false;
+  visit(node, 'element', (inner: Element) => void (inner.tagName === REFERENCE && (found = true)));
+  return found;
+}
+
 /** rehype-remark's handlers for what markFootnotes made: `[^N]` and `[^N]: text`. */
 export const footnoteHandlers: Record<string, Handle> = {
   [REFERENCE]: (_state: State, node: Element): FootnoteReference => ({ type: 'footnoteReference', identifier: labelOf(node), label: labelOf(node) }),
