@@ -11,8 +11,8 @@
 // made it live. A file added to a folder, or a folder made, changes that folder's mtime: only the
 // folders modified since the ledger was written (mtime at or after it, so a file system with coarse
 // times lists more, never less) are read, and folders the ledger does not know are read whole. At
-// 10,000 articles that is a stat of 14,000 folders (~65 ms of the thread) instead of reading them
-// all (~250 ms). A build without a ledger (after a killed build or a dev session) does not look.
+// 10,000 articles that is the ledger parsed and 14,000 folders stat'ed, ~0.2 s of the thread's CPU
+// (median of 5), instead of reading every folder, ~0.3 s. A build without a ledger (after a killed build or a dev session) does not look.
 
 import { existsSync, lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
