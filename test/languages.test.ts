@@ -327,6 +327,19 @@ describe('language problems', () => {
     expect(byField[0]!.message).toBe('this ru article (by its translationKey) and content/ru/2025/12/a.md:1 (by its path) both translate "2025/12/a.md"');
   });
 
+  it("reports a photo the original names and its translations take once, at the original's image line", async () => {
+    const built = await buildInMemory({
+      ...base,
+      'content/kk/2025/12/a.md': article({ title: 'A', date: '2025-12-18 10:00', image: 'missing.jpg', imageAlt: 'Сурет' }),
+      'content/ru/2025/12/a.md': article({ title: 'А' }),
+      'content/en/2025/12/a.md': article({ title: 'A in English' }),
+    }, { now: NOW });
+    expect(built.ok).toBe(false);
+    expect(built.problems.map((found) => `${found.file}:${found.line}:${found.column} ${found.code} ${found.message.split(';')[0]}`)).toEqual([
+      'content/kk/2025/12/a.md:4:8 image-missing the lead image "missing.jpg" does not exist',
+    ]);
+  });
+
   it('refuses a lang the config does not list, naming the ones it does', async () => {
     const built = await buildInMemory({ ...base, 'content/2025/12/a.md': article({ title: 'A', date: '2025-12-18 10:00', lang: 'de' }) }, { now: NOW });
     expect(built.problems).toMatchObject([{ code: 'lang-unknown', file: 'content/2025/12/a.md', line: 4, field: 'lang' }]);

@@ -50,23 +50,32 @@ export function usesOf(articles: readonly ArticleMeta[]): ImageUse[] {
 /** Resolve every image use of `articles` (see the top of this file). */
 export function collectReferences(articles: readonly ArticleMeta[], context: ResolveContext): References {
   const result: References = { sources: new Map(), remote: [], problems: [] };
+  // A translation's photo is its original's reference: its problems are the original's, once.
+  const reported = new Set<string>();
+  const report = (found: Problem) => {
+    const key = `${found.code}\u0000${found.file}\u0000${found.line}\u0000${found.column}`;
+    if (!reported.has(key)) result.problems.push(found);
+    reported.add(key);
+  };
   for (const use of usesOf(articles)) {
-    const file = use.article.file;
     const lead = use.index === 'lead';
-    const facts = { reference: use.reference, lead };
+    const origin = lead ? use.article.imageFrom : undefined;
+    const file = origin?.file ?? use.article.file;
+    const reference = origin?.image ?? use.reference;
+    const facts = { reference, lead };
     // The lead's alt text is required by the schema; a body image's is checked here.
-    if (!lead && use.alt.trim() === '') result.problems.push(problem('image-alt-missing', file, use.at, { reference: use.reference }));
-    const resolved = resolveImage(use.reference, file, context);
+    if (!lead && use.alt.trim() === '') report(problem('image-alt-missing', file, use.at, { reference }));
+    const resolved = resolveImage(reference, file, context);
     switch (resolved.kind) {
       case 'remote':
         result.remote.push({ use, url: resolved.url });
-        result.problems.push(problem('image-remote', file, use.at, facts));
+        report(problem('image-remote', file, use.at, facts));
         break;
       case 'missing':
-        result.problems.push(problem('image-missing', file, use.at, { ...facts, tried: resolved.tried }));
+        report(problem('image-missing', file, use.at, { ...facts, tried: resolved.tried }));
         break;
       case 'outside':
-        result.problems.push(problem('image-outside-site', file, use.at, { ...facts, why: resolved.why }));
+        report(problem('image-outside-site', file, use.at, { ...facts, why: resolved.why }));
         break;
       case 'file': {
         let source = result.sources.get(resolved.real);

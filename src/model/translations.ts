@@ -115,6 +115,7 @@ function translated(meta: ArticleMeta, original: ArticleMeta | undefined, names:
     whole.imageFocus = meta.imageFocus ?? from!.imageFocus;
     whole.imageLine = from!.imageLine;
     whole.imageColumn = from!.imageColumn;
+    whole.imageFrom = from!.imageFrom ?? { file: from!.file, image: from!.image };
   }
   whole.inherits = inherits.size > 0 ? [...inherits] : undefined;
   const taken = [whole.date, whole.url, whole.topic, whole.tags, whole.authors, whole.image, whole.imageAlt, whole.imageCaption, whole.imageCredit, whole.imageFocus, whole.imageLine, whole.imageColumn];

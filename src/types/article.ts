@@ -54,6 +54,12 @@ export interface ArticleMeta {
   imageColumn?: number;
   imageCaption?: string;
   imageCredit?: string;
+  /**
+   * The file and the `image` value the lead image is written in, when that is not this article (a
+   * translation's photo, taken from its original: model/translations.ts): its problems are that
+   * file's, reported there once. Never cached: only the model sets it.
+   */
+  imageFrom?: { file: string; image: string };
   /** Where crops of the lead image centre, as fractions of its width and height (default the middle). */
   imageFocus?: ImageFocus;
   /** Images in the body, in order; the body HTML holds a placeholder for each (images/placeholders.ts). */
