@@ -340,6 +340,23 @@ describe('language problems', () => {
     ]);
   });
 
+  it("reports an original's own error once, without telling its translations they have no original", async () => {
+    const built = await buildInMemory({
+      ...base,
+      // At the top of content/ and in the default language's folder: both are the default language's.
+      'content/2025/12/a.md': article({ title: 'A', date: '2025-12-18 10:00', image: 'a.jpg' }),
+      'content/kk/2025/12/b.md': article({ title: 'B', date: 'soon' }),
+      'content/ru/2025/12/a.md': article({ title: 'А' }),
+      'content/ru/2025/12/b.md': article({ title: 'Б' }),
+      'content/en/2025/12/c.md': article({ title: 'C, no original' }),
+    }, { now: NOW });
+    expect(built.problems.map((found) => `${found.file}:${found.line} ${found.field}`).sort()).toEqual([
+      'content/2025/12/a.md:4 imageAlt',
+      'content/en/2025/12/c.md:1 date',
+      'content/kk/2025/12/b.md:3 date',
+    ]);
+  });
+
   it('refuses a lang the config does not list, naming the ones it does', async () => {
     const built = await buildInMemory({ ...base, 'content/2025/12/a.md': article({ title: 'A', date: '2025-12-18 10:00', lang: 'de' }) }, { now: NOW });
     expect(built.problems).toMatchObject([{ code: 'lang-unknown', file: 'content/2025/12/a.md', line: 4, field: 'lang' }]);

@@ -19,6 +19,8 @@ export interface SitesOptions extends ModelOptions {
   names: ReadonlyMap<string, TermNames>;
   /** Each language's name for the default topic (the theme's text), when the config sets no defaultTopic. */
   defaultTopics?: ReadonlyMap<string, string>;
+  /** Content files refused for their errors (model/translations.ts TranslationOptions.refused). */
+  refused?: ReadonlySet<string>;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface SitesOptions extends ModelOptions {
 export function buildSites(all: readonly ArticleMeta[], options: SitesOptions): { site: Site; articles: readonly ArticleMeta[]; problems: Problem[] } {
   const first = options.languages[0];
   if (!options.multilingual) return { ...buildSite(all, { ...options, language: first }), articles: all };
-  const resolved = resolveTranslations(all, first!.code, options.names, options.defaultTopics);
+  const resolved = resolveTranslations(all, first!.code, { names: options.names, defaultTopics: options.defaultTopics, refused: options.refused });
   const problems = [...resolved.problems];
   const sites = options.languages.map((language) => {
     const built = buildSite(

@@ -25,14 +25,29 @@ export interface ResolvedTranslations {
   problems: Problem[];
 }
 
+/** What resolveTranslations needs beyond the articles. */
+export interface TranslationOptions {
+  /** Each other language's term names. */
+  names: ReadonlyMap<string, TermNames>;
+  /**
+   * Each language's name for the default topic, when the config sets none: an article that names
+   * no topic and takes none from an original has it (its slug is the default language's name's,
+   * as every topic's).
+   */
+  defaultTopics?: ReadonlyMap<string, string>;
+  /**
+   * Content files that were read but refused for their errors (their site paths, as problems name
+   * them): a translation whose original is one of them is not also told it has no original.
+   */
+  refused?: ReadonlySet<string>;
+}
+
 /**
  * Resolve the translations among `all` (every article read, in file order) of a site whose
- * default language is `defaultLanguage`; `names` gives each other language's term names and
- * `defaultTopics` each language's name for the default topic, when the config sets none (an
- * article that names no topic and takes none from an original has it; its slug is the default
- * language's name's, as every topic's).
+ * default language is `defaultLanguage` (see TranslationOptions).
  */
-export function resolveTranslations(all: readonly ArticleMeta[], defaultLanguage: string, names: ReadonlyMap<string, TermNames>, defaultTopics?: ReadonlyMap<string, string>): ResolvedTranslations {
+export function resolveTranslations(all: readonly ArticleMeta[], defaultLanguage: string, options: TranslationOptions): ResolvedTranslations {
+  const { names, defaultTopics, refused } = options;
   const problems: Problem[] = [];
   const fallback = defaultTopics?.get(defaultLanguage);
   const defaultTopic = fallback === undefined ? undefined : { name: fallback, slug: slugOrFallback(fallback, 'topic') };
@@ -63,7 +78,7 @@ export function resolveTranslations(all: readonly ArticleMeta[], defaultLanguage
     let own = namesOf.get(meta.lang);
     if (!own) namesOf.set(meta.lang, (own = termNames(names.get(meta.lang), defaultTopics?.get(meta.lang), fallback)));
     const whole = translated(meta, original, own, defaultTopic);
-    if (whole.inherits?.includes('date')) {
+    if (whole.inherits?.includes('date') && !originalRefused(meta, defaultLanguage, refused)) {
       problems.push(problem('field-required', meta.file, { line: 1, column: 1 }, { field: 'date', expected: 'a date: this article has no original in the default language to take it from' }));
     }
     made.set(meta, whole);
@@ -77,6 +92,16 @@ export function resolveTranslations(all: readonly ArticleMeta[], defaultLanguage
     for (const meta of members.values()) keyOf.set(meta, key);
   }
   return { articles, translations: { groups: final, keyOf }, problems };
+}
+
+/**
+ * Was the original `meta` translates read but refused (an error in it, reported as its own)? Its
+ * place, were its key its path: the key under the content folder, or under the default language's.
+ */
+function originalRefused(meta: ArticleMeta, defaultLanguage: string, refused: ReadonlySet<string> | undefined): boolean {
+  if (!refused || refused.size === 0 || meta.translationKey === undefined) return false;
+  const contentFolder = meta.file.slice(0, meta.file.length - meta.contentPath.length);
+  return refused.has(contentFolder + meta.translationKey) || refused.has(`${contentFolder}${defaultLanguage}/${meta.translationKey}`);
 }
 
 /**

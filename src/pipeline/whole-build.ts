@@ -53,7 +53,9 @@ export async function writeWholeSite(stores: SiteStores, collected: CollectedArt
   const terms = loadTermNames(config, languages.slice(1).map((language) => language.code));
   // The topic of an article that names none: unless the config names it, each language's own word.
   const defaultTopics = config.defaultTopic === undefined ? new Map(languages.map((language) => [language.code, stores.templates.strings.of(language.code).text('topic.default')])) : undefined;
-  const model = buildSites(collected.articles, { ...run.publish, authorProfiles: authors.profiles, related: config.related, languages, multilingual: isMultilingual(config), names: terms.names, defaultTopics });
+  // Articles refused for their errors: their translations are not also told they have no original.
+  const refused = new Set(collected.problems.filter((found) => found.severity === 'error').map((found) => found.file));
+  const model = buildSites(collected.articles, { ...run.publish, authorProfiles: authors.profiles, related: config.related, languages, multilingual: isMultilingual(config), names: terms.names, defaultTopics, refused });
   const { site } = model;
   const modelProblems = [...terms.problems, ...model.problems];
   step('Images');
