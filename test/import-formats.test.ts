@@ -112,18 +112,18 @@ describe('a WordPress export of the block editor', () => {
 });
 
 describe('a WordPress export of the block editor, block by block', () => {
-  /** A WXR of one post whose content is `html`, and `more` XML in its item (postmeta, say). */
-  const wxr = (html: string, more = '') => `<?xml version="1.0" encoding="UTF-8"?>
+  /** A WXR of one post whose content is `html`, and `more` XML in its item (postmeta, say), then other `items`. */
+  const wxr = (html: string, more = '', items = '') => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel><title>Gazette</title><link>https://gazette.example</link><wp:wxr_version>1.2</wp:wxr_version>
 <item><title>Blocks</title><link>https://gazette.example/blocks/</link><pubDate>Sat, 10 Feb 2024 12:00:00 +0000</pubDate>
 <content:encoded><![CDATA[${html}]]></content:encoded>
 <wp:post_id>9</wp:post_id><wp:post_date_gmt>2024-02-10 12:00:00</wp:post_date_gmt><wp:post_name>blocks</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>${more}
-</item></channel></rss>
+</item>${items}</channel></rss>
 `;
-  /** Import `html` as a post (with `more` in its item), build the site and return the post's page and its Markdown. */
-  const importPost = async (html: string, more = '', files: Record<string, string | Buffer> = {}) => {
-    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', baseUrl: 'https://new.example/', timeZone: 'UTC' };\n`, 'export.xml': wxr(html, more), ...files });
+  /** Import `html` as a post (with `more` in its item, other `items` after it), build the site and return the post's page and its Markdown. */
+  const importPost = async (html: string, more = '', files: Record<string, string | Buffer> = {}, items = '') => {
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', baseUrl: 'https://new.example/', timeZone: 'UTC' };\n`, 'export.xml': wxr(html, more, items), ...files });
     const outcome = await importSource(path.join(root, 'export.xml'), { root, uploads: path.join(root, 'uploads') });
     const site = await buildFolderInMemory(root, { now: NOW });
     expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
@@ -155,6 +155,24 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(body.find('figure').first().find('img').attr('src')).toMatch(/^\/images\/\w+\/start-800\.jpg$/);
     expect(body.find('a[href="https://map.example/bay"] img').attr('alt')).toBe('The bay');
     expect(body.find('a[href="https://gazette.example/2024/"] img').attr('alt')).toBe('the archive');
+  });
+
+  it('leaves out a link from a photo to itself, its file or its attachment page at any address, in a figure or not', async () => {
+    const upload = (name: string) => `https://gazette.example/wp-content/uploads/2024/02/${name}`;
+    const html = [
+      `<p><a href="${upload('pier.jpg')}"><img class="alignnone size-medium" src="${upload('pier-300x200.jpg')}" alt="The pier" width="300" height="200" /></a></p>`,
+      `<p><a href="https://gazette.example/2024/02/10/blocks/boats/"> <img src="${upload('boats.jpg')}" alt="Boats" /></a> and <a href="https://sponsor.example/"><img src="${upload('logo.jpg')}" alt="Sponsor" /></a></p>`,
+      `<figure class="wp-block-image"><a href="/2024/02/10/blocks/boats/"><img src="${upload('boats.jpg')}" alt="Boats again"/></a><figcaption>In the harbour</figcaption></figure>`,
+    ].join('\n\n');
+    const attachment = `<item><title>boats</title><link>https://gazette.example/2024/02/10/blocks/boats/</link><wp:post_id>12</wp:post_id><wp:post_type>attachment</wp:post_type><wp:attachment_url>${upload('boats.jpg')}</wp:attachment_url></item>`;
+    const files = { 'uploads/2024/02/pier.jpg': await photo(800, 600), 'uploads/2024/02/boats.jpg': await photo(800, 600), 'uploads/2024/02/logo.jpg': await photo(400, 300) };
+    const { page, markdown } = await importPost(html, '', files, attachment);
+    const body = page('.article-body');
+    // Every photo is the copy beside the article; no link leads to the old site, which will be gone.
+    expect(body.find('img').map((_, img) => `${page(img).attr('alt')} ${/^\/images\//.test(page(img).attr('src') ?? '')}`).get()).toEqual(['The pier true', 'Boats true', 'Sponsor true', 'Boats again true']);
+    expect(body.find('a').map((_, a) => page(a).attr('href')).get()).toEqual(['https://sponsor.example/']);
+    expect(body.find('figure figcaption').text()).toBe('In the harbour');
+    expect(markdown).not.toMatch(/wp-content|\/boats\//);
   });
 
   it('keeps a heading’s own id, so links to it still arrive; a heading with the id it would get anyway stays Markdown', async () => {

@@ -3,16 +3,20 @@
 // paragraph. A gallery becomes one such paragraph per image, then its own caption as a paragraph:
 // no image of it is lost. What Markdown's title cannot hold is kept as HTML instead: a figure whose
 // image is a link (to a story, a sponsor; a link to the image file itself or its attachment page is
-// the same photo, full size, and is left out) or whose caption holds a link is written as a
-// <figure> element, which Broadsheet renders as written. A figure of other content (a table, a
-// quote) keeps its content, its caption a paragraph after it. Works on the tree in place.
+// the same photo, full size, and is left out, here and around an image outside a figure) or whose
+// caption holds a link is written as a <figure> element, which Broadsheet renders as written. A
+// figure of other content (a table, a quote) keeps its content, its caption a paragraph after it.
+// Works on the tree in place.
 
 import type { Element, ElementContent } from 'hast';
 import { visit } from 'unist-util-visit';
 import { isKeptAsHtml, keepAsHtml } from './html-raw.js';
 
-/** A figure as the images it shows (see the top of this file). */
-export function figureAsImage(figure: Element): void {
+/**
+ * A figure as the images it shows (see the top of this file). `isPhoto` tells a link to the photo
+ * itself (see isPhotoLink), which is left out.
+ */
+export function figureAsImage(figure: Element, isPhoto: (href: string) => boolean = (href) => isPhotoLink(href, new Set())): void {
   if (isKeptAsHtml(figure)) return;
   const images = imagesIn(figure);
   let other = false;
@@ -24,12 +28,12 @@ export function figureAsImage(figure: Element): void {
   }
   if (images.length === 0) return;
   if (images.length === 1) {
-    Object.assign(figure, { tagName: 'div', properties: {}, children: [shownImage(images[0]!, linkAround(figure, images[0]!), captionOf(figure))] });
+    Object.assign(figure, { tagName: 'div', properties: {}, children: [shownImage(images[0]!, linkAround(figure, images[0]!, isPhoto), captionOf(figure))] });
     return;
   }
   const shown: Element[] = images.map((image) => {
     const own = innermostFigure(figure, image);
-    return shownImage(image, linkAround(figure, image), own ? captionOf(own) : []);
+    return shownImage(image, linkAround(figure, image, isPhoto), own ? captionOf(own) : []);
   });
   const caption = figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
   if (caption) shown.push({ type: 'element', tagName: 'p', properties: {}, children: caption.children });
@@ -57,7 +61,7 @@ function shownImage(image: Element, href: string | undefined, caption: ElementCo
 }
 
 /** The address the link around `image` (inside `figure`) leads to, unless it is the image itself: its file, full size, or its attachment page. */
-function linkAround(figure: Element, image: Element): string | undefined {
+function linkAround(figure: Element, image: Element, isPhoto: (href: string) => boolean): string | undefined {
   let href: string | undefined;
   const walk = (node: Element, link: string | undefined): boolean => {
     for (const child of node.children) {
@@ -68,10 +72,25 @@ function linkAround(figure: Element, image: Element): string | undefined {
     return false;
   };
   walk(figure, undefined);
-  if (!href) return undefined;
-  const path = URL.canParse(href, 'https://x.invalid/') ? new URL(href, 'https://x.invalid/') : undefined;
-  if (!path || /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$/i.test(path.pathname) || path.searchParams.has('attachment_id')) return undefined;
-  return href;
+  return href === undefined || isPhoto(href) ? undefined : href;
+}
+
+/**
+ * Whether a link around an image leads to the photo itself, full size: an image file (WordPress's
+ * "Link to: Media File") or its attachment page (`?attachment_id=7`, or one of `attachmentPages`,
+ * the pretty addresses such as /2023/01/story/photo-name/, by pageKey). Such a link adds nothing
+ * the imported photo does not show, and leads to the old site, which will be gone. A relative
+ * `href` is read against `baseUrl`, the old site's address.
+ */
+export function isPhotoLink(href: string, attachmentPages: ReadonlySet<string>, baseUrl = 'https://x.invalid/'): boolean {
+  const url = URL.canParse(href, baseUrl) ? new URL(href, baseUrl) : undefined;
+  if (!url) return true;
+  return /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$/i.test(url.pathname) || url.searchParams.has('attachment_id') || attachmentPages.has(pageKey(url));
+}
+
+/** A page's address as links to it are compared: host (www. aside) and path, without scheme, query or trailing slash. */
+export function pageKey(url: URL): string {
+  return `${url.host.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}`.toLowerCase();
 }
 
 /** The caption of a figure of one image: its figcaption's content, or (a [caption] shortcode's) what is beside the image. */

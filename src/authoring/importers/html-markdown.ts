@@ -8,7 +8,8 @@
 // - a <figure> (from a [caption] shortcode or a block) becomes an image whose title is the caption:
 //   alone in its paragraph, Broadsheet renders it as a figure with that caption again; a gallery,
 //   one such image per image it holds; one whose image or caption holds a link stays HTML
-//   (html-figures.ts);
+//   (html-figures.ts); a link around an image elsewhere that leads to the photo itself (its file,
+//   its attachment page) is left out too, as it is in a figure;
 // - inline elements Markdown cannot write (<sub>, <sup>, <kbd>, ...) are kept as HTML;
 // - a reversed list keeps its numbers, counting down;
 // - code blocks keep their language (`language-x`, SyntaxHighlighter's `brush: x`, `lang="x"`);
@@ -27,10 +28,10 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { escapeMarkup } from '../../escape.js';
 import { keepHeadingIds } from './html-anchors.js';
-import { figureAsImage } from './html-figures.js';
+import { figureAsImage, isPhotoLink, pageKey } from './html-figures.js';
 import { footnoteHandlers, markFootnotes } from './html-footnotes.js';
 import { addParagraphs, isVerse, verseAsParagraphs } from './html-paragraphs.js';
 import { isKeptAsHtml, keepAsHtml, rawHtmlHandlers } from './html-raw.js';
@@ -45,6 +46,8 @@ export interface HtmlOptions {
   baseUrl?: string;
   /** The notes `<sup data-fn="id">` references lead to (WordPress's footnotes), id -> the note's HTML: they become Markdown footnotes. */
   footnotes?: ReadonlyMap<string, string>;
+  /** The old site's attachment pages (a WordPress page of one uploaded photo), by address: a link to one around an image is the photo. */
+  attachmentPages?: readonly string[];
 }
 
 /**
@@ -84,8 +87,19 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
   // After the paragraphs: the notes it adds at the end are blocks of their own.
   markFootnotes(tree, options.footnotes ?? new Map());
   keepHeadingIds(tree);
-  visit(tree, 'element', (node: Element) => {
+  const pages = new Set((options.attachmentPages ?? []).filter((page) => URL.canParse(page, options.baseUrl)).map((page) => pageKey(new URL(page, options.baseUrl))));
+  const isPhoto = (href: string) => isPhotoLink(href, pages, options.baseUrl);
+  visit(tree, 'element', (node: Element, index, parent) => {
     switch (node.tagName) {
+      case 'a': {
+        // Visited before the image in it, whose address is still the old site's.
+        const only = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+        if (parent && index !== undefined && only.length === 1 && only[0]!.type === 'element' && only[0]!.tagName === 'img' && typeof node.properties.href === 'string' && isPhoto(node.properties.href)) {
+          parent.children.splice(index, 1, only[0]!);
+          return [SKIP, index];
+        }
+        break;
+      }
       case 'img': {
         const src = typeof node.properties.src === 'string' ? node.properties.src : '';
         const local = src ? options.image?.(src) : undefined;
@@ -98,7 +112,7 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
         break;
       }
       case 'figure':
-        figureAsImage(node);
+        figureAsImage(node, isPhoto);
         break;
       case 'pre':
         if (isKeptAsHtml(node)) break;

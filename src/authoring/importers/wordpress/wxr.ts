@@ -10,7 +10,8 @@
 //   excerpt:encoded   -> summary;   wp:post_name -> slug;   link and guid (?p=123) -> aliases
 //   _thumbnail_id     -> lead image (the attachment's file, alt text from _wp_attachment_image_alt)
 //   content:encoded   -> the body: shortcodes read (shortcodes.ts), paragraphs as WordPress makes them,
-//                     HTML to Markdown; uploaded images copied beside the article from --uploads;
+//                     HTML to Markdown; uploaded images copied beside the article from --uploads, a
+//                     link around one to its attachment page (an attachment's link) left out;
 //                     the footnotes block's notes (the `footnotes` meta) as Markdown footnotes
 // Pure but for looking files up in the uploads folder.
 
@@ -65,6 +66,7 @@ export function readWxr(root: XmlElement, text: string, file: string, options: W
   const items = childrenNamed(channel, 'item');
   const attachments = new Map<string, XmlElement>();
   for (const item of items) if (childText(item, 'wp:post_type') === 'attachment') attachments.set(childText(item, 'wp:post_id') ?? '', item);
+  const attachmentPages = [...attachments.values()].map((item) => childText(item, 'link')).filter((link): link is string => link !== undefined);
 
   const parts = new Map<string, { at: Position; count: number }>();
   const articles: ImportedArticle[] = [];
@@ -89,7 +91,7 @@ export function readWxr(root: XmlElement, text: string, file: string, options: W
       report.leftOut(at, { what: left.what, title, why: left.why });
       continue;
     }
-    const article = postArticle(item, { at, title, status, file, siteUrl, report, authors, attachments, uploads: options.uploads, text, place });
+    const article = postArticle(item, { at, title, status, file, siteUrl, report, authors, attachments, attachmentPages, uploads: options.uploads, text, place });
     if (article) {
       articles.push(article);
       for (const name of article.authors ?? []) used.add(name);
@@ -116,6 +118,8 @@ interface PostContext {
   report: ImportReport;
   authors: ReadonlyMap<string, ImportedAuthor>;
   attachments: ReadonlyMap<string, XmlElement>;
+  /** The attachments' pages (their links), which a link around a photo may lead to. */
+  attachmentPages: readonly string[];
   uploads?: string;
   text: string;
   place: (element: XmlElement) => Position;
@@ -153,7 +157,7 @@ function postArticle(item: XmlElement, context: PostContext): ImportedArticle | 
   const raw = textOf(content);
   const { html, kept } = convertShortcodes(raw);
   for (const shortcode of kept) report.markupKept(lineOf(shortcode.offset, raw), { markup: shortcode.markup, kind: 'WordPress shortcode' });
-  const body = htmlToMarkdown(html, { paragraphs: true, image: (src) => localImage(src, contentAt), baseUrl: context.siteUrl, footnotes: footnotes(item) });
+  const body = htmlToMarkdown(html, { paragraphs: true, image: (src) => localImage(src, contentAt), baseUrl: context.siteUrl, footnotes: footnotes(item), attachmentPages: context.attachmentPages });
 
   const categories = childrenNamed(item, 'category');
   const termNames = (domain: string) =>
