@@ -190,6 +190,32 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(markdown).toContain('\n## Results\n\n### Results\n');
   });
 
+  it('keeps the anchors of paragraphs, words and table-of-contents plugins, so in-page links still arrive', async () => {
+    const targets = ['para', 'fares', 'pier', 'item-1', 'Why_it_matters', 'quote', 'winter'];
+    const html = [
+      `<p>Jump to ${targets.map((id) => `<a href="#${id}">${id}</a>`).join(', ')}.</p>`,
+      '<p id="para">The council met on Monday.</p>',
+      '<p>Fares <span id="fares">rose</span> again.</p>',
+      '<p><a name="pier"></a>The pier reopens.</p>',
+      '<ul><li id="item-1">First item</li></ul>',
+      '<h2><span class="ez-toc-section" id="Why_it_matters"></span>Why it matters<span class="ez-toc-section-end"></span></h2>',
+      '<p>As <a id="quote">the harbour master</a> said.</p>',
+      '<h2 id="winter">Winter fares<sup data-fn="f-1" class="fn"><a href="#f-1" id="f-1-link">1</a></sup></h2>',
+    ].join('\n\n');
+    const notes = JSON.stringify([{ id: 'f-1', content: 'In winter only.' }]);
+    const { page } = await importPost(html, `<wp:postmeta><wp:meta_key>footnotes</wp:meta_key><wp:meta_value><![CDATA[${notes}]]></wp:meta_value></wp:postmeta>`);
+    const body = page('.article-body');
+    // Each link leads to one element, where the text it led to starts.
+    const arrivals = targets.map((id) => {
+      const target = body.find(`[id="${id}"]`);
+      return `${id} ${target.length} ${(target.text() || target.parent().text()).slice(0, 20)}`;
+    });
+    expect(arrivals).toEqual(['para 1 The council met on M', 'fares 1 Fares rose again.', 'pier 1 The pier reopens.', 'item-1 1 First item', 'Why_it_matters 1 Why it matters', 'quote 1 As the harbour maste', 'winter 1 Winter fares1']);
+    // An <a> without href is an anchor only: its text is not made a link.
+    expect(body.find('a').filter((_, a) => page(a).text() === 'the harbour master')).toHaveLength(0);
+    expect(body.find('h2 sup a').attr('href')).toBe(`#${body.find('[data-footnotes] li').attr('id')}`);
+  });
+
   it('keeps the numbers of a list that counts down or starts further on', async () => {
     const html = [
       '<!-- wp:list {"ordered":true,"reversed":true} --><ol reversed><li>Bronze</li><li>Silver</li><li>Gold</li></ol><!-- /wp:list -->',

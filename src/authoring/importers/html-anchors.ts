@@ -1,19 +1,34 @@
-// Headings of an HTML body that carry their author's id (WordPress's "HTML anchor",
-// `<h2 id="results">`), which links lead to: `#results` in the same post, `/story/#results` from
-// other pages and sites. Broadsheet gives a Markdown heading the id rehype-slug makes of its text
-// (render/markdown.ts) and has no syntax for another one, so a heading whose id is not the one it
-// would get is kept as HTML with its id: every link to it keeps working. A heading whose id is the
-// one it would get anyway, or that has none, stays Markdown; so does one with a footnote (Markdown's
-// [^1], which HTML cannot write), its id given up.
+// Anchors of an HTML body: the ids its author gave elements, which links lead to (`#results` in
+// the same post, `/story/#results` from other pages and sites).
+// - A heading's own id (WordPress's "HTML anchor", `<h2 id="results">`): Broadsheet gives a
+//   Markdown heading the id rehype-slug makes of its text (render/markdown.ts) and has no syntax for
+//   another one, so a heading whose id is not the one it would get is kept as HTML with its id. A
+//   heading whose id is the one it would get anyway, or that has none, stays Markdown; so does one
+//   with a footnote (Markdown's [^1], which HTML cannot write), its id kept by an anchor in it.
+// - Any other element's id (`<p id="para">`, `<span id>`, a table of contents plugin's
+//   `<a name="x"></a>` or `<a id="x">`, an `<li id>`): an empty `<a id="x"></a>` in the Markdown,
+//   as inline HTML at the start of the element's text, which Broadsheet's sanitiser keeps. An <a>
+//   without href is no link, only that anchor and its text.
 
-import type { Element, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Handle, State } from 'hast-util-to-mdast';
+import type { Html } from 'mdast';
 import rehypeSlug from 'rehype-slug';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
+import { escapeMarkup } from '../../escape.js';
 import { holdsFootnoteReference } from './html-footnotes.js';
-import { keepAsHtml } from './html-raw.js';
+import { isKeptAsHtml, keepAsHtml } from './html-raw.js';
 
 const HEADING = /^h[1-6]$/;
+/** The tag name of an anchor (an id to keep) between the tree and rehype-remark's handler. */
+const ANCHOR = 'broadsheet-anchor';
+/** Elements whose text is in the first block inside them: the anchor goes there, not in a paragraph of its own. */
+const CONTAINERS = new Set(['div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'dl', 'dd', 'dt', 'details']);
+/** Elements that hold text directly (or more blocks): an anchor may start them. */
+const TEXT_BLOCKS = new Set([...CONTAINERS, 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'summary', 'caption']);
+/** Ids a program made, which no link leads to: Google Docs' on pasted text. */
+const MACHINE_ID = /^docs-internal-guid-/;
 
 /** Keep each heading's own id (see the top of this file), in place. */
 export function keepHeadingIds(tree: HastRoot): void {
@@ -23,14 +38,57 @@ export function keepHeadingIds(tree: HastRoot): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (!HEADING.test(node.tagName)) return;
     const id = node.properties.id;
-    // A heading with a footnote stays Markdown, the id given up: as HTML it would lose the footnote.
-    if (typeof id !== 'string' || id === '' || id === slugAfter(markdown, node) || holdsFootnoteReference(node)) {
+    if (typeof id !== 'string' || id === '' || id === slugAfter(markdown, node)) {
       markdown.push(node);
       return;
     }
-    if (parent && index !== undefined) parent.children[index] = keepAsHtml({ ...node, properties: { id } });
+    if (holdsFootnoteReference(node)) {
+      // As HTML it would lose the footnote: it stays Markdown, its id an anchor in it.
+      node.children.unshift(anchor(id));
+      markdown.push(node);
+    } else if (parent && index !== undefined) parent.children[index] = keepAsHtml({ ...node, properties: { id } });
+    delete node.properties.id;
   });
 }
+
+/** Keep the id of every element but headings (see the top of this file) as an anchor, in place; after keepHeadingIds. */
+export function keepAnchors(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (isKeptAsHtml(node) || node.tagName === ANCHOR) return SKIP;
+    if (HEADING.test(node.tagName) && typeof node.properties.id === 'string') return;
+    const ids = [node.properties.id, node.tagName === 'a' ? node.properties.name : undefined].filter((id): id is string => typeof id === 'string' && id !== '' && !MACHINE_ID.test(id));
+    if (ids.length === 0 || !parent || index === undefined) return;
+    const anchors = [...new Set(ids)].map(anchor);
+    if (node.tagName === 'a' && typeof node.properties.href !== 'string') {
+      // No link: the anchor, then its text.
+      parent.children.splice(index, 1, ...anchors, ...node.children);
+      return index + anchors.length;
+    }
+    delete node.properties.id;
+    if (TEXT_BLOCKS.has(node.tagName)) {
+      firstText(node).children.unshift(...anchors);
+      return;
+    }
+    // Before an inline element, or a block without text of its own (a <pre>), in its parent.
+    parent.children.splice(index, 0, ...anchors);
+    return index + anchors.length;
+  });
+}
+
+/** The element whose text starts `block`: the first block of a container, and so on down. */
+function firstText(block: Element): Element {
+  const first = block.children.find((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'comment');
+  return first?.type === 'element' && CONTAINERS.has(block.tagName) && TEXT_BLOCKS.has(first.tagName) && !HEADING.test(first.tagName) ? firstText(first) : block;
+}
+
+function anchor(id: string): ElementContent {
+  return { type: 'element', tagName: ANCHOR, properties: { id }, children: [] };
+}
+
+/** rehype-remark's handler for an anchor: `<a id="x"></a>`, inline. */
+export const anchorHandlers: Record<string, Handle> = {
+  [ANCHOR]: (_state: State, node: Element): Html => ({ type: 'html', value: `<a id="${escapeMarkup(String(node.properties.id))}"></a>`, data: { hName: 'a' } }),
+};
 
 function hasHeadingId(tree: HastRoot): boolean {
   let found = false;

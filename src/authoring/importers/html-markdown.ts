@@ -15,7 +15,8 @@
 // - code blocks keep their language (`language-x`, SyntaxHighlighter's `brush: x`, `lang="x"`);
 // - an embedded frame (a video, a map) becomes a link to it, so no content vanishes;
 // - WordPress's footnotes become Markdown footnotes (html-footnotes.ts);
-// - a heading with an id of its own, which links lead to, keeps it (html-anchors.ts);
+// - an element's own id, which links lead to, is kept: a heading's as an HTML heading, any other's
+//   as an empty <a id> where its text starts (html-anchors.ts);
 // - each image's address goes through `image`, which may point it at a copy beside the article.
 // Pure: HTML text in, Markdown text out.
 
@@ -30,7 +31,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { escapeMarkup } from '../../escape.js';
-import { keepHeadingIds } from './html-anchors.js';
+import { anchorHandlers, keepAnchors, keepHeadingIds } from './html-anchors.js';
 import { figureAsImage, isPhotoLink, pageKey } from './html-figures.js';
 import { footnoteHandlers, markFootnotes } from './html-footnotes.js';
 import { addParagraphs, isVerse, verseAsParagraphs } from './html-paragraphs.js';
@@ -71,7 +72,7 @@ export function htmlToMarkdown(html: string, options: HtmlOptions = {}): string 
   const processor = unified()
     .use(rehypeParse, { fragment: true })
     .use(() => (tree: HastRoot) => prepare(tree, options))
-    .use(rehypeRemark, { handlers: { ...Object.fromEntries(KEPT_INLINE.map((tag) => [tag, keptInline])), ...footnoteHandlers, ...rawHtmlHandlers } })
+    .use(rehypeRemark, { handlers: { ...Object.fromEntries(KEPT_INLINE.map((tag) => [tag, keptInline])), ...footnoteHandlers, ...anchorHandlers, ...rawHtmlHandlers } })
     .use(remarkGfm)
     .use(remarkStringify, { bullet: '-', fences: true, rule: '-', emphasis: '_', listItemIndent: 'one' });
   return String(processor.processSync(html)).trim();
@@ -136,6 +137,8 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
       }
     }
   });
+  // After the rest: a figure made an image, a verse made paragraphs, no longer have their ids.
+  keepAnchors(tree);
 }
 
 /**
