@@ -248,11 +248,13 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(blocks.last().find('strong').text()).toBe('0:59:40');
   });
 
-  it('keeps the citation of a quote as a citation, and underlined words are not made italic', async () => {
+  it('keeps the citation of a quote as a citation, and underlined words underlined, not made italic', async () => {
     const html = [
       '<!-- wp:quote --><blockquote class="wp-block-quote"><!-- wp:paragraph --><p>The harbour never sleeps.</p><!-- /wp:paragraph --><cite>Anna Berg, <a href="https://port.example/">port authority</a></cite></blockquote><!-- /wp:quote -->',
       '<!-- wp:pullquote --><figure class="wp-block-pullquote"><blockquote><p>Every boat came home.</p><cite>The harbour master</cite></blockquote></figure><!-- /wp:pullquote -->',
       '<p>As <cite>The Coast Times</cite> reported, the pier is <u>closed</u>.</p>',
+      // Both WordPress editors write underline so; older posts wrote strikethrough so too.
+      '<!-- wp:paragraph --><p>Ferries run <span style="text-decoration: underline;">daily</span>, <span style="text-decoration:line-through">hourly</span>.</p><!-- /wp:paragraph -->',
     ].join('\n\n');
     const { page, markdown } = await importPost(html);
     const body = page('.article-body');
@@ -261,11 +263,16 @@ describe('a WordPress export of the block editor, block by block', () => {
       'Every boat came home. / The harbour master',
     ]);
     expect(body.find('blockquote cite a').attr('href')).toBe('https://port.example/');
-    const sentence = body.children('p').last();
+    const sentence = body.children('p').eq(-2);
     expect(sentence.find('cite').text()).toBe('The Coast Times');
     expect(sentence.text()).toBe('As The Coast Times reported, the pier is closed.');
     expect(sentence.find('em, i')).toHaveLength(0);
+    expect(sentence.find('u').text()).toBe('closed');
     expect(markdown).toContain('the pier is <u>closed</u>.');
+    const styled = body.children('p').last();
+    expect(styled.text()).toBe('Ferries run daily, hourly.');
+    expect(styled.find('u').text()).toBe('daily');
+    expect(styled.find('del').text()).toBe('hourly');
   });
 
   it('leaves shortcodes in code samples as the code’s text, converted or reported only outside them', async () => {

@@ -27,7 +27,8 @@ export interface RefusedSource {
   refusedSrc?: string;
 }
 
-// GitHub's schema, plus the elements newsrooms use for captioned photos and inline semantics,
+// GitHub's schema, plus the elements newsrooms use for captioned photos and inline semantics
+// (<u>: underlined words, which WordPress's editors and imports from them write),
 // and without prefixing ids: footnote ids and their links already carry remark-rehype's
 // `user-content-` prefix, and prefixing ids again would break them. Scripts and styles that reach
 // it anyway (none should, after the tag filter) go with their contents.
@@ -36,7 +37,7 @@ export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   clobber: [],
   strip: ['script', 'style'],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'caption', 'abbr', 'mark', 'small', 'cite', 'time'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'caption', 'abbr', 'mark', 'small', 'cite', 'time', 'u'],
   attributes: {
     ...defaultSchema.attributes,
     img: [...(defaultSchema.attributes?.img ?? []), 'alt', 'title', 'width', 'height', 'loading'],

@@ -10,7 +10,8 @@
 //   one such image per image it holds; one whose image or caption holds a link stays HTML
 //   (html-figures.ts); a link around an image elsewhere that leads to the photo itself (its file,
 //   its attachment page) is left out too, as it is in a figure;
-// - inline elements Markdown cannot write (<sub>, <sup>, <kbd>, ...) are kept as HTML;
+// - inline elements Markdown cannot write (<sub>, <sup>, <kbd>, <u>, ...) are kept as HTML; an
+//   underline or strikethrough the editor wrote as a span's style is <u> or <del> (html-styles.ts);
 // - a reversed list keeps its numbers, counting down;
 // - code blocks keep their language (`language-x`, SyntaxHighlighter's `brush: x`, `lang="x"`);
 // - an embedded frame (a video, a map) becomes a link to it, so no content vanishes;
@@ -36,6 +37,7 @@ import { figureAsImage, isPhotoLink, pageKey } from './html-figures.js';
 import { footnoteHandlers, markFootnotes } from './html-footnotes.js';
 import { addParagraphs, isVerse, verseAsParagraphs } from './html-paragraphs.js';
 import { isKeptAsHtml, keepAsHtml, rawHtmlHandlers } from './html-raw.js';
+import { styleAsMarkup } from './html-styles.js';
 
 /** How to convert: WordPress paragraph rules, and what to do with each image's address. */
 export interface HtmlOptions {
@@ -53,9 +55,9 @@ export interface HtmlOptions {
 
 /**
  * Inline elements Markdown has no syntax for, whose loss changes the text (H<sub>2</sub>O, E = mc<sup>2</sup>)
- * or what it says (a quote's <cite>, the name of its source): kept as HTML around their converted
- * content. Broadsheet's sanitiser lets each of them through but <u>, which it shows as plain text:
- * kept all the same, as the author's markup, rather than made emphasis (italics), which it is not.
+ * or what it says (a quote's <cite>, the name of its source; an underlined word): kept as HTML
+ * around their converted content, which Broadsheet's sanitiser lets through. <u> is kept as
+ * underline, not made emphasis (italics), which it is not.
  */
 const KEPT_INLINE = ['sub', 'sup', 'ins', 'kbd', 'samp', 'var', 'mark', 'abbr', 'cite', 'u'];
 
@@ -88,6 +90,7 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
   // After the paragraphs: the notes it adds at the end are blocks of their own.
   markFootnotes(tree, options.footnotes ?? new Map());
   keepHeadingIds(tree);
+  styleAsMarkup(tree);
   const pages = new Set((options.attachmentPages ?? []).filter((page) => URL.canParse(page, options.baseUrl)).map((page) => pageKey(new URL(page, options.baseUrl))));
   const isPhoto = (href: string) => isPhotoLink(href, pages, options.baseUrl);
   visit(tree, 'element', (node: Element, index, parent) => {
