@@ -296,21 +296,27 @@ describe('a WordPress export of the block editor, block by block', () => {
 
   it('keeps the footnotes block’s notes as footnotes, numbered as WordPress numbers them', async () => {
     const reference = (id: string, n: number) => `<sup data-fn="${id}" class="fn"><a href="#${id}" id="${id}-link">${n}</a></sup>`;
-    const html = `<!-- wp:paragraph --><p>Fares rose${reference('f-1', 1)} and fell${reference('f-2', 2)}, as before${reference('f-1', 1)}.</p><!-- /wp:paragraph -->\n\n<h2 id="winter">Winter fares${reference('f-2', 2)}</h2>\n\n<!-- wp:footnotes /-->`;
-    const notes = JSON.stringify([{ id: 'f-1', content: 'See the <a href="https://port.example/report">port report</a>, <em>2023</em>.' }, { id: 'f-2', content: 'In winter only.' }]);
+    const html = `<!-- wp:paragraph --><p>Fares rose${reference('f-1', 1)} and fell${reference('f-2', 2)}, as before${reference('f-1', 1)}.</p><!-- /wp:paragraph -->\n\n<h2 id="winter">Winter fares${reference('f-2', 2)}</h2>\n\n<!-- wp:preformatted --><pre class="wp-block-preformatted">Route   Fare\nNorth\t12${reference('f-3', 3)}\n\nSouth   9</pre><!-- /wp:preformatted -->\n\n<!-- wp:footnotes /-->`;
+    const notes = JSON.stringify([{ id: 'f-1', content: 'See the <a href="https://port.example/report">port report</a>, <em>2023</em>.' }, { id: 'f-2', content: 'In winter only.' }, { id: 'f-3', content: 'At the kiosk.' }]);
     const { page, markdown } = await importPost(html, `<wp:postmeta><wp:meta_key>footnotes</wp:meta_key><wp:meta_value><![CDATA[${notes}]]></wp:meta_value></wp:postmeta>`);
     expect(markdown).toContain('Fares rose[^1] and fell[^2], as before[^1].');
     const body = page('.article-body');
     expect(body.find('p').first().find('sup a').map((_, a) => page(a).text()).get()).toEqual(['1', '2', '1']);
     const items = body.find('[data-footnotes] li');
-    expect(items.map((_, li) => page(li).text().replace(/↩.*$/s, '').trim()).get()).toEqual(['See the port report, 2023.', 'In winter only.']);
+    expect(items.map((_, li) => page(li).text().replace(/↩.*$/s, '').trim()).get()).toEqual(['See the port report, 2023.', 'In winter only.', 'At the kiosk.']);
     expect(items.first().find('a[href="https://port.example/report"]').text()).toBe('port report');
     expect(items.first().find('em').text()).toBe('2023');
     // Each reference leads to its note.
     expect(body.find('p').first().find('sup a').first().attr('href')).toBe(`#${items.first().attr('id')}`);
     // A heading with a footnote keeps the footnote (a heading kept as HTML for its id could not).
     expect(body.find('h2').first().text()).toBe('Winter fares2');
-    expect(body.find('h2 sup a').attr('href')).toBe(`#${items.last().attr('id')}`);
+    expect(body.find('h2 sup a').attr('href')).toBe(`#${items.eq(1).attr('id')}`);
+    // A preformatted block with a footnote: its lines in monospace, spacing kept (a tab to its stop), and the footnote.
+    const table = body.children('p').filter((_, p) => page(p).text().startsWith('Route'));
+    expect(table.find('code').map((_, code) => page(code).text()).get()).toEqual(['Route\u00a0\u00a0\u00a0Fare', 'North\u00a0\u00a0\u00a012', 'South\u00a0\u00a0\u00a09']);
+    expect(table.find('br')).toHaveLength(3);
+    expect(table.find('sup a').text()).toBe('3');
+    expect(table.find('sup a').attr('href')).toBe(`#${items.last().attr('id')}`);
     expect(markdown).not.toContain('broadsheet-');
   });
 

@@ -4,7 +4,8 @@
 // HTML tree is put in the shape Markdown can hold:
 // - WordPress's paragraphs: post text without <p> (the classic editor's) is split into paragraphs
 //   at blank lines, single line breaks kept as <br>, as WordPress's wpautop does on its pages; a
-//   verse block is stanzas of lines, not code (html-paragraphs.ts);
+//   verse block is stanzas of lines, not code; a preformatted block with a footnote, lines of
+//   monospace text (html-paragraphs.ts);
 // - a <figure> (from a [caption] shortcode or a block) becomes an image whose title is the caption:
 //   alone in its paragraph, Broadsheet renders it as a figure with that caption again; a gallery,
 //   one such image per image it holds; one whose image or caption holds a link stays HTML
@@ -34,8 +35,8 @@ import { SKIP, visit } from 'unist-util-visit';
 import { escapeMarkup } from '../../escape.js';
 import { anchorHandlers, keepAnchors, keepHeadingIds } from './html-anchors.js';
 import { figureAsImage, isPhotoLink, pageKey } from './html-figures.js';
-import { footnoteHandlers, markFootnotes } from './html-footnotes.js';
-import { addParagraphs, isVerse, verseAsParagraphs } from './html-paragraphs.js';
+import { footnoteHandlers, holdsFootnoteReference, markFootnotes } from './html-footnotes.js';
+import { addParagraphs, isVerse, preformattedAsLines, verseAsParagraphs } from './html-paragraphs.js';
 import { isKeptAsHtml, keepAsHtml, rawHtmlHandlers } from './html-raw.js';
 import { styleAsMarkup } from './html-styles.js';
 
@@ -121,6 +122,7 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
       case 'pre':
         if (isKeptAsHtml(node)) break;
         if (isVerse(node)) verseAsParagraphs(node);
+        else if (holdsFootnoteReference(node)) preformattedAsLines(node);
         else if (!keepMarkedUpPreformatted(node)) codeLanguage(node);
         break;
       case 'ol':

@@ -2,7 +2,10 @@
 // wpautop makes paragraphs of it on its pages, splitting at blank lines and keeping a single line
 // break as <br>. A verse block (<pre class="wp-block-verse">: a poem, lyrics) is text in lines that
 // WordPress shows in the body's type, not as code: its stanzas become paragraphs and its lines
-// line breaks in them, with their indentation and inline markup. Both work on the tree in place.
+// line breaks in them, with their indentation and inline markup. A preformatted block that holds
+// what neither a code block nor an HTML <pre> in Markdown can (a footnote reference, Markdown's
+// [^1]) becomes one paragraph of its lines, its text monospace (inline code) with its spacing
+// kept. All work on the tree in place.
 
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 
@@ -68,6 +71,35 @@ export function verseAsParagraphs(pre: Element): void {
     node.type === 'element' && node.tagName === 'br' ? [{ type: 'text', value: '\n' }] : [node]);
   const stanzas = splitAtBlankLines(lines);
   Object.assign(pre, { tagName: 'div', properties: {}, children: stanzas.map((children): Element => ({ type: 'element', tagName: 'p', properties: {}, children })) });
+}
+
+/**
+ * A preformatted block as a paragraph of its lines (see the top of this file): each run of text a
+ * <code> with its spaces and tabs (to WordPress's tab stops of 8) as no-break spaces, which HTML
+ * outside <pre> would collapse; each line break, blank lines included, a <br>; its markup kept.
+ */
+export function preformattedAsLines(pre: Element): void {
+  let column = 0;
+  const lineBreak = (): Element => ((column = 0), { type: 'element', tagName: 'br', properties: {}, children: [] });
+  const lines = (nodes: readonly ElementContent[]): ElementContent[] =>
+    nodes.flatMap((node): ElementContent[] => {
+      if (node.type === 'element' && node.tagName === 'br') return [lineBreak()];
+      // A <code> inside (a code block's) is monospace already: its text is, line by line.
+      if (node.type === 'element' && node.tagName === 'code') return lines(node.children);
+      if (node.type === 'element') return [{ ...node, children: lines(node.children) }];
+      if (node.type !== 'text') return [];
+      return node.value.split('\n').flatMap((line, index): ElementContent[] => {
+        const before = index > 0 ? [lineBreak()] : [];
+        let text = '';
+        for (const char of line) {
+          const width = char === '\t' ? 8 - (column % 8) : 1;
+          text += char === '\t' || char === ' ' ? '\u00a0'.repeat(width) : char;
+          column += width;
+        }
+        return text ? [...before, { type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: text }] }] : before;
+      });
+    });
+  Object.assign(pre, { tagName: 'p', properties: {}, children: trimBreaks(lines(pre.children)) });
 }
 
 function splitAtBlankLines(nodes: readonly ElementContent[]): ElementContent[][] {
