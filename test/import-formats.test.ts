@@ -275,6 +275,18 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(styled.find('del').text()).toBe('hourly');
   });
 
+  it('text pasted from Google Docs keeps its paragraphs, bold and italic words, and is not made bold as a whole', async () => {
+    // What the classic editor keeps of a paste from Google Docs: a wrapper that is not bold, spans styled bold or italic.
+    const span = (style: string, text: string) => `<span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;background-color:transparent;${style}vertical-align:baseline;white-space:pre-wrap;">${text}</span>`;
+    const html = `<b style="font-weight:normal;" id="docs-internal-guid-5c1d2e3f-7fff-1a2b-3c4d"><p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;">${span('font-weight:400;font-style:normal;', 'The council ')}${span('font-weight:700;font-style:normal;', 'voted')}${span('font-weight:400;font-style:normal;', ' on ')}${span('font-weight:400;font-style:italic;', 'Monday')}${span('font-weight:400;', '.')}</p><br><p dir="ltr">${span('font-weight:400;', 'The pier opens in May.')}</p></b>`;
+    const { page, markdown } = await importPost(html);
+    const body = page('.article-body');
+    expect(body.children('p').map((_, p) => page(p).text()).get()).toEqual(['The council voted on Monday.', 'The pier opens in May.']);
+    expect(body.find('strong, b').map((_, b) => page(b).text()).get()).toEqual(['voted']);
+    expect(body.find('em, i').map((_, i) => page(i).text()).get()).toEqual(['Monday']);
+    expect(markdown).not.toContain('docs-internal-guid');
+  });
+
   it('leaves shortcodes in code samples as the code’s text, converted or reported only outside them', async () => {
     const html = [
       '<pre>[caption id="attachment_6" caption="Pier"]&lt;img src="pier.jpg"&gt;[/caption]\n[gallery ids="1,2"]\nrows = grid[[0]]</pre>',

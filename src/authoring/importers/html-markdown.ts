@@ -12,7 +12,8 @@
 //   (html-figures.ts); a link around an image elsewhere that leads to the photo itself (its file,
 //   its attachment page) is left out too, as it is in a figure;
 // - inline elements Markdown cannot write (<sub>, <sup>, <kbd>, <u>, ...) are kept as HTML; an
-//   underline or strikethrough the editor wrote as a span's style is <u> or <del> (html-styles.ts);
+//   underline or strikethrough the editor wrote as a span's style is <u> or <del>, bold and italic
+//   pasted from Google Docs <strong> and <em>, its wrapper that is not bold left out (html-styles.ts);
 // - a reversed list keeps its numbers, counting down;
 // - code blocks keep their language (`language-x`, SyntaxHighlighter's `brush: x`, `lang="x"`);
 // - an embedded frame (a video, a map) becomes a link to it, so no content vanishes;
@@ -87,11 +88,12 @@ export function htmlText(html: string): string {
 }
 
 function prepare(tree: HastRoot, options: HtmlOptions): void {
+  // Before the paragraphs: a paste's wrapper that holds them all goes.
+  styleAsMarkup(tree);
   if (options.paragraphs) addParagraphs(tree);
   // After the paragraphs: the notes it adds at the end are blocks of their own.
   markFootnotes(tree, options.footnotes ?? new Map());
   keepHeadingIds(tree);
-  styleAsMarkup(tree);
   const pages = new Set((options.attachmentPages ?? []).filter((page) => URL.canParse(page, options.baseUrl)).map((page) => pageKey(new URL(page, options.baseUrl))));
   const isPhoto = (href: string) => isPhotoLink(href, pages, options.baseUrl);
   visit(tree, 'element', (node: Element, index, parent) => {

@@ -1,23 +1,56 @@
-// Inline styles of an HTML body that are markup: what WordPress's editors write for underline
-// (both the classic editor's button and the block editor's format write
-// `<span style="text-decoration: underline;">`, there is no <u>) and for strikethrough in older
-// posts (`text-decoration: line-through`). Markdown keeps no style attribute, so such a span
-// becomes the element that shows the same: <u> (kept as HTML, which Broadsheet's sanitiser
-// keeps) and <del> (Markdown's ~~). Works on the tree in place, before the conversion.
+// Inline styles of an HTML body that are markup. Markdown keeps no style attribute, so each becomes
+// the element that shows the same, or goes when it shows nothing:
+// - underline, as both WordPress editors write it (the classic editor's button and the block
+//   editor's format write `<span style="text-decoration: underline;">`, never <u>): <u>, kept as
+//   HTML, which Broadsheet's sanitiser keeps; strikethrough written so (older posts): <del>, ~~;
+// - text pasted from Google Docs into the classic editor: the whole paste is wrapped in
+//   `<b style="font-weight:normal;" id="docs-internal-guid-…">`, which is not bold (it would make
+//   every word of the post bold, its paragraphs one), and its bold and italic words are spans with
+//   `font-weight:700` or `font-style:italic`: the wrapper goes, the spans become <strong> and <em>.
+// Works on the tree in place, before paragraphs are made.
 
-import type { Element, Root as HastRoot } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
 
-/** Each underlined or struck-through span of `tree` (and the text of any other element so styled) as <u> or <del>. */
+/** Elements bold or italic of their own, unless their style says otherwise. */
+const BOLD = new Set(['b', 'strong', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th']);
+const ITALIC = new Set(['i', 'em']);
+
+/** The inline styles of `tree` as markup (see the top of this file). */
 export function styleAsMarkup(tree: HastRoot): void {
-  visit(tree, 'element', (node: Element) => {
-    if (typeof node.properties.style !== 'string') return;
-    const style = declarations(node.properties.style);
-    const lines = `${style.get('text-decoration') ?? ''} ${style.get('text-decoration-line') ?? ''}`.toLowerCase().split(/\s+/);
-    // A link is underlined anyway; <u> in it would say nothing more.
-    const tags = [lines.includes('underline') && node.tagName !== 'a' && !node.children.every((child) => child.type === 'element' && child.tagName === 'a') ? 'u' : '', lines.includes('line-through') ? 'del' : ''].filter(Boolean);
-    for (const tagName of tags.reverse()) node.children = [{ type: 'element', tagName, properties: {}, children: node.children }];
+  tree.children = styled(tree.children as ElementContent[], { bold: false, italic: false }) as HastRoot['children'];
+}
+
+function styled(nodes: readonly ElementContent[], outer: { bold: boolean; italic: boolean }): ElementContent[] {
+  return nodes.flatMap((node): ElementContent[] => {
+    if (node.type !== 'element') return [node];
+    const style = typeof node.properties.style === 'string' ? declarations(node.properties.style) : new Map<string, string>();
+    const weight = style.get('font-weight');
+    const fontStyle = style.get('font-style');
+    const bold = weight === undefined ? outer.bold || BOLD.has(node.tagName) : isBold(weight);
+    const italic = fontStyle === undefined ? outer.italic || ITALIC.has(node.tagName) : /^(italic|oblique)\b/i.test(fontStyle);
+    node.children = styled(node.children, { bold, italic });
+    // A <b> or <i> whose style undoes it (Google Docs' wrapper): only its content.
+    if ((BOLD.has(node.tagName) && !node.tagName.startsWith('h') && node.tagName !== 'th' && !bold) || (ITALIC.has(node.tagName) && !italic)) return node.children;
+    const decoration = `${style.get('text-decoration') ?? ''} ${style.get('text-decoration-line') ?? ''}`.toLowerCase().split(/\s+/);
+    const wrappers = [
+      bold && !outer.bold && !BOLD.has(node.tagName) ? 'strong' : '',
+      italic && !outer.italic && !ITALIC.has(node.tagName) ? 'em' : '',
+      // A link is underlined anyway; <u> in it would say nothing more.
+      decoration.includes('underline') && node.tagName !== 'a' && !node.children.every((child) => child.type === 'element' && child.tagName === 'a') ? 'u' : '',
+      decoration.includes('line-through') ? 'del' : '',
+    ].filter(Boolean);
+    // White space made bold would be Markdown's markers around nothing.
+    if (hastToString(node).trim() === '') return [node];
+    for (const tagName of wrappers.reverse()) node.children = [{ type: 'element', tagName, properties: {}, children: node.children }];
+    return [node];
   });
+}
+
+/** Whether a font-weight is bold: bold, bolder, or a number from 600. */
+function isBold(weight: string): boolean {
+  const number = Number.parseFloat(weight);
+  return /^bold(er)?$/i.test(weight) || (!Number.isNaN(number) && number >= 600);
 }
 
 /**
