@@ -216,6 +216,21 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(body.find('h2 sup a').attr('href')).toBe(`#${body.find('[data-footnotes] li').attr('id')}`);
   });
 
+  it('a line break the classic editor saved as a new line in a list item, a cell or an address is a line break, as WordPress shows it', async () => {
+    const html = 'Departures:\n<ul>\n<li>Ferry at 6:40\nBus at 7:10</li>\n<li><strong>Late</strong> boat\n<em>on Fridays</em></li>\n</ul>\n<table>\n<tbody>\n<tr>\n<td>North pier</td>\n</tr>\n</tbody>\n</table>\n<address>Harbour office\nPier 1</address>';
+    const { page } = await importPost(html);
+    const body = page('.article-body');
+    expect(body.find('li').map((_, li) => page(li).text()).get()).toEqual(['Ferry at 6:40\nBus at 7:10', 'Late boat\non Fridays']);
+    expect(body.find('li br')).toHaveLength(2);
+    expect(body.find('td').text()).toBe('North pier');
+    expect(body.find('p').last().text()).toBe('Harbour office\nPier 1');
+    expect(body.find('p').last().find('br')).toHaveLength(1);
+    // The block editor's new lines are only white space: WordPress shows its posts without wpautop.
+    const blocks = await importPost('<!-- wp:list --><ul><li>Ferry at 6:40\nBus at 7:10</li></ul><!-- /wp:list -->');
+    expect(blocks.page('.article-body li').text().replace(/\s+/g, ' ')).toBe('Ferry at 6:40 Bus at 7:10');
+    expect(blocks.page('.article-body li br')).toHaveLength(0);
+  });
+
   it('keeps the numbers of a list that counts down or starts further on', async () => {
     const html = [
       '<!-- wp:list {"ordered":true,"reversed":true} --><ol reversed><li>Bronze</li><li>Silver</li><li>Gold</li></ol><!-- /wp:list -->',

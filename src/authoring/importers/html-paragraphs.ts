@@ -1,6 +1,9 @@
 // WordPress's paragraphs and line breaks. Text of the classic editor has no <p>: WordPress's
 // wpautop makes paragraphs of it on its pages, splitting at blank lines and keeping a single line
-// break as <br>. A verse block (<pre class="wp-block-verse">: a poem, lyrics) is text in lines that
+// break as <br>; a line break inside an element (a list item, a table cell, an address: the
+// classic editor saves a <br> typed there as a new line) is a <br> too, but beside a block's tags,
+// and in code. Posts of the block editor (their blocks marked by <!-- wp:... --> comments) are
+// shown without wpautop: their new lines inside elements are only white space. A verse block (<pre class="wp-block-verse">: a poem, lyrics) is text in lines that
 // WordPress shows in the body's type, not as code: its stanzas become paragraphs and its lines
 // line breaks in them, with their indentation and inline markup. A preformatted block that holds
 // what neither a code block nor an HTML <pre> in Markdown can (a footnote reference, Markdown's
@@ -39,6 +42,45 @@ export function addParagraphs(parent: HastRoot | Element): void {
     }
   }
   flush();
+  parent.children = result as typeof parent.children;
+}
+
+/** Elements a line break beside is no <br> (wpautop drops it): blocks, and the parts of lists and tables. */
+const BLOCK_TAGS = new Set([...BLOCK, 'dd', 'dt', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'col', 'br']);
+/** Elements whose new lines are their text's, not line breaks. */
+const LITERAL = new Set(['pre', 'code', 'kbd', 'samp', 'textarea', 'script', 'style', 'svg', 'math']);
+
+/** Whether `tree` is a post of the block editor (see the top of this file). */
+export function hasBlocks(tree: HastRoot): boolean {
+  const walk = (nodes: readonly RootContent[]): boolean =>
+    nodes.some((node) => (node.type === 'comment' && node.value.trimStart().startsWith('wp:')) || (node.type === 'element' && walk(node.children)));
+  return walk(tree.children);
+}
+
+/** Each new line in the text of the elements of a classic editor's post as a <br>, as wpautop makes it (see the top of this file); after addParagraphs. */
+export function addLineBreaks(parent: HastRoot | Element): void {
+  const children = parent.children as ElementContent[];
+  const result: ElementContent[] = [];
+  children.forEach((node, index) => {
+    if (node.type === 'element') {
+      if (!LITERAL.has(node.tagName)) addLineBreaks(node);
+      result.push(node);
+      return;
+    }
+    if (node.type !== 'text' || !node.value.includes('\n') || parent.type === 'root') {
+      result.push(node);
+      return;
+    }
+    const isBlock = (sibling: ElementContent | undefined) => sibling === undefined || (sibling.type === 'element' && BLOCK_TAGS.has(sibling.tagName));
+    let value = node.value;
+    // White space beside a block's tags (or the element's own) is no line break.
+    if (isBlock(children[index - 1])) value = value.replace(/^[ \t\r\n]+/, '');
+    if (isBlock(children[index + 1])) value = value.replace(/[ \t\r\n]+$/, '');
+    value.split(/[ \t\r]*\n[ \t\r\n]*/).forEach((line, lineIndex) => {
+      if (lineIndex > 0) result.push({ type: 'element', tagName: 'br', properties: {}, children: [] });
+      if (line) result.push({ type: 'text', value: line });
+    });
+  });
   parent.children = result as typeof parent.children;
 }
 
