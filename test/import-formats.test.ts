@@ -268,6 +268,7 @@ describe('a WordPress export of the block editor, block by block', () => {
       '<!-- wp:quote --><blockquote class="wp-block-quote"><!-- wp:paragraph --><p>The harbour never sleeps.</p><!-- /wp:paragraph --><cite>Anna Berg, <a href="https://port.example/">port authority</a></cite></blockquote><!-- /wp:quote -->',
       '<!-- wp:pullquote --><figure class="wp-block-pullquote"><blockquote><p>Every boat came home.</p><cite>The harbour master</cite></blockquote></figure><!-- /wp:pullquote -->',
       '<p>As <cite>The Coast Times</cite> reported, the pier is <u>closed</u>.</p>',
+      '<p>Fares rise <small>(before tax)</small>, the <acronym title="Harbour Authority">HA</acronym> said.</p>',
       // Both WordPress editors write underline so; older posts wrote strikethrough so too.
       '<!-- wp:paragraph --><p>Ferries run <span style="text-decoration: underline;">daily</span>, <span style="text-decoration:line-through">hourly</span>.</p><!-- /wp:paragraph -->',
     ].join('\n\n');
@@ -278,7 +279,11 @@ describe('a WordPress export of the block editor, block by block', () => {
       'Every boat came home. / The harbour master',
     ]);
     expect(body.find('blockquote cite a').attr('href')).toBe('https://port.example/');
-    const sentence = body.children('p').eq(-2);
+    const sentence = body.children('p').eq(-3);
+    const fine = body.children('p').eq(-2);
+    expect(fine.text()).toBe('Fares rise (before tax), the HA said.');
+    expect(fine.find('small').text()).toBe('(before tax)');
+    expect(fine.find('abbr').attr('title')).toBe('Harbour Authority');
     expect(sentence.find('cite').text()).toBe('The Coast Times');
     expect(sentence.text()).toBe('As The Coast Times reported, the pier is closed.');
     expect(sentence.find('em, i')).toHaveLength(0);

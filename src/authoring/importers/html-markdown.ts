@@ -60,9 +60,10 @@ export interface HtmlOptions {
  * Inline elements Markdown has no syntax for, whose loss changes the text (H<sub>2</sub>O, E = mc<sup>2</sup>)
  * or what it says (a quote's <cite>, the name of its source; an underlined word): kept as HTML
  * around their converted content, which Broadsheet's sanitiser lets through. <u> is kept as
- * underline, not made emphasis (italics), which it is not.
+ * underline, not made emphasis (italics), which it is not. <small> (fine print: "prices before
+ * tax") is kept for what it says too.
  */
-const KEPT_INLINE = ['sub', 'sup', 'ins', 'kbd', 'samp', 'var', 'mark', 'abbr', 'cite', 'u'];
+const KEPT_INLINE = ['sub', 'sup', 'ins', 'kbd', 'samp', 'var', 'mark', 'abbr', 'cite', 'u', 'small'];
 
 /** rehype-remark's handler for a KEPT_INLINE element: its tags as HTML (an abbr's title kept), its content as Markdown. */
 function keptInline(state: State, node: Element): MdastNode[] {
@@ -122,6 +123,10 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
         }
         break;
       }
+      case 'acronym':
+        // HTML5's name for it, which Broadsheet's sanitiser keeps with its title (the words it stands for).
+        node.tagName = 'abbr';
+        break;
       case 'figure':
         figureAsImage(node, isPhoto);
         break;
