@@ -231,6 +231,14 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(blocks.page('.article-body li br')).toHaveLength(0);
   });
 
+  it('writes a list of the block editor’s list items (WordPress 6.1 and later) as a Markdown list, without the comments that mark its blocks', async () => {
+    const item = (content: string) => `<!-- wp:list-item -->\n<li>${content}</li>\n<!-- /wp:list-item -->`;
+    const html = `<!-- wp:list -->\n<ul>${item('Ferries')}\n\n${item(`Buses<!-- wp:list -->\n<ul>${item('Night buses')}</ul>\n<!-- /wp:list -->`)}</ul>\n<!-- /wp:list -->\n\n<!-- wp:quote -->\n<blockquote class="wp-block-quote"><!-- wp:paragraph -->\n<p>Every boat came home.</p>\n<!-- /wp:paragraph --></blockquote>\n<!-- /wp:quote -->`;
+    const { page, markdown } = await importPost(html);
+    expect(markdown.split('---\n').at(-1)!.trim()).toBe('- Ferries\n- Buses\n  - Night buses\n\n> Every boat came home.');
+    expect(page('.article-body > ul > li').map((_, li) => page(li).text().replace(/\s+/g, ' ').trim()).get()).toEqual(['Ferries', 'Buses Night buses']);
+  });
+
   it('keeps the numbers of a list that counts down or starts further on', async () => {
     const html = [
       '<!-- wp:list {"ordered":true,"reversed":true} --><ol reversed><li>Bronze</li><li>Silver</li><li>Gold</li></ol><!-- /wp:list -->',

@@ -4,7 +4,7 @@
 // HTML tree is put in the shape Markdown can hold:
 // - WordPress's paragraphs: post text without <p> (the classic editor's) is split into paragraphs
 //   at blank lines, single line breaks kept as <br>, as WordPress's wpautop does on its pages, in
-//   a list item or table cell too; a
+//   a list item too; the block editor's comments that mark its blocks are left out; a
 //   verse block is stanzas of lines, not code; a preformatted block with a footnote, lines of
 //   monospace text (html-paragraphs.ts);
 // - a <figure> (from a [caption] shortcode or a block) becomes an image whose title is the caption:
@@ -38,7 +38,7 @@ import { escapeMarkup } from '../../escape.js';
 import { anchorHandlers, keepAnchors, keepHeadingIds } from './html-anchors.js';
 import { figureAsImage, isPhotoLink, pageKey } from './html-figures.js';
 import { footnoteHandlers, holdsFootnoteReference, markFootnotes } from './html-footnotes.js';
-import { addLineBreaks, addParagraphs, hasBlocks, isVerse, preformattedAsLines, verseAsParagraphs } from './html-paragraphs.js';
+import { addLineBreaks, addParagraphs, hasBlocks, isVerse, preformattedAsLines, removeBlockComments, verseAsParagraphs } from './html-paragraphs.js';
 import { isKeptAsHtml, keepAsHtml, rawHtmlHandlers } from './html-raw.js';
 import { styleAsMarkup } from './html-styles.js';
 
@@ -94,6 +94,7 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
   styleAsMarkup(tree);
   // Before the paragraphs, which leave out the comments that mark blocks.
   const classic = options.paragraphs && !hasBlocks(tree);
+  removeBlockComments(tree);
   if (options.paragraphs) addParagraphs(tree);
   if (classic) addLineBreaks(tree);
   // After the paragraphs: the notes it adds at the end are blocks of their own.

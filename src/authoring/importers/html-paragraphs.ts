@@ -52,9 +52,22 @@ const LITERAL = new Set(['pre', 'code', 'kbd', 'samp', 'textarea', 'script', 'st
 
 /** Whether `tree` is a post of the block editor (see the top of this file). */
 export function hasBlocks(tree: HastRoot): boolean {
-  const walk = (nodes: readonly RootContent[]): boolean =>
-    nodes.some((node) => (node.type === 'comment' && node.value.trimStart().startsWith('wp:')) || (node.type === 'element' && walk(node.children)));
+  const walk = (nodes: readonly RootContent[]): boolean => nodes.some((node) => isBlockComment(node) || (node.type === 'element' && walk(node.children)));
   return walk(tree.children);
+}
+
+/**
+ * Take out the block editor's comments that mark where each block starts and ends
+ * (`<!-- wp:list-item -->`, `<!-- /wp:list -->`): they are no content, and inside a list or a quote,
+ * where the Markdown would keep them, they would stand between the lines an editor works on.
+ */
+export function removeBlockComments(parent: HastRoot | Element): void {
+  parent.children = (parent.children as RootContent[]).filter((node) => !isBlockComment(node)) as typeof parent.children;
+  for (const node of parent.children) if (node.type === 'element') removeBlockComments(node);
+}
+
+function isBlockComment(node: RootContent): boolean {
+  return node.type === 'comment' && /^\s*\/?wp:/.test(node.value);
 }
 
 /** Each new line in the text of the elements of a classic editor's post as a <br>, as wpautop makes it (see the top of this file); after addParagraphs. */
