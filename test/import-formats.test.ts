@@ -200,10 +200,13 @@ describe('a WordPress export of the block editor, block by block', () => {
       '<ul><li id="item-1">First item</li></ul>',
       '<h2><span class="ez-toc-section" id="Why_it_matters"></span>Why it matters<span class="ez-toc-section-end"></span></h2>',
       '<p>As <a id="quote">the harbour master</a> said.</p>',
+      // Ids WordPress made, which nothing links to, are no anchors: a caption's box, a file block's link.
+      '<div id="attachment_612" class="wp-caption"><p class="wp-caption-text">The pier</p></div>',
+      '<div class="wp-block-file"><a id="wp-block-file--media-3dd9" href="https://files.example/timetable.pdf">Timetable</a></div>',
       '<h2 id="winter">Winter fares<sup data-fn="f-1" class="fn"><a href="#f-1" id="f-1-link">1</a></sup></h2>',
     ].join('\n\n');
     const notes = JSON.stringify([{ id: 'f-1', content: 'In winter only.' }]);
-    const { page } = await importPost(html, `<wp:postmeta><wp:meta_key>footnotes</wp:meta_key><wp:meta_value><![CDATA[${notes}]]></wp:meta_value></wp:postmeta>`);
+    const { page, markdown } = await importPost(html, `<wp:postmeta><wp:meta_key>footnotes</wp:meta_key><wp:meta_value><![CDATA[${notes}]]></wp:meta_value></wp:postmeta>`);
     const body = page('.article-body');
     // Each link leads to one element, where the text it led to starts.
     const arrivals = targets.map((id) => {
@@ -211,6 +214,7 @@ describe('a WordPress export of the block editor, block by block', () => {
       return `${id} ${target.length} ${(target.text() || target.parent().text()).slice(0, 20)}`;
     });
     expect(arrivals).toEqual(['para 1 The council met on M', 'fares 1 Fares rose again.', 'pier 1 The pier reopens.', 'item-1 1 First item', 'Why_it_matters 1 Why it matters', 'quote 1 As the harbour maste', 'winter 1 Winter fares1']);
+    expect(markdown).not.toMatch(/attachment_612|wp-block-file--media/);
     // An <a> without href is an anchor only: its text is not made a link.
     expect(body.find('a').filter((_, a) => page(a).text() === 'the harbour master')).toHaveLength(0);
     expect(body.find('h2 sup a').attr('href')).toBe(`#${body.find('[data-footnotes] li').attr('id')}`);

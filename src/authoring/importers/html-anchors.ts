@@ -27,8 +27,11 @@ const ANCHOR = 'broadsheet-anchor';
 const CONTAINERS = new Set(['div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'dl', 'dd', 'dt', 'details']);
 /** Elements that hold text directly (or more blocks): an anchor may start them. */
 const TEXT_BLOCKS = new Set([...CONTAINERS, 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'summary', 'caption']);
-/** Ids a program made, which no link leads to: Google Docs' on pasted text. */
-const MACHINE_ID = /^docs-internal-guid-/;
+/**
+ * Ids a program made, which no link leads to: Google Docs' on pasted text, WordPress's on a
+ * caption's box (attachment_612, from [caption id=...]) and on a file block's link.
+ */
+const MACHINE_ID = /^(docs-internal-guid-|attachment_\d+$|wp-block-file--media-)/;
 
 /** Keep each heading's own id (see the top of this file), in place. */
 export function keepHeadingIds(tree: HastRoot): void {
