@@ -7,8 +7,9 @@
 //   with a footnote (Markdown's [^1], which HTML cannot write), its id kept by an anchor in it.
 // - Any other element's id (`<p id="para">`, `<span id>`, a table of contents plugin's
 //   `<a name="x"></a>` or `<a id="x">`, an `<li id>`): an empty `<a id="x"></a>` in the Markdown,
-//   as inline HTML at the start of the element's text, which Broadsheet's sanitiser keeps. An <a>
-//   without href is no link, only that anchor and its text.
+//   as inline HTML at the start of the element's text, which Broadsheet's sanitiser keeps.
+// - An <a> without href (an anchor, a button block with no link set) is no link: only its anchor,
+//   if it has one, and its text; Markdown would make it a link to nothing, [text]().
 
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Handle, State } from 'hast-util-to-mdast';
@@ -60,13 +61,14 @@ export function keepAnchors(tree: HastRoot): void {
     if (isKeptAsHtml(node) || node.tagName === ANCHOR) return SKIP;
     if (HEADING.test(node.tagName) && typeof node.properties.id === 'string') return;
     const ids = [node.properties.id, node.tagName === 'a' ? node.properties.name : undefined].filter((id): id is string => typeof id === 'string' && id !== '' && !MACHINE_ID.test(id));
-    if (ids.length === 0 || !parent || index === undefined) return;
+    if (!parent || index === undefined) return;
     const anchors = [...new Set(ids)].map(anchor);
     if (node.tagName === 'a' && typeof node.properties.href !== 'string') {
-      // No link: the anchor, then its text.
+      // No link (a button block with no link set, say): its anchor if it has one, then its text.
       parent.children.splice(index, 1, ...anchors, ...node.children);
       return index + anchors.length;
     }
+    if (ids.length === 0) return;
     delete node.properties.id;
     if (TEXT_BLOCKS.has(node.tagName)) {
       firstText(node).children.unshift(...anchors);
