@@ -322,6 +322,19 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(markdown).not.toContain('docs-internal-guid');
   });
 
+  it('keeps a details block as a question readers open for its answer, the answer’s links and lists kept', async () => {
+    const html = '<!-- wp:details --><details class="wp-block-details"><summary>When do the <strong>ferries</strong> run?</summary><!-- wp:paragraph --><p>Every hour: <a href="https://port.example/timetable">the timetable</a>.</p><!-- /wp:paragraph --><ul><li>First at 6:40</li></ul></details><!-- /wp:details -->\n\n<!-- wp:details {"showContent":true} --><details class="wp-block-details" open><summary>Fares</summary><p>Free for children.</p></details><!-- /wp:details -->';
+    const { page } = await importPost(html);
+    const details = page('.article-body details');
+    expect(details.map((_, d) => `${page(d).attr('open') !== undefined} ${page(d).children('summary').text()} / ${page(d).children('p').text()}`).get()).toEqual([
+      'false When do the ferries run? / Every hour: the timetable.',
+      'true Fares / Free for children.',
+    ]);
+    expect(details.first().find('summary strong').text()).toBe('ferries');
+    expect(details.first().find('a').attr('href')).toBe('https://port.example/timetable');
+    expect(details.first().find('li').text()).toBe('First at 6:40');
+  });
+
   it('leaves shortcodes in code samples as the code’s text, converted or reported only outside them', async () => {
     const html = [
       '<pre>[caption id="attachment_6" caption="Pier"]&lt;img src="pier.jpg"&gt;[/caption]\n[gallery ids="1,2"]\nrows = grid[[0]]</pre>',
