@@ -335,6 +335,16 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(details.first().find('li').text()).toBe('First at 6:40');
   });
 
+  it('an embed WordPress made of an address alone, an embed block’s or a classic post’s line, is a link to it in the Markdown', async () => {
+    const blocks = await importPost('<!-- wp:embed {"url":"https://youtu.be/ex8fMxXJDJw","type":"video","providerNameSlug":"youtube"} -->\n<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">\nhttps://youtu.be/ex8fMxXJDJw\n</div><figcaption class="wp-element-caption">The regatta in one minute</figcaption></figure>\n<!-- /wp:embed -->');
+    expect(blocks.markdown).toContain('\n<https://youtu.be/ex8fMxXJDJw>\n\nThe regatta in one minute\n');
+    expect(blocks.page('.article-body a').attr('href')).toBe('https://youtu.be/ex8fMxXJDJw');
+    const classic = await importPost('The regatta in one minute:\nhttps://youtu.be/ex8fMxXJDJw\n\nhttps://twitter.com/gazette/status/1057136472321613824');
+    // A link an editor reads as one, not an address escaped so that Markdown does not make it a link.
+    expect(classic.markdown).toContain('The regatta in one minute:\\\n<https://youtu.be/ex8fMxXJDJw>\n\n<https://twitter.com/gazette/status/1057136472321613824>\n');
+    expect(classic.page('.article-body a').map((_, a) => classic.page(a).attr('href')).get()).toEqual(['https://youtu.be/ex8fMxXJDJw', 'https://twitter.com/gazette/status/1057136472321613824']);
+  });
+
   it('leaves shortcodes in code samples as the code’s text, converted or reported only outside them', async () => {
     const html = [
       '<pre>[caption id="attachment_6" caption="Pier"]&lt;img src="pier.jpg"&gt;[/caption]\n[gallery ids="1,2"]\nrows = grid[[0]]</pre>',

@@ -17,7 +17,9 @@
 //   pasted from Google Docs <strong> and <em>, its wrapper that is not bold left out (html-styles.ts);
 // - a reversed list keeps its numbers, counting down;
 // - code blocks keep their language (`language-x`, SyntaxHighlighter's `brush: x`, `lang="x"`);
-// - an embedded frame (a video, a map) becomes a link to it, so no content vanishes;
+// - an embedded frame (a video, a map) becomes a link to it, so no content vanishes; so does an
+//   embed WordPress made of an address alone, an embed block's or a classic post's line
+//   (html-embeds.ts);
 // - WordPress's footnotes become Markdown footnotes (html-footnotes.ts);
 // - an element's own id, which links lead to, is kept: a heading's as an HTML heading, any other's
 //   as an empty <a id> where its text starts (html-anchors.ts);
@@ -36,6 +38,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { escapeMarkup } from '../../escape.js';
 import { anchorHandlers, keepAnchors, keepHeadingIds } from './html-anchors.js';
+import { embedAsLink, isEmbedWrapper, lineAddressesAsLinks } from './html-embeds.js';
 import { figureAsImage, isPhotoLink, pageKey } from './html-figures.js';
 import { footnoteHandlers, holdsFootnoteReference, markFootnotes } from './html-footnotes.js';
 import { addLineBreaks, addParagraphs, hasBlocks, isVerse, preformattedAsLines, removeBlockComments, verseAsParagraphs } from './html-paragraphs.js';
@@ -96,7 +99,10 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
   const classic = options.paragraphs && !hasBlocks(tree);
   removeBlockComments(tree);
   if (options.paragraphs) addParagraphs(tree);
-  if (classic) addLineBreaks(tree);
+  if (classic) {
+    addLineBreaks(tree);
+    lineAddressesAsLinks(tree);
+  }
   // After the paragraphs: the notes it adds at the end are blocks of their own.
   markFootnotes(tree, options.footnotes ?? new Map());
   keepHeadingIds(tree);
@@ -130,6 +136,9 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
         break;
       case 'figure':
         figureAsImage(node, isPhoto);
+        break;
+      case 'div':
+        if (isEmbedWrapper(node)) embedAsLink(node);
         break;
       case 'pre':
         if (isKeptAsHtml(node)) break;
