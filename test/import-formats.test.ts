@@ -335,10 +335,14 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(details.first().find('li').text()).toBe('First at 6:40');
   });
 
-  it('an embed WordPress made of an address alone, an embed block’s or a classic post’s line, is a link to it in the Markdown', async () => {
+  it('an embed WordPress made of an address alone, an embed block’s or a classic post’s line, is a link to it in the Markdown; a file block’s links are apart', async () => {
     const blocks = await importPost('<!-- wp:embed {"url":"https://youtu.be/ex8fMxXJDJw","type":"video","providerNameSlug":"youtube"} -->\n<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube"><div class="wp-block-embed__wrapper">\nhttps://youtu.be/ex8fMxXJDJw\n</div><figcaption class="wp-element-caption">The regatta in one minute</figcaption></figure>\n<!-- /wp:embed -->');
     expect(blocks.markdown).toContain('\n<https://youtu.be/ex8fMxXJDJw>\n\nThe regatta in one minute\n');
     expect(blocks.page('.article-body a').attr('href')).toBe('https://youtu.be/ex8fMxXJDJw');
+    // A file block's name and download button are two links, not one word.
+    const file = await importPost('<!-- wp:file --><div class="wp-block-file"><a id="wp-block-file--media-7d67" href="https://files.example/report.pdf">Annual report</a><a href="https://files.example/report.pdf" class="wp-block-file__button wp-element-button" download aria-describedby="wp-block-file--media-7d67">Download</a></div><!-- /wp:file -->');
+    expect(file.page('.article-body p').text()).toBe('Annual report Download');
+    expect(file.page('.article-body a').map((_, a) => file.page(a).text()).get()).toEqual(['Annual report', 'Download']);
     const classic = await importPost('The regatta in one minute:\nhttps://youtu.be/ex8fMxXJDJw\n\nhttps://twitter.com/gazette/status/1057136472321613824');
     // A link an editor reads as one, not an address escaped so that Markdown does not make it a link.
     expect(classic.markdown).toContain('The regatta in one minute:\\\n<https://youtu.be/ex8fMxXJDJw>\n\n<https://twitter.com/gazette/status/1057136472321613824>\n');

@@ -139,6 +139,7 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
         break;
       case 'div':
         if (isEmbedWrapper(node)) embedAsLink(node);
+        else if (Array.isArray(node.properties.className) && node.properties.className.includes('wp-block-file')) spaceFileLinks(node);
         break;
       case 'pre':
         if (isKeptAsHtml(node)) break;
@@ -165,6 +166,17 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
   });
   // After the rest: a figure made an image, a verse made paragraphs, no longer have their ids.
   keepAnchors(tree);
+}
+
+/**
+ * A file block's links (the file's name, its download button) with a space between them: side by
+ * side, as the block holds them, they would read as one word ("Annual reportDownload").
+ */
+function spaceFileLinks(block: Element): void {
+  // Its links, in the paragraph WordPress's paragraph rules may have put around them.
+  const only = block.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  const holder = only.length === 1 && only[0]!.type === 'element' && only[0]!.tagName === 'p' ? only[0]! : block;
+  holder.children = holder.children.flatMap((child, at) => (at > 0 && child.type === 'element' && holder.children[at - 1]!.type === 'element' ? [{ type: 'text', value: ' ' } as const, child] : [child]));
 }
 
 /**
