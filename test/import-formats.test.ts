@@ -175,6 +175,20 @@ describe('a WordPress export of the block editor, block by block', () => {
     expect(markdown).not.toMatch(/wp-content|\/boats\//);
   });
 
+  it('an older caption written as a definition list is a figure, and a definition list stays one', async () => {
+    const html = [
+      '<dl id="attachment_5" class="wp-caption aligncenter" style="width: 650px;"><dt class="wp-caption-dt"><img class="size-large wp-image-5" src="https://images.example/pier.jpg" alt="The pier" width="640" height="480" /></dt><dd class="wp-caption-dd">The north pier at dawn</dd></dl>',
+      '<dl><dt>Ferry</dt><dd>A boat for <a href="https://port.example/ferries">people and cars</a>.</dd><dt>Pier</dt><dd>Where it stops.</dd></dl>',
+    ].join('\n\n');
+    const { page } = await importPost(html);
+    const body = page('.article-body');
+    expect(body.find('figure img').attr('alt')).toBe('The pier');
+    expect(body.find('figure figcaption').text()).toBe('The north pier at dawn');
+    expect(body.find('ul, li')).toHaveLength(0);
+    expect(body.find('dl dt').map((_, dt) => `${page(dt).text()}: ${page(dt).next('dd').text()}`).get()).toEqual(['Ferry: A boat for people and cars.', 'Pier: Where it stops.']);
+    expect(body.find('dd a').attr('href')).toBe('https://port.example/ferries');
+  });
+
   it('keeps a heading’s own id, so links to it still arrive; a heading with the id it would get anyway stays Markdown', async () => {
     const html = [
       '<p>Jump to <a href="#fares">the fares</a> or <a href="#results">the results</a>.</p>',

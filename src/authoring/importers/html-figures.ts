@@ -40,6 +40,23 @@ export function figureAsImage(figure: Element, isPhoto: (href: string) => boolea
   Object.assign(figure, { tagName: 'div', properties: {}, children: shown });
 }
 
+/**
+ * Whether `dl` is a caption as older WordPress (and WordPress.com) wrote it, a definition list
+ * `<dl class="wp-caption"><dt class="wp-caption-dt"><img></dt><dd class="wp-caption-dd">caption</dd></dl>`;
+ * if so, it is made the <figure> it stands for, in place, for figureAsImage.
+ */
+export function captionListAsFigure(dl: Element): boolean {
+  const classes = Array.isArray(dl.properties.className) ? dl.properties.className : [];
+  if (!classes.includes('wp-caption')) return false;
+  const children = dl.children.flatMap((child): ElementContent[] => {
+    if (child.type !== 'element') return [child];
+    if (child.tagName === 'dt') return child.children;
+    return child.tagName === 'dd' ? [{ ...child, tagName: 'figcaption', properties: {} }] : [child];
+  });
+  Object.assign(dl, { tagName: 'figure', properties: {}, children });
+  return true;
+}
+
 /** What a figure of images (one, or a gallery) is made of: anything else makes it a figure of other content. */
 const IMAGE_FIGURE = new Set(['figure', 'img', 'picture', 'source', 'a', 'figcaption', 'ul', 'ol', 'li', 'span', 'br', 'em', 'strong', 'i', 'b', 'p', 'div', 'sup', 'sub', 'small', 'cite']);
 

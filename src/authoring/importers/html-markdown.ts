@@ -39,7 +39,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { escapeMarkup } from '../../escape.js';
 import { anchorHandlers, keepAnchors, keepHeadingIds } from './html-anchors.js';
 import { embedAsLink, isEmbedWrapper, lineAddressesAsLinks } from './html-embeds.js';
-import { figureAsImage, isPhotoLink, pageKey } from './html-figures.js';
+import { captionListAsFigure, figureAsImage, isPhotoLink, pageKey } from './html-figures.js';
 import { footnoteHandlers, holdsFootnoteReference, markFootnotes } from './html-footnotes.js';
 import { addLineBreaks, addParagraphs, hasBlocks, isVerse, preformattedAsLines, removeBlockComments, verseAsParagraphs } from './html-paragraphs.js';
 import { isKeptAsHtml, keepAsHtml, rawHtmlHandlers } from './html-raw.js';
@@ -136,6 +136,11 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
         break;
       case 'figure':
         figureAsImage(node, isPhoto);
+        break;
+      case 'dl':
+        if (captionListAsFigure(node)) figureAsImage(node, isPhoto);
+        // A definition list (a glossary, a fact box), which Markdown cannot write: kept as HTML, not made a bulleted list.
+        else if (!isKeptAsHtml(node) && !holdsFootnoteReference(node) && parent && index !== undefined) parent.children[index] = keepAsHtml(node);
         break;
       case 'div':
         if (isEmbedWrapper(node)) embedAsLink(node);
