@@ -21,6 +21,13 @@ describe('the Markdown body', () => {
     expect($(`[id="${back.slice(1)}"]`)).toHaveLength(1);
   });
 
+  it("gives an anchor of the body no id the theme's page has either, and the body's links to it follow", () => {
+    const $ = cheerio.load(render('<p id="main">Where it starts.</p>\n\nSee [the start](#main) and <a id="more-news"></a>[more](#more-news).\n').html);
+    expect($('p[id]').attr('id')).toBe('main-1');
+    expect($('a[id]').attr('id')).toBe('more-news-1');
+    expect($('a[href]').map((_, a) => $(a).attr('href')).get()).toEqual(['#main-1', '#more-news-1']);
+  });
+
   it("gives a heading no id the theme's page has: 'Main' is main-1, the skip link still leads to the page's main", () => {
     const $ = cheerio.load(render('## Main\n\ntext\n\n## Main\n\n## Article corrections\n').html);
     expect($('h2').map((_, h) => $(h).attr('id')).get()).toEqual(['main-2', 'main-1', 'article-corrections-1']);

@@ -74,9 +74,10 @@ function createProcessor(features: Features) {
 }
 
 /**
- * Ids the default theme gives elements of an article's page (the skip link leads to #main): a
- * heading of the body named "Main" takes the next free id instead (main-1), as a second heading of
- * one name does.
+ * Ids the default theme gives elements of an article's page (the skip link leads to #main): an
+ * element of the body with one (a heading named "Main", an anchor an import kept, <p id="main">)
+ * takes the next free id instead (main-1), as a second heading of one name does, and the body's
+ * own links to it follow.
  */
 const THEME_IDS = new Set(['main', 'article-corrections', 'related-heading', 'more-news', 'lead-story', 'site-search-q', 'search-q', 'search-topic', 'search-year', 'search-texts']);
 
@@ -84,13 +85,22 @@ function rehypeThemeIds() {
   return (tree: HastRoot) => {
     const taken = new Set<string>();
     visit(tree, 'element', (node: Element) => void (typeof node.properties.id === 'string' && taken.add(node.properties.id)));
+    const renamed = new Map<string, string>();
     visit(tree, 'element', (node: Element) => {
       const id = node.properties.id;
-      if (typeof id !== 'string' || !THEME_IDS.has(id) || !/^h[1-6]$/.test(node.tagName)) return;
+      if (typeof id !== 'string' || !THEME_IDS.has(id)) return;
       let n = 1;
       while (taken.has(`${id}-${n}`) || THEME_IDS.has(`${id}-${n}`)) n++;
       node.properties.id = `${id}-${n}`;
       taken.add(node.properties.id);
+      // The first of the body's elements with the id is the one its links led to.
+      if (!renamed.has(id)) renamed.set(id, node.properties.id);
+    });
+    if (renamed.size === 0) return;
+    visit(tree, 'element', (node: Element) => {
+      const href = node.tagName === 'a' ? node.properties.href : undefined;
+      const to = typeof href === 'string' && href.startsWith('#') ? renamed.get(href.slice(1)) : undefined;
+      if (to !== undefined) node.properties.href = `#${to}`;
     });
   };
 }
