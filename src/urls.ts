@@ -91,6 +91,20 @@ export function isProtocolRelative(url: string): boolean {
   return /^[/\\]{2}/.test(url);
 }
 
+/**
+ * Whether an image address as written is one a page can show from the web: http(s) or
+ * protocol-relative. Any other scheme (data:, file:, ftp:) is neither a file of the site nor a web
+ * address: the build refuses it (image-outside-site), so an import does not write it.
+ */
+export function isWebAddress(url: string): boolean {
+  return /^https?:\/\//i.test(url) || isProtocolRelative(url);
+}
+
+/** Whether a URL as written starts with a scheme (https:, data:, file:). */
+export function hasScheme(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url);
+}
+
 /** Whether a URL as written is a path of this site ("/images/a.jpg"): one leading slash, not protocol-relative. */
 export function isSitePath(url: string): boolean {
   return url.startsWith('/') && !isProtocolRelative(url);

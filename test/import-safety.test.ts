@@ -192,3 +192,43 @@ describe('images of an imported feed', () => {
     expect(site.ok, JSON.stringify(site.problems)).toBe(true);
   });
 });
+
+describe('images at an address that is neither a file nor the web', () => {
+  // A screenshot pasted into an editor is a data: URL; an export from a desktop tool may hold
+  // file: and ftp: addresses. The build refuses them all (image-outside-site): an import that
+  // wrote them as images wrote articles that do not build.
+  const PASTED = 'data:image/png;base64,iVBORw0KGgo=';
+
+  it('in a feed, its body and its lead image, are reported and left out; the new site builds', async () => {
+    const body = `&lt;p&gt;Before &lt;img src="${PASTED}" alt="the chart"&gt; &lt;img src="file:///etc/hostname" alt="host"&gt; after&lt;/p&gt;`;
+    const root = makeSite({
+      ...CONFIG,
+      'feed.xml': `<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title><link>https://old.example/</link>\n<item><title>Pasted</title><link>https://old.example/2025/01/pasted/</link><pubDate>Wed, 01 Jan 2025 10:00:00 GMT</pubDate><description>${body}</description><enclosure url="file:///srv/lead.jpg" type="image/jpeg" length="1"/></item></channel></rss>\n`,
+    });
+    const outcome = await importSource(path.join(root, 'feed.xml'), { root });
+    const text = readFileSync(path.join(root, 'content/2025/01/pasted.md'), 'utf8');
+    expect(text).toContain('Before the chart host after');
+    expect(text).not.toMatch(/data:|file:|^image:/m);
+    expect(outcome.problems.filter((p) => p.code === 'import-image-missing').map((p) => `${p.line} ${p.message}`)).toEqual([
+      `3 the image ${PASTED} is neither a file nor a web address (http, https), so no page can show it: only its alt text is kept`,
+      '3 the image file:///etc/hostname is neither a file nor a web address (http, https), so no page can show it: only its alt text is kept',
+      '3 the image file:///srv/lead.jpg is neither a file nor a web address (http, https), so no page can show it: it stays a link to where it was',
+    ]);
+    const site = await buildFolderInMemory(root, { now: Date.parse('2026-01-01') });
+    expect(site.ok, JSON.stringify(site.problems)).toBe(true);
+  });
+
+  it('in a post of a folder, Markdown or HTML, is reported and becomes a link; the new site builds', async () => {
+    const root = makeSite({
+      ...CONFIG,
+      'old/_config.yml': 'title: Old\n',
+      'old/_posts/2025-01-02-pasted.md': `---\ntitle: Pasted\n---\n\n![the chart](${PASTED}) and <img src="file:///etc/hostname" alt="host">\n`,
+    });
+    const outcome = await importSource(path.join(root, 'old'), { root });
+    const text = readFileSync(path.join(root, 'content/2025/01/pasted.md'), 'utf8');
+    expect(text).toContain(`[the chart](${PASTED}) and <a href="file:///etc/hostname">host</a>`);
+    expect(outcome.problems.filter((p) => p.code === 'import-image-missing').map((p) => `${p.line}:${p.column}`)).toEqual(['5:1', '5:54']);
+    const site = await buildFolderInMemory(root, { now: Date.parse('2026-01-01') });
+    expect(site.ok, JSON.stringify(site.problems)).toBe(true);
+  });
+});

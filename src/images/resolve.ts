@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { isInside, linkPolicy, type LinkPolicy } from '../load/discover.js';
 import type { ImageArgs } from '../problems/images.js';
-import { isProtocolRelative } from '../urls.js';
+import { hasScheme, isWebAddress } from '../urls.js';
 
 /** Where a reference leads: a local file (absolute real path, and as the user knows it), a remote URL, or why neither. */
 export type Resolved =
@@ -33,8 +33,8 @@ export function resolveContext(config: ResolveContext['config']): ResolveContext
 
 /** Resolve `reference` as written in `articleFile` (relative to the site root). Never reads a file outside the site. */
 export function resolveImage(reference: string, articleFile: string, context: ResolveContext): Resolved {
-  if (/^https?:\/\//i.test(reference) || isProtocolRelative(reference)) return { kind: 'remote', url: reference };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) return { kind: 'outside', why: 'scheme' };
+  if (isWebAddress(reference)) return { kind: 'remote', url: reference };
+  if (hasScheme(reference)) return { kind: 'outside', why: 'scheme' };
   const written = decoded(reference.split(/[?#]/, 1)[0] ?? '');
   if (written === '' || written.includes('\0')) return { kind: 'missing', tried: [] };
   const { root, contentPath, staticPath } = context.config;

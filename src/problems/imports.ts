@@ -25,10 +25,11 @@ export interface ImportArgs {
   'import-markup-kept': { markup: string; kind: 'WordPress shortcode' | 'Liquid tag' | 'Hugo shortcode' | 'Zola shortcode' | 'template code' };
   /**
    * `url`: the image as the source links it; `tried`: where it was looked for, if anywhere;
-   * `unsupported`: the source has it, in a format the build cannot process (SVG); `shownFrom`: the
+   * `unsupported`: the source has it, in a format the build cannot process (SVG); `notWeb`: its
+   * address is neither a file nor http(s) (a data: or file: URL); `shownFrom`: the
    * old site's address the article now shows it from; `asText`: only its alt text was kept.
    */
-  'import-image-missing': { url: string; tried?: string; unsupported?: boolean; shownFrom?: string; asText?: boolean };
+  'import-image-missing': { url: string; tried?: string; unsupported?: boolean; notWeb?: boolean; shownFrom?: string; asText?: boolean };
   /** `field`: the front-matter field filled in; `how`: from what. */
   'import-field-filled': { field: string; how: string };
   /** `link`: the address as written; `target`: the source's file it leads to; `exists`: whether that file is in the source (it is then not an article). */
@@ -156,7 +157,11 @@ export const importEntries: { readonly [C in keyof ImportArgs]: CatalogueEntry<I
     help: 'Images the source links are copied beside the article when they are found (WordPress: in the folder given with --uploads); others stay remote links.',
     severity: 'warning',
     message: (a) => {
-      const what = a.unsupported ? 'is an SVG, which Broadsheet cannot size' : `was not found${a.tried ? ` (looked for ${a.tried})` : ''}`;
+      const what = a.unsupported
+        ? 'is an SVG, which Broadsheet cannot size'
+        : a.notWeb
+          ? 'is neither a file nor a web address (http, https), so no page can show it'
+          : `was not found${a.tried ? ` (looked for ${a.tried})` : ''}`;
       const now =
         a.shownFrom && a.shownFrom !== a.url
           ? `it is shown from the old site, ${cut(a.shownFrom)}`
@@ -170,7 +175,9 @@ export const importEntries: { readonly [C in keyof ImportArgs]: CatalogueEntry<I
     hint: (a) =>
       a.unsupported
         ? 'copy it into static/ and link it from there (published as it is), or save it as PNG beside the article'
-        : 'copy the image beside the article and change the link (for a WordPress export, give the folder of its uploads with --uploads)',
+        : a.notWeb
+          ? 'save the image as a file beside the article and add it to the text: ![what it shows](photo.jpg)'
+          : 'copy the image beside the article and change the link (for a WordPress export, give the folder of its uploads with --uploads)',
   },
   'import-field-filled': {
     title: 'Field filled in on import',

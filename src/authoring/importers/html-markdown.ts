@@ -37,6 +37,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { escapeMarkup } from '../../escape.js';
+import { hasScheme, isProtocolRelative, isWebAddress } from '../../urls.js';
 import { anchorHandlers, keepAnchors, keepHeadingIds } from './html-anchors.js';
 import { embedAsLink, isEmbedWrapper, lineAddressesAsLinks } from './html-embeds.js';
 import { captionListAsFigure, figureAsImage, isPhotoLink, pageKey } from './html-figures.js';
@@ -51,6 +52,8 @@ export interface HtmlOptions {
   paragraphs?: boolean;
   /** The address to use for an image (a file name beside the article, say); undefined keeps it. */
   image?: (src: string) => string | undefined;
+  /** Told of each image whose address is neither a file nor a web address (data:, file:): it is replaced by its alt text. */
+  notWebImage?: (src: string) => void;
   /** The old site's address: an image at a relative address is taken from there (the new site has no such file). */
   baseUrl?: string;
   /** The notes `<sup data-fn="id">` references lead to (WordPress's footnotes), id -> the note's HTML: they become Markdown footnotes. */
@@ -123,7 +126,11 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
         const src = typeof node.properties.src === 'string' ? node.properties.src : '';
         const local = src ? options.image?.(src) : undefined;
         if (local !== undefined) node.properties.src = local;
-        else if (src && !/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) {
+        else if (hasScheme(src) && !isWebAddress(src)) {
+          // A pasted screenshot (data:image/png;base64,...), a file: or ftp: address: no page shows it, and the build refuses it.
+          options.notWebImage?.(src);
+          Object.assign(node, { type: 'text', value: String(node.properties.alt ?? '') });
+        } else if (src && !hasScheme(src) && !isProtocolRelative(src)) {
           // A relative address is a file of the old site, which the new one does not have.
           if (options.baseUrl && URL.canParse(src, options.baseUrl)) node.properties.src = new URL(src, options.baseUrl).href;
           else Object.assign(node, { tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: String(node.properties.alt ?? '') || src }] });

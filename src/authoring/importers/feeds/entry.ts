@@ -5,6 +5,7 @@
 
 import { importedDateText } from '../../../dates.js';
 import type { Position } from '../../../problems/index.js';
+import { isWebAddress } from '../../../urls.js';
 import { htmlText, htmlToMarkdown } from '../html-markdown.js';
 import { uniqueNames, type ImportedArticle, type ImportReport } from '../imported.js';
 
@@ -46,7 +47,8 @@ export interface FeedContext {
 /** An entry as an article; undefined (reported) when it has neither a date nor a feed date to stand in. */
 export function entryArticle(entry: FeedEntry, feed: FeedContext): ImportedArticle | undefined {
   const baseUrl = entry.url && URL.canParse(entry.url, feed.siteUrl) ? new URL(entry.url, feed.siteUrl).href : feed.siteUrl;
-  const body = entry.html !== undefined ? htmlToMarkdown(entry.html, { baseUrl }) : entry.text !== undefined ? htmlToMarkdown(paragraphsOf(entry.text)) : '';
+  const notWebImage = (url: string) => feed.report.imageMissing(entry.at, { url, notWeb: true, asText: true });
+  const body = entry.html !== undefined ? htmlToMarkdown(entry.html, { baseUrl, notWebImage }) : entry.text !== undefined ? htmlToMarkdown(paragraphsOf(entry.text)) : '';
   const summary = entry.summaryHtml && (entry.html ?? entry.text) ? plainText(entry.summaryHtml) : undefined;
   let title = entry.title ? titleText(entry.title, entry.titleIsHtml ?? false) : '';
   if (!title) {
@@ -78,10 +80,19 @@ export function entryArticle(entry: FeedEntry, feed: FeedContext): ImportedArtic
     authors: uniqueNames(entry.authors.map(personName).filter((name): name is string => name !== undefined)),
     summary,
     // A lead image is the old site's: relative to the entry, else not one the new site can find.
-    image: entry.image && URL.canParse(entry.image, baseUrl) ? new URL(entry.image, baseUrl).href : undefined,
+    image: leadImage(entry, feed, baseUrl),
     aliases: [entry.url, ...(entry.otherUrls ?? [])].map((url) => (url ? sitePath(url, feed.siteUrl) : undefined)).filter((path): path is string => path !== undefined),
     body,
   };
+}
+
+/** A lead image is the old site's: relative to the entry; one of another scheme (data:, file:) is none the new site can show, and is reported. */
+function leadImage(entry: FeedEntry, feed: FeedContext, baseUrl: string | undefined): string | undefined {
+  if (!entry.image || !URL.canParse(entry.image, baseUrl)) return undefined;
+  const url = new URL(entry.image, baseUrl).href;
+  if (isWebAddress(url)) return url;
+  feed.report.imageMissing(entry.at, { url: entry.image, notWeb: true });
+  return undefined;
 }
 
 /** The path (and query) of a URL on the feed's site; undefined for another site's. */

@@ -15,6 +15,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { isInside } from '../../../load/discover.js';
+import { hasScheme, isWebAddress } from '../../../urls.js';
 import { ArticleAssets } from '../wordpress/uploads.js';
 
 /** Where a post's images may be: its own folder, and the folders site paths (/images/x.png) start in. */
@@ -34,8 +35,8 @@ const PROCESSED = /\.(jpe?g|png|webp|avif|gif|tiff?)$/i;
 export interface MissingImage {
   url: string;
   offset: number;
-  /** Why: no such file in the source, or a file the build cannot process (an SVG). */
-  reason: 'not-found' | 'unsupported';
+  /** Why: no such file in the source, a file the build cannot process (an SVG), or an address neither a file nor http(s) (data:, file:). */
+  reason: 'not-found' | 'unsupported' | 'not-web';
   /** The old site's address of it, which the article now shows; undefined when the old site is not known. */
   shownFrom?: string;
   /** An <img> of raw HTML with no old site to show it from: only its alt text is left (it may be inside a link). */
@@ -88,7 +89,12 @@ function inOpenLink(before: readonly RootContent[]): boolean {
 
 /** Whether an address is local (not a URL with a scheme). */
 function isLocal(url: string): boolean {
-  return url !== '' && !/^([a-z][a-z0-9+.-]*:|\/\/|#|data:)/i.test(url);
+  return url !== '' && !/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url);
+}
+
+/** Whether an address is to be looked at: a local one, or one of a scheme no page shows (data:, file:), which the build refuses. */
+function isConsidered(url: string): boolean {
+  return isLocal(url) || (hasScheme(url) && !isWebAddress(url));
 }
 
 /** The body with its local images pointed at copies beside the article (added to `assets`), and those not found. */
@@ -102,7 +108,13 @@ export function localizeImages(body: string, postFile: string, folders: ImageFol
     imageLabels.add(node.identifier);
   });
   const consider = (url: string, start: number, end: number, markdownImage: boolean) => {
-    if (!isLocal(url)) return;
+    if (!isConsidered(url)) return;
+    if (!isLocal(url)) {
+      // data:, file:, ftp:: a link to where it was, as an image not found with no old site (<img>: below).
+      missing.push({ url, offset: start, reason: 'not-web' });
+      if (markdownImage) edits.push({ start, end: start + 1, from: '!', to: '' });
+      return;
+    }
     // Looked up once: a file the build can process is copied; one it cannot (an SVG) is not, and said so.
     const files = sourceFiles(url, postFile, folders);
     const file = files.find((each) => PROCESSED.test(each));
@@ -129,7 +141,7 @@ export function localizeImages(body: string, postFile: string, folders: ImageFol
       let unfound = false;
       visit(html, 'element', (element: Element, _at, around) => {
         const src = element.properties.src;
-        if (element.tagName !== 'img' || typeof src !== 'string' || !isLocal(src)) return;
+        if (element.tagName !== 'img' || typeof src !== 'string' || !isConsidered(src)) return;
         const before = missing.length;
         consider(src, start, end, false);
         if (missing.length === before) {

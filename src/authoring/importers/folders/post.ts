@@ -149,7 +149,7 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
   const images = localizeImages(markdown, post.absolute, context.folders, assets, context.oldUrl);
   // Converting template code keeps the lines, so lines of the converted text are the file's.
   for (const { url, offset, reason, shownFrom, asText } of images.missing) {
-    report.imageMissing(lineAt(offset, markdown), { url, ...(reason === 'unsupported' ? { unsupported: true } : {}), ...(shownFrom ? { shownFrom } : {}), ...(asText ? { asText } : {}) }, post.shown);
+    report.imageMissing(lineAt(offset, markdown), { url, ...(reason === 'unsupported' ? { unsupported: true } : reason === 'not-web' ? { notWeb: true } : {}), ...(shownFrom ? { shownFrom } : {}), ...(asText ? { asText } : {}) }, post.shown);
   }
   markdown = images.text;
 

@@ -157,7 +157,7 @@ function postArticle(item: XmlElement, context: PostContext): ImportedArticle | 
   const raw = textOf(content);
   const { html, kept } = convertShortcodes(raw);
   for (const shortcode of kept) report.markupKept(lineOf(shortcode.offset, raw), { markup: shortcode.markup, kind: 'WordPress shortcode' });
-  const body = htmlToMarkdown(html, { paragraphs: true, image: (src) => localImage(src, contentAt), baseUrl: context.siteUrl, footnotes: footnotes(item), attachmentPages: context.attachmentPages });
+  const body = htmlToMarkdown(html, { paragraphs: true, image: (src) => localImage(src, contentAt), notWebImage: (url) => report.imageMissing(contentAt, { url, notWeb: true, asText: true }), baseUrl: context.siteUrl, footnotes: footnotes(item), attachmentPages: context.attachmentPages });
 
   const categories = childrenNamed(item, 'category');
   const termNames = (domain: string) =>
