@@ -14,6 +14,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { bundledConfig } from './config-bundle.js';
+import { watchConfig } from './config-watchdog.js';
 import { RUNS_COMPILED } from './installation.js';
 
 const TYPESCRIPT = /\.[cm]?ts$/;
@@ -66,14 +67,24 @@ export async function importConfigModule(file: string, mtimeMs: number): Promise
  */
 export function settledConfig<T>(loading: Promise<T>, signal?: AbortSignal): Promise<T> {
   const limit = Number(process.env.BROADSHEET_CONFIG_TIMEOUT_MS) || CONFIG_TIMEOUT_MS;
+  const watchdog = watchConfig(limit);
   return new Promise<T>((resolve, reject) => {
-    const stalled = () => reject(new Error("its top-level await never finished: it waits for something that can no longer happen"));
+    // Stopped by the watchdog, the config's code never settles its import: the loop runs dry, or the timer fires.
+    const fail = (message: string) => {
+      watchdog.settle();
+      reject(new Error(watchdog.fired() ? `its code was still running after ${limit / 1000} s and was stopped (a loop that never ends?)` : message));
+    };
+    const stalled = () => fail('its top-level await never finished: it waits for something that can no longer happen');
     // Unreferenced: the timer alone does not keep the process alive, so a loop with nothing else left runs dry.
-    const timer = setTimeout(() => reject(new Error(`it did not finish loading within ${limit / 1000} s (a top-level await that never settles?)`)), limit).unref();
-    const aborted = () => reject(signal!.reason);
+    const timer = setTimeout(() => fail(`it did not finish loading within ${limit / 1000} s (a top-level await that never settles?)`), limit).unref();
+    const aborted = () => {
+      watchdog.settle();
+      reject(signal!.reason);
+    };
     process.once('beforeExit', stalled);
     signal?.addEventListener('abort', aborted, { once: true });
     loading.then(resolve, reject).finally(() => {
+      watchdog.settle();
       clearTimeout(timer);
       process.off('beforeExit', stalled);
       signal?.removeEventListener('abort', aborted);

@@ -99,6 +99,19 @@ describe('a config whose top-level await never finishes', () => {
   });
 });
 
+describe('a config whose code never ends', () => {
+  // A loop keeps the main thread busy: no timer fires there, and no SIGTERM or Ctrl-C handler runs,
+  // so the build ran until killed. Its time limit is kept by a watchdog thread (config-watchdog.ts).
+  it('is stopped after the time limit and its grace: exit 1, naming the file, nothing built', { timeout: 60_000 }, async () => {
+    const { 'site.config.mjs': _, ...files } = siteFiles();
+    const root = makeSite({ ...files, 'site.config.mjs': `while (true) {}\nexport default { title: 'Never' };\n` });
+    const result = await runCli(['build'], root, { ...ENV, BROADSHEET_CONFIG_TIMEOUT_MS: '200' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^site\.config\.mjs:1:1 error could not load the config file: its code was still running after 0\.2 s and was stopped \(a loop that never ends\?\) \[config-load\]\n/);
+    expect(readdirSync(root).sort()).toEqual(['content', 'site.config.mjs']);
+  });
+});
+
 /** A `broadsheet build` that waits at `point` (BROADSHEET_HOLD_AT) until signalled. */
 interface HeldBuild {
   child: ChildProcess;
