@@ -97,4 +97,19 @@ describe('an article with aliases', () => {
       expect(site.problems[0]).toMatchObject({ file: 'content/a.md', line: 4, field: 'aliases.0', code: 'field-invalid' });
     }
   });
+
+  it('an alias with .., \\ or a control character written as a percent-escape is the same error, not a crash or a page elsewhere', async () => {
+    // The redirect page's file is named by the decoded path, as a server decodes the request:
+    // /..%5C..%5Cx threw 'site path escapes the output folder' with a stack trace, and /%2e%2e/x
+    // quietly wrote a redirect at /x/.
+    for (const bad of ['["/..%5C..%5C..%5Cx"]', '["/%2e%2e/x"]', '["/a/%2E%2E/%2e%2e/%2e%2e/x"]', '["/a%00b/"]', '["/%2e/x"]']) {
+      const site = await buildInMemory({ ...config(), 'content/a.md': article({ title: 'A', date: '2025-12-18', aliases: bad }) }, NOW);
+      expect(site.ok, bad).toBe(false);
+      expect(site.problems[0], bad).toMatchObject({ file: 'content/a.md', line: 4, field: 'aliases.0', code: 'field-invalid' });
+    }
+    // Other escapes are still read as a server reads them: /caf%C3%A9/ is the folder café/.
+    const site = await buildInMemory({ ...config(), 'content/a.md': article({ title: 'A', date: '2025-12-18', aliases: '["/caf%C3%A9/"]' }) }, NOW);
+    expect(site.ok, JSON.stringify(site.problems)).toBe(true);
+    expect(site.outputs.has('café/index.html')).toBe(true);
+  });
 });

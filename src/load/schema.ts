@@ -117,8 +117,9 @@ const ALIAS_EXPECTED = 'a list of old URL paths of this article, such as [/2014/
 
 /**
  * `aliases`: old URLs of the article, each a site path (`/2014/12/17/old.html`, `/old/`, `/?p=123`)
- * or an http(s) URL, of which the path and query are kept. No `..` segment, no backslash, no
- * control character: each becomes a file in the output folder.
+ * or an http(s) URL, of which the path and query are kept. No `..` or `.` segment, no backslash, no
+ * control character, written out or as a percent-escape (`%2e%2e`, `%5C`, `%00`): each becomes a
+ * file in the output folder.
  */
 const aliasList = z
   .union([z.string(), z.array(z.string({ error: 'each old URL to be a path such as /2014/12/17/old-slug.html' }))], { error: ALIAS_EXPECTED })
@@ -146,7 +147,17 @@ export function aliasPath(alias: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\') || /[\u0000-\u001f\u007f#]/.test(path) || path.length > FIELD_LIMITS.image) return undefined;
   const [pathname = ''] = path.split('?', 1);
-  if (pathname.split('/').some((segment) => segment === '..' || segment === '.')) return undefined;
+  // The redirect page is named by the path decoded, as a server decodes the request (pages/redirects.ts):
+  // %2e%2e is a .. segment and %5C a backslash there.
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // Not a valid escape: no file is named by it, only _redirects lists it.
+  }
+  // eslint-disable-next-line no-control-regex
+  if (decoded.includes('\\') || /[\u0000-\u001f\u007f]/.test(decoded)) return undefined;
+  if ([pathname, decoded].some((each) => each.split('/').some((segment) => segment === '..' || segment === '.'))) return undefined;
   return path;
 }
 
