@@ -105,6 +105,15 @@ export function hasScheme(url: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(url);
 }
 
+/** A path's percent-escapes decoded (`caf%C3%A9` -> `café`); one that is not valid UTF-8 (`%E0%A4%A`) as written. */
+export function decodedPath(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Whether a URL as written is a path of this site ("/images/a.jpg"): one leading slash, not protocol-relative. */
 export function isSitePath(url: string): boolean {
   return url.startsWith('/') && !isProtocolRelative(url);

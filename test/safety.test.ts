@@ -6,6 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { htmlProblems } from './helpers/html.js';
+import { buildInMemory, parsePage } from './helpers/memory-site.js';
 import { listFiles, makeSite, page } from './helpers/site.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -103,5 +104,19 @@ describe('file encodings', () => {
     expect($('time').first().attr('datetime')).toBe('2025-12-18');
     expect($('.article-body p').map((_, p) => $(p).text()).get()).toEqual(['First line\nsecond line.', 'Another paragraph.']);
     expect($('.tags a').attr('href')).toBe('/tags/almaty/');
+  });
+});
+
+describe('a link to an article file with a percent-escape that is not UTF-8', () => {
+  it('is a broken link kept as written, not a crash', async () => {
+    // decodeURIComponent threw 'URI malformed' from the renderer: "broadsheet: unexpected error" and a stack trace.
+    const site = await buildInMemory(
+      { 'content/2025/12/a.md': '---\ntitle: A\ndate: 2025-12-18\n---\n\nSee [the other](b%E0%A4%A.md) and [this one](b.md).\n', 'content/2025/12/b.md': '---\ntitle: B\ndate: 2025-12-17\n---\n\nB.\n' },
+      { now: NOW },
+    );
+    expect(site.ok, JSON.stringify(site.problems)).toBe(true);
+    expect(site.warnings.map((p) => `${p.line}:${p.column} ${p.code}`)).toEqual(['6:5 link-broken']);
+    const $ = parsePage(site.outputs, '/2025/12/18/a/');
+    expect($('.article-body a').map((_, a) => $(a).attr('href')).get()).toEqual(['b%E0%A4%25A.md', '/2025/12/17/b/']);
   });
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { SiteConfig } from '../config.js';
 import { isInside, linkPolicy, type LinkPolicy } from '../load/discover.js';
 import type { ImageArgs } from '../problems/images.js';
-import { hasScheme, isWebAddress } from '../urls.js';
+import { decodedPath, hasScheme, isWebAddress } from '../urls.js';
 
 /** Where a reference leads: a local file (absolute real path, and as the user knows it), a remote URL, or why neither. */
 export type Resolved =
@@ -35,7 +35,7 @@ export function resolveContext(config: ResolveContext['config']): ResolveContext
 export function resolveImage(reference: string, articleFile: string, context: ResolveContext): Resolved {
   if (isWebAddress(reference)) return { kind: 'remote', url: reference };
   if (hasScheme(reference)) return { kind: 'outside', why: 'scheme' };
-  const written = decoded(reference.split(/[?#]/, 1)[0] ?? '');
+  const written = decodedPath(reference.split(/[?#]/, 1)[0] ?? '');
   if (written === '' || written.includes('\0')) return { kind: 'missing', tried: [] };
   const { root, contentPath, staticPath } = context.config;
   const folders = written.startsWith('/') ? [staticPath, contentPath] : [path.dirname(path.resolve(root, articleFile)), contentPath, staticPath];
@@ -60,12 +60,4 @@ export function resolveImage(reference: string, articleFile: string, context: Re
     return { kind: 'file', real, shown };
   }
   return { kind: 'missing', tried };
-}
-
-function decoded(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

@@ -24,7 +24,7 @@ import { gfmKey, mayHaveAutolinks, remarkGfmParts, sniffGfm, treeNeedsAutolinks,
 import { articleLinkPlaceholder } from './article-links.js';
 import { rehypeRefusedImages, rehypeTagFilter, sanitizeSchema, type RefusedSource } from './raw-html.js';
 import { summarise } from './summary.js';
-import { isProtocolRelative, isSitePath, withBasePath } from '../urls.js';
+import { decodedPath, isProtocolRelative, isSitePath, withBasePath } from '../urls.js';
 import { linearHandlers } from './linear-handlers.js';
 import { checkLines, MarkerCount } from './markdown-limits.js';
 import { parseInParts, PART_SIZE } from './parse-in-parts.js';
@@ -219,7 +219,7 @@ function rehypeArticleBody() {
         links.push({ kind: 'path', target: pathPart, line, column });
         node.properties[attribute] = withBasePath(options.basePath, value);
       } else if (pathPart.endsWith('.md')) {
-        const target = path.posix.normalize(path.posix.join(path.posix.dirname(options.contentPath), decodeURIComponent(pathPart)));
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(options.contentPath), decodedPath(pathPart)));
         links.push({ kind: 'article', target, line, column });
         // Resolved by article-links.ts once every article's URL is known.
         node.properties[attribute] = articleLinkPlaceholder(target, value);
