@@ -93,11 +93,12 @@ export function isProtocolRelative(url: string): boolean {
 
 /**
  * Whether an image address as written is one a page can show from the web: http(s) or
- * protocol-relative. Any other scheme (data:, file:, ftp:) is neither a file of the site nor a web
+ * protocol-relative, and a URL the URL parser reads. Any other scheme (data:, file:, ftp:) is neither a file of the site nor a web
  * address: the build refuses it (image-outside-site), so an import does not write it.
  */
 export function isWebAddress(url: string): boolean {
-  return /^https?:\/\//i.test(url) || isProtocolRelative(url);
+  // One the URL parser refuses ("//[x/y.jpg", "https://exa mple.org/") is no address at all.
+  return (/^https?:\/\//i.test(url) || isProtocolRelative(url)) && URL.canParse(url, 'https://example.invalid/');
 }
 
 /** Whether a URL as written starts with a scheme (https:, data:, file:). */

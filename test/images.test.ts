@@ -454,6 +454,15 @@ describe('image problems', () => {
     expect($('meta[property="og:image"]').attr('content')).toBe('https://cdn.example.com/photo.jpg');
   });
 
+  it('a lead image at an address the URL parser refuses is an error at the field, not a crash', async () => {
+    // "//[cdn/photo.jpg" was taken for another site's image, and its page's og:image made with
+    // new URL(), which threw: "broadsheet: unexpected error TypeError: Invalid URL" and a stack trace.
+    const root = makeSite({ ...CONFIG, 'content/2025/12/a.md': lead('//[cdn/photo.jpg'), 'content/2025/12/b.md': lead('https://[cdn/photo.jpg', 'B') });
+    const text = formatProblems(await failure(root));
+    expect(text).toMatch(/^content\/2025\/12\/a\.md:4:8 error image: the lead image "\/\/\[cdn\/photo\.jpg" does not exist/m);
+    expect(text).toMatch(/^content\/2025\/12\/b\.md:4:8 error image: the lead image "https:\/\/\[cdn\/photo\.jpg" is neither a file of the site nor an http\(s\) URL/m);
+  });
+
   it('never reads outside the site folder: ../ paths, URL schemes and symbolic links out of it are errors', async () => {
     const outside = makeSite({});
     writeBinary(outside, { 'secret.jpg': await photo(600, 400) });
