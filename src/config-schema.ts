@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { isValidTimeZone } from './dates.js';
+import { hasScheme, isProtocolRelative, isWebAddress } from './urls.js';
 
 const relativeFolder = z.string().min(1, 'expected a folder path');
 const languageTag = z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as en, kk or en-GB');
@@ -152,8 +153,14 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
-    /** Image for social cards of pages without one of their own (site path or URL). */
-    socialImage: z.string().min(1).optional(),
+    /** Image for social cards of pages without one of their own: a site path (/images/card.jpg, a file of static/) or an http(s) URL. */
+    socialImage: z
+      .string()
+      .min(1)
+      .refine((value) => (hasScheme(value) || isProtocolRelative(value) ? isWebAddress(value) : true), {
+        error: 'expected a site path such as /images/card.jpg (a file of static/) or an http(s) URL such as https://example.org/card.jpg',
+      })
+      .optional(),
     /** The site's X/Twitter account for cards, e.g. "@qazinform". */
     twitterSite: z.string().regex(/^@\w{1,15}$/, 'expected an account name such as @broadsheet').optional(),
     /** The articles' folder, relative to the site root (as every folder below). */

@@ -264,6 +264,17 @@ describe('a config error', () => {
     expect(after).toEqual(before);
   });
 
+  it('names a socialImage that is neither a site path nor an http(s) URL, instead of crashing or printing it in every page', async () => {
+    // '//[cdn/card.jpg' stopped the build with 'TypeError: Invalid URL' and a stack trace; javascript:
+    // and data: addresses went into every page's og:image as they were.
+    for (const bad of ['//[cdn/card.jpg', 'javascript:alert(1)', 'data:image/png;base64,AAAA']) {
+      const root = makeSite({ ...GOOD, 'site.config.ts': `export default {\n  title: 'Steppe Times',\n  socialImage: '${bad}',\n};\n` });
+      const result = await tryBuild({ root, now: NOW, threads: 1 });
+      expect(result.ok, bad).toBe(false);
+      expect(formatProblems(result.problems), bad).toMatch(/^site\.config\.ts:3:3 error socialImage: expected a site path such as \/images\/card\.jpg \(a file of static\/\) or an http\(s\) URL/);
+    }
+  });
+
   it('refuses an output folder that holds the site itself', async () => {
     const root = makeSite({ ...GOOD, 'site.config.ts': `export default { outDir: '.' };\n` });
     const result = await tryBuild({ root, now: NOW, threads: 1 });
