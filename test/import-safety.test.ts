@@ -109,6 +109,15 @@ describe('broken input', () => {
     expect(listFiles(root)).toEqual(['bad.xml', 'site.config.ts']);
   });
 
+  it('a DOCTYPE with an external entity is an error at the DOCTYPE, not a crash, and the file it names is not read', async () => {
+    // fast-xml-parser refuses such an entity by throwing, which ended the import with 'broadsheet: unexpected error' and a stack trace.
+    const feed = '<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY secret SYSTEM "file:///etc/hostname">\n]>\n<rss version="2.0"><channel><title>T</title><item><title>A &secret;</title><pubDate>Wed, 01 Jan 2025 10:00:00 GMT</pubDate><description>x</description></item></channel></rss>\n';
+    const root = makeSite({ ...CONFIG, 'feed.xml': feed });
+    const problems = await failure(importSource(path.join(root, 'feed.xml'), { root }));
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.code} ${p.message}`)).toEqual(['2:1 import-source invalid XML: External entities are not supported']);
+    expect(listFiles(root)).toEqual(['feed.xml', 'site.config.ts']);
+  });
+
   it('JSON that does not parse is one error at its line and column', async () => {
     const root = makeSite({ ...CONFIG, 'feed.json': '{\n  "version": "https://jsonfeed.org/version/1.1",\n  "items": [\n    { "id": "1", }\n  ]\n}\n' });
     const problems = await failure(importSource(path.join(root, 'feed.json'), { root }));

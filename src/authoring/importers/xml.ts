@@ -62,7 +62,16 @@ export function readXml(written: string, file: string): XmlElement {
     const { line, col, msg } = checked.err;
     throw new BuildFailure([problem('import-source', file, { line, column: col }, { kind: 'syntax', language: 'XML', message: msg })]);
   }
-  const raw = parser.parse(text) as RawNode[];
+  let raw: RawNode[];
+  try {
+    raw = parser.parse(text) as RawNode[];
+  } catch (error) {
+    // Well-formed, but with a DOCTYPE the parser refuses to act on (an external entity, SYSTEM
+    // "file:///etc/passwd", which it never reads): an error at the DOCTYPE, not a crash.
+    const before = text.slice(0, Math.max(0, text.indexOf('<!DOCTYPE')));
+    const at = { line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
+    throw new BuildFailure([problem('import-source', file, at, { kind: 'syntax', language: 'XML', message: error instanceof Error ? error.message : String(error) })]);
+  }
   const root = convert(raw, new Map()).find((node): node is XmlElement => typeof node !== 'string');
   if (!root) throw new BuildFailure([problem('import-source', file, { line: 1, column: 1 }, { kind: 'syntax', language: 'XML', message: 'no root element' })]);
   return root;
