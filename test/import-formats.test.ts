@@ -698,6 +698,18 @@ describe('links from one post to another by its file', () => {
     const page = site.page('/2024/02/09/later/');
     expect(page('.article-body a').map((_, a) => page(a).attr('href')).get()).toEqual(['/2024/02/05/early/#part-two', '/2024/02/05/early/']);
   });
+
+  it('Hugo’s ref to a heading of the same page is a link to that heading', async () => {
+    const source = makeSite({ 'hugo.toml': 'baseURL = "https://old.example/"\n', 'content/posts/guide.md': '+++\ntitle = "Guide"\ndate = 2024-02-05T10:00:00Z\n+++\n\nSee [the notes]({{< ref "#notes" >}}) and [again]({{< relref "#notes" >}}).\n\n## Notes\n\nText.\n' });
+    const root = makeSite({ 'site.config.ts': config });
+    const outcome = await importSource(source, { root });
+    expect(messages(outcome, 'import-markup-kept')).toEqual([]);
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    const page = site.page('/2024/02/05/guide/');
+    expect(page('.article-body a').map((_, a) => page(a).attr('href')).get()).toEqual(['#notes', '#notes']);
+    expect(page('.article-body h2').attr('id')).toBe('notes');
+  });
 });
 
 describe('Broadsheet’s own feeds', () => {

@@ -4,7 +4,7 @@
 //   {% link %} -> a link to that post's article (urlOf), {{ site.baseurl }}
 //   and {{ site.url }} -> nothing (they prefix site paths);
 // - Hugo shortcodes: highlight -> fenced code, figure -> a captioned image, ref/relref -> a link to
-//   that post's article, youtube/vimeo/gist/tweet -> a link; {{</* x */>}} -> the literal {{< x >}};
+//   that post's article (`ref "#part"`: that heading of the same page), youtube/vimeo/gist/tweet -> a link; {{</* x */>}} -> the literal {{< x >}};
 // - Zola shortcodes: youtube/vimeo/gist -> a link; `@/path.md` links -> a link to that post's article.
 // Everything else stays in the text as written and is returned with its offset, for the report.
 // Pure.
@@ -171,8 +171,11 @@ function hugoReplacement(code: Shortcode, context: MarkupContext): string | unde
       return `![${code.named.alt ?? caption ?? ''}](${src}${caption ? ` "${caption.replaceAll('"', '\\"')}"` : ''})`;
     }
     case 'ref':
-    case 'relref':
-      return context.urlOf(arg('path') ?? '');
+    case 'relref': {
+      // "#part" alone is a heading of the same page: Hugo writes the page's own URL before it.
+      const target = arg('path') ?? '';
+      return target.startsWith('#') && target.length > 1 ? target : context.urlOf(target);
+    }
     case 'youtube':
       return arg('id') ? link(`https://www.youtube.com/watch?v=${arg('id')}`, code.named.title ?? 'Video on YouTube') : undefined;
     case 'vimeo':
