@@ -710,6 +710,35 @@ describe('links from one post to another by its file', () => {
     expect(page('.article-body a').map((_, a) => page(a).attr('href')).get()).toEqual(['#notes', '#notes']);
     expect(page('.article-body h2').attr('id')).toBe('notes');
   });
+
+  it('in raw HTML and in any form Markdown writes an address (<…>, escapes, entities), lead to the article too, or are reported', async () => {
+    const source = makeSite({
+      'package.json': '{ "devDependencies": { "@11ty/eleventy": "^3.0.0" } }\n',
+      'posts/2023-01-02-other-post.md': '---\ntitle: Other post\n---\n\nThe other one.\n\n## Details\n\nMore.\n',
+      'posts/2023-01-03-my note.md': '---\ntitle: My note\n---\n\nA note.\n',
+      'posts/2023-01-05-first.md': [
+        '---\ntitle: First post\n---\n',
+        '<a href="2023-01-02-other-post.md#details">its details</a> and <a href=\'../about.md\'>about us</a>.\n',
+        '<div class="box">\n<p>In a block: <a class="x" href="/posts/2023-01-02-other-post.md">other</a></p>\n</div>\n',
+        '- <div>\n  <a href="2023-01-02-other-post.md">in a list</a>\n  </div>\n',
+        '[note](<2023-01-03-my note.md>), [escaped](2023-01-02-other\\-post.md) and [entity](2023-01-02-other&#45;post.md).\n',
+      ].join('\n'),
+      'about.md': '---\ntitle: About\n---\n\nA page.\n',
+    });
+    const root = makeSite({ 'site.config.ts': config });
+    const outcome = await importSource(source, { root });
+    expect(messages(outcome, 'import-link-kept')).toEqual(['2023-01-05-first.md:5 the link ../about.md is kept as written: about.md is not imported as an article (a page, or a post without a date)']);
+    const written = readFileSync(path.join(root, 'content/2023/01/first.md'), 'utf8');
+    expect(written).toContain('<a href="other-post.md#details">its details</a>');
+    expect(written).toContain('<a class="x" href="other-post.md">other</a>');
+    expect(written).toContain('[note](<my-note.md>), [escaped](other-post.md) and [entity](other-post.md)');
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    const page = site.page('/2023/01/05/first/');
+    expect(page('.article-body a').map((_, a) => page(a).attr('href')).get()).toEqual([
+      '/2023/01/02/other-post/#details', '../about.md', '/2023/01/02/other-post/', '/2023/01/02/other-post/', '/2023/01/03/my-note/', '/2023/01/02/other-post/', '/2023/01/02/other-post/',
+    ]);
+  });
 });
 
 describe('Broadsheet’s own feeds', () => {

@@ -22,7 +22,7 @@ import { htmlToMarkdown } from '../html-markdown.js';
 import { uniqueNames, type ImportedArticle, type ImportReport } from '../imported.js';
 import { ArticleAssets } from '../wordpress/uploads.js';
 import { findImage, localizeImages, type ImageFolders } from './images.js';
-import { linkPosts, type LinkFolders } from './links.js';
+import { linkPosts, type PostLinks } from './links.js';
 import { convertMarkup } from './markup.js';
 import type { PostPlace } from './permalinks.js';
 
@@ -49,7 +49,7 @@ export interface PostContext {
   report: ImportReport;
   folders: ImageFolders;
   /** Links to other posts by their files: where they are looked for, and the imported article (sourceId) a file is. */
-  links: { folders: LinkFolders; articleOf(file: string): string | undefined };
+  links: PostLinks;
   timeZone: string;
 }
 
@@ -141,7 +141,7 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
   const kind = language === 'liquid' ? 'Liquid tag' : language === 'hugo' ? 'Hugo shortcode' : 'Zola shortcode';
   for (const kept of converted.kept) report.markupKept(lineAt(kept.offset), { markup: kept.markup, kind }, post.shown);
   let markdown = /\.html?$/i.test(post.relative) ? htmlToMarkdown(converted.text) : converted.text;
-  const linked = linkPosts(markdown, post.absolute, context.links.folders, context.links.articleOf);
+  const linked = linkPosts(markdown, post.absolute, context.links);
   for (const { link, target, exists, offset } of linked.kept) report.linkKept(lineAt(offset, markdown), { link, target, exists }, post.shown);
   markdown = linked.text;
 
