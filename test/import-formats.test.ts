@@ -662,10 +662,10 @@ describe('generators’ folders', () => {
   });
 });
 
-describe('links from one post to another by its file', () => {
+describe('links from one post to another', () => {
   const config = `export default { title: 'Imported', baseUrl: 'https://new.example/', timeZone: 'UTC' };\n`;
 
-  it('lead to the imported article, its anchor kept; a link to a file not imported stays and is reported at its line', async () => {
+  it('by its file lead to the imported article, its anchor kept; a link to a file not imported stays and is reported at its line', async () => {
     const source = makeSite({
       'package.json': '{ "devDependencies": { "@11ty/eleventy": "^3.0.0" } }\n',
       'posts/2023-01-02-other-post.md': '---\ntitle: Other post\n---\n\nThe other one.\n\n## Details\n\nMore.\n',
@@ -738,6 +738,35 @@ describe('links from one post to another by its file', () => {
     expect(page('.article-body a').map((_, a) => page(a).attr('href')).get()).toEqual([
       '/2023/01/02/other-post/#details', '../about.md', '/2023/01/02/other-post/', '/2023/01/02/other-post/', '/2023/01/03/my-note/', '/2023/01/02/other-post/', '/2023/01/02/other-post/',
     ]);
+  });
+
+  it('by their old address (a site path, the old site’s full address, a relative path, an alias) lead straight to the article, not through its redirect', async () => {
+    const jekyll = makeSite({
+      '_config.yml': 'title: Old blog\nurl: https://old.example\nbaseurl: /blog\n',
+      '_posts/2023-01-02-other.md': '---\ntitle: Other post\nredirect_from: /earlier-name/\n---\n\n## Part\n\nMore.\n',
+      '_posts/2023-01-05-first.md': [
+        '---\ntitle: First post\n---\n',
+        '[path](/2023/01/02/other.html), [base path](/blog/2023/01/02/other.html#part), [liquid]({{ site.baseurl }}/2023/01/02/other.html),',
+        '[full](https://old.example/blog/2023/01/02/other.html#part), [www](http://www.old.example/blog/2023/01/02/other), [alias](/earlier-name/),',
+        '<a href="https://old.example/blog/2023/01/02/other.html">html</a>; and left alone: [elsewhere](https://new.example/2023/01/02/other.html), [page](/about/).\n',
+      ].join('\n'),
+    });
+    const root = makeSite({ 'site.config.ts': config });
+    await importSource(jekyll, { root });
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    const page = site.page('/2023/01/05/first/');
+    const other = '/2023/01/02/other/';
+    expect(page('.article-body a').map((_, a) => page(a).attr('href')).get()).toEqual([other, `${other}#part`, other, `${other}#part`, other, other, other, 'https://new.example/2023/01/02/other.html', '/about/']);
+
+    const hugo = makeSite({
+      'hugo.toml': 'baseURL = "https://old.example/"\n',
+      'content/posts/other.md': '+++\ntitle = "Other"\ndate = 2024-02-05T10:00:00Z\n+++\n\nText.\n',
+      'content/posts/first.md': '+++\ntitle = "First"\ndate = 2024-02-09T10:00:00Z\n+++\n\n[section](/posts/other/), [no slash](/posts/other), [relative](../other/#top) and [full](https://old.example/posts/other/).\n',
+    });
+    const hugoRoot = makeSite({ 'site.config.ts': config });
+    await importSource(hugo, { root: hugoRoot });
+    expect(readFileSync(path.join(hugoRoot, 'content/2024/02/first.md'), 'utf8')).toContain('[section](other.md), [no slash](other.md), [relative](other.md#top) and [full](other.md)');
   });
 });
 

@@ -12,8 +12,9 @@ import { isMarkdownName, linkPolicy, findFiles } from '../../../load/discover.js
 import { parseFrontMatter } from '../../../load/frontmatter.js';
 import { BuildFailure, type Problem } from '../../../problems/index.js';
 import { ImportReport, linkToImported, type ImportedArticle, type ImportedSource } from '../imported.js';
+import { OldAddresses } from './old-urls.js';
 import { oldUrl, type UrlSettings } from './permalinks.js';
-import { postArticle, postPlace, type PostFile } from './post.js';
+import { postAliases, postArticle, postPlace, type PostFile } from './post.js';
 
 /** The generators whose folders `broadsheet import` reads. */
 export type Generator = 'jekyll' | 'hugo' | 'zola' | 'eleventy';
@@ -149,11 +150,17 @@ export function readFolder(folder: string, generator: Generator, timeZone: strin
     if (!post || !articleOf.has(post.absolute)) return undefined;
     return `${linkToImported(sourceId(post), oldUrl(places[index!]!, settings) ?? reference)}${fragment ? `#${fragment}` : ''}`;
   };
-  const links = { folders: { source, siteRoots: [content, ...siteRoots] }, articleOf: (file: string) => articleOf.get(file) };
+  // A link to a post's old URL or alias leads to its article too: its own URLs first, then aliases.
+  const oldUrls = places.map((place) => oldUrl(place, settings));
+  const oldAddresses = new OldAddresses(settings.siteUrl);
+  const imported = posts.flatMap((post, index) => (articleOf.has(post.absolute) ? [{ post, index, id: sourceId(post) }] : []));
+  for (const { index, id } of imported) if (oldUrls[index] !== undefined) oldAddresses.add(oldUrls[index]!, id);
+  for (const { post, index, id } of imported) for (const alias of postAliases(post, oldUrls[index])) if (alias !== undefined) oldAddresses.add(alias, id);
+  const links = { folders: { source, siteRoots: [content, ...siteRoots] }, articleOf: (file: string) => articleOf.get(file), articleAt: (address: string, own: string | undefined) => oldAddresses.articleAt(address, own) };
 
   const articles: ImportedArticle[] = [];
   posts.forEach((post, index) => {
-    const article = postArticle(post, { generator, place: places[index]!, oldUrl: oldUrl(places[index]!, settings), urlOf, siteValue, report, folders: { source, siteRoots, oldSite: settings.siteUrl }, links, timeZone });
+    const article = postArticle(post, { generator, place: places[index]!, oldUrl: oldUrls[index], urlOf, siteValue, report, folders: { source, siteRoots, oldSite: settings.siteUrl }, links, timeZone });
     if (article) articles.push(article);
   });
   return { format: generator, articles, authors: [], report };

@@ -1,8 +1,12 @@
-// Links from one post of a generator's folder to another by its file, as editors, GitHub, Hugo's
-// link render hook and jekyll-relative-links read them: `[see](../2023-01-02-other.md#part)`,
-// `[x](/posts/other.md)`, `<a href="other.md">`. A link to a post that is imported becomes a link
-// to its article (linkToImported: the writer makes it the new file's path, the build the
-// article's URL), its #fragment kept. Markdown links, reference definitions and the `<a href>` of raw HTML are found with the Markdown
+// Links from one post of a generator's folder to another, made links to the other post's imported
+// article (linkToImported: the writer makes it the new file's path, the build the article's URL),
+// their #fragment kept, so that no reader goes through the redirect page of an old URL. A post
+// names another
+// - by its file, as editors, GitHub, Hugo's link render hook and jekyll-relative-links read it:
+//   `[see](../2023-01-02-other.md#part)`, `[x](/posts/other.md)`, `<a href="other.md">`;
+// - by its address on the old site (old-urls.ts): `[x](/posts/other/)`, `[x](/2023/01/02/other.html)`,
+//   `https://old.example/posts/other/`.
+// Markdown links, reference definitions and the `<a href>` of raw HTML are found with the Markdown
 // parser (mdast-util-from-markdown, the destination's own place in the text recorded as it is
 // read) and parse5. A link to a Markdown file that is not imported (a page, a post without a
 // date, a file the source lacks) stays as written and is returned for the report. Other links are
@@ -31,6 +35,8 @@ export interface PostLinks {
   folders: LinkFolders;
   /** The imported article (its sourceId) a file of the source is. */
   articleOf(file: string): string | undefined;
+  /** The imported article an address of the old site leads to, for a link in the post whose old URL is `own` (OldAddresses). */
+  articleAt(address: string, own: string | undefined): string | undefined;
 }
 
 /** A link kept as written, and where it starts in the text. */
@@ -52,9 +58,12 @@ interface Destination {
   write(url: string): string;
 }
 
-/** The body of the post `postFile` with its links to imported posts made links to their articles (see the top of this file). */
-export function linkPosts(body: string, postFile: string, links: PostLinks): { text: string; kept: KeptLink[] } {
-  if (!/\.(md|markdown|mdown)\b/i.test(body)) return { text: body, kept: [] };
+/**
+ * The body of the post `postFile` (its old URL `own`) with its links to imported posts made links
+ * to their articles (see the top of this file).
+ */
+export function linkPosts(body: string, postFile: string, own: string | undefined, links: PostLinks): { text: string; kept: KeptLink[] } {
+  if (!body.includes('](') && !body.includes(']:') && !/<a\s/i.test(body)) return { text: body, kept: [] };
   const edits: Array<{ start: number; end: number; text: string }> = [];
   const kept: KeptLink[] = [];
   for (const destination of destinations(body)) {
@@ -68,7 +77,11 @@ export function linkPosts(body: string, postFile: string, links: PostLinks): { t
     } catch {
       // Keep it as written.
     }
-    if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(address) || !isMarkdownName(decoded)) continue;
+    if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(address) || !isMarkdownName(decoded)) {
+      const id = links.articleAt(address, own);
+      if (id !== undefined) edits.push({ start, end: destination.end, text: destination.write(linkToImported(id, address) + url.slice(address.length)) });
+      continue;
+    }
     const { folders } = links;
     const candidates = decoded.startsWith('/') ? folders.siteRoots.map((root) => path.join(root, decoded)) : [path.resolve(path.dirname(postFile), decoded)];
     const inside = candidates.filter((file) => isInside(file, folders.source));

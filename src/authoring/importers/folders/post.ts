@@ -48,7 +48,7 @@ export interface PostContext {
   siteValue(setting: string): string | undefined;
   report: ImportReport;
   folders: ImageFolders;
-  /** Links to other posts by their files: where they are looked for, and the imported article (sourceId) a file is. */
+  /** Links to other posts by their files or old addresses: which imported article (sourceId) they lead to. */
   links: PostLinks;
   timeZone: string;
 }
@@ -141,7 +141,7 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
   const kind = language === 'liquid' ? 'Liquid tag' : language === 'hugo' ? 'Hugo shortcode' : 'Zola shortcode';
   for (const kept of converted.kept) report.markupKept(lineAt(kept.offset), { markup: kept.markup, kind }, post.shown);
   let markdown = /\.html?$/i.test(post.relative) ? htmlToMarkdown(converted.text) : converted.text;
-  const linked = linkPosts(markdown, post.absolute, context.links);
+  const linked = linkPosts(markdown, post.absolute, context.oldUrl, context.links);
   for (const { link, target, exists, offset } of linked.kept) report.linkKept(lineAt(offset, markdown), { link, target, exists }, post.shown);
   markdown = linked.text;
 
@@ -166,7 +166,7 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
   const categories = [...(place.categories.length > 0 ? place.categories : list(data.categories ?? data.category, generator === 'jekyll')), ...list(taxonomies.categories)];
   const tags = [...list(data.tags, generator === 'jekyll'), ...list(taxonomies.tags)].filter((tag) => !(generator === 'eleventy' && /^(posts?|all)$/i.test(tag)));
   const [topic, ...otherCategories] = uniqueNames(categories);
-  const redirects = [...list(data.aliases), ...list(data.redirect_from), ...list(taxonomies.aliases)].map((alias) => absoluteAlias(alias, context.oldUrl));
+  const redirects = postAliases(post, context.oldUrl);
   return {
     sourceId: `${generator}:${post.relative}`,
     origin: { file: post.shown, ...at },
@@ -185,6 +185,12 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
     body: markdown,
     assets: assets.assets,
   };
+}
+
+/** The old URLs a post's front-matter names besides its own (aliases, redirect_from), as site paths. */
+export function postAliases(post: PostFile, own: string | undefined): Array<string | undefined> {
+  const taxonomies = (post.data.taxonomies ?? {}) as Record<string, unknown>;
+  return [...list(post.data.aliases), ...list(post.data.redirect_from), ...list(taxonomies.aliases)].map((alias) => absoluteAlias(alias, own));
 }
 
 /** An alias as a site path: Hugo's relative aliases are relative to the post's own URL's folder. */
