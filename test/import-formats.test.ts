@@ -629,6 +629,22 @@ describe('generators’ folders', () => {
     expect(site.page('/2023/03/05/bundle-post/')('.article-body a').attr('href')).toBe('/2023/03/01/first-post/');
   });
 
+  it('Hugo’s simple, no-JavaScript embeds (vimeo_simple, twitter_simple, x_simple) are links to what they showed', async () => {
+    const source = makeSite({
+      'hugo.toml': 'baseURL = "https://old.example/"\n',
+      'content/posts/embeds.md': '+++\ntitle = "Embeds"\ndate = 2024-03-01\n+++\n\n{{< vimeo_simple 48912912 >}}\n\n{{< twitter_simple user="newsdesk" id="1085870671291310081" >}}\n\n{{< x_simple user="newsdesk" id="1085870671291310082" >}}\n',
+    });
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n` });
+    const outcome = await importSource(source, { root });
+    expect(messages(outcome, 'import-markup-kept')).toEqual([]);
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    const page = site.page('/2024/03/01/embeds/');
+    expect(page('.article-body a').map((_, a) => `${page(a).text()} ${page(a).attr('href')}`).get()).toEqual([
+      'Video on Vimeo https://vimeo.com/48912912', 'Post on X https://x.com/newsdesk/status/1085870671291310081', 'Post on X https://x.com/newsdesk/status/1085870671291310082',
+    ]);
+  });
+
   it('YAML front-matter with a quoted value whose next lines are not indented, as Hugo, Jekyll and Eleventy read it; a quote that is never closed is an error where it opens', async () => {
     const source = makeSite({
       'hugo.toml': 'baseURL = "https://old.example/"\n',

@@ -4,7 +4,8 @@
 //   {% link %} -> a link to that post's article (urlOf), {{ site.baseurl }}
 //   and {{ site.url }} -> nothing (they prefix site paths);
 // - Hugo shortcodes: highlight -> fenced code, figure -> a captioned image, ref/relref -> a link to
-//   that post's article (`ref "#part"`: that heading of the same page), youtube/vimeo/gist/tweet -> a link; {{</* x */>}} -> the literal {{< x >}};
+//   that post's article (`ref "#part"`: that heading of the same page), youtube/vimeo/gist/tweet
+//   (and the simple, no-JavaScript vimeo_simple, twitter_simple, x_simple) -> a link; {{</* x */>}} -> the literal {{< x >}};
 // - Zola shortcodes: youtube/vimeo/gist -> a link; `@/path.md` links -> a link to that post's article.
 // Everything else stays in the text as written and is returned with its offset, for the report.
 // Pure.
@@ -179,12 +180,15 @@ function hugoReplacement(code: Shortcode, context: MarkupContext): string | unde
     case 'youtube':
       return arg('id') ? link(`https://www.youtube.com/watch?v=${arg('id')}`, code.named.title ?? 'Video on YouTube') : undefined;
     case 'vimeo':
+    case 'vimeo_simple':
       return arg('id') ? link(`https://vimeo.com/${arg('id')}`, code.named.title ?? 'Video on Vimeo') : undefined;
     case 'gist':
       return arg('user') && arg('id', 1) ? link(`https://gist.github.com/${arg('user')}/${arg('id', 1)}`, 'Code on GitHub Gist') : undefined;
     case 'tweet':
     case 'x':
     case 'twitter':
+    case 'x_simple':
+    case 'twitter_simple':
       return code.named.user && code.named.id ? link(`https://x.com/${code.named.user}/status/${code.named.id}`, 'Post on X') : undefined;
     default:
       return undefined;
