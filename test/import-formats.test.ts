@@ -669,6 +669,26 @@ describe('generators’ folders', () => {
     expectRedirect(site, '/2024/01/snow/', '/2024/01/15/snow-day/');
   });
 
+  it('a post whose date is only in its own URL (Zola’s path = "2025/03/26/…", as the Rust blog writes them) is imported with that date, reported', async () => {
+    const source = makeSite({
+      'config.toml': 'base_url = "https://old.example"\n',
+      'content/_index.md': '+++\ntitle = "Blog"\n+++\n',
+      'content/point-release.md': '+++\npath = "2025/03/26/point-release"\ntitle = "Announcing 1.94.1"\n+++\n\nA point release.\n',
+      'content/inside/_index.md': '+++\ntitle = "Inside"\n+++\n',
+      'content/inside/testing.md': '+++\npath = "inside/2020/07/27/testing"\ntitle = "Prerelease testing"\n+++\n\nPlease test.\n',
+      'content/inside/not-a-date.md': '+++\npath = "inside/2020/13/45/not-a-date"\ntitle = "Not a date"\n+++\n\nText.\n',
+    });
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n` });
+    const outcome = await importSource(source, { root });
+    expect(outcome.written.sort()).toEqual(['content/2020/07/testing.md', 'content/2025/03/point-release.md']);
+    expect(messages(outcome, 'import-field-filled').sort()).toEqual(['point-release.md:1 no date in the source: the date of its URL is used: 2025-03-26', 'testing.md:1 no date in the source: the date of its URL is used: 2020-07-27']);
+    expect(messages(outcome, 'import-left-out')).toContain('not-a-date.md:1 page "Not a date" not imported: it has no date (in its front-matter or file name): pages of a site are not articles');
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    expect(site.page('/2025/03/26/point-release/')('h1').text()).toBe('Announcing 1.94.1');
+    expectRedirect(site, '/inside/2020/07/27/testing', '/2020/07/27/testing/');
+  });
+
   it('Eleventy: the title in another field, dates from file names, permalinks, collection tags dropped', async () => {
     const { site, read } = await importAndBuild('eleventy');
     expect(read('content/2022/05/bridge-day/index.md').data).toMatchObject({ title: 'Bridge Day in the Old Town', date: '2022-05-01', tags: ['Events'] });

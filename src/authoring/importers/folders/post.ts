@@ -1,8 +1,9 @@
 // One post of another generator's folder as an ImportedArticle, front-matter field by field:
 //   title        title (else Eleventy's eleventyNavigation.key, name, headline; else the body's
 //                first # heading, which then leaves the body; else the file name) - filled in, reported
-//   date         date (Jekyll's `2014-12-17 11:16:21 -0800` too; TOML dates), else the file name's
-//                YYYY-MM-DD-, else Hugo's publishDate; a post without one is left out, reported
+//   date         date (Jekyll's `2014-12-17 11:16:21 -0800` too; TOML dates), else Hugo's publishDate,
+//                else the file name's YYYY-MM-DD-, else the YYYY/MM/DD/ of its own URL (reported); a
+//                post without one is left out, reported
 //   updated      lastmod, updated, last_modified_at, modified
 //   topic, tags  category / categories (a list, or Jekyll's space-separated words; Jekyll's folders
 //                around _posts first, Zola's [taxonomies]): the first is the topic, the rest tags,
@@ -82,7 +83,7 @@ export function postPlace(post: PostFile, generator: PostPlace['generator'], _ti
     fileName: name,
     title: titleOf(data) ?? name,
     slug: str(data.slug),
-    date: dateOf(post, generator),
+    date: dateOf(post, generator)?.text,
     categories: generator === 'jekyll' ? [...folders, ...list(data.categories ?? data.category, true)] : [],
     override: str(generator === 'hugo' ? data.url : generator === 'zola' ? data.path : data.permalink),
   };
@@ -93,17 +94,23 @@ function titleOf(data: Record<string, unknown>): string | undefined {
   return str(data.title) ?? str(data.name) ?? str(data.headline) ?? str(navigation?.key);
 }
 
-/** The post's date text: its front-matter date, else its file name's. */
-function dateOf(post: PostFile, generator: PostPlace['generator']): string | undefined {
+/** The post's date text and where it was found: its front-matter date, else its file name's, else its own URL's. */
+function dateOf(post: PostFile, generator: PostPlace['generator']): { text: string; from: 'front-matter' | 'file name' | 'URL' } | undefined {
   const data = post.data;
   const written = str(data.date) ?? str(data.publishDate) ?? str(data.pubDate) ?? str(data.published_at);
   if (written && !/^(last modified|created|git (last modified|created))$/i.test(written)) {
     const read = importedDateText(written) ?? looseDateText(written);
-    if (read) return read;
+    if (read) return { text: read, from: 'front-matter' };
   }
   const name = post.relative.split('/').filter((part) => part !== 'index.md').pop() ?? '';
   const dated = DATED_NAME.exec(name) ?? DATED_NAME.exec(path.posix.basename(path.posix.dirname(post.relative)));
-  return dated && generator !== 'hugo' ? dated[1] : dated?.[1];
+  if (dated) return { text: dated[1]!, from: 'file name' };
+  // Some sites keep the date only in each post's own URL, and their templates read it from there
+  // (the Rust blog's Zola posts: path = "2026/03/26/1.94.1-release").
+  const own = str(generator === 'hugo' ? data.url : generator === 'zola' ? data.path : data.permalink);
+  const inUrl = own === undefined ? undefined : /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(own);
+  const text = inUrl ? `${inUrl[1]}-${inUrl[2]}-${inUrl[3]}` : undefined;
+  return text !== undefined && importedDateText(text) ? { text, from: 'URL' } : undefined;
 }
 
 /** The post as an article; undefined (reported) when it has no date. */
@@ -117,6 +124,7 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
     report.leftOut(at, { what: 'page', title: place.title, why: 'it has no date (in its front-matter or file name): pages of a site are not articles' }, post.shown);
     return undefined;
   }
+  if (dateOf(post, generator)?.from === 'URL') report.fieldFilled(at, { field: 'date', how: `the date of its URL is used: ${date}` }, post.shown);
   const writtenDate = str(data.date);
   if (writtenDate && !importedDateText(writtenDate) && !/^(last modified|created|git (last modified|created))$/i.test(writtenDate)) {
     report.fieldFilled(at, { field: 'date in a form Broadsheet reads', how: `"${writtenDate}" is read as ${date}` }, post.shown);
