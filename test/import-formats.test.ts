@@ -689,6 +689,18 @@ describe('generators’ folders', () => {
     expectRedirect(site, '/inside/2020/07/27/testing', '/2020/07/27/testing/');
   });
 
+  it('Zola’s aliases are paths from the site’s root, with or without their leading slash', async () => {
+    const source = makeSite({
+      'config.toml': 'base_url = "https://old.example"\n',
+      'content/inside/2020-07-27-testing.md': '+++\ntitle = "Prerelease testing"\naliases = ["releases/prerelease", "inside/2020/07/27/testing.html", "/old/testing/"]\n+++\n\nPlease test.\n',
+    });
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n` });
+    await importSource(source, { root });
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    for (const old of ['/inside/testing/', '/releases/prerelease', '/inside/2020/07/27/testing.html', '/old/testing/']) expectRedirect(site, old, '/2020/07/27/testing/');
+  });
+
   it('Eleventy: the title in another field, dates from file names, permalinks, collection tags dropped', async () => {
     const { site, read } = await importAndBuild('eleventy');
     expect(read('content/2022/05/bridge-day/index.md').data).toMatchObject({ title: 'Bridge Day in the Old Town', date: '2022-05-01', tags: ['Events'] });

@@ -155,7 +155,7 @@ export function readFolder(folder: string, generator: Generator, timeZone: strin
   const oldAddresses = new OldAddresses(settings.siteUrl);
   const imported = posts.flatMap((post, index) => (articleOf.has(post.absolute) ? [{ post, index, id: sourceId(post) }] : []));
   for (const { index, id } of imported) if (oldUrls[index] !== undefined) oldAddresses.add(oldUrls[index]!, id);
-  for (const { post, index, id } of imported) for (const alias of postAliases(post, oldUrls[index])) if (alias !== undefined) oldAddresses.add(alias, id);
+  for (const { post, index, id } of imported) for (const alias of postAliases(post, generator, oldUrls[index])) if (alias !== undefined) oldAddresses.add(alias, id);
   const links = { folders: { source, siteRoots: [content, ...siteRoots] }, articleOf: (file: string) => articleOf.get(file), articleAt: (address: string, own: string | undefined) => oldAddresses.articleAt(address, own) };
 
   const articles: ImportedArticle[] = [];

@@ -12,7 +12,8 @@
 //   author       author / authors (a name or a list)
 //   draft        draft: true, published: false, or a file in Jekyll's _drafts
 //   image        image, cover (or cover.image), featured_image, feature_image, images[0], extra.image
-//   aliases      aliases (Hugo, Zola), redirect_from (Jekyll), and the post's own old URL
+//   aliases      aliases (Hugo's relative to the post's URL, Zola's to the site's root), redirect_from
+//                (Jekyll), and the post's own old URL
 //   body         template code converted (markup.ts), links to other posts' files made links to
 //                their articles (links.ts), images copied (images.ts); an .html post of Jekyll made Markdown
 
@@ -174,7 +175,7 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
   const categories = [...(place.categories.length > 0 ? place.categories : list(data.categories ?? data.category, generator === 'jekyll')), ...list(taxonomies.categories)];
   const tags = [...list(data.tags, generator === 'jekyll'), ...list(taxonomies.tags)].filter((tag) => !(generator === 'eleventy' && /^(posts?|all)$/i.test(tag)));
   const [topic, ...otherCategories] = uniqueNames(categories);
-  const redirects = postAliases(post, context.oldUrl);
+  const redirects = postAliases(post, generator, context.oldUrl);
   return {
     sourceId: `${generator}:${post.relative}`,
     origin: { file: post.shown, ...at },
@@ -196,15 +197,17 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
 }
 
 /** The old URLs a post's front-matter names besides its own (aliases, redirect_from), as site paths. */
-export function postAliases(post: PostFile, own: string | undefined): Array<string | undefined> {
+export function postAliases(post: PostFile, generator: PostPlace['generator'], own: string | undefined): Array<string | undefined> {
   const taxonomies = (post.data.taxonomies ?? {}) as Record<string, unknown>;
-  return [...list(post.data.aliases), ...list(post.data.redirect_from), ...list(taxonomies.aliases)].map((alias) => absoluteAlias(alias, own));
+  // Hugo's relative aliases are relative to the folder of the post's own URL; Zola writes every
+  // alias from the site's root (its render_alias), "releases/1.94.1" too.
+  const folder = generator === 'zola' || !own ? '/' : own.replace(/[^/]*\/?$/, '');
+  return [...list(post.data.aliases), ...list(post.data.redirect_from), ...list(taxonomies.aliases)].map((alias) => absoluteAlias(alias, folder));
 }
 
-/** An alias as a site path: Hugo's relative aliases are relative to the post's own URL's folder. */
-function absoluteAlias(alias: string, own: string | undefined): string | undefined {
+/** An alias as a site path, a relative one taken from `folder`. */
+function absoluteAlias(alias: string, folder: string): string | undefined {
   if (/^https?:\/\//.test(alias)) return URL.canParse(alias) ? new URL(alias).pathname + new URL(alias).search : undefined;
   if (alias.startsWith('/')) return alias;
-  const folder = own ? own.replace(/[^/]*\/?$/, '') : '/';
   return path.posix.normalize(`${folder}${alias}`);
 }
