@@ -677,16 +677,20 @@ describe('generators’ folders', () => {
       'content/inside/_index.md': '+++\ntitle = "Inside"\n+++\n',
       'content/inside/testing.md': '+++\npath = "inside/2020/07/27/testing"\ntitle = "Prerelease testing"\n+++\n\nPlease test.\n',
       'content/inside/not-a-date.md': '+++\npath = "inside/2020/13/45/not-a-date"\ntitle = "Not a date"\n+++\n\nText.\n',
+      'content/inside/charts/index.md': '+++\npath = "inside/2020/08/01/charts"\ntitle = "Charts"\n+++\n\n![The chart](chart.svg)\n',
+      'content/inside/charts/chart.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
     });
     const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n` });
     const outcome = await importSource(source, { root });
-    expect(outcome.written.sort()).toEqual(['content/2020/07/testing.md', 'content/2025/03/point-release.md']);
-    expect(messages(outcome, 'import-field-filled').sort()).toEqual(['point-release.md:1 no date in the source: the date of its URL is used: 2025-03-26', 'testing.md:1 no date in the source: the date of its URL is used: 2020-07-27']);
+    expect(outcome.written.sort()).toEqual(['content/2020/07/testing.md', 'content/2020/08/charts.md', 'content/2025/03/point-release.md']);
+    expect(messages(outcome, 'import-field-filled').sort()).toEqual(['index.md:1 no date in the source: the date of its URL is used: 2020-08-01', 'point-release.md:1 no date in the source: the date of its URL is used: 2025-03-26', 'testing.md:1 no date in the source: the date of its URL is used: 2020-07-27']);
+    // Zola serves a page's path as a folder: an image beside the post was in it.
+    expect(messages(outcome, 'import-image-missing')).toEqual(['index.md:6 the image chart.svg is an SVG, which Broadsheet cannot size: it is shown from the old site, https://old.example/inside/2020/08/01/charts/chart.svg']);
     expect(messages(outcome, 'import-left-out')).toContain('not-a-date.md:1 page "Not a date" not imported: it has no date (in its front-matter or file name): pages of a site are not articles');
     const site = await buildFolderInMemory(root, { now: NOW });
     expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
     expect(site.page('/2025/03/26/point-release/')('h1').text()).toBe('Announcing 1.94.1');
-    expectRedirect(site, '/inside/2020/07/27/testing', '/2020/07/27/testing/');
+    expectRedirect(site, '/inside/2020/07/27/testing/', '/2020/07/27/testing/');
   });
 
   it('Zola’s aliases are paths from the site’s root, with or without their leading slash', async () => {

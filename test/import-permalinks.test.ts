@@ -39,9 +39,11 @@ describe('Hugo', () => {
 });
 
 describe('Zola and Eleventy', () => {
-  it('Zola: /<section>/<slug>/, the date before the file name dropped', () => {
+  it('Zola: /<section>/<slug>/, the date before the file name dropped; a path, with its closing slash', () => {
     expect(oldUrl(post({ generator: 'zola', folders: ['blog'], fileSlug: 'Snow Day' }), {})).toBe('/blog/snow-day/');
-    expect(oldUrl(post({ generator: 'zola', folders: ['blog'], override: 'custom/path' }), {})).toBe('/custom/path');
+    // Zola adds the closing slash to a path (a page is a folder with its index.html).
+    expect(oldUrl(post({ generator: 'zola', folders: ['blog'], override: 'custom/path' }), {})).toBe('/custom/path/');
+    expect(oldUrl(post({ generator: 'zola', folders: ['blog'], override: '/2025/03/26/point-release' }), {})).toBe('/2025/03/26/point-release/');
   });
 
   it('Eleventy: the input path, date kept; post/post.md and index.md serve their folder; a templated permalink is unknown', () => {

@@ -5,7 +5,8 @@
 //   `/:categories/:year/:month/:day/:title.html`;
 // - Hugo: the post's `url`, else [permalinks] of the config for its section (:year, :month, :day,
 //   :title, :slug, :filename, :section ...), else /<sections>/<slug or file name>/, lowercased;
-// - Zola: the post's `path`, else /<sections>/<slug>/ (the date before the file name dropped);
+// - Zola: the post's `path` (with a closing slash), else /<sections>/<slug>/ (the date before the
+//   file name dropped);
 // - Eleventy: the post's `permalink` (when it is no template), else /<folders>/<file name>/.
 // Pure.
 
@@ -54,7 +55,9 @@ export function oldUrl(place: PostPlace, settings: UrlSettings): string | undefi
     if (/[{}]|\{%/.test(place.override)) return undefined;
     // Jekyll's permalink of a post may use the same placeholders as the site's.
     if (place.generator === 'jekyll' && /:[a-z_]+/.test(place.override)) return fill(place.override, place, settings, jekyllTitle(place.slug ?? place.fileSlug));
-    return normalise(place.override.startsWith('/') ? place.override : `/${place.override}`);
+    const url = normalise(place.override.startsWith('/') ? place.override : `/${place.override}`);
+    // Zola serves every page as a folder: path = "custom/path" is /custom/path/ (its Page::parse).
+    return place.generator === 'zola' && !url.endsWith('/') ? `${url}/` : url;
   }
   switch (place.generator) {
     case 'jekyll': {
