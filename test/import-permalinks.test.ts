@@ -2,6 +2,7 @@
 // URL readers and search engines know still leads to the article.
 
 import { describe, expect, it } from 'vitest';
+import { OldAddresses } from '../src/authoring/importers/folders/old-urls.js';
 import { oldUrl, type PostPlace } from '../src/authoring/importers/folders/permalinks.js';
 
 const post = (place: Partial<PostPlace>): PostPlace => ({
@@ -50,5 +51,26 @@ describe('Zola and Eleventy', () => {
     expect(oldUrl(post({ generator: 'eleventy', folders: ['posts'], fileName: '2022-05-01-bridge-day' }), {})).toBe('/posts/2022-05-01-bridge-day/');
     expect(oldUrl(post({ generator: 'eleventy', folders: ['blog', 'fourth'], fileName: 'fourth' }), {})).toBe('/blog/fourth/');
     expect(oldUrl(post({ generator: 'eleventy', folders: ['blog'], override: '/blog/{{ page.fileSlug }}/' }), {})).toBeUndefined();
+  });
+});
+
+describe('links by an old URL', () => {
+  const addresses = new OldAddresses('https://old.example/blog/');
+  addresses.add('/2014/12/17/welcome.html', 'welcome');
+  addresses.add('/posts/other/', 'other');
+  addresses.add('/', 'home-post');
+
+  it('find the post whatever the form of its address: slash, .html, index.html, sub-path, full address, relative', () => {
+    for (const link of ['/2014/12/17/welcome.html', '/2014/12/17/welcome', '/2014/12/17/welcome/', '/blog/2014/12/17/welcome.html', 'https://old.example/blog/2014/12/17/welcome.html', 'http://www.old.example/blog/2014/12/17/welcome']) {
+      expect(addresses.articleAt(link, undefined), link).toBe('welcome');
+    }
+    expect(addresses.articleAt('/posts/other/index.html', undefined)).toBe('other');
+    expect(addresses.articleAt('../other/', '/posts/first/')).toBe('other');
+  });
+
+  it('leave other sites, other paths and the home page alone', () => {
+    for (const link of ['https://elsewhere.example/posts/other/', 'https://old.example/posts/other/', '/about/', '/', '/blog/', 'mailto:desk@old.example']) {
+      expect(addresses.articleAt(link, '/posts/first/'), link).toBeUndefined();
+    }
   });
 });

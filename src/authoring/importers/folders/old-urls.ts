@@ -15,10 +15,12 @@ export class OldAddresses {
     this.#site = siteUrl === undefined ? undefined : new URL(siteUrl);
   }
 
-  /** Record a site path of the article `id`; a path another article already has stays that article's. */
+  /** Record a site path of the article `id`; a path another article already has stays that article's, the root no one's. */
   add(sitePath: string, id: string): void {
     const key = addressKey(sitePath);
-    if (!this.#articles.has(key)) this.#articles.set(key, id);
+    // A post served at the site's root (an Eleventy index.md with a date) is not what every link
+    // to the home page means.
+    if (key !== '/' && !this.#articles.has(key)) this.#articles.set(key, id);
   }
 
   /**
