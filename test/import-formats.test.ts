@@ -629,6 +629,27 @@ describe('generators’ folders', () => {
     expect(site.page('/2023/03/05/bundle-post/')('.article-body a').attr('href')).toBe('/2023/03/01/first-post/');
   });
 
+  it('Hugo: content and static files where its config puts them (module mounts of src/, contentDir), its permalinks applied', async () => {
+    const png = await photo(40, 30, 'png');
+    const post = '---\ntitle: Release day\ndate: "2024-05-02T10:00:00Z"\n---\n\n![The logo](/img/logo.png)\n';
+    const mounted = makeSite({
+      'hugo.yml': 'baseURL: "https://old.example"\npermalinks:\n  posts: "/blog/:year/:month/:filename/"\nmodule:\n  mounts:\n    - source: src/content\n      target: content\n    - source: src/static\n      target: static\n',
+      'package.json': '{ "name": "blog", "devDependencies": { "hugo-bin": "^0.140.0" } }\n',
+      'src/content/posts/2024/release-day.md': post,
+      'src/static/img/logo.png': png,
+    });
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n` });
+    const outcome = await importSource(mounted, { root });
+    expect([outcome.format, outcome.written, outcome.assets]).toEqual(['hugo', ['content/2024/05/release-day/index.md'], ['content/2024/05/release-day/logo.png']]);
+    const site = await buildFolderInMemory(root, { now: NOW });
+    expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);
+    expectRedirect(site, '/blog/2024/05/release-day/', '/2024/05/02/release-day/');
+
+    const contentDir = makeSite({ 'config.toml': 'baseURL = "https://old.example/"\ncontentDir = "site/content"\nstaticDir = ["site/static"]\n', 'site/content/posts/release-day.md': post, 'site/static/img/logo.png': png });
+    const other = await importSource(contentDir, { root: makeSite({ 'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n` }) });
+    expect([other.format, other.written, other.assets]).toEqual(['hugo', ['content/2024/05/release-day/index.md'], ['content/2024/05/release-day/logo.png']]);
+  });
+
   it('Hugo’s simple, no-JavaScript embeds (vimeo_simple, twitter_simple, x_simple) are links to what they showed', async () => {
     const source = makeSite({
       'hugo.toml': 'baseURL = "https://old.example/"\n',

@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import { isMarkdownName, linkPolicy, findFiles } from '../../../load/discover.js';
+import { isInside, isMarkdownName, linkPolicy, findFiles } from '../../../load/discover.js';
 import { parseFrontMatter } from '../../../load/frontmatter.js';
 import { BuildFailure, type Problem } from '../../../problems/index.js';
 import { ImportReport, linkToImported, type ImportedArticle, type ImportedSource } from '../imported.js';
@@ -20,6 +20,7 @@ import { postAliases, postArticle, postPlace, type PostFile } from './post.js';
 export type Generator = 'jekyll' | 'hugo' | 'zola' | 'eleventy';
 
 const exists = (file: string) => statSync(file, { throwIfNoEntry: false }) !== undefined;
+// Hugo's own names first (hugo.*), then the config.* names it shares with Zola.
 const HUGO_CONFIGS = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml'];
 
 /** Which generator made a folder: its config files first, then the shape of its posts. */
@@ -27,11 +28,14 @@ export function detectGenerator(folder: string): Generator {
   const has = (name: string) => exists(path.join(folder, name));
   if (has('_config.yml') || has('_config.yaml') || has('_posts') || path.basename(folder) === '_posts') return 'jekyll';
   if (['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs', '.eleventy.cjs'].some(has)) return 'eleventy';
+  // hugo.* is Hugo's alone, wherever its content is (contentDir, a module mount of src/content).
+  if (HUGO_CONFIGS.slice(0, 4).some(has)) return 'hugo';
   if (HUGO_CONFIGS.some(has) && has('content')) {
     // Zola's config.toml has base_url; Hugo's baseURL (or none).
     const config = has('config.toml') ? readFileSync(path.join(folder, 'config.toml'), 'utf8') : '';
     return /^\s*base_url\s*=/m.test(config) ? 'zola' : 'hugo';
   }
+  if (HUGO_CONFIGS.some(has) && hugoFolders(folder).content !== undefined) return 'hugo';
   if (has('package.json') && readFileSync(path.join(folder, 'package.json'), 'utf8').includes('@11ty/eleventy')) return 'eleventy';
   // A bare content folder: TOML front-matter is Hugo's or Zola's (Zola's sections have [extra]), YAML with dated file names Jekyll's.
   const files = findFiles(linkPolicy({ root: folder, allowOutsidePaths: [] }), folder, { wanted: isMarkdownName }).files.slice(0, 50);
@@ -47,8 +51,10 @@ function layout(folder: string, generator: Generator): { content: string; siteRo
   switch (generator) {
     case 'jekyll':
       return { content: folder, siteRoots: [folder] };
-    case 'hugo':
-      return exists(sub('content')) ? { content: sub('content'), siteRoots: [sub('static'), sub('assets'), sub('content')] } : { content: folder, siteRoots: [folder] };
+    case 'hugo': {
+      const { content, siteRoots } = hugoFolders(folder);
+      return content ? { content, siteRoots: [...siteRoots, content] } : { content: folder, siteRoots: [folder] };
+    }
     case 'zola':
       return exists(sub('content')) ? { content: sub('content'), siteRoots: [sub('static'), sub('content')] } : { content: folder, siteRoots: [folder] };
     case 'eleventy': {
@@ -56,6 +62,24 @@ function layout(folder: string, generator: Generator): { content: string; siteRo
       return { content: input, siteRoots: [input, folder] };
     }
   }
+}
+
+/**
+ * Hugo's content folder and the folders its site paths are served from, as its config places them:
+ * the mounts of its `module` section (`source: src/content, target: content`), else `contentDir`,
+ * `staticDir` and `assetDir`, else content/, static/ and assets/. Only folders inside `folder` count.
+ */
+function hugoFolders(folder: string): { content?: string; siteRoots: string[] } {
+  const config = HUGO_CONFIGS.map((name) => readConfig(folder, name)).find(Boolean) ?? {};
+  const folderOf = (relative: unknown) => {
+    const resolved = typeof relative === 'string' ? path.resolve(folder, relative) : undefined;
+    return resolved && isInside(resolved, folder) && statSync(resolved, { throwIfNoEntry: false })?.isDirectory() ? [resolved] : [];
+  };
+  const mounts = (config.module as { mounts?: unknown } | undefined)?.mounts;
+  const mounted = (target: string) => (Array.isArray(mounts) ? mounts : []).flatMap((mount: { source?: unknown; target?: unknown }) => (mount?.target === target ? folderOf(mount.source) : []));
+  const [content] = [...mounted('content'), ...folderOf(config.contentDir ?? 'content')];
+  const statics = [config.staticDir ?? 'static'].flat().flatMap(folderOf);
+  return { content, siteRoots: [...mounted('static'), ...statics, ...mounted('assets'), ...folderOf(config.assetDir ?? 'assets')] };
 }
 
 /**
