@@ -650,6 +650,17 @@ describe('generators’ folders', () => {
     expect([other.format, other.written, other.assets]).toEqual(['hugo', ['content/2024/05/release-day/index.md'], ['content/2024/05/release-day/logo.png']]);
   });
 
+  it('Hugo’s param shortcode is the page’s param, else the site’s', async () => {
+    const source = makeSite({
+      'hugo.yaml': 'baseURL: "https://old.example"\nparams:\n  docsSite: "https://docs.example"\n  team: "The core team"\n',
+      'content/posts/release.md': '---\ntitle: Release\ndate: 2024-05-02\nteam: The release team\n---\n\nRead [the docs]({{< param "docsSite" >}}/5.3/) and thank {{< param team >}}. {{< param "missing" >}}\n',
+    });
+    const root = makeSite({ 'site.config.ts': `export default { title: 'Imported', timeZone: 'UTC' };\n` });
+    const outcome = await importSource(source, { root });
+    expect(messages(outcome, 'import-markup-kept')).toEqual(['release.md:7 Hugo shortcode kept as text: {{< param "missing" >}}']);
+    expect(readFileSync(path.join(root, 'content/2024/05/release.md'), 'utf8')).toContain('Read [the docs](https://docs.example/5.3/) and thank The release team.');
+  });
+
   it('Hugo’s simple, no-JavaScript embeds (vimeo_simple, twitter_simple, x_simple) are links to what they showed', async () => {
     const source = makeSite({
       'hugo.toml': 'baseURL = "https://old.example/"\n',

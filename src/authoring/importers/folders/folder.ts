@@ -117,7 +117,7 @@ export function readFolder(folder: string, generator: Generator, timeZone: strin
   const report = new ImportReport(folder);
   const { content, siteRoots } = layout(source, generator);
   const settings = urlSettings(source, generator);
-  const siteConfig = generator === 'jekyll' ? (readConfig(source, '_config.yml') ?? readConfig(source, '_config.yaml') ?? {}) : {};
+  const siteConfig = (generator === 'jekyll' ? (readConfig(source, '_config.yml') ?? readConfig(source, '_config.yaml')) : generator === 'hugo' ? HUGO_CONFIGS.map((name) => readConfig(source, name)).find(Boolean) : undefined) ?? {};
   const siteValue = (setting: string) => {
     let value: unknown = siteConfig;
     for (const part of setting.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;

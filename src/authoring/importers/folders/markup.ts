@@ -3,9 +3,10 @@
 //   {% highlight lang %} -> a fenced code block, {% comment %} -> nothing, {% post_url %} and
 //   {% link %} -> a link to that post's article (urlOf), {{ site.baseurl }}
 //   and {{ site.url }} -> nothing (they prefix site paths);
-// - Hugo shortcodes: highlight -> fenced code, figure -> a captioned image, ref/relref -> a link to
-//   that post's article (`ref "#part"`: that heading of the same page), youtube/vimeo/gist/tweet
-//   (and the simple, no-JavaScript vimeo_simple, twitter_simple, x_simple) -> a link; {{</* x */>}} -> the literal {{< x >}};
+// - Hugo shortcodes: highlight -> fenced code, figure -> a captioned image, param -> the page's or
+//   site's param (its text), ref/relref -> a link to that post's article (`ref "#part"`: that
+//   heading of the same page), youtube/vimeo/gist/tweet (and the simple, no-JavaScript
+//   vimeo_simple, twitter_simple, x_simple) -> a link; {{</* x */>}} -> the literal {{< x >}};
 // - Zola shortcodes: youtube/vimeo/gist -> a link; `@/path.md` links -> a link to that post's article.
 // Everything else stays in the text as written and is returned with its offset, for the report.
 // Pure.
@@ -25,8 +26,10 @@ export interface KeptMarkup {
 export interface MarkupContext {
   /** The address to link for a post named by file (a post_url name, a ref path, a Zola @/ path), if it is imported. */
   urlOf(reference: string): string | undefined;
-  /** A text setting of the site's config, by its path after `site.` (Jekyll's `{{ site.repository }}`). */
+  /** A text setting of the site's config, by its path after `site.` (Jekyll's `{{ site.repository }}`, Hugo's `params.main`). */
   siteValue?(path: string): string | undefined;
+  /** A text value of the post's own front-matter (a Hugo page param: a field, or one of its `params`). */
+  pageValue?(name: string): string | undefined;
 }
 
 /** A body with its template code converted (see the top of this file). */
@@ -170,6 +173,11 @@ function hugoReplacement(code: Shortcode, context: MarkupContext): string | unde
       if (!src) return undefined;
       const caption = code.named.caption ?? code.named.title;
       return `![${code.named.alt ?? caption ?? ''}](${src}${caption ? ` "${caption.replaceAll('"', '\\"')}"` : ''})`;
+    }
+    case 'param': {
+      // A page param first, then the site's (Hugo lowercases the keys of its config).
+      const name = arg('name') ?? '';
+      return name ? (context.pageValue?.(name) ?? context.siteValue?.(`params.${name}`) ?? context.siteValue?.(`params.${name.toLowerCase()}`)) : undefined;
     }
     case 'ref':
     case 'relref': {

@@ -142,7 +142,9 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
 
   // Template code first (Liquid runs before Markdown in Jekyll, shortcodes before it in Hugo).
   const language = generator === 'hugo' ? 'hugo' : generator === 'zola' ? 'zola' : 'liquid';
-  const converted = convertMarkup(body, language, { urlOf: context.urlOf, siteValue: context.siteValue });
+  const params = (data.params ?? {}) as Record<string, unknown>;
+  const pageValue = (name: string) => str(data[name]) ?? str(params[name]);
+  const converted = convertMarkup(body, language, { urlOf: context.urlOf, siteValue: context.siteValue, pageValue });
   const lineAt = (offset: number, text = body): Position => {
     const before = text.slice(0, offset);
     return { line: post.bodyLine + before.split('\n').length - 1, column: offset - before.lastIndexOf('\n') };
