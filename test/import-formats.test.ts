@@ -662,6 +662,7 @@ describe('generators’ folders', () => {
   });
 
   it('Hugo’s simple, no-JavaScript embeds (vimeo_simple, twitter_simple, x_simple) are links to what they showed', async () => {
+    // The Vimeo and post ids are those of gohugoio/hugoBasicExample's content/post/rich-content.md (MIT licence).
     const source = makeSite({
       'hugo.toml': 'baseURL = "https://old.example/"\n',
       'content/posts/embeds.md': '+++\ntitle = "Embeds"\ndate = 2024-03-01\n+++\n\n{{< vimeo_simple 48912912 >}}\n\n{{< twitter_simple user="newsdesk" id="1085870671291310081" >}}\n\n{{< x_simple user="newsdesk" id="1085870671291310082" >}}\n',
