@@ -65,7 +65,7 @@ const LAYERS: readonly string[][] = [
   ['render/'],
   ['images/'],
   ['load/'],
-  ['config.ts', 'config-schema.ts', 'config-import.ts', 'config-bundle.ts', 'config-folders.ts', 'languages.ts'],
+  ['config.ts', 'config-schema.ts', 'config-import.ts', 'config-watchdog.ts', 'config-bundle.ts', 'config-folders.ts', 'languages.ts'],
   ['report.ts', 'timing.ts'],
   ['write/'],
   ['types/', 'dates.ts', 'date-display.ts', 'slugs.ts', 'urls.ts', 'escape.ts', 'version.ts', 'installation.ts', 'bounded-tasks.ts', 'lower-bound.ts'],
