@@ -83,14 +83,17 @@ export function resolveConfig(input: unknown, root: string, configFile?: string,
     throw new BuildFailure(
       parsed.error.issues.map((issue): Problem => {
         const key = issue.code === 'unrecognized_keys' ? issue.keys[0] ?? '' : issue.path.join('.');
-        const lastKey = key.split('.').pop() ?? '';
+        // The innermost key of the path the source shows (nav.1: nav's line; a record's key as written).
+        const keys = issue.code === 'unrecognized_keys' ? [key] : issue.path.filter((part) => typeof part === 'string');
+        const at = keys.reverse().map((part) => locateKey(text, part)).find((place) => place.line > 1 || place.column > 1);
         return problem(
           'config-invalid',
           file,
-          locateKey(text, lastKey),
+          at ?? { line: 1, column: 1 },
           issue.code === 'unrecognized_keys'
             ? { kind: 'unknown-option', key, known: Object.keys(configSchema.shape) }
-            : { kind: 'invalid-option', key, message: issue.message },
+            : // A record's key that its own rule refuses: that rule's words, not "Invalid key in record".
+              { kind: 'invalid-option', key, message: issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message },
         );
       }),
     );

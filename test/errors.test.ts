@@ -275,6 +275,15 @@ describe('a config error', () => {
     }
   });
 
+  it("names a list's wrong element and a record's wrong key at their setting's line, the key in the rule's words", async () => {
+    const root = makeSite({ ...GOOD, 'site.config.ts': "export default {\n  title: 'Steppe Times',\n  nav: ['/topics/', 5],\n  languages: { en: {}, '../x': {} },\n};\n" });
+    const result = await tryBuild({ root, now: NOW, threads: 1 });
+    expect(result.ok).toBe(false);
+    const report = formatProblems(result.problems);
+    expect(report).toMatch(/^site\.config\.ts:3:3 error nav\.1: /m);
+    expect(report).toMatch(/^site\.config\.ts:4:25 error languages\.\.\.\/x: expected a language tag such as en, kk or en-GB/m);
+  });
+
   it('refuses an output folder that holds the site itself', async () => {
     const root = makeSite({ ...GOOD, 'site.config.ts': `export default { outDir: '.' };\n` });
     const result = await tryBuild({ root, now: NOW, threads: 1 });
