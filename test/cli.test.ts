@@ -363,6 +363,15 @@ describe('broadsheet new', () => {
     expect(refusedCli.stderr).toContain("--lang de is not one of the site's languages (kk, ru, en)");
   });
 
+  it('refuses a --slug that is no slug, naming the option, not a place in a file it never wrote', async () => {
+    const root = makeSite({ 'site.config.ts': "export default { title: 'Steppe' };\n" });
+    const refused = await createArticle({ root, title: 'Escape', date: '2025-12-18', slug: '../../etc/x' }).catch((error: unknown) => error);
+    expect((refused as Error).message).toBe(
+      '--slug: has an invalid value; expected a slug of lowercase letters, digits and - only (no /, .., spaces or capitals), such as new-flight-to-tbilisi, got "../../etc/x" (leave slug out to have one made from the title)',
+    );
+    expect(listFiles(root)).toEqual(['site.config.ts']);
+  });
+
   it('refuses to overwrite an existing article', async () => {
     const root = makeSite({ 'content/2025/12/taken.md': article({ title: 'Taken', date: '2025-12-18' }) });
     const refused = await createArticle({ root, title: 'Taken', date: '2025-12-18' }).catch((error: unknown) => error);

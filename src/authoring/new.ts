@@ -13,7 +13,7 @@ import { checkSiteFolder } from '../config-folders.js';
 import { siteLanguages } from '../languages.js';
 import { formatDate } from '../date-display.js';
 import { buildTime, parseContentDate, siteDateFromEpoch } from '../dates.js';
-import { BuildFailure, problem } from '../problems/index.js';
+import { BuildFailure, describeProblem, problem, type Problem } from '../problems/index.js';
 import { DATE_FORMS } from '../problems/catalogue.js';
 import { displayPath } from '../load/discover.js';
 import { serializeArticle } from '../load/frontmatter.js';
@@ -68,7 +68,7 @@ export async function createArticle(input: NewArticle): Promise<string> {
   );
 
   const check = renderArticle({ file, contentPath: path.relative(config.contentPath, absolute), text }, articleSettings(config));
-  if (!check.ok) throw new BuildFailure(check.problems);
+  if (!check.ok) throw refusedInput(check.problems, input);
   if (existsSync(absolute)) {
     throw new BuildFailure([
       problem('file-exists', file, { line: 1, column: 1 }),
@@ -77,4 +77,23 @@ export async function createArticle(input: NewArticle): Promise<string> {
   await mkdir(path.dirname(absolute), { recursive: true });
   await writeFile(absolute, text, { flag: 'wx' });
   return file;
+}
+
+/** The option (or argument) of `new` that sets each front-matter field it writes from its input. */
+const GIVEN_BY: Readonly<Record<string, string>> = { title: 'the title', topic: '--topic', tags: '--tags', slug: '--slug' };
+
+/**
+ * What `new` refuses in the file it would write, said of the option that gave it: the file does not
+ * exist, so a place in it ("content/etc/x.md:4:7" for --slug ../../etc/x) helps no one. Problems
+ * of no option's field stay a BuildFailure.
+ */
+function refusedInput(problems: readonly Problem[], input: NewArticle): Error {
+  const given = problems.map((found) => {
+    const field = found.field?.split('.')[0];
+    const option = field === undefined ? undefined : GIVEN_BY[field];
+    if (option === undefined || (field !== 'title' && input[field as keyof NewArticle] === undefined)) return undefined;
+    return `${option}: ${describeProblem({ ...found, field: undefined })}${found.hint ? ` (${found.hint})` : ''}`;
+  });
+  if (given.some((line) => line === undefined)) return new BuildFailure(problems);
+  return new SystemFailure(given.join('; '));
 }
