@@ -88,6 +88,27 @@ describe('old URLs', () => {
   });
 });
 
+describe('old URLs the build would refuse', () => {
+  it('are left out and reported, the post and its other old URLs imported; the new site builds', async () => {
+    const root = makeSite({
+      'site.config.ts': "export default { title: 'New' };\n",
+      'old/_config.yml': 'title: Old\n',
+      'old/_posts/2025-01-02-moved.md': '---\ntitle: Moved\nredirect_from: ["//evil.example/x", "/a/../../b/", "/earlier/"]\n---\n\nText.\n',
+    });
+    const outcome = await importSource(path.join(root, 'old'), { root });
+    expect(outcome.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(outcome.problems.filter((p) => p.code === 'import-left-out').map((p) => p.message)).toEqual([
+      expect.stringContaining('"//evil.example/x"'),
+      expect.stringContaining('"/a/../../b/"'),
+    ]);
+    const text = readFileSync(path.join(root, 'content/2025/01/moved.md'), 'utf8');
+    expect(text).toContain('/earlier/');
+    expect(text).not.toContain('evil.example');
+    const site = await buildFolderInMemory(root, { now: Date.parse('2026-01-01') });
+    expect(site.ok, JSON.stringify(site.problems)).toBe(true);
+  });
+});
+
 describe('a dry run', () => {
   it('reports what would be written and writes nothing', async () => {
     const root = makeSite(CONFIG);

@@ -19,6 +19,7 @@ import { siteLanguages } from '../../languages.js';
 import { displayPath, findContentFiles, readSourceFile } from '../../load/discover.js';
 import { serializeArticle } from '../../load/frontmatter.js';
 import { parseArticle } from '../../load/parse.js';
+import { aliasPath } from '../../load/schema.js';
 import { BuildFailure, isError, problem, type Problem } from '../../problems/index.js';
 import { renderArticle } from '../../render/article.js';
 import { articleSettings } from '../../render/setup.js';
@@ -93,6 +94,11 @@ export async function writeImport(source: ImportedSource, config: SiteConfig, op
     const aliases: string[] = [];
     for (const alias of new Set(article.aliases ?? [])) {
       if (alias === slugged.url || `${alias}/` === slugged.url) continue;
+      // One the build would refuse (another host, .., a backslash): reported, the rest imported.
+      if (aliasPath(alias) === undefined) {
+        problems.push(problem('import-left-out', article.origin.file, article.origin, { what: 'old URL', title: alias, why: 'it is no path of this site (an old URL starts with one /, without .. or \\)' }));
+        continue;
+      }
       // One with a query is only a line of _redirects: no page's place.
       if (!alias.includes('?') && isSitePage(alias, prefixes)) {
         problems.push(problem('import-left-out', article.origin.file, article.origin, { what: 'old URL', title: alias, why: 'it is a page the site makes (a list, an index or an archive): a redirect would take its place' }));
