@@ -7,7 +7,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { importSource, type ImportOutcome } from '../src/authoring/importers/import.js';
+import { importSource, importSummary, type ImportOutcome } from '../src/authoring/importers/import.js';
 import { buildFolderInMemory, buildInMemory, type MemoryBuild } from './helpers/memory-site.js';
 import { photo } from './helpers/photos.js';
 import { makeSite, REPO } from './helpers/site.js';
@@ -763,6 +763,8 @@ describe('links from one post to another', () => {
       '2023-01-05-first.md:9 the link ../about.md is kept as written: about.md is not imported as an article (a page, or a post without a date)',
       '2023-01-05-first.md:9 the link ../gone.md#top is kept as written: gone.md is not in the source',
     ]);
+    // The closing line counts them.
+    expect(importSummary(outcome, 'old', false)).toContain('2 links to files not imported');
     expect(readFileSync(path.join(root, 'content/2023/01/first.md'), 'utf8')).toContain('[See](other-post.md), [its details](other-post.md#details)');
     const site = await buildFolderInMemory(root, { now: NOW });
     expect(site.ok, JSON.stringify(site.problems, null, 1)).toBe(true);

@@ -3,7 +3,7 @@
 // ten articles is read and processed once). Problems of the references themselves (missing, outside
 // the site, remote, no alt text) are made here, each at the reference's place in its article.
 
-import { problem, type Problem, type Position } from '../problems/index.js';
+import { problem, problemKey, type Problem, type Position } from '../problems/index.js';
 import type { ArticleMeta, ImageFocus } from '../types/index.js';
 import { resolveImage, type ResolveContext } from './resolve.js';
 
@@ -53,7 +53,7 @@ export function collectReferences(articles: readonly ArticleMeta[], context: Res
   // A translation's photo is its original's reference: its problems are the original's, once.
   const reported = new Set<string>();
   const report = (found: Problem) => {
-    const key = `${found.code}\u0000${found.file}\u0000${found.line}\u0000${found.column}`;
+    const key = problemKey(found);
     if (!reported.has(key)) result.problems.push(found);
     reported.add(key);
   };

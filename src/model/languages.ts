@@ -3,24 +3,17 @@
 // between them (translations.ts). Every later stage walks the languages through allSites. A site
 // without `languages` is one Site, as before. Pure.
 
-import type { TermNames } from '../load/terms.js';
 import type { Problem } from '../problems/index.js';
 import type { ArticleMeta, Site, SiteLanguage } from '../types/index.js';
 import { buildSite, type ModelOptions } from './site.js';
-import { resolveTranslations } from './translations.js';
+import { resolveTranslations, type TranslationOptions } from './translations.js';
 
 /** What the model of a site in several languages is made with besides the articles. */
-export interface SitesOptions extends ModelOptions {
+export interface SitesOptions extends ModelOptions, TranslationOptions {
   /** The site's languages, the default first (languages.ts). */
   languages: readonly SiteLanguage[];
   /** Whether the site is multilingual (the config lists `languages`), even with only one listed. */
   multilingual: boolean;
-  /** Each other language's names for topics and tags (load/terms.ts). */
-  names: ReadonlyMap<string, TermNames>;
-  /** Each language's name for the default topic (the theme's text), when the config sets no defaultTopic. */
-  defaultTopics?: ReadonlyMap<string, string>;
-  /** Content files refused for their errors (model/translations.ts TranslationOptions.refused). */
-  refused?: ReadonlySet<string>;
 }
 
 /**
@@ -32,7 +25,7 @@ export interface SitesOptions extends ModelOptions {
 export function buildSites(all: readonly ArticleMeta[], options: SitesOptions): { site: Site; articles: readonly ArticleMeta[]; problems: Problem[] } {
   const first = options.languages[0];
   if (!options.multilingual) return { ...buildSite(all, { ...options, language: first }), articles: all };
-  const resolved = resolveTranslations(all, first!.code, { names: options.names, defaultTopics: options.defaultTopics, refused: options.refused });
+  const resolved = resolveTranslations(all, first!.code, options);
   const problems = [...resolved.problems];
   const sites = options.languages.map((language) => {
     const built = buildSite(

@@ -84,19 +84,25 @@ const THEME_IDS = new Set(['main', 'article-corrections', 'related-heading', 'mo
 function rehypeThemeIds() {
   return (tree: HastRoot) => {
     const taken = new Set<string>();
-    visit(tree, 'element', (node: Element) => void (typeof node.properties.id === 'string' && taken.add(node.properties.id)));
-    const renamed = new Map<string, string>();
+    const clashing: Element[] = [];
     visit(tree, 'element', (node: Element) => {
       const id = node.properties.id;
-      if (typeof id !== 'string' || !THEME_IDS.has(id)) return;
+      if (typeof id !== 'string') return;
+      taken.add(id);
+      if (THEME_IDS.has(id)) clashing.push(node);
+    });
+    // Most bodies: one walk, nothing to rename.
+    if (clashing.length === 0) return;
+    const renamed = new Map<string, string>();
+    for (const node of clashing) {
+      const id = node.properties.id as string;
       let n = 1;
       while (taken.has(`${id}-${n}`) || THEME_IDS.has(`${id}-${n}`)) n++;
       node.properties.id = `${id}-${n}`;
       taken.add(node.properties.id);
       // The first of the body's elements with the id is the one its links led to.
       if (!renamed.has(id)) renamed.set(id, node.properties.id);
-    });
-    if (renamed.size === 0) return;
+    }
     visit(tree, 'element', (node: Element) => {
       const href = node.tagName === 'a' ? node.properties.href : undefined;
       const to = typeof href === 'string' && href.startsWith('#') ? renamed.get(href.slice(1)) : undefined;

@@ -179,7 +179,8 @@ export class DistWriter implements OutputWriter {
     if (folder.realFolder === 'older-output') provedAtCommit(this.outPath, folder.unrecorded, this.files);
     const taken = this.taken;
     this.taken = undefined;
-    if (taken && listed && listing && listing.tree === live && path.join(builds, taken.live) === live) this.refuseHandPlaced(listed, taken, listing.since);
+    // The ledger as taken describes the live tree (takeLedger checks); the listing must be of that tree too.
+    if (taken && listed && listing && listing.tree === live) this.refuseHandPlaced(listed, taken, listing.sinceMs);
     commitMark('started');
     // Every file of the live tree, sorted (the ledger keeps them so).
     const old = ledger?.files ?? (live ? filesUnder(live).sort() : []);
@@ -230,13 +231,13 @@ export class DistWriter implements OutputWriter {
    * ledger is put back first, with its time and with this build's writes among the spare tree's
    * differences (abort removes them), so the next build finds those files again.
    */
-  private refuseHandPlaced(listed: readonly string[], taken: TreeLedger, since: bigint): void {
+  private refuseHandPlaced(listed: readonly string[], taken: TreeLedger, sinceMs: number): void {
     try {
       refuseHandPlaced(this.outPath, listed, (file) => hasSorted(taken.files, file));
     } catch (error) {
       // After an abort (this.ledger dropped) the spare tree is trusted in nothing.
       const trusted = this.ledger?.spareDiffers ?? 'all';
-      putBackLedger(this.folder!.builds, { ...taken, spareDiffers: trusted === 'all' ? 'all' : [...trusted, ...this.staged] }, since);
+      putBackLedger(this.folder!.builds, { ...taken, spareDiffers: trusted === 'all' ? 'all' : [...trusted, ...this.staged] }, sinceMs);
       throw error;
     }
   }

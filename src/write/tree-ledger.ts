@@ -36,7 +36,7 @@ interface LedgerFile extends TreeLedger {
  * file either way: from now on this build may change the spare tree.
  */
 export function takeLedger(builds: string, liveTree: string): TreeLedger | undefined {
-  const file = path.join(builds, LEDGER_FILE);
+  const file = ledgerFile(builds);
   let ledger: LedgerFile;
   try {
     ledger = JSON.parse(readFileSync(file, 'utf8')) as LedgerFile;
@@ -65,18 +65,17 @@ export function ledgerFile(builds: string): string {
 
 /** Record the trees as this commit leaves them. Not flushed: a ledger lost to a power cut costs one walk. */
 export function writeLedger(builds: string, ledger: TreeLedger): void {
-  writeFileAtomic(path.join(builds, LEDGER_FILE), JSON.stringify({ format: LEDGER_FORMAT, ...ledger } satisfies LedgerFile));
+  writeFileAtomic(ledgerFile(builds), JSON.stringify({ format: LEDGER_FORMAT, ...ledger } satisfies LedgerFile));
 }
 
 /**
- * Put back a ledger this build took but did not act on, with the mtime (ns) it had: the time of
- * the commit it describes, after which a folder of the live tree changed by hand (hand-placed.ts).
- * Set a millisecond early, as a double can hold it: the next build reads more folders, never fewer.
+ * Put back a ledger this build took but did not act on, with the mtime (ms) it had: the time of
+ * the commit it describes, after which a folder of the live tree changed by hand (hand-placed.ts,
+ * which compares a millisecond early, so the rounding of the time set here never hides a folder).
  */
-export function putBackLedger(builds: string, ledger: TreeLedger, mtimeNs: bigint): void {
+export function putBackLedger(builds: string, ledger: TreeLedger, mtimeMs: number): void {
   writeLedger(builds, ledger);
-  const seconds = Number(mtimeNs / 1_000_000n - 1n) / 1000;
-  utimesSync(ledgerFile(builds), seconds, seconds);
+  utimesSync(ledgerFile(builds), mtimeMs / 1000, mtimeMs / 1000);
 }
 
 /**
@@ -84,5 +83,5 @@ export function putBackLedger(builds: string, ledger: TreeLedger, mtimeNs: bigin
  * writes into it directly), so the next commit must walk both trees again.
  */
 export function forgetLedger(builds: string): void {
-  rmSync(path.join(builds, LEDGER_FILE), { force: true });
+  rmSync(ledgerFile(builds), { force: true });
 }

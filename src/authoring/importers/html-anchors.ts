@@ -101,10 +101,13 @@ function hasHeadingId(tree: HastRoot): boolean {
   return found;
 }
 
+/** rehype-slug alone, made once. */
+const slugger = unified().use(rehypeSlug).freeze();
+
 /** The id rehype-slug gives `heading` after the headings `before` it. */
 function slugAfter(before: readonly Element[], heading: Element): string {
   const copy = (node: Element): Element => ({ ...node, properties: {} });
   const root: HastRoot = { type: 'root', children: [...before.map(copy), copy(heading)] };
-  unified().use(rehypeSlug).runSync(root);
+  slugger.runSync(root);
   return String((root.children.at(-1) as Element).properties.id);
 }

@@ -8,14 +8,14 @@
 
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
+import { hasClass } from './html-class.js';
 
 /** An address as WordPress's autoembed finds it on a line: http(s), no white space, quotes or angle brackets. */
 const EMBED_URL = /^https?:\/\/[^\s<>"]+$/;
 
 /** Whether `div` is an embed block's wrapper of an address. */
 export function isEmbedWrapper(div: Element): boolean {
-  const classes = Array.isArray(div.properties.className) ? div.properties.className : [];
-  return classes.includes('wp-block-embed__wrapper') && EMBED_URL.test(hastToString(div).trim());
+  return hasClass(div, 'wp-block-embed__wrapper') && EMBED_URL.test(hastToString(div).trim());
 }
 
 /** An embed block's wrapper (see isEmbedWrapper) as a paragraph of a link to its address, in place. */

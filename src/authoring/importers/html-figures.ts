@@ -10,13 +10,15 @@
 
 import type { Element, ElementContent } from 'hast';
 import { visit } from 'unist-util-visit';
+import { IMAGE_FILE } from '../../load/discover.js';
 import { isKeptAsHtml, keepAsHtml } from './html-raw.js';
+import { hasClass } from './html-class.js';
 
 /**
  * A figure as the images it shows (see the top of this file). `isPhoto` tells a link to the photo
  * itself (see isPhotoLink), which is left out.
  */
-export function figureAsImage(figure: Element, isPhoto: (href: string) => boolean = (href) => isPhotoLink(href, new Set())): void {
+export function figureAsImage(figure: Element, isPhoto: (href: string) => boolean): void {
   if (isKeptAsHtml(figure)) return;
   const images = imagesIn(figure);
   let other = false;
@@ -46,8 +48,7 @@ export function figureAsImage(figure: Element, isPhoto: (href: string) => boolea
  * if so, it is made the <figure> it stands for, in place, for figureAsImage.
  */
 export function captionListAsFigure(dl: Element): boolean {
-  const classes = Array.isArray(dl.properties.className) ? dl.properties.className : [];
-  if (!classes.includes('wp-caption')) return false;
+  if (!hasClass(dl, 'wp-caption')) return false;
   const children = dl.children.flatMap((child): ElementContent[] => {
     if (child.type !== 'element') return [child];
     if (child.tagName === 'dt') return child.children;
@@ -102,7 +103,7 @@ function linkAround(figure: Element, image: Element, isPhoto: (href: string) => 
 export function isPhotoLink(href: string, attachmentPages: ReadonlySet<string>, baseUrl = 'https://x.invalid/'): boolean {
   const url = URL.canParse(href, baseUrl) ? new URL(href, baseUrl) : undefined;
   if (!url) return true;
-  return /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$/i.test(url.pathname) || url.searchParams.has('attachment_id') || attachmentPages.has(pageKey(url));
+  return IMAGE_FILE.test(url.pathname) || url.searchParams.has('attachment_id') || attachmentPages.has(pageKey(url));
 }
 
 /** A page's address as links to it are compared: host (www. aside) and path, without scheme, query or trailing slash. */

@@ -15,6 +15,7 @@ import type { FootnoteDefinition, FootnoteReference } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { hasClass } from './html-class.js';
 
 /** The tag names references and notes carry between the HTML tree and rehype-remark's handlers. */
 const REFERENCE = 'broadsheet-footnote-reference';
@@ -52,8 +53,7 @@ export function markFootnotes(tree: HastRoot, given: ReadonlyMap<string, string>
 function renderedNotes(tree: HastRoot, notes: Map<string, ElementContent[]>): Array<{ list: Element; parent: HastRoot | Element; ids: string[] }> {
   const lists: Array<{ list: Element; parent: HastRoot | Element; ids: string[] }> = [];
   visit(tree, 'element', (node: Element, _index, parent) => {
-    const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
-    if (node.tagName !== 'ol' || !classes.includes('wp-block-footnotes') || !parent) return;
+    if (node.tagName !== 'ol' || !hasClass(node, 'wp-block-footnotes') || !parent) return;
     const ids: string[] = [];
     for (const item of node.children) {
       if (item.type !== 'element' || item.tagName !== 'li' || typeof item.properties.id !== 'string') continue;

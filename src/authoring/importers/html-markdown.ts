@@ -45,6 +45,7 @@ import { footnoteHandlers, holdsFootnoteReference, markFootnotes } from './html-
 import { addLineBreaks, addParagraphs, hasBlocks, isVerse, preformattedAsLines, removeBlockComments, verseAsParagraphs } from './html-paragraphs.js';
 import { isKeptAsHtml, keepAsHtml, rawHtmlHandlers } from './html-raw.js';
 import { styleAsMarkup } from './html-styles.js';
+import { hasClass } from './html-class.js';
 
 /** How to convert: WordPress paragraph rules, and what to do with each image's address. */
 export interface HtmlOptions {
@@ -151,7 +152,7 @@ function prepare(tree: HastRoot, options: HtmlOptions): void {
         break;
       case 'div':
         if (isEmbedWrapper(node)) embedAsLink(node);
-        else if (Array.isArray(node.properties.className) && node.properties.className.includes('wp-block-file')) spaceFileLinks(node);
+        else if (hasClass(node, 'wp-block-file')) spaceFileLinks(node);
         break;
       case 'pre':
         if (isKeptAsHtml(node)) break;
@@ -212,7 +213,7 @@ function countDown(list: Element): void {
  * other <pre>: a code block shows it as WordPress does, in monospace with its spacing.
  */
 function keepMarkedUpPreformatted(pre: Element): boolean {
-  const preformatted = Array.isArray(pre.properties.className) && pre.properties.className.includes('wp-block-preformatted');
+  const preformatted = hasClass(pre, 'wp-block-preformatted');
   if (!preformatted || !pre.children.some((child) => child.type === 'element' && child.tagName !== 'br')) return false;
   // A line break in it is a new line of the text, as in a classic editor's <pre>.
   visit(pre, 'element', (node: Element) => void (node.tagName === 'br' && Object.assign(node, { type: 'text', value: '\n' })));

@@ -11,6 +11,7 @@
 // kept. All work on the tree in place.
 
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import { hasClass } from './html-class.js';
 
 /** Elements that end a run of the classic editor's inline text. */
 const BLOCK = new Set([
@@ -99,7 +100,7 @@ export function addLineBreaks(parent: HastRoot | Element): void {
 
 /** Whether `pre` is a verse block (see the top of this file). */
 export function isVerse(pre: Element): boolean {
-  return Array.isArray(pre.properties.className) && pre.properties.className.includes('wp-block-verse');
+  return hasClass(pre, 'wp-block-verse');
 }
 
 /** A verse block as a <div> of its stanzas, each a paragraph of its lines (see the top of this file). */

@@ -35,7 +35,7 @@ export function detectGenerator(folder: string): Generator {
     const config = has('config.toml') ? readFileSync(path.join(folder, 'config.toml'), 'utf8') : '';
     return /^\s*base_url\s*=/m.test(config) ? 'zola' : 'hugo';
   }
-  if (HUGO_CONFIGS.some(has) && hugoFolders(folder).content !== undefined) return 'hugo';
+  if (HUGO_CONFIGS.some(has) && hugoFolders(folder, generatorConfig(folder, 'hugo')).content !== undefined) return 'hugo';
   if (has('package.json') && readFileSync(path.join(folder, 'package.json'), 'utf8').includes('@11ty/eleventy')) return 'eleventy';
   // A bare content folder: TOML front-matter is Hugo's or Zola's (Zola's sections have [extra]), YAML with dated file names Jekyll's.
   const files = findFiles(linkPolicy({ root: folder, allowOutsidePaths: [] }), folder, { wanted: isMarkdownName }).files.slice(0, 50);
@@ -46,13 +46,13 @@ export function detectGenerator(folder: string): Generator {
 }
 
 /** The folder posts are in, and where site paths (/images/x.png) are served from. */
-function layout(folder: string, generator: Generator): { content: string; siteRoots: string[] } {
+function layout(folder: string, generator: Generator, config: Record<string, unknown>): { content: string; siteRoots: string[] } {
   const sub = (name: string) => path.join(folder, name);
   switch (generator) {
     case 'jekyll':
       return { content: folder, siteRoots: [folder] };
     case 'hugo': {
-      const { content, siteRoots } = hugoFolders(folder);
+      const { content, siteRoots } = hugoFolders(folder, config);
       return content ? { content, siteRoots: [...siteRoots, content] } : { content: folder, siteRoots: [folder] };
     }
     case 'zola':
@@ -69,8 +69,7 @@ function layout(folder: string, generator: Generator): { content: string; siteRo
  * the mounts of its `module` section (`source: src/content, target: content`), else `contentDir`,
  * `staticDir` and `assetDir`, else content/, static/ and assets/. Only folders inside `folder` count.
  */
-function hugoFolders(folder: string): { content?: string; siteRoots: string[] } {
-  const config = HUGO_CONFIGS.map((name) => readConfig(folder, name)).find(Boolean) ?? {};
+function hugoFolders(folder: string, config: Record<string, unknown>): { content?: string; siteRoots: string[] } {
   const folderOf = (relative: unknown) => {
     const resolved = typeof relative === 'string' ? path.resolve(folder, relative) : undefined;
     return resolved && isInside(resolved, folder) && statSync(resolved, { throwIfNoEntry: false })?.isDirectory() ? [resolved] : [];
@@ -115,9 +114,11 @@ function isPost(relative: string, generator: Generator, postsFolder: boolean): b
 export function readFolder(folder: string, generator: Generator, timeZone: string): ImportedSource {
   const source = path.resolve(folder);
   const report = new ImportReport(folder);
-  const { content, siteRoots } = layout(source, generator);
-  const settings = urlSettings(source, generator);
-  const siteConfig = (generator === 'jekyll' ? (readConfig(source, '_config.yml') ?? readConfig(source, '_config.yaml')) : generator === 'hugo' ? HUGO_CONFIGS.map((name) => readConfig(source, name)).find(Boolean) : undefined) ?? {};
+  const config = generatorConfig(source, generator);
+  const { content, siteRoots } = layout(source, generator, config);
+  const settings = urlSettings(generator, config);
+  // The values posts may print ({{ site.x }}, Hugo's param): Jekyll's and Hugo's configs.
+  const siteConfig = generator === 'jekyll' || generator === 'hugo' ? config : {};
   const siteValue = (setting: string) => {
     let value: unknown = siteConfig;
     for (const part of setting.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
@@ -203,17 +204,24 @@ function readConfig(folder: string, name: string): Record<string, unknown> | und
   }
 }
 
-/** The generator's URL settings, from its config file (what permalinks.ts needs). */
-function urlSettings(folder: string, generator: Generator): UrlSettings {
-  const read = (name: string) => readConfig(folder, name);
+/** The generator's config file, read once (none for Eleventy, whose config is a program): the first of its names that parses. */
+function generatorConfig(folder: string, generator: Generator): Record<string, unknown> {
+  const names = generator === 'jekyll' ? ['_config.yml', '_config.yaml'] : generator === 'hugo' ? HUGO_CONFIGS : generator === 'zola' ? ['config.toml'] : [];
+  for (const name of names) {
+    const config = readConfig(folder, name);
+    if (config) return config;
+  }
+  return {};
+}
+
+/** The generator's URL settings, from its config (generatorConfig; what permalinks.ts needs). */
+function urlSettings(generator: Generator, config: Record<string, unknown>): UrlSettings {
   if (generator === 'jekyll') {
-    const config = read('_config.yml') ?? read('_config.yaml') ?? {};
     const collections = config.collections as Record<string, { permalink?: string }> | undefined;
     const url = typeof config.url === 'string' ? `${config.url.replace(/\/+$/, '')}${typeof config.baseurl === 'string' ? config.baseurl : ''}` : undefined;
     return { permalink: collections?.posts?.permalink ?? (typeof config.permalink === 'string' ? config.permalink : undefined), timeZone: typeof config.timezone === 'string' ? config.timezone : undefined, siteUrl: siteAddress(url) };
   }
   if (generator === 'hugo') {
-    const config = HUGO_CONFIGS.map(read).find(Boolean) ?? {};
     const permalinks = (config.permalinks ?? {}) as Record<string, unknown>;
     const flat: Record<string, string> = {};
     for (const [key, value] of Object.entries(permalinks)) {
@@ -222,7 +230,7 @@ function urlSettings(folder: string, generator: Generator): UrlSettings {
     }
     return { permalinks: flat, timeZone: typeof config.timeZone === 'string' ? config.timeZone : undefined, siteUrl: siteAddress(config.baseURL ?? config.baseurl) };
   }
-  if (generator === 'zola') return { siteUrl: siteAddress(read('config.toml')?.base_url) };
+  if (generator === 'zola') return { siteUrl: siteAddress(config.base_url) };
   return {};
 }
 

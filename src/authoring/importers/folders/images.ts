@@ -15,7 +15,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { isInside } from '../../../load/discover.js';
-import { hasScheme, isWebAddress } from '../../../urls.js';
+import { decodedPath, hasScheme, isWebAddress } from '../../../urls.js';
 import { ArticleAssets } from '../wordpress/uploads.js';
 
 /** Where a post's images may be: its own folder, and the folders site paths (/images/x.png) start in. */
@@ -50,13 +50,8 @@ export function findImage(url: string, postFile: string, folders: ImageFolders):
 
 /** The files inside the source an address may name that exist (a site path may be in several roots); none for a URL. */
 function sourceFiles(url: string, postFile: string, folders: ImageFolders): string[] {
-  if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url) || url === '') return [];
-  let clean = url.split(/[?#]/, 1)[0] ?? '';
-  try {
-    clean = decodeURIComponent(clean);
-  } catch {
-    // Keep it as written.
-  }
+  if (!isLocal(url)) return [];
+  const clean = decodedPath(url.split(/[?#]/, 1)[0] ?? '');
   const candidates = clean.startsWith('/') ? folders.siteRoots.map((root) => path.join(root, clean)) : [path.resolve(path.dirname(postFile), clean)];
   return candidates.filter((file) => isInside(file, folders.source) && statSync(file, { throwIfNoEntry: false })?.isFile());
 }

@@ -21,6 +21,7 @@ import { visit } from 'unist-util-visit';
 import { escapeMarkup } from '../../../escape.js';
 import { isInside, isMarkdownName } from '../../../load/discover.js';
 import { linkToImported } from '../imported.js';
+import { decodedPath, hasScheme, isProtocolRelative } from '../../../urls.js';
 
 /** Where a link's file is looked for. */
 export interface LinkFolders {
@@ -71,13 +72,8 @@ export function linkPosts(body: string, postFile: string, own: string | undefine
     if (url === '' || url.startsWith('#') || url.startsWith('?')) continue;
     const cut = url.search(/[?#]/);
     const address = cut === -1 ? url : url.slice(0, cut);
-    let decoded = address;
-    try {
-      decoded = decodeURIComponent(address);
-    } catch {
-      // Keep it as written.
-    }
-    if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(address) || !isMarkdownName(decoded)) {
+    const decoded = decodedPath(address);
+    if (hasScheme(address) || isProtocolRelative(address) || !isMarkdownName(decoded)) {
       const id = links.articleAt(address, own);
       if (id !== undefined) edits.push({ start, end: destination.end, text: destination.write(linkToImported(id, address) + url.slice(address.length)) });
       continue;

@@ -5,6 +5,8 @@
 // path relative to the linking post's own old URL (`../other/`). Servers answered a page's address
 // with or without its closing slash, `index.html` or `.html`: so does the lookup. Pure.
 
+import { decodedPath, hasScheme, isProtocolRelative } from '../../../urls.js';
+
 /** The old URLs of the imported posts, and the article (its sourceId) each leads to. */
 export class OldAddresses {
   readonly #articles = new Map<string, string>();
@@ -39,7 +41,7 @@ export class OldAddresses {
   /** The site paths an address may be: none for another site's address. */
   #sitePaths(address: string, own: string | undefined): string[] {
     const base = this.#site?.pathname ?? '/';
-    if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(address)) {
+    if (hasScheme(address) || isProtocolRelative(address)) {
       if (!this.#site || !URL.canParse(address, this.#site.href)) return [];
       const url = new URL(address, this.#site);
       const sameHost = (host: string) => host.replace(/^www\./, '');
@@ -54,12 +56,6 @@ export class OldAddresses {
 
 /** A site path as the lookup compares it: decoded, without a closing slash, `index.html` or `.html`. */
 function addressKey(sitePath: string): string {
-  let decoded = sitePath;
-  try {
-    decoded = decodeURIComponent(sitePath);
-  } catch {
-    // Not percent-encoded after all: compared as written.
-  }
-  const trimmed = decoded.replace(/\/index\.html?$/i, '/').replace(/\.html?$/i, '').replace(/\/+$/, '');
+  const trimmed = decodedPath(sitePath).replace(/\/index\.html?$/i, '/').replace(/\.html?$/i, '').replace(/\/+$/, '');
   return trimmed === '' ? '/' : trimmed;
 }

@@ -26,6 +26,8 @@ export interface PostPlace {
   /** The front-matter `slug`. */
   slug?: string;
   date?: string;
+  /** Where `date` was found: a date only the post's own URL gives is reported as filled in. */
+  dateFrom?: 'front-matter' | 'file name' | 'URL';
   categories: string[];
   /** The front-matter URL override: Jekyll/Eleventy `permalink`, Hugo `url`, Zola `path`. */
   override?: string;

@@ -77,6 +77,7 @@ export function postPlace(post: PostFile, generator: PostPlace['generator'], _ti
   const dated = DATED_NAME.exec(name);
   const folders = parts.filter((part) => part !== '_posts' && part !== '_drafts');
   const data = post.data;
+  const date = dateOf(post, generator);
   return {
     generator,
     folders: generator === 'jekyll' ? [] : folders,
@@ -84,7 +85,8 @@ export function postPlace(post: PostFile, generator: PostPlace['generator'], _ti
     fileName: name,
     title: titleOf(data) ?? name,
     slug: str(data.slug),
-    date: dateOf(post, generator)?.text,
+    date: date?.text,
+    dateFrom: date?.from,
     categories: generator === 'jekyll' ? [...folders, ...list(data.categories ?? data.category, true)] : [],
     override: str(generator === 'hugo' ? data.url : generator === 'zola' ? data.path : data.permalink),
   };
@@ -125,7 +127,7 @@ export function postArticle(post: PostFile, context: PostContext): ImportedArtic
     report.leftOut(at, { what: 'page', title: place.title, why: 'it has no date (in its front-matter or file name): pages of a site are not articles' }, post.shown);
     return undefined;
   }
-  if (dateOf(post, generator)?.from === 'URL') report.fieldFilled(at, { field: 'date', how: `the date of its URL is used: ${date}` }, post.shown);
+  if (place.dateFrom === 'URL') report.fieldFilled(at, { field: 'date', how: `the date of its URL is used: ${date}` }, post.shown);
   const writtenDate = str(data.date);
   if (writtenDate && !importedDateText(writtenDate) && !/^(last modified|created|git (last modified|created))$/i.test(writtenDate)) {
     report.fieldFilled(at, { field: 'date in a form Broadsheet reads', how: `"${writtenDate}" is read as ${date}` }, post.shown);
